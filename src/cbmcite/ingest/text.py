@@ -1,0 +1,131 @@
+"""Decode text files: BOMs, UTF-8, and legacy Big5/CP950 vs GB18030 (CONVENTIONS §7.1)."""
+from __future__ import annotations
+
+import codecs
+from functools import lru_cache
+
+import charset_normalizer
+
+from ..model import SourceText
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Legacy encodings this genre actually uses; detectors confuse them (CONVENTIONS §7.1).
+_CJK_LEGACY = ("cp950", "big5hkscs", "gb18030")
+
+
+class InputError(Exception):
+    """A file that cannot be read; the message is one line naming the reason."""
+
+
+def read_text(path: str, encoding: str | None = None) -> SourceText:
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from None
+    text, used = decode_bytes(data, encoding)
+    return SourceText(path=path, text=normalise_newlines(text), encoding=used)
+
+
+def normalise_newlines(text: str) -> str:
+    # Form feeds (page breaks in pdftotext output) stay in place: line numbers must match the file.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not valid {encoding} (byte {exc.start})") from None
+    if not data.strip():
+        return "", "utf-8"
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                raise InputError(f"starts with a {name} byte-order mark but is not valid {name}") from None
+    if _looks_binary(data):
+        raise InputError("binary file, not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _decode_legacy(data)
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32 and b != 27)
+    return controls > len(head) * 0.05
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    candidates = list(_CJK_LEGACY)
+    best = charset_normalizer.from_bytes(data).best()
+    if best is not None and best.encoding not in candidates:
+        candidates.append(best.encoding)
+    scored = []
+    for name in candidates:
+        try:
+            text = data.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        scored.append((_implausibility(text), candidates.index(name), name, text))
+    if not scored:
+        raise InputError("cannot decode as UTF-8, Big5/CP950 or GB18030")
+    badness, _, name, text = min(scored)
+    if badness > 0.35:
+        raise InputError("undecodable text (no encoding gives readable characters)")
+    return text, name
+
+
+def _implausibility(text: str) -> float:
+    """0 for clean text in one script; higher for mojibake (odd blocks, mixed scripts)."""
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    odd = sum(1 for c in text if _odd_char(c))
+    odd_rate = odd / max(1, len(text))
+    if not han:
+        return odd_rate
+    sample = "".join(han[:20000])
+    trad_only = sum(1 for a, b in zip(sample, _t2s(sample)) if a != b)
+    simp_only = sum(1 for a, b in zip(sample, _s2t(sample)) if a != b)
+    mixed = min(trad_only, simp_only) / max(1, trad_only + simp_only)
+    return odd_rate + mixed
+
+
+def _odd_char(c: str) -> bool:
+    o = ord(c)
+    return (
+        0x1100 <= o <= 0x11FF  # Hangul jamo
+        or 0x3130 <= o <= 0x318F
+        or 0xAC00 <= o <= 0xD7AF  # Hangul syllables
+        or 0xE000 <= o <= 0xF8FF  # private use
+        or 0x3040 <= o <= 0x30FF  # kana: rare in this genre, common in mojibake
+        or 0x3400 <= o <= 0x4DBF  # CJK extension A
+        or o == 0xFFFD
+    )
+
+
+@lru_cache(maxsize=1)
+def _converters():
+    import opencc
+
+    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+
+
+def _t2s(s: str) -> str:
+    return _converters()[0].convert(s)
+
+
+def _s2t(s: str) -> str:
+    return _converters()[1].convert(s)

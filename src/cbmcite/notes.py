@@ -1,0 +1,355 @@
+"""Find footnotes in PDF-extracted text: detect note blocks, join lines, de-duplicate copies.
+
+The text has no layout, so every decision uses what a reader of such files uses: a note block
+line starts with the note number; body markers are numbers glued to body text that follow the
+expected sequence; PDF extraction prints whole note blocks more than once.
+"""
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex as re
+
+from .model import Anomaly, Note
+
+CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①..⑳
+STAR_MARKS = "＊✽*※"
+
+_NOTE_START = re.compile(
+    r"""^(?P<indent>[ \t\u3000]{0,3})
+    (?:(?P<num>\d{1,3})|(?P<circ>[\u2460-\u2473])|[〔\[](?P<brk>\d{1,3})[〕\]]|(?P<star>[＊✽*※]))
+    (?P<sp>[ \t\u3000]*)(?P<rest>\S.*)$""",
+    re.X,
+)
+# After a number these mean "quantity", not "note": 10月, 3期, 2,858件, 1.避免…
+_UNIT_AFTER_NUMBER = set("年月日時號期卷頁版條款個位名次艘架枚件輛萬千百億元歲週倍屆%％")
+_NOT_NOTE_START = set("0123456789０１２３４５６７８９.．,，、:：;；)）]】-–—~～/／'’\"”")
+_OPENERS = "〈《「『“\"'‘<＜【[(（"
+_CJK = r"\p{Han}"
+_CJK_NAME_START = re.compile(rf"^{_CJK}{{2,4}}(?:[，、：,:（(]|(?:合著|主編|編著|著|編|譯|等))")
+_LATIN_NAME_START = re.compile(r"^[A-Z][\w'’.\-]*(?:,?\s+(?:[A-Z][\w'’.\-]*|and|&)){0,8}\s*[,，]")
+_LOWER_NOTE_WORDS = re.compile(r"^(?:ibid|id\.|op\.|loc\.|see|cf\.|supra|e\.g\.|i\.e\.)", re.I)
+_TERMINAL = re.compile(r"[。．.!?！？][\"'”’」』）)]*$")
+_ABBREV_END = re.compile(
+    r"(?:\b[A-Z]|\b(?:ed|eds|Ed|Eds|vol|Vol|no|No|pp|p|trans|Jr|Dr|Mr|Mrs|St|Inc|Co|Ltd|Univ|et al|cf|ibid|Ibid|op|cit|loc))\.$"
+)
+_PAGE_REF_END = re.compile(r"(?:頁|pp?\.|第)\s*\d+(?:\s*[-–~～]\s*\d+)?\s*(?:頁)?$")
+_URL = re.compile(r"^(?:<?https?://|www\.)\S+$", re.I)
+_PAGE_NUMBER_LINE = re.compile(r"^[-–—\s]*\d{1,4}[-–—\s]*$")
+_ISSUE_LINE = re.compile(
+    r"^\s*\d{0,4}\s*(?:中華民國|民國)[〇○零一二三四五六七八九十百\d]{1,6}年[一二三四五六七八九十\d]{1,3}月.{0,20}$"
+)
+_RUNNING_HEAD_MARK = re.compile(r"[│|]")
+
+
+@dataclass
+class _Copy:
+    number: int | str
+    line: int
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return join_lines(self.lines)
+
+
+@dataclass
+class DetectedNotes:
+    notes: list[Note]
+    anomalies: list[Anomaly]
+
+
+def detect_notes(text: str) -> DetectedNotes:
+    lines = text.split("\n")
+    furniture = _furniture_lines(lines)
+    scanner = _Scanner()
+    for index, raw in enumerate(lines):
+        if index in furniture:
+            continue
+        scanner.feed(raw, index + 1)
+    scanner.close_note()
+    return _assemble(scanner.copies, scanner.markers)
+
+
+class _Scanner:
+    """One pass over the lines; a small state machine of body / note block."""
+
+    def __init__(self) -> None:
+        self.copies: list[_Copy] = []
+        self.current: _Copy | None = None
+        self.markers: dict[int, int] = {}  # note number -> line of its body marker
+        self.next_marker = 1
+        self.max_note = 0
+        self.texts_by_number: dict[int | str, str] = {}
+
+    def feed(self, raw: str, lineno: int) -> None:
+        page_break = "\f" in raw
+        line = raw.replace("\f", "")
+        if not line.strip():
+            if page_break:
+                self._page_break()
+            return
+        start = self._note_start(line)
+        if start is not None:
+            self.close_note()
+            number, rest = start
+            self.current = _Copy(number, lineno, [rest])
+            return
+        if self.current is not None and self._continues(line):
+            self.current.lines.append(line)
+            return
+        self.close_note()
+        if _PAGE_NUMBER_LINE.match(line):
+            return
+        self._scan_markers(line, lineno)
+
+    def _page_break(self) -> None:
+        if self.current is not None and _complete(self.current.lines[-1]):
+            self.close_note()
+
+    def close_note(self) -> None:
+        if self.current is None:
+            return
+        copy = self.current
+        self.copies.append(copy)
+        self.texts_by_number.setdefault(copy.number, copy.text)
+        if isinstance(copy.number, int):
+            self.max_note = max(self.max_note, copy.number)
+            self.next_marker = max(self.next_marker, copy.number + 1)
+        self.current = None
+
+    # --- note block lines -------------------------------------------------
+    def _note_start(self, line: str) -> tuple[int | str, str] | None:
+        m = _NOTE_START.match(line)
+        if not m:
+            return None
+        rest = m["rest"]
+        if m["star"]:
+            # an author note: a star then prose, never a bare star in a table
+            return ("*", rest) if len(rest) > 3 and self.max_note == 0 else None
+        if m["circ"]:
+            return CIRCLED[m["circ"]], rest
+        number = int(m["num"] or m["brk"])
+        if number == 0 or rest[0] in _NOT_NOTE_START or rest[0] in _UNIT_AFTER_NUMBER:
+            return None
+        if _ISSUE_LINE.match(line):
+            return None
+        known = max(self.max_note, self.next_marker - 1)
+        if number > known + 3 and not (known == 0 and m["sp"] and _citation_like(rest)):
+            return None
+        in_block = self.current is not None and isinstance(self.current.number, int)
+        follows = in_block and number == self.current.number + 1
+        if number in self.texts_by_number:
+            # a repeated block: the copy must read like the note already seen
+            return (number, rest) if _same_start(rest, self.texts_by_number[number]) or follows else None
+        if m["sp"]:
+            if rest[0].islower() and not _LOWER_NOTE_WORDS.match(rest):
+                return None
+            return number, rest
+        if rest[0] in _OPENERS or _citation_like(rest) or follows:
+            return number, rest
+        return None
+
+    def _continues(self, line: str) -> bool:
+        last = self.current.lines[-1]
+        if _URL.match(line.strip()) or not _complete(last):
+            return True
+        # a further source on the next line: "pp.793-796." / "John Grenville and …, Title"
+        return bool(_LATIN_NAME_START.match(line) or line[:1] in "〈《")
+
+    # --- body markers -----------------------------------------------------
+    def _scan_markers(self, line: str, lineno: int) -> None:
+        for m in re.finditer(r"\d+", line):
+            number = _marker_number(line, m.start(), m.end(), self.next_marker)
+            if number is not None:
+                self.markers.setdefault(number, lineno)
+                self.next_marker = number + 1
+
+
+def _citation_like(rest: str) -> bool:
+    return bool(
+        rest[0] in _OPENERS or _CJK_NAME_START.match(rest) or _LATIN_NAME_START.match(rest)
+    )
+
+
+def _same_start(rest: str, seen: str) -> bool:
+    a, b = _squash(rest)[:12], _squash(seen)[:12]
+    return bool(a) and (a.startswith(b) or b.startswith(a))
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+
+
+_MARKER_BEFORE = set("。，、；：！？」』）)]】”’.,;:!?\"'")
+_MARKER_AFTER_BAD = set("-–—~～/／.．,，:：%％") | _UNIT_AFTER_NUMBER
+
+
+def _marker_number(line: str, start: int, end: int, expected: int) -> int | None:
+    """The note number a digit run in body text stands for, or None."""
+    before = line[start - 1] if start > 0 else ""
+    if before and before not in _MARKER_BEFORE:
+        return None
+    digits = line[start:end]
+    after = line[end:].lstrip(" ")
+    nxt = after[:1]
+    for number in range(expected, expected + 3):
+        token = str(number)
+        if digits == token:
+            if nxt and (nxt.isdigit() or nxt in _MARKER_AFTER_BAD):
+                return None
+            if number != expected and before not in set("。，；」）)"):
+                return None
+            return number
+        # "之機制。41962年": marker 4 glued to the year 1962
+        if number == expected and digits.startswith(token) and _is_year(digits[len(token):]):
+            return number
+    return None
+
+
+def _is_year(s: str) -> bool:
+    return len(s) == 4 and 1000 <= int(s) <= 2100
+
+
+def _complete(line: str) -> bool:
+    """Does this note line end the note (sentence end, page reference, URL)?"""
+    s = line.rstrip()
+    if _URL.search(s.split(" ")[-1]) and s.split(" ")[-1].startswith(("http", "<http", "www")):
+        return True
+    if _PAGE_REF_END.search(s):
+        return True
+    if not _TERMINAL.search(s):
+        return False
+    return not _ABBREV_END.search(s)
+
+
+def join_lines(lines: list[str]) -> str:
+    """The join rule of the gold guide: CJK|CJK and hyphen breaks glue; Latin words get a space."""
+    out = ""
+    trailing_space = False
+    for piece in lines:
+        body = piece.strip()
+        if not body:
+            continue
+        out = body if not out else out + _joiner(out, body, trailing_space) + body
+        trailing_space = piece != piece.rstrip()
+    return out
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def _joiner(prev: str, nxt: str, trailing_space: bool) -> str:
+    a, b = prev[-1], nxt[0]
+    if trailing_space:
+        return "" if _wide(a) and _wide(b) else " "
+    if a == "-" or _wide(a) or _wide(b):
+        return ""
+    return " "
+
+
+def _furniture_lines(lines: list[str]) -> set[int]:
+    """Running heads, page numbers and journal issue lines."""
+    counts = Counter(l.strip() for l in lines if l.strip())
+    out = set()
+    for i, raw in enumerate(lines):
+        s = raw.replace("\f", "").strip()
+        if not s:
+            continue
+        if _ISSUE_LINE.match(s):
+            out.add(i)
+        elif _RUNNING_HEAD_MARK.search(s) and len(s) < 60 and re.search(r"第.{1,6}[期卷]|Vol\.|No\.", s):
+            out.add(i)
+        elif counts[s] >= 3 and len(s) <= 40 and not _TERMINAL.search(s) and not _NOTE_START.match(s):
+            out.add(i)
+    return out
+
+
+def _assemble(copies: list[_Copy], markers: dict[int, int]) -> DetectedNotes:
+    groups: dict[int | str, list[_Copy]] = {}
+    for copy in copies:
+        groups.setdefault(copy.number, []).append(copy)
+    notes: list[Note] = []
+    anomalies: list[Anomaly] = []
+    for number, group in groups.items():
+        for cluster in _clusters(group):
+            text = _best_text([c.text for c in cluster])
+            notes.append(Note(number=number, text=text, line=cluster[0].line, occurrences=len(cluster)))
+        if len(notes) >= 2 and notes[-1].number == notes[-2].number:
+            anomalies.append(
+                Anomaly("duplicate", notes[-1].line, number, f"note {number} appears with different texts")
+            )
+    with_text = {n.number for n in notes}
+    for number, line in markers.items():
+        if number not in with_text:
+            notes.append(Note(number=number, text=None, line=line, status="missing_text", occurrences=0))
+    notes.sort(key=_order_key)
+    anomalies.extend(_sequence_anomalies(copies, notes))
+    return DetectedNotes(notes, anomalies)
+
+
+def _order_key(note: Note):
+    return (0, 0, note.line) if not isinstance(note.number, int) else (1, note.number, note.line)
+
+
+def _clusters(group: list[_Copy]) -> list[list[_Copy]]:
+    """Copies of one number that are the same note (equal, truncated or with extra tail)."""
+    clusters: list[list[_Copy]] = []
+    for copy in group:
+        for cluster in clusters:
+            if _same_note(copy.text, cluster[0].text):
+                cluster.append(copy)
+                break
+        else:
+            clusters.append([copy])
+    return clusters
+
+
+def _same_note(a: str, b: str) -> bool:
+    sa, sb = _squash(a), _squash(b)
+    if sa.startswith(sb) or sb.startswith(sa):
+        return True
+    shorter = min(len(sa), len(sb))
+    match = difflib.SequenceMatcher(None, sa, sb, autojunk=False).find_longest_match(0, len(sa), 0, len(sb))
+    return match.size >= 0.8 * shorter
+
+
+def _best_text(texts: list[str]) -> str:
+    """The most complete copy: the most frequent; else the shortest that ends a sentence."""
+    counts = Counter(texts)
+    top, n = counts.most_common(1)[0]
+    if n > 1 and n > len(texts) / 2:
+        return top
+    ending = [t for t in texts if _complete(t)]
+    if ending:
+        # extra trailing text is a body leak; a truncated copy does not end a sentence
+        longest = max(texts, key=len)
+        shortest_ending = min(ending, key=len)
+        return shortest_ending if _squash(longest).startswith(_squash(shortest_ending)) else max(ending, key=len)
+    return max(texts, key=len)
+
+
+def _sequence_anomalies(copies: list[_Copy], notes: list[Note]) -> list[Anomaly]:
+    out: list[Anomaly] = []
+    numbers = sorted(n.number for n in notes if isinstance(n.number, int))
+    present = set(numbers)
+    if numbers:
+        for missing in range(numbers[0], numbers[-1]):
+            if missing not in present:
+                out.append(Anomaly("gap", 0, missing, f"note {missing} is neither in the text nor marked in the body"))
+    firsts: list[_Copy] = []
+    seen: set = set()
+    for copy in copies:
+        if copy.number not in seen and isinstance(copy.number, int):
+            seen.add(copy.number)
+            firsts.append(copy)
+    for prev, cur in zip(firsts, firsts[1:]):
+        if cur.number < prev.number:
+            out.append(
+                Anomaly("out_of_order", cur.line, cur.number, f"note {cur.number} comes after note {prev.number}")
+            )
+    return out
