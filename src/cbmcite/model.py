@@ -28,6 +28,8 @@ class Citation:
     candidates: list[dict[str, Any]] = field(default_factory=list)
     reason: str | None = None
     ref_note: int | None = None  # 同註X / supra note X
+    named: str | None = None  # the author words before op. cit. / 前引書, for matching
+    narrow: str | None = None  # 書 → "book", 文 → "article"
     cross_document: bool = False
     entry: str | None = None  # bibliography id
 

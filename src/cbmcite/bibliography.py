@@ -1,0 +1,190 @@
+"""Merge the full citations of all documents into one bibliography with stable, readable keys."""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+
+import regex as re
+
+from .model import Citation, DocumentResult
+from .normalize import has_cjk, match_key, repair_artifacts
+from .resolve import _close, _family, work_key
+
+# Surnames whose reading pypinyin's default gets wrong, and compound surnames (CONVENTIONS §6).
+SURNAME_PINYIN = {
+    "曾": "zeng", "單": "shan", "单": "shan", "解": "xie", "仇": "qiu", "區": "ou", "区": "ou", "朴": "piao",
+    "覃": "qin", "查": "zha", "樂": "yue", "乐": "yue", "尉": "yu", "種": "chong", "种": "chong", "蓋": "ge",
+    "盖": "ge", "繆": "miao", "缪": "miao", "沈": "shen", "鄭": "zheng", "万": "wan", "華": "hua", "华": "hua",
+}
+COMPOUND_SURNAMES = ("歐陽", "欧阳", "司馬", "司马", "諸葛", "诸葛", "上官", "令狐", "慕容", "皇甫", "東方", "东方",
+                     "夏侯", "尉遲", "尉迟", "長孫", "长孙", "司徒", "端木", "公孫", "公孙", "宇文", "澹臺", "澹台")
+_TEXT_FIELDS = ("title", "container-title", "publisher", "collection-title")
+_STOP_WORDS = {"a", "an", "the", "on", "of", "in", "and", "for", "to", "with", "at", "by", "from", "le", "la", "les",
+               "der", "die", "das"}
+
+
+@dataclass
+class Work:
+    item: dict
+    citations: list[tuple[str, int | str, int]] = field(default_factory=list)  # (document, note, index)
+
+
+@dataclass
+class Bibliography:
+    works: list[Work]
+
+    def items(self) -> list[dict]:
+        return [w.item for w in self.works]
+
+
+def merge(results: list[DocumentResult]) -> Bibliography:
+    """The reduce step: every full citation of every document, each work once."""
+    works: list[Work] = []
+    index: dict[str, list[Work]] = {}
+    cited: list[tuple[Citation, Work]] = []
+    for doc in results:
+        for note in doc.notes:
+            for i, cit in enumerate(note.citations):
+                if cit.form != "full":
+                    continue
+                work = _find_work(cit, index)
+                if work is None:
+                    work = Work(item=_entry_item(cit))
+                    works.append(work)
+                    index.setdefault(work_key(cit), []).append(work)
+                else:
+                    _enrich(work.item, _entry_item(cit))
+                work.citations.append((doc.path, note.number, i))
+                cited.append((cit, work))
+    _assign_keys(works)
+    for cit, work in cited:
+        cit.entry = work.item["id"]
+    _point_short_forms(results)
+    return Bibliography(works)
+
+
+def _find_work(cit: Citation, index: dict[str, list[Work]]) -> Work | None:
+    for work in index.get(work_key(cit), []):
+        if _same_creators(work.item, cit.csl):
+            return work
+    return None
+
+
+def _same_creators(a: dict, b: dict) -> bool:
+    fa = [_family(_name_text(n)) for n in a.get("author") or a.get("editor") or []]
+    fb = [_family(_name_text(n)) for n in b.get("author") or b.get("editor") or []]
+    if not fa or not fb:
+        return fa == fb
+    return len(fa) == len(fb) and all(_close(x, y) for x, y in zip(fa, fb))
+
+
+def _name_text(n: dict) -> str:
+    return n.get("literal") or f"{n.get('given', '')} {n.get('family', '')}".strip()
+
+
+def _entry_item(cit: Citation) -> dict:
+    item = {k: v for k, v in cit.csl.items() if v not in (None, "", [])}
+    for key in _TEXT_FIELDS:
+        if isinstance(item.get(key), str):
+            item[key] = repair_artifacts(item[key])
+    return item
+
+
+def _enrich(item: dict, other: dict) -> None:
+    """Keep the first citation's text; add what a later, fuller citation states (e.g. 'in … ed.')."""
+    if other.get("type") == "chapter" and item.get("type") != "chapter" and other.get("container-title"):
+        item["type"] = "chapter"
+    for key, value in other.items():
+        item.setdefault(key, value)
+
+
+def _point_short_forms(results: list[DocumentResult]) -> None:
+    by_place = {}
+    for doc in results:
+        for note in doc.notes:
+            for i, cit in enumerate(note.citations):
+                by_place[(doc.path, str(note.number), i)] = cit
+    for doc in results:
+        for note in doc.notes:
+            for cit in note.citations:
+                if cit.form != "full" and cit.resolution == "resolved" and cit.resolves_to:
+                    target = by_place.get((cit.resolves_to["document"], str(cit.resolves_to["note"]), cit.resolves_to["index"]))
+                    if target is not None:
+                        cit.entry = target.entry
+
+
+# --- keys -----------------------------------------------------------------------------------
+
+def _assign_keys(works: list[Work]) -> None:
+    groups: dict[str, list[Work]] = {}
+    for work in works:
+        groups.setdefault(base_key(work.item), []).append(work)
+    for base, group in groups.items():
+        if len(group) == 1:
+            group[0].item["id"] = base
+            continue
+        # the suffix order depends on the works themselves, never on the order of processing
+        for n, work in enumerate(sorted(group, key=lambda w: _identity(w.item))):
+            work.item["id"] = base + _suffix(n)
+    for work in works:
+        work.item["citation-key"] = work.item["id"]
+
+
+def _suffix(n: int) -> str:
+    letters = ""
+    n += 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        letters = chr(ord("a") + r) + letters
+    return letters
+
+
+def _identity(item: dict) -> str:
+    raw = "|".join([match_key(item.get("title")), str(item.get("issued")), match_key(str(item.get("author")))])
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()
+
+
+def base_key(item: dict) -> str:
+    """surname + year + first title word, ASCII: yang1999xinxin, sheffield2009military."""
+    creators = item.get("author") or item.get("editor") or []
+    who = _surname_ascii(creators[0]) if creators else ""
+    year = ""
+    parts = (item.get("issued") or {}).get("date-parts") or []
+    if parts and parts[0]:
+        year = str(parts[0][0])
+    title_word = _title_word(item.get("title") or item.get("container-title") or "")
+    key = f"{who}{year}{title_word}" or "anon"
+    return key
+
+
+def _surname_ascii(name: dict) -> str:
+    if "family" in name:
+        return _ascii(name["family"])
+    literal = name.get("literal", "")
+    if has_cjk(literal):
+        surname = next((c for c in COMPOUND_SURNAMES if literal.startswith(c)), literal[:1])
+        return "".join(SURNAME_PINYIN.get(ch) or _pinyin(ch) for ch in surname)
+    words = [w for w in re.findall(r"[A-Za-z]+", _ascii(literal)) if w.lower() not in _STOP_WORDS]
+    return "".join(w[0] for w in words).lower() if len(words) > 2 else "".join(words).lower()
+
+
+def _title_word(title: str) -> str:
+    if has_cjk(title):
+        han = re.findall(r"\p{Han}", title)[:2]
+        return "".join(_pinyin(ch) for ch in han)
+    for word in re.findall(r"[A-Za-z0-9]+", _ascii(title)):
+        if word.lower() not in _STOP_WORDS:
+            return word.lower()
+    return ""
+
+
+def _ascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return re.sub(r"[^A-Za-z0-9]", "", "".join(c for c in decomposed if not unicodedata.combining(c))).lower()
+
+
+def _pinyin(ch: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    return "".join(lazy_pinyin(ch, style=Style.NORMAL, v_to_u=False)).replace("ü", "v").lower()

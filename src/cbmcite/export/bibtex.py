@@ -1,0 +1,99 @@
+"""BibTeX/biblatex through bibtexparser 2.x: biblatex types, langid, brace-protected CJK names."""
+from __future__ import annotations
+
+import bibtexparser
+import regex as re
+from bibtexparser.model import Entry, Field
+
+from ..bibliography import Bibliography
+from ..normalize import has_cjk
+from .script import convert
+
+_TYPES = {
+    "article-journal": "article", "article-magazine": "article", "article-newspaper": "article",
+    "book": "book", "chapter": "incollection", "paper-conference": "inproceedings", "thesis": "thesis",
+    "report": "report", "webpage": "online", "legislation": "misc", "treaty": "misc", "document": "misc",
+}
+_LANGID = {"zh-TW": "chinese", "zh-CN": "chinese", "zh": "chinese", "en": "english"}
+
+
+def to_bibtex(bib: Bibliography, script: str = "keep") -> str:
+    library = bibtexparser.Library()
+    for item in convert(bib.items(), script):
+        library.add(_entry(item))
+    return bibtexparser.write_string(library)
+
+
+def _entry(item: dict) -> Entry:
+    fields: list[Field] = []
+
+    def add(key: str, value) -> None:
+        if value not in (None, "", []):
+            fields.append(Field(key, value))
+
+    csl_type = item.get("type", "book")
+    add("author", _names(item.get("author")))
+    add("editor", _names(item.get("editor")))
+    add("translator", _names(item.get("translator")))
+    add("title", _protect(item.get("title")))
+    container = _protect(item.get("container-title"))
+    if csl_type in ("chapter", "paper-conference"):
+        add("booktitle", container)
+    elif csl_type.startswith("article"):
+        add("journal", container)
+    else:
+        add("howpublished", container)
+    if csl_type == "article-newspaper":
+        add("entrysubtype", "newspaper")
+    if csl_type in ("legislation", "treaty"):
+        add("type", csl_type)
+    add("series", _protect(item.get("collection-title")))
+    add("volume", item.get("volume"))
+    add("number", item.get("issue"))
+    add("pages", (item.get("page") or "").replace("-", "--"))
+    add("publisher", _protect(item.get("publisher")))
+    add("address", item.get("publisher-place"))
+    parts = (item.get("issued") or {}).get("date-parts") or [[]]
+    if parts[0]:
+        add("year", str(parts[0][0]))
+        add("date", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts[0])))
+        if len(parts[0]) > 1:
+            add("month", str(parts[0][1]))
+    add("url", item.get("URL"))
+    add("langid", _LANGID.get(item.get("language", ""), None))
+    add("language", item.get("language"))
+    if item.get("language", "").startswith("zh") and item.get("author"):
+        add("key", _sort_key(item))
+    return Entry(_TYPES.get(csl_type, "misc"), item["id"], fields)
+
+
+def _names(names: list[dict] | None) -> str | None:
+    if not names:
+        return None
+    out = []
+    for n in names:
+        if "family" in n:
+            out.append(f"{n['family']}, {n['given']}" if n.get("given") else n["family"])
+        else:
+            out.append("{" + n["literal"] + "}")  # CJK persons and institutions stay whole
+    return " and ".join(out)
+
+
+_KEEP_CASE = re.compile(r"\b(?:[A-Z]{2,}[A-Za-z]*|[A-Za-z]+[A-Z][A-Za-z]*)\b")
+
+
+def _protect(text: str | None) -> str | None:
+    """Braces keep CJK and acronyms (CBMs, ExCOMM) from case changes."""
+    if not text:
+        return text
+    text = text.replace("{", "(").replace("}", ")")
+    if has_cjk(text):
+        return "{" + text + "}"
+    return _KEEP_CASE.sub(lambda m: "{" + m.group(0) + "}", text)
+
+
+def _sort_key(item: dict) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    name = item["author"][0].get("literal") or item["author"][0].get("family", "")
+    return " ".join(lazy_pinyin(name, style=Style.TONE3))

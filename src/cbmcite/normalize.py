@@ -1,0 +1,193 @@
+"""Normalisers that keep the original where it matters (CONVENTIONS §3, §7).
+
+Every function here is idempotent and total: any str in, a str (or None) out.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex as re
+
+# --- width, compatibility ideographs ----------------------------------------------------
+
+def _compat_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    # Kangxi radicals and CJK compatibility ideographs: NFKC maps them to the unified ideograph.
+    for lo, hi in ((0x2F00, 0x2FD5), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F)):
+        for cp in range(lo, hi + 1):
+            mapped = unicodedata.normalize("NFKC", chr(cp))
+            if mapped != chr(cp) and len(mapped) == 1:
+                table[cp] = mapped
+    # CJK Radicals Supplement: NFKC fixes only two; these are the common look-alikes.
+    table.update({0x2EC4: "西", 0x2ED8: "青", 0x2EA0: "民", 0x2EC6: "角", 0x2ECC: "辶", 0x2EE3: "骨", 0x2EAB: "目"})
+    # Full-width ASCII and the ideographic space fold to ASCII; CJK punctuation is kept.
+    for cp in range(0xFF10, 0xFF1A):
+        table[cp] = chr(cp - 0xFEE0)
+    for cp in list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B)):
+        table[cp] = chr(cp - 0xFEE0)
+    table[0x3000] = " "
+    for lig, rep in {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}.items():
+        table[ord(lig)] = rep
+    return table
+
+
+_COMPAT = _compat_table()
+
+
+def fold_compat(text: str) -> str:
+    """Compatibility ideographs → unified, full-width letters/digits → ASCII, ligatures expanded."""
+    return text.translate(_COMPAT)
+
+
+# --- numbers and dates ---------------------------------------------------------------------
+
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_number(s: str) -> int | None:
+    """一一○ → 110, 九十一 → 91, 二〇〇二 → 2002, 元 → 1."""
+    s = s.strip()
+    if not s:
+        return None
+    if s.isdigit():
+        return int(fold_compat(s))
+    if s == "元":
+        return 1
+    if all(c in _CN_DIGITS for c in s):
+        return int("".join(str(_CN_DIGITS[c]) for c in s))
+    total, current = 0, 0
+    for c in s:
+        if c in _CN_DIGITS:
+            current = _CN_DIGITS[c]
+        elif c in _CN_UNITS:
+            total += (current or 1) * _CN_UNITS[c]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def roc_to_gregorian(roc_year: int) -> int:
+    return roc_year + 1911
+
+
+_NUM = r"[0-9〇○零一二三四五六七八九十百元]+"
+_ROC_DATE = re.compile(rf"(?:民國|民)\s*(?P<pre>前)?\s*(?P<y>{_NUM})\s*年(?:度)?(?:\s*(?P<m>{_NUM})\s*月)?(?:\s*(?P<d>{_NUM})\s*日)?")
+_GREG_CN = re.compile(rf"(?<![0-9])(?P<y>[12][0-9]{{3}}|[一二][〇○零一二三四五六七八九]{{3}})\s*年(?:\s*(?P<m>{_NUM})\s*月)?(?:\s*(?P<d>{_NUM})\s*日)?")
+_GREG_DOT = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\.(?P<m>[01]?[0-9])(?:\.(?P<d>[0-3]?[0-9]))?\.?(?![0-9])")
+_YEAR = re.compile(r"(?<![0-9./-])(?P<y>1[5-9][0-9]{2}|20[0-9]{2})(?![0-9])")
+
+
+def parse_date(text: str) -> list[int] | None:
+    """[year, month?, day?] from the first date in text; ROC years converted (民國91年 → 2002)."""
+    text = fold_compat(text)
+    m = _ROC_DATE.search(text)
+    if m:
+        y = chinese_number(m["y"])
+        if y is not None:
+            year = 1912 - y if m["pre"] else roc_to_gregorian(y)
+            return _date_parts(year, m["m"], m["d"])
+    for pattern in (_GREG_CN, _GREG_DOT):
+        m = pattern.search(text)
+        if m:
+            y = chinese_number(m["y"])
+            if y:
+                return _date_parts(y, m["m"], m["d"])
+    m = _YEAR.search(text)
+    return [int(m["y"])] if m else None
+
+
+def _date_parts(year: int, month: str | None, day: str | None) -> list[int]:
+    parts = [year]
+    mo = chinese_number(month) if month else None
+    if mo and 1 <= mo <= 12:
+        parts.append(mo)
+        d = chinese_number(day) if day else None
+        if d and 1 <= d <= 31:
+            parts.append(d)
+    return parts
+
+
+# --- pages ---------------------------------------------------------------------------------
+
+_PAGE_PREFIX = re.compile(r"(?i)^\s*(?:pp?\.?|pages?|頁|页|第|at)\s*")
+_PAGE_SUFFIX = re.compile(r"\s*(?:頁|页)?\s*[.,。，;；]*\s*$")
+_DASHES = re.compile(r"\s*[‐‑‒–—―−~～〜-]\s*")
+
+
+def normalize_pages(text: str | None) -> str | None:
+    """'pp.57- 59' → '57-59', '頁 34-35' → '34-35', '第43頁' → '43', '68、69' → '68, 69'."""
+    if text is None:
+        return None
+    s = fold_compat(text).strip()
+    s = _PAGE_PREFIX.sub("", s)
+    s = _PAGE_SUFFIX.sub("", s)
+    s = _DASHES.sub("-", s)
+    s = re.sub(r"\s*[、,]\s*", ", ", s)
+    s = s.replace("+", ", ")
+    return s.strip() or None
+
+
+# --- artefacts of PDF extraction ----------------------------------------------------------
+
+_HYPHEN_SPACE = re.compile(r"(?<=\w)([-–‐]) +(?=[A-Z]|to\b)")
+_SPACED_LETTERS = re.compile(r"\b((?:[A-Za-z] ){3,}[A-Za-z])\b")
+
+
+def repair_artifacts(text: str) -> str:
+    """Asia- Pacific → Asia-Pacific, Military- to- Military → Military-to-Military, ＂ → ”."""
+    s = text.replace("＂", "”")
+    s = _HYPHEN_SPACE.sub(r"\1", s)
+    s = re.sub(r"(?<=\w)- (?=to-)", "-", s)
+    s = _SPACED_LETTERS.sub(lambda m: m.group(1).replace(" ", ""), s)
+    s = _rejoin_split_words(s)
+    s = re.sub(r"[ \t]{2,}", " ", s)
+    return s.strip()
+
+
+# "Confl ic t": a ligature lost in extraction splits a word into short lower-case fragments.
+_SPLIT_WORD = re.compile(r"\b([A-Z]?[a-z]{1,5}) ([a-z]{1,2}) ([a-z]{1,2})\b")
+
+
+def _rejoin_split_words(s: str) -> str:
+    return _SPLIT_WORD.sub(lambda m: m.group(0).replace(" ", "") if _fragmentary(m) else m.group(0), s)
+
+
+_SHORT_WORDS = {"a", "an", "as", "at", "be", "by", "do", "go", "if", "in", "is", "it", "me", "my", "no", "of",
+                "on", "or", "so", "to", "up", "us", "we", "ad", "id", "ie", "eg", "vs"}
+
+
+def _fragmentary(m) -> bool:
+    return m.group(2) not in _SHORT_WORDS and m.group(3) not in _SHORT_WORDS
+
+
+# --- matching keys ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def fold_script(text: str) -> str:
+    """Traditional → Simplified, for matching only (never for output)."""
+    return _t2s().convert(text)
+
+
+_NON_WORD = re.compile(r"[\s\p{P}\p{S}_]+")
+
+
+def match_key(text: str | None) -> str:
+    """A key for comparing titles/names: width, script, case and punctuation folded."""
+    if not text:
+        return ""
+    s = unicodedata.normalize("NFKC", fold_compat(text))
+    return _NON_WORD.sub("", fold_script(s).casefold())
+
+
+def has_cjk(text: str) -> bool:
+    return bool(re.search(r"\p{Han}", text or ""))

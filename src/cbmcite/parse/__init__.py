@@ -1,0 +1,70 @@
+"""Notes → citations with CSL fields: split, recognise the form, parse the fields."""
+from __future__ import annotations
+
+import regex as re
+
+from ..model import Citation, Note
+from ..normalize import has_cjk, normalize_pages
+from .en import parse_english
+from .forms import analyse_form
+from .result import Parsed
+from .split import split_note
+from .zh import parse_chinese
+
+__all__ = ["parse_note", "parse_citation", "Parsed"]
+
+_PAGES_ANYWHERE = re.compile(
+    r"(?:pp?\.|頁|页|\bat)\s*(?P<p>[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9０-９]+)*)|第\s*(?P<q>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*[頁页]",
+    re.I,
+)
+
+
+def parse_note(note: Note) -> Note:
+    """Fill note.citations and note.kind from note.text (missing-text notes are left alone)."""
+    if note.text is None:
+        return note
+    segments = split_note(note.text)
+    note.citations = [parse_citation(seg.raw, seg.form) for seg in segments if seg.is_citation]
+    prose = [seg for seg in segments if not seg.is_citation]
+    if not note.citations:
+        note.kind = "commentary"
+    else:
+        note.kind = "mixed" if prose else "citation"
+    return note
+
+
+def parse_citation(raw: str, form: str = "full") -> Citation:
+    info = analyse_form(raw)
+    form = info.form if info.form != "full" else form
+    if form == "full":
+        parsed = _parse_fields(raw)
+        return Citation(raw=raw, form="full", csl=parsed.csl, locator=parsed.locator)
+    lang = "zh" if _is_chinese(raw) else "en"
+    csl: dict = {}
+    if form == "op_cit" and lang == "en" and re.search(r"[“\"]|\bin\s", info.author_text):
+        csl = dict(_parse_fields(raw).csl)  # "Odom, “Title”, in Sokolski ed., op. cit."
+    citation = Citation(raw=raw, form=form, csl=csl, locator=_locator(raw))
+    citation.ref_note = info.ref_note
+    citation.named = info.author_text or None
+    citation.narrow = info.book_or_article
+    citation.csl.setdefault("language", "zh-TW" if lang == "zh" else "en")
+    return citation
+
+
+def _parse_fields(raw: str) -> Parsed:
+    parsed = parse_chinese(raw) if _is_chinese(raw) else parse_english(raw)
+    parsed.csl.setdefault("language", "zh-TW" if parsed.lang == "zh" else "en")
+    return parsed
+
+
+def _is_chinese(raw: str) -> bool:
+    head = raw.strip()[:12]
+    return bool(re.search(r"[〈《「]", raw)) or has_cjk(head) and not re.match(r"^[A-Za-z]", head)
+
+
+def _locator(raw: str) -> str | None:
+    matches = list(_PAGES_ANYWHERE.finditer(raw))
+    if not matches:
+        return None
+    m = matches[-1]
+    return normalize_pages(m["p"] or m["q"])

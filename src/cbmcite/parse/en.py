@@ -1,0 +1,240 @@
+"""Western citations: 'Author, Title, Place: Publisher, Year, pp.' and its article/chapter variants."""
+from __future__ import annotations
+
+import regex as re
+
+from ..normalize import normalize_pages
+from .names import csl_name, is_person_name, split_people
+from .result import Parsed
+
+_PAGES_TAIL = re.compile(r"[,，]?\s*\b(?:pp?\.|pages?|at)\s*(?P<p>[0-9]+[a-z]?(?:\s*[-–—]\s*[0-9]+)?(?:\s*,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)*)\s*\.?\s*$", re.I)
+_SEASON = r"(?:Spring|Summer|Autumn|Fall|Winter|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.)"
+_YEAR_TAIL = re.compile(
+    rf"[,，]?\s*\(?(?:(?:declassified|published|reprinted|rev\.|c\.)\s*(?:by|in)?\s*)?(?:{_SEASON}(?:/{_SEASON})?\s*(?:[0-9]{{1,2}},\s*)?)?(?P<y>1[5-9][0-9]{{2}}|20[0-9]{{2}})(?:/[0-9]{{1,4}})?\)?\s*\.?\s*$",
+    re.I,
+)
+_VOL_TAIL = re.compile(r"[,，]\s*(?:Vol\.?|Volume)\s*(?P<v>[0-9]+)(?:\s*[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+))?\s*$", re.I)
+_NO_TAIL = re.compile(r"[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+)\s*$", re.I)
+_SIGNED = re.compile(
+    r"[,，]\s*signed\s+(?:on|in)\s+(?P<date>[A-Z][a-z]+\.?\s+[0-9]{1,2},\s*[0-9]{4})(?:[,，]\s*(?:at|in)\s+(?P<place>[A-Z][\w.\- ]+(?:,\s*[A-Z][\w.\- ]+)?))?",
+)
+_IN_CLAUSE = re.compile(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in:?\s+(?=[A-Z\"“]|a\s|an\s|the\s)")
+_EDITOR_LEAD = re.compile(r"^(?P<eds>.+?)\s*(?:\(eds?\.?\)|eds?\.|edited)\s*[,，]?\s*(?P<rest>.*)$", re.S)
+_DOC_TITLE = re.compile(
+    r"\b(?:Act|Treaty|Agreement|Memorandum|Convention|Declaration|Charter|Protocol|Accord|Communiqu[ée]|Resolution|Statute|Code of Conduct)\b"
+)
+_REPORT_TITLE = re.compile(r"\b(?:Report|White Paper|Working Paper|Policy Brief|Study on|Yearbook of|Briefing)\b", re.I)
+_REPORT_PUBLISHER = re.compile(r"\b(?:United Nations|UN|Headquarters|Government|Ministry|Department|Office|Agency|Congress|Commission|Secretariat)\b")
+_PUBLISHER_WORD = re.compile(r"\b(?:Press|Publishers?|Publishing|Books|Verlag|Inc\.?|Ltd\.?|Company|Co\.)\s*$")
+_THESIS = re.compile(r"(?i)\b(?:Ph\.?\s?D\.?|M\.?A\.?|doctoral|master'?s)?\s*(?:diss\.|dissertation|thesis)\b")
+_URL = re.compile(r"<?(https?://[^\s<>，。]+)>?")
+_QUOTED = re.compile(r"^[\"“‘'＂](?P<t>.+?)[\"”’'＂][,，.]?\s*(?P<rest>.*)$", re.S)
+_REPORT_NUMBER = re.compile(r"\s*\((?=[^()]*(?:Report|Paper|Series|No\.|[0-9]{3,}))[^()]*\)\s*$")
+_SHORT_PLACE_PART = re.compile(r"^(?:[A-Z]\.\s*)+$|^[A-Z]{2,3}$|^[A-Z][a-z]?\.$")
+
+
+def parse_english(raw: str) -> Parsed:
+    s = _prepare(raw)
+    out = Parsed(lang="en")
+    url = _URL.search(s)
+    if url:
+        out.csl["URL"] = url.group(1).rstrip(".,")
+        s = (s[: url.start()] + s[url.end():]).strip().rstrip(",，")
+    m = _PAGES_TAIL.search(s)
+    if m:
+        out.locator = normalize_pages(m["p"])
+        s = s[: m.start()]
+    m = _YEAR_TAIL.search(s)
+    if m:
+        out.csl["issued"] = {"date-parts": [[int(m["y"])]]}
+        s = s[: m.start()]
+    m = _SIGNED.search(s)
+    if m:
+        parts = _english_date(m["date"])
+        if parts:
+            out.csl["issued"] = {"date-parts": [parts]}
+        if m["place"]:
+            out.csl["publisher-place"] = m["place"].strip()
+        s = s[: m.start()] + s[m.end():]
+        out.kind_hint = "document"
+    vol = _VOL_TAIL.search(s) or _NO_TAIL.search(s)
+    if vol:
+        if "v" in vol.groupdict() and vol["v"]:
+            out.csl["volume"] = vol["v"]
+        if vol["n"]:
+            out.csl["issue"] = vol["n"]
+        s = s[: vol.start()]
+        head, container = _split_last_segment(s)
+        out.csl["container-title"] = container
+        out.kind_hint = out.kind_hint or "article"
+        _authors_and_title(head, out)
+    else:
+        s = _take_place_publisher(s, out)
+        _head_with_in_clause(s, out)
+    out.csl["type"] = _csl_type(out)
+    return out
+
+
+def _prepare(raw: str) -> str:
+    s = raw.strip().replace("＂", "”").replace("：", ": ").replace("，", ", ")
+    s = re.sub(r"\s+", " ", s)
+    return s.rstrip().rstrip(".;；。").strip()
+
+
+def _english_date(text: str) -> list[int] | None:
+    """'June 20, 1963' → [1963, 6, 20]."""
+    m = re.match(r"([A-Za-z]{3})[a-z]*\.?\s+([0-9]{1,2}),\s*([0-9]{4})", text)
+    months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    if not m or m.group(1).lower() not in months:
+        return None
+    return [int(m.group(3)), months.index(m.group(1).lower()) + 1, int(m.group(2))]
+
+
+def _take_place_publisher(s: str, out: Parsed) -> str:
+    """', Place: Publisher' at the end (the last colon that has a plausible place before it)."""
+    colon = max(s.rfind(":"), s.rfind("："))
+    if colon < 0:
+        return s
+    publisher = s[colon + 1:].strip().strip(",")
+    before = s[:colon].rstrip()
+    parts = [p.strip() for p in re.split(r"[,，]\s*", before)]
+    if len(parts) < 2 or not publisher or ":" in publisher:
+        return s
+    place_parts = [parts[-1]]
+    if _SHORT_PLACE_PART.match(parts[-1]) and len(parts) > 2:
+        place_parts.insert(0, parts[-2])
+    place = ", ".join(place_parts)
+    if not _plausible_place(place) or len(publisher.split()) > 14:
+        return s
+    out.csl["publisher"] = publisher
+    out.csl["publisher-place"] = place
+    return ", ".join(parts[: len(parts) - len(place_parts)])
+
+
+def _plausible_place(place: str) -> bool:
+    words = place.replace(",", " ").split()
+    return 0 < len(words) <= 5 and all(w[0].isupper() or w in ("of", "am", "upon", "on") for w in words)
+
+
+def _head_with_in_clause(s: str, out: Parsed) -> None:
+    m = _IN_CLAUSE.search(s)
+    if m and m.start() > 0:
+        _authors_and_title(s[: m.start()], out)
+        rest = s[m.end():].strip()
+        ed = _EDITOR_LEAD.match(rest)
+        if ed and len(ed["eds"]) < 120:
+            out.csl["editor"] = [csl_name(n) for n in split_people(ed["eds"])]
+            rest = ed["rest"]
+        container = rest.strip().strip(",")
+        if container and not re.fullmatch(r"(?i)op\.?\s*cit\.?|ibid\.?", container):
+            out.csl["container-title"] = container
+        out.kind_hint = out.kind_hint or "chapter"
+        return
+    head, container = (s, None) if "publisher" in out.csl else _split_title_container(s)
+    _authors_and_title(head, out)
+    if container:
+        out.csl["container-title"] = container
+        out.kind_hint = out.kind_hint or "article"
+
+
+def _split_title_container(s: str) -> tuple[str, str | None]:
+    """Without a publisher, 'Author, Title, Journal' ends in a journal; a publisher-like tail is a publisher."""
+    segments = _segments(s)
+    authors_end = _authors_end(segments)
+    rest = segments[authors_end:]
+    if len(rest) >= 2 and not _PUBLISHER_WORD.search(rest[-1]) and not rest[-1][:1].isdigit():
+        return ", ".join(segments[:-1]), rest[-1]
+    return s, None
+
+
+def _split_last_segment(s: str) -> tuple[str, str]:
+    segments = _segments(s)
+    if len(segments) == 1:
+        return "", segments[0]
+    return ", ".join(segments[:-1]), segments[-1]
+
+
+def _segments(s: str) -> list[str]:
+    """Comma-separated parts, never cutting inside quotes."""
+    parts, depth, buf = [], 0, ""
+    for ch in s:
+        if ch in "“‘":
+            depth += 1
+        elif ch in "”’" and depth:
+            depth -= 1
+        if ch in ",，" and depth == 0:
+            parts.append(buf.strip())
+            buf = ""
+        else:
+            buf += ch
+    parts.append(buf.strip())
+    return [p for p in parts if p]
+
+
+def _authors_end(segments: list[str]) -> int:
+    if not segments or _starts_title(segments[0]) or _DOC_TITLE.search(segments[0]):
+        return 0
+    end = 1
+    while end < len(segments) - 1 and _names_segment(segments[end]):
+        end += 1
+    return end
+
+
+def _names_segment(seg: str) -> bool:
+    seg = re.sub(r"^(?:and|&)\s+", "", seg.strip())
+    people = split_people(seg)
+    return bool(people) and all(is_person_name(p) for p in people)
+
+
+def _starts_title(seg: str) -> bool:
+    return seg[:1] in "\"“‘'＂"
+
+
+def _authors_and_title(head: str, out: Parsed) -> None:
+    segments = _segments(head)
+    if not segments:
+        return
+    end = _authors_end(segments)
+    names = ", ".join(segments[:end])
+    title = ", ".join(segments[end:])
+    if names:
+        ed = re.match(r"^(?P<n>.+?)\s*(?:\(eds?\.?\)|eds?\.)$", names)
+        people = split_people(ed["n"] if ed else names)
+        key = "editor" if ed else "author"
+        if len(people) > 1 and not all(is_person_name(p) for p in people):
+            people = [ed["n"] if ed else names]  # an institution with "and" in it
+        out.csl[key] = [csl_name(p) for p in people]
+    if title:
+        out.csl["title"] = _clean_title(title, out)
+
+
+def _clean_title(title: str, out: Parsed) -> str:
+    t = title.strip().strip(",")
+    q = _QUOTED.match(t)
+    if q and not q["rest"].strip():
+        t = q["t"]
+    t = t.strip("\"“”‘’'＂ ,")
+    number = _REPORT_NUMBER.search(t)
+    if number and number.start() > 0:
+        out.csl["collection-title"] = t[number.start():].strip(" ()")
+        out.kind_hint = out.kind_hint or "report"
+        t = t[: number.start()]
+    return t.strip()
+
+
+def _csl_type(out: Parsed) -> str:
+    csl = out.csl
+    title = csl.get("title", "")
+    if _THESIS.search(title) or _THESIS.search(csl.get("publisher", "")):
+        return "thesis"
+    if out.kind_hint == "document" or _DOC_TITLE.match(title) or _DOC_TITLE.search(title) and not csl.get("author"):
+        return "legislation" if not csl.get("author") else "treaty"
+    if out.kind_hint == "chapter":
+        return "chapter"
+    if out.kind_hint == "article":
+        return "article-journal"
+    if out.kind_hint == "report" or _REPORT_TITLE.search(title) or _REPORT_PUBLISHER.search(csl.get("publisher", "")):
+        return "report"
+    if csl.get("URL") and not csl.get("publisher"):
+        return "webpage"
+    return "book"

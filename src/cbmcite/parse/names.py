@@ -1,0 +1,57 @@
+"""Personal and institutional names → CSL name objects."""
+from __future__ import annotations
+
+import regex as re
+
+from ..normalize import has_cjk
+
+ROLE_WORDS_ZH = re.compile(r"(?:合著|合編|主編|編著|編譯|譯著|等著|等編|著|編|译|譯|撰|等)$")
+_INSTITUTION = re.compile(
+    r"\b(?:Institute|Office|Department|Ministry|Agency|Council|Commission|Committee|Center|Centre|University|"
+    r"Organization|Organisation|Association|Foundation|Bureau|Division|Administration|Government|Nations|Union|"
+    r"Research|Corporation|Group|Service|Staff|Headquarters|Secretariat|Society|Academy|Forum|Program|Programme)\b"
+)
+_PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "le", "la", "bin", "al"}
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\p{L}'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|\p{Lu}[\p{Ll}\p{M}'’\-]+)$")
+_ARTICLE = {"The", "A", "An", "On", "In", "Of", "For", "To", "Toward", "Towards"}
+
+
+def is_person_name(text: str) -> bool:
+    """2–5 capitalised tokens (initials allowed), no articles, no possessive: 'Alyson J. K. Bailes'."""
+    s = text.strip()
+    if not s or has_cjk(s) or "'s" in s or "’s" in s or _INSTITUTION.search(s):
+        return False
+    tokens = s.split()
+    if not 2 <= len(tokens) <= 5 or tokens[0] in _ARTICLE:
+        return False
+    return all(_NAME_TOKEN.match(t) or t in _PARTICLES for t in tokens)
+
+
+def split_people(text: str) -> list[str]:
+    """'A, B and C' / 'A & B' / '甲、乙' → ['A', 'B', 'C']."""
+    s = text.strip().strip(",，")
+    if has_cjk(s) and not re.search(r"[A-Za-z]{3}", s):
+        parts = re.split(r"[、，,；;/]|\s+", s)
+        return [ROLE_WORDS_ZH.sub("", p).strip() for p in parts if ROLE_WORDS_ZH.sub("", p).strip()]
+    parts = re.split(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*", s)
+    return [p.strip() for p in parts if p.strip() and p.strip() not in ("et al.", "et al")]
+
+
+def csl_name(name: str) -> dict:
+    """Latin persons as family/given; CJK persons and institutions as literal (CONVENTIONS §6)."""
+    s = re.sub(r"\s+", " ", name).strip()
+    if has_cjk(s) or not is_person_name(s):
+        return {"literal": s}
+    tokens = s.split(" ")
+    family_start = len(tokens) - 1
+    while family_start > 1 and tokens[family_start - 1].lower() in _PARTICLES:
+        family_start -= 1
+    family = " ".join(tokens[family_start:])
+    given = " ".join(tokens[:family_start])
+    return {"family": family, "given": given} if given else {"literal": s}
+
+
+def display_name(name: dict) -> str:
+    if "literal" in name:
+        return name["literal"]
+    return f"{name.get('given', '')} {name.get('family', '')}".strip()

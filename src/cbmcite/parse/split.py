@@ -1,0 +1,162 @@
+"""Split a note's text into the sources it cites, and tell citations from commentary."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from .forms import SHORT_FORM_ANYWHERE, short_form_of
+
+# Abbreviations whose full stop does not end a citation or sentence.
+_ABBREV = re.compile(
+    r"(?:\b[A-Z]|\b(?:ed|eds|Ed|Eds|vol|Vol|no|No|nos|pp|p|trans|tr|Jr|Sr|Dr|Mr|Mrs|Ms|St|Inc|Co|Corp|Ltd|Univ|"
+    r"al|cf|Cf|ibid|Ibid|id|Id|op|cit|loc|ch|chap|sec|fig|rev|repr|comp|n|nn|esp|e\.g|i\.e|etc|vs|Mt|Ft|Gen|Col|Lt|Capt|"
+    r"Prof|Rep|Sen|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|D\.C))\.$"
+)
+_OPEN = "（(〈《「『“‘[【<＜"
+_CLOSE = "）)〉》」』”’]】>＞"
+_PAGE_END = re.compile(r"(?:pp?\.|頁|页|第|at)\s*[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$", re.I)
+_YEAR = re.compile(r"(?<![0-9])(?:1[5-9][0-9]{2}|20[0-9]{2})(?![0-9])|民國|年")
+_CITATION_FEATURES = [
+    re.compile(r"[《〈]"),
+    re.compile(r"(?:pp?\.|頁|页)\s*[0-9]"),
+    re.compile(r"第\s*[0-9]+\s*[頁页卷期版]"),
+    re.compile(r"(?i)\bvol\.|\bno\.\s*[0-9]"),
+    re.compile(r"[A-Z][\w .]{1,30}\s*[:：]\s*[A-Z][\w&.' ]+(?:Press|Publisher|Publishing|Books|University|Company|Inc|Ltd|Center|Centre|Institute|Nations|Office|[A-Z]{2,})"),
+    re.compile(r"(?i)https?://|www\."),
+    re.compile(r"\[(?:M|C|G|N|J|D|R|S|P|A|Z|DB|CP|EB)(?:/OL)?\]"),
+    re.compile(r"(?:出版社|書局|书局|出版|公司|碩士論文|博士論文|学位论文)"),
+]
+
+
+@dataclass
+class Segment:
+    raw: str
+    is_citation: bool
+    form: str = "full"
+
+
+def split_note(text: str) -> list[Segment]:
+    """Segments of the note in order; citation segments keep their exact raw substring."""
+    pieces = _pieces(text)
+    segments: list[Segment] = []
+    for piece in pieces:
+        form = short_form_of(piece)
+        if form:
+            segments.append(Segment(piece, True, form))
+        elif _looks_like_citation(piece):
+            segments.append(Segment(piece, True))
+        elif segments and segments[-1].is_citation and not _ends_citation(segments[-1].raw) and _continues(piece):
+            segments[-1].raw += piece  # a title's own full stop split it
+        else:
+            segments.append(Segment(piece, False))
+    return [s for s in (_trim(seg) for seg in segments) if s.raw]
+
+
+def _trim(seg: Segment) -> Segment:
+    return Segment(seg.raw.strip(), seg.is_citation, seg.form)
+
+
+def _continues(piece: str) -> bool:
+    return not _looks_prose(piece)
+
+
+def _looks_prose(piece: str) -> bool:
+    return len(piece) > 60 and not _YEAR.search(piece)
+
+
+def _looks_like_citation(piece: str) -> bool:
+    p = piece.strip()
+    if len(p) < 6:
+        return False
+    features = sum(1 for f in _CITATION_FEATURES if f.search(p))
+    has_year = bool(_YEAR.search(p))
+    if features >= 2 or (features and has_year):
+        # commentary that mentions a year and a book title reads like prose: a verb, no author lead
+        return not _prose_sentence(p)
+    return False
+
+
+_PROSE_LEAD = re.compile(r"^(?:參見|參閱|請參閱|請見|详见|詳見|另見|另参|See also|See|Cf\.)\s*[:：]?\s*")
+
+
+def _prose_sentence(p: str) -> bool:
+    """Long CJK prose with a book title in it, e.g. 「…《熱線協議》…」 as narrative."""
+    han = len(re.findall(r"\p{Han}", p))
+    commas = p.count("，")
+    if han < 40 or "頁" in p or "页" in p:
+        return False
+    lead = re.match(r"^[^，、：:]{1,12}[，、：:]", p)
+    return commas >= 4 and not lead
+
+
+def _ends_citation(raw: str) -> bool:
+    s = raw.rstrip().rstrip("。.;；")
+    return bool(_PAGE_END.search(s))
+
+
+def _pieces(text: str) -> list[str]:
+    """Cut after sentence ends and top-level semicolons; brackets and quotes are never cut."""
+    pieces: list[str] = []
+    depth = 0
+    start = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _OPEN and not _straight_quote(ch):
+            depth += 1
+        elif ch in _CLOSE and depth > 0:
+            depth -= 1
+        cut = None
+        if ch in "；;" and depth == 0:
+            cut = i + 1
+        elif ch == "。" and (depth == 0 or _closes_all(text, i)):
+            cut = i + 1
+            while cut < n and text[cut] in "」』）)”":
+                cut += 1
+        elif ch == "." and depth == 0 and _sentence_stop(text, start, i):
+            cut = i + 1
+        if cut is not None:
+            pieces.append(text[start:cut])
+            start = i = cut
+            continue
+        i += 1
+    if start < n:
+        pieces.append(text[start:])
+    return _rejoin_lead_ins(pieces)
+
+
+def _straight_quote(ch: str) -> bool:
+    return ch in "\"'"
+
+
+def _closes_all(text: str, i: int) -> bool:
+    # "。」" ends a quoted sentence inside commentary
+    return i + 1 < len(text) and text[i + 1] in "」』"
+
+
+def _sentence_stop(text: str, start: int, i: int) -> bool:
+    before = text[start:i + 1]
+    after = text[i + 1:i + 3]
+    if _ABBREV.search(before):
+        return False
+    if after[:1].isdigit() or after[:1] in ",，:;)）-–":
+        return False
+    nxt = after.lstrip()[:1]
+    if not nxt:
+        return True
+    if after[:1] not in (" ", "\u3000") and not re.match(r"\p{Han}|[〈《「（(“]", nxt):
+        return False
+    return bool(re.match(r"[A-Z\p{Han}〈《「（(“\"'‘]", nxt))
+
+
+def _rejoin_lead_ins(pieces: list[str]) -> list[str]:
+    """A lone short form cut off from its own pages ("Ibid." + " pp.29-35.") stays one piece."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and SHORT_FORM_ANYWHERE.fullmatch(out[-1].strip()) and re.match(r"\s*(?:pp?\.|頁|页|第)", piece):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out

@@ -1,0 +1,26 @@
+"""The per-document map step and the corpus reduce step, as a library API."""
+from __future__ import annotations
+
+from .bibliography import Bibliography, merge
+from .ingest import read_document
+from .model import DocumentResult, SourceText
+from .notes import detect_notes
+from .parse import parse_note
+from .resolve import resolve_document
+
+
+def extract_document(path: str, encoding: str | None = None) -> DocumentResult:
+    """Read one file and return its notes, parsed and resolved (pure: no shared state)."""
+    return extract_source(read_document(path, encoding))
+
+
+def extract_source(source: SourceText) -> DocumentResult:
+    detected = detect_notes(source.text)
+    result = DocumentResult(path=source.path, encoding=source.encoding, notes=detected.notes,
+                            anomalies=detected.anomalies)
+    for note in result.notes:
+        parse_note(note)
+    return resolve_document(result)
+
+
+__all__ = ["extract_document", "extract_source", "merge", "Bibliography"]

@@ -1,0 +1,212 @@
+"""`cbmcite check`: problems (broken chains, missing note text) and editor's warnings."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+from .bibliography import Bibliography
+from .model import Citation, DocumentResult, Note
+from .resolve import named_people
+
+
+@dataclass
+class Finding:
+    severity: str  # error | warning
+    path: str
+    line: int
+    note: int | str | None
+    what: str  # short label: "op. cit.", "Ibid.", "missing text", "numbering", "spelling"
+    message: str
+    hint: str = ""
+    raw: str = ""
+    candidates: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    notes: int = 0
+    citations: int = 0
+    resolved: int = 0
+    unresolved: int = 0
+    ambiguous: int = 0
+    missing_text: int = 0
+    anomalies: int = 0
+
+
+_LABEL = {"ibid": "Ibid.", "op_cit": "op. cit.", "loc_cit": "loc. cit.", "cross_ref": "cross-reference", "short": "short note"}
+
+
+def check(results: list[DocumentResult], bib: Bibliography) -> tuple[Summary, list[Finding]]:
+    summary = Summary(documents=len(results))
+    findings: list[Finding] = []
+    for doc in results:
+        for note in doc.notes:
+            summary.notes += 1
+            if note.status == "missing_text":
+                summary.missing_text += 1
+                findings.append(Finding("error", doc.path, note.line, note.number, "missing text",
+                                        f"note {note.number} is marked in the body but its text is not in the document",
+                                        "restore the footnote text (it may have been lost in PDF extraction)"))
+                continue
+            for cit in note.citations:
+                summary.citations += 1
+                if cit.form == "full":
+                    continue
+                outcome = cit.resolution or "unresolved"
+                setattr(summary, outcome, getattr(summary, outcome) + 1)
+                if outcome != "resolved":
+                    findings.append(_chain_problem(doc, note, cit))
+                else:
+                    findings.extend(_page_warning(doc, note, cit, bib))
+        for a in doc.anomalies:
+            summary.anomalies += 1
+            findings.append(Finding("warning", doc.path, a.line, a.number, "numbering", a.message,
+                                    "check the note numbering in the source"))
+    findings.extend(_spelling_warnings(results, bib))
+    findings.sort(key=lambda f: (f.path, f.severity != "error", f.line))
+    return summary, findings
+
+
+def _chain_problem(doc: DocumentResult, note: Note, cit: Citation) -> Finding:
+    label = _LABEL.get(cit.form, cit.form)
+    reason = cit.reason or cit.resolution
+    if cit.form in ("op_cit", "loc_cit"):
+        names = " and ".join(named_people(cit.named or "")) or "the author"
+        hint = (f"cite the full reference to {names}'s work before note {note.number} or fix the author name"
+                if cit.resolution == "unresolved" else "add a short title or year to say which work is meant")
+    elif cit.form == "ibid":
+        hint = ("replace Ibid. with the author and short title of the intended source"
+                if cit.resolution == "ambiguous" else "cite the full reference here")
+    else:
+        hint = "point the cross-reference at an earlier note that cites one source"
+    return Finding("error", doc.path, note.line, note.number, label, f"{label}: {reason}", hint,
+                   raw=cit.raw, candidates=cit.candidates)
+
+
+def _page_warning(doc: DocumentResult, note: Note, cit: Citation, bib: Bibliography) -> list[Finding]:
+    """A pinpoint outside the target's known page range."""
+    item = next((w.item for w in bib.works if w.item.get("id") == cit.entry), None)
+    span = _range(item.get("page")) if item else None
+    page = _range(cit.locator)
+    if not span or not page or (span[0] <= page[0] and page[1] <= span[1]):
+        return []
+    return [Finding("warning", doc.path, note.line, note.number, "page range",
+                    f"{_LABEL.get(cit.form, cit.form)} cites p. {cit.locator}, outside the target's pages {item['page']}",
+                    "check the page number", raw=cit.raw)]
+
+
+def _range(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    parts = text.split(",")[0].split("-")
+    try:
+        lo = int(parts[0])
+        hi = int(parts[-1])
+    except ValueError:
+        return None
+    if hi < lo and len(parts[-1]) < len(parts[0]):  # 131-32
+        hi = int(parts[0][: len(parts[0]) - len(parts[-1])] + parts[-1])
+    return lo, hi
+
+
+def _spelling_warnings(results: list[DocumentResult], bib: Bibliography) -> list[Finding]:
+    """One work cited with different author spellings, years or titles."""
+    places = {(d.path, str(n.number), i): (d, n, c) for d in results for n in d.notes for i, c in enumerate(n.citations)}
+    out = []
+    for work in bib.works:
+        cits = [places[(p, str(n), i)] for p, n, i in work.citations if (p, str(n), i) in places]
+        if len(cits) < 2:
+            continue
+        _, first_note, first = cits[0]
+        for doc, note, cit in cits[1:]:
+            for message in _differences(first, cit, first_note.number):
+                out.append(Finding("warning", doc.path, note.line, note.number, "inconsistency", message,
+                                   "make the references to this work agree", raw=cit.raw))
+    return out
+
+
+def _differences(a: Citation, b: Citation, first: int | str) -> list[str]:
+    out = []
+    na, nb = _creator_text(a), _creator_text(b)
+    if na != nb:
+        out.append(f"same work as note {first}, but the author is spelled '{nb}' here and '{na}' there")
+    ya, yb = _year(a), _year(b)
+    if ya and yb and ya != yb:
+        out.append(f"same work as note {first}, but dated {yb} here and {ya} there")
+    ta, tb = a.csl.get("type"), b.csl.get("type")
+    if {ta, tb} == {"book", "chapter"}:
+        out.append(f"same work as note {first}, but cited as a {tb} here and as a {ta} there")
+    return out
+
+
+def _creator_text(c: Citation) -> str:
+    names = c.csl.get("author") or c.csl.get("editor") or []
+    return ", ".join(n.get("literal") or f"{n.get('given', '')} {n.get('family', '')}".strip() for n in names)
+
+
+def _year(c: Citation):
+    parts = (c.csl.get("issued") or {}).get("date-parts") or [[None]]
+    return parts[0][0] if parts[0] else None
+
+
+def has_errors(findings: list[Finding], strict: bool) -> bool:
+    return any(f.severity == "error" or strict for f in findings)
+
+
+# --- renderers ------------------------------------------------------------------------------
+
+def render_json(summary: Summary, findings: list[Finding]) -> str:
+    return json.dumps({"summary": asdict(summary), "findings": [asdict(f) for f in findings]},
+                      ensure_ascii=False, indent=1) + "\n"
+
+
+def render_text(summary: Summary, findings: list[Finding]) -> str:
+    lines = [f"{f.path}:{f.line}: {f.severity}: note {f.note}: {f.message}" for f in findings]
+    lines.append(_summary_line(summary, findings))
+    return "\n".join(lines) + "\n"
+
+
+def _summary_line(summary: Summary, findings: list[Finding]) -> str:
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    return (f"{summary.documents} documents, {summary.notes} notes, {summary.citations} citations: "
+            f"{summary.resolved} resolved, {summary.unresolved} unresolved, {summary.ambiguous} ambiguous, "
+            f"{summary.missing_text} missing text; {errors} errors, {warnings} warnings")
+
+
+def render_rich(summary: Summary, findings: list[Finding], console) -> None:
+    from rich.panel import Panel
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(justify="right", style="bold")
+    grid.add_column()
+    for label, value in (
+        ("documents", summary.documents), ("notes", summary.notes), ("citations", summary.citations),
+        ("resolved", summary.resolved), ("unresolved", summary.unresolved), ("ambiguous", summary.ambiguous),
+        ("missing text", summary.missing_text), ("numbering anomalies", summary.anomalies),
+    ):
+        grid.add_row(label, str(value))
+    errors = sum(f.severity == "error" for f in findings)
+    style = "red" if errors else ("yellow" if findings else "green")
+    console.print(Panel(grid, title="cbmcite check", border_style=style, expand=False))
+    for severity, colour in (("error", "red"), ("warning", "yellow")):
+        rows = [f for f in findings if f.severity == severity]
+        if not rows:
+            continue
+        table = Table(title=f"{len(rows)} {severity}{'s' if len(rows) > 1 else ''}", title_style=f"bold {colour}",
+                      show_lines=True)
+        for col in ("location", "note", "problem", "matched against", "hint"):
+            table.add_column(col, overflow="fold")
+        for f in rows:
+            table.add_row(f"{f.path}:{f.line}", str(f.note), f.message, _matched(f), f.hint)
+        console.print(table)
+    if not findings:
+        console.print("[green]No problems found.[/green]")
+
+
+def _matched(f: Finding) -> str:
+    if f.candidates:
+        return "; ".join(f"note {c['note']} #{c['index'] + 1}" for c in f.candidates)
+    return f.raw
