@@ -154,8 +154,9 @@ def base_key(item: dict) -> str:
     if parts and parts[0]:
         year = str(parts[0][0])
     title_word = _title_word(item.get("title") or item.get("container-title") or "")
-    key = f"{who}{year}{title_word}" or "anon"
-    return key
+    if not who:  # no creator: the title word leads, so keys never start with a digit
+        return f"{title_word or 'anon'}{year}"
+    return f"{who}{year}{title_word}"
 
 
 def _surname_ascii(name: dict) -> str:
@@ -165,17 +166,17 @@ def _surname_ascii(name: dict) -> str:
     if has_cjk(literal):
         surname = next((c for c in COMPOUND_SURNAMES if literal.startswith(c)), literal[:1])
         return "".join(SURNAME_PINYIN.get(ch) or _pinyin(ch) for ch in surname)
-    words = [w for w in re.findall(r"[A-Za-z]+", _ascii(literal)) if w.lower() not in _STOP_WORDS]
-    return "".join(w[0] for w in words).lower() if len(words) > 2 else "".join(words).lower()
+    words = [w for w in (_ascii(t) for t in literal.split()) if w and w not in _STOP_WORDS]
+    return "".join(w[0] for w in words) if len(words) > 2 else "".join(words)
 
 
 def _title_word(title: str) -> str:
     if has_cjk(title):
         han = re.findall(r"\p{Han}", title)[:2]
         return "".join(_pinyin(ch) for ch in han)
-    for word in re.findall(r"[A-Za-z0-9]+", _ascii(title)):
-        if word.lower() not in _STOP_WORDS:
-            return word.lower()
+    for word in (_ascii(w) for w in title.split()):
+        if word and word not in _STOP_WORDS:
+            return word
     return ""
 
 

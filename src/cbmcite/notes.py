@@ -16,11 +16,10 @@ import regex as re
 from .model import Anomaly, Note
 
 CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①..⑳
-STAR_MARKS = "＊✽*※"
 
 _NOTE_START = re.compile(
     r"""^(?P<indent>[ \t\u3000]{0,3})
-    (?:(?P<num>\d{1,3})|(?P<circ>[\u2460-\u2473])|[〔\[](?P<brk>\d{1,3})[〕\]]|(?P<star>[＊✽*※]))
+    (?:(?P<num>\d{1,3})|(?P<circ>[\u2460-\u2473])|[〔\[](?P<brk>\d{1,3})[〕\]]|(?P<star>[＊✽*]))
     (?P<sp>[ \t\u3000]*)(?P<rest>\S.*)$""",
     re.X,
 )
@@ -65,7 +64,7 @@ class DetectedNotes:
 def detect_notes(text: str) -> DetectedNotes:
     lines = text.split("\n")
     furniture = _furniture_lines(lines)
-    scanner = _Scanner()
+    scanner = _Scanner(star_marked=_star_in_body(lines))
     for index, raw in enumerate(lines):
         if index in furniture:
             continue
@@ -77,7 +76,8 @@ def detect_notes(text: str) -> DetectedNotes:
 class _Scanner:
     """One pass over the lines; a small state machine of body / note block."""
 
-    def __init__(self) -> None:
+    def __init__(self, star_marked: bool = False) -> None:
+        self.star_marked = star_marked
         self.copies: list[_Copy] = []
         self.current: _Copy | None = None
         self.markers: dict[int, int] = {}  # note number -> line of its body marker
@@ -128,8 +128,8 @@ class _Scanner:
             return None
         rest = m["rest"]
         if m["star"]:
-            # an author note: a star then prose, never a bare star in a table
-            return ("*", rest) if len(rest) > 3 and self.max_note == 0 else None
+            # an author note: prose after a star that also marks the author's name in the body
+            return ("*", rest) if len(rest) > 3 and self.max_note == 0 and self.star_marked else None
         if m["circ"]:
             return CIRCLED[m["circ"]], rest
         number = int(m["num"] or m["brk"])
@@ -167,6 +167,11 @@ class _Scanner:
             if number is not None:
                 self.markers.setdefault(number, lineno)
                 self.next_marker = number + 1
+
+
+def _star_in_body(lines: list[str]) -> bool:
+    """An author note needs its star after the author's name or title, not only at the note."""
+    return any(re.search(r"\S\s*[＊✽*]\s*$|\S[＊✽*](?=\s|$)", line) for line in lines if not re.match(r"\s*[＊✽*]", line))
 
 
 def _citation_like(rest: str) -> bool:

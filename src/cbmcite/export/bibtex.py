@@ -32,27 +32,37 @@ def _entry(item: dict) -> Entry:
             fields.append(Field(key, value))
 
     csl_type = item.get("type", "book")
+    entry_type = _TYPES.get(csl_type, "misc")
+    if entry_type == "book" and item.get("editor") and not item.get("author"):
+        entry_type = "collection"
     add("author", _names(item.get("author")))
     add("editor", _names(item.get("editor")))
     add("translator", _names(item.get("translator")))
     add("title", _protect(item.get("title")))
     container = _protect(item.get("container-title"))
-    if csl_type in ("chapter", "paper-conference"):
+    publisher = _whole(item.get("publisher"))
+    if entry_type in ("incollection", "inproceedings"):
         add("booktitle", container)
-    elif csl_type.startswith("article"):
+    elif entry_type == "article":
         add("journal", container)
-    else:
-        add("howpublished", container)
     if csl_type == "article-newspaper":
         add("entrysubtype", "newspaper")
-    if csl_type in ("legislation", "treaty"):
+    if entry_type == "misc":
         add("type", csl_type)
-    add("series", _protect(item.get("collection-title")))
-    add("volume", item.get("volume"))
-    add("number", item.get("issue"))
+        add("howpublished", _howpublished(item))
+        add("organization", publisher)
+    elif entry_type == "report":
+        add("type", "Report")
+        add("institution", publisher)
+        add("note", _protect(item.get("collection-title")))
+    else:
+        add("series", _protect(item.get("collection-title")))
+        add("publisher", publisher)
+    if entry_type != "misc":
+        add("volume", item.get("volume"))
+        add("number", item.get("issue"))
     add("pages", (item.get("page") or "").replace("-", "--"))
-    add("publisher", _protect(item.get("publisher")))
-    add("address", item.get("publisher-place"))
+    add("address", _whole(item.get("publisher-place")))
     parts = (item.get("issued") or {}).get("date-parts") or [[]]
     if parts[0]:
         add("year", str(parts[0][0]))
@@ -64,7 +74,20 @@ def _entry(item: dict) -> Entry:
     add("language", item.get("language"))
     if item.get("language", "").startswith("zh") and item.get("author"):
         add("key", _sort_key(item))
-    return Entry(_TYPES.get(csl_type, "misc"), item["id"], fields)
+    return Entry(entry_type, item["id"], fields)
+
+
+def _howpublished(item: dict) -> str | None:
+    container = item.get("container-title")
+    if not container:
+        return None
+    numbers = item.get("volume", "") + (f"({item['issue']})" if item.get("issue") else "")
+    return _protect(f"{container} {numbers}".strip())
+
+
+def _whole(text: str | None) -> str | None:
+    """Publisher and place are name lists in biblatex: 'Air Command and Staff College' is one name."""
+    return "{" + text.replace("{", "(").replace("}", ")") + "}" if text else None
 
 
 def _names(names: list[dict] | None) -> str | None:
