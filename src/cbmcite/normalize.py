@@ -191,3 +191,22 @@ def match_key(text: str | None) -> str:
 
 def has_cjk(text: str) -> bool:
     return bool(re.search(r"\p{Han}", text or ""))
+
+
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def chinese_language_tag(text: str) -> str:
+    """BCP 47 tag by script: zh-TW when Traditional-only characters dominate, zh-CN for Simplified."""
+    han = "".join(re.findall(r"\p{Han}", text))
+    trad = sum(a != b for a, b in zip(han, fold_script(han)))
+    simp = sum(a != b for a, b in zip(han, _s2t().convert(han)))
+    if trad > simp:
+        return "zh-TW"
+    if simp > trad:
+        return "zh-CN"
+    return "zh"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import regex as re
 
 from ..model import Citation, Note
-from ..normalize import has_cjk, normalize_pages
+from ..normalize import chinese_language_tag, has_cjk, normalize_pages
 from .en import parse_english
 from .forms import analyse_form
 from .result import Parsed
@@ -47,13 +47,13 @@ def parse_citation(raw: str, form: str = "full") -> Citation:
     citation.ref_note = info.ref_note
     citation.named = info.author_text or None
     citation.narrow = info.book_or_article
-    citation.csl.setdefault("language", "zh-TW" if lang == "zh" else "en")
+    citation.csl.setdefault("language", chinese_language_tag(raw) if lang == "zh" else "en")
     return citation
 
 
 def _parse_fields(raw: str) -> Parsed:
     parsed = parse_chinese(raw) if _is_chinese(raw) else parse_english(raw)
-    parsed.csl.setdefault("language", "zh-TW" if parsed.lang == "zh" else "en")
+    parsed.csl.setdefault("language", chinese_language_tag(raw) if parsed.lang == "zh" else "en")
     return parsed
 
 

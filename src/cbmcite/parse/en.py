@@ -13,6 +13,10 @@ _YEAR_TAIL = re.compile(
     rf"[,，]?\s*\(?(?:(?:declassified|published|reprinted|rev\.|c\.)\s*(?:by|in)?\s*)?(?:{_SEASON}(?:/{_SEASON})?\s*(?:[0-9]{{1,2}},\s*)?)?(?P<y>1[5-9][0-9]{{2}}|20[0-9]{{2}})(?:/[0-9]{{1,4}})?\)?\s*\.?\s*$",
     re.I,
 )
+_BARE_PAGES_TAIL = re.compile(r"(?:(?<=[)”\"’])\s*[,:]?|[,:])\s*(?P<p>[0-9]{1,4}(?:\s*[-–—]\s*[0-9]{1,4})?)\s*\.?\s*$")
+_PAREN_TAIL = re.compile(r"\s*\((?P<body>[^()]*)\)\s*$")
+_PAREN_PUBLISHER = re.compile(r"^(?P<place>[^:：]+)[:：]\s*(?P<pub>.+?)(?:[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}))?$")
+_CHICAGO_JOURNAL = re.compile(r"^(?P<j>.+?)\s+(?P<v>[0-9]+)(?:\s*,\s*no\.\s*(?P<n>[0-9]+))?$", re.I)
 _VOL_TAIL = re.compile(r"[,，]\s*(?:Vol\.?|Volume)\s*(?P<v>[0-9]+)(?:\s*[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+))?\s*$", re.I)
 _NO_TAIL = re.compile(r"[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+)\s*$", re.I)
 _SIGNED = re.compile(
@@ -40,12 +44,10 @@ def parse_english(raw: str) -> Parsed:
     if url:
         out.csl["URL"] = url.group(1).rstrip(".,")
         s = (s[: url.start()] + s[url.end():]).strip().rstrip(",，")
-    m = _PAGES_TAIL.search(s)
-    if m:
-        out.locator = normalize_pages(m["p"])
-        s = s[: m.start()]
+    s = _take_pages(s, out)
+    s = _take_paren_block(s, out)
     m = _YEAR_TAIL.search(s)
-    if m:
+    if m and "issued" not in out.csl:
         out.csl["issued"] = {"date-parts": [[int(m["y"])]]}
         s = s[: m.start()]
     m = _SIGNED.search(s)
@@ -73,6 +75,49 @@ def parse_english(raw: str) -> Parsed:
         _head_with_in_clause(s, out)
     out.csl["type"] = _csl_type(out)
     return out
+
+
+def _take_pages(s: str, out: Parsed) -> str:
+    m = _PAGES_TAIL.search(s)
+    if not m:
+        m = _BARE_PAGES_TAIL.search(s)
+        if m and _is_year(m["p"]) and not s[: m.start()].rstrip().endswith(")"):
+            m = None
+    if m:
+        out.locator = normalize_pages(m["p"])
+        s = s[: m.start()].rstrip()
+    return s
+
+
+def _is_year(p: str) -> bool:
+    return p.isdigit() and 1500 <= int(p) <= 2099
+
+
+def _take_paren_block(s: str, out: Parsed) -> str:
+    """Chicago: 'Title (Place: Publisher, 1979)' and 'Journal 19, no. 1 (1992)'."""
+    m = _PAREN_TAIL.search(s)
+    if not m:
+        return s
+    body = m["body"].strip()
+    pub = _PAREN_PUBLISHER.match(body)
+    year = _YEAR_TAIL.search(body)
+    if pub and pub["y"]:
+        out.csl["publisher-place"] = pub["place"].strip()
+        out.csl["publisher"] = pub["pub"].strip()
+        out.csl["issued"] = {"date-parts": [[int(pub["y"])]]}
+    elif year and year.start() == 0 or year and len(body) < 30:
+        out.csl["issued"] = {"date-parts": [[int(year["y"])]]}
+        head = s[: m.start()].rstrip()
+        journal = _CHICAGO_JOURNAL.match(_segments(head)[-1]) if _segments(head) else None
+        if journal and not _VOL_TAIL.search(head) and len(_segments(head)) > 1:
+            out.csl["volume"] = journal["v"]
+            if journal["n"]:
+                out.csl["issue"] = journal["n"]
+            return head[: head.rfind(journal.group(0))] + journal["j"] + ", Vol. " + journal["v"] + (
+                f", No. {journal['n']}" if journal["n"] else "")
+    else:
+        return s
+    return s[: m.start()].rstrip()
 
 
 def _prepare(raw: str) -> str:
@@ -155,15 +200,21 @@ def _split_last_segment(s: str) -> tuple[str, str]:
 
 
 def _segments(s: str) -> list[str]:
-    """Comma-separated parts, never cutting inside quotes."""
-    parts, depth, buf = [], 0, ""
+    """Comma-separated parts, never cutting inside quotes; '"Title," Journal' cuts after the quote."""
+    parts, depth, buf, straight = [], 0, "", False
     for ch in s:
-        if ch in "“‘":
+        closing = (ch == '"' and straight) or (ch == "”" and depth > 0)
+        if ch == '"':
+            straight = not straight
+        elif ch == "“":
             depth += 1
-        elif ch in "”’" and depth:
+        elif ch == "”" and depth:
             depth -= 1
-        if ch in ",，" and depth == 0:
+        if ch in ",，" and depth == 0 and not straight:
             parts.append(buf.strip())
+            buf = ""
+        elif closing and buf.rstrip().endswith(",") and depth == 0:
+            parts.append((buf.rstrip()[:-1] + ch).strip())
             buf = ""
         else:
             buf += ch

@@ -26,7 +26,15 @@ _CITATION_FEATURES = [
     re.compile(r"(?i)https?://|www\."),
     re.compile(r"\[(?:M|C|G|N|J|D|R|S|P|A|Z|DB|CP|EB)(?:/OL)?\]"),
     re.compile(r"(?:出版社|書局|书局|出版|公司|碩士論文|博士論文|学位论文)"),
+    re.compile(r"\([^()]{2,60}[:：][^()]{2,80}[,，]\s*(?:1[5-9]|20)[0-9]{2}\)"),  # (Place: Publisher, 1979)
+    re.compile(r"^[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,4},\s"),  # Author, …
 ]
+# Chicago short note: 'Van Evera, "Offense, Defense," 20.' / 'Waltz, Theory, 102.'
+_CHICAGO_SHORT = re.compile(
+    r"^[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2},\s+(?:[\"“][^\"”]{2,80}[\"”]|[A-Z][^,]{2,60},)\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?\.?$"
+)
+_JOINED_CLAUSE = re.compile(r"^\s*(?:收錄於|收录于|收錄|收录|收於|收于|載於|载于|刊於|刊于|見於|见于)")
+_GBT_MARK = re.compile(r"\[(?:M|C|G|N|J|D|R|S|P|A|Z|DB|CP|EB)(?:/(?:OL|CD|MT|DK))?\]")
 
 
 @dataclass
@@ -69,6 +77,8 @@ def _looks_like_citation(piece: str) -> bool:
     p = piece.strip()
     if len(p) < 6:
         return False
+    if _CHICAGO_SHORT.match(p):
+        return True
     features = sum(1 for f in _CITATION_FEATURES if f.search(p))
     has_year = bool(_YEAR.search(p))
     if features >= 2 or (features and has_year):
@@ -98,6 +108,7 @@ def _ends_citation(raw: str) -> bool:
 def _pieces(text: str) -> list[str]:
     """Cut after sentence ends and top-level semicolons; brackets and quotes are never cut."""
     pieces: list[str] = []
+    gbt = bool(_GBT_MARK.search(text))  # GB/T 7714 uses "." between elements
     depth = 0
     start = 0
     i = 0
@@ -109,13 +120,13 @@ def _pieces(text: str) -> list[str]:
         elif ch in _CLOSE and depth > 0:
             depth -= 1
         cut = None
-        if ch in "；;" and depth == 0:
+        if ch in "；;" and depth == 0 and not _JOINED_CLAUSE.match(text[i + 1:]):
             cut = i + 1
         elif ch == "。" and (depth == 0 or _closes_all(text, i)):
             cut = i + 1
             while cut < n and text[cut] in "」』）)”":
                 cut += 1
-        elif ch == "." and depth == 0 and _sentence_stop(text, start, i):
+        elif ch == "." and depth == 0 and not gbt and _sentence_stop(text, start, i):
             cut = i + 1
         if cut is not None:
             pieces.append(text[start:cut])

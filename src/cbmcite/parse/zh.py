@@ -14,6 +14,17 @@ _PAGES = re.compile(
     rf"|(?P<c>[0-9０-９]+(?:\s*[-–~～]\s*[0-9０-９]+)?)\s*(?:頁|页)(?![面數数碼码])"
     rf"|(?<=[\]）)]\s*[:：])\s*(?P<d>[0-9]+(?:\s*[-–]\s*[0-9]+)?))\s*[。.]?\s*$"
 )
+_PAGES_INSIDE = re.compile(
+    r"[，,]\s*(?:(?:頁|页)\s*(?P<a>[0-9]+(?:\s*[-–~～]\s*[0-9]+)?)|第\s*(?P<b>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*[頁页]"
+    r"|(?P<c>(?!))|(?P<d>(?!)))\s*(?=[，,])"
+)
+_AUTHOR_YEAR = re.compile(r"^(?P<a>[^，,（(《〈]{1,30})[（(]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}|民國?\s*[0-9]{2,3})\s*[）)]")
+_CONFERENCE = re.compile(r"(?:發表於|发表于|宣讀於|宣读于|提交(?:於|于)?)\s*[「『《]?(?P<c>[^」』》，,（(]+)")
+_EDITION = re.compile(r"第\s*(?P<e>[0-9一二三四五六七八九十]+)\s*版(?=\s*[（(，,])")
+_TRANSLATED_AFTER = re.compile(r"》\s*[，,]\s*(?P<t>[^，,《》]{2,20}?)\s*(?:譯|译)(?:[，,]|$)")
+_COMMA_PUBLISHER = re.compile(
+    r"[，,]\s*(?P<place>[^，,：:《》〈〉0-9]{2,6})\s*[，,]\s*(?P<pub>[^，,《》〈〉]{2,24}(?:出版社|書店|书店|書局|书局|公司|出版))(?=[，,])"
+)
 _VOLUME = re.compile(rf"第\s*(?P<v>{_NUM})\s*卷|(?P<v2>[0-9]+)\s*卷(?=\s*[0-9第])|(?i:vol\.?\s*(?P<v3>[0-9]+))")
 _ISSUE = re.compile(rf"總?第\s*(?P<i>{_NUM})\s*期|(?<=卷\s*)(?P<i2>[0-9]+)\s*期|(?i:no\.?\s*(?P<i3>[0-9]+))|年第(?P<i4>[0-9]+)期")
 _GBT_JOURNAL = re.compile(r"(?P<y>[12][0-9]{3})\s*[,，]\s*(?P<v>[0-9]+)?\s*\(\s*(?P<i>[0-9]+)\s*\)")
@@ -41,10 +52,11 @@ def parse_chinese(raw: str) -> Parsed:
         out.csl["URL"] = url.group(1).rstrip(".,")
         s = (s[: url.start()] + s[url.end():]).strip()
     s = s.strip().rstrip("。.；;").strip()
-    m = _PAGES.search(s)
+    m = _PAGES.search(s) or _PAGES_INSIDE.search(s)
     if m:
         out.locator = normalize_pages(next(g for g in (m["a"], m["b"], m["c"], m["d"]) if g))
-        s = s[: m.start()].rstrip("，,：: ")
+        s = (s[: m.start()].rstrip("，,：: ") + ("，" + s[m.end():].lstrip("，, ") if m.end() < len(s) else ""))
+    s = _take_author_year(s, out)
     mark = _TYPE_MARK.search(s)
     if mark:
         out.kind_hint = _GBT_TYPES.get(mark["t"])
@@ -53,10 +65,23 @@ def parse_chinese(raw: str) -> Parsed:
     return out
 
 
+def _take_author_year(s: str, out: Parsed) -> str:
+    """Law style: 王澤鑑（1999），《…》"""
+    m = _AUTHOR_YEAR.match(s)
+    if not m:
+        return s
+    date = parse_date(m["y"] if not m["y"].startswith("民") else m["y"] + "年")
+    if date:
+        out.csl["issued"] = {"date-parts": [date]}
+    return m["a"] + s[m.end():]
+
+
 def _parse_taiwan_style(s: str, out: Parsed) -> None:
     csl = out.csl
     head, titles = _titles(s)
     _people(head, out)
+    if not titles.get("article") and not titles.get("books") and not titles.get("quoted"):
+        _bare_title(s, head, titles)
     rest = s
     article_title = titles.get("article")
     books = titles.get("books", [])
@@ -81,14 +106,31 @@ def _parse_taiwan_style(s: str, out: Parsed) -> None:
         if ed:
             csl["editor"] = [csl_name(n) for n in split_people(ed["e"])]
         out.kind_hint = "chapter"
+    if "title" not in csl and titles.get("bare"):
+        csl["title"] = titles["bare"]
+    conference = _CONFERENCE.search(s)
+    if conference:
+        csl["container-title"] = conference["c"].strip()
+        out.kind_hint = "paper-conference"
+    translated = _TRANSLATED_AFTER.search(s)
+    if translated and "translator" not in csl:
+        csl["translator"] = [csl_name(p) for p in split_people(translated["t"])]
     _publication_block(rest, out)
+    if "publisher" not in csl:
+        comma = _COMMA_PUBLISHER.search(rest)
+        if comma:
+            csl["publisher-place"], csl["publisher"] = comma["place"].strip(), comma["pub"].strip()
     _volume_issue(rest, out)
-    section = _SECTION.search(rest)
-    if section and not csl.get("volume"):
-        csl["section"] = section["s"]
-        out.kind_hint = out.kind_hint or "newspaper"
+    edition = _EDITION.search(s)
+    if edition and ("publisher" in csl or not csl.get("container-title")):
+        csl["edition"] = str(chinese_number(edition["e"]) or edition["e"])
+    else:
+        section = _SECTION.search(rest)
+        if section and not csl.get("volume"):
+            csl["section"] = section["s"]
+            out.kind_hint = out.kind_hint or "newspaper"
     date = parse_date(_strip_titles(rest))
-    if date:
+    if date and "issued" not in csl:
         csl["issued"] = {"date-parts": [date]}
     csl["type"] = _zh_type(s, out)
 
@@ -116,6 +158,14 @@ def _titles(s: str) -> tuple[str, dict]:
     found["end"] = end
     head = s[:first] if first is not None else _bare_head(s)
     return head, found
+
+
+def _bare_title(s: str, head: str, titles: dict) -> None:
+    """「」-less style: 馬持盈，史記今註，第3版（…）: the segment after the author is the title."""
+    rest = s[len(head):].lstrip("，,：: ") if head else s
+    m = re.match(r"^([^，,（(]{2,60})", rest)
+    if m and not re.match(r"^(?:第|[0-9]|民國|頁|页)", m.group(1)):
+        titles["bare"] = m.group(1).strip()
 
 
 def _bare_head(s: str) -> str:
@@ -157,7 +207,7 @@ def _publication_block(rest: str, out: Parsed) -> None:
     m = _PUB_BLOCK.search(rest)
     body = m["body"] if m else None
     if body is None:
-        bare = re.search(r"(?:^|[，,])\s*(?P<body>[^，,：:《》〈〉]{2,10}[：:︰][^，,：:]{2,40})(?=[，,]\s*[0-9一二])", rest)
+        bare = re.search(r"(?:^|[，,])\s*(?P<body>[^，,：:《》〈〉]{2,10}[：:︰][^，,：:]{2,40})(?=[，,]\s*[0-9一二]|\s*$)", rest)
         body = bare["body"] if bare else None
     if not body:
         return
@@ -194,8 +244,10 @@ def _zh_type(s: str, out: Parsed) -> str:
         return "thesis"
     if out.kind_hint == "newspaper":
         return "article-newspaper"
-    if out.kind_hint == "chapter":
-        return "chapter"
+    if out.kind_hint in ("chapter", "paper-conference"):
+        return out.kind_hint
+    if csl.get("URL") and not (csl.get("volume") or csl.get("issue") or csl.get("publisher")):
+        return "webpage"
     if csl.get("container-title"):
         return "article-journal"
     if re.search(r"報告|报告|白皮書|白皮书", csl.get("title", "")):
