@@ -30,6 +30,10 @@ _OPENERS = "〈《「『“\"'‘<＜【[(（"
 _CJK = r"\p{Han}"
 _CJK_NAME_START = re.compile(rf"^{_CJK}{{2,4}}(?:[，、：,:（(]|(?:合著|主編|編著|著|編|譯|等))")
 _LATIN_NAME_START = re.compile(r"^[A-Z][\w'’.\-]*(?:,?\s+(?:[A-Z][\w'’.\-]*|and|&)){0,8}\s*[,，]")
+_CITATION_MARKS = re.compile(r"[〈《「]|頁|页|前引|前揭|同上|同註|同注|出版|主編|合著|[0-9]{4}年")
+_TABLE_CAPTION = re.compile(r"^\s*(?:表|圖|图|Table|Figure)\s*[0-9一二三四五六七八九十]+")
+_TABLE_END = re.compile(r"^\s*(?:資料來源|资料来源|Source|說明|说明|註：|注：)")
+_TABLE_MAX_LINES = 40
 _LOWER_NOTE_WORDS = re.compile(r"^(?:ibid|id\.|op\.|loc\.|see|cf\.|supra|e\.g\.|i\.e\.)", re.I)
 _TERMINAL = re.compile(r"[。．.!?！？][\"'”’」』）)]*$")
 _ABBREV_END = re.compile(
@@ -78,6 +82,7 @@ class _Scanner:
 
     def __init__(self, star_marked: bool = False) -> None:
         self.star_marked = star_marked
+        self.table_from: int | None = None
         self.copies: list[_Copy] = []
         self.current: _Copy | None = None
         self.markers: dict[int, int] = {}  # note number -> line of its body marker
@@ -92,6 +97,9 @@ class _Scanner:
             if page_break:
                 self._page_break()
             return
+        if self._in_table(line, lineno):
+            self.close_note()
+            return
         start = self._note_start(line)
         if start is not None:
             self.close_note()
@@ -105,6 +113,17 @@ class _Scanner:
         if _PAGE_NUMBER_LINE.match(line):
             return
         self._scan_markers(line, lineno)
+
+    def _in_table(self, line: str, lineno: int) -> bool:
+        """Table rows start with numbers too; nothing from a caption to its source line is a note."""
+        if self.table_from is None and _TABLE_CAPTION.match(line):
+            self.table_from = lineno
+        if self.table_from is None:
+            return False
+        if _TABLE_END.match(line) or lineno - self.table_from > _TABLE_MAX_LINES:
+            self.table_from = None
+            return _TABLE_END.match(line) is not None
+        return True
 
     def _page_break(self) -> None:
         if self.current is not None and _complete(self.current.lines[-1]):
@@ -149,7 +168,10 @@ class _Scanner:
             if rest[0].islower() and not _LOWER_NOTE_WORDS.match(rest):
                 return None
             return number, rest
-        if rest[0] in _OPENERS or _citation_like(rest) or follows:
+        if rest[0] in _OPENERS or follows or _LATIN_NAME_START.match(rest):
+            return number, rest
+        # glued to Han text ("17徐曉迪，〈…〉"): a body line can start the same way ("7此外，…")
+        if _CJK_NAME_START.match(rest) and _CITATION_MARKS.search(rest):
             return number, rest
         return None
 
@@ -204,7 +226,8 @@ def _marker_number(line: str, start: int, end: int, expected: int) -> int | None
     for number in range(expected, expected + 3):
         token = str(number)
         if digits == token:
-            if nxt and (nxt.isdigit() or nxt in _MARKER_AFTER_BAD):
+            spaced_year = line[end:end + 1] == " " and re.match(r"[0-9]{4}\s*年", after)
+            if nxt and (nxt.isdigit() and not spaced_year or nxt in _MARKER_AFTER_BAD):
                 return None
             if number != expected and before not in set("。，；」）)"):
                 return None
