@@ -162,8 +162,9 @@ class _Scanner:
         in_block = self.current is not None and isinstance(self.current.number, int)
         follows = in_block and number == self.current.number + 1
         if number in self.texts_by_number:
-            # a repeated block: the copy must read like the note already seen
-            return (number, rest) if _same_start(rest, self.texts_by_number[number]) or follows else None
+            # a repeated block reads like the note already seen; a different text must look like a note
+            same = _same_start(rest, self.texts_by_number[number])
+            return (number, rest) if same or follows or m["sp"] and _citation_like(rest) else None
         if m["sp"]:
             if rest[0].islower() and not _LOWER_NOTE_WORDS.match(rest):
                 return None

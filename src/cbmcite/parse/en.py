@@ -16,6 +16,7 @@ _YEAR_TAIL = re.compile(
 _BARE_PAGES_TAIL = re.compile(r"(?:(?<=[)”\"’])\s*[,:]?|[,:])\s*(?P<p>[0-9]{1,4}(?:\s*[-–—]\s*[0-9]{1,4})?)\s*\.?\s*$")
 _PAREN_TAIL = re.compile(r"\s*\((?P<body>[^()]*)\)\s*$")
 _PAREN_PUBLISHER = re.compile(r"^(?P<place>[^:：]+)[:：]\s*(?P<pub>.+?)(?:[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}))?$")
+_PAREN_BARE_PUBLISHER = re.compile(r"^(?P<pub>[^:：]+?)[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2})$")
 _CHICAGO_JOURNAL = re.compile(r"^(?P<j>.+?)\s+(?P<v>[0-9]+)(?:\s*,\s*no\.\s*(?P<n>[0-9]+))?$", re.I)
 _VOL_TAIL = re.compile(r"[,，]\s*(?:Vol\.?|Volume)\s*(?P<v>[0-9]+)(?:\s*[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+))?\s*$", re.I)
 _NO_TAIL = re.compile(r"[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+)\s*$", re.I)
@@ -29,7 +30,7 @@ _DOC_TITLE = re.compile(
 )
 _REPORT_TITLE = re.compile(r"\b(?:Report|White Paper|Working Paper|Policy Brief|Study on|Yearbook of|Briefing)\b", re.I)
 _REPORT_PUBLISHER = re.compile(r"\b(?:United Nations|UN|Headquarters|Government|Ministry|Department|Office|Agency|Congress|Commission|Secretariat)\b")
-_PUBLISHER_WORD = re.compile(r"\b(?:Press|Publishers?|Publishing|Books|Verlag|Inc\.?|Ltd\.?|Company|Co\.)\s*$")
+_PUBLISHER_WORD = re.compile(r"\b(?:Press|Publishers?|Publishing|Books|Verlag|Inc\.?|Ltd\.?|Company|Co\.|Corporation|Routledge|Macmillan|Wiley|Springer|Norton)\s*$")
 _THESIS = re.compile(r"(?i)\b(?:Ph\.?\s?D\.?|M\.?A\.?|doctoral|master'?s)?\s*(?:diss\.|dissertation|thesis)\b")
 _URL = re.compile(r"<?(https?://[^\s<>，。]+)>?")
 _QUOTED = re.compile(r"^[\"“‘'＂](?P<t>.+?)[\"”’'＂][,，.]?\s*(?P<rest>.*)$", re.S)
@@ -101,10 +102,14 @@ def _take_paren_block(s: str, out: Parsed) -> str:
     body = m["body"].strip()
     pub = _PAREN_PUBLISHER.match(body)
     year = _YEAR_TAIL.search(body)
+    bare = _PAREN_BARE_PUBLISHER.match(body)
     if pub and pub["y"]:
         out.csl["publisher-place"] = pub["place"].strip()
         out.csl["publisher"] = pub["pub"].strip()
         out.csl["issued"] = {"date-parts": [[int(pub["y"])]]}
+    elif bare and _PUBLISHER_WORD.search(bare["pub"] + " "):
+        out.csl["publisher"] = bare["pub"].strip()
+        out.csl["issued"] = {"date-parts": [[int(bare["y"])]]}
     elif year and year.start() == 0 or year and len(body) < 30:
         out.csl["issued"] = {"date-parts": [[int(year["y"])]]}
         head = s[: m.start()].rstrip()

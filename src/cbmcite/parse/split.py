@@ -26,7 +26,7 @@ _CITATION_FEATURES = [
     re.compile(r"(?i)https?://|www\."),
     re.compile(r"\[(?:M|C|G|N|J|D|R|S|P|A|Z|DB|CP|EB)(?:/OL)?\]"),
     re.compile(r"(?:出版社|書局|书局|出版|公司|碩士論文|博士論文|学位论文)"),
-    re.compile(r"\([^()]{2,60}[:：][^()]{2,80}[,，]\s*(?:1[5-9]|20)[0-9]{2}\)"),  # (Place: Publisher, 1979)
+    re.compile(r"\([^()]{2,80}[,，]\s*(?:1[5-9]|20)[0-9]{2}\)"),  # (Place: Publisher, 1979)
     re.compile(r"^[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,4},\s"),  # Author, …
 ]
 # Chicago short note: 'Van Evera, "Offense, Defense," 20.' / 'Waltz, Theory, 102.'
@@ -49,6 +49,11 @@ def split_note(text: str) -> list[Segment]:
     pieces = _pieces(text)
     segments: list[Segment] = []
     for piece in pieces:
+        lead = _PROSE_LEAD.match(piece.strip())
+        if lead and _looks_like_citation(piece.strip()[lead.end():]):
+            cut = piece.index(lead.group(0)) + len(lead.group(0))
+            segments.append(Segment(piece[:cut], False))
+            piece = piece[cut:]
         form = short_form_of(piece)
         if form:
             segments.append(Segment(piece, True, form))
@@ -87,7 +92,7 @@ def _looks_like_citation(piece: str) -> bool:
     return False
 
 
-_PROSE_LEAD = re.compile(r"^(?:參見|參閱|請參閱|請見|详见|詳見|另見|另参|See also|See|Cf\.)\s*[:：]?\s*")
+_PROSE_LEAD = re.compile(r"^(?:.{0,40}?(?:請參閱|請參見|参阅|參閱|參見|参见|請見|详见|詳見|另見|另参|可參考|可参考))\s*[:：]?\s*|^(?:See also|See|Cf\.)\s+")
 
 
 def _prose_sentence(p: str) -> bool:
