@@ -52,7 +52,7 @@ def chinese_number(s: str) -> int | None:
     s = s.strip()
     if not s:
         return None
-    if s.isdigit():
+    if re.fullmatch(r"[0-9０-９]+", s):
         return int(fold_compat(s))
     if s == "元":
         return 1
@@ -128,7 +128,7 @@ def normalize_pages(text: str | None) -> str | None:
     s = _DASHES.sub("-", s)
     s = re.sub(r"\s*[、,]\s*", ", ", s)
     s = s.replace("+", ", ")
-    return s.strip() or None
+    return s.strip(" ,") or None
 
 
 # --- artefacts of PDF extraction ----------------------------------------------------------
@@ -186,7 +186,7 @@ def match_key(text: str | None) -> str:
     if not text:
         return ""
     s = unicodedata.normalize("NFKC", fold_compat(text))
-    return _NON_WORD.sub("", fold_script(s).casefold())
+    return unicodedata.normalize("NFKC", _NON_WORD.sub("", fold_script(s).casefold()))
 
 
 def has_cjk(text: str) -> bool:

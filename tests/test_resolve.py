@@ -1,0 +1,130 @@
+"""Repeat references resolved in note order: every term, chains, and the broken cases."""
+import pytest
+
+from cbmcite.model import DocumentResult, Note
+from cbmcite.parse import parse_note
+from cbmcite.resolve import resolve_document
+
+BOOK_A = "黃仁佛，《信心建立措施研究》（臺北：五南圖書出版公司，2001年），頁35。"
+ARTICLE_A = "黃仁佛，〈兩岸互信〉，《國防雜誌》，第13卷，第2期，2003年，頁4。"
+EN_BOOK = "Joseph L. Sheffield, Military-to-Military Confidence Building Measures, Alabama: AU Press, 2009, pp.7-8."
+EN_TWO = ("Sheldon M. Stern, The Week The World Stood Still, Stanford: Stanford University Press, 2005, pp.8-10. "
+          "McGeorge Bundy, Danger and Survival, New York: Random House, 1988, pp.301-303.")
+
+
+def resolve(*texts, missing=()):
+    notes = []
+    for i, text in enumerate(texts, 1):
+        if i in missing:
+            notes.append(Note(i, None, i, status="missing_text"))
+        else:
+            notes.append(parse_note(Note(i, text, i)))
+    return {n.number: n for n in resolve_document(DocumentResult("doc.txt", "utf-8", notes)).notes}
+
+
+def outcome(note, index=0):
+    c = note.citations[index]
+    target = (c.resolves_to["note"], c.resolves_to["index"]) if c.resolves_to else None
+    return c.form, c.resolution, target
+
+
+def test_dev_document_short_forms_match_gold(dev_result, gold):
+    checked = 0
+    for note in dev_result.notes:
+        for want, got in zip(gold[str(note.number)].get("citations") or [], note.citations):
+            if want["form"] == "full":
+                continue
+            assert got.form == want["form"], note.number
+            if isinstance(want["resolves_to"], dict):
+                assert (got.resolves_to["note"], got.resolves_to["index"]) == (want["resolves_to"]["note"], want["resolves_to"]["index"])
+            else:
+                assert got.resolution == want["resolves_to"]
+            checked += 1
+    assert checked == 8
+
+
+@pytest.mark.parametrize("term", ["Ibid., p. 12.", "Ibid.p 26", "Ibidem, 3.", "Id. at 15.", "同上，頁5。", "同上註，頁5。",
+                                  "同上注，第5页。", "同上書，頁5。", "同前註，頁5。", "同前注。"])
+def test_ibid_terms_point_to_the_single_source_of_the_previous_note(term):
+    notes = resolve(EN_BOOK, term)
+    assert outcome(notes[2]) == ("ibid", "resolved", (1, 0))
+    assert notes[2].citations[0].entry is None and notes[2].citations[0].csl["title"].startswith("Military")
+
+
+def test_ibid_chain_follows_the_previous_resolution():
+    notes = resolve(EN_BOOK, "Ibid., p.9.", "同上。", "Sheffield, op. cit., p.3.", "Ibid.")
+    assert [outcome(notes[i])[2] for i in (2, 3, 4, 5)] == [(1, 0)] * 4
+
+
+def test_ibid_after_two_sources_or_commentary_is_ambiguous():
+    notes = resolve(EN_TWO, "Ibid. pp.29-35.")
+    assert outcome(notes[2])[:2] == ("ibid", "ambiguous")
+    assert [c["note"] for c in notes[2].citations[0].candidates] == [1, 1]
+    notes = resolve("這是一段純粹的評論，並未引用任何文獻資料作為依據。", "同上。")
+    assert outcome(notes[2])[:2] == ("ibid", "ambiguous")
+
+
+def test_ibid_first_or_after_missing_text_or_unresolved_is_unresolved():
+    assert outcome(resolve("Ibid., p.3.")[1])[1] == "unresolved"
+    assert outcome(resolve(EN_BOOK, "x", "Ibid.", missing=(2,))[3])[1] == "unresolved"
+    notes = resolve("Nobody, op. cit., p.3.", "Ibid., p.4.")
+    assert outcome(notes[2])[1] == "unresolved" and "unresolved" in notes[2].citations[0].reason
+
+
+def test_op_cit_by_author_tolerant_names():
+    notes = resolve(EN_BOOK, EN_TWO, "J. L. Sheffield, op. cit., p.3.", "Sheffeld, op. cit., p.4.")
+    assert outcome(notes[3]) == ("op_cit", "resolved", (1, 0))
+    assert outcome(notes[4]) == ("op_cit", "resolved", (1, 0))
+    notes = resolve(EN_TWO, "Bundy & Stern, op. cit.")
+    assert outcome(notes[2])[1] == "unresolved"  # no joint work by both
+
+
+def test_op_cit_of_an_editor_never_cited_is_unresolved():
+    notes = resolve(EN_BOOK, "William E. Odom, “The Origins of PD-59＂, in Henry D. Sokolski ed., op. cit., pp.187-188.")
+    assert outcome(notes[2]) == ("op_cit", "unresolved", None)
+    assert "Sokolski" in notes[2].citations[0].reason
+
+
+def test_chinese_op_cit_book_or_article_narrows():
+    notes = resolve(BOOK_A, ARTICLE_A, "黃仁佛，前引書，頁40。", "黃仁佛，前揭文，頁5。", "黃仁佛，前引，頁5。")
+    assert outcome(notes[3]) == ("op_cit", "resolved", (1, 0))
+    assert outcome(notes[4]) == ("op_cit", "resolved", (2, 0))
+    assert outcome(notes[5])[1] == "ambiguous" and len(notes[5].citations[0].candidates) == 2
+
+
+def test_chinese_op_cit_matches_across_scripts():
+    notes = resolve(BOOK_A, "黄仁佛，前引书，页40。")
+    assert outcome(notes[2]) == ("op_cit", "resolved", (1, 0))
+
+
+def test_cross_references():
+    notes = resolve(BOOK_A, EN_BOOK, "同註1，頁10。", "見註9。", "同註5。", "同註7。", "黃仁佛，前揭註1，頁5。")
+    assert outcome(notes[3]) == ("cross_ref", "resolved", (1, 0))
+    assert outcome(notes[4])[1] == "unresolved" and "later" in notes[4].citations[0].reason  # forward
+    assert outcome(notes[5])[1] == "unresolved" and "itself" in notes[5].citations[0].reason
+    assert outcome(notes[6])[1] == "unresolved"  # forward again
+    assert outcome(notes[7]) == ("cross_ref", "resolved", (1, 0))
+    notes = resolve(EN_BOOK, "同註5。", "同註1。", "同註2。")
+    assert outcome(notes[2])[1] == "unresolved"
+    assert outcome(notes[4]) == ("cross_ref", "unresolved", None)  # points at an unresolved cross-reference
+
+
+def test_cross_reference_to_missing_note_or_multi_source_note():
+    notes = resolve(EN_BOOK, "x", "同註2。", missing=(2,))
+    assert outcome(notes[3])[1] == "unresolved"
+    notes = resolve(EN_TWO, "Stern, supra note 1, at 12.")
+    assert outcome(notes[2]) == ("cross_ref", "resolved", (1, 0))
+    notes = resolve(EN_TWO, "同註1。")
+    assert outcome(notes[2])[1] == "ambiguous"
+
+
+def test_chicago_short_note_resolves_to_the_full_citation():
+    notes = resolve(EN_BOOK, EN_TWO, "Sheffield, Military-to-Military, 12.")
+    assert outcome(notes[3]) == ("short", "resolved", (1, 0))
+    notes = resolve(BOOK_A, EN_TWO, "黃仁佛，《信心建立措施研究》，頁5。")
+    assert outcome(notes[3]) == ("short", "resolved", (1, 0))
+
+
+def test_loc_cit():
+    notes = resolve(EN_BOOK, "Sheffield, loc. cit.")
+    assert outcome(notes[2]) == ("loc_cit", "resolved", (1, 0))
