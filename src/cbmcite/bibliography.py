@@ -72,11 +72,18 @@ def _find_work(cit: Citation, index: dict[str, list[Work]]) -> Work | None:
 
 
 def _same_creators(a: dict, b: dict) -> bool:
+    """Same first creator (typos allowed) and no conflicting year: 'Krepon' = 'Krepon, Khoja, …'."""
     fa = [_family(_name_text(n)) for n in a.get("author") or a.get("editor") or []]
     fb = [_family(_name_text(n)) for n in b.get("author") or b.get("editor") or []]
     if not fa or not fb:
         return fa == fb
-    return len(fa) == len(fb) and all(_close(x, y) for x, y in zip(fa, fb))
+    ya, yb = _year_of(a), _year_of(b)
+    return _close(fa[0], fb[0]) and (ya is None or yb is None or ya == yb)
+
+
+def _year_of(item: dict):
+    parts = (item.get("issued") or {}).get("date-parts") or [[]]
+    return parts[0][0] if parts[0] else None
 
 
 def _name_text(n: dict) -> str:

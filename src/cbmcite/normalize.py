@@ -127,7 +127,7 @@ def normalize_pages(text: str | None) -> str | None:
     s = _PAGE_SUFFIX.sub("", s)
     s = _DASHES.sub("-", s)
     s = re.sub(r"\s*[、,]\s*", ", ", s)
-    s = s.replace("+", ", ")
+    s = re.sub(r"\s+", " ", s.replace("+", ", "))
     return s.strip(" ,") or None
 
 
