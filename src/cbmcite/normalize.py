@@ -113,7 +113,7 @@ def _date_parts(year: int, month: str | None, day: str | None) -> list[int]:
 
 # --- pages ---------------------------------------------------------------------------------
 
-_PAGE_PREFIX = re.compile(r"(?i)^\s*(?:pp?\.?|pages?|頁|页|第|at)\s*")
+_PAGE_PREFIX = re.compile(r"(?i)^\s*(?:pp?\.|(?:pp?|pages?|at)(?=\s*[0-9])|頁|页|第)\s*")
 _PAGE_SUFFIX = re.compile(r"\s*(?:頁|页)?\s*[.,。，;；]*\s*$")
 _DASHES = re.compile(r"\s*[‐‑‒–—―−~～〜-]\s*")
 
@@ -122,13 +122,20 @@ def normalize_pages(text: str | None) -> str | None:
     """'pp.57- 59' → '57-59', '頁 34-35' → '34-35', '第43頁' → '43', '68、69' → '68, 69'."""
     if text is None:
         return None
-    s = fold_compat(text).strip()
+    s = " ".join(fold_compat(text).split())
     s = _PAGE_PREFIX.sub("", s)
     s = _PAGE_SUFFIX.sub("", s)
-    s = _DASHES.sub("-", s)
-    s = re.sub(r"\s*[、,]\s*", ", ", s)
-    s = re.sub(r"\s+", " ", s.replace("+", ", "))
-    return s.strip(" ,") or None
+    s = _DASHES.sub("-", s).replace("+", ",")
+    s = " ".join(re.sub(r"\s*[、,]\s*", ", ", s).split())
+    return _trim(s) or None
+
+
+def _trim(s: str) -> str:
+    while True:
+        t = s.strip().strip(",")
+        if t == s:
+            return t
+        s = t
 
 
 # --- artefacts of PDF extraction ----------------------------------------------------------
