@@ -124,3 +124,28 @@ def test_synthetic_journal_fixture():
     assert sorted(k for k in notes if k != "*") == list(range(1, 11))
     assert notes[4].occurrences == 2 and notes[10].status == "missing_text"
     assert notes[8].text.endswith("https://www.example.org/cbm/report.html")
+
+
+def test_endnote_list_with_periods_and_zhu_prefix():
+    text = ("1.避免衝突升高\n正文。1再續。2又續。3\n\n註釋\n1. Hillary Clinton, America's Pacific Century, Foreign Policy, 2011, pp.1-11.\n"
+            "註2：楊永明，〈信心建立措施〉，《問題與研究》，1999年，頁2。\n3. 同上。\n")
+    notes = notes_of(text)
+    assert notes[1].text.startswith("Hillary") and notes[2].text.startswith("楊永明")
+    assert notes[3].text == "同上。"
+
+
+def test_superscript_and_bracket_markers_in_body():
+    text = "正文。¹再續〔2〕又續。³\n\n1 A. Author, Title, Place: Press, 2001, p.1.\n"
+    notes = notes_of(text)
+    assert notes[1].status == "ok" and notes[2].status == "missing_text" and notes[3].status == "missing_text"
+
+
+def test_url_broken_across_lines_is_joined_without_space():
+    text = "正文。1\n\n1 〈國防報告書〉，《國防部》，2021年，https://www.mnd.gov.tw/Publish\n/report.html（瀏覽日期：2022年1月3日）。\n"
+    assert "https://www.mnd.gov.tw/Publish/report.html" in notes_of(text)[1].text
+
+
+def test_second_chinese_source_on_its_own_line_stays_in_the_note():
+    text = ("正文。1\n\n1 林正義，〈芻議〉，《國防雜誌》，第13卷，2003年，頁4-5。\n楊永明，〈信心建立措施〉，《問題與研究》，1999年，頁2。\n"
+            "\n正文續。\n")
+    assert notes_of(text)[1].text.endswith("1999年，頁2。")

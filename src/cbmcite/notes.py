@@ -19,17 +19,20 @@ CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①..⑳
 
 _NOTE_START = re.compile(
     r"""^(?P<indent>[ \t\u3000]{0,3})
-    (?:(?P<num>\d{1,3})|(?P<circ>[\u2460-\u2473])|[〔\[](?P<brk>\d{1,3})[〕\]]|(?P<star>[＊✽*]))
+    (?:(?:註|注)\s*(?P<zhu>\d{1,3})\s*[：:．.]?|(?P<num>\d{1,3})(?P<dot>[.．](?=[ \t\u3000]))?
+      |(?P<circ>[\u2460-\u2473])|[〔\[](?P<brk>\d{1,3})[〕\]]|(?P<star>[＊✽*]))
     (?P<sp>[ \t\u3000]*)(?P<rest>\S.*)$""",
     re.X,
 )
 # After a number these mean "quantity", not "note": 10月, 3期, 2,858件, 1.避免…
-_UNIT_AFTER_NUMBER = set("年月日時號期卷頁版條款個位名次艘架枚件輛萬千百億元歲週倍屆%％")
+_UNIT_AFTER_NUMBER = set("年月日時號期卷頁版條款個位名次艘架枚件輛萬千百億元歲週倍屆項種類點%％")
 _NOT_NOTE_START = set("0123456789０１２３４５６７８９.．,，、:：;；)）]】-–—~～/／'’\"”")
 _OPENERS = "〈《「『“\"'‘<＜【[(（"
 _CJK = r"\p{Han}"
 _CJK_NAME_START = re.compile(rf"^{_CJK}{{2,4}}(?:[，、：,:（(]|(?:合著|主編|編著|著|編|譯|等))")
 _LATIN_NAME_START = re.compile(r"^[A-Z][\w'’.\-]*(?:,?\s+(?:[A-Z][\w'’.\-]*|and|&)){0,8}\s*[,，]")
+_CJK_CITATION_LINE = re.compile(r"^\p{Han}{2,4}(?:[、，,]\p{Han}{2,4})*(?:合著|主編|編著|著|編)?[，,：:]\s*[〈《「]")
+_SHORT_START = re.compile(r"^(?:同上|同前|同註|同注|前引|前揭|上揭|Ibid|Id\.|op\.\s*cit)", re.I)
 _CITATION_MARKS = re.compile(r"[〈《「]|頁|页|前引|前揭|同上|同註|同注|出版|主編|合著|[0-9]{4}年")
 _TABLE_CAPTION = re.compile(r"^\s*(?:表|圖|图|Table|Figure)\s*[0-9一二三四五六七八九十]+")
 _TABLE_END = re.compile(r"^\s*(?:資料來源|资料来源|Source|說明|说明|註：|注：)")
@@ -41,6 +44,7 @@ _ABBREV_END = re.compile(
 )
 _PAGE_REF_END = re.compile(r"(?:頁|pp?\.|第)\s*\d+(?:\s*[-–~～]\s*\d+)?\s*(?:頁)?$")
 _URL = re.compile(r"^(?:<?https?://|www\.)\S+$", re.I)
+_URL_TAIL = re.compile(r"(?:https?://|www\.)[^\s<>]*$", re.I)
 _PAGE_NUMBER_LINE = re.compile(r"^[-–—\s]*\d{1,4}[-–—\s]*$")
 _ISSUE_LINE = re.compile(
     r"^\s*\d{0,4}\s*(?:中華民國|民國)[〇○零一二三四五六七八九十百\d]{1,6}年[一二三四五六七八九十\d]{1,3}月.{0,20}$"
@@ -151,9 +155,11 @@ class _Scanner:
             return ("*", rest) if len(rest) > 3 and self.max_note == 0 and self.star_marked else None
         if m["circ"]:
             return CIRCLED[m["circ"]], rest
-        number = int(m["num"] or m["brk"])
+        number = int(m["num"] or m["brk"] or m["zhu"])
         if number == 0 or rest[0] in _NOT_NOTE_START or rest[0] in _UNIT_AFTER_NUMBER:
             return None
+        if m["dot"] and not _citation_like(rest):
+            return None  # "1. 避免衝突升高" is a heading; "1. Hillary Clinton, …" an endnote
         if _ISSUE_LINE.match(line):
             return None
         known = max(self.max_note, self.next_marker - 1)
@@ -181,15 +187,20 @@ class _Scanner:
         if _URL.match(line.strip()) or not _complete(last):
             return True
         # a further source on the next line: "pp.793-796." / "John Grenville and …, Title"
-        return bool(_LATIN_NAME_START.match(line) or line[:1] in "〈《")
+        return bool(_LATIN_NAME_START.match(line) or line[:1] in "〈《" or _CJK_CITATION_LINE.match(line))
 
     # --- body markers -----------------------------------------------------
     def _scan_markers(self, line: str, lineno: int) -> None:
         for m in re.finditer(r"\d+", line):
-            number = _marker_number(line, m.start(), m.end(), self.next_marker)
-            if number is not None:
-                self.markers.setdefault(number, lineno)
-                self.next_marker = number + 1
+            self._marker(_marker_number(line, m.start(), m.end(), self.next_marker), lineno)
+        for m in _SYMBOL_MARKER.finditer(line):
+            number = _symbol_number(m)
+            self._marker(number if self.next_marker <= number <= self.next_marker + 2 else None, lineno)
+
+    def _marker(self, number: int | None, lineno: int) -> None:
+        if number is not None:
+            self.markers.setdefault(number, lineno)
+            self.next_marker = number + 1
 
 
 def _star_in_body(lines: list[str]) -> bool:
@@ -197,9 +208,21 @@ def _star_in_body(lines: list[str]) -> bool:
     return any(re.search(r"\S\s*[＊✽*]\s*$|\S[＊✽*](?=\s|$)", line) for line in lines if not re.match(r"\s*[＊✽*]", line))
 
 
+_SYMBOL_MARKER = re.compile(r"[\u2460-\u2473]|〔(?P<b>\d{1,3})〕|\[(?P<s>\d{1,3})\](?!\s*[\p{Han}A-Za-z]{1,3}\s*[.．])|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def _symbol_number(m) -> int:
+    if m["b"] or m["s"]:
+        return int(m["b"] or m["s"])
+    if m["sup"]:
+        return int(m["sup"].translate(_SUPERSCRIPTS))
+    return CIRCLED[m.group(0)]
+
+
 def _citation_like(rest: str) -> bool:
     return bool(
-        rest[0] in _OPENERS or _CJK_NAME_START.match(rest) or _LATIN_NAME_START.match(rest)
+        rest[0] in _OPENERS or _CJK_NAME_START.match(rest) or _LATIN_NAME_START.match(rest) or _SHORT_START.match(rest)
     )
 
 
@@ -274,6 +297,8 @@ def _wide(ch: str) -> bool:
 
 def _joiner(prev: str, nxt: str, trailing_space: bool) -> str:
     a, b = prev[-1], nxt[0]
+    if not trailing_space and _URL_TAIL.search(prev) and not _wide(b):
+        return ""  # a URL broken across lines
     if trailing_space:
         return "" if _wide(a) and _wide(b) else " "
     if a == "-" or _wide(a) or _wide(b):
