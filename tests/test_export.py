@@ -150,7 +150,8 @@ def test_citeproc_py_renders_chicago_notes(corpus):
     except Exception:
         style_path = _style()
     _, bib = corpus
-    items = [i for i in json.loads(to_csl_json(bib)) if i["type"] in ("book", "article-journal", "chapter")]
+    items = [{k: v for k, v in i.items() if k != "citation-key"}  # a CSL 1.0.2 field citeproc-py predates
+             for i in json.loads(to_csl_json(bib)) if i["type"] in ("book", "article-journal", "chapter")]
     source = CiteProcJSON(items)
     style = citeproc.CitationStylesStyle(style_path, validate=False)
     bibliography = citeproc.CitationStylesBibliography(style, source, citeproc.formatter.plain)

@@ -11,6 +11,9 @@ from .model import Citation, DocumentResult
 from .normalize import has_cjk, match_key, repair_artifacts
 from .resolve import _close, _family, work_key
 
+_HAN = re.compile(r"\p{Han}")
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
+
 # Surnames whose reading pypinyin's default gets wrong, and compound surnames (CONVENTIONS §6).
 SURNAME_PINYIN = {
     "曾": "zeng", "單": "shan", "单": "shan", "解": "xie", "仇": "qiu", "區": "ou", "区": "ou", "朴": "piao",
@@ -27,6 +30,7 @@ _STOP_WORDS = {"a", "an", "the", "on", "of", "in", "and", "for", "to", "with", "
 @dataclass
 class Work:
     item: dict
+    number: int = 0  # position in the bibliography, fixed when the work is first seen
     citations: list[tuple[str, int | str, int]] = field(default_factory=list)  # (document, note, index)
 
 
@@ -37,38 +41,78 @@ class Bibliography:
     def items(self) -> list[dict]:
         return [w.item for w in self.works]
 
+    def key(self, entry: str | None) -> str | None:
+        """The citation key behind a placeholder entry (see BibliographyBuilder)."""
+        m = _PLACEHOLDER.fullmatch(entry or "")
+        return self.works[int(m.group(1))].item["id"] if m else entry
 
-def merge(results: list[DocumentResult]) -> Bibliography:
-    """The reduce step: every full citation of every document, each work once."""
-    works: list[Work] = []
-    index: dict[str, list[Work]] = {}
-    cited: list[tuple[Citation, Work]] = []
-    for doc in results:
+    def fill_json(self, text: str) -> str:
+        """Replace JSON-escaped placeholder entries in serialized output by the final keys."""
+        return _PLACEHOLDER_JSON.sub(lambda m: self.works[int(m.group(1))].item["id"], text)
+
+
+_PLACEHOLDER = re.compile("\x00cbmcite-work-([0-9]+)\x00")
+_PLACEHOLDER_JSON = re.compile(r"\\u0000cbmcite-work-([0-9]+)\\u0000")
+
+
+def _placeholder(number: int) -> str:
+    return f"\x00cbmcite-work-{number}\x00"
+
+
+class BibliographyBuilder:
+    """The reduce step, one document at a time: only the bibliography is held.
+
+    Keys depend on every work (collisions get a/b), so citations carry a placeholder entry until
+    finish(); Bibliography.key() and fill_json() turn placeholders into keys.
+    """
+
+    def __init__(self) -> None:
+        self.works: list[Work] = []
+        self._index: dict[str, list[Work]] = {}
+        self._work_at: dict[tuple[str, str, int], int] = {}
+
+    def add(self, doc: DocumentResult) -> None:
         for note in doc.notes:
             for i, cit in enumerate(note.citations):
-                if cit.form != "full":
-                    continue
-                work = _find_work(cit, index)
-                if work is None:
-                    work = Work(item=_entry_item(cit))
-                    works.append(work)
-                    index.setdefault(work_key(cit), []).append(work)
-                else:
-                    _enrich(work.item, _entry_item(cit))
-                work.citations.append((doc.path, note.number, i))
-                cited.append((cit, work))
-    _assign_keys(works)
-    for cit, work in cited:
-        cit.entry = work.item["id"]
-    _point_short_forms(results)
-    return Bibliography(works)
+                if cit.form == "full":
+                    number = self._fold(cit)
+                    self.works[number].citations.append((doc.path, note.number, i))
+                    self._work_at[(doc.path, str(note.number), i)] = number
+                    cit.entry = _placeholder(number)
+        for note in doc.notes:
+            for cit in note.citations:
+                if cit.form != "full" and cit.resolution == "resolved" and cit.resolves_to:
+                    target = cit.resolves_to
+                    number = self._work_at.get((target["document"], str(target["note"]), target["index"]))
+                    cit.entry = None if number is None else _placeholder(number)
+
+    def _fold(self, cit: Citation) -> int:
+        key = work_key(cit)
+        for work in self._index.get(key, []):
+            if _same_creators(work.item, cit.csl):
+                _enrich(work.item, _entry_item(cit))
+                return work.number
+        work = Work(item=_entry_item(cit), number=len(self.works))
+        self.works.append(work)
+        self._index.setdefault(key, []).append(work)
+        return work.number
+
+    def finish(self) -> Bibliography:
+        _assign_keys(self.works)
+        return Bibliography(self.works)
 
 
-def _find_work(cit: Citation, index: dict[str, list[Work]]) -> Work | None:
-    for work in index.get(work_key(cit), []):
-        if _same_creators(work.item, cit.csl):
-            return work
-    return None
+def merge(results: list[DocumentResult]) -> Bibliography:
+    """Every full citation of every document, each work once; citations get their entry keys."""
+    builder = BibliographyBuilder()
+    for doc in results:
+        builder.add(doc)
+    bib = builder.finish()
+    for doc in results:
+        for note in doc.notes:
+            for cit in note.citations:
+                cit.entry = bib.key(cit.entry)
+    return bib
 
 
 def _same_creators(a: dict, b: dict) -> bool:
@@ -104,21 +148,6 @@ def _enrich(item: dict, other: dict) -> None:
         item["type"] = "chapter"
     for key, value in other.items():
         item.setdefault(key, value)
-
-
-def _point_short_forms(results: list[DocumentResult]) -> None:
-    by_place = {}
-    for doc in results:
-        for note in doc.notes:
-            for i, cit in enumerate(note.citations):
-                by_place[(doc.path, str(note.number), i)] = cit
-    for doc in results:
-        for note in doc.notes:
-            for cit in note.citations:
-                if cit.form != "full" and cit.resolution == "resolved" and cit.resolves_to:
-                    target = by_place.get((cit.resolves_to["document"], str(cit.resolves_to["note"]), cit.resolves_to["index"]))
-                    if target is not None:
-                        cit.entry = target.entry
 
 
 # --- keys -----------------------------------------------------------------------------------
@@ -179,7 +208,7 @@ def _surname_ascii(name: dict) -> str:
 
 def _title_word(title: str) -> str:
     if has_cjk(title):
-        han = re.findall(r"\p{Han}", title)[:2]
+        han = _HAN.findall(title)[:2]
         return "".join(_pinyin(ch) for ch in han)
     for word in (_ascii(w) for w in title.split()):
         if word and word not in _STOP_WORDS:
@@ -189,7 +218,7 @@ def _title_word(title: str) -> str:
 
 def _ascii(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
-    return re.sub(r"[^A-Za-z0-9]", "", "".join(c for c in decomposed if not unicodedata.combining(c))).lower()
+    return _NOT_ALNUM.sub("", "".join(c for c in decomposed if not unicodedata.combining(c))).lower()
 
 
 def _pinyin(ch: str) -> str:

@@ -1,6 +1,8 @@
 """Command line: thin wrappers over the pipeline, exporters and report."""
 from __future__ import annotations
 
+import contextlib
+import filecmp
 import os
 import sys
 import tempfile
@@ -8,9 +10,9 @@ import tempfile
 import click
 
 from . import __version__
-from .bibliography import merge
-from .ingest import InputError, collect_paths
-from .pipeline import extract_document
+from .bibliography import BibliographyBuilder
+from .ingest import collect_paths
+from .run import Failure, default_jobs, iter_documents
 
 EXIT_HELP = """
 \b
@@ -25,45 +27,62 @@ def _fail(message: str) -> None:
     click.echo(f"cbmcite: {message}", err=True)
 
 
-def _load(paths: tuple[str, ...], encoding: str | None):
-    """Results for every readable document; one stderr line per unreadable input."""
+@contextlib.contextmanager
+def atomic_output(path: str):
+    """A temporary file renamed over PATH when complete; a different earlier file is kept as PATH.bak."""
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".cbmcite-", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            yield fh
+        if os.path.exists(path):
+            if filecmp.cmp(path, tmp, shallow=False):
+                os.unlink(tmp)
+                return
+            os.replace(path, path + ".bak")
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+@contextlib.contextmanager
+def _progress(total: int, quiet: bool):
+    """A progress bar on stderr for long runs at a terminal; nothing otherwise."""
+    if quiet or total < 2 or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("documents", total=total)
+        yield lambda: progress.advance(task)
+
+
+def _documents(paths, encoding, jobs, quiet):
+    """Readable results in input order; one stderr line per unreadable input. Exits 2 if none."""
     files, problems = collect_paths(list(paths))
     for path, reason in problems:
         _fail(f"{path}: {reason}")
-    results = []
-    for path in files:
-        try:
-            results.append(extract_document(path, encoding))
-        except InputError as exc:
-            _fail(f"{path}: {exc}")
-            problems.append((path, str(exc)))
-        except (OSError, ValueError, RecursionError, MemoryError) as exc:
-            _fail(f"{path}: cannot process ({exc.__class__.__name__}: {exc})")
-            problems.append((path, str(exc)))
-    if not results:
-        if not problems:
-            _fail("no input documents")
-        sys.exit(2)
-    return results, bool(problems)
+    state = {"failed": bool(problems), "read": 0}
 
+    def generate():
+        with _progress(len(files), quiet) as advance:
+            for item in iter_documents(files, encoding, jobs):
+                advance()
+                if isinstance(item, Failure):
+                    _fail(f"{item.path}: {item.reason}")
+                    state["failed"] = True
+                    continue
+                state["read"] += 1
+                yield item
+        if not state["read"]:
+            if not files and not problems:
+                _fail("no input documents")
+            sys.exit(2)
 
-def write_atomic(path: str, text: str) -> None:
-    """Write via a temporary file and rename; an existing different file is kept as PATH.bak."""
-    directory = os.path.dirname(os.path.abspath(path))
-    if os.path.exists(path):
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            if fh.read() == text:
-                return
-        os.replace(path, path + ".bak")
-    fd, tmp = tempfile.mkstemp(prefix=".cbmcite-", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    return generate(), state
 
 
 @click.group(epilog=EXIT_HELP, context_settings={"help_option_names": ["-h", "--help"]})
@@ -75,6 +94,9 @@ def main() -> None:
 _encoding = click.option("--encoding", help="Input encoding (default: detect UTF-8/UTF-16/Big5/GB18030).")
 _script = click.option("--script", type=click.Choice(["keep", "t", "s"]), default="keep", show_default=True,
                        help="Output script: keep as printed, Traditional (t) or Simplified (s).")
+_jobs = click.option("-j", "--jobs", type=click.IntRange(min=1), default=default_jobs, show_default="number of cores",
+                     help="Worker processes; output is identical whatever the number.")
+_quiet = click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 
 
 @main.command(epilog=EXIT_HELP)
@@ -84,27 +106,39 @@ _script = click.option("--script", type=click.Choice(["keep", "t", "s"]), defaul
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
 @_encoding
 @_script
-def extract(paths, fmt, output, encoding, script):
+@_jobs
+@_quiet
+def extract(paths, fmt, output, encoding, script, jobs, quiet):
     """Extract footnotes and citations from PATHS (files or folders, recursively, natural order)."""
-    from .export import to_bibtex, to_csl_json, to_notes_json
+    from .export import NotesJsonWriter, to_bibtex, to_csl_json
 
-    results, partial = _load(paths, encoding)
-    bib = merge(results)
-    if fmt == "json":
-        text = to_notes_json(results, bib, script)
-    elif fmt == "bibtex":
-        text = to_bibtex(bib, script)
-    else:
-        text = to_csl_json(bib, script)
+    documents, state = _documents(paths, encoding, jobs, quiet)
+    builder = BibliographyBuilder()
+    writer = NotesJsonWriter(script) if fmt == "json" else None
+    for doc in documents:
+        builder.add(doc)
+        if writer:
+            writer.add(doc)
+    bib = builder.finish()
+
+    def emit(fh) -> None:
+        if writer:
+            writer.finish(bib, fh)
+        else:
+            fh.write(to_bibtex(bib, script) if fmt == "bibtex" else to_csl_json(bib, script))
+
     if output:
         try:
-            write_atomic(output, text)
+            with atomic_output(output) as fh:
+                emit(fh)
         except OSError as exc:
             _fail(f"{output}: cannot write ({exc.strerror or exc})")
             sys.exit(2)
     else:
-        click.echo(text, nl=False)
-    sys.exit(1 if partial else 0)
+        if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8" and hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(encoding="utf-8")  # CJK must survive a C or Big5 locale
+        emit(sys.stdout)
+    sys.exit(1 if state["failed"] else 0)
 
 
 @main.command(epilog=EXIT_HELP)
@@ -113,11 +147,15 @@ def extract(paths, fmt, output, encoding, script):
               help="rich tables for people, one line per finding for editors and CI, or JSON.")
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
 @_encoding
-def check(paths, fmt, strict, encoding):
+@_jobs
+@_quiet
+def check(paths, fmt, strict, encoding, jobs, quiet):
     """Report broken or ambiguous Ibid./op. cit./同上/前引書 chains and missing note texts."""
     from . import report
+    from .bibliography import merge
 
-    results, partial = _load(paths, encoding)
+    documents, state = _documents(paths, encoding, jobs, quiet)
+    results = list(documents)
     bib = merge(results)
     summary, findings = report.check(results, bib)
     if fmt == "json":
@@ -128,7 +166,7 @@ def check(paths, fmt, strict, encoding):
         from rich.console import Console
 
         report.render_rich(summary, findings, Console(no_color=bool(os.environ.get("NO_COLOR")) or None))
-    if partial:
+    if state["failed"]:
         sys.exit(2)
     sys.exit(1 if report.has_errors(findings, strict) else 0)
 

@@ -7,7 +7,15 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+import re as stdre
+
 import regex as re
+
+_DIGITS = re.compile(r"[0-9０-９]+")
+_LIST_COMMA = re.compile(r"\s*[、,]\s*")
+_HYPHEN_TO = re.compile(r"(?<=\w)- (?=to-)")
+_SPACES = re.compile(r"[ \t]{2,}")
+_HAN = stdre.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")  # Han, stdlib-fast
 
 # --- width, compatibility ideographs ----------------------------------------------------
 
@@ -52,7 +60,7 @@ def chinese_number(s: str) -> int | None:
     s = s.strip()
     if not s:
         return None
-    if re.fullmatch(r"[0-9０-９]+", s):
+    if _DIGITS.fullmatch(s):
         return int(fold_compat(s))
     if s == "元":
         return 1
@@ -114,7 +122,7 @@ def _date_parts(year: int, month: str | None, day: str | None) -> list[int]:
 # --- pages ---------------------------------------------------------------------------------
 
 _PAGE_PREFIX = re.compile(r"(?i)^\s*(?:pp?\.|(?:pp?|pages?|at)(?=\s*[0-9])|頁|页|第)\s*")
-_PAGE_SUFFIX = re.compile(r"\s*(?:頁|页)?\s*[.,。，;；]*\s*$")
+_PAGE_SUFFIX = re.compile(r"(?r)\s*(?:頁|页)?\s*[.,。，;；]*\s*$")
 _DASHES = re.compile(r"\s*[‐‑‒–—―−~～〜-]\s*")
 
 
@@ -126,7 +134,7 @@ def normalize_pages(text: str | None) -> str | None:
     s = _PAGE_PREFIX.sub("", s)
     s = _PAGE_SUFFIX.sub("", s)
     s = _DASHES.sub("-", s).replace("+", ",")
-    s = " ".join(re.sub(r"\s*[、,]\s*", ", ", s).split())
+    s = " ".join(_LIST_COMMA.sub(", ", s).split())
     return _trim(s) or None
 
 
@@ -148,10 +156,10 @@ def repair_artifacts(text: str) -> str:
     """Asia- Pacific → Asia-Pacific, Military- to- Military → Military-to-Military, ＂ → ”."""
     s = text.replace("＂", "”")
     s = _HYPHEN_SPACE.sub(r"\1", s)
-    s = re.sub(r"(?<=\w)- (?=to-)", "-", s)
+    s = _HYPHEN_TO.sub("-", s)
     s = _SPACED_LETTERS.sub(lambda m: m.group(1).replace(" ", ""), s)
     s = _rejoin_split_words(s)
-    s = re.sub(r"[ \t]{2,}", " ", s)
+    s = _SPACES.sub(" ", s)
     return s.strip()
 
 
@@ -197,7 +205,7 @@ def match_key(text: str | None) -> str:
 
 
 def has_cjk(text: str) -> bool:
-    return bool(re.search(r"\p{Han}", text or ""))
+    return bool(_HAN.search(text or ""))
 
 
 @lru_cache(maxsize=1)
@@ -209,7 +217,7 @@ def _s2t():
 
 def chinese_language_tag(text: str) -> str:
     """BCP 47 tag by script: zh-TW when Traditional-only characters dominate, zh-CN for Simplified."""
-    han = "".join(re.findall(r"\p{Han}", text))
+    han = "".join(_HAN.findall(text))
     trad = sum(a != b for a, b in zip(han, fold_script(han)))
     simp = sum(a != b for a, b in zip(han, _s2t().convert(han)))
     if trad > simp:

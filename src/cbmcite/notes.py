@@ -11,18 +11,25 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+import re as stdre  # the stdlib engine is several times faster for plain per-line patterns
+
 import regex as re
 
 from .model import Anomaly, Note
 
+_DIGIT_RUN = stdre.compile(r"\d+")
+_WHITESPACE = stdre.compile(r"\s+")
+_SPACED_YEAR = stdre.compile(r"[0-9]{4}\s*年")
+_ISSUE_WORDS = re.compile(r"第.{1,6}[期卷]|Vol\.|No\.")
+
 CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①..⑳
 
-_NOTE_START = re.compile(
+_NOTE_START = stdre.compile(
     r"""^(?P<indent>[ \t\u3000]{0,3})
     (?:(?:註|注)\s*(?P<zhu>\d{1,3})\s*[：:．.]?|(?P<num>\d{1,3})(?P<dot>[.．](?=[ \t\u3000]))?
       |(?P<circ>[\u2460-\u2473])|[〔\[](?P<brk>\d{1,3})[〕\]]|(?P<star>[＊✽*]))
     (?P<sp>[ \t\u3000]*)(?P<rest>\S.*)$""",
-    re.X,
+    stdre.X,
 )
 # After a number these mean "quantity", not "note": 10月, 3期, 2,858件, 1.避免…
 _UNIT_AFTER_NUMBER = set("年月日時號期卷頁版條款個位名次艘架枚件輛萬千百億元歲週倍屆項種類點%％")
@@ -34,22 +41,21 @@ _LATIN_NAME_START = re.compile(r"^[A-Z][\w'’.\-]*(?:,?\s+(?:[A-Z][\w'’.\-]*|
 _CJK_CITATION_LINE = re.compile(r"^\p{Han}{2,4}(?:[、，,]\p{Han}{2,4})*(?:合著|主編|編著|著|編)?[，,：:]\s*[〈《「]")
 _SHORT_START = re.compile(r"^(?:同上|同前|同註|同注|前引|前揭|上揭|Ibid|Id\.|op\.\s*cit)", re.I)
 _CITATION_MARKS = re.compile(r"[〈《「]|頁|页|前引|前揭|同上|同註|同注|出版|主編|合著|[0-9]{4}年")
-_TABLE_CAPTION = re.compile(r"^\s*(?:表|圖|图|Table|Figure)\s*[0-9一二三四五六七八九十]+")
-_TABLE_END = re.compile(r"^\s*(?:資料來源|资料来源|Source|說明|说明|註：|注：)")
+_TABLE_CAPTION = stdre.compile(r"^\s*(?:表|圖|图|Table|Figure)\s*[0-9一二三四五六七八九十]+")
+_TABLE_END = stdre.compile(r"^\s*(?:資料來源|资料来源|Source|說明|说明|註：|注：)")
 _TABLE_MAX_LINES = 40
 _LOWER_NOTE_WORDS = re.compile(r"^(?:ibid|id\.|op\.|loc\.|see|cf\.|supra|e\.g\.|i\.e\.)", re.I)
-_TERMINAL = re.compile(r"[。．.!?！？][\"'”’」』）)]*$")
+_TERMINAL = re.compile(r"(?r)[。．.!?！？][\"'”’」』）)]*$")
 _ABBREV_END = re.compile(
-    r"(?:\b[A-Z]|\b(?:ed|eds|Ed|Eds|vol|Vol|no|No|pp|p|trans|Jr|Dr|Mr|Mrs|St|Inc|Co|Ltd|Univ|et al|cf|ibid|Ibid|op|cit|loc))\.$"
+    r"(?r)(?:\b[A-Z]|\b(?:ed|eds|Ed|Eds|vol|Vol|no|No|pp|p|trans|Jr|Dr|Mr|Mrs|St|Inc|Co|Ltd|Univ|et al|cf|ibid|Ibid|op|cit|loc))\.$"
 )
-_PAGE_REF_END = re.compile(r"(?:頁|pp?\.|第)\s*\d+(?:\s*[-–~～]\s*\d+)?\s*(?:頁)?$")
+_PAGE_REF_END = re.compile(r"(?r)(?:頁|pp?\.|第)\s*\d+(?:\s*[-–~～]\s*\d+)?\s*(?:頁)?$")
 _URL = re.compile(r"^(?:<?https?://|www\.)\S+$", re.I)
-_URL_TAIL = re.compile(r"(?:https?://|www\.)[^\s<>]*$", re.I)
-_PAGE_NUMBER_LINE = re.compile(r"^[-–—\s]*\d{1,4}[-–—\s]*$")
+_URL_TAIL = re.compile(r"(?r)(?:https?://|www\.)[^\s<>]*$", re.I)
+_PAGE_NUMBER_LINE = stdre.compile(r"^[-–—\s]*\d{1,4}[-–—\s]*$")
 _ISSUE_LINE = re.compile(
     r"^\s*\d{0,4}\s*(?:中華民國|民國)[〇○零一二三四五六七八九十百\d]{1,6}年[一二三四五六七八九十\d]{1,3}月.{0,20}$"
 )
-_RUNNING_HEAD_MARK = re.compile(r"[│|]")
 
 
 @dataclass
@@ -57,10 +63,8 @@ class _Copy:
     number: int | str
     line: int
     lines: list[str] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return join_lines(self.lines)
+    text: str = ""  # set when the copy is complete
+    squashed: str = ""
 
 
 @dataclass
@@ -101,6 +105,8 @@ class _Scanner:
             if page_break:
                 self._page_break()
             return
+        if self.current is None and self.table_from is None and not _NOTEWORTHY.search(line):
+            return  # plain body text: no marker, no note start, no table
         if self._in_table(line, lineno):
             self.close_note()
             return
@@ -137,6 +143,8 @@ class _Scanner:
         if self.current is None:
             return
         copy = self.current
+        copy.text = join_lines(copy.lines)
+        copy.squashed = _squash(copy.text)
         self.copies.append(copy)
         self.texts_by_number.setdefault(copy.number, copy.text)
         if isinstance(copy.number, int):
@@ -191,7 +199,7 @@ class _Scanner:
 
     # --- body markers -----------------------------------------------------
     def _scan_markers(self, line: str, lineno: int) -> None:
-        for m in re.finditer(r"\d+", line):
+        for m in _DIGIT_RUN.finditer(line):
             self._marker(_marker_number(line, m.start(), m.end(), self.next_marker), lineno)
         for m in _SYMBOL_MARKER.finditer(line):
             number = _symbol_number(m)
@@ -205,9 +213,15 @@ class _Scanner:
 
 def _star_in_body(lines: list[str]) -> bool:
     """An author note needs its star after the author's name or title, not only at the note."""
-    return any(re.search(r"\S\s*[＊✽*]\s*$|\S[＊✽*](?=\s|$)", line) for line in lines if not re.match(r"\s*[＊✽*]", line))
+    return any(
+        _STAR_AFTER_TEXT.search(line) and not _STAR_LEAD.match(line) for line in lines if "＊" in line or "✽" in line or "*" in line
+    )
 
 
+# A body line without any of these can hold neither a note start, a marker nor a table caption.
+_NOTEWORTHY = stdre.compile(r"[0-9\u2460-\u2473〔⁰¹²³⁴⁵⁶⁷⁸⁹＊✽*]|^\s*(?:表|圖|图|Table|Figure|註|注)")
+_STAR_AFTER_TEXT = re.compile(r"\S\s*[＊✽*]\s*$|\S[＊✽*](?=\s|$)")
+_STAR_LEAD = re.compile(r"\s*[＊✽*]")
 _SYMBOL_MARKER = re.compile(r"[\u2460-\u2473]|〔(?P<b>\d{1,3})〕|\[(?P<s>\d{1,3})\](?!\s*[\p{Han}A-Za-z]{1,3}\s*[.．])|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
@@ -232,7 +246,7 @@ def _same_start(rest: str, seen: str) -> bool:
 
 
 def _squash(s: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+    return "".join(unicodedata.normalize("NFKC", s).split())
 
 
 _MARKER_BEFORE = set("。，、；：！？」』）)]】”’.,;:!?\"'")
@@ -250,7 +264,7 @@ def _marker_number(line: str, start: int, end: int, expected: int) -> int | None
     for number in range(expected, expected + 3):
         token = str(number)
         if digits == token:
-            spaced_year = line[end:end + 1] == " " and re.match(r"[0-9]{4}\s*年", after)
+            spaced_year = line[end:end + 1] == " " and _SPACED_YEAR.match(after)
             if nxt and (nxt.isdigit() and not spaced_year or nxt in _MARKER_AFTER_BAD):
                 return None
             if number != expected and before not in set("。，；」）)"):
@@ -297,7 +311,7 @@ def _wide(ch: str) -> bool:
 
 def _joiner(prev: str, nxt: str, trailing_space: bool) -> str:
     a, b = prev[-1], nxt[0]
-    if not trailing_space and _URL_TAIL.search(prev) and not _wide(b):
+    if not trailing_space and ("http" in prev or "www." in prev) and _URL_TAIL.search(prev) and not _wide(b):
         return ""  # a URL broken across lines
     if trailing_space:
         return "" if _wide(a) and _wide(b) else " "
@@ -308,15 +322,15 @@ def _joiner(prev: str, nxt: str, trailing_space: bool) -> str:
 
 def _furniture_lines(lines: list[str]) -> set[int]:
     """Running heads, page numbers and journal issue lines."""
-    counts = Counter(l.strip() for l in lines if l.strip())
+    stripped = [l.replace("\f", "").strip() for l in lines]
+    counts = Counter(stripped)
     out = set()
-    for i, raw in enumerate(lines):
-        s = raw.replace("\f", "").strip()
+    for i, s in enumerate(stripped):
         if not s:
             continue
-        if _ISSUE_LINE.match(s):
+        if "年" in s and "民" in s and _ISSUE_LINE.match(s):
             out.add(i)
-        elif _RUNNING_HEAD_MARK.search(s) and len(s) < 60 and re.search(r"第.{1,6}[期卷]|Vol\.|No\.", s):
+        elif ("│" in s or "|" in s) and len(s) < 60 and _ISSUE_WORDS.search(s):
             out.add(i)
         elif counts[s] >= 3 and len(s) <= 40 and not _TERMINAL.search(s) and not _NOTE_START.match(s):
             out.add(i)
@@ -355,7 +369,7 @@ def _clusters(group: list[_Copy]) -> list[list[_Copy]]:
     clusters: list[list[_Copy]] = []
     for copy in group:
         for cluster in clusters:
-            if _same_note(copy.text, cluster[0].text):
+            if _same_note(copy.squashed, cluster[0].squashed):
                 cluster.append(copy)
                 break
         else:
@@ -363,8 +377,7 @@ def _clusters(group: list[_Copy]) -> list[list[_Copy]]:
     return clusters
 
 
-def _same_note(a: str, b: str) -> bool:
-    sa, sb = _squash(a), _squash(b)
+def _same_note(sa: str, sb: str) -> bool:
     if sa.startswith(sb) or sb.startswith(sa):
         return True
     shorter = min(len(sa), len(sb))

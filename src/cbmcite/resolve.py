@@ -6,12 +6,16 @@ and accept a target only when exactly one candidate fits (CONVENTIONS §4).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex as re
 
 from .model import Citation, DocumentResult, Note
 from .normalize import has_cjk, match_key
 from .parse.names import split_people
+
+_IN_CLAUSE = re.compile(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in\s+")
+_ROLE_TAIL = re.compile(r"\s*(?:\(eds?\.?\)|eds?\.|主編|主编|編著|编著|合著|編|编|著)\s*$")
 
 IBID_LIKE = ("ibid",)
 AUTHOR_LIKE = ("op_cit", "loc_cit")
@@ -134,9 +138,9 @@ def _resolve_by_author(cit: Citation, fulls: list[_Full], path: str) -> None:
 def named_people(text: str) -> list[str]:
     """The names an op. cit. points at: after a chapter's 'in …' the editor is meant."""
     s = text.strip()
-    parts = re.split(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in\s+", s)
+    parts = _IN_CLAUSE.split(s)
     s = parts[-1] if len(parts) > 1 else s
-    s = re.sub(r"\s*(?:\(eds?\.?\)|eds?\.|主編|主编|編著|编著|合著|編|编|著)\s*$", "", s).strip(" ,，")
+    s = _ROLE_TAIL.sub("", s).strip(" ,，")
     if len(s) > 120 or not s:
         return []
     return split_people(s)
@@ -157,6 +161,7 @@ def _names_match(wanted: list[str], have: list[str]) -> bool:
     return all(any(_same_person(w, h) for h in have) for w in wanted)
 
 
+@lru_cache(maxsize=65536)
 def _same_person(a: str, b: str) -> bool:
     if has_cjk(a) or has_cjk(b):
         return match_key(a) == match_key(b)
@@ -167,6 +172,7 @@ def _same_person(a: str, b: str) -> bool:
     return not ga or not gb or ga[0] == gb[0]
 
 
+@lru_cache(maxsize=65536)
 def _family(name: str) -> str:
     tokens = name.replace(",", " ").split()
     return match_key(tokens[-1]) if tokens else ""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 
 from .. import __version__
 from ..bibliography import Bibliography
@@ -56,3 +57,32 @@ def _citation(c: Citation) -> dict:
     out["entry"] = c.entry
     out["csl"] = c.csl
     return out
+
+
+class NotesJsonWriter:
+    """Streams documents to a spool file as they arrive, so a corpus run holds only the bibliography.
+
+    Entries are placeholders until the bibliography is finished (keys need every work); finish()
+    copies the spool through Bibliography.fill_json into the real output.
+    """
+
+    def __init__(self, script: str = "keep") -> None:
+        self.script = script
+        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self._count = 0
+
+    def add(self, doc: DocumentResult) -> None:
+        if self._count:
+            self._spool.write(",\n")
+        self._spool.write(json.dumps(convert(_document(doc), self.script), ensure_ascii=False, indent=1))
+        self._count += 1
+
+    def finish(self, bib: Bibliography, out) -> None:
+        out.write('{\n "cbmcite": ' + json.dumps(__version__) + ',\n "documents": [\n')
+        self._spool.seek(0)
+        for line in self._spool:
+            out.write(bib.fill_json(line))
+        tail = {"bibliography": bib.items(), "cited_by": {w.item["id"]: [_place(p) for p in w.citations] for w in bib.works}}
+        body = json.dumps(convert(tail, self.script), ensure_ascii=False, indent=1)
+        out.write("\n ],\n" + body[2:] + "\n")
+        self._spool.close()

@@ -7,6 +7,8 @@ import re
 from ..model import SourceText
 from .text import InputError, read_text
 
+_DIGIT_SPLIT = re.compile(r"(\d+)")
+
 TEXT_SUFFIXES = (".txt", ".text")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES
 
@@ -15,7 +17,7 @@ __all__ = ["InputError", "collect_paths", "read_document", "natural_key", "SUPPO
 
 def natural_key(path: str):
     """ch2 before ch10: digit runs compare as numbers."""
-    return [(0, int(t), "") if t.isdigit() else (1, 0, t.casefold()) for t in re.split(r"(\d+)", path)]
+    return [(0, int(t), "") if t.isdigit() else (1, 0, t.casefold()) for t in _DIGIT_SPLIT.split(path)]
 
 
 def collect_paths(args: list[str]) -> tuple[list[str], list[tuple[str, str]]]:

@@ -11,6 +11,10 @@ from .result import Parsed
 from .split import split_note
 from .zh import parse_chinese
 
+_QUOTE_OR_IN = re.compile(r"[“\"]|\bin\s")
+_TITLE_MARK = re.compile(r"[〈《「]")
+_LATIN_START = re.compile(r"^[A-Za-z]")
+
 __all__ = ["parse_note", "parse_citation", "Parsed"]
 
 _PAGES_ANYWHERE = re.compile(
@@ -41,7 +45,7 @@ def parse_citation(raw: str, form: str = "full") -> Citation:
         return Citation(raw=raw, form="full", csl=parsed.csl, locator=parsed.locator)
     lang = "zh" if _is_chinese(raw) else "en"
     csl: dict = {}
-    if form == "op_cit" and lang == "en" and re.search(r"[“\"]|\bin\s", info.author_text):
+    if form == "op_cit" and lang == "en" and _QUOTE_OR_IN.search(info.author_text):
         csl = dict(_parse_fields(raw).csl)  # "Odom, “Title”, in Sokolski ed., op. cit."
     citation = Citation(raw=raw, form=form, csl=csl, locator=_locator(raw))
     citation.ref_note = info.ref_note
@@ -59,7 +63,7 @@ def _parse_fields(raw: str) -> Parsed:
 
 def _is_chinese(raw: str) -> bool:
     head = raw.strip()[:12]
-    return bool(re.search(r"[〈《「]", raw)) or has_cjk(head) and not re.match(r"^[A-Za-z]", head)
+    return bool(_TITLE_MARK.search(raw)) or has_cjk(head) and not _LATIN_START.match(head)
 
 
 def _locator(raw: str) -> str | None:

@@ -7,19 +7,26 @@ from ..normalize import normalize_pages
 from .names import csl_name, is_person_name, split_people
 from .result import Parsed
 
-_PAGES_TAIL = re.compile(r"[,，]?\s*\b(?:pp?\.|pages?|at)\s*(?P<p>[0-9]+[a-z]?(?:\s*[-–—]\s*[0-9]+)?(?:\s*,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)*)\s*\.?\s*$", re.I)
+_WHITESPACE = re.compile(r"\s+")
+_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]{3})[a-z]*\.?\s+([0-9]{1,2}),\s*([0-9]{4})")
+_COMMA = re.compile(r"[,，]\s*")
+_SHORT_CONTAINER = re.compile(r"(?i)op\.?\s*cit\.?|ibid\.?")
+_AND_LEAD = re.compile(r"^(?:and|&)\s+")
+_EDS_TAIL = re.compile(r"^(?P<n>.+?)\s*(?:\(eds?\.?\)|eds?\.)$")
+
+_PAGES_TAIL = re.compile(r"(?r)[,，]?\s*\b(?:pp?\.|pages?|at)\s*(?P<p>[0-9]+[a-z]?(?:\s*[-–—]\s*[0-9]+)?(?:\s*,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)*)\s*\.?\s*$", re.I)
 _SEASON = r"(?:Spring|Summer|Autumn|Fall|Winter|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.)"
 _YEAR_TAIL = re.compile(
-    rf"[,，]?\s*\(?(?:(?:declassified|published|reprinted|rev\.|c\.)\s*(?:by|in)?\s*)?(?:{_SEASON}(?:/{_SEASON})?\s*(?:[0-9]{{1,2}},\s*)?)?(?P<y>1[5-9][0-9]{{2}}|20[0-9]{{2}})(?:/[0-9]{{1,4}})?\)?\s*\.?\s*$",
+    rf"(?r)[,，]?\s*\(?(?:(?:declassified|published|reprinted|rev\.|c\.)\s*(?:by|in)?\s*)?(?:{_SEASON}(?:/{_SEASON})?\s*(?:[0-9]{{1,2}},\s*)?)?(?P<y>1[5-9][0-9]{{2}}|20[0-9]{{2}})(?:/[0-9]{{1,4}})?\)?\s*\.?\s*$",
     re.I,
 )
-_BARE_PAGES_TAIL = re.compile(r"(?:(?<=[)”\"’])\s*[,:]?|[,:])\s*(?P<p>[0-9]{1,4}(?:\s*[-–—]\s*[0-9]{1,4})?)\s*\.?\s*$")
-_PAREN_TAIL = re.compile(r"\s*\((?P<body>[^()]*)\)\s*$")
+_BARE_PAGES_TAIL = re.compile(r"(?r)(?:(?<=[)”\"’])\s*[,:]?|[,:])\s*(?P<p>[0-9]{1,4}(?:\s*[-–—]\s*[0-9]{1,4})?)\s*\.?\s*$")
+_PAREN_TAIL = re.compile(r"(?r)\s*\((?P<body>[^()]*)\)\s*$")
 _PAREN_PUBLISHER = re.compile(r"^(?P<place>[^:：]+)[:：]\s*(?P<pub>.+?)(?:[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}))?$")
 _PAREN_BARE_PUBLISHER = re.compile(r"^(?P<pub>[^:：]+?)[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2})$")
 _CHICAGO_JOURNAL = re.compile(r"^(?P<j>.+?)\s+(?P<v>[0-9]+)(?:\s*,\s*no\.\s*(?P<n>[0-9]+))?$", re.I)
-_VOL_TAIL = re.compile(r"[,，]\s*(?:Vol\.?|Volume)\s*(?P<v>[0-9]+)(?:\s*[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+))?\s*$", re.I)
-_NO_TAIL = re.compile(r"[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+)\s*$", re.I)
+_VOL_TAIL = re.compile(r"(?r)[,，]\s*(?:Vol\.?|Volume)\s*(?P<v>[0-9]+)(?:\s*[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+))?\s*$", re.I)
+_NO_TAIL = re.compile(r"(?r)[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+)\s*$", re.I)
 _SIGNED = re.compile(
     r"[,，]\s*signed\s+(?:on|in)\s+(?P<date>[A-Z][a-z]+\.?\s+[0-9]{1,2},\s*[0-9]{4})(?:[,，]\s*(?:at|in)\s+(?P<place>[A-Z][\w.\- ]+(?:,\s*[A-Z][\w.\- ]+)?))?",
 )
@@ -30,11 +37,11 @@ _DOC_TITLE = re.compile(
 )
 _REPORT_TITLE = re.compile(r"\b(?:Report|White Paper|Working Paper|Policy Brief|Study on|Yearbook of|Briefing)\b", re.I)
 _REPORT_PUBLISHER = re.compile(r"\b(?:United Nations|UN|Headquarters|Government|Ministry|Department|Office|Agency|Congress|Commission|Secretariat)\b")
-_PUBLISHER_WORD = re.compile(r"\b(?:Press|Publishers?|Publishing|Books|Verlag|Inc\.?|Ltd\.?|Company|Co\.|Corporation|Routledge|Macmillan|Wiley|Springer|Norton)\s*$")
-_THESIS = re.compile(r"(?i)\b(?:Ph\.?\s?D\.?|M\.?A\.?|doctoral|master'?s)?\s*(?:diss\.|dissertation|thesis)\b")
+_PUBLISHER_WORD = re.compile(r"(?r)\b(?:Press|Publishers?|Publishing|Books|Verlag|Inc\.?|Ltd\.?|Company|Co\.|Corporation|Routledge|Macmillan|Wiley|Springer|Norton)\s*$")
+_THESIS = re.compile(r"(?i)\b(?:diss\.|dissertation|thesis)\b")
 _URL = re.compile(r"<?(https?://[^\s<>，。]+)>?")
 _QUOTED = re.compile(r"^[\"“‘'＂](?P<t>.+?)[\"”’'＂][,，.]?\s*(?P<rest>.*)$", re.S)
-_REPORT_NUMBER = re.compile(r"\s*\((?=[^()]*(?:Report|Paper|Series|No\.|[0-9]{3,}))[^()]*\)\s*$")
+_REPORT_NUMBER = re.compile(r"(?r)\s*\((?=[^()]*(?:Report|Paper|Series|No\.|[0-9]{3,}))[^()]*\)\s*$")
 _SHORT_PLACE_PART = re.compile(r"^(?:[A-Z]\.\s*)+$|^[A-Z]{2,3}$|^[A-Z][a-z]?\.$")
 
 
@@ -127,13 +134,13 @@ def _take_paren_block(s: str, out: Parsed) -> str:
 
 def _prepare(raw: str) -> str:
     s = raw.strip().replace("＂", "”").replace("：", ": ").replace("，", ", ")
-    s = re.sub(r"\s+", " ", s)
+    s = _WHITESPACE.sub(" ", s)
     return s.rstrip().rstrip(".;；。").strip()
 
 
 def _english_date(text: str) -> list[int] | None:
     """'June 20, 1963' → [1963, 6, 20]."""
-    m = re.match(r"([A-Za-z]{3})[a-z]*\.?\s+([0-9]{1,2}),\s*([0-9]{4})", text)
+    m = _MONTH_DAY_YEAR.match(text)
     months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     if not m or m.group(1).lower() not in months:
         return None
@@ -147,7 +154,7 @@ def _take_place_publisher(s: str, out: Parsed) -> str:
         return s
     publisher = s[colon + 1:].strip().strip(",")
     before = s[:colon].rstrip()
-    parts = [p.strip() for p in re.split(r"[,，]\s*", before)]
+    parts = [p.strip() for p in _COMMA.split(before)]
     if len(parts) < 2 or not publisher or ":" in publisher:
         return s
     place_parts = [parts[-1]]
@@ -176,7 +183,7 @@ def _head_with_in_clause(s: str, out: Parsed) -> None:
             out.csl["editor"] = [csl_name(n) for n in split_people(ed["eds"])]
             rest = ed["rest"]
         container = rest.strip().strip(",")
-        if container and not re.fullmatch(r"(?i)op\.?\s*cit\.?|ibid\.?", container):
+        if container and not _SHORT_CONTAINER.fullmatch(container):
             out.csl["container-title"] = container
         out.kind_hint = out.kind_hint or "chapter"
         return
@@ -237,7 +244,7 @@ def _authors_end(segments: list[str]) -> int:
 
 
 def _names_segment(seg: str) -> bool:
-    seg = re.sub(r"^(?:and|&)\s+", "", seg.strip())
+    seg = _AND_LEAD.sub("", seg.strip())
     people = split_people(seg)
     return bool(people) and all(is_person_name(p) for p in people)
 
@@ -254,7 +261,7 @@ def _authors_and_title(head: str, out: Parsed) -> None:
     names = ", ".join(segments[:end])
     title = ", ".join(segments[end:])
     if names:
-        ed = re.match(r"^(?P<n>.+?)\s*(?:\(eds?\.?\)|eds?\.)$", names)
+        ed = _EDS_TAIL.match(names)
         people = split_people(ed["n"] if ed else names)
         key = "editor" if ed else "author"
         if len(people) > 1 and not all(is_person_name(p) for p in people):

@@ -41,16 +41,16 @@ def short_form_of(piece: str) -> str | None:
 
 def analyse_form(piece: str) -> FormInfo:
     text = piece.strip()
-    m = CROSS_REF.search(text)
+    m = CROSS_REF.search(text, 0, 70)  # the pointer leads the citation
     if m and m.start() < 40:
         number = next(g for g in m.groups() if g)
         return FormInfo("cross_ref", author_text=_lead(text[: m.start()]), ref_note=int(_ascii_digits(number)))
     if IBID.match(text):
         return FormInfo("ibid")
-    m = LOC_CIT.search(text)
+    m = LOC_CIT.search(text, 0, 130)
     if m and m.start() < 120:
         return FormInfo("loc_cit", author_text=_lead(text[: m.start()]))
-    m = OP_CIT.search(text)
+    m = OP_CIT.search(text, 0, 170)
     if m and m.start() < 160:
         term = m.group(0)
         kind = "book" if "書" in term or "书" in term else "article" if "文" in term else None

@@ -5,6 +5,11 @@ import regex as re
 
 from ..normalize import has_cjk
 
+_LATIN_WORD = re.compile(r"[A-Za-z]{3}")
+_CJK_NAME_SEP = re.compile(r"[、，,；;/]|\s+")
+_LATIN_NAME_SEP = re.compile(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
+_WHITESPACE = re.compile(r"\s+")
+
 ROLE_WORDS_ZH = re.compile(r"(?:合著|合編|主編|編著|編譯|譯著|等著|等編|著|編|译|譯|撰|等)$")
 _INSTITUTION = re.compile(
     r"\b(?:Institute|Office|Department|Ministry|Agency|Council|Commission|Committee|Center|Centre|University|"
@@ -30,16 +35,16 @@ def is_person_name(text: str) -> bool:
 def split_people(text: str) -> list[str]:
     """'A, B and C' / 'A & B' / '甲、乙' → ['A', 'B', 'C']."""
     s = text.strip().strip(",，")
-    if has_cjk(s) and not re.search(r"[A-Za-z]{3}", s):
-        parts = re.split(r"[、，,；;/]|\s+", s)
+    if has_cjk(s) and not _LATIN_WORD.search(s):
+        parts = _CJK_NAME_SEP.split(s)
         return [ROLE_WORDS_ZH.sub("", p).strip() for p in parts if ROLE_WORDS_ZH.sub("", p).strip()]
-    parts = re.split(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*", s)
+    parts = _LATIN_NAME_SEP.split(s)
     return [p.strip() for p in parts if p.strip() and p.strip() not in ("et al.", "et al")]
 
 
 def csl_name(name: str) -> dict:
     """Latin persons as family/given; CJK persons and institutions as literal (CONVENTIONS §6)."""
-    s = re.sub(r"\s+", " ", name).strip()
+    s = _WHITESPACE.sub(" ", name).strip()
     if has_cjk(s) or not is_person_name(s):
         return {"literal": s}
     tokens = s.split(" ")

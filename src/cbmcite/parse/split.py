@@ -7,15 +7,21 @@ import regex as re
 
 from .forms import SHORT_FORM_ANYWHERE, short_form_of
 
+_HAN = re.compile(r"\p{Han}")
+_SHORT_LEAD = re.compile(r"^[^，、：:]{1,12}[，、：:]")
+_GLUED_START = re.compile(r"\p{Han}|[〈《「（(“]")
+_SENTENCE_START = re.compile(r"[A-Z\p{Han}〈《「（(“\"'‘]")
+_PAGES_LEAD = re.compile(r"\s*(?:pp?\.|頁|页|第)")
+
 # Abbreviations whose full stop does not end a citation or sentence.
 _ABBREV = re.compile(
-    r"(?:\b[A-Z]|\b(?:ed|eds|Ed|Eds|vol|Vol|no|No|nos|pp|p|trans|tr|Jr|Sr|Dr|Mr|Mrs|Ms|St|Inc|Co|Corp|Ltd|Univ|"
+    r"(?r)(?:\b[A-Z]|\b(?:ed|eds|Ed|Eds|vol|Vol|no|No|nos|pp|p|trans|tr|Jr|Sr|Dr|Mr|Mrs|Ms|St|Inc|Co|Corp|Ltd|Univ|"
     r"al|cf|Cf|ibid|Ibid|id|Id|op|cit|loc|ch|chap|sec|fig|rev|repr|comp|n|nn|esp|e\.g|i\.e|etc|vs|Mt|Ft|Gen|Col|Lt|Capt|"
     r"Prof|Rep|Sen|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|D\.C))\.$"
 )
 _OPEN = "（(〈《「『“‘[【<＜"
 _CLOSE = "）)〉》」』”’]】>＞"
-_PAGE_END = re.compile(r"(?:pp?\.|頁|页|第|at)\s*[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$", re.I)
+_PAGE_END = re.compile(r"(?r)(?:pp?\.|頁|页|第|at)\s*[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$", re.I)
 _YEAR = re.compile(r"(?<![0-9])(?:1[5-9][0-9]{2}|20[0-9]{2})(?![0-9])|民國|年")
 _CITATION_FEATURES = [
     re.compile(r"[《〈]"),
@@ -97,11 +103,11 @@ _PROSE_LEAD = re.compile(r"^(?:.{0,40}?(?:請參閱|請參見|参阅|參閱|參�
 
 def _prose_sentence(p: str) -> bool:
     """Long CJK prose with a book title in it, e.g. 「…《熱線協議》…」 as narrative."""
-    han = len(re.findall(r"\p{Han}", p))
+    han = len(_HAN.findall(p))
     commas = p.count("，")
     if han < 40 or "頁" in p or "页" in p:
         return False
-    lead = re.match(r"^[^，、：:]{1,12}[，、：:]", p)
+    lead = _SHORT_LEAD.match(p)
     return commas >= 4 and not lead
 
 
@@ -162,16 +168,16 @@ def _sentence_stop(text: str, start: int, i: int) -> bool:
     nxt = after.lstrip()[:1]
     if not nxt:
         return True
-    if after[:1] not in (" ", "\u3000") and not re.match(r"\p{Han}|[〈《「（(“]", nxt):
+    if after[:1] not in (" ", "\u3000") and not _GLUED_START.match(nxt):
         return False
-    return bool(re.match(r"[A-Z\p{Han}〈《「（(“\"'‘]", nxt))
+    return bool(_SENTENCE_START.match(nxt))
 
 
 def _rejoin_lead_ins(pieces: list[str]) -> list[str]:
     """A lone short form cut off from its own pages ("Ibid." + " pp.29-35.") stays one piece."""
     out: list[str] = []
     for piece in pieces:
-        if out and SHORT_FORM_ANYWHERE.fullmatch(out[-1].strip()) and re.match(r"\s*(?:pp?\.|頁|页|第)", piece):
+        if out and SHORT_FORM_ANYWHERE.fullmatch(out[-1].strip()) and _PAGES_LEAD.match(piece):
             out[-1] += piece
         else:
             out.append(piece)

@@ -7,9 +7,27 @@ from ..normalize import chinese_number, fold_compat, normalize_pages, parse_date
 from .names import ROLE_WORDS_ZH, csl_name, split_people
 from .result import Parsed
 
+_LIST_NUMBER = re.compile(r"^\[\s*[0-9]+\s*\]\s*")
+_TITLE_MARKS = re.compile(r"〈(?P<a>[^〈〉]+)〉|<(?P<a2>[^<>]+)>|《(?P<b>[^《》]+)》|「(?P<q>[^「」]+)」")
+_FIRST_SEGMENT = re.compile(r"^([^，,（(]{2,60})")
+_NOT_TITLE_START = re.compile(r"^(?:第|[0-9]|民國|頁|页)")
+_HEAD_SEGMENT = re.compile(r"^([^，,：:]{1,40})[，,：:]")
+_COLON = re.compile(r"[：:︰]")
+_NATIONALITY = re.compile(r"^\s*[\[［【(（][^\]］】)）]{1,4}[\]］】)）]\s*")
+_TRANSLATOR_TAIL = re.compile(r"[、，,]\s*(?P<t>[^、，,]+?)\s*(?:譯|译)$")
+_ROMANISED = re.compile(r"[（(][A-Za-z .,'\-]+[）)]")
+_EDITOR_TAIL = re.compile(r"(?:主編|主编|編著|编著|合編|合编|編|编)$")
+_BARE_JOURNAL = re.compile(r"\s*[，,]\s*(?P<j>[^，,（(0-9第]{2,30}?)\s*(?:[，,（(]|第|[0-9])")
+_BARE_PUB_BLOCK = re.compile(r"(?:^|[，,])\s*(?P<body>[^，,：:《》〈〉]{2,10}[：:︰][^，,：:]{2,40})(?=[，,]\s*[0-9一二]|\s*$)")
+_COLON_KEEP = re.compile(r"([：:︰])")
+_ZH_COMMA = re.compile(r"[，,]")
+_MARKED_TITLES = re.compile(r"《[^》]*》|〈[^〉]*〉|「[^」]*」")
+_REPORT_TITLE = re.compile(r"報告|报告|白皮書|白皮书")
+_GBT_PLACE_PUB = re.compile(r"\s*(?P<place>[^:：,，]+)[:：]\s*(?P<pub>[^,，]+)")
+
 _NUM = r"[0-9０-９〇○零一二三四五六七八九十百]+"
 _PAGES = re.compile(
-    rf"[，,、]?\s*(?:(?:頁|页)\s*(?P<a>[0-9０-９]+[a-z上下]?(?:\s*[-–~～、,]\s*[0-9０-９]+[a-z上下]?)*)"
+    rf"(?r)[，,、]?\s*(?:(?:頁|页)\s*(?P<a>[0-9０-９]+[a-z上下]?(?:\s*[-–~～、,]\s*[0-9０-９]+[a-z上下]?)*)"
     rf"|第\s*(?P<b>[0-9０-９]+(?:\s*[-–~～]\s*[0-9０-９]+)?)\s*(?:頁|页)"
     rf"|(?P<c>[0-9０-９]+(?:\s*[-–~～]\s*[0-9０-９]+)?)\s*(?:頁|页)(?![面數数碼码])"
     rf"|(?<=[\]）)]\s*[:：])\s*(?P<d>[0-9]+(?:\s*[-–]\s*[0-9]+)?))\s*[。.]?\s*$"
@@ -45,7 +63,7 @@ _ACCESS = re.compile(r"[（(]?\s*(?:瀏覽|浏览|檢索|检索|上網|上网|�
 def parse_chinese(raw: str) -> Parsed:
     out = Parsed(lang="zh")
     s = fold_compat(raw.strip())
-    s = re.sub(r"^\[\s*[0-9]+\s*\]\s*", "", s)  # GB/T list number
+    s = _LIST_NUMBER.sub("", s)  # GB/T list number
     s = _ACCESS.sub("", s)
     url = _URL.search(s)
     if url:
@@ -140,7 +158,7 @@ def _titles(s: str) -> tuple[str, dict]:
     found: dict = {"books": []}
     first = None
     end = 0
-    for m in re.finditer(r"〈(?P<a>[^〈〉]+)〉|<(?P<a2>[^<>]+)>|《(?P<b>[^《》]+)》|「(?P<q>[^「」]+)」", s):
+    for m in _TITLE_MARKS.finditer(s):
         text = m["a"] or m["a2"]
         if text is not None:
             if _is_publication_block(text) or found.get("article") is not None:
@@ -163,33 +181,33 @@ def _titles(s: str) -> tuple[str, dict]:
 def _bare_title(s: str, head: str, titles: dict) -> None:
     """「」-less style: 馬持盈，史記今註，第3版（…）: the segment after the author is the title."""
     rest = s[len(head):].lstrip("，,：: ") if head else s
-    m = re.match(r"^([^，,（(]{2,60})", rest)
-    if m and not re.match(r"^(?:第|[0-9]|民國|頁|页)", m.group(1)):
+    m = _FIRST_SEGMENT.match(rest)
+    if m and not _NOT_TITLE_START.match(m.group(1)):
         titles["bare"] = m.group(1).strip()
 
 
 def _bare_head(s: str) -> str:
-    m = re.match(r"^([^，,：:]{1,40})[，,：:]", s)
+    m = _HEAD_SEGMENT.match(s)
     return m.group(1) if m else ""
 
 
 def _is_publication_block(text: str) -> bool:
-    parts = re.split(r"[：:︰]", text, maxsplit=1)
+    parts = _COLON.split(text, maxsplit=1)
     return len(parts) == 2 and len(parts[0]) <= 12 and bool(_PUBLISHER_END.search(parts[1].strip().split("，")[0]))
 
 
 def _people(head: str, out: Parsed) -> None:
-    h = re.sub(r"^\s*[\[［【(（][^\]］】)）]{1,4}[\]］】)）]\s*", "", head)  # [美] nationality
+    h = _NATIONALITY.sub("", head)  # [美] nationality
     h = h.strip().strip("，,：:、 ")
     if not h:
         return
     translator = None
-    t = re.search(r"[、，,]\s*(?P<t>[^、，,]+?)\s*(?:譯|译)$", h)
+    t = _TRANSLATOR_TAIL.search(h)
     if t:
         translator = t["t"]
         h = h[: t.start()]
-    h = re.sub(r"[（(][A-Za-z .,'\-]+[）)]", "", h)  # romanised original name
-    editors = re.search(r"(?:主編|主编|編著|编著|合編|合编|編|编)$", h)
+    h = _ROMANISED.sub("", h)  # romanised original name
+    editors = _EDITOR_TAIL.search(h)
     people = split_people(ROLE_WORDS_ZH.sub("", h) if not editors else h[: editors.start()])
     if not people:
         return
@@ -199,7 +217,7 @@ def _people(head: str, out: Parsed) -> None:
 
 
 def _bare_journal(s: str, start: int) -> str | None:
-    m = re.match(r"\s*[，,]\s*(?P<j>[^，,（(0-9第]{2,30}?)\s*(?:[，,（(]|第|[0-9])", s[start:])
+    m = _BARE_JOURNAL.match(s[start:])
     return m["j"].strip() if m else None
 
 
@@ -207,12 +225,12 @@ def _publication_block(rest: str, out: Parsed) -> None:
     m = _PUB_BLOCK.search(rest)
     body = m["body"] if m else None
     if body is None:
-        bare = re.search(r"(?:^|[，,])\s*(?P<body>[^，,：:《》〈〉]{2,10}[：:︰][^，,：:]{2,40})(?=[，,]\s*[0-9一二]|\s*$)", rest)
+        bare = _BARE_PUB_BLOCK.search(rest)
         body = bare["body"] if bare else None
     if not body:
         return
-    place, _, tail = re.split(r"([：:︰])", body, maxsplit=1)
-    publisher = re.split(r"[，,]", tail)[0].strip()
+    place, _, tail = _COLON_KEEP.split(body, maxsplit=1)
+    publisher = _ZH_COMMA.split(tail)[0].strip()
     if _THESIS.search(publisher):
         out.kind_hint = "thesis"
     if place.strip() and len(place.strip()) <= 12:
@@ -235,7 +253,7 @@ def _volume_issue(rest: str, out: Parsed) -> None:
 
 
 def _strip_titles(s: str) -> str:
-    return re.sub(r"《[^》]*》|〈[^〉]*〉|「[^」]*」", "", s)
+    return _MARKED_TITLES.sub("", s)
 
 
 def _zh_type(s: str, out: Parsed) -> str:
@@ -250,7 +268,7 @@ def _zh_type(s: str, out: Parsed) -> str:
         return "webpage"
     if csl.get("container-title"):
         return "article-journal"
-    if re.search(r"報告|报告|白皮書|白皮书", csl.get("title", "")):
+    if _REPORT_TITLE.search(csl.get("title", "")):
         return "report"
     if csl.get("URL") and not csl.get("publisher"):
         return "webpage"
@@ -269,7 +287,7 @@ def _parse_gbt(s: str, mark: re.Match, out: Parsed) -> Parsed:
         csl["author"] = [csl_name(p) for p in split_people(names.replace("，", ",").replace(",", "、"))]
     csl["title"] = title.strip()
     if mark["t"] in ("J", "N"):
-        parts = re.split(r"[,，]", after, maxsplit=1)
+        parts = _ZH_COMMA.split(after, maxsplit=1)
         csl["container-title"] = parts[0].strip()
         tail = parts[1] if len(parts) > 1 else ""
         j = _GBT_JOURNAL.search(after)
@@ -279,7 +297,7 @@ def _parse_gbt(s: str, mark: re.Match, out: Parsed) -> Parsed:
             csl["issue"] = j["i"]
         date = parse_date(tail)
     else:
-        place_pub = re.match(r"\s*(?P<place>[^:：,，]+)[:：]\s*(?P<pub>[^,，]+)", after)
+        place_pub = _GBT_PLACE_PUB.match(after)
         if place_pub:
             csl["publisher-place"] = place_pub["place"].strip()
             csl["publisher"] = place_pub["pub"].strip()
