@@ -1,10 +1,5 @@
 """cbmcite: footnotes of Chinese/English academic documents → bibliography, with repeat-reference checks."""
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("cbmcite")
-except PackageNotFoundError:  # running from a source tree
-    __version__ = "0.0.0"
+__version__ = "0.1.0"  # the single source of the version (pyproject reads it)
 
 from .bibliography import Bibliography, merge  # noqa: E402
 from .model import Citation, DocumentResult, Note  # noqa: E402

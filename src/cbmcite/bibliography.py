@@ -31,7 +31,35 @@ _STOP_WORDS = {"a", "an", "the", "on", "of", "in", "and", "for", "to", "with", "
 class Work:
     item: dict
     number: int = 0  # position in the bibliography, fixed when the work is first seen
+    family: str = ""  # first creator's family name, folded
+    year: int | None = None
     citations: list[tuple[str, int | str, int]] = field(default_factory=list)  # (document, note, index)
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What merging needs of a full citation; computed where the document was parsed (a worker)."""
+
+    key: str
+    family: str
+    year: int | None
+    item: dict
+
+
+def signature(cit: Citation) -> Signature:
+    item = _entry_item(cit)
+    creators = item.get("author") or item.get("editor") or []
+    family = _family(_name_text(creators[0])) if creators else ""
+    return Signature(work_key(cit), family, _year_of(item), item)
+
+
+def sign(doc: DocumentResult) -> DocumentResult:
+    """Attach merge signatures to a document's full citations (the expensive part of merging)."""
+    for note in doc.notes:
+        for cit in note.citations:
+            if cit.form == "full" and cit.signature is None:
+                cit.signature = signature(cit)
+    return doc
 
 
 @dataclass
@@ -59,6 +87,11 @@ def _placeholder(number: int) -> str:
     return f"\x00cbmcite-work-{number}\x00"
 
 
+def placeholder_json(number: int) -> str:
+    """_placeholder() as json.dumps writes it inside a string."""
+    return f"\\u0000cbmcite-work-{number}\\u0000"
+
+
 class BibliographyBuilder:
     """The reduce step, one document at a time: only the bibliography is held.
 
@@ -71,30 +104,33 @@ class BibliographyBuilder:
         self._index: dict[str, list[Work]] = {}
         self._work_at: dict[tuple[str, str, int], int] = {}
 
-    def add(self, doc: DocumentResult) -> None:
+    def add(self, doc: DocumentResult) -> list[int]:
+        """Fold a document in; returns the work number of each full citation, in document order."""
+        numbers = []
         for note in doc.notes:
             for i, cit in enumerate(note.citations):
                 if cit.form == "full":
-                    number = self._fold(cit)
+                    number = self._fold(cit.signature or signature(cit))
                     self.works[number].citations.append((doc.path, note.number, i))
                     self._work_at[(doc.path, str(note.number), i)] = number
                     cit.entry = _placeholder(number)
+                    numbers.append(number)
         for note in doc.notes:
             for cit in note.citations:
                 if cit.form != "full" and cit.resolution == "resolved" and cit.resolves_to:
                     target = cit.resolves_to
                     number = self._work_at.get((target["document"], str(target["note"]), target["index"]))
                     cit.entry = None if number is None else _placeholder(number)
+        return numbers
 
-    def _fold(self, cit: Citation) -> int:
-        key = work_key(cit)
-        for work in self._index.get(key, []):
-            if _same_creators(work.item, cit.csl):
-                _enrich(work.item, _entry_item(cit))
+    def _fold(self, sig: Signature) -> int:
+        for work in self._index.get(sig.key, []):
+            if _same_creators(work, sig):
+                _enrich(work.item, sig.item)
                 return work.number
-        work = Work(item=_entry_item(cit), number=len(self.works))
+        work = Work(item=dict(sig.item), number=len(self.works), family=sig.family, year=sig.year)
         self.works.append(work)
-        self._index.setdefault(key, []).append(work)
+        self._index.setdefault(sig.key, []).append(work)
         return work.number
 
     def finish(self) -> Bibliography:
@@ -115,14 +151,12 @@ def merge(results: list[DocumentResult]) -> Bibliography:
     return bib
 
 
-def _same_creators(a: dict, b: dict) -> bool:
+def _same_creators(work: Work, sig: Signature) -> bool:
     """Same first creator (typos allowed) and no conflicting year: 'Krepon' = 'Krepon, Khoja, …'."""
-    fa = [_family(_name_text(n)) for n in a.get("author") or a.get("editor") or []]
-    fb = [_family(_name_text(n)) for n in b.get("author") or b.get("editor") or []]
-    if not fa or not fb:
-        return fa == fb
-    ya, yb = _year_of(a), _year_of(b)
-    return _close(fa[0], fb[0]) and (ya is None or yb is None or ya == yb)
+    if not work.family or not sig.family:
+        return work.family == sig.family
+    years_agree = work.year is None or sig.year is None or work.year == sig.year
+    return years_agree and _close(work.family, sig.family)
 
 
 def _year_of(item: dict):

@@ -60,7 +60,7 @@ def _progress(total: int, quiet: bool):
         yield lambda: progress.advance(task)
 
 
-def _documents(paths, encoding, jobs, quiet):
+def _documents(paths, encoding, jobs, quiet, json_script=None):
     """Readable results in input order; one stderr line per unreadable input. Exits 2 if none."""
     files, problems = collect_paths(list(paths))
     for path, reason in problems:
@@ -69,7 +69,7 @@ def _documents(paths, encoding, jobs, quiet):
 
     def generate():
         with _progress(len(files), quiet) as advance:
-            for item in iter_documents(files, encoding, jobs):
+            for item in iter_documents(files, encoding, jobs, json_script):
                 advance()
                 if isinstance(item, Failure):
                     _fail(f"{item.path}: {item.reason}")
@@ -112,13 +112,13 @@ def extract(paths, fmt, output, encoding, script, jobs, quiet):
     """Extract footnotes and citations from PATHS (files or folders, recursively, natural order)."""
     from .export import NotesJsonWriter, to_bibtex, to_csl_json
 
-    documents, state = _documents(paths, encoding, jobs, quiet)
+    documents, state = _documents(paths, encoding, jobs, quiet, json_script=script if fmt == "json" else None)
     builder = BibliographyBuilder()
     writer = NotesJsonWriter(script) if fmt == "json" else None
-    for doc in documents:
-        builder.add(doc)
+    for extracted in documents:
+        works = builder.add(extracted.result)
         if writer:
-            writer.add(doc)
+            writer.add_serialized(extracted.json_line, works)
     bib = builder.finish()
 
     def emit(fh) -> None:
@@ -155,7 +155,7 @@ def check(paths, fmt, strict, encoding, jobs, quiet):
     from .bibliography import merge
 
     documents, state = _documents(paths, encoding, jobs, quiet)
-    results = list(documents)
+    results = [extracted.result for extracted in documents]
     bib = merge(results)
     summary, findings = report.check(results, bib)
     if fmt == "json":

@@ -32,6 +32,7 @@ class Citation:
     narrow: str | None = None  # 書 → "book", 文 → "article"
     cross_document: bool = False
     entry: str | None = None  # bibliography id
+    signature: Any = None  # bibliography.Signature, set before merging
 
 
 @dataclass

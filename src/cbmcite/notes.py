@@ -6,7 +6,7 @@ expected sequence; PDF extraction prints whole note blocks more than once.
 """
 from __future__ import annotations
 
-import difflib
+import os
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -378,11 +378,14 @@ def _clusters(group: list[_Copy]) -> list[list[_Copy]]:
 
 
 def _same_note(sa: str, sb: str) -> bool:
+    """Equal, truncated, with an extra tail, or differing only here and there (bigram overlap)."""
     if sa.startswith(sb) or sb.startswith(sa):
         return True
-    shorter = min(len(sa), len(sb))
-    match = difflib.SequenceMatcher(None, sa, sb, autojunk=False).find_longest_match(0, len(sa), 0, len(sb))
-    return match.size >= 0.8 * shorter
+    shared = len(os.path.commonprefix([sa, sb]))
+    if shared >= 15 and shared >= 0.6 * min(len(sa), len(sb)):
+        return True  # a truncated copy that ran on into the next page's text
+    a, b = set(zip(sa, sa[1:])), set(zip(sb, sb[1:]))
+    return 2 * len(a & b) >= 0.8 * (len(a) + len(b))
 
 
 def _best_text(texts: list[str]) -> str:

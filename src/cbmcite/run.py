@@ -7,8 +7,18 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from .ingest import InputError
+from .bibliography import sign
+from .export.notes_json import serialize_document
 from .model import DocumentResult
 from .pipeline import extract_document
+
+
+@dataclass
+class Extracted:
+    """A document's result, signed for merging, and its notes-JSON line when one was asked for."""
+
+    result: DocumentResult
+    json_line: str | None = None
 
 
 @dataclass
@@ -23,19 +33,34 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def extract_safely(task: tuple[str, str | None]) -> DocumentResult | Failure:
-    path, encoding = task
+def extract_safely(task: tuple[str, str | None, str | None]) -> Extracted | Failure:
+    """Everything per document that can run in a worker: extraction, merge signatures, JSON."""
+    path, encoding, json_script = task
     try:
-        return extract_document(path, encoding)
+        result = sign(extract_document(path, encoding))
+        if json_script is None:
+            return Extracted(result)
+        line = serialize_document(result, json_script)
+        return Extracted(_slim(result), line)
     except InputError as exc:
         return Failure(path, str(exc))
     except (OSError, ValueError, RecursionError, MemoryError) as exc:
         return Failure(path, f"cannot process ({exc.__class__.__name__}: {exc})")
 
 
-def iter_documents(paths: list[str], encoding: str | None = None, jobs: int = 1) -> Iterator[DocumentResult | Failure]:
+def _slim(result: DocumentResult) -> DocumentResult:
+    """Only what merging reads: the text is already in the JSON line, so it need not cross processes."""
+    for note in result.notes:
+        note.text = None
+        for cit in note.citations:
+            cit.raw, cit.csl, cit.candidates = "", {}, []
+    return result
+
+
+def iter_documents(paths: list[str], encoding: str | None = None, jobs: int = 1,
+                   json_script: str | None = None) -> Iterator[Extracted | Failure]:
     """Results in the order of paths, whatever the number of workers."""
-    tasks = [(p, encoding) for p in paths]
+    tasks = [(p, encoding, json_script) for p in paths]
     if jobs <= 1 or len(tasks) < 2:
         for task in tasks:
             yield extract_safely(task)

@@ -4,8 +4,10 @@ from __future__ import annotations
 import json
 import tempfile
 
+import regex as re
+
 from .. import __version__
-from ..bibliography import Bibliography
+from ..bibliography import Bibliography, placeholder_json as _placeholder_json
 from ..model import Citation, DocumentResult, Note
 from .script import convert
 
@@ -72,9 +74,17 @@ class NotesJsonWriter:
         self._count = 0
 
     def add(self, doc: DocumentResult) -> None:
+        # one line per document: compact JSON is encoded in C, and placeholders never straddle a line
+        self._write(json.dumps(convert(_document(doc), self.script), ensure_ascii=False))
+
+    def add_serialized(self, text: str, works: list[int]) -> None:
+        """A serialize_document() line; works[k] is the work number of its k-th full citation."""
+        self._write(_LOCAL_JSON.sub(lambda m: _placeholder_json(works[int(m.group(1))]), text))
+
+    def _write(self, line: str) -> None:
         if self._count:
             self._spool.write(",\n")
-        self._spool.write(json.dumps(convert(_document(doc), self.script), ensure_ascii=False, indent=1))
+        self._spool.write(line)
         self._count += 1
 
     def finish(self, bib: Bibliography, out) -> None:
@@ -83,6 +93,29 @@ class NotesJsonWriter:
         for line in self._spool:
             out.write(bib.fill_json(line))
         tail = {"bibliography": bib.items(), "cited_by": {w.item["id"]: [_place(p) for p in w.citations] for w in bib.works}}
-        body = json.dumps(convert(tail, self.script), ensure_ascii=False, indent=1)
-        out.write("\n ],\n" + body[2:] + "\n")
+        body = json.dumps(convert(tail, self.script), ensure_ascii=False)
+        out.write("\n ],\n " + body[1:] + "\n")
         self._spool.close()
+
+
+_LOCAL = "\x00cbmcite-local-{}\x00"
+_LOCAL_JSON = re.compile(r"\\u0000cbmcite-local-([0-9]+)\\u0000")
+
+
+def serialize_document(doc: DocumentResult, script: str = "keep") -> str:
+    """One document as a JSON line whose entries are local tokens (full citation ordinals).
+
+    Runs where the document was parsed; NotesJsonWriter.add_serialized maps the tokens to works.
+    """
+    ordinal: dict[tuple[str, int], int] = {}
+    for note in doc.notes:
+        for i, cit in enumerate(note.citations):
+            if cit.form == "full":
+                ordinal[(str(note.number), i)] = len(ordinal)
+                cit.entry = _LOCAL.format(ordinal[(str(note.number), i)])
+    for note in doc.notes:
+        for cit in note.citations:
+            if cit.form != "full" and cit.resolution == "resolved" and cit.resolves_to:
+                k = ordinal.get((str(cit.resolves_to["note"]), cit.resolves_to["index"]))
+                cit.entry = None if k is None else _LOCAL.format(k)
+    return json.dumps(convert(_document(doc), script), ensure_ascii=False)

@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Throughput, scaling and parallel speed-up of `cbmcite extract --format json` on a generated corpus.
+
+usage: python benchmarks/bench.py [--docs N] [--cli PATH] [--keep DIR]
+
+The corpus is built from fixtures/ (the dev article, the note-less articles, the synthetic journal):
+every copy gets its years, page numbers and note order varied, and some note blocks repeated, so no
+two documents are the same text. Each figure is reported beside a baseline measured in the same run
+(read every file and make one regex pass over it), so the pipeline's cost is a ratio, not a time
+that depends on the machine. Not part of the test suite.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = sorted((ROOT / "fixtures").glob("*.txt")) + sorted((ROOT / "fixtures" / "synthetic").glob("*.txt"))
+NOTE_LINE = re.compile(r"^ ?(\d{1,3}) \S")
+
+
+def vary(text: str, rng: random.Random) -> str:
+    """A new document of the same shape: other years and pages, notes reordered, a block repeated."""
+    years, pages = rng.randint(-5, 5), rng.randint(0, 40)  # one shift per document: copies of a note stay equal
+    text = re.sub(r"(?<![0-9])(19[5-9][0-9]|20[01][0-9])(?![0-9])", lambda m: str(int(m.group(1)) + years), text)
+    text = re.sub(r"(pp?\.|頁)(\d+)", lambda m: f"{m.group(1)}{int(m.group(2)) + pages}", text)
+    lines = text.split("\n")
+    starts = [i for i, line in enumerate(lines) if NOTE_LINE.match(line)]
+    if len(starts) > 3:
+        i = rng.randrange(len(starts) - 1)
+        a, b = starts[i], starts[i + 1]
+        lines[a:b] = lines[a:b] * 2  # a repeated block
+    return "\n".join(lines)
+
+
+def build_corpus(directory: Path, count: int, seed: int = 7) -> int:
+    rng = random.Random(seed)
+    texts = [p.read_text("utf-8") for p in SOURCES]
+    total = 0
+    for n in range(count):
+        text = vary(texts[n % len(texts)], rng)
+        (directory / f"doc{n:05d}.txt").write_text(text, "utf-8")
+        total += len(text.encode("utf-8"))
+    return total
+
+
+def baseline(directory: Path) -> float:
+    """Reading every file and one regex pass: the floor any text pipeline pays."""
+    pattern = re.compile(r"\d+")
+    start = time.perf_counter()
+    for path in sorted(directory.iterdir()):
+        pattern.findall(path.read_text("utf-8"))
+    return time.perf_counter() - start
+
+
+def run_cli(cli: str, directory: Path, out: Path, jobs: int) -> tuple[float, int]:
+    """Wall time and peak RSS (KiB) of one run, measured in a fresh helper process."""
+    helper = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter(); r = subprocess.run(sys.argv[1:]); t = time.perf_counter() - t\n"
+        "print(t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(r.returncode)\n"
+    )
+    cmd = [sys.executable, "-c", helper, cli, "extract", str(directory), "--format", "json", "-o", str(out),
+           "--quiet", "--jobs", str(jobs)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    seconds, rss = done.stdout.split()
+    return float(seconds), int(rss)
+
+
+def count_notes(path: Path) -> int:
+    return sum(len(d["notes"]) for d in json.loads(path.read_text("utf-8"))["documents"])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=60, help="N for the scaling run (N, 4N, 16N)")
+    parser.add_argument("--cli", default=shutil.which("cbmcite") or str(ROOT / ".venv" / "bin" / "cbmcite"))
+    parser.add_argument("--keep", help="keep the corpus and outputs in this folder")
+    args = parser.parse_args()
+    work = Path(args.keep or tempfile.mkdtemp(prefix="cbmcite-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"cbmcite benchmark: {args.cli}, {os.cpu_count()} cores")
+    print(f"{'docs':>6} {'MB':>6} {'jobs':>4} {'seconds':>8} {'MB/s':>6} {'notes/s':>8} {'x base':>7} {'peak RSS':>9}")
+    rows = []
+    for count in (args.docs, 4 * args.docs, 16 * args.docs):
+        corpus = work / f"corpus{count}"
+        corpus.mkdir(exist_ok=True)
+        size = build_corpus(corpus, count)
+        base = min(baseline(corpus) for _ in range(3))
+        for jobs in (1, 2):
+            out = work / f"out{count}-j{jobs}.json"
+            seconds, rss = run_cli(args.cli, corpus, out, jobs)
+            notes = count_notes(out)
+            rows.append((count, jobs, seconds, rss))
+            print(f"{count:>6} {size / 1e6:>6.1f} {jobs:>4} {seconds:>8.2f} {size / 1e6 / seconds:>6.2f} "
+                  f"{notes / seconds:>8.0f} {seconds / base:>7.1f} {rss / 1024:>7.0f}MB")
+        same = (work / f"out{count}-j1.json").read_bytes() == (work / f"out{count}-j2.json").read_bytes()
+        speedup = rows[-2][2] / rows[-1][2]
+        print(f"       --jobs 2 is {speedup:.2f}x --jobs 1; outputs byte-identical: {same}")
+    per_doc = {count: seconds / count for count, jobs, seconds, _ in rows if jobs == 1}
+    counts = sorted(per_doc)
+    spread = max(per_doc.values()) / min(per_doc.values()) - 1
+    print(f"scaling (jobs 1): seconds per document {', '.join(f'{per_doc[c] * 1000:.1f}ms@{c}' for c in counts)}; "
+          f"spread {spread:.0%} (linear within 15%: {spread <= 0.15})")
+    rss = [r for _, jobs, _, r in rows if jobs == 1]
+    print(f"peak RSS (jobs 1): {', '.join(f'{r / 1024:.0f}MB' for r in rss)}")
+    if not args.keep:
+        shutil.rmtree(work)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
