@@ -107,11 +107,13 @@ def main() -> int:
         same = (work / f"out{count}-j1.json").read_bytes() == (work / f"out{count}-j2.json").read_bytes()
         speedup = rows[-2][2] / rows[-1][2]
         print(f"       --jobs 2 is {speedup:.2f}x --jobs 1; outputs byte-identical: {same}")
-    per_doc = {count: seconds / count for count, jobs, seconds, _ in rows if jobs == 1}
-    counts = sorted(per_doc)
-    spread = max(per_doc.values()) / min(per_doc.values()) - 1
-    print(f"scaling (jobs 1): seconds per document {', '.join(f'{per_doc[c] * 1000:.1f}ms@{c}' for c in counts)}; "
-          f"spread {spread:.0%} (linear within 15%: {spread <= 0.15})")
+    # linear = a fixed start-up cost plus the same cost for every further document
+    times = {count: seconds for count, jobs, seconds, _ in rows if jobs == 1}
+    n1, n4, n16 = sorted(times)
+    first, second = (times[n4] - times[n1]) / (n4 - n1), (times[n16] - times[n4]) / (n16 - n4)
+    spread = abs(second / first - 1)
+    print(f"scaling (jobs 1): {first * 1000:.1f}ms per further document from {n1} to {n4}, "
+          f"{second * 1000:.1f}ms from {n4} to {n16}; difference {spread:.0%} (linear within 15%: {spread <= 0.15})")
     rss = [r for _, jobs, _, r in rows if jobs == 1]
     print(f"peak RSS (jobs 1): {', '.join(f'{r / 1024:.0f}MB' for r in rss)}")
     if not args.keep:

@@ -5,6 +5,8 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 
+import re as stdre  # plain patterns over whole output lines: the stdlib engine is faster
+
 import regex as re
 
 from .model import Citation, DocumentResult
@@ -79,8 +81,8 @@ class Bibliography:
         return _PLACEHOLDER_JSON.sub(lambda m: self.works[int(m.group(1))].item["id"], text)
 
 
-_PLACEHOLDER = re.compile("\x00cbmcite-work-([0-9]+)\x00")
-_PLACEHOLDER_JSON = re.compile(r"\\u0000cbmcite-work-([0-9]+)\\u0000")
+_PLACEHOLDER = stdre.compile("\x00cbmcite-work-([0-9]+)\x00")
+_PLACEHOLDER_JSON = stdre.compile(r"\\u0000cbmcite-work-([0-9]+)\\u0000")
 
 
 def _placeholder(number: int) -> str:

@@ -219,6 +219,8 @@ def chinese_language_tag(text: str) -> str:
     """BCP 47 tag by script: zh-TW when Traditional-only characters dominate, zh-CN for Simplified."""
     han = "".join(_HAN.findall(text))
     trad = sum(a != b for a, b in zip(han, fold_script(han)))
+    if trad and trad * 2 >= len(han) * 0.05:
+        return "zh-TW"  # clearly Traditional: no need for the (slow to load) s2t table
     simp = sum(a != b for a, b in zip(han, _s2t().convert(han)))
     if trad > simp:
         return "zh-TW"
