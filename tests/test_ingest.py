@@ -77,7 +77,7 @@ def test_binary_junk_is_refused():
 def test_folder_in_natural_order(tmp_path):
     for name in ("ch10.txt", "ch2.txt", "ch1.txt", "notes.pdf.bak"):
         (tmp_path / name).write_text("x", "utf-8")
-    files, problems = collect_paths([str(tmp_path)])
+    files, problems, skipped = collect_paths([str(tmp_path)])
     assert [p.rsplit("/", 1)[1] for p in files] == ["ch1.txt", "ch2.txt", "ch10.txt"]
     assert problems == []
     assert natural_key("第2章") < natural_key("第10章")
@@ -86,7 +86,7 @@ def test_folder_in_natural_order(tmp_path):
 def test_missing_path_and_empty_folder_are_reported(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
-    files, problems = collect_paths([str(tmp_path / "nope.txt"), str(empty)])
+    files, problems, _ = collect_paths([str(tmp_path / "nope.txt"), str(empty)])
     assert files == []
     assert [reason for _, reason in problems][0] == "no such file or directory"
     assert "no readable documents" in problems[1][1]

@@ -60,11 +60,14 @@ def _progress(total: int, quiet: bool):
         yield lambda: progress.advance(task)
 
 
-def _documents(paths, encoding, jobs, quiet, json_script=None):
+def _documents(paths, encoding, jobs, quiet, verbose=False, json_script=None):
     """Readable results in input order; one stderr line per unreadable input. Exits 2 if none."""
-    files, problems = collect_paths(list(paths))
+    files, problems, skipped = collect_paths(list(paths))
     for path, reason in problems:
         _fail(f"{path}: {reason}")
+    if verbose:
+        for path in skipped:
+            _fail(f"{path}: skipped (not a supported format)")
     state = {"failed": bool(problems), "read": 0}
 
     def generate():
@@ -76,6 +79,8 @@ def _documents(paths, encoding, jobs, quiet, json_script=None):
                     state["failed"] = True
                     continue
                 state["read"] += 1
+                for warning in item.result.warnings:
+                    _fail(f"{item.result.path}: {warning}")
                 yield item
         if not state["read"]:
             if not files and not problems:
@@ -97,6 +102,7 @@ _script = click.option("--script", type=click.Choice(["keep", "t", "s"]), defaul
 _jobs = click.option("-j", "--jobs", type=click.IntRange(min=1), default=default_jobs, show_default="number of cores",
                      help="Worker processes; output is identical whatever the number.")
 _quiet = click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+_verbose = click.option("-v", "--verbose", is_flag=True, help="Also name the files skipped in folders.")
 
 
 @main.command(epilog=EXIT_HELP)
@@ -108,11 +114,12 @@ _quiet = click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @_script
 @_jobs
 @_quiet
-def extract(paths, fmt, output, encoding, script, jobs, quiet):
+@_verbose
+def extract(paths, fmt, output, encoding, script, jobs, quiet, verbose):
     """Extract footnotes and citations from PATHS (files or folders, recursively, natural order)."""
     from .export import NotesJsonWriter, to_bibtex, to_csl_json
 
-    documents, state = _documents(paths, encoding, jobs, quiet, json_script=script if fmt == "json" else None)
+    documents, state = _documents(paths, encoding, jobs, quiet, verbose, json_script=script if fmt == "json" else None)
     builder = BibliographyBuilder()
     writer = NotesJsonWriter(script) if fmt == "json" else None
     for extracted in documents:
@@ -149,12 +156,13 @@ def extract(paths, fmt, output, encoding, script, jobs, quiet):
 @_encoding
 @_jobs
 @_quiet
-def check(paths, fmt, strict, encoding, jobs, quiet):
+@_verbose
+def check(paths, fmt, strict, encoding, jobs, quiet, verbose):
     """Report broken or ambiguous Ibid./op. cit./同上/前引書 chains and missing note texts."""
     from . import report
     from .bibliography import merge
 
-    documents, state = _documents(paths, encoding, jobs, quiet)
+    documents, state = _documents(paths, encoding, jobs, quiet, verbose)
     results = [extracted.result for extracted in documents]
     bib = merge(results)
     summary, findings = report.check(results, bib)

@@ -7,11 +7,17 @@ from typing import Any
 
 @dataclass
 class SourceText:
-    """A decoded input document (ingest → notes)."""
+    """A decoded input document (ingest → notes).
+
+    Formats with real footnotes (.docx, .md, .tex, layout PDF) bring their notes along; plain text
+    leaves notes None and the notes stage finds them in the text.
+    """
 
     path: str
     text: str
     encoding: str
+    notes: list[Note] | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -66,3 +72,4 @@ class DocumentResult:
     encoding: str
     notes: list[Note] = field(default_factory=list)
     anomalies: list[Anomaly] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # non-fatal input problems, one line each

@@ -249,18 +249,21 @@ def _squash(s: str) -> str:
     return "".join(unicodedata.normalize("NFKC", s).split())
 
 
+_CLAUSE_END = set("。，；：、」』）)？！")
 _MARKER_BEFORE = set("。，、；：！？」』）)]】”’.,;:!?\"'")
-_MARKER_AFTER_BAD = set("-–—~～/／.．,，:：%％") | _UNIT_AFTER_NUMBER
+_MARKER_AFTER_BAD = set("-–—~～/／.．,:：%％") | _UNIT_AFTER_NUMBER  # "2,858", "2-3", "10.5"
 
 
 def _marker_number(line: str, start: int, end: int, expected: int) -> int | None:
     """The note number a digit run in body text stands for, or None."""
     before = line[start - 1] if start > 0 else ""
-    if before and before not in _MARKER_BEFORE:
-        return None
     digits = line[start:end]
     after = line[end:].lstrip(" ")
     nxt = after[:1]
+    if before and before not in _MARKER_BEFORE:
+        # "設立通報機制8。": glued to a word, only as the expected number right before punctuation
+        if not (_is_han(before) and digits == str(expected) and (not nxt or nxt in _CLAUSE_END)):
+            return None
     for number in range(expected, expected + 3):
         token = str(number)
         if digits == token:
@@ -274,6 +277,10 @@ def _marker_number(line: str, start: int, end: int, expected: int) -> int | None
         if number == expected and digits.startswith(token) and _is_year(digits[len(token):]):
             return number
     return None
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 def _is_year(s: str) -> bool:
@@ -404,6 +411,20 @@ def _best_text(texts: list[str]) -> str:
 
 
 def _sequence_anomalies(copies: list[_Copy], notes: list[Note]) -> list[Anomaly]:
+    firsts: dict = {}
+    for copy in copies:
+        firsts.setdefault(copy.number, copy.line)
+    return _numbering_anomalies(list(firsts.items()), notes)
+
+
+def sequence_anomalies(notes: list[Note]) -> list[Anomaly]:
+    """Gaps, duplicates and out-of-order numbers of notes listed in the order they appear."""
+    out = [Anomaly("duplicate", b.line, b.number, f"note {b.number} appears with different texts")
+           for a, b in zip(notes, notes[1:]) if a.number == b.number]
+    return out + _numbering_anomalies([(n.number, n.line) for n in notes], notes)
+
+
+def _numbering_anomalies(appearance: list[tuple], notes: list[Note]) -> list[Anomaly]:
     out: list[Anomaly] = []
     numbers = sorted(n.number for n in notes if isinstance(n.number, int))
     present = set(numbers)
@@ -411,15 +432,8 @@ def _sequence_anomalies(copies: list[_Copy], notes: list[Note]) -> list[Anomaly]
         for missing in range(numbers[0], numbers[-1]):
             if missing not in present:
                 out.append(Anomaly("gap", 0, missing, f"note {missing} is neither in the text nor marked in the body"))
-    firsts: list[_Copy] = []
-    seen: set = set()
-    for copy in copies:
-        if copy.number not in seen and isinstance(copy.number, int):
-            seen.add(copy.number)
-            firsts.append(copy)
-    for prev, cur in zip(firsts, firsts[1:]):
-        if cur.number < prev.number:
-            out.append(
-                Anomaly("out_of_order", cur.line, cur.number, f"note {cur.number} comes after note {prev.number}")
-            )
+    ordered = [(number, line) for number, line in appearance if isinstance(number, int)]
+    for (prev, _), (cur, line) in zip(ordered, ordered[1:]):
+        if cur < prev:
+            out.append(Anomaly("out_of_order", line, cur, f"note {cur} comes after note {prev}"))
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 from .bibliography import Bibliography, merge
 from .ingest import read_document
 from .model import DocumentResult, SourceText
-from .notes import detect_notes
+from .notes import detect_notes, sequence_anomalies
 from .parse import parse_note
 from .resolve import resolve_document
 
@@ -15,9 +15,13 @@ def extract_document(path: str, encoding: str | None = None) -> DocumentResult:
 
 
 def extract_source(source: SourceText) -> DocumentResult:
-    detected = detect_notes(source.text)
-    result = DocumentResult(path=source.path, encoding=source.encoding, notes=detected.notes,
-                            anomalies=detected.anomalies)
+    if source.notes is not None:
+        notes, anomalies = source.notes, sequence_anomalies(source.notes)
+    else:
+        detected = detect_notes(source.text)
+        notes, anomalies = detected.notes, detected.anomalies
+    result = DocumentResult(path=source.path, encoding=source.encoding, notes=notes, anomalies=anomalies,
+                            warnings=list(source.warnings))
     for note in result.notes:
         parse_note(note)
     return resolve_document(result)

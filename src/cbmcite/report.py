@@ -51,7 +51,7 @@ def check(results: list[DocumentResult], bib: Bibliography) -> tuple[Summary, li
                 continue
             for cit in note.citations:
                 summary.citations += 1
-                if cit.form == "full":
+                if cit.form in ("full", "key"):
                     continue
                 outcome = cit.resolution or "unresolved"
                 setattr(summary, outcome, getattr(summary, outcome) + 1)

@@ -49,7 +49,7 @@ def _note(note: Note) -> dict:
 
 def _citation(c: Citation) -> dict:
     out = {"raw": c.raw, "form": c.form}
-    if c.form != "full":
+    if c.form not in ("full", "key"):
         out["resolution"] = c.resolution
         out["resolves_to"] = c.resolves_to
         out["candidates"] = c.candidates

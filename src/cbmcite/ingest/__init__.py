@@ -1,4 +1,4 @@
-"""Turn paths on the command line into decoded documents."""
+"""Turn paths on the command line into decoded documents, whatever their format."""
 from __future__ import annotations
 
 import os
@@ -7,31 +7,37 @@ import re
 from ..model import SourceText
 from .text import InputError, read_text
 
-_DIGIT_SPLIT = re.compile(r"(\d+)")
-
 TEXT_SUFFIXES = (".txt", ".text")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + (".md", ".markdown", ".tex", ".docx", ".pdf")
+_DIGIT_SPLIT = re.compile(r"(\d+)")
+_CN_NUMERAL = re.compile(r"[〇零一二三四五六七八九十百]+")
 
 __all__ = ["InputError", "collect_paths", "read_document", "natural_key", "SUPPORTED_SUFFIXES"]
 
 
 def natural_key(path: str):
-    """ch2 before ch10: digit runs compare as numbers."""
+    """ch2 before ch10, 第二章 before 第十章: numbers (Arabic or Chinese) compare as numbers."""
+    from ..normalize import chinese_number
+
+    path = _CN_NUMERAL.sub(lambda m: str(chinese_number(m.group(0)) or m.group(0)), path)
     return [(0, int(t), "") if t.isdigit() else (1, 0, t.casefold()) for t in _DIGIT_SPLIT.split(path)]
 
 
-def collect_paths(args: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Files to read, in order, and (path, reason) for arguments that give none."""
+def collect_paths(args: list[str]) -> tuple[list[str], list[tuple[str, str]], list[str]]:
+    """Files to read in order, (path, reason) for arguments that give none, and files skipped."""
     files: list[str] = []
     problems: list[tuple[str, str]] = []
+    skipped: list[str] = []
     for arg in args:
         if os.path.isdir(arg):
-            found = [
-                os.path.join(root, name)
-                for root, _, names in os.walk(arg)
-                for name in names
-                if name.lower().endswith(SUPPORTED_SUFFIXES) and not name.startswith(".")
-            ]
+            found = []
+            for root, dirs, names in os.walk(arg):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                for name in names:
+                    path = os.path.join(root, name)
+                    if name.startswith(".") or name.startswith("~$"):
+                        continue  # hidden files and Word's lock files
+                    (found if name.lower().endswith(SUPPORTED_SUFFIXES) else skipped).append(path)
             if not found:
                 problems.append((arg, "directory holds no readable documents (" + ", ".join(SUPPORTED_SUFFIXES) + ")"))
             files.extend(sorted(found, key=natural_key))
@@ -41,8 +47,30 @@ def collect_paths(args: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
             problems.append((arg, "not a regular file"))
         else:
             problems.append((arg, "no such file or directory"))
-    return files, problems
+    return files, problems, sorted(skipped, key=natural_key)
 
 
 def read_document(path: str, encoding: str | None = None) -> SourceText:
-    return read_text(path, encoding)
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix == ".docx":
+        from .docx import read_docx
+
+        return read_docx(path)
+    if suffix == ".pdf":
+        from .pdf import read_pdf
+
+        if os.path.getsize(path) == 0:
+            raise InputError("empty file")
+        return read_pdf(path)
+    source = read_text(path, encoding)
+    if not source.text.strip():
+        raise InputError("empty file")
+    if suffix in (".md", ".markdown"):
+        from .markdown import read_markdown
+
+        return read_markdown(source)
+    if suffix == ".tex":
+        from .latex import read_latex
+
+        return read_latex(source)
+    return source

@@ -17,6 +17,7 @@ _LATIN_START = re.compile(r"^[A-Za-z]")
 
 __all__ = ["parse_note", "parse_citation", "Parsed"]
 
+_CITE_KEYS = re.compile(r"\\cite\{([^{}]*)\}")  # LaTeX \cite keys: already structured references
 _PAGES_ANYWHERE = re.compile(
     r"(?:pp?\.|頁|页|\bat)\s*(?P<p>[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9０-９]+)*)|第\s*(?P<q>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*[頁页]",
     re.I,
@@ -27,8 +28,10 @@ def parse_note(note: Note) -> Note:
     """Fill note.citations and note.kind from note.text (missing-text notes are left alone)."""
     if note.text is None:
         return note
-    segments = split_note(note.text)
-    note.citations = [parse_citation(seg.raw, seg.form) for seg in segments if seg.is_citation]
+    keyed = [Citation(raw=m.group(0), form="key", entry=key.strip(), csl={"id": key.strip()})
+             for m in _CITE_KEYS.finditer(note.text) for key in m.group(1).split(",") if key.strip()]
+    segments = split_note(_CITE_KEYS.sub("", note.text)) if keyed else split_note(note.text)
+    note.citations = keyed + [parse_citation(seg.raw, seg.form) for seg in segments if seg.is_citation]
     prose = [seg for seg in segments if not seg.is_citation]
     if not note.citations:
         note.kind = "commentary"

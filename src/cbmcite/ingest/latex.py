@@ -1,0 +1,100 @@
+"""LaTeX: \\footnote{…} (nested braces), \\footnotemark/\\footnotetext, numbered in document order."""
+from __future__ import annotations
+
+import regex as re
+
+from ..model import Note, SourceText
+from ..notes import join_lines
+
+_COMMENT = re.compile(r"(?<!\\)%.*$", re.M)
+_NOTE_COMMAND = re.compile(r"\\(footnotemark|footnotetext|footnote)\b\s*(?:\[(\d+)\])?")
+_KEEP_ARGUMENT = re.compile(r"\\(?:emph|textit|textbf|textsc|textrm|textsf|texttt|mbox|textup|uline|underline)\s*\{")
+_URL = re.compile(r"\\url\s*\{([^{}]*)\}")
+_HREF = re.compile(r"\\href\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
+_CITE = re.compile(r"\\(?:cite|citep|citet|autocite|footcite|parencite)\*?\s*(?:\[[^\]]*\]\s*){0,2}\{([^{}]*)\}")
+_OTHER_COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*(?:\[[^\]]*\])?")
+_SPECIALS = {r"\&": "&", r"\%": "%", r"\$": "$", r"\#": "#", r"\_": "_", r"\{": "{", r"\}": "}", "~": " ",
+             r"\\": " ", "``": "“", "''": "”", "---": "—", "--": "–"}
+
+
+def read_latex(source: SourceText) -> SourceText:
+    text = _COMMENT.sub("", source.text)
+    notes: list[Note] = []
+    counter = 0
+    waiting: dict[int, Note] = {}  # \footnotemark without its text yet
+    pos = 0
+    while True:
+        m = _NOTE_COMMAND.search(text, pos)
+        if not m:
+            break
+        command, explicit = m.group(1), m.group(2)
+        line = text.count("\n", 0, m.start()) + 1
+        if command == "footnotemark":
+            counter = int(explicit) if explicit else counter + 1
+            note = Note(number=counter, text=None, line=line, status="missing_text", occurrences=0)
+            waiting[counter] = note
+            notes.append(note)
+            pos = m.end()
+            continue
+        body, end = _braced(text, m.end())
+        if body is None:
+            pos = m.end()
+            continue
+        plain = to_plain(body)
+        if command == "footnote":
+            counter = int(explicit) if explicit else counter + 1
+            notes.append(Note(number=counter, text=plain or None, line=line, status="ok" if plain else "missing_text"))
+        else:  # \footnotetext: the text of the current (or given) mark
+            number = int(explicit) if explicit else counter
+            target = waiting.pop(number, None)
+            if target is None:
+                notes.append(Note(number=number, text=plain, line=line))
+            else:
+                target.text, target.status, target.occurrences = plain, "ok", 1
+        pos = end
+    source.notes = notes
+    return source
+
+
+def _braced(text: str, start: int) -> tuple[str | None, int]:
+    """The content of the {…} group at start (spaces allowed before it), nested braces balanced."""
+    i = start
+    while i < len(text) and text[i] in " \t\n":
+        i += 1
+    if i >= len(text) or text[i] != "{":
+        return None, start
+    depth = 0
+    j = i
+    while j < len(text):
+        ch = text[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return text[i + 1:j], j + 1
+        j += 1
+    return None, start
+
+
+def to_plain(tex: str) -> str:
+    """Note text as a reader sees it; \\cite keys stay as \\cite{key} for the parser."""
+    s = _HREF.sub(lambda m: f"{m.group(2)} {m.group(1)}", tex)
+    s = _URL.sub(lambda m: m.group(1), s)
+    cites = []
+    s = _CITE.sub(lambda m: cites.append(m.group(0)) or f"\x00{len(cites) - 1}\x00", s)
+    s = _KEEP_ARGUMENT.sub("{", s)
+    for old, new in _SPECIALS.items():
+        s = s.replace(old, new)
+    s = _OTHER_COMMAND.sub("", s)
+    s = s.replace("{", "").replace("}", "")
+    s = re.sub("\x00([0-9]+)\x00", lambda m: _cite_text(cites[int(m.group(1))]), s)
+    return join_lines([line for line in s.split("\n") if line.strip()])
+
+
+def _cite_text(command: str) -> str:
+    keys = _CITE.match(command).group(1)
+    return "\\cite{" + ",".join(k.strip() for k in keys.split(",")) + "}"

@@ -1,0 +1,65 @@
+"""Markdown: Pandoc/CommonMark footnotes ([^1], [^label], inline ^[…]) via markdown-it-py."""
+from __future__ import annotations
+
+import regex as re
+
+from ..model import Note, SourceText
+from ..notes import join_lines
+
+_UNDEFINED_REF = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+def read_markdown(source: SourceText) -> SourceText:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    md = MarkdownIt("commonmark").use(footnote_plugin)
+    env: dict = {}
+    tokens = md.parse(source.text, env)
+    first_line: dict[int, int] = {}
+    texts: dict[int, str] = {}
+    undefined: list[tuple[str, int]] = []
+    current: int | None = None
+    block_line = 1
+    pieces: list[str] = []
+    for token in tokens:
+        if token.map:
+            block_line = token.map[0] + 1
+        if token.type == "footnote_open":
+            current, pieces = token.meta["id"], []
+        elif token.type == "footnote_close":
+            texts[current] = join_lines(pieces)
+            current = None
+        elif token.type == "inline":
+            if current is not None:
+                pieces.append(_plain(token.children or []))
+            for child in token.children or []:
+                if child.type == "footnote_ref":
+                    first_line.setdefault(child.meta["id"], block_line)
+                elif child.type == "text" and current is None:
+                    undefined.extend((m.group(1), block_line) for m in _UNDEFINED_REF.finditer(child.content))
+    # inline ^[…] notes keep their text in env, not in the token stream above
+    for note_id, entry in (env.get("footnotes", {}).get("list") or {}).items():
+        if note_id not in texts and entry.get("tokens") is not None:
+            texts[note_id] = _plain(entry["tokens"])
+    notes = [Note(number=n + 1, text=texts.get(n) or None, line=line, status="ok" if texts.get(n) else "missing_text")
+             for n, line in sorted(first_line.items())]
+    next_number = len(notes) + 1
+    for label, line in undefined:  # a reference whose definition is missing
+        notes.append(Note(number=next_number, text=None, line=line, status="missing_text", occurrences=0))
+        source.warnings.append(f"line {line}: footnote [^{label}] has no definition")
+        next_number += 1
+    source.notes = notes
+    return source
+
+
+def _plain(children) -> str:
+    out = []
+    for child in children:
+        if child.type in ("text", "code_inline", "html_inline"):
+            out.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif child.children:
+            out.append(_plain(child.children))
+    return join_lines("".join(out).split("\n"))
