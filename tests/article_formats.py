@@ -64,6 +64,13 @@ def write_tex(path: Path) -> Path:
 
 
 def write_docx(path: Path) -> Path:
+    return make_docx(path, PARAGRAPHS, NOTES, special={3: "Alabama"})
+
+
+def make_docx(path: Path, paragraphs: list[str], notes: dict[int, str], special: dict[int, str] | None = None) -> Path:
+    """A .docx whose body paragraphs carry {n} marks as real footnote references.
+
+    special[n] = word: note n gets a hyperlink before that word and a field code, as Word writes them."""
     import docx
     from docx.opc.constants import CONTENT_TYPE as CT
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -73,31 +80,32 @@ def write_docx(path: Path) -> Path:
     from docx.oxml.ns import nsdecls
 
     document = docx.Document()
-    for paragraph in PARAGRAPHS:
+    for paragraph in paragraphs:
         p = document.add_paragraph()
         rest = paragraph
-        for n in range(1, 9):
-            before, sep, rest = rest.partition("{%d}" % n)
+        for n in range(1, 100):
+            before, sep, after = rest.partition("{%d}" % n)
             if not sep:
-                rest = before
                 continue
             p.add_run(before)
             p._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="{n + 1}"/></w:r>'))
+            rest = after
         p.add_run(rest)
-    notes = []
-    for n, text in NOTES.items():
-        if n == 3:  # a hyperlink and a field code, as Word writes them
-            head, _, tail = text.partition("Alabama")
+    bodies = []
+    for n, text in notes.items():
+        word = (special or {}).get(n)
+        if word:
+            head, _, tail = text.partition(word)
             runs = (f'<w:hyperlink r:id="rIdX"><w:r><w:t xml:space="preserve">{head}</w:t></w:r></w:hyperlink>'
                     f'<w:r><w:instrText> HYPERLINK "x" </w:instrText></w:r>'
-                    f'<w:r><w:t xml:space="preserve">Alabama{tail}</w:t></w:r>')
+                    f'<w:r><w:t xml:space="preserve">{word}{tail}</w:t></w:r>')
         else:
             runs = f'<w:r><w:tab/><w:t xml:space="preserve">{text}</w:t></w:r>'
-        notes.append(f'<w:footnote w:id="{n + 1}"><w:p><w:r><w:footnoteRef/></w:r>{runs}</w:p></w:footnote>')
+        bodies.append(f'<w:footnote w:id="{n + 1}"><w:p><w:r><w:footnoteRef/></w:r>{runs}</w:p></w:footnote>')
     xml = (f'<w:footnotes {nsdecls("w", "r")}>'
            '<w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
            '<w:footnote w:type="continuationSeparator" w:id="1"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
-           + "".join(notes) + "</w:footnotes>")
+           + "".join(bodies) + "</w:footnotes>")
     part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode("utf-8"), document.part.package)
     document.part.relate_to(part, RT.FOOTNOTES)
     document.save(str(path))

@@ -35,7 +35,8 @@ class Work:
     number: int = 0  # position in the bibliography, fixed when the work is first seen
     family: str = ""  # first creator's family name, folded
     year: int | None = None
-    citations: list[tuple[str, int | str, int]] = field(default_factory=list)  # (document, note, index)
+    citations: list[tuple[str, int | str, int]] = field(default_factory=list)  # full citations: (document, note, index)
+    mentions: list[tuple[str, int | str, int]] = field(default_factory=list)  # resolved short forms
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,8 @@ class BibliographyBuilder:
     finish(); Bibliography.key() and fill_json() turn placeholders into keys.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, key_pattern: str = DEFAULT_KEY_PATTERN) -> None:
+        self.key_pattern = key_pattern
         self.works: list[Work] = []
         self._index: dict[str, list[Work]] = {}
         self._work_at: dict[tuple[str, str, int], int] = {}
@@ -118,11 +120,13 @@ class BibliographyBuilder:
                     cit.entry = _placeholder(number)
                     numbers.append(number)
         for note in doc.notes:
-            for cit in note.citations:
+            for i, cit in enumerate(note.citations):
                 if cit.form != "full" and cit.resolution == "resolved" and cit.resolves_to:
                     target = cit.resolves_to
                     number = self._work_at.get((target["document"], str(target["note"]), target["index"]))
                     cit.entry = None if number is None else _placeholder(number)
+                    if number is not None:
+                        self.works[number].mentions.append((doc.path, note.number, i))
         return numbers
 
     def _fold(self, sig: Signature) -> int:
@@ -136,7 +140,7 @@ class BibliographyBuilder:
         return work.number
 
     def finish(self) -> Bibliography:
-        _assign_keys(self.works)
+        _assign_keys(self.works, self.key_pattern)
         return Bibliography(self.works)
 
 
@@ -188,10 +192,10 @@ def _enrich(item: dict, other: dict) -> None:
 
 # --- keys -----------------------------------------------------------------------------------
 
-def _assign_keys(works: list[Work]) -> None:
+def _assign_keys(works: list[Work], pattern: str = DEFAULT_KEY_PATTERN) -> None:
     groups: dict[str, list[Work]] = {}
     for work in works:
-        groups.setdefault(base_key(work.item), []).append(work)
+        groups.setdefault(base_key(work.item, pattern), []).append(work)
     for base, group in groups.items():
         if len(group) == 1:
             group[0].item["id"] = base
@@ -217,8 +221,13 @@ def _identity(item: dict) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 
 
-def base_key(item: dict) -> str:
-    """surname + year + first title word, ASCII: yang1999xinxin, sheffield2009military."""
+DEFAULT_KEY_PATTERN = "{author}{year}{title}"
+
+
+def base_key(item: dict, pattern: str = DEFAULT_KEY_PATTERN) -> str:
+    """surname + year + first title word, ASCII: yang1999xinxin, sheffield2009military.
+
+    pattern may order {author}, {year} and {title} differently and add literal ASCII text."""
     creators = item.get("author") or item.get("editor") or []
     who = _surname_ascii(creators[0]) if creators else ""
     year = ""
@@ -228,7 +237,8 @@ def base_key(item: dict) -> str:
     title_word = _title_word(item.get("title") or item.get("container-title") or "")
     if not who:  # no creator: the title word leads, so keys never start with a digit
         return f"{title_word or 'anon'}{year}"
-    return f"{who}{year}{title_word}"
+    key = pattern.format(author=who, year=year, title=title_word)
+    return key if key[:1].isalpha() else "k" + key
 
 
 def _surname_ascii(name: dict) -> str:

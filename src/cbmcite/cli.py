@@ -6,13 +6,15 @@ import filecmp
 import os
 import sys
 import tempfile
+from dataclasses import dataclass, field
 
 import click
 
 from . import __version__
 from .bibliography import BibliographyBuilder
-from .ingest import collect_paths
-from .run import Failure, default_jobs, iter_documents
+from .config import Config, load_config
+from .ingest import InputError, collect_paths
+from .run import Extracted, Failure, default_jobs, iter_documents
 
 EXIT_HELP = """
 \b
@@ -21,6 +23,7 @@ Exit codes:
   1  some inputs could not be read, the output covers the rest (check: problems found)
   2  usage error, or nothing readable at all
 """
+TEXT_FORMATS = ("text", "markdown", "html", "docx")
 
 
 def _fail(message: str) -> None:
@@ -28,12 +31,12 @@ def _fail(message: str) -> None:
 
 
 @contextlib.contextmanager
-def atomic_output(path: str):
+def atomic_output(path: str, binary: bool = False):
     """A temporary file renamed over PATH when complete; a different earlier file is kept as PATH.bak."""
     directory = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".cbmcite-", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as fh:
             yield fh
         if os.path.exists(path):
             if filecmp.cmp(path, tmp, shallow=False):
@@ -60,34 +63,71 @@ def _progress(total: int, quiet: bool):
         yield lambda: progress.advance(task)
 
 
-def _documents(paths, encoding, jobs, quiet, verbose=False, json_script=None):
-    """Readable results in input order; one stderr line per unreadable input. Exits 2 if none."""
-    files, problems, skipped = collect_paths(list(paths))
-    for path, reason in problems:
-        _fail(f"{path}: {reason}")
-    if verbose:
-        for path in skipped:
-            _fail(f"{path}: skipped (not a supported format)")
-    state = {"failed": bool(problems), "read": 0}
+@dataclass
+class Run:
+    """What a command asked for, after the configuration file and the flags are combined."""
 
-    def generate():
-        with _progress(len(files), quiet) as advance:
-            for item in iter_documents(files, encoding, jobs, json_script):
+    paths: tuple[str, ...]
+    config: Config
+    encoding: str | None = None
+    jobs: int = 1
+    quiet: bool = False
+    verbose: bool = False
+    failed: bool = False
+    read: int = 0
+    history: list = field(default_factory=list)  # full citations of earlier chapters (cross mode)
+
+    def documents(self, json_script: str | None = None):
+        """Extracted documents in order; one stderr line per unreadable input; exits 2 if none.
+
+        Workers serialise the notes JSON unless chapters must first be resolved against each other."""
+        from .resolve import full_citations, resolve_across
+
+        files, problems, skipped = self._files()
+        for path, reason in problems:
+            _fail(f"{path}: {reason}")
+        if self.verbose:
+            for path in skipped:
+                _fail(f"{path}: skipped (not a supported format)")
+        self.failed = bool(problems)
+        cross = self.config.cross
+        with _progress(len(files), self.quiet) as advance:
+            for item in iter_documents(files, self.encoding, self.jobs, None if cross else json_script):
                 advance()
                 if isinstance(item, Failure):
                     _fail(f"{item.path}: {item.reason}")
-                    state["failed"] = True
+                    self.failed = True
                     continue
-                state["read"] += 1
+                self.read += 1
                 for warning in item.result.warnings:
                     _fail(f"{item.result.path}: {warning}")
+                if cross:
+                    resolve_across(item.result, self.history)
+                    self.history.extend(full_citations(item.result))
                 yield item
-        if not state["read"]:
+        if not self.read:
             if not files and not problems:
                 _fail("no input documents")
             sys.exit(2)
 
-    return generate(), state
+    def _files(self):
+        if self.config.chapters and self.config.source:
+            return list(self.config.chapters), [], []
+        return collect_paths(list(self.paths))
+
+
+def _make_run(paths, config_file, cross, encoding, jobs, quiet, verbose, **overrides) -> Run:
+    try:
+        config = load_config(list(paths), config_file)
+    except InputError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    if cross is not None:
+        config.cross = cross
+    for key, value in overrides.items():
+        if value is not None:
+            setattr(config, key, value)
+    return Run(paths=paths, config=config, encoding=encoding, jobs=jobs, quiet=quiet, verbose=verbose)
 
 
 @click.group(epilog=EXIT_HELP, context_settings={"help_option_names": ["-h", "--help"]})
@@ -96,56 +136,122 @@ def main() -> None:
     """Footnotes of academic documents → a clean bibliography, with Ibid./op. cit./同上/前引書 checks."""
 
 
-_encoding = click.option("--encoding", help="Input encoding (default: detect UTF-8/UTF-16/Big5/GB18030).")
-_script = click.option("--script", type=click.Choice(["keep", "t", "s"]), default="keep", show_default=True,
-                       help="Output script: keep as printed, Traditional (t) or Simplified (s).")
-_jobs = click.option("-j", "--jobs", type=click.IntRange(min=1), default=default_jobs, show_default="number of cores",
-                     help="Worker processes; output is identical whatever the number.")
-_quiet = click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-_verbose = click.option("-v", "--verbose", is_flag=True, help="Also name the files skipped in folders.")
+def _common(command):
+    options = [
+        click.option("--encoding", help="Input encoding (default: detect UTF-8/UTF-16/Big5/GB18030)."),
+        click.option("-j", "--jobs", type=click.IntRange(min=1), default=default_jobs, show_default="number of cores",
+                     help="Worker processes; output is identical whatever the number."),
+        click.option("-q", "--quiet", is_flag=True, help="No progress bar."),
+        click.option("-v", "--verbose", is_flag=True, help="Also name the files skipped in folders."),
+        click.option("--config", "config_file", type=click.Path(dir_okay=False),
+                     help="Project settings (default: cbmcite.toml beside the documents, or here)."),
+        click.option("--cross/--no-cross", default=None,
+                     help="Let short forms resolve to earlier chapters (default: on with a cbmcite.toml)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 @main.command(epilog=EXIT_HELP)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "bibtex", "csl-json"]), default="json", show_default=True,
-              help="notes JSON (every note and citation), BibTeX, or CSL-JSON.")
+@click.option("--format", "fmt", type=click.Choice(["json", "bibtex", "csl-json", *TEXT_FORMATS]), default="json",
+              show_default=True, help="notes JSON, BibTeX, CSL-JSON, or a formatted bibliography.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
-@_encoding
-@_script
-@_jobs
-@_quiet
-@_verbose
-def extract(paths, fmt, output, encoding, script, jobs, quiet, verbose):
+@click.option("--script", type=click.Choice(["keep", "t", "s"]), default=None,
+              help="Output script: keep as printed (default), Traditional (t) or Simplified (s).")
+@click.option("--update", "update_file", type=click.Path(dir_okay=False),
+              help="Add new works to this .bib or CSL-JSON file, keeping every entry and edit already in it.")
+@click.option("--prune", is_flag=True, help="With --update: remove entries no document cites any more.")
+@click.option("--style", help="CSL style for formatted output (chicago-note-bibliography, apa, gb-t-7714-2015-note).")
+@click.option("--csl", "csl_file", type=click.Path(dir_okay=False), help="Any other CSL style file.")
+@click.option("--group-by", type=click.Choice(["language", "none"]), default=None,
+              help="Formatted output: 中文部分 then 西文部分 (default), or one list.")
+@click.option("--sort", type=click.Choice(["pinyin", "strokes"]), default=None,
+              help="Order of Chinese entries: by pinyin (default) or by stroke count.")
+@_common
+def extract(paths, fmt, output, script, update_file, prune, style, csl_file, group_by, sort,
+            encoding, jobs, quiet, verbose, config_file, cross):
     """Extract footnotes and citations from PATHS (files or folders, recursively, natural order)."""
-    from .export import NotesJsonWriter, to_bibtex, to_csl_json
+    from .export import NotesJsonWriter
 
-    documents, state = _documents(paths, encoding, jobs, quiet, verbose, json_script=script if fmt == "json" else None)
-    builder = BibliographyBuilder()
+    if prune and not update_file:
+        _fail("--prune goes with --update")
+        sys.exit(2)
+    if fmt == "docx" and not output:
+        _fail("--format docx needs -o FILE")
+        sys.exit(2)
+    run = _make_run(paths, config_file, cross, encoding, jobs, quiet, verbose, script=script, group_by=group_by,
+                    sort=sort, style=csl_file or style)
+    script = run.config.script
+    builder = BibliographyBuilder(run.config.key_pattern)
     writer = NotesJsonWriter(script) if fmt == "json" else None
-    for extracted in documents:
+    for extracted in run.documents(json_script=script if fmt == "json" else None):
         works = builder.add(extracted.result)
         if writer:
-            writer.add_serialized(extracted.json_line, works)
+            _write_document(writer, extracted, works)
     bib = builder.finish()
+    if update_file:
+        _update(update_file, bib, prune, script)
+    if output or not update_file:
+        _emit(fmt, output, bib, writer, run.config)
+    sys.exit(1 if run.failed else 0)
 
-    def emit(fh) -> None:
-        if writer:
-            writer.finish(bib, fh)
-        else:
-            fh.write(to_bibtex(bib, script) if fmt == "bibtex" else to_csl_json(bib, script))
 
-    if output:
+def _write_document(writer, extracted: Extracted, works: list[int]) -> None:
+    if extracted.json_line is None:
+        writer.add(extracted.result)
+    else:
+        writer.add_serialized(extracted.json_line, works)
+
+
+def _update(path: str, bib, prune: bool, script: str) -> None:
+    from .update import update_bibliography
+
+    try:
+        result = update_bibliography(path, bib, prune, script)
+    except InputError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    if result.changed:
+        _write(path, lambda fh: fh.write(result.text))
+    _fail(f"{path}: {result.summary()}" + ("" if result.changed else "; file unchanged"))
+
+
+def _emit(fmt, output, bib, writer, config: Config) -> None:
+    from .export import to_bibtex, to_csl_json
+
+    if fmt in TEXT_FORMATS:
+        from .export.formatted import render
+
         try:
-            with atomic_output(output) as fh:
-                emit(fh)
-        except OSError as exc:
-            _fail(f"{output}: cannot write ({exc.strerror or exc})")
+            content = render(bib.items(), fmt, config.style, config.group_by, config.sort)
+        except InputError as exc:
+            _fail(str(exc))
             sys.exit(2)
+        if fmt == "docx":
+            _write(output, lambda fh: fh.write(content), binary=True)
+            return
+        emit = lambda fh: fh.write(content)  # noqa: E731
+    elif writer:
+        emit = lambda fh: writer.finish(bib, fh)  # noqa: E731
+    else:
+        emit = lambda fh: fh.write(to_bibtex(bib, config.script) if fmt == "bibtex" else to_csl_json(bib, config.script))  # noqa: E731
+    if output:
+        _write(output, emit)
     else:
         if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8" and hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(encoding="utf-8")  # CJK must survive a C or Big5 locale
         emit(sys.stdout)
-    sys.exit(1 if state["failed"] else 0)
+
+
+def _write(path: str, emit, binary: bool = False) -> None:
+    try:
+        with atomic_output(path, binary) as fh:
+            emit(fh)
+    except OSError as exc:
+        _fail(f"{path}: cannot write ({exc.strerror or exc})")
+        sys.exit(2)
 
 
 @main.command(epilog=EXIT_HELP)
@@ -153,19 +259,18 @@ def extract(paths, fmt, output, encoding, script, jobs, quiet, verbose):
 @click.option("--format", "fmt", type=click.Choice(["rich", "text", "json"]), default="rich", show_default=True,
               help="rich tables for people, one line per finding for editors and CI, or JSON.")
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
-@_encoding
-@_jobs
-@_quiet
-@_verbose
-def check(paths, fmt, strict, encoding, jobs, quiet, verbose):
+@click.option("--cross-warning/--no-cross-warning", default=None,
+              help="Warn when a short form finds its full citation only in an earlier chapter (default: on).")
+@_common
+def check(paths, fmt, strict, cross_warning, encoding, jobs, quiet, verbose, config_file, cross):
     """Report broken or ambiguous Ibid./op. cit./同上/前引書 chains and missing note texts."""
     from . import report
     from .bibliography import merge
 
-    documents, state = _documents(paths, encoding, jobs, quiet, verbose)
-    results = [extracted.result for extracted in documents]
+    run = _make_run(paths, config_file, cross, encoding, jobs, quiet, verbose, cross_warning=cross_warning)
+    results = [extracted.result for extracted in run.documents()]
     bib = merge(results)
-    summary, findings = report.check(results, bib)
+    summary, findings = report.check(results, bib, cross_warning=run.config.cross_warning)
     if fmt == "json":
         click.echo(report.render_json(summary, findings), nl=False)
     elif fmt == "text":
@@ -174,7 +279,7 @@ def check(paths, fmt, strict, encoding, jobs, quiet, verbose):
         from rich.console import Console
 
         report.render_rich(summary, findings, Console(no_color=bool(os.environ.get("NO_COLOR")) or None))
-    if state["failed"]:
+    if run.failed:
         sys.exit(2)
     sys.exit(1 if report.has_errors(findings, strict) else 0)
 

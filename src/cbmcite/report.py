@@ -37,7 +37,7 @@ class Summary:
 _LABEL = {"ibid": "Ibid.", "op_cit": "op. cit.", "loc_cit": "loc. cit.", "cross_ref": "cross-reference", "short": "short note"}
 
 
-def check(results: list[DocumentResult], bib: Bibliography) -> tuple[Summary, list[Finding]]:
+def check(results: list[DocumentResult], bib: Bibliography, cross_warning: bool = True) -> tuple[Summary, list[Finding]]:
     summary = Summary(documents=len(results))
     findings: list[Finding] = []
     for doc in results:
@@ -57,8 +57,10 @@ def check(results: list[DocumentResult], bib: Bibliography) -> tuple[Summary, li
                 setattr(summary, outcome, getattr(summary, outcome) + 1)
                 if outcome != "resolved":
                     findings.append(_chain_problem(doc, note, cit))
-                else:
-                    findings.extend(_page_warning(doc, note, cit, bib))
+                    continue
+                findings.extend(_page_warning(doc, note, cit, bib))
+                if cit.cross_document and cross_warning and cit.form != "ibid":
+                    findings.append(_cross_chapter(doc, note, cit))
         for a in doc.anomalies:
             summary.anomalies += 1
             findings.append(Finding("warning", doc.path, a.line, a.number, "numbering", a.message,
@@ -82,6 +84,15 @@ def _chain_problem(doc: DocumentResult, note: Note, cit: Citation) -> Finding:
         hint = "point the cross-reference at an earlier note that cites one source"
     return Finding("error", doc.path, note.line, note.number, label, f"{label}: {reason}", hint,
                    raw=cit.raw, candidates=cit.candidates)
+
+
+def _cross_chapter(doc: DocumentResult, note: Note, cit: Citation) -> Finding:
+    target = cit.resolves_to
+    label = _LABEL.get(cit.form, cit.form)
+    return Finding("warning", doc.path, note.line, note.number, "cross-chapter",
+                   f"{label} refers to {target['document']} note {target['note']}: the work is not cited in full in this chapter",
+                   "many style guides want the full citation at its first mention in each chapter "
+                   "(switch this off with --no-cross-warning or cross_warning = false)", raw=cit.raw)
 
 
 def _page_warning(doc: DocumentResult, note: Note, cit: Citation, bib: Bibliography) -> list[Finding]:

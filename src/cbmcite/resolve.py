@@ -26,6 +26,7 @@ class _Full:
     note: int | str
     index: int
     citation: Citation
+    document: str | None = None  # set for a full citation in an earlier chapter
 
 
 def resolve_document(doc: DocumentResult) -> DocumentResult:
@@ -52,12 +53,50 @@ def resolve_document(doc: DocumentResult) -> DocumentResult:
     return doc
 
 
+def full_citations(doc: DocumentResult) -> list[_Full]:
+    """The document's full citations, as targets for the chapters after it."""
+    return [_Full(note.number, i, cit, doc.path) for note in doc.notes for i, cit in enumerate(note.citations)
+            if cit.form == "full"]
+
+
+def resolve_across(doc: DocumentResult, earlier: list[_Full]) -> DocumentResult:
+    """Second pass for a chapter of a larger work: what found no target in the chapter may find one
+    in an earlier chapter (flagged cross_document); Ibid. and 同註X chains are then followed again."""
+    by_number: dict = {}
+    previous: Note | None = None
+    for note in doc.notes:
+        by_number.setdefault(note.number, note)
+        for index, cit in enumerate(note.citations):
+            if cit.form in AUTHOR_LIKE and cit.resolution == "unresolved":
+                _resolve_by_author(cit, earlier, doc.path)
+                cit.cross_document = cit.resolution == "resolved"
+                if cit.resolution != "resolved":
+                    cit.reason = (cit.reason or "") + " in this or an earlier chapter"
+            elif cit.form == "full":
+                target = _short_note_target(cit, earlier)
+                if target is not None:
+                    cit.form, cit.cross_document = "short", True
+                    _resolved(cit, target, doc.path)
+            elif cit.form == "ibid":
+                _resolve_ibid(cit, note, index, previous, doc.path)
+                cit.cross_document = _target_is_elsewhere(cit, doc)
+            elif cit.form == "cross_ref":
+                _resolve_cross_ref(cit, note, by_number, doc.path)
+                cit.cross_document = _target_is_elsewhere(cit, doc)
+        previous = note
+    return doc
+
+
+def _target_is_elsewhere(cit: Citation, doc: DocumentResult) -> bool:
+    return bool(cit.resolves_to) and cit.resolves_to.get("document") != doc.path
+
+
 # --- outcomes -----------------------------------------------------------------------------
 
 def _resolved(cit: Citation, target: _Full | Citation, path: str, via: Citation | None = None) -> None:
     if isinstance(target, _Full):
         cit.resolution = "resolved"
-        cit.resolves_to = {"document": path, "note": target.note, "index": target.index}
+        cit.resolves_to = {"document": target.document or path, "note": target.note, "index": target.index}
         cit.csl = dict(target.citation.csl)
         cit.entry = target.citation.entry
         return
@@ -129,7 +168,7 @@ def _resolve_by_author(cit: Citation, fulls: list[_Full], path: str) -> None:
     if not works:
         _failed(cit, "unresolved", f"no earlier work by {label}")
     elif len(works) > 1:
-        candidates = [_pointer(path, w[0].note, w[0].index) for w in works]
+        candidates = [_pointer(w[0].document or path, w[0].note, w[0].index) for w in works]
         _failed(cit, "ambiguous", f"{len(works)} earlier works by {label}", candidates)
     else:
         _resolved(cit, works[0][0], path)

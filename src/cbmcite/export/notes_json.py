@@ -17,9 +17,14 @@ def to_notes_json(results: list[DocumentResult], bib: Bibliography, script: str 
         "cbmcite": __version__,
         "documents": [_document(doc) for doc in results],
         "bibliography": bib.items(),
-        "cited_by": {w.item["id"]: [_place(p) for p in w.citations] for w in bib.works},
+        "cited_by": _cited_by(bib),
     }
     return json.dumps(convert(data, script), ensure_ascii=False, indent=1) + "\n"
+
+
+def _cited_by(bib: Bibliography) -> dict:
+    """Every document and note that cites each work, in full or by a short form."""
+    return {w.item["id"]: [_place(p) for p in w.citations + w.mentions] for w in bib.works}
 
 
 def _place(p) -> dict:
@@ -55,6 +60,8 @@ def _citation(c: Citation) -> dict:
         out["candidates"] = c.candidates
         if c.reason:
             out["reason"] = c.reason
+        if c.cross_document:
+            out["cross_document"] = True
     out["locator"] = c.locator
     out["entry"] = c.entry
     out["csl"] = c.csl
@@ -92,7 +99,7 @@ class NotesJsonWriter:
         self._spool.seek(0)
         for line in self._spool:
             out.write(bib.fill_json(line))
-        tail = {"bibliography": bib.items(), "cited_by": {w.item["id"]: [_place(p) for p in w.citations] for w in bib.works}}
+        tail = {"bibliography": bib.items(), "cited_by": _cited_by(bib)}
         body = json.dumps(convert(tail, self.script), ensure_ascii=False)
         out.write("\n ],\n " + body[1:] + "\n")
         self._spool.close()

@@ -1,0 +1,206 @@
+"""A thesis of chapters (.txt and .docx): one merged bibliography, cross-chapter chains, stable keys,
+safe updates of an existing .bib/.json, and formatted output."""
+import json
+import shutil
+
+import bibtexparser
+import pytest
+from article_formats import make_docx
+
+from cbmcite.cli import main
+
+CH1_NOTES = {
+    1: "楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，第38卷，第6期，1999年，頁2。",
+    2: "Joseph L. Sheffield, Military-to-Military Confidence Building Measures, Alabama: Air University Press, 2009, pp.7-8.",
+    3: "黃仁佛，《信心建立措施研究》（臺北：五南圖書出版公司，2001年），頁35。",
+}
+CH2_NOTES = {
+    1: "Joseph L. Sheffield, Military-to-Military Confidence Building Measures, Alabama: Air University Press, 2009, pp.10-11.",
+    2: "林正義，〈台海兩岸『信任建立措施』芻議〉，《國防雜誌》，第13卷，第12期，2003年，頁4-5。",
+    3: "林正義，前引文，頁6。",
+}
+CH3_NOTES = {
+    1: "黃仁佛，前引書，頁40。",
+    2: "同上，頁41。",
+    3: "Bonnie S. Glaser, Cross-Strait Confidence Building, Santa Barbara: Greenwood, 2005, pp.157-158.",
+    4: "Glaser, op. cit., p. 160.",
+}
+
+
+def _txt(path, body, notes):
+    lines = "\n".join(f"{n} {t}" for n, t in notes.items())
+    path.write_text(f"{body}\n\n{lines}\n", "utf-8")
+
+
+@pytest.fixture
+def thesis(tmp_path):
+    folder = tmp_path / "thesis"
+    folder.mkdir()
+    _txt(folder / "第一章緒論.txt", "兩岸互信的研究日益增多1，美國學者亦有討論2，國內也有專書3。", CH1_NOTES)
+    make_docx(folder / "第二章文獻.docx", ["美國學者的看法{1}與國內的討論{2}，亦可參照同一作者{3}。"], CH2_NOTES)
+    _txt(folder / "第十章結論.txt", "專書的觀點1，及其後續2，另有美國學者3與其同一著作4。", CH3_NOTES)
+    (folder / "cbmcite.toml").write_text('[cbmcite]\nstyle = "chicago-note-bibliography"\n', "utf-8")
+    return folder
+
+
+def _extract(runner, *args):
+    result = runner.invoke(main, ["extract", *map(str, args)])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def test_chapters_in_order_and_one_merged_bibliography(thesis, runner):
+    data = json.loads(_extract(runner, thesis, "-j", "1").stdout)
+    assert [d["path"].rsplit("/", 1)[1] for d in data["documents"]] == ["第一章緒論.txt", "第二章文獻.docx", "第十章結論.txt"]
+    titles = [i.get("title") for i in data["bibliography"]]
+    assert len(titles) == len(set(titles)) == 5
+    sheffield = next(i["id"] for i in data["bibliography"] if "Military" in i["title"])
+    places = [(p["document"].rsplit("/", 1)[1], p["note"]) for p in data["cited_by"][sheffield]]
+    assert places == [("第一章緒論.txt", 2), ("第二章文獻.docx", 1)]  # different pages, one entry
+
+
+def test_cross_chapter_chain_resolves_with_its_warning(thesis, runner):
+    data = json.loads(_extract(runner, thesis).stdout)
+    ch3 = {n["number"]: n for n in data["documents"][2]["notes"]}
+    op_cit = ch3[1]["citations"][0]
+    assert op_cit["resolution"] == "resolved" and op_cit["cross_document"] is True
+    assert op_cit["resolves_to"]["document"].endswith("第一章緒論.txt") and op_cit["resolves_to"]["note"] == 3
+    ibid = ch3[2]["citations"][0]
+    assert ibid["resolves_to"] == op_cit["resolves_to"] and ibid["entry"] == op_cit["entry"]
+    assert ch3[4]["citations"][0]["resolves_to"]["note"] == 3  # in-chapter op. cit. is not cross-chapter
+    check = runner.invoke(main, ["check", str(thesis), "--format", "json"])
+    warnings = [f for f in json.loads(check.stdout)["findings"] if f["what"] == "cross-chapter"]
+    assert [(w["path"].rsplit("/", 1)[1], w["note"]) for w in warnings] == [("第十章結論.txt", 1)]
+    assert check.exit_code == 0
+    quiet = runner.invoke(main, ["check", str(thesis), "--format", "json", "--no-cross-warning"])
+    assert not [f for f in json.loads(quiet.stdout)["findings"] if f["what"] == "cross-chapter"]
+
+
+def test_no_cross_keeps_chapters_apart(thesis, runner):
+    data = json.loads(_extract(runner, thesis, "--no-cross").stdout)
+    op_cit = data["documents"][2]["notes"][0]["citations"][0]
+    assert op_cit["resolution"] == "unresolved" and "cross_document" not in op_cit
+
+
+def test_keys_stable_when_chapters_are_reordered_or_removed(thesis, runner, tmp_path):
+    def keys(folder):
+        data = json.loads(_extract(runner, folder, "--format", "csl-json").stdout)
+        return {i["title"]: i["id"] for i in data}
+
+    full = keys(thesis)
+    fewer = tmp_path / "fewer"
+    shutil.copytree(thesis, fewer)
+    (fewer / "第二章文獻.docx").unlink()
+    (fewer / "第十章結論.txt").rename(fewer / "第零章.txt")  # now read first
+    reduced = keys(fewer)
+    assert reduced and all(full[title] == key for title, key in reduced.items())
+
+
+def test_update_keeps_user_edits_and_adds_new_works(thesis, runner, tmp_path):
+    refs = tmp_path / "refs.bib"
+    _extract(runner, thesis / "第一章緒論.txt", "--format", "bibtex", "-o", refs)
+    text = refs.read_text("utf-8")
+    library = bibtexparser.parse_string(text)
+    sheffield = next(e for e in library.entries if "Military" in e.fields_dict["title"].value)
+    edited = (text.replace("{Military-to-Military Confidence Building Measures}", "{MILITARY-TO-MILITARY confidence building measures}")
+              .replace(sheffield.key + ",", "sheffield-my-key,", 1)
+              .replace("year = {1999},", "year = {1999},\n\tnote = {my own note},", 1))
+    assert edited != text
+    refs.write_text(edited, "utf-8")
+    first = runner.invoke(main, ["extract", str(thesis), "--update", str(refs)])
+    assert first.exit_code == 0, first.output
+    assert "2 added, 3 unchanged, 0 kept unused" in first.stderr
+    updated = refs.read_text("utf-8")
+    assert updated.startswith(edited.rstrip())  # every byte the user wrote is still there
+    assert (tmp_path / "refs.bib.bak").read_text("utf-8") == edited
+    keys = [e.key for e in bibtexparser.parse_string(updated).entries]
+    assert "sheffield-my-key" in keys and len(keys) == 5
+    second = runner.invoke(main, ["extract", str(thesis), "--update", str(refs)])
+    assert "0 added, 5 unchanged" in second.stderr and "file unchanged" in second.stderr
+    assert refs.read_text("utf-8") == updated
+    notes = json.loads(runner.invoke(main, ["extract", str(thesis), "--update", str(refs), "-o", str(tmp_path / "n.json")]).stdout or "{}")
+    assert notes == {}
+    data = json.loads((tmp_path / "n.json").read_text("utf-8"))
+    assert data["documents"][0]["notes"][1]["citations"][0]["entry"] == "sheffield-my-key"
+
+
+def test_update_lists_and_prunes_unused_entries(thesis, runner, tmp_path):
+    refs = tmp_path / "refs.json"
+    refs.write_text(json.dumps([{"id": "old2000gone", "type": "book", "title": "Gone Book"}], indent=4), "utf-8")
+    kept = runner.invoke(main, ["extract", str(thesis), "--update", str(refs)])
+    assert "5 added" in kept.stderr and "1 kept unused (old2000gone)" in kept.stderr
+    assert "old2000gone" in refs.read_text("utf-8")
+    pruned = runner.invoke(main, ["extract", str(thesis), "--update", str(refs), "--prune"])
+    assert "1 pruned (old2000gone)" in pruned.stderr
+    assert "old2000gone" not in refs.read_text("utf-8") and len(json.loads(refs.read_text("utf-8"))) == 5
+
+
+def test_update_refuses_a_bib_it_cannot_parse(thesis, runner, tmp_path):
+    refs = tmp_path / "refs.bib"
+    refs.write_text("@book{broken, title = {unclosed\n", "utf-8")
+    result = runner.invoke(main, ["extract", str(thesis), "--update", str(refs)])
+    assert result.exit_code == 2 and "nothing was changed" in result.stderr
+    assert refs.read_text("utf-8") == "@book{broken, title = {unclosed\n"
+
+
+EXPECTED_CHICAGO = """中文部分
+
+黃仁佛. 信心建立措施研究. 臺北: 五南圖書出版公司, 2001.
+林正義. “台海兩岸『信任建立措施』芻議”. 國防雜誌 13, no. 12 (2003).
+楊永明. “信心建立措施與亞太安全”. 問題與研究 38, no. 6 (1999).
+
+西文部分
+
+Glaser, Bonnie S. Cross-Strait Confidence Building. Santa Barbara: Greenwood, 2005.
+Sheffield, Joseph L. Military-to-Military Confidence Building Measures. Alabama: Air University Press, 2009.
+"""
+
+EXPECTED_APA_STROKES = """中文部分
+
+林正義. (2003). 台海兩岸『信任建立措施』芻議. 國防雜誌, 13(12).
+黃仁佛. (2001). 信心建立措施研究. 五南圖書出版公司.
+楊永明. (1999). 信心建立措施與亞太安全. 問題與研究, 38(6).
+
+西文部分
+
+Glaser, B. S. (2005). Cross-Strait Confidence Building. Greenwood.
+Sheffield, J. L. (2009). Military-to-Military Confidence Building Measures. Air University Press.
+"""
+
+
+def test_formatted_output_in_two_styles(thesis, runner):
+    chicago = _extract(runner, thesis, "--format", "text").stdout
+    assert chicago == EXPECTED_CHICAGO
+    apa = _extract(runner, thesis, "--format", "text", "--style", "apa", "--sort", "strokes").stdout
+    assert apa == EXPECTED_APA_STROKES  # 林 8 strokes < 黃 12 < 楊 13
+    markdown = _extract(runner, thesis, "--format", "markdown").stdout
+    assert markdown.startswith("## 中文部分\n\n黃仁佛. *信心建立措施研究*.")
+
+
+def test_formatted_docx_opens_with_entries_in_order(thesis, runner, tmp_path):
+    import docx
+
+    out = tmp_path / "refs.docx"
+    _extract(runner, thesis, "--format", "docx", "-o", out)
+    paragraphs = [p.text for p in docx.Document(str(out)).paragraphs if p.text]
+    expected = [line for line in EXPECTED_CHICAGO.splitlines() if line]
+    assert paragraphs == expected
+
+
+def test_config_file_settings_and_flag_override(thesis, runner):
+    (thesis / "cbmcite.toml").write_text('[cbmcite]\ngroup_by = "none"\nsort = "strokes"\n', "utf-8")
+    one_list = _extract(runner, thesis, "--format", "text").stdout
+    assert "中文部分" not in one_list
+    grouped = _extract(runner, thesis, "--format", "text", "--group-by", "language").stdout
+    assert grouped.startswith("中文部分")
+    (thesis / "cbmcite.toml").write_text('[cbmcite]\nsorting = "x"\n', "utf-8")
+    bad = runner.invoke(main, ["extract", str(thesis)])
+    assert bad.exit_code == 2 and "unknown setting(s) sorting" in bad.stderr
+
+
+def test_key_pattern_from_config(thesis, runner):
+    (thesis / "cbmcite.toml").write_text('[cbmcite]\nkey_pattern = "{year}-{author}"\n', "utf-8")
+    ids = {i["id"] for i in json.loads(_extract(runner, thesis, "--format", "csl-json").stdout)}
+    assert "k1999-yang" in ids and "k2009-sheffield" in ids
+    (thesis / "cbmcite.toml").write_text('[cbmcite]\nkey_pattern = "{surname}"\n', "utf-8")
+    assert runner.invoke(main, ["extract", str(thesis)]).exit_code == 2
