@@ -24,6 +24,7 @@ SURNAME_PINYIN = {
 }
 COMPOUND_SURNAMES = ("歐陽", "欧阳", "司馬", "司马", "諸葛", "诸葛", "上官", "令狐", "慕容", "皇甫", "東方", "东方",
                      "夏侯", "尉遲", "尉迟", "長孫", "长孙", "司徒", "端木", "公孫", "公孙", "宇文", "澹臺", "澹台")
+DEFAULT_KEY_PATTERN = "{author}{year}{title}"
 _TEXT_FIELDS = ("title", "container-title", "publisher", "collection-title")
 _STOP_WORDS = {"a", "an", "the", "on", "of", "in", "and", "for", "to", "with", "at", "by", "from", "le", "la", "les",
                "der", "die", "das"}
@@ -219,9 +220,6 @@ def _suffix(n: int) -> str:
 def _identity(item: dict) -> str:
     raw = "|".join([match_key(item.get("title")), str(item.get("issued")), match_key(str(item.get("author")))])
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()
-
-
-DEFAULT_KEY_PATTERN = "{author}{year}{title}"
 
 
 def base_key(item: dict, pattern: str = DEFAULT_KEY_PATTERN) -> str:
