@@ -258,7 +258,7 @@ def _marker_number(line: str, start: int, end: int, expected: int) -> int | None
     """The note number a digit run in body text stands for, or None."""
     before = line[start - 1] if start > 0 else ""
     digits = line[start:end]
-    after = line[end:].lstrip(" ")
+    after = line[end:end + 12].lstrip(" ")  # a window: slicing the rest of a long line is quadratic
     nxt = after[:1]
     if before and before not in _MARKER_BEFORE:
         # "設立通報機制8。": glued to a word, only as the expected number right before punctuation

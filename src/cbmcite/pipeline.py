@@ -9,6 +9,9 @@ from .parse import parse_note
 from .resolve import resolve_document
 
 
+MAX_NOTE_CHARS = 20_000
+
+
 def extract_document(path: str, encoding: str | None = None) -> DocumentResult:
     """Read one file and return its notes, parsed and resolved (pure: no shared state)."""
     return extract_source(read_document(path, encoding))
@@ -23,6 +26,11 @@ def extract_source(source: SourceText) -> DocumentResult:
     result = DocumentResult(path=source.path, encoding=source.encoding, notes=notes, anomalies=anomalies,
                             warnings=list(source.warnings))
     for note in result.notes:
+        if note.text is not None and len(note.text) > MAX_NOTE_CHARS:
+            # no footnote is this long: a layout accident or a hostile file; keep it, do not parse it
+            note.kind = "commentary"
+            result.warnings.append(f"note {note.number} is {len(note.text):,} characters long; not parsed for citations")
+            continue
         parse_note(note)
     return resolve_document(result)
 

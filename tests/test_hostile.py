@@ -1,0 +1,140 @@
+"""Hostile inputs: each is handled in bounded time with a clear message, and the rest of the run goes on.
+
+The time bounds are generous ceilings against quadratic blow-ups, not benchmarks (see benchmarks/).
+"""
+import json
+import os
+import signal
+import time
+import zipfile
+
+import pytest
+
+from cbmcite.cli import atomic_output, main
+from cbmcite.model import SourceText
+from cbmcite.pipeline import extract_source
+
+CEILING = 30  # seconds; each case takes well under 5 on the CI machine
+
+
+def _timed(fn):
+    start = time.perf_counter()
+    value = fn()
+    assert time.perf_counter() - start < CEILING
+    return value
+
+
+def test_20_mb_without_line_breaks():
+    body = "兩岸軍事互信機制的研究日益增多，學者看法不一。" * 420_000
+    result = _timed(lambda: extract_source(SourceText("big.txt", body, "utf-8")))
+    assert result.notes == []
+
+
+def test_a_20_mb_note_is_kept_but_not_parsed():
+    text = "1 " + "Joseph Sheffield, Military, Alabama: AU Press, 2009, pp.7-8. " * 330_000
+    result = _timed(lambda: extract_source(SourceText("note.txt", text, "utf-8")))
+    assert len(result.notes) == 1 and result.notes[0].citations == []
+    assert "not parsed for citations" in result.warnings[0]
+
+
+def test_100000_notes():
+    text = "正文。1\n\n" + "\n".join(f"{n} 同上。" if n > 1 else "1 楊永明，《書》（臺北：五南，2001），頁1。"
+                                     for n in range(1, 100_001))
+    result = _timed(lambda: extract_source(SourceText("many.txt", text, "utf-8")))
+    assert len(result.notes) == 100_000
+    assert result.notes[-1].status in ("ok", "missing_text")
+
+
+def test_a_note_number_sequence_that_never_ends():
+    text = "".join(f"{n}，" for n in range(1, 400_000))  # markers with no notes, forever
+    result = _timed(lambda: extract_source(SourceText("seq.txt", text, "utf-8")))
+    assert all(n.status == "missing_text" for n in result.notes)
+
+
+def test_deeply_nested_braces_in_latex(tmp_path, runner):
+    path = tmp_path / "deep.tex"
+    path.write_text(r"Text\footnote{" + "{" * 200_000 + "x" + "}" * 200_000 + "} and \\footnote{" + "{" * 5000 + "\n",
+                    "utf-8")
+    result = _timed(lambda: runner.invoke(main, ["extract", str(path)]))
+    assert result.exit_code == 0
+    notes = json.loads(result.stdout)["documents"][0]["notes"]
+    assert notes[0]["text"] == "x" and len(notes) == 1  # the unclosed second note is no note
+
+
+def test_zip_bomb_docx_does_not_unpack(tmp_path, runner):
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"<" * (300 * 1024 * 1024))
+    result = _timed(lambda: runner.invoke(main, ["extract", str(bomb)]))
+    assert result.exit_code == 2 and "zip bomb" in result.stderr
+
+
+def test_binary_junk_named_txt(tmp_path, runner):
+    (tmp_path / "junk.txt").write_bytes(os.urandom(200_000))
+    (tmp_path / "ok.txt").write_text("正文。1\n\n1 楊永明，〈論文〉，《期刊》，1999年，頁2。\n", "utf-8")
+    result = runner.invoke(main, ["extract", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "junk.txt:" in result.stderr and len(json.loads(result.stdout)["documents"]) == 1
+
+
+def test_a_file_that_disappears_mid_run(tmp_path, runner, monkeypatch):
+    import cbmcite.run as run
+
+    (tmp_path / "a.txt").write_text("正文。1\n\n1 楊永明，〈論文〉，《期刊》，1999年，頁2。\n", "utf-8")
+    (tmp_path / "b.txt").write_text("x", "utf-8")
+    real = run.extract_document
+
+    def vanish(path, encoding=None):
+        if path.endswith("b.txt"):
+            os.unlink(path)
+        return real(path, encoding)
+
+    monkeypatch.setattr(run, "extract_document", vanish)
+    result = runner.invoke(main, ["extract", str(tmp_path), "-j", "1"])
+    assert result.exit_code == 1 and "b.txt: No such file or directory" in result.stderr
+    assert len(json.loads(result.stdout)["documents"]) == 1
+
+
+def test_unwritable_output_path(tmp_path, runner):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    doc = tmp_path / "a.txt"
+    doc.write_text("正文。1\n\n1 楊永明，〈論文〉，《期刊》，1999年，頁2。\n", "utf-8")
+    try:
+        if os.access(locked, os.W_OK):
+            pytest.skip("running as a user who can write anywhere")
+        result = runner.invoke(main, ["extract", str(doc), "-o", str(locked / "out.json")])
+        assert result.exit_code == 2 and "cannot write" in result.stderr
+    finally:
+        locked.chmod(0o700)
+
+
+def test_interrupt_leaves_no_half_written_file(tmp_path):
+    target = tmp_path / "refs.bib"
+    target.write_text("% the user's file\n", "utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        with atomic_output(str(target)) as fh:
+            fh.write("@book{half")
+            raise KeyboardInterrupt
+    assert target.read_text("utf-8") == "% the user's file\n"
+    assert os.listdir(tmp_path) == ["refs.bib"]
+
+
+def test_sigint_during_a_run_leaves_no_temporary_file(tmp_path):
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = "正文。1\n\n1 楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，1999年，頁2。\n" * 2000
+    for n in range(40):
+        (corpus / f"d{n}.txt").write_text(text, "utf-8")
+    out = tmp_path / "out.json"
+    proc = subprocess.Popen([sys.executable, "-m", "cbmcite.cli", "extract", str(corpus), "-o", str(out), "-j", "1", "-q"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=60)
+    assert not out.exists() or json.loads(out.read_text("utf-8"))
+    assert not [p for p in os.listdir(tmp_path) if p.startswith(".cbmcite-")]
