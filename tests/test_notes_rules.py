@@ -149,3 +149,29 @@ def test_second_chinese_source_on_its_own_line_stays_in_the_note():
     text = ("正文。1\n\n1 林正義，〈芻議〉，《國防雜誌》，第13卷，2003年，頁4-5。\n楊永明，〈信心建立措施〉，《問題與研究》，1999年，頁2。\n"
             "\n正文續。\n")
     assert notes_of(text)[1].text.endswith("1999年，頁2。")
+
+
+def test_glued_commentary_note_after_its_body_marker():
+    text = "正文。1其後又續。2\n\n1 楊永明，〈論文〉，《期刊》，1999年，頁2。\n2此處所指的是冷戰時期的美蘇熱線，而非今日的兩岸熱線。\n"
+    notes = notes_of(text)
+    assert notes[2].text.startswith("此處所指")
+
+
+def test_glued_lead_in_note():
+    text = "正文。1\n\n1參見楊永明，〈信心建立措施〉，《問題與研究》，1999年，頁2。\n"
+    assert notes_of(text)[1].text.startswith("參見楊永明")
+
+
+def test_glued_latin_acronym_in_body_is_not_an_author():
+    text = "正文。14\n\n14 A. Author, Title, Place: Press, 2001, p.1.\n\n 作為。\n15MCBMs著重於安全事務，學者認為。\n"
+    notes = notes_of(text)
+    assert notes[15].status == "missing_text"
+
+
+def test_running_heads_with_changing_page_numbers_are_dropped():
+    pages = []
+    for page in range(40, 44):
+        pages.append(f"陸軍學術雙月刊 第五十五卷第568期\n{page}\n 正文第{page}頁。{page - 39}\n\n{page - 39} 作者{page}，〈論文〉，《期刊》，1999年，頁{page}。\n")
+    text = "\n".join(pages).replace("陸軍學術雙月刊 第五十五卷第568期\n", "陸軍學術雙月刊 第55卷第568期/2019年\n")
+    notes = notes_of(text)
+    assert sorted(notes) == [1, 2, 3, 4] and all("陸軍" not in n.text for n in notes.values())

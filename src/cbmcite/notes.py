@@ -37,7 +37,9 @@ _NOT_NOTE_START = set("0123456789０１２３４５６７８９.．,，、:：;�
 _OPENERS = "〈《「『“\"'‘<＜【[(（"
 _CJK = r"\p{Han}"
 _CJK_NAME_START = re.compile(rf"^{_CJK}{{2,4}}(?:[，、：,:（(]|(?:合著|主編|編著|著|編|譯|等))")
-_LATIN_NAME_START = re.compile(r"^[A-Z][\w'’.\-]*(?:,?\s+(?:[A-Z][\w'’.\-]*|and|&)){0,8}\s*[,，]")
+# Latin letters only: "15MCBMs著重於…，" is body text, not "Author,"
+_LATIN_NAME_START = re.compile(r"^[A-Z][A-Za-zÀ-ÿ'’.\-]*(?:,?\s+(?:[A-Z][A-Za-zÀ-ÿ'’.\-]*|and|&)){0,8}\s*[,，]")
+_NOTE_LEAD_IN = re.compile(r"^(?:請參閱|請參見|參閱|參見|参见|詳見|详见|另見|另参|見|参考|參考|引自|轉引自|转引自|資料來源|关于|關於|有關)")
 _CJK_CITATION_LINE = re.compile(r"^\p{Han}{2,4}(?:[、，,]\p{Han}{2,4})*(?:合著|主編|編著|著|編)?[，,：:]\s*[〈《「]")
 _SHORT_START = re.compile(r"^(?:同上|同前|同註|同注|前引|前揭|上揭|Ibid|Id\.|op\.\s*cit)", re.I)
 _CITATION_MARKS = re.compile(r"[〈《「]|頁|页|前引|前揭|同上|同註|同注|出版|主編|合著|[0-9]{4}年")
@@ -186,7 +188,10 @@ class _Scanner:
         if rest[0] in _OPENERS or follows or _LATIN_NAME_START.match(rest):
             return number, rest
         # glued to Han text ("17徐曉迪，〈…〉"): a body line can start the same way ("7此外，…")
-        if _CJK_NAME_START.match(rest) and _CITATION_MARKS.search(rest):
+        if (_CJK_NAME_START.match(rest) or _NOTE_LEAD_IN.match(rest)) and _CITATION_MARKS.search(rest):
+            return number, rest
+        # a commentary note whose marker the body already showed ("5此處所指…" after "…。5")
+        if number in self.markers and number == self.max_note + 1 and len(rest) >= 10:
             return number, rest
         return None
 
@@ -220,6 +225,7 @@ def _star_in_body(lines: list[str]) -> bool:
 
 # A body line without any of these can hold neither a note start, a marker nor a table caption.
 _NOTEWORTHY = stdre.compile(r"[0-9\u2460-\u2473〔⁰¹²³⁴⁵⁶⁷⁸⁹＊✽*]|^\s*(?:表|圖|图|Table|Figure|註|注)")
+_DIGITS_SHAPE = stdre.compile(r"\d+")  # running heads recur with other page numbers
 _STAR_AFTER_TEXT = re.compile(r"\S\s*[＊✽*]\s*$|\S[＊✽*](?=\s|$)")
 _STAR_LEAD = re.compile(r"\s*[＊✽*]")
 _SYMBOL_MARKER = re.compile(r"[\u2460-\u2473]|〔(?P<b>\d{1,3})〕|\[(?P<s>\d{1,3})\](?!\s*[\p{Han}A-Za-z]{1,3}\s*[.．])|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
@@ -330,7 +336,7 @@ def _joiner(prev: str, nxt: str, trailing_space: bool) -> str:
 def _furniture_lines(lines: list[str]) -> set[int]:
     """Running heads, page numbers and journal issue lines."""
     stripped = [l.replace("\f", "").strip() for l in lines]
-    counts = Counter(stripped)
+    counts = Counter(_DIGITS_SHAPE.sub("#", s) for s in stripped if len(s) <= 40)
     out = set()
     for i, s in enumerate(stripped):
         if not s:
@@ -339,7 +345,7 @@ def _furniture_lines(lines: list[str]) -> set[int]:
             out.add(i)
         elif ("│" in s or "|" in s) and len(s) < 60 and _ISSUE_WORDS.search(s):
             out.add(i)
-        elif counts[s] >= 3 and len(s) <= 40 and not _TERMINAL.search(s) and not _NOTE_START.match(s):
+        elif len(s) <= 40 and counts[_DIGITS_SHAPE.sub("#", s)] >= 3 and not _TERMINAL.search(s) and not _NOTE_START.match(s):
             out.add(i)
     return out
 
