@@ -111,6 +111,20 @@ def test_translated_book_roles():
      {"type": "book", "title": "CSCAP Regional Security Outlook 2018"}, "4-6"),
     ("Desmond Ball, A New Era in Confidence Building, Security Dialogue, Vol. 25, No. 2, 1994, pp.157-176.",
      {"type": "article-journal", "issue": "2"}, "157-176"),
+    ('Gurtov, Melvin "Pacific Asia? Prospects for Security and Cooperation in East Asia." Asian Affairs, Vol. 29, No. 1, 2002, pp. 47-55.',
+     {"author": [{"family": "Gurtov", "given": "Melvin"}], "container-title": "Asian Affairs",
+      "title": "Pacific Asia? Prospects for Security and Cooperation in East Asia"}, "47-55"),
+    ('Robert Jervis, "Cooperation under the Security Dilemma," World Politics 30, no. 2 (1978): 167–214.',
+     {"container-title": "World Politics", "volume": "30", "issue": "2", "issued": {"date-parts": [[1978]]}}, "167-214"),
+    ("Alastair Iain Johnston, Cultural Realism: Strategic Culture and Grand Strategy in Chinese History (Princeton: "
+     "Princeton University Press, 1995), 45-47.",
+     {"title": "Cultural Realism: Strategic Culture and Grand Strategy in Chinese History", "publisher-place": "Princeton"}, "45-47"),
+    ('"China, U.S. agree on military hotline," The New York Times, February 29, 2008, p. A10.',
+     {"type": "article-newspaper", "container-title": "The New York Times", "issued": {"date-parts": [[2008, 2, 29]]}}, "A10"),
+    ('Shirley A. Kan, "U.S.-China Military Contacts: Issues for Congress," CRS Report for Congress, RL32496, October 27, 2014, p. 3.',
+     {"type": "report", "number": "RL32496", "title": "U.S.-China Military Contacts: Issues for Congress"}, "3"),
+    ('John Doe, "Arms Control in Asia," Ph.D. dissertation, University of Virginia, 2010, p. 33.',
+     {"type": "thesis", "publisher": "University of Virginia", "genre": "Ph.D. dissertation"}, "33"),
 ])
 def test_english_styles(raw, expect, pages):
     csl, locator = fields(raw)

@@ -14,7 +14,7 @@ _SHORT_CONTAINER = re.compile(r"(?i)op\.?\s*cit\.?|ibid\.?")
 _AND_LEAD = re.compile(r"^(?:and|&)\s+")
 _EDS_TAIL = re.compile(r"^(?P<n>.+?)\s*(?:\(eds?\.?\)|eds?\.)$")
 
-_PAGES_TAIL = re.compile(r"(?r)[,，]?\s*\b(?:pp?\.|pages?|at)\s*(?P<p>[0-9]+[a-z]?(?:\s*[-–—]\s*[0-9]+)?(?:\s*,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)*)\s*\.?\s*$", re.I)
+_PAGES_TAIL = re.compile(r"(?r)[,，]?\s*\b(?:pp?\.|pages?|at)\s*(?P<p>[A-Z]?[0-9]+[a-z]?(?:\s*[-–—]\s*[0-9]+)?(?:\s*,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)*)\s*\.?\s*$", re.I)
 _SEASON = r"(?:Spring|Summer|Autumn|Fall|Winter|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.)"
 _YEAR_TAIL = re.compile(
     rf"(?r)[,，]?\s*\(?(?:(?:declassified|published|reprinted|rev\.|c\.)\s*(?:by|in)?\s*)?(?:{_SEASON}(?:/{_SEASON})?\s*(?:[0-9]{{1,2}},\s*)?)?(?P<y>1[5-9][0-9]{{2}}|20[0-9]{{2}})(?:/[0-9]{{1,4}})?\)?\s*\.?\s*$",
@@ -24,7 +24,7 @@ _BARE_PAGES_TAIL = re.compile(r"(?r)(?:(?<=[)”\"’])\s*[,:]?|[,:])\s*(?P<p>[0
 _PAREN_TAIL = re.compile(r"(?r)\s*\((?P<body>[^()]*)\)\s*$")
 _PAREN_PUBLISHER = re.compile(r"^(?P<place>[^:：]+)[:：]\s*(?P<pub>.+?)(?:[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}))?$")
 _PAREN_BARE_PUBLISHER = re.compile(r"^(?P<pub>[^:：]+?)[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2})$")
-_CHICAGO_JOURNAL = re.compile(r"^(?P<j>.+?)\s+(?P<v>[0-9]+)(?:\s*,\s*no\.\s*(?P<n>[0-9]+))?$", re.I)
+_CHICAGO_JOURNAL = re.compile(r"(?r)[,，]?\s*(?P<j>[A-Z][^,\"”“]*)\s+(?P<v>[0-9]+)(?:\s*,\s*[Nn]o\.\s*(?P<n>[0-9]+))?\s*$")
 _VOL_TAIL = re.compile(r"(?r)[,，]\s*(?:Vol\.?|Volume)\s*(?P<v>[0-9]+)(?:\s*[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+))?\s*$", re.I)
 _NO_TAIL = re.compile(r"(?r)[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+)\s*$", re.I)
 _SIGNED = re.compile(
@@ -42,6 +42,10 @@ _THESIS = re.compile(r"(?i)\b(?:diss\.|dissertation|thesis)\b")
 _URL = re.compile(r"<?(https?://[^\s<>，。]+)>?")
 _QUOTED = re.compile(r"^[\"“‘'＂](?P<t>.+?)[\"”’'＂][,，.]?\s*(?P<rest>.*)$", re.S)
 _REPORT_NUMBER = re.compile(r"(?r)\s*\((?=[^()]*(?:Report|Paper|Series|No\.|[0-9]{3,}))[^()]*\)\s*$")
+_SURNAME = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?$")
+_GIVEN_TOKEN = re.compile(r"^(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)$")
+_NEWSPAPER = re.compile(r"\b(?:Times|Post|Herald|Tribune|Daily|Gazette|Guardian|News|Chronicle|Telegraph|Observer|Reuters|Xinhua|Taipei Times|Focus Taiwan)\b")
+_FULL_DATE = re.compile(r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.)\s+(?P<d>[0-9]{1,2}),\s*(?P<y>[0-9]{4})")
 _SHORT_PLACE_PART = re.compile(r"^(?:[A-Z]\.\s*)+$|^[A-Z]{2,3}$|^[A-Z][a-z]?\.$")
 
 
@@ -54,6 +58,8 @@ def parse_english(raw: str) -> Parsed:
         s = (s[: url.start()] + s[url.end():]).strip().rstrip(",，")
     s = _take_pages(s, out)
     s = _take_paren_block(s, out)
+    if not _SIGNED.search(s):
+        s = _take_day(s, out)
     m = _YEAR_TAIL.search(s)
     if m and "issued" not in out.csl:
         out.csl["issued"] = {"date-parts": [[int(m["y"])]]}
@@ -83,6 +89,17 @@ def parse_english(raw: str) -> Parsed:
         _head_with_in_clause(s, out)
     out.csl["type"] = _csl_type(out)
     return out
+
+
+def _take_day(s: str, out: Parsed) -> str:
+    """A newspaper or web page dated to the day: 'The New York Times, February 29, 2008'."""
+    day = _FULL_DATE.search(s)
+    if not day or _VOL_TAIL.search(s):
+        return s
+    parts = _english_date(f"{day['m']} {day['d']}, {day['y']}")
+    if parts:
+        out.csl["issued"] = {"date-parts": [parts]}
+    return (s[: day.start()] + s[day.end():]).rstrip(" ,，")
 
 
 def _take_pages(s: str, out: Parsed) -> str:
@@ -120,12 +137,9 @@ def _take_paren_block(s: str, out: Parsed) -> str:
     elif year and year.start() == 0 or year and len(body) < 30:
         out.csl["issued"] = {"date-parts": [[int(year["y"])]]}
         head = s[: m.start()].rstrip()
-        journal = _CHICAGO_JOURNAL.match(_segments(head)[-1]) if _segments(head) else None
-        if journal and not _VOL_TAIL.search(head) and len(_segments(head)) > 1:
-            out.csl["volume"] = journal["v"]
-            if journal["n"]:
-                out.csl["issue"] = journal["n"]
-            return head[: head.rfind(journal.group(0))] + journal["j"] + ", Vol. " + journal["v"] + (
+        journal = _CHICAGO_JOURNAL.search(head)
+        if journal and not _VOL_TAIL.search(head):
+            return head[: journal.start()] + ", " + journal["j"].strip() + ", Vol. " + journal["v"] + (
                 f", No. {journal['n']}" if journal["n"] else "")
     else:
         return s
@@ -149,6 +163,8 @@ def _english_date(text: str) -> list[int] | None:
 
 def _take_place_publisher(s: str, out: Parsed) -> str:
     """', Place: Publisher' at the end (the last colon that has a plausible place before it)."""
+    if "publisher" in out.csl:  # Chicago's (Place: Publisher, Year) came first
+        return s
     colon = max(s.rfind(":"), s.rfind("："))
     if colon < 0:
         return s
@@ -187,11 +203,34 @@ def _head_with_in_clause(s: str, out: Parsed) -> None:
             out.csl["container-title"] = container
         out.kind_hint = out.kind_hint or "chapter"
         return
+    if "publisher" not in out.csl and _quoted_title_then_more(s, out):
+        return
     head, container = (s, None) if "publisher" in out.csl else _split_title_container(s)
     _authors_and_title(head, out)
     if container:
         out.csl["container-title"] = container
         out.kind_hint = out.kind_hint or "article"
+
+
+def _quoted_title_then_more(s: str, out: Parsed) -> bool:
+    """'Author, "Title," Journal/Newspaper/Series, number' and 'Author, "Title," Ph.D. diss., University'."""
+    segments = _segments(s)
+    end = _authors_end(segments)
+    rest = segments[end:]
+    if len(rest) < 2 or not _starts_title(rest[0]):
+        return False
+    _authors_and_title(", ".join(segments[: end + 1]), out)
+    following = rest[1:]
+    if _THESIS.search(following[0]):
+        out.csl["genre"] = following[0]
+        if len(following) > 1:
+            out.csl["publisher"] = following[1]
+        return True
+    out.csl["container-title"] = following[0]
+    if len(following) > 1 and re.fullmatch(r"[A-Z]{0,4}[-\s]?[0-9][0-9A-Z-]*", following[1]):
+        out.csl["number"] = following[1]  # a report number: CRS RL32496
+    out.kind_hint = out.kind_hint or ("report" if _REPORT_TITLE.search(following[0]) else "article")
+    return True
 
 
 def _split_title_container(s: str) -> tuple[str, str | None]:
@@ -212,31 +251,37 @@ def _split_last_segment(s: str) -> tuple[str, str]:
 
 
 def _segments(s: str) -> list[str]:
-    """Comma-separated parts, never cutting inside quotes; '"Title," Journal' cuts after the quote."""
-    parts, depth, buf, straight = [], 0, "", False
+    """Comma-separated parts; a quoted title is a part of its own ('Gurtov, Melvin "Title." Journal')."""
+    parts, buf, quoted = [], "", False
     for ch in s:
-        closing = (ch == '"' and straight) or (ch == "”" and depth > 0)
-        if ch == '"':
-            straight = not straight
-        elif ch == "“":
-            depth += 1
-        elif ch == "”" and depth:
-            depth -= 1
-        if ch in ",，" and depth == 0 and not straight:
-            parts.append(buf.strip())
-            buf = ""
-        elif closing and buf.rstrip().endswith(",") and depth == 0:
-            parts.append((buf.rstrip()[:-1] + ch).strip())
+        opening = not quoted and ch in '"“'
+        closing = quoted and ch in '"”'
+        if opening:
+            parts.append(buf)
+            buf, quoted = ch, True
+        elif closing:
+            parts.append(buf + ch)
+            buf, quoted = "", False
+        elif ch in ",，" and not quoted:
+            parts.append(buf)
             buf = ""
         else:
             buf += ch
-    parts.append(buf.strip())
-    return [p for p in parts if p]
+    parts.append(buf)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _family_first(segments: list[str]) -> bool:
+    """'Gurtov, Melvin, Title…': a lone surname, then given names, then more."""
+    return (len(segments) >= 3 and bool(_SURNAME.match(segments[0]))
+            and all(_GIVEN_TOKEN.match(t) for t in segments[1].split()) and 1 <= len(segments[1].split()) <= 3)
 
 
 def _authors_end(segments: list[str]) -> int:
     if not segments or _starts_title(segments[0]) or _DOC_TITLE.search(segments[0]):
         return 0
+    if _family_first(segments):
+        return 2
     end = 1
     while end < len(segments) - 1 and _names_segment(segments[end]):
         end += 1
@@ -258,7 +303,7 @@ def _authors_and_title(head: str, out: Parsed) -> None:
     if not segments:
         return
     end = _authors_end(segments)
-    names = ", ".join(segments[:end])
+    names = f"{segments[1]} {segments[0]}" if _family_first(segments) else ", ".join(segments[:end])
     title = ", ".join(segments[end:])
     if names:
         ed = _EDS_TAIL.match(names)
@@ -276,7 +321,7 @@ def _clean_title(title: str, out: Parsed) -> str:
     q = _QUOTED.match(t)
     if q and not q["rest"].strip():
         t = q["t"]
-    t = t.strip("\"“”‘’'＂ ,")
+    t = t.strip("\"“”‘’'＂ ,.")
     number = _REPORT_NUMBER.search(t)
     if number and number.start() > 0:
         out.csl["collection-title"] = t[number.start():].strip(" ()")
@@ -288,8 +333,10 @@ def _clean_title(title: str, out: Parsed) -> str:
 def _csl_type(out: Parsed) -> str:
     csl = out.csl
     title = csl.get("title", "")
-    if _THESIS.search(title) or _THESIS.search(csl.get("publisher", "")):
+    if _THESIS.search(title) or _THESIS.search(csl.get("publisher", "")) or _THESIS.search(csl.get("genre", "")):
         return "thesis"
+    if _NEWSPAPER.search(csl.get("container-title", "")) and not csl.get("volume"):
+        return "article-newspaper"
     if out.kind_hint == "document" or _DOC_TITLE.match(title) or _DOC_TITLE.search(title) and not csl.get("author"):
         return "legislation" if not csl.get("author") else "treaty"
     if out.kind_hint == "chapter":

@@ -34,6 +34,7 @@ _CITATION_FEATURES = [
     re.compile(r"(?:出版社|書局|书局|出版|公司|碩士論文|博士論文|学位论文)"),
     re.compile(r"\([^()]{2,80}[,，]\s*(?:1[5-9]|20)[0-9]{2}\)"),  # (Place: Publisher, 1979)
     re.compile(r"^[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,4},\s"),  # Author, …
+    re.compile(r"^[\"“][^\"”]{8,}[\"”]\s*,?\s*[A-Z]"),  # "Title," The New York Times
 ]
 # Chicago short note: 'Van Evera, "Offense, Defense," 20.' / 'Waltz, Theory, 102.'
 _CHICAGO_SHORT = re.compile(
