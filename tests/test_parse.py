@@ -80,6 +80,16 @@ def test_chinese_semicolon_splits_sources_but_not_a_chapter_clause():
     ("马持盈，史记今注，第3版（台北：台湾商务印书馆，1987年），页3317。", {"edition": "3", "title": "史记今注"}),
     ("[2] 李炳穆.理想的图书馆员和信息专家的素质与形象[J].图书情报工作,2000,44(2):5-8.",
      {"type": "article-journal", "container-title": "图书情报工作", "volume": "44", "issue": "2"}),
+    ("〈社論：兩岸軍事互信〉，《聯合報》，2013年5月2日，版A2。",
+     {"type": "article-newspaper", "section": "A2", "issued": {"date-parts": [[2013, 5, 2]]}}),
+    ("〈共軍演習〉，《自由時報》，2019年5月1日。", {"type": "article-newspaper"}),
+    ("徐曉迪，〈功能〉，《廣州社會主義學院學報》，第32期，2011年，頁54。", {"type": "article-journal"}),
+    ("中共國務院新聞辦公室，《2019年中國的國防》白皮書，2019年7月24日。",
+     {"type": "report", "author": [{"literal": "中共國務院新聞辦公室"}], "title": "2019年中國的國防"}),
+    ("王高成，《兩岸軍事互信機制之研究》（臺北：國防大學戰略研究所碩士論文，民國97年），頁15。",
+     {"type": "thesis", "issued": {"date-parts": [[2008]]}}),
+    ("林正義，〈台海安全〉，收錄於林碧炤主編，《兩岸關係》（臺北：五南，2003年），頁23-45。",
+     {"type": "chapter", "editor": [{"literal": "林碧炤"}], "container-title": "兩岸關係"}),
 ])
 def test_chinese_styles(raw, expect):
     csl, _ = fields(raw)

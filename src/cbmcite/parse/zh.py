@@ -46,7 +46,9 @@ _COMMA_PUBLISHER = re.compile(
 _VOLUME = re.compile(rf"第\s*(?P<v>{_NUM})\s*卷|(?P<v2>[0-9]+)\s*卷(?=\s*[0-9第])|(?i:vol\.?\s*(?P<v3>[0-9]+))")
 _ISSUE = re.compile(rf"總?第\s*(?P<i>{_NUM})\s*期|(?<=卷\s*)(?P<i2>[0-9]+)\s*期|(?i:no\.?\s*(?P<i3>[0-9]+))|年第(?P<i4>[0-9]+)期")
 _GBT_JOURNAL = re.compile(r"(?P<y>[12][0-9]{3})\s*[,，]\s*(?P<v>[0-9]+)?\s*\(\s*(?P<i>[0-9]+)\s*\)")
-_SECTION = re.compile(r"第?\s*(?P<s>[A-Z]?[0-9]+)\s*版(?!本|社)")
+_SECTION = re.compile(r"第?\s*(?P<s>[A-Z]?[0-9]+)\s*版(?!本|社)|版\s*(?P<s2>[A-Z]?[0-9]+)(?![0-9])")
+# 《聯合報》《中國時報》《人民日報》 are newspapers; 學報, 通報, 季報… are journals
+_NEWSPAPER_NAME = re.compile(r"(?<!學|学|通|季|年|月|彙|汇|匯|公|情|画|畫|導|导|周|週)報$|日报$|时报$|晚报$")
 _THESIS = re.compile(r"(?:碩士|博士|學位|学位|硕士)(?:學位)?論文|(?:碩士|博士|学位|硕士)(?:学位)?论文")
 _CHAPTER_LEAD = re.compile(r"(?:收錄於|收录于|收錄|收录|收於|收于|載於|载于|刊於|刊于|載|载|見於|见于)\s*")
 _EDITOR = re.compile(r"(?P<e>[^，,；;：:《〈「]+?)\s*(?:主編|主编|編著|编著|合編|合编|編|编)\s*[，,：:]?\s*$")
@@ -145,8 +147,10 @@ def _parse_taiwan_style(s: str, out: Parsed) -> None:
     else:
         section = _SECTION.search(rest)
         if section and not csl.get("volume"):
-            csl["section"] = section["s"]
+            csl["section"] = section["s"] or section["s2"]
             out.kind_hint = out.kind_hint or "newspaper"
+    if _NEWSPAPER_NAME.search(csl.get("container-title", "")) and not csl.get("volume"):
+        out.kind_hint = out.kind_hint or "newspaper"
     date = parse_date(_strip_titles(rest))
     if date and "issued" not in csl:
         csl["issued"] = {"date-parts": [date]}
@@ -268,7 +272,7 @@ def _zh_type(s: str, out: Parsed) -> str:
         return "webpage"
     if csl.get("container-title"):
         return "article-journal"
-    if _REPORT_TITLE.search(csl.get("title", "")):
+    if _REPORT_TITLE.search(csl.get("title", "")) or _REPORT_TITLE.search(_strip_titles(s)):
         return "report"
     if csl.get("URL") and not csl.get("publisher"):
         return "webpage"
