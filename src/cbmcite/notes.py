@@ -328,7 +328,7 @@ def _joiner(prev: str, nxt: str, trailing_space: bool) -> str:
         return ""  # a URL broken across lines
     if trailing_space:
         return "" if _wide(a) and _wide(b) else " "
-    if a == "-" or _wide(a) or _wide(b):
+    if a in "-–" or _wide(a) or _wide(b):
         return ""
     return " "
 

@@ -130,18 +130,28 @@ def _resolve_ibid(cit: Citation, note: Note, index: int, previous: Note | None, 
     if previous is None:
         _failed(cit, "unresolved", "Ibid. in the first note: there is no previous note")
         return
-    if previous.status == "missing_text":
-        _failed(cit, "unresolved", f"the previous note {previous.number} has no text in the document")
+    _point_at_note(cit, previous, f"the previous note {previous.number}", "ambiguous", path)
+
+
+def _point_at_note(cit: Citation, target: Note, what: str, when_empty: str, path: str) -> None:
+    """The single source of a note (Ibid.: the previous one; 同註X: note X); names pick among several."""
+    if target.status == "missing_text":
+        _failed(cit, "unresolved", f"{what} has no text in the document")
         return
-    sources = previous.citations
+    sources = target.citations
     if not sources:
-        _failed(cit, "ambiguous", f"the previous note {previous.number} cites no source (commentary only)")
+        _failed(cit, when_empty, f"{what} cites no source (commentary only)")
         return
     if len(sources) > 1:
-        candidates = [_pointer(path, previous.number, i) for i in range(len(sources))]
-        _failed(cit, "ambiguous", f"the previous note {previous.number} cites {len(sources)} sources", candidates)
+        names = named_people(cit.named or "")
+        fitting = [i for i, s in enumerate(sources) if names and _names_match(names, _people_of(s))]
+        if len(fitting) == 1:
+            _follow(cit, target, fitting[0], path)
+            return
+        candidates = [_pointer(path, target.number, i) for i in range(len(sources))]
+        _failed(cit, "ambiguous", f"{what} cites {len(sources)} sources", candidates)
         return
-    _follow(cit, previous, 0, path)
+    _follow(cit, target, 0, path)
 
 
 def _follow(cit: Citation, note: Note, index: int, path: str) -> None:
@@ -269,23 +279,7 @@ def _resolve_cross_ref(cit: Citation, note: Note, by_number: dict, path: str) ->
     if target is None:
         _failed(cit, "unresolved", f"note {x} does not exist")
         return
-    if target.status == "missing_text":
-        _failed(cit, "unresolved", f"note {x} has no text in the document")
-        return
-    sources = target.citations
-    if not sources:
-        _failed(cit, "unresolved", f"note {x} cites no source")
-        return
-    if len(sources) > 1:
-        names = named_people(cit.named or "")
-        fitting = [i for i, s in enumerate(sources) if names and _names_match(names, _people_of(s))]
-        if len(fitting) == 1:
-            _follow(cit, target, fitting[0], path)
-            return
-        candidates = [_pointer(path, x, i) for i in range(len(sources))]
-        _failed(cit, "ambiguous", f"note {x} cites {len(sources)} sources", candidates)
-        return
-    _follow(cit, target, 0, path)
+    _point_at_note(cit, target, f"note {x}", "unresolved", path)
 
 
 # --- Chicago short notes --------------------------------------------------------------------
