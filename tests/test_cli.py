@@ -107,3 +107,12 @@ def test_rich_report_plain_when_not_a_tty_or_no_color():
 def test_help_documents_exit_codes(runner):
     result = runner.invoke(main, ["extract", "--help"])
     assert "Exit codes" in result.output and "nothing readable" in result.output
+
+
+def test_check_warns_about_a_variant_title_of_the_same_work(runner, tmp_path):
+    doc = tmp_path / "v.txt"
+    doc.write_text("正文。1再續。2\n\n1 Bonnie Glaser, Promoting Confidence Building across the Taiwan Strait, "
+                   "Washington: CSIS, 2008, p.1.\n2 Bonnie Glaser, Promoting Confidence Building in the Taiwan Strait, "
+                   "Washington: CSIS, 2008, p.2.\n", "utf-8")
+    report = json.loads(runner.invoke(main, ["check", str(doc), "--format", "json"]).stdout)
+    assert [f["note"] for f in report["findings"] if "variant title" in f["message"]] == [2]

@@ -225,7 +225,7 @@ def _star_in_body(lines: list[str]) -> bool:
 
 # A body line without any of these can hold neither a note start, a marker nor a table caption.
 _NOTEWORTHY = stdre.compile(r"[0-9\u2460-\u2473〔⁰¹²³⁴⁵⁶⁷⁸⁹＊✽*]|^\s*(?:表|圖|图|Table|Figure|註|注)")
-_DIGITS_SHAPE = stdre.compile(r"\d+")  # running heads recur with other page numbers
+_DIGITS_SHAPE = str.maketrans("0123456789", "##########")  # running heads recur with other page numbers
 _STAR_AFTER_TEXT = re.compile(r"\S\s*[＊✽*]\s*$|\S[＊✽*](?=\s|$)")
 _STAR_LEAD = re.compile(r"\s*[＊✽*]")
 _SYMBOL_MARKER = re.compile(r"[\u2460-\u2473]|〔(?P<b>\d{1,3})〕|\[(?P<s>\d{1,3})\](?!\s*[\p{Han}A-Za-z]{1,3}\s*[.．])|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
@@ -336,7 +336,8 @@ def _joiner(prev: str, nxt: str, trailing_space: bool) -> str:
 def _furniture_lines(lines: list[str]) -> set[int]:
     """Running heads, page numbers and journal issue lines."""
     stripped = [l.replace("\f", "").strip() for l in lines]
-    counts = Counter(_DIGITS_SHAPE.sub("#", s) for s in stripped if len(s) <= 40)
+    shapes = [st.translate(_DIGITS_SHAPE) if 0 < len(st) <= 40 else "" for st in stripped]
+    counts = Counter(shapes)
     out = set()
     for i, s in enumerate(stripped):
         if not s:
@@ -345,7 +346,7 @@ def _furniture_lines(lines: list[str]) -> set[int]:
             out.add(i)
         elif ("│" in s or "|" in s) and len(s) < 60 and _ISSUE_WORDS.search(s):
             out.add(i)
-        elif len(s) <= 40 and counts[_DIGITS_SHAPE.sub("#", s)] >= 3 and not _TERMINAL.search(s) and not _NOTE_START.match(s):
+        elif shapes[i] and counts[shapes[i]] >= 3 and not _TERMINAL.search(s) and not _NOTE_START.match(s):
             out.add(i)
     return out
 

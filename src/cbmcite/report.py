@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 from .bibliography import Bibliography
 from .model import Citation, DocumentResult, Note
+from .normalize import match_key
 from .resolve import named_people
 
 
@@ -134,7 +135,30 @@ def _spelling_warnings(results: list[DocumentResult], bib: Bibliography) -> list
             for message in _differences(first, cit, first_note.number):
                 out.append(Finding("warning", doc.path, note.line, note.number, "inconsistency", message,
                                    "make the references to this work agree", raw=cit.raw))
+    return out + _title_variants(bib, places)
+
+
+def _title_variants(bib: Bibliography, places: dict) -> list[Finding]:
+    """Two entries by the same first author and year whose titles differ only a little."""
+    out = []
+    for i, a in enumerate(bib.works):
+        for b in bib.works[i + 1:]:
+            if not a.family or a.family != b.family or a.year != b.year:
+                continue
+            ta, tb = match_key(a.item.get("title")), match_key(b.item.get("title"))
+            if ta and tb and _similar(ta, tb):
+                path, number, index = b.citations[0]
+                doc, note, cit = places[(path, str(number), index)]
+                out.append(Finding("warning", doc.path, note.line, note.number, "inconsistency",
+                                   f"title '{b.item.get('title')}' is close to '{a.item.get('title')}' "
+                                   f"(note {a.citations[0][1]}): the same work with a variant title?",
+                                   "cite the work with one title", raw=cit.raw))
     return out
+
+
+def _similar(a: str, b: str) -> bool:
+    x, y = set(zip(a, a[1:])), set(zip(b, b[1:]))
+    return 2 * len(x & y) >= 0.75 * (len(x) + len(y))
 
 
 def _differences(a: Citation, b: Citation, first: int | str) -> list[str]:

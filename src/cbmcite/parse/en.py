@@ -7,7 +7,6 @@ from ..normalize import normalize_pages
 from .names import csl_name, is_person_name, split_people
 from .result import Parsed
 
-_WHITESPACE = re.compile(r"\s+")
 _MONTH_DAY_YEAR = re.compile(r"([A-Za-z]{3})[a-z]*\.?\s+([0-9]{1,2}),\s*([0-9]{4})")
 _COMMA = re.compile(r"[,，]\s*")
 _SHORT_CONTAINER = re.compile(r"(?i)op\.?\s*cit\.?|ibid\.?")
@@ -148,8 +147,8 @@ def _take_paren_block(s: str, out: Parsed) -> str:
 
 def _prepare(raw: str) -> str:
     s = raw.strip().replace("＂", "”").replace("：", ": ").replace("，", ", ")
-    s = _WHITESPACE.sub(" ", s)
-    return s.rstrip().rstrip(".;；。").strip()
+    s = " ".join(s.split())
+    return s.rstrip(".;；。").strip()
 
 
 def _english_date(text: str) -> list[int] | None:

@@ -56,7 +56,7 @@ def split_note(text: str) -> list[Segment]:
     pieces = _pieces(text)
     segments: list[Segment] = []
     for piece in pieces:
-        lead = _PROSE_LEAD.match(piece.strip())
+        lead = _PROSE_LEAD.match(piece.strip()) if _MAY_LEAD.search(piece, 0, 50) else None
         if lead and _looks_like_citation(piece.strip()[lead.end():]):
             cut = piece.index(lead.group(0)) + len(lead.group(0))
             segments.append(Segment(piece[:cut], False))
@@ -99,6 +99,7 @@ def _looks_like_citation(piece: str) -> bool:
     return False
 
 
+_MAY_LEAD = re.compile(r"參|参|請|请|詳|详|見|见|另|See|Cf")
 _PROSE_LEAD = re.compile(r"^(?:.{0,40}?(?:請參閱|請參見|参阅|參閱|參見|参见|請見|详见|詳見|另見|另参|可參考|可参考))\s*[:：]?\s*|^(?:See also|See|Cf\.)\s+")
 
 
