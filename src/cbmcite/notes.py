@@ -101,10 +101,9 @@ class _Scanner:
         self.texts_by_number: dict[int | str, str] = {}
 
     def feed(self, raw: str, lineno: int) -> None:
-        page_break = "\f" in raw
-        line = raw.replace("\f", "")
-        if not line.strip():
-            if page_break:
+        line = raw.replace("\f", "") if "\f" in raw else raw
+        if not line or line.isspace():
+            if line is not raw:
                 self._page_break()
             return
         if self.current is None and self.table_from is None and not _NOTEWORTHY.search(line):
@@ -225,7 +224,7 @@ def _star_in_body(lines: list[str]) -> bool:
 
 # A body line without any of these can hold neither a note start, a marker nor a table caption.
 _NOTEWORTHY = stdre.compile(r"[0-9\u2460-\u2473〔⁰¹²³⁴⁵⁶⁷⁸⁹＊✽*]|^\s*(?:表|圖|图|Table|Figure|註|注)")
-_DIGITS_SHAPE = str.maketrans("0123456789", "##########")  # running heads recur with other page numbers
+_ANY_DIGIT = stdre.compile(r"\d")
 _STAR_AFTER_TEXT = re.compile(r"\S\s*[＊✽*]\s*$|\S[＊✽*](?=\s|$)")
 _STAR_LEAD = re.compile(r"\s*[＊✽*]")
 _SYMBOL_MARKER = re.compile(r"[\u2460-\u2473]|〔(?P<b>\d{1,3})〕|\[(?P<s>\d{1,3})\](?!\s*[\p{Han}A-Za-z]{1,3}\s*[.．])|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
@@ -336,7 +335,7 @@ def _joiner(prev: str, nxt: str, trailing_space: bool) -> str:
 def _furniture_lines(lines: list[str]) -> set[int]:
     """Running heads, page numbers and journal issue lines."""
     stripped = [l.replace("\f", "").strip() for l in lines]
-    shapes = [st.translate(_DIGITS_SHAPE) if 0 < len(st) <= 40 else "" for st in stripped]
+    shapes = [_shape(st) if 0 < len(st) <= 40 else "" for st in stripped]
     counts = Counter(shapes)
     out = set()
     for i, s in enumerate(stripped):
@@ -349,6 +348,11 @@ def _furniture_lines(lines: list[str]) -> set[int]:
         elif shapes[i] and counts[shapes[i]] >= 3 and not _TERMINAL.search(s) and not _NOTE_START.match(s):
             out.add(i)
     return out
+
+
+def _shape(line: str) -> str:
+    """Running heads recur with other page numbers: compare them with the digits blanked."""
+    return _DIGIT_RUN.sub("#", line) if _ANY_DIGIT.search(line) else line
 
 
 def _assemble(copies: list[_Copy], markers: dict[int, int]) -> DetectedNotes:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re as stdre
+
 import regex as re
 
 from .forms import SHORT_FORM_ANYWHERE, short_form_of
@@ -21,6 +23,7 @@ _ABBREV = re.compile(
 )
 _OPEN = "（(〈《「『“‘[【<＜"
 _CLOSE = "）)〉》」』”’]】>＞"
+_BOUNDARY_OR_BRACKET = stdre.compile("[；;。.（(〈《「『“‘\\[【<＜）)〉》」』”’\\]】>＞]")
 _PAGE_END = re.compile(r"(?r)(?:pp?\.|頁|页|第|at)\s*[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$", re.I)
 _YEAR = re.compile(r"(?<![0-9])(?:1[5-9][0-9]{2}|20[0-9]{2})(?![0-9])|民國|年")
 _CITATION_FEATURES = [
@@ -40,7 +43,7 @@ _CITATION_FEATURES = [
 _CHICAGO_SHORT = re.compile(
     r"^[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2},\s+(?:[\"“][^\"”]{2,80}[\"”]|[A-Z][^,]{2,60},)\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?\.?$"
 )
-_JOINED_CLAUSE = re.compile(r"^\s*(?:收錄於|收录于|收錄|收录|收於|收于|載於|载于|刊於|刊于|見於|见于)")
+_JOINED_CLAUSE = re.compile(r"\s*(?:收錄於|收录于|收錄|收录|收於|收于|載於|载于|刊於|刊于|見於|见于)")
 _GBT_MARK = re.compile(r"\[(?:M|C|G|N|J|D|R|S|P|A|Z|DB|CP|EB)(?:/(?:OL|CD|MT|DK))?\]")
 
 
@@ -124,35 +127,29 @@ def _pieces(text: str) -> list[str]:
     gbt = bool(_GBT_MARK.search(text))  # GB/T 7714 uses "." between elements
     depth = 0
     start = 0
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch in _OPEN and not _straight_quote(ch):
+    for m in _BOUNDARY_OR_BRACKET.finditer(text):  # only these characters can change anything
+        i, ch = m.start(), m.group()
+        if i < start:
+            continue  # closing marks already taken into the previous piece
+        if ch in _OPEN:
             depth += 1
-        elif ch in _CLOSE and depth > 0:
-            depth -= 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
         cut = None
-        if ch in "；;" and depth == 0 and not _JOINED_CLAUSE.match(text[i + 1:]):
+        if ch in "；;" and depth == 0 and not _JOINED_CLAUSE.match(text, i + 1):
             cut = i + 1
         elif ch == "。" and (depth == 0 or _closes_all(text, i)):
             cut = i + 1
-            while cut < n and text[cut] in "」』）)”":
+            while cut < len(text) and text[cut] in "」』）)”":
                 cut += 1
         elif ch == "." and depth == 0 and not gbt and _sentence_stop(text, start, i):
             cut = i + 1
         if cut is not None:
             pieces.append(text[start:cut])
-            start = i = cut
-            continue
-        i += 1
-    if start < n:
+            start = cut
+    if start < len(text):
         pieces.append(text[start:])
     return _rejoin_lead_ins(pieces)
-
-
-def _straight_quote(ch: str) -> bool:
-    return ch in "\"'"
 
 
 def _closes_all(text: str, i: int) -> bool:
