@@ -175,3 +175,21 @@ def test_running_heads_with_changing_page_numbers_are_dropped():
     text = "\n".join(pages).replace("陸軍學術雙月刊 第五十五卷第568期\n", "陸軍學術雙月刊 第55卷第568期/2019年\n")
     notes = notes_of(text)
     assert sorted(notes) == [1, 2, 3, 4] and all("陸軍" not in n.text for n in notes.values())
+
+
+def test_note_continued_at_the_top_of_the_next_pages_note_area():
+    body = ["兩岸軍事互信機制的研究日益增多，學者", "看法不一，各有主張。1其後政府亦提出", "相關政策構想，惟具體進展仍然有限。2",
+            "而美國學者認為軍事交流應循序漸進，", "國內學者亦有專書討論此一重要議題。"]
+    filler = [f"第{n}段文字說明兩岸互信的各種面向與發展。" for n in "一二三四五六七八"]  # enough lines to tell the layout
+    page1 = "\n\n".join(filler + body) + "\n\n"
+    page1 += "1 楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，第38卷，第6期，1999年，頁2-15。\n"
+    page1 += "2 林正義，〈台海兩岸『信任建立措施』芻議〉，《國防雜誌》，第13卷，第12期，2003年，頁4-5；另見黃仁佛，\n"
+    page2 = " " + "\n\n".join(body[:4]).replace("1", "").replace("2", "") + "又有新論。3\n\n"
+    page2 += "《信心建立措施研究》（臺北：五南圖書出版公司，2001年），頁35-40，該書對兩岸軍事互信有完整的討論與評析，\n"
+    page2 += "並附有各國經驗比較。\n"
+    page2 += "3 徐曉迪，〈兩岸軍事互信机制：功能、挑戰及建言〉，《廣州社會主義學院學報》，第32期，2011年，頁54。\n"
+    notes = notes_of(page1 + page2)
+    assert notes[2].text.endswith("另見黃仁佛，《信心建立措施研究》（臺北：五南圖書出版公司，2001年），頁35-40，"
+                                  "該書對兩岸軍事互信有完整的討論與評析，並附有各國經驗比較。")
+    assert notes[3].text.startswith("徐曉迪")
+    assert notes[1].text.endswith("頁2-15。")

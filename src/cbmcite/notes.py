@@ -7,6 +7,7 @@ expected sequence; PDF extraction prints whole note blocks more than once.
 from __future__ import annotations
 
 import os
+import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -92,6 +93,9 @@ class _Scanner:
 
     def __init__(self, star_marked: bool = False) -> None:
         self.star_marked = star_marked
+        self.note_widths: list[int] = []
+        self.body_widths: list[int] = []
+        self.recent_body: list[str] = []  # body lines since the last note line
         self.table_from: int | None = None
         self.copies: list[_Copy] = []
         self.current: _Copy | None = None
@@ -107,6 +111,7 @@ class _Scanner:
                 self._page_break()
             return
         if self.current is None and self.table_from is None and not _NOTEWORTHY.search(line):
+            self._body(line)
             return  # plain body text: no marker, no note start, no table
         if self._in_table(line, lineno):
             self.close_note()
@@ -115,15 +120,59 @@ class _Scanner:
         if start is not None:
             self.close_note()
             number, rest = start
+            self._carry_over(number)
             self.current = _Copy(number, lineno, [rest])
+            self._note_line(line)
             return
         if self.current is not None and self._continues(line):
             self.current.lines.append(line)
+            self._note_line(line)
             return
         self.close_note()
         if _PAGE_NUMBER_LINE.match(line):
             return
+        self._body(line)
         self._scan_markers(line, lineno)
+
+    # --- a note that runs over to the next page --------------------------------------
+    def _note_line(self, line: str) -> None:
+        self.note_widths.append(_display_width(line))
+        self.recent_body = []
+
+    def _body(self, line: str) -> None:
+        self.body_widths.append(_display_width(line))
+        self.recent_body.append(line)
+
+    def _carry_over(self, number) -> None:
+        """In a two-column layout, full-width lines just before note N+1 that follow an unfinished note N
+        are N's continuation at the top of the next page's note area, not body text."""
+        prev = self.copies[-1] if self.copies else None
+        if (prev is None or not isinstance(number, int) or prev.number != number - 1 or _complete(prev.lines[-1])
+                or not self.recent_body or not self._two_columns()):
+            return
+        full = 0.75 * statistics.median(self.note_widths)
+        lines = self.recent_body
+        i = len(lines) - 1
+        taken = []
+        if i >= 1 and _display_width(lines[i]) < full and _complete(lines[i]) and _display_width(lines[i - 1]) >= full:
+            taken.append(lines[i])  # the continuation's own short last line
+            i -= 1
+        while i >= 0 and _display_width(lines[i]) >= full:
+            taken.append(lines[i])
+            i -= 1
+        if not taken:
+            return
+        old = prev.text
+        prev.lines.extend(reversed(taken))
+        prev.text = join_lines(prev.lines)
+        prev.squashed = _squash(prev.text)
+        if self.texts_by_number.get(prev.number) == old:
+            self.texts_by_number[prev.number] = prev.text
+
+    def _two_columns(self) -> bool:
+        if len(self.body_widths) < 10 or len(self.note_widths) < 2:
+            return False
+        return statistics.median(self.body_widths) < 0.7 * statistics.median(self.note_widths)
 
     def _in_table(self, line: str, lineno: int) -> bool:
         """Table rows start with numbers too; nothing from a caption to its source line is a note."""
@@ -137,8 +186,8 @@ class _Scanner:
         return True
 
     def _page_break(self) -> None:
-        if self.current is not None and _complete(self.current.lines[-1]):
-            self.close_note()
+        # the next page's body follows; an unfinished note may go on in that page's note area
+        self.close_note()
 
     def close_note(self) -> None:
         if self.current is None:
@@ -196,8 +245,12 @@ class _Scanner:
 
     def _continues(self, line: str) -> bool:
         last = self.current.lines[-1]
-        if _URL.match(line.strip()) or not _complete(last):
+        if _URL.match(line.strip()):
             return True
+        if not _complete(last):
+            # " 正文…": an indented narrow line in a two-column layout starts the next page's body
+            return not (line[:1].isspace() and self._two_columns()
+                        and _display_width(line) < 0.75 * statistics.median(self.note_widths))
         # a further source on the next line: "pp.793-796." / "John Grenville and …, Title"
         return bool(_LATIN_NAME_START.match(line) or line[:1] in "〈《" or _CJK_CITATION_LINE.match(line))
 
@@ -225,6 +278,7 @@ def _star_in_body(lines: list[str]) -> bool:
 # A body line without any of these can hold neither a note start, a marker nor a table caption.
 _NOTEWORTHY = stdre.compile(r"[0-9\u2460-\u2473〔⁰¹²³⁴⁵⁶⁷⁸⁹＊✽*]|^\s*(?:表|圖|图|Table|Figure|註|注)")
 _ANY_DIGIT = stdre.compile(r"\d")
+_CITATION_PUNCT = stdre.compile(r"[,，、；;〈《]|pp?\.|頁")
 _STAR_AFTER_TEXT = re.compile(r"\S\s*[＊✽*]\s*$|\S[＊✽*](?=\s|$)")
 _STAR_LEAD = re.compile(r"\s*[＊✽*]")
 _SYMBOL_MARKER = re.compile(r"[\u2460-\u2473]|〔(?P<b>\d{1,3})〕|\[(?P<s>\d{1,3})\](?!\s*[\p{Han}A-Za-z]{1,3}\s*[.．])|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
@@ -282,6 +336,14 @@ def _marker_number(line: str, start: int, end: int, expected: int) -> int | None
         if number == expected and digits.startswith(token) and _is_year(digits[len(token):]):
             return number
     return None
+
+
+_WIDE = stdre.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+
+
+def _display_width(line: str) -> int:
+    s = line.strip()
+    return len(s) + len(_WIDE.findall(s))
 
 
 def _is_han(ch: str) -> bool:
@@ -345,7 +407,8 @@ def _furniture_lines(lines: list[str]) -> set[int]:
             out.add(i)
         elif ("│" in s or "|" in s) and len(s) < 60 and _ISSUE_WORDS.search(s):
             out.add(i)
-        elif shapes[i] and counts[shapes[i]] >= 3 and not _TERMINAL.search(s) and not _NOTE_START.match(s):
+        elif (shapes[i] and counts[shapes[i]] >= 3 and not _TERMINAL.search(s) and not _NOTE_START.match(s)
+              and not _CITATION_PUNCT.search(s)):  # a note line printed three times is no running head
             out.add(i)
     return out
 
