@@ -96,6 +96,7 @@ class _Scanner:
         self.note_widths: list[int] = []
         self.body_widths: list[int] = []
         self.recent_body: list[str] = []  # body lines since the last note line
+        self._layout: tuple | None = None  # (body lines, note lines, two columns?, note width) last measured
         self.table_from: int | None = None
         self.copies: list[_Copy] = []
         self.current: _Copy | None = None
@@ -150,7 +151,7 @@ class _Scanner:
         if (prev is None or not isinstance(number, int) or prev.number != number - 1 or _complete(prev.lines[-1])
                 or not self.recent_body or not self._two_columns()):
             return
-        full = 0.75 * statistics.median(self.note_widths)
+        full = 0.75 * self._note_width()
         lines = self.recent_body
         i = len(lines) - 1
         taken = []
@@ -170,9 +171,18 @@ class _Scanner:
             self.texts_by_number[prev.number] = prev.text
 
     def _two_columns(self) -> bool:
-        if len(self.body_widths) < 10 or len(self.note_widths) < 2:
+        """Body lines much narrower than note lines. Medians are refreshed as the counts grow by a tenth."""
+        sizes = (len(self.body_widths), len(self.note_widths))
+        if sizes[0] < 10 or sizes[1] < 2:
             return False
-        return statistics.median(self.body_widths) < 0.7 * statistics.median(self.note_widths)
+        if self._layout is None or sizes[0] > self._layout[0] * 1.1 or sizes[1] > self._layout[1] * 1.1:
+            note = statistics.median(self.note_widths)
+            self._layout = (*sizes, statistics.median(self.body_widths) < 0.7 * note, note)
+        return self._layout[2]
+
+    def _note_width(self) -> float:
+        self._two_columns()
+        return self._layout[3] if self._layout else statistics.median(self.note_widths)
 
     def _in_table(self, line: str, lineno: int) -> bool:
         """Table rows start with numbers too; nothing from a caption to its source line is a note."""
@@ -250,7 +260,7 @@ class _Scanner:
         if not _complete(last):
             # " 正文…": an indented narrow line in a two-column layout starts the next page's body
             return not (line[:1].isspace() and self._two_columns()
-                        and _display_width(line) < 0.75 * statistics.median(self.note_widths))
+                        and _display_width(line) < 0.75 * self._note_width())
         # a further source on the next line: "pp.793-796." / "John Grenville and …, Title"
         return bool(_LATIN_NAME_START.match(line) or line[:1] in "〈《" or _CJK_CITATION_LINE.match(line))
 
@@ -338,12 +348,10 @@ def _marker_number(line: str, start: int, end: int, expected: int) -> int | None
     return None
 
 
-_WIDE = stdre.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
-
-
 def _display_width(line: str) -> int:
+    """Columns a line takes: CJK characters (3 UTF-8 bytes) count two, ASCII one."""
     s = line.strip()
-    return len(s) + len(_WIDE.findall(s))
+    return (len(s.encode("utf-8")) + len(s)) // 2
 
 
 def _is_han(ch: str) -> bool:

@@ -94,11 +94,14 @@ def _looks_like_citation(piece: str) -> bool:
         return False
     if _CHICAGO_SHORT.match(p):
         return True
-    features = sum(1 for f in _CITATION_FEATURES if f.search(p))
-    has_year = bool(_YEAR.search(p))
-    if features >= 2 or (features and has_year):
-        # commentary that mentions a year and a book title reads like prose: a verb, no author lead
-        return not _prose_sentence(p)
+    needed = 1 if _YEAR.search(p) else 2  # two signs of a citation, or one and a year
+    found = 0
+    for feature in _CITATION_FEATURES:  # cheap, common signs first; stop as soon as it is enough
+        if feature.search(p):
+            found += 1
+            if found >= needed:
+                # commentary that mentions a year and a book title reads like prose: a verb, no author lead
+                return not _prose_sentence(p)
     return False
 
 
