@@ -19,7 +19,6 @@ import regex as re
 from .model import Anomaly, Note
 
 _DIGIT_RUN = stdre.compile(r"\d+")
-_WHITESPACE = stdre.compile(r"\s+")
 _SPACED_YEAR = stdre.compile(r"[0-9]{4}\s*年")
 _ISSUE_WORDS = re.compile(r"第.{1,6}[期卷]|Vol\.|No\.")
 
