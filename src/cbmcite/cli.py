@@ -6,15 +6,14 @@ import filecmp
 import os
 import sys
 import tempfile
-from dataclasses import dataclass, field
 
 import click
 
 from . import __version__
 from .bibliography import BibliographyBuilder
 from .config import Config, load_config
-from .ingest import InputError, collect_paths
-from .run import Extracted, Failure, default_jobs, iter_documents
+from .ingest import InputError
+from .run import CorpusRun, Extracted, default_jobs
 
 EXIT_HELP = """
 \b
@@ -63,60 +62,7 @@ def _progress(total: int, quiet: bool):
         yield lambda: progress.advance(task)
 
 
-@dataclass
-class Run:
-    """What a command asked for, after the configuration file and the flags are combined."""
-
-    paths: tuple[str, ...]
-    config: Config
-    encoding: str | None = None
-    jobs: int = 1
-    quiet: bool = False
-    verbose: bool = False
-    failed: bool = False
-    read: int = 0
-    history: list = field(default_factory=list)  # full citations of earlier chapters (cross mode)
-
-    def documents(self, json_script: str | None = None):
-        """Extracted documents in order; one stderr line per unreadable input; exits 2 if none.
-
-        Workers serialise the notes JSON unless chapters must first be resolved against each other."""
-        from .resolve import full_citations, resolve_across
-
-        files, problems, skipped = self._files()
-        for path, reason in problems:
-            _fail(f"{path}: {reason}")
-        if self.verbose:
-            for path in skipped:
-                _fail(f"{path}: skipped (not a supported format)")
-        self.failed = bool(problems)
-        cross = self.config.cross
-        with _progress(len(files), self.quiet) as advance:
-            for item in iter_documents(files, self.encoding, self.jobs, None if cross else json_script):
-                advance()
-                if isinstance(item, Failure):
-                    _fail(f"{item.path}: {item.reason}")
-                    self.failed = True
-                    continue
-                self.read += 1
-                for warning in item.result.warnings:
-                    _fail(f"{item.result.path}: {warning}")
-                if cross:
-                    resolve_across(item.result, self.history)
-                    self.history.extend(full_citations(item.result))
-                yield item
-        if not self.read:
-            if not files and not problems:
-                _fail("no input documents")
-            sys.exit(2)
-
-    def _files(self):
-        if self.config.chapters and self.config.source:
-            return list(self.config.chapters), [], []
-        return collect_paths(list(self.paths))
-
-
-def _make_run(paths, config_file, cross, encoding, jobs, quiet, verbose, **overrides) -> Run:
+def _make_run(paths, config_file, cross, encoding, jobs, verbose, **overrides) -> CorpusRun:
     try:
         config = load_config(list(paths), config_file)
     except InputError as exc:
@@ -127,7 +73,18 @@ def _make_run(paths, config_file, cross, encoding, jobs, quiet, verbose, **overr
     for key, value in overrides.items():
         if value is not None:
             setattr(config, key, value)
-    return Run(paths=paths, config=config, encoding=encoding, jobs=jobs, quiet=quiet, verbose=verbose)
+    return CorpusRun(list(paths), config, encoding=encoding, jobs=jobs, verbose=verbose, report=_fail)
+
+
+def _documents(run: CorpusRun, quiet: bool, json_script: str | None = None):
+    """The run's documents with a progress bar; exits 2 when nothing at all could be read."""
+    files = run.files()
+    with _progress(len(files), quiet) as advance:
+        yield from run.documents(files, json_script, advance)
+    if not run.read:
+        if not files and not run.failed:
+            _fail("no input documents")
+        sys.exit(2)
 
 
 @click.group(epilog=EXIT_HELP, context_settings={"help_option_names": ["-h", "--help"]})
@@ -181,12 +138,12 @@ def extract(paths, fmt, output, script, update_file, prune, style, csl_file, gro
     if fmt == "docx" and not output:
         _fail("--format docx needs -o FILE")
         sys.exit(2)
-    run = _make_run(paths, config_file, cross, encoding, jobs, quiet, verbose, script=script, group_by=group_by,
+    run = _make_run(paths, config_file, cross, encoding, jobs, verbose, script=script, group_by=group_by,
                     sort=sort, style=csl_file or style)
     script = run.config.script
     builder = BibliographyBuilder(run.config.key_pattern)
     writer = NotesJsonWriter(script) if fmt == "json" else None
-    for extracted in run.documents(json_script=script if fmt == "json" else None):
+    for extracted in _documents(run, quiet, json_script=script if fmt == "json" else None):
         works = builder.add(extracted.result)
         if writer:
             _write_document(writer, extracted, works)
@@ -267,8 +224,8 @@ def check(paths, fmt, strict, cross_warning, encoding, jobs, quiet, verbose, con
     from . import report
     from .bibliography import merge
 
-    run = _make_run(paths, config_file, cross, encoding, jobs, quiet, verbose, cross_warning=cross_warning)
-    results = [extracted.result for extracted in run.documents()]
+    run = _make_run(paths, config_file, cross, encoding, jobs, verbose, cross_warning=cross_warning)
+    results = [extracted.result for extracted in _documents(run, quiet)]
     bib = merge(results)
     summary, findings = report.check(results, bib, cross_warning=run.config.cross_warning)
     if fmt == "json":

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .ingest import InputError
+from .ingest import InputError, collect_paths
 from .bibliography import sign
+from .config import Config
 from .export.notes_json import serialize_document
 from .model import DocumentResult
 from .pipeline import extract_document
@@ -68,3 +69,51 @@ def iter_documents(paths: list[str], encoding: str | None = None, jobs: int = 1,
     chunk = max(1, min(8, len(tasks) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(extract_safely, tasks, chunksize=chunk)
+
+
+@dataclass
+class CorpusRun:
+    """One command's documents, in order: unreadable inputs are reported and skipped, chapters of one
+    work are resolved against the chapters before them."""
+
+    paths: list[str]
+    config: Config
+    encoding: str | None = None
+    jobs: int = 1
+    verbose: bool = False
+    report: Callable[[str], None] = print  # one line per problem
+    failed: bool = False
+    read: int = 0
+    history: list = field(default_factory=list)  # full citations of earlier chapters (cross mode)
+
+    def files(self) -> list[str]:
+        if self.config.chapters and self.config.source:
+            return list(self.config.chapters)
+        files, problems, skipped = collect_paths(self.paths)
+        for path, reason in problems:
+            self.report(f"{path}: {reason}")
+        if self.verbose:
+            for path in skipped:
+                self.report(f"{path}: skipped (not a supported format)")
+        self.failed = bool(problems)
+        return files
+
+    def documents(self, files: list[str], json_script: str | None = None,
+                  advance: Callable[[], None] = lambda: None) -> Iterator[Extracted]:
+        """Workers serialise the notes JSON unless chapters must first be resolved against each other."""
+        from .resolve import full_citations, resolve_across
+
+        cross = self.config.cross
+        for item in iter_documents(files, self.encoding, self.jobs, None if cross else json_script):
+            advance()
+            if isinstance(item, Failure):
+                self.report(f"{item.path}: {item.reason}")
+                self.failed = True
+                continue
+            self.read += 1
+            for warning in item.result.warnings:
+                self.report(f"{item.result.path}: {warning}")
+            if cross:
+                resolve_across(item.result, self.history)
+                self.history.extend(full_citations(item.result))
+            yield item
