@@ -9,12 +9,14 @@ import re as stdre  # plain patterns over whole output lines: the stdlib engine 
 
 import regex as re
 
+from .patterns import compile_fast
+
 from .model import Citation, DocumentResult
 from .normalize import has_cjk, match_key, repair_artifacts
 from .resolve import _close, _family, work_key
 
-_HAN = re.compile(r"\p{Han}")
-_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
+_HAN = compile_fast(r"\p{Han}")
+_NOT_ALNUM = compile_fast(r"[^A-Za-z0-9]")
 
 # Surnames whose reading pypinyin's default gets wrong, and compound surnames (CONVENTIONS §6).
 SURNAME_PINYIN = {

@@ -11,10 +11,12 @@ import re as stdre
 
 import regex as re
 
-_DIGITS = re.compile(r"[0-9０-９]+")
-_LIST_COMMA = re.compile(r"\s*[、,]\s*")
-_HYPHEN_TO = re.compile(r"(?<=\w)- (?=to-)")
-_SPACES = re.compile(r"[ \t]{2,}")
+from .patterns import compile_fast
+
+_DIGITS = compile_fast(r"[0-9０-９]+")
+_LIST_COMMA = compile_fast(r"\s*[、,]\s*")
+_HYPHEN_TO = compile_fast(r"(?<=\w)- (?=to-)")
+_SPACES = compile_fast(r"[ \t]{2,}")
 _HAN = stdre.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")  # Han, stdlib-fast
 
 # --- width, compatibility ideographs ----------------------------------------------------
@@ -83,10 +85,10 @@ def roc_to_gregorian(roc_year: int) -> int:
 
 
 _NUM = r"[0-9〇○零一二三四五六七八九十百元]+"
-_ROC_DATE = re.compile(rf"(?:民國|民)\s*(?P<pre>前)?\s*(?P<y>{_NUM})\s*年(?:度)?(?:\s*(?P<m>{_NUM})\s*月)?(?:\s*(?P<d>{_NUM})\s*日)?")
-_GREG_CN = re.compile(rf"(?<![0-9])(?P<y>[12][0-9]{{3}}|[一二][〇○零一二三四五六七八九]{{3}})\s*年(?:\s*(?P<m>{_NUM})\s*月)?(?:\s*(?P<d>{_NUM})\s*日)?")
-_GREG_DOT = re.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\.(?P<m>[01]?[0-9])(?:\.(?P<d>[0-3]?[0-9]))?\.?(?![0-9])")
-_YEAR = re.compile(r"(?<![0-9./-])(?P<y>1[5-9][0-9]{2}|20[0-9]{2})(?![0-9])")
+_ROC_DATE = compile_fast(rf"(?:民國|民)\s*(?P<pre>前)?\s*(?P<y>{_NUM})\s*年(?:度)?(?:\s*(?P<m>{_NUM})\s*月)?(?:\s*(?P<d>{_NUM})\s*日)?")
+_GREG_CN = compile_fast(rf"(?<![0-9])(?P<y>[12][0-9]{{3}}|[一二][〇○零一二三四五六七八九]{{3}})\s*年(?:\s*(?P<m>{_NUM})\s*月)?(?:\s*(?P<d>{_NUM})\s*日)?")
+_GREG_DOT = compile_fast(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\.(?P<m>[01]?[0-9])(?:\.(?P<d>[0-3]?[0-9]))?\.?(?![0-9])")
+_YEAR = compile_fast(r"(?<![0-9./-])(?P<y>1[5-9][0-9]{2}|20[0-9]{2})(?![0-9])")
 
 
 def parse_date(text: str) -> list[int] | None:
@@ -121,9 +123,9 @@ def _date_parts(year: int, month: str | None, day: str | None) -> list[int]:
 
 # --- pages ---------------------------------------------------------------------------------
 
-_PAGE_PREFIX = re.compile(r"(?i)^\s*(?:pp?\.|(?:pp?|pages?|at)(?=\s*[0-9])|頁|页|第)\s*")
-_PAGE_SUFFIX = re.compile(r"(?r)\s*(?:頁|页)?\s*[.,。，;；]*\s*$")
-_DASHES = re.compile(r"\s*[‐‑‒–—―−~～〜-]\s*")
+_PAGE_PREFIX = compile_fast(r"(?i)^\s*(?:pp?\.|(?:pp?|pages?|at)(?=\s*[0-9])|頁|页|第)\s*")
+_PAGE_SUFFIX = compile_fast(r"(?r)\s*(?:頁|页)?\s*[.,。，;；]*\s*$")
+_DASHES = compile_fast(r"\s*[‐‑‒–—―−~～〜-]\s*")
 
 
 def normalize_pages(text: str | None) -> str | None:
@@ -148,8 +150,8 @@ def _trim(s: str) -> str:
 
 # --- artefacts of PDF extraction ----------------------------------------------------------
 
-_HYPHEN_SPACE = re.compile(r"(?<=\w)([-–‐]) +(?=[A-Z]|to\b)")
-_SPACED_LETTERS = re.compile(r"\b((?:[A-Za-z] ){3,}[A-Za-z])\b")
+_HYPHEN_SPACE = compile_fast(r"(?<=\w)([-–‐]) +(?=[A-Z]|to\b)")
+_SPACED_LETTERS = compile_fast(r"\b((?:[A-Za-z] ){3,}[A-Za-z])\b")
 
 
 def repair_artifacts(text: str) -> str:
@@ -164,7 +166,7 @@ def repair_artifacts(text: str) -> str:
 
 
 # "Confl ic t": a ligature lost in extraction splits a word into short lower-case fragments.
-_SPLIT_WORD = re.compile(r"\b([A-Z]?[a-z]{1,5}) ([a-z]{1,2}) ([a-z]{1,2})\b")
+_SPLIT_WORD = compile_fast(r"\b([A-Z]?[a-z]{1,5}) ([a-z]{1,2}) ([a-z]{1,2})\b")
 
 
 def _rejoin_split_words(s: str) -> str:
@@ -193,7 +195,7 @@ def fold_script(text: str) -> str:
     return _t2s().convert(text)
 
 
-_NON_WORD = re.compile(r"[\s\p{P}\p{S}_]+")
+_NON_WORD = compile_fast(r"[\s\p{P}\p{S}_]+")
 
 
 def match_key(text: str | None) -> str:

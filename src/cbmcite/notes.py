@@ -16,11 +16,13 @@ import re as stdre  # the stdlib engine is several times faster for plain per-li
 
 import regex as re
 
+from .patterns import compile_fast
+
 from .model import Anomaly, Note
 
 _DIGIT_RUN = stdre.compile(r"\d+")
 _SPACED_YEAR = stdre.compile(r"[0-9]{4}\s*年")
-_ISSUE_WORDS = re.compile(r"第.{1,6}[期卷]|Vol\.|No\.")
+_ISSUE_WORDS = compile_fast(r"第.{1,6}[期卷]|Vol\.|No\.")
 
 CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①..⑳
 
@@ -36,26 +38,26 @@ _UNIT_AFTER_NUMBER = set("年月日時號期卷頁版條款個位名次艘架枚
 _NOT_NOTE_START = set("0123456789０１２３４５６７８９.．,，、:：;；)）]】-–—~～/／'’\"”")
 _OPENERS = "〈《「『“\"'‘<＜【[(（"
 _CJK = r"\p{Han}"
-_CJK_NAME_START = re.compile(rf"^{_CJK}{{2,4}}(?:[，、：,:（(]|(?:合著|主編|編著|著|編|譯|等))")
+_CJK_NAME_START = compile_fast(rf"^{_CJK}{{2,4}}(?:[，、：,:（(]|(?:合著|主編|編著|著|編|譯|等))")
 # Latin letters only: "15MCBMs著重於…，" is body text, not "Author,"
-_LATIN_NAME_START = re.compile(r"^[A-Z][A-Za-zÀ-ÿ'’.\-]*(?:,?\s+(?:[A-Z][A-Za-zÀ-ÿ'’.\-]*|and|&)){0,8}\s*[,，]")
-_NOTE_LEAD_IN = re.compile(r"^(?:請參閱|請參見|參閱|參見|参见|詳見|详见|另見|另参|見|参考|參考|引自|轉引自|转引自|資料來源|关于|關於|有關)")
-_CJK_CITATION_LINE = re.compile(r"^\p{Han}{2,4}(?:[、，,]\p{Han}{2,4})*(?:合著|主編|編著|著|編)?[，,：:]\s*[〈《「]")
-_SHORT_START = re.compile(r"^(?:同上|同前|同註|同注|前引|前揭|上揭|Ibid|Id\.|op\.\s*cit)", re.I)
-_CITATION_MARKS = re.compile(r"[〈《「]|頁|页|前引|前揭|同上|同註|同注|出版|主編|合著|[0-9]{4}年")
+_LATIN_NAME_START = compile_fast(r"^[A-Z][A-Za-zÀ-ÿ'’.\-]*(?:,?\s+(?:[A-Z][A-Za-zÀ-ÿ'’.\-]*|and|&)){0,8}\s*[,，]")
+_NOTE_LEAD_IN = compile_fast(r"^(?:請參閱|請參見|參閱|參見|参见|詳見|详见|另見|另参|見|参考|參考|引自|轉引自|转引自|資料來源|关于|關於|有關)")
+_CJK_CITATION_LINE = compile_fast(r"^\p{Han}{2,4}(?:[、，,]\p{Han}{2,4})*(?:合著|主編|編著|著|編)?[，,：:]\s*[〈《「]")
+_SHORT_START = compile_fast(r"^(?:同上|同前|同註|同注|前引|前揭|上揭|Ibid|Id\.|op\.\s*cit)", re.I)
+_CITATION_MARKS = compile_fast(r"[〈《「]|頁|页|前引|前揭|同上|同註|同注|出版|主編|合著|[0-9]{4}年")
 _TABLE_CAPTION = stdre.compile(r"^\s*(?:表|圖|图|Table|Figure)\s*[0-9一二三四五六七八九十]+")
 _TABLE_END = stdre.compile(r"^\s*(?:資料來源|资料来源|Source|說明|说明|註：|注：)")
 _TABLE_MAX_LINES = 40
-_LOWER_NOTE_WORDS = re.compile(r"^(?:ibid|id\.|op\.|loc\.|see|cf\.|supra|e\.g\.|i\.e\.)", re.I)
-_TERMINAL = re.compile(r"(?r)[。．.!?！？][\"'”’」』）)]*$")
-_ABBREV_END = re.compile(
+_LOWER_NOTE_WORDS = compile_fast(r"^(?:ibid|id\.|op\.|loc\.|see|cf\.|supra|e\.g\.|i\.e\.)", re.I)
+_TERMINAL = compile_fast(r"(?r)[。．.!?！？][\"'”’」』）)]*$")
+_ABBREV_END = compile_fast(
     r"(?r)(?:\b[A-Z]|\b(?:ed|eds|Ed|Eds|vol|Vol|no|No|pp|p|trans|Jr|Dr|Mr|Mrs|St|Inc|Co|Ltd|Univ|et al|cf|ibid|Ibid|op|cit|loc))\.$"
 )
-_PAGE_REF_END = re.compile(r"(?r)(?:頁|pp?\.|第)\s*\d+(?:\s*[-–~～]\s*\d+)?\s*(?:頁)?$")
-_URL = re.compile(r"^(?:<?https?://|www\.)\S+$", re.I)
-_URL_TAIL = re.compile(r"(?r)(?:https?://|www\.)[^\s<>]*$", re.I)
+_PAGE_REF_END = compile_fast(r"(?r)(?:頁|pp?\.|第)\s*\d+(?:\s*[-–~～]\s*\d+)?\s*(?:頁)?$")
+_URL = compile_fast(r"^(?:<?https?://|www\.)\S+$", re.I)
+_URL_TAIL = compile_fast(r"(?r)(?:https?://|www\.)[^\s<>]*$", re.I)
 _PAGE_NUMBER_LINE = stdre.compile(r"^[-–—\s]*\d{1,4}[-–—\s]*$")
-_ISSUE_LINE = re.compile(
+_ISSUE_LINE = compile_fast(
     r"^\s*\d{0,4}\s*(?:中華民國|民國)[〇○零一二三四五六七八九十百\d]{1,6}年[一二三四五六七八九十\d]{1,3}月.{0,20}$"
 )
 
@@ -288,9 +290,9 @@ def _star_in_body(lines: list[str]) -> bool:
 _NOTEWORTHY = stdre.compile(r"[0-9\u2460-\u2473〔⁰¹²³⁴⁵⁶⁷⁸⁹＊✽*]|^\s*(?:表|圖|图|Table|Figure|註|注)")
 _ANY_DIGIT = stdre.compile(r"\d")
 _CITATION_PUNCT = stdre.compile(r"[,，、；;〈《]|pp?\.|頁")
-_STAR_AFTER_TEXT = re.compile(r"\S\s*[＊✽*]\s*$|\S[＊✽*](?=\s|$)")
-_STAR_LEAD = re.compile(r"\s*[＊✽*]")
-_SYMBOL_MARKER = re.compile(r"[\u2460-\u2473]|〔(?P<b>\d{1,3})〕|\[(?P<s>\d{1,3})\](?!\s*[\p{Han}A-Za-z]{1,3}\s*[.．])|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_STAR_AFTER_TEXT = compile_fast(r"\S\s*[＊✽*]\s*$|\S[＊✽*](?=\s|$)")
+_STAR_LEAD = compile_fast(r"\s*[＊✽*]")
+_SYMBOL_MARKER = compile_fast(r"[\u2460-\u2473]|〔(?P<b>\d{1,3})〕|\[(?P<s>\d{1,3})\](?!\s*[\p{Han}A-Za-z]{1,3}\s*[.．])|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 

@@ -8,14 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex as re
+
+from .patterns import compile_fast
 
 from .model import Citation, DocumentResult, Note
 from .normalize import has_cjk, match_key
 from .parse.names import split_people
 
-_IN_CLAUSE = re.compile(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in\s+")
-_ROLE_TAIL = re.compile(r"\s*(?:\(eds?\.?\)|eds?\.|主編|主编|編著|编著|合著|編|编|著)\s*$")
+_IN_CLAUSE = compile_fast(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in\s+")
+_ROLE_TAIL = compile_fast(r"\s*(?:\(eds?\.?\)|eds?\.|主編|主编|編著|编著|合著|編|编|著)\s*$")
 
 IBID_LIKE = ("ibid",)
 AUTHOR_LIKE = ("op_cit", "loc_cit")

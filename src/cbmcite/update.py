@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from .patterns import compile_fast
+
 from .bibliography import Bibliography, Work, _suffix
 from .ingest import InputError
 from .normalize import match_key
 from .resolve import _close, _family
 
-_BRACES = re.compile(r"[{}]")
+_BRACES = compile_fast(r"[{}]")
 
 
 @dataclass

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import bibtexparser
-import regex as re
+
+from ..patterns import compile_fast
 from bibtexparser.model import Entry, Field
 
 from ..bibliography import Bibliography
@@ -102,7 +103,7 @@ def _names(names: list[dict] | None) -> str | None:
     return " and ".join(out)
 
 
-_KEEP_CASE = re.compile(r"\b(?:[A-Z]{2,}[A-Za-z]*|[A-Za-z]+[A-Z][A-Za-z]*)\b")
+_KEEP_CASE = compile_fast(r"\b(?:[A-Z]{2,}[A-Za-z]*|[A-Za-z]+[A-Z][A-Za-z]*)\b")
 
 
 def _protect(text: str | None) -> str | None:

@@ -14,6 +14,8 @@ from importlib import resources
 
 import regex as re
 
+from ..patterns import compile_fast
+
 from ..bibliography import COMPOUND_SURNAMES, SURNAME_PINYIN
 from ..ingest import InputError
 
@@ -26,8 +28,8 @@ STYLES = {
     "china-national-standard-gb-t-7714-2015-note": "gb-t-7714-2015-note.csl",
 }
 GROUP_TITLES = {"zh": "中文部分", "other": "西文部分"}
-_TAG = re.compile(r"<[^>]+>")
-_HAN = re.compile(r"\p{Han}")
+_TAG = compile_fast(r"<[^>]+>")
+_HAN = compile_fast(r"\p{Han}")
 
 
 def style_path(name: str) -> str:

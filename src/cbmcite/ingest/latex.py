@@ -3,16 +3,18 @@ from __future__ import annotations
 
 import regex as re
 
+from ..patterns import compile_fast
+
 from ..model import Note, SourceText
 from ..notes import join_lines
 
-_COMMENT = re.compile(r"(?<!\\)%.*$", re.M)
-_NOTE_COMMAND = re.compile(r"\\(footnotemark|footnotetext|footnote)\b\s*(?:\[(\d+)\])?")
-_KEEP_ARGUMENT = re.compile(r"\\(?:emph|textit|textbf|textsc|textrm|textsf|texttt|mbox|textup|uline|underline)\s*\{")
-_URL = re.compile(r"\\url\s*\{([^{}]*)\}")
-_HREF = re.compile(r"\\href\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
-_CITE = re.compile(r"\\(?:cite|citep|citet|autocite|footcite|parencite)\*?\s*(?:\[[^\]]*\]\s*){0,2}\{([^{}]*)\}")
-_OTHER_COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*(?:\[[^\]]*\])?")
+_COMMENT = compile_fast(r"(?<!\\)%.*$", re.M)
+_NOTE_COMMAND = compile_fast(r"\\(footnotemark|footnotetext|footnote)\b\s*(?:\[(\d+)\])?")
+_KEEP_ARGUMENT = compile_fast(r"\\(?:emph|textit|textbf|textsc|textrm|textsf|texttt|mbox|textup|uline|underline)\s*\{")
+_URL = compile_fast(r"\\url\s*\{([^{}]*)\}")
+_HREF = compile_fast(r"\\href\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
+_CITE = compile_fast(r"\\(?:cite|citep|citet|autocite|footcite|parencite)\*?\s*(?:\[[^\]]*\]\s*){0,2}\{([^{}]*)\}")
+_OTHER_COMMAND = compile_fast(r"\\[A-Za-z]+\*?\s*(?:\[[^\]]*\])?")
 _SPECIALS = {r"\&": "&", r"\%": "%", r"\$": "$", r"\#": "#", r"\_": "_", r"\{": "{", r"\}": "}", "~": " ",
              r"\\": " ", "``": "“", "''": "”", "---": "—", "--": "–"}
 

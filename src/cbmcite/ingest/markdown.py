@@ -1,12 +1,13 @@
 """Markdown: Pandoc/CommonMark footnotes ([^1], [^label], inline ^[…]) via markdown-it-py."""
 from __future__ import annotations
 
-import regex as re
+
+from ..patterns import compile_fast
 
 from ..model import Note, SourceText
 from ..notes import join_lines
 
-_UNDEFINED_REF = re.compile(r"\[\^([^\]\s]+)\]")
+_UNDEFINED_REF = compile_fast(r"\[\^([^\]\s]+)\]")
 
 
 def read_markdown(source: SourceText) -> SourceText:

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 
 import regex as re
 
+from ..patterns import compile_fast
+
 from ..model import Note, SourceText
 from ..notes import join_lines
 from .text import InputError
 
-_NOTE_LINE = re.compile(r"^\s*(\d{1,3})\s*(\S.*)$")
-_PAGE_NUMBER = re.compile(r"^[-–—\s]*\d{1,4}[-–—\s]*$")
+_NOTE_LINE = compile_fast(r"^\s*(\d{1,3})\s*(\S.*)$")
+_PAGE_NUMBER = compile_fast(r"^[-–—\s]*\d{1,4}[-–—\s]*$")
 SMALL = 0.92  # a footnote line's font is at most this fraction of the body font
 SUPERSCRIPT = 0.8
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import regex as re
 
+from ..patterns import compile_fast
+
 from ..model import Citation, Note
 from ..normalize import chinese_language_tag, has_cjk, normalize_pages
 from .en import parse_english
@@ -11,14 +13,14 @@ from .result import Parsed
 from .split import split_note
 from .zh import parse_chinese
 
-_QUOTE_OR_IN = re.compile(r"[“\"]|\bin\s")
-_TITLE_MARK = re.compile(r"[〈《「]")
-_LATIN_START = re.compile(r"^[A-Za-z]")
+_QUOTE_OR_IN = compile_fast(r"[“\"]|\bin\s")
+_TITLE_MARK = compile_fast(r"[〈《「]")
+_LATIN_START = compile_fast(r"^[A-Za-z]")
 
 __all__ = ["parse_note", "parse_citation", "Parsed"]
 
-_CITE_KEYS = re.compile(r"\\cite\{([^{}]*)\}")  # LaTeX \cite keys: already structured references
-_PAGES_ANYWHERE = re.compile(
+_CITE_KEYS = compile_fast(r"\\cite\{([^{}]*)\}")  # LaTeX \cite keys: already structured references
+_PAGES_ANYWHERE = compile_fast(
     r"(?:pp?\.|頁|页|\bat)\s*(?P<p>[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9０-９]+)*)|第\s*(?P<q>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*[頁页]",
     re.I,
 )

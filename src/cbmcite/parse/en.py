@@ -3,49 +3,51 @@ from __future__ import annotations
 
 import regex as re
 
+from ..patterns import compile_fast
+
 from ..normalize import normalize_pages
 from .names import csl_name, is_person_name, split_people
 from .result import Parsed
 
-_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]{3})[a-z]*\.?\s+([0-9]{1,2}),\s*([0-9]{4})")
-_COMMA = re.compile(r"[,，]\s*")
-_SHORT_CONTAINER = re.compile(r"(?i)op\.?\s*cit\.?|ibid\.?")
-_AND_LEAD = re.compile(r"^(?:and|&)\s+")
-_EDS_TAIL = re.compile(r"^(?P<n>.+?)\s*(?:\(eds?\.?\)|eds?\.)$")
+_MONTH_DAY_YEAR = compile_fast(r"([A-Za-z]{3})[a-z]*\.?\s+([0-9]{1,2}),\s*([0-9]{4})")
+_COMMA = compile_fast(r"[,，]\s*")
+_SHORT_CONTAINER = compile_fast(r"(?i)op\.?\s*cit\.?|ibid\.?")
+_AND_LEAD = compile_fast(r"^(?:and|&)\s+")
+_EDS_TAIL = compile_fast(r"^(?P<n>.+?)\s*(?:\(eds?\.?\)|eds?\.)$")
 
-_PAGES_TAIL = re.compile(r"(?r)[,，]?\s*\b(?:pp?\.|pages?|at)\s*(?P<p>[A-Z]?[0-9]+[a-z]?(?:\s*[-–—]\s*[0-9]+)?(?:\s*,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)*)\s*\.?\s*$", re.I)
+_PAGES_TAIL = compile_fast(r"(?r)[,，]?\s*\b(?:pp?\.|pages?|at)\s*(?P<p>[A-Z]?[0-9]+[a-z]?(?:\s*[-–—]\s*[0-9]+)?(?:\s*,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)*)\s*\.?\s*$", re.I)
 _SEASON = r"(?:Spring|Summer|Autumn|Fall|Winter|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.)"
-_YEAR_TAIL = re.compile(
+_YEAR_TAIL = compile_fast(
     rf"(?r)[,，]?\s*\(?(?:(?:declassified|published|reprinted|rev\.|c\.)\s*(?:by|in)?\s*)?(?:{_SEASON}(?:/{_SEASON})?\s*(?:[0-9]{{1,2}},\s*)?)?(?P<y>1[5-9][0-9]{{2}}|20[0-9]{{2}})(?:/[0-9]{{1,4}})?\)?\s*\.?\s*$",
     re.I,
 )
-_BARE_PAGES_TAIL = re.compile(r"(?r)(?:(?<=[)”\"’])\s*[,:]?|[,:])\s*(?P<p>[0-9]{1,4}(?:\s*[-–—]\s*[0-9]{1,4})?)\s*\.?\s*$")
-_PAREN_TAIL = re.compile(r"(?r)\s*\((?P<body>[^()]*)\)\s*$")
-_PAREN_PUBLISHER = re.compile(r"^(?P<place>[^:：]+)[:：]\s*(?P<pub>.+?)(?:[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}))?$")
-_PAREN_BARE_PUBLISHER = re.compile(r"^(?P<pub>[^:：]+?)[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2})$")
-_CHICAGO_JOURNAL = re.compile(r"(?r)[,，]?\s*(?P<j>[A-Z][^,\"”“]*)\s+(?P<v>[0-9]+)(?:\s*,\s*[Nn]o\.\s*(?P<n>[0-9]+))?\s*$")
-_VOL_TAIL = re.compile(r"(?r)[,，]\s*(?:Vol\.?|Volume)\s*(?P<v>[0-9]+)(?:\s*[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+))?\s*$", re.I)
-_NO_TAIL = re.compile(r"(?r)[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+)\s*$", re.I)
-_SIGNED = re.compile(
+_BARE_PAGES_TAIL = compile_fast(r"(?r)(?:(?<=[)”\"’])\s*[,:]?|[,:])\s*(?P<p>[0-9]{1,4}(?:\s*[-–—]\s*[0-9]{1,4})?)\s*\.?\s*$")
+_PAREN_TAIL = compile_fast(r"(?r)\s*\((?P<body>[^()]*)\)\s*$")
+_PAREN_PUBLISHER = compile_fast(r"^(?P<place>[^:：]+)[:：]\s*(?P<pub>.+?)(?:[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}))?$")
+_PAREN_BARE_PUBLISHER = compile_fast(r"^(?P<pub>[^:：]+?)[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2})$")
+_CHICAGO_JOURNAL = compile_fast(r"(?r)[,，]?\s*(?P<j>[A-Z][^,\"”“]*)\s+(?P<v>[0-9]+)(?:\s*,\s*[Nn]o\.\s*(?P<n>[0-9]+))?\s*$")
+_VOL_TAIL = compile_fast(r"(?r)[,，]\s*(?:Vol\.?|Volume)\s*(?P<v>[0-9]+)(?:\s*[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+))?\s*$", re.I)
+_NO_TAIL = compile_fast(r"(?r)[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+)\s*$", re.I)
+_SIGNED = compile_fast(
     r"[,，]\s*signed\s+(?:on|in)\s+(?P<date>[A-Z][a-z]+\.?\s+[0-9]{1,2},\s*[0-9]{4})(?:[,，]\s*(?:at|in)\s+(?P<place>[A-Z][\w.\- ]+(?:,\s*[A-Z][\w.\- ]+)?))?",
 )
-_IN_CLAUSE = re.compile(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in:?\s+(?=[A-Z\"“]|a\s|an\s|the\s)")
-_EDITOR_LEAD = re.compile(r"^(?P<eds>.+?)\s*(?:\(eds?\.?\)|eds?\.|edited)\s*[,，]?\s*(?P<rest>.*)$", re.S)
-_DOC_TITLE = re.compile(
+_IN_CLAUSE = compile_fast(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in:?\s+(?=[A-Z\"“]|a\s|an\s|the\s)")
+_EDITOR_LEAD = compile_fast(r"^(?P<eds>.+?)\s*(?:\(eds?\.?\)|eds?\.|edited)\s*[,，]?\s*(?P<rest>.*)$", re.S)
+_DOC_TITLE = compile_fast(
     r"\b(?:Act|Treaty|Agreement|Memorandum|Convention|Declaration|Charter|Protocol|Accord|Communiqu[ée]|Resolution|Statute|Code of Conduct)\b"
 )
-_REPORT_TITLE = re.compile(r"\b(?:Report|White Paper|Working Paper|Policy Brief|Study on|Yearbook of|Briefing)\b", re.I)
-_REPORT_PUBLISHER = re.compile(r"\b(?:United Nations|UN|Headquarters|Government|Ministry|Department|Office|Agency|Congress|Commission|Secretariat)\b")
-_PUBLISHER_WORD = re.compile(r"(?r)\b(?:Press|Publishers?|Publishing|Books|Verlag|Inc\.?|Ltd\.?|Company|Co\.|Corporation|Routledge|Macmillan|Wiley|Springer|Norton)\s*$")
-_THESIS = re.compile(r"(?i)\b(?:diss\.|dissertation|thesis)\b")
-_URL = re.compile(r"<?(https?://[^\s<>，。]+)>?")
-_QUOTED = re.compile(r"^[\"“‘'＂](?P<t>.+?)[\"”’'＂][,，.]?\s*(?P<rest>.*)$", re.S)
-_REPORT_NUMBER = re.compile(r"(?r)\s*\((?=[^()]*(?:Report|Paper|Series|No\.|[0-9]{3,}))[^()]*\)\s*$")
-_SURNAME = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?$")
-_GIVEN_TOKEN = re.compile(r"^(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)$")
-_NEWSPAPER = re.compile(r"\b(?:Times|Post|Herald|Tribune|Daily|Gazette|Guardian|News|Chronicle|Telegraph|Observer|Reuters|Xinhua|Taipei Times|Focus Taiwan)\b")
-_FULL_DATE = re.compile(r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.)\s+(?P<d>[0-9]{1,2}),\s*(?P<y>[0-9]{4})")
-_SHORT_PLACE_PART = re.compile(r"^(?:[A-Z]\.\s*)+$|^[A-Z]{2,3}$|^[A-Z][a-z]?\.$")
+_REPORT_TITLE = compile_fast(r"\b(?:Report|White Paper|Working Paper|Policy Brief|Study on|Yearbook of|Briefing)\b", re.I)
+_REPORT_PUBLISHER = compile_fast(r"\b(?:United Nations|UN|Headquarters|Government|Ministry|Department|Office|Agency|Congress|Commission|Secretariat)\b")
+_PUBLISHER_WORD = compile_fast(r"(?r)\b(?:Press|Publishers?|Publishing|Books|Verlag|Inc\.?|Ltd\.?|Company|Co\.|Corporation|Routledge|Macmillan|Wiley|Springer|Norton)\s*$")
+_THESIS = compile_fast(r"(?i)\b(?:diss\.|dissertation|thesis)\b")
+_URL = compile_fast(r"<?(https?://[^\s<>，。]+)>?")
+_QUOTED = compile_fast(r"^[\"“‘'＂](?P<t>.+?)[\"”’'＂][,，.]?\s*(?P<rest>.*)$", re.S)
+_REPORT_NUMBER = compile_fast(r"(?r)\s*\((?=[^()]*(?:Report|Paper|Series|No\.|[0-9]{3,}))[^()]*\)\s*$")
+_SURNAME = compile_fast(r"^[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?$")
+_GIVEN_TOKEN = compile_fast(r"^(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)$")
+_NEWSPAPER = compile_fast(r"\b(?:Times|Post|Herald|Tribune|Daily|Gazette|Guardian|News|Chronicle|Telegraph|Observer|Reuters|Xinhua|Taipei Times|Focus Taiwan)\b")
+_FULL_DATE = compile_fast(r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.)\s+(?P<d>[0-9]{1,2}),\s*(?P<y>[0-9]{4})")
+_SHORT_PLACE_PART = compile_fast(r"^(?:[A-Z]\.\s*)+$|^[A-Z]{2,3}$|^[A-Z][a-z]?\.$")
 
 
 def parse_english(raw: str) -> Parsed:

@@ -7,27 +7,29 @@ import re as stdre
 
 import regex as re
 
+from ..patterns import compile_fast
+
 _NUM = r"([0-9０-９]+)"
 
 # 同註X / 前揭註X / supra note X / (n. X): a pointer to another note.
-CROSS_REF = re.compile(
+CROSS_REF = compile_fast(
     rf"(?:同前?[註注]|前[揭引]註|前[揭引]注|(?:參|参)?見[註注]|(?:參|参)照[註注]|同前揭[註注]|上[揭引][註注])\s*(?:〔|\[)?{_NUM}"
     rf"|\bsupra\s+note\s+{_NUM}|\(n\.\s*{_NUM}\)|\bsee\s+(?:above,?\s+)?note\s+{_NUM}|\bnote\s+{_NUM}\s+above",
     re.I,
 )
 # Ibid. / 同上 / 同前註 (without a number): the previous note.
-IBID = re.compile(
+IBID = compile_fast(
     r"^(?:Ibidem|Ibid|Ib|Id)\b\.?|^同上(?:[註注書书文引])?|^同前[註注](?![0-9０-９〔\[])|^同前(?![引揭註注0-9])",
     re.I,
 )
 # op. cit. / 前引書 …: an earlier work by the named author.
-OP_CIT = re.compile(
+OP_CIT = compile_fast(
     r"\bop\.?\s*cit\.?|前引書|前引书|前引文|前揭書|前揭书|前揭文|上揭書|上揭书|上揭文|同前引書?|同前揭書|同前揭文|前揭論文|前引論文|前揭|前引(?![註注])"
 )
 _MAY_CROSS_REF = stdre.compile(r"[註注]|note|\(n\.", stdre.I)  # cheap prefilters for the long patterns
 _MAY_OP_CIT = stdre.compile(r"cit|前|上揭")
-LOC_CIT = re.compile(r"\bloc\.?\s*cit\.?", re.I)
-SHORT_FORM_ANYWHERE = re.compile(r"(?:Ibidem|Ibid|Id)\.?|同上[註注書书]?|同前[註注]", re.I)
+LOC_CIT = compile_fast(r"\bloc\.?\s*cit\.?", re.I)
+SHORT_FORM_ANYWHERE = compile_fast(r"(?:Ibidem|Ibid|Id)\.?|同上[註注書书]?|同前[註注]", re.I)
 
 
 @dataclass

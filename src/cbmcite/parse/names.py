@@ -1,23 +1,24 @@
 """Personal and institutional names → CSL name objects."""
 from __future__ import annotations
 
-import regex as re
+
+from ..patterns import compile_fast
 
 from ..normalize import has_cjk
 
-_LATIN_WORD = re.compile(r"[A-Za-z]{3}")
-_CJK_NAME_SEP = re.compile(r"[、，,；;/]|\s+")
-_LATIN_NAME_SEP = re.compile(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
-_WHITESPACE = re.compile(r"\s+")
+_LATIN_WORD = compile_fast(r"[A-Za-z]{3}")
+_CJK_NAME_SEP = compile_fast(r"[、，,；;/]|\s+")
+_LATIN_NAME_SEP = compile_fast(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
+_WHITESPACE = compile_fast(r"\s+")
 
-ROLE_WORDS_ZH = re.compile(r"(?:合著|合編|主編|編著|編譯|譯著|等著|等編|著|編|译|譯|撰|等)$")
-_INSTITUTION = re.compile(
+ROLE_WORDS_ZH = compile_fast(r"(?:合著|合編|主編|編著|編譯|譯著|等著|等編|著|編|译|譯|撰|等)$")
+_INSTITUTION = compile_fast(
     r"\b(?:Institute|Office|Department|Ministry|Agency|Council|Commission|Committee|Center|Centre|University|"
     r"Organization|Organisation|Association|Foundation|Bureau|Division|Administration|Government|Nations|Union|"
     r"Research|Corporation|Group|Service|Staff|Headquarters|Secretariat|Society|Academy|Forum|Program|Programme)\b"
 )
 _PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "le", "la", "bin", "al"}
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][\p{L}'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|\p{Lu}[\p{Ll}\p{M}'’\-]+)$")
+_NAME_TOKEN = compile_fast(r"^(?:[A-Z][\p{L}'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|\p{Lu}[\p{Ll}\p{M}'’\-]+)$")
 _ARTICLE = {"The", "A", "An", "On", "In", "Of", "For", "To", "Toward", "Towards"}
 
 

@@ -7,16 +7,18 @@ import re as stdre
 
 import regex as re
 
+from ..patterns import compile_fast
+
 from .forms import SHORT_FORM_ANYWHERE, short_form_of
 
-_HAN = re.compile(r"\p{Han}")
-_SHORT_LEAD = re.compile(r"^[^，、：:]{1,12}[，、：:]")
-_GLUED_START = re.compile(r"\p{Han}|[〈《「（(“]")
-_SENTENCE_START = re.compile(r"[A-Z\p{Han}〈《「（(“\"'‘]")
-_PAGES_LEAD = re.compile(r"\s*(?:pp?\.|頁|页|第)")
+_HAN = compile_fast(r"\p{Han}")
+_SHORT_LEAD = compile_fast(r"^[^，、：:]{1,12}[，、：:]")
+_GLUED_START = compile_fast(r"\p{Han}|[〈《「（(“]")
+_SENTENCE_START = compile_fast(r"[A-Z\p{Han}〈《「（(“\"'‘]")
+_PAGES_LEAD = compile_fast(r"\s*(?:pp?\.|頁|页|第)")
 
 # Abbreviations whose full stop does not end a citation or sentence.
-_ABBREV = re.compile(
+_ABBREV = compile_fast(
     r"(?r)(?:\b[A-Z]|\b(?:ed|eds|Ed|Eds|vol|Vol|no|No|nos|pp|p|trans|tr|Jr|Sr|Dr|Mr|Mrs|Ms|St|Inc|Co|Corp|Ltd|Univ|"
     r"al|cf|Cf|ibid|Ibid|id|Id|op|cit|loc|ch|chap|sec|fig|rev|repr|comp|n|nn|esp|e\.g|i\.e|etc|vs|Mt|Ft|Gen|Col|Lt|Capt|"
     r"Prof|Rep|Sen|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|D\.C))\.$"
@@ -24,8 +26,8 @@ _ABBREV = re.compile(
 _OPEN = "（(〈《「『“‘[【<＜"
 _CLOSE = "）)〉》」』”’]】>＞"
 _BOUNDARY_OR_BRACKET = stdre.compile("[；;。.（(〈《「『“‘\\[【<＜）)〉》」』”’\\]】>＞]")
-_PAGE_END = re.compile(r"(?r)(?:pp?\.|頁|页|第|at)\s*[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$", re.I)
-_YEAR = re.compile(r"(?<![0-9])(?:1[5-9][0-9]{2}|20[0-9]{2})(?![0-9])|民國|年")
+_PAGE_END = compile_fast(r"(?r)(?:pp?\.|頁|页|第|at)\s*[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$", re.I)
+_YEAR = compile_fast(r"(?<![0-9])(?:1[5-9][0-9]{2}|20[0-9]{2})(?![0-9])|民國|年")
 _CITATION_FEATURES = [
     re.compile(r"[《〈]"),
     re.compile(r"(?:pp?\.|頁|页)\s*[0-9]"),
@@ -40,11 +42,11 @@ _CITATION_FEATURES = [
     re.compile(r"^[\"“][^\"”]{8,}[\"”]\s*,?\s*[A-Z]"),  # "Title," The New York Times
 ]
 # Chicago short note: 'Van Evera, "Offense, Defense," 20.' / 'Waltz, Theory, 102.'
-_CHICAGO_SHORT = re.compile(
+_CHICAGO_SHORT = compile_fast(
     r"^[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2},\s+(?:[\"“][^\"”]{2,80}[\"”]|[A-Z][^,]{2,60},)\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?\.?$"
 )
-_JOINED_CLAUSE = re.compile(r"\s*(?:收錄於|收录于|收錄|收录|收於|收于|載於|载于|刊於|刊于|見於|见于)")
-_GBT_MARK = re.compile(r"\[(?:M|C|G|N|J|D|R|S|P|A|Z|DB|CP|EB)(?:/(?:OL|CD|MT|DK))?\]")
+_JOINED_CLAUSE = compile_fast(r"\s*(?:收錄於|收录于|收錄|收录|收於|收于|載於|载于|刊於|刊于|見於|见于)")
+_GBT_MARK = compile_fast(r"\[(?:M|C|G|N|J|D|R|S|P|A|Z|DB|CP|EB)(?:/(?:OL|CD|MT|DK))?\]")
 
 
 @dataclass
@@ -105,8 +107,8 @@ def _looks_like_citation(piece: str) -> bool:
     return False
 
 
-_MAY_LEAD = re.compile(r"參|参|請|请|詳|详|見|见|另|See|Cf")
-_PROSE_LEAD = re.compile(r"^(?:.{0,40}?(?:請參閱|請參見|参阅|參閱|參見|参见|請見|详见|詳見|另見|另参|可參考|可参考))\s*[:：]?\s*|^(?:See also|See|Cf\.)\s+")
+_MAY_LEAD = compile_fast(r"參|参|請|请|詳|详|見|见|另|See|Cf")
+_PROSE_LEAD = compile_fast(r"^(?:.{0,40}?(?:請參閱|請參見|参阅|參閱|參見|参见|請見|详见|詳見|另見|另参|可參考|可参考))\s*[:：]?\s*|^(?:See also|See|Cf\.)\s+")
 
 
 def _prose_sentence(p: str) -> bool:

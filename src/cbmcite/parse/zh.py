@@ -3,62 +3,64 @@ from __future__ import annotations
 
 import regex as re
 
+from ..patterns import compile_fast
+
 from ..normalize import chinese_number, fold_compat, normalize_pages, parse_date
 from .names import ROLE_WORDS_ZH, csl_name, split_people
 from .result import Parsed
 
-_LIST_NUMBER = re.compile(r"^\[\s*[0-9]+\s*\]\s*")
-_TITLE_MARKS = re.compile(r"〈(?P<a>[^〈〉]+)〉|<(?P<a2>[^<>]+)>|《(?P<b>[^《》]+)》|「(?P<q>[^「」]+)」")
-_FIRST_SEGMENT = re.compile(r"^([^，,（(]{2,60})")
-_NOT_TITLE_START = re.compile(r"^(?:第|[0-9]|民國|頁|页)")
-_HEAD_SEGMENT = re.compile(r"^([^，,：:]{1,40})[，,：:]")
-_COLON = re.compile(r"[：:︰]")
-_NATIONALITY = re.compile(r"^\s*[\[［【(（][^\]］】)）]{1,4}[\]］】)）]\s*")
-_TRANSLATOR_TAIL = re.compile(r"[、，,]\s*(?P<t>[^、，,]+?)\s*(?:譯|译)$")
-_ROMANISED = re.compile(r"[（(][A-Za-z .,'\-]+[）)]")
-_EDITOR_TAIL = re.compile(r"(?:主編|主编|編著|编著|合編|合编|編|编)$")
-_BARE_JOURNAL = re.compile(r"\s*[，,]\s*(?P<j>[^，,（(0-9第]{2,30}?)\s*(?:[，,（(]|第|[0-9])")
-_BARE_PUB_BLOCK = re.compile(r"(?:^|[，,])\s*(?P<body>[^，,：:《》〈〉]{2,10}[：:︰][^，,：:]{2,40})(?=[，,]\s*[0-9一二]|\s*$)")
-_COLON_KEEP = re.compile(r"([：:︰])")
-_ZH_COMMA = re.compile(r"[，,]")
-_MARKED_TITLES = re.compile(r"《[^》]*》|〈[^〉]*〉|「[^」]*」")
-_REPORT_TITLE = re.compile(r"報告|报告|白皮書|白皮书")
-_GBT_PLACE_PUB = re.compile(r"\s*(?P<place>[^:：,，]+)[:：]\s*(?P<pub>[^,，]+)")
+_LIST_NUMBER = compile_fast(r"^\[\s*[0-9]+\s*\]\s*")
+_TITLE_MARKS = compile_fast(r"〈(?P<a>[^〈〉]+)〉|<(?P<a2>[^<>]+)>|《(?P<b>[^《》]+)》|「(?P<q>[^「」]+)」")
+_FIRST_SEGMENT = compile_fast(r"^([^，,（(]{2,60})")
+_NOT_TITLE_START = compile_fast(r"^(?:第|[0-9]|民國|頁|页)")
+_HEAD_SEGMENT = compile_fast(r"^([^，,：:]{1,40})[，,：:]")
+_COLON = compile_fast(r"[：:︰]")
+_NATIONALITY = compile_fast(r"^\s*[\[［【(（][^\]］】)）]{1,4}[\]］】)）]\s*")
+_TRANSLATOR_TAIL = compile_fast(r"[、，,]\s*(?P<t>[^、，,]+?)\s*(?:譯|译)$")
+_ROMANISED = compile_fast(r"[（(][A-Za-z .,'\-]+[）)]")
+_EDITOR_TAIL = compile_fast(r"(?:主編|主编|編著|编著|合編|合编|編|编)$")
+_BARE_JOURNAL = compile_fast(r"\s*[，,]\s*(?P<j>[^，,（(0-9第]{2,30}?)\s*(?:[，,（(]|第|[0-9])")
+_BARE_PUB_BLOCK = compile_fast(r"(?:^|[，,])\s*(?P<body>[^，,：:《》〈〉]{2,10}[：:︰][^，,：:]{2,40})(?=[，,]\s*[0-9一二]|\s*$)")
+_COLON_KEEP = compile_fast(r"([：:︰])")
+_ZH_COMMA = compile_fast(r"[，,]")
+_MARKED_TITLES = compile_fast(r"《[^》]*》|〈[^〉]*〉|「[^」]*」")
+_REPORT_TITLE = compile_fast(r"報告|报告|白皮書|白皮书")
+_GBT_PLACE_PUB = compile_fast(r"\s*(?P<place>[^:：,，]+)[:：]\s*(?P<pub>[^,，]+)")
 
 _NUM = r"[0-9０-９〇○零一二三四五六七八九十百]+"
-_PAGES = re.compile(
+_PAGES = compile_fast(
     r"(?r)[，,、]?\s*(?:(?:頁|页)\s*(?P<a>[0-9０-９]+[a-z上下]?(?:\s*[-–~～、,]\s*[0-9０-９]+[a-z上下]?)*)"
     r"|第\s*(?P<b>[0-9０-９]+(?:\s*[-–~～]\s*[0-9０-９]+)?)\s*(?:頁|页)"
     r"|(?P<c>[0-9０-９]+(?:\s*[-–~～]\s*[0-9０-９]+)?)\s*(?:頁|页)(?![面數数碼码])"
     r"|(?<=[\]）)]\s*[:：])\s*(?P<d>[0-9]+(?:\s*[-–]\s*[0-9]+)?))\s*[。.]?\s*$"
 )
-_PAGES_INSIDE = re.compile(
+_PAGES_INSIDE = compile_fast(
     r"[，,]\s*(?:(?:頁|页)\s*(?P<a>[0-9]+(?:\s*[-–~～]\s*[0-9]+)?)|第\s*(?P<b>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*[頁页]"
     r"|(?P<c>(?!))|(?P<d>(?!)))\s*(?=[，,])"
 )
-_AUTHOR_YEAR = re.compile(r"^(?P<a>[^，,（(《〈]{1,30})[（(]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}|民國?\s*[0-9]{2,3})\s*[）)]")
-_CONFERENCE = re.compile(r"(?:發表於|发表于|宣讀於|宣读于|提交(?:於|于)?)\s*[「『《]?(?P<c>[^」』》，,（(]+)")
-_EDITION = re.compile(r"第\s*(?P<e>[0-9一二三四五六七八九十]+)\s*版(?=\s*[（(，,])")
-_TRANSLATED_AFTER = re.compile(r"》\s*[，,]\s*(?P<t>[^，,《》]{2,20}?)\s*(?:譯|译)(?:[，,]|$)")
-_COMMA_PUBLISHER = re.compile(
+_AUTHOR_YEAR = compile_fast(r"^(?P<a>[^，,（(《〈]{1,30})[（(]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}|民國?\s*[0-9]{2,3})\s*[）)]")
+_CONFERENCE = compile_fast(r"(?:發表於|发表于|宣讀於|宣读于|提交(?:於|于)?)\s*[「『《]?(?P<c>[^」』》，,（(]+)")
+_EDITION = compile_fast(r"第\s*(?P<e>[0-9一二三四五六七八九十]+)\s*版(?=\s*[（(，,])")
+_TRANSLATED_AFTER = compile_fast(r"》\s*[，,]\s*(?P<t>[^，,《》]{2,20}?)\s*(?:譯|译)(?:[，,]|$)")
+_COMMA_PUBLISHER = compile_fast(
     r"[，,]\s*(?P<place>[^，,：:《》〈〉0-9]{2,6})\s*[，,]\s*(?P<pub>[^，,《》〈〉]{2,24}(?:出版社|書店|书店|書局|书局|公司|出版))(?=[，,])"
 )
-_VOLUME = re.compile(rf"第\s*(?P<v>{_NUM})\s*卷|(?P<v2>[0-9]+)\s*卷(?=\s*[0-9第])|(?i:vol\.?\s*(?P<v3>[0-9]+))")
-_ISSUE = re.compile(rf"總?第\s*(?P<i>{_NUM})\s*期|(?<=卷\s*)(?P<i2>[0-9]+)\s*期|(?i:no\.?\s*(?P<i3>[0-9]+))|年第(?P<i4>[0-9]+)期")
-_GBT_JOURNAL = re.compile(r"(?P<y>[12][0-9]{3})\s*[,，]\s*(?P<v>[0-9]+)?\s*\(\s*(?P<i>[0-9]+)\s*\)")
-_SECTION = re.compile(r"第?\s*(?P<s>[A-Z]?[0-9]+)\s*版(?!本|社)|版\s*(?P<s2>[A-Z]?[0-9]+)(?![0-9])")
+_VOLUME = compile_fast(rf"第\s*(?P<v>{_NUM})\s*卷|(?P<v2>[0-9]+)\s*卷(?=\s*[0-9第])|(?i:vol\.?\s*(?P<v3>[0-9]+))")
+_ISSUE = compile_fast(rf"總?第\s*(?P<i>{_NUM})\s*期|(?<=卷\s*)(?P<i2>[0-9]+)\s*期|(?i:no\.?\s*(?P<i3>[0-9]+))|年第(?P<i4>[0-9]+)期")
+_GBT_JOURNAL = compile_fast(r"(?P<y>[12][0-9]{3})\s*[,，]\s*(?P<v>[0-9]+)?\s*\(\s*(?P<i>[0-9]+)\s*\)")
+_SECTION = compile_fast(r"第?\s*(?P<s>[A-Z]?[0-9]+)\s*版(?!本|社)|版\s*(?P<s2>[A-Z]?[0-9]+)(?![0-9])")
 # 《聯合報》《中國時報》《人民日報》 are newspapers; 學報, 通報, 季報… are journals
-_NEWSPAPER_NAME = re.compile(r"(?<!學|学|通|季|年|月|彙|汇|匯|公|情|画|畫|導|导|周|週)報$|日报$|时报$|晚报$")
-_THESIS = re.compile(r"(?:碩士|博士|學位|学位|硕士)(?:學位)?論文|(?:碩士|博士|学位|硕士)(?:学位)?论文")
-_CHAPTER_LEAD = re.compile(r"(?:收錄於|收录于|收錄|收录|收於|收于|載於|载于|刊於|刊于|載|载|見於|见于)\s*")
-_EDITOR = re.compile(r"(?P<e>[^，,；;：:《〈「]+?)\s*(?:主編|主编|編著|编著|合編|合编|編|编)\s*[，,：:]?\s*$")
-_TYPE_MARK = re.compile(r"\[(?P<t>M|C|G|N|J|D|R|S|P|A|Z|DB|CP|EB)(?:/(?:OL|CD|MT|DK))?\]")
+_NEWSPAPER_NAME = compile_fast(r"(?<!學|学|通|季|年|月|彙|汇|匯|公|情|画|畫|導|导|周|週)報$|日报$|时报$|晚报$")
+_THESIS = compile_fast(r"(?:碩士|博士|學位|学位|硕士)(?:學位)?論文|(?:碩士|博士|学位|硕士)(?:学位)?论文")
+_CHAPTER_LEAD = compile_fast(r"(?:收錄於|收录于|收錄|收录|收於|收于|載於|载于|刊於|刊于|載|载|見於|见于)\s*")
+_EDITOR = compile_fast(r"(?P<e>[^，,；;：:《〈「]+?)\s*(?:主編|主编|編著|编著|合編|合编|編|编)\s*[，,：:]?\s*$")
+_TYPE_MARK = compile_fast(r"\[(?P<t>M|C|G|N|J|D|R|S|P|A|Z|DB|CP|EB)(?:/(?:OL|CD|MT|DK))?\]")
 _GBT_TYPES = {"M": "book", "J": "article-journal", "N": "article-newspaper", "D": "thesis", "R": "report",
               "C": "paper-conference", "S": "standard", "P": "patent", "EB": "webpage", "G": "book", "A": "chapter"}
-_PUB_BLOCK = re.compile(r"[（(〈<]\s*(?P<body>[^（）()〈〉<>]*[：:︰][^（）()〈〉<>]*)\s*[）)〉>]")
-_PUBLISHER_END = re.compile(r"(?:出版社|出版公司|公司|書局|书局|書店|书店|學會|学会|中心|研究所|研究院|大學|大学|學院|学院|基金會|基金会|出版|社|館|馆|部|院|會|会|局|處|处|署)$")
-_URL = re.compile(r"<?(https?://[^\s<>，。）)]+)>?")
-_ACCESS = re.compile(r"[（(]?\s*(?:瀏覽|浏览|檢索|检索|上網|上网|查閱|查阅|引用|搜尋)日期\s*[：:]?[^）)]*[）)]?")
+_PUB_BLOCK = compile_fast(r"[（(〈<]\s*(?P<body>[^（）()〈〉<>]*[：:︰][^（）()〈〉<>]*)\s*[）)〉>]")
+_PUBLISHER_END = compile_fast(r"(?:出版社|出版公司|公司|書局|书局|書店|书店|學會|学会|中心|研究所|研究院|大學|大学|學院|学院|基金會|基金会|出版|社|館|馆|部|院|會|会|局|處|处|署)$")
+_URL = compile_fast(r"<?(https?://[^\s<>，。）)]+)>?")
+_ACCESS = compile_fast(r"[（(]?\s*(?:瀏覽|浏览|檢索|检索|上網|上网|查閱|查阅|引用|搜尋)日期\s*[：:]?[^）)]*[）)]?")
 
 
 def parse_chinese(raw: str) -> Parsed:
