@@ -95,7 +95,7 @@ class _Scanner:
     def __init__(self, star_marked: bool = False) -> None:
         self.star_marked = star_marked
         self.note_widths: list[int] = []
-        self.body_widths: list[int] = []
+        self.body_lines: list[str] = []
         self.recent_body: list[str] = []  # body lines since the last note line
         self._layout: tuple | None = None  # (body lines, note lines, two columns?, note width) last measured
         self.table_from: int | None = None
@@ -142,7 +142,7 @@ class _Scanner:
         self.recent_body = []
 
     def _body(self, line: str) -> None:
-        self.body_widths.append(_display_width(line))
+        self.body_lines.append(line)  # measured only when the layout matters (rarely)
         self.recent_body.append(line)
 
     def _carry_over(self, number) -> None:
@@ -173,12 +173,14 @@ class _Scanner:
 
     def _two_columns(self) -> bool:
         """Body lines much narrower than note lines. Medians are refreshed as the counts grow by a tenth."""
-        sizes = (len(self.body_widths), len(self.note_widths))
+        sizes = (len(self.body_lines), len(self.note_widths))
         if sizes[0] < 10 or sizes[1] < 2:
             return False
         if self._layout is None or sizes[0] > self._layout[0] * 1.1 or sizes[1] > self._layout[1] * 1.1:
             note = statistics.median(self.note_widths)
-            self._layout = (*sizes, statistics.median(self.body_widths) < 0.7 * note, note)
+            step = max(1, len(self.body_lines) // 300)
+            body = statistics.median(_display_width(line) for line in self.body_lines[::step])
+            self._layout = (*sizes, body < 0.7 * note, note)
         return self._layout[2]
 
     def _note_width(self) -> float:
