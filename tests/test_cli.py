@@ -116,3 +116,20 @@ def test_check_warns_about_a_variant_title_of_the_same_work(runner, tmp_path):
                    "Washington: CSIS, 2008, p.2.\n", "utf-8")
     report = json.loads(runner.invoke(main, ["check", str(doc), "--format", "json"]).stdout)
     assert [f["note"] for f in report["findings"] if "variant title" in f["message"]] == [2]
+
+
+def test_jobs_give_byte_identical_output(runner, tmp_path):
+    from conftest import SYNTHETIC
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    sources = [DEV_DOC, *NO_NOTE_DOCS, SYNTHETIC / "journal_zh.txt"]
+    for n in range(10):  # enough documents for the process pool
+        (corpus / f"d{n}.txt").write_bytes(sources[n % len(sources)].read_bytes())
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.json"
+        assert runner.invoke(main, ["extract", str(corpus), "-j", jobs, "-o", str(out)]).exit_code == 0
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert len(json.loads(outputs[0])["documents"]) == 10

@@ -30,6 +30,9 @@ class Failure:
     reason: str
 
 
+POOL_MIN_DOCUMENTS = 8
+
+
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
@@ -62,7 +65,7 @@ def iter_documents(paths: list[str], encoding: str | None = None, jobs: int = 1,
                    json_script: str | None = None) -> Iterator[Extracted | Failure]:
     """Results in the order of paths, whatever the number of workers."""
     tasks = [(p, encoding, json_script) for p in paths]
-    if jobs <= 1 or len(tasks) < 2:
+    if jobs <= 1 or len(tasks) < POOL_MIN_DOCUMENTS:  # starting workers costs more than a few files
         for task in tasks:
             yield extract_safely(task)
         return
