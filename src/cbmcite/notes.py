@@ -84,6 +84,10 @@ def detect_notes(text: str) -> DetectedNotes:
     for index, raw in enumerate(lines):
         if index in furniture:
             continue
+        if not raw or raw.isspace():  # half the lines of extracted text: skip the call
+            if "\f" in raw:
+                scanner.close_note()  # a page break
+            continue
         scanner.feed(raw, index + 1)
     scanner.close_note()
     return _assemble(scanner.copies, scanner.markers)
@@ -107,11 +111,11 @@ class _Scanner:
         self.texts_by_number: dict[int | str, str] = {}
 
     def feed(self, raw: str, lineno: int) -> None:
-        line = raw.replace("\f", "") if "\f" in raw else raw
-        if not line or line.isspace():
-            if line is not raw:
-                self._page_break()
-            return
+        """One non-blank line."""
+        if "\f" in raw:  # a page break glued to text
+            self.close_note()
+            raw = raw.replace("\f", "")
+        line = raw
         if self.current is None and self.table_from is None and not _NOTEWORTHY.search(line):
             self._body(line)
             return  # plain body text: no marker, no note start, no table
@@ -198,10 +202,6 @@ class _Scanner:
             return _TABLE_END.match(line) is not None
         return True
 
-    def _page_break(self) -> None:
-        # the next page's body follows; an unfinished note may go on in that page's note area
-        self.close_note()
-
     def close_note(self) -> None:
         if self.current is None:
             return
@@ -271,6 +271,8 @@ class _Scanner:
     def _scan_markers(self, line: str, lineno: int) -> None:
         for m in _DIGIT_RUN.finditer(line):
             self._marker(_marker_number(line, m.start(), m.end(), self.next_marker), lineno)
+        if not _SYMBOL_HINT.search(line):
+            return
         for m in _SYMBOL_MARKER.finditer(line):
             number = _symbol_number(m)
             self._marker(number if self.next_marker <= number <= self.next_marker + 2 else None, lineno)
@@ -295,6 +297,7 @@ _CITATION_PUNCT = stdre.compile(r"[,，、；;〈《]|pp?\.|頁")
 _STAR_AFTER_TEXT = compile_fast(r"\S\s*[＊✽*]\s*$|\S[＊✽*](?=\s|$)")
 _STAR_LEAD = compile_fast(r"\s*[＊✽*]")
 _SYMBOL_MARKER = compile_fast(r"[\u2460-\u2473]|〔(?P<b>\d{1,3})〕|\[(?P<s>\d{1,3})\](?!\s*[\p{Han}A-Za-z]{1,3}\s*[.．])|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_SYMBOL_HINT = stdre.compile("[\u2460-\u2473〔\\[⁰¹²³⁴⁵⁶⁷⁸⁹]")  # cheap test before the Unicode-aware pattern
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
