@@ -193,3 +193,14 @@ def test_note_continued_at_the_top_of_the_next_pages_note_area():
                                   "該書對兩岸軍事互信有完整的討論與評析，並附有各國經驗比較。")
     assert notes[3].text.startswith("徐曉迪")
     assert notes[1].text.endswith("頁2-15。")
+
+
+def test_a_copy_that_ran_into_body_text_is_not_a_second_note():
+    good = "3 Richard Berstein and Ross H. Munro, The Coming Conflict with America, Foreign Affairs, Vol. 76, No. 2, 1997, pp.26-30.\n"
+    runaway = ("3 Richard Berstein and Ross H. Munro, The Coming Conflict with America, Foreign Affairs, Vol. 76,\n"
+               "況中共在實際上的軍事和戰略意圖始終隱而未喻，也在未來的發展上增加此區域的諸多變數。\n")
+    text = f"正文。1再續。2又續。3\n\n1 A. B. Author, Title, Place: Press, 2001, p.1.\n2 C. Writer, Other, Place: Press, 2002, p.2.\n{good}\n 正文。\n{runaway}"
+    detected = detect_notes(text)
+    assert [n.number for n in detected.notes].count(3) == 1
+    assert not [a for a in detected.anomalies if a.kind == "duplicate"]
+    assert next(n for n in detected.notes if n.number == 3).text.endswith("1997, pp.26-30.")

@@ -477,24 +477,26 @@ def _same_note(sa: str, sb: str) -> bool:
     if sa.startswith(sb) or sb.startswith(sa):
         return True
     shared = len(os.path.commonprefix([sa, sb]))
-    if shared >= 15 and shared >= 0.6 * min(len(sa), len(sb)):
-        return True  # a truncated copy that ran on into the next page's text
+    if shared >= 20 and shared >= 0.3 * min(len(sa), len(sb)):
+        return True  # a copy that ran on into the next page's text: two notes never share 20 first characters
     a, b = set(zip(sa, sa[1:])), set(zip(sb, sb[1:]))
     return 2 * len(a & b) >= 0.8 * (len(a) + len(b))
 
 
 def _best_text(texts: list[str]) -> str:
-    """The most complete copy: the most frequent; else the shortest that ends a sentence."""
+    """The most complete copy: the most frequent; else one that ends like a citation (at its pages);
+    else the shortest that ends a sentence, when the others only add a tail to it."""
     counts = Counter(texts)
     top, n = counts.most_common(1)[0]
     if n > 1 and n > len(texts) / 2:
         return top
-    ending = [t for t in texts if _complete(t)]
-    if ending:
+    cited = [t for t in texts if _PAGE_REF_END.search(t.rstrip().rstrip("。.．"))]
+    pool = cited or [t for t in texts if _complete(t)]
+    if pool:
         # extra trailing text is a body leak; a truncated copy does not end a sentence
         longest = max(texts, key=len)
-        shortest_ending = min(ending, key=len)
-        return shortest_ending if _squash(longest).startswith(_squash(shortest_ending)) else max(ending, key=len)
+        shortest = min(pool, key=len)
+        return shortest if _squash(longest).startswith(_squash(shortest)) else max(pool, key=len)
     return max(texts, key=len)
 
 
