@@ -128,3 +128,15 @@ def test_chicago_short_note_resolves_to_the_full_citation():
 def test_loc_cit():
     notes = resolve(EN_BOOK, "Sheffield, loc. cit.")
     assert outcome(notes[2]) == ("loc_cit", "resolved", (1, 0))
+
+
+def test_ibid_after_a_note_citing_one_work_twice_is_not_ambiguous():
+    notes = resolve(EN_BOOK + " Ibid., p. 9.", "Ibid., p. 12.")
+    assert outcome(notes[2]) == ("ibid", "resolved", (1, 0))
+
+
+def test_quoted_title_note_start(tmp_path):
+    from cbmcite.notes import detect_notes
+
+    text = 'Beijing rejected it.5\n\n5 "China rejects hotline," The New York Times, March 3, 2009, p. A8.\n'
+    assert detect_notes(text).notes[0].text.startswith('"China rejects')

@@ -35,7 +35,7 @@ _NOTE_START = stdre.compile(
 )
 # After a number these mean "quantity", not "note": 10月, 3期, 2,858件, 1.避免…
 _UNIT_AFTER_NUMBER = set("年月日時號期卷頁版條款個位名次艘架枚件輛萬千百億元歲週倍屆項種類點%％")
-_NOT_NOTE_START = set("0123456789０１２３４５６７８９.．,，、:：;；)）]】-–—~～/／'’\"”")
+_NOT_NOTE_START = set("0123456789０１２３４５６７８９.．,，、:：;；)）]】-–—~～/／’”")  # 1.5, 2,858, 3）…
 _OPENERS = "〈《「『“\"'‘<＜【[(（"
 _CJK = r"\p{Han}"
 _CJK_NAME_START = compile_fast(rf"^{_CJK}{{2,4}}(?:[，、：,:（(]|(?:合著|主編|編著|著|編|譯|等))")

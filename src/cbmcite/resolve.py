@@ -149,10 +149,23 @@ def _point_at_note(cit: Citation, target: Note, what: str, when_empty: str, path
         if len(fitting) == 1:
             _follow(cit, target, fitting[0], path)
             return
+        if len({_target_of(target, i, path) for i in range(len(sources))}) == 1:
+            _follow(cit, target, 0, path)  # one work cited twice ("…, p. 5; Ibid., p. 7") is one source
+            return
         candidates = [_pointer(path, target.number, i) for i in range(len(sources))]
         _failed(cit, "ambiguous", f"{what} cites {len(sources)} sources", candidates)
         return
     _follow(cit, target, 0, path)
+
+
+def _target_of(note: Note, index: int, path: str) -> tuple:
+    """Where a citation leads: itself if full, its target if a resolved short form."""
+    cit = note.citations[index]
+    if cit.form == "full":
+        return (path, note.number, index)
+    if cit.resolution == "resolved" and cit.resolves_to:
+        return (cit.resolves_to["document"], cit.resolves_to["note"], cit.resolves_to["index"])
+    return ("unresolved", note.number, index)
 
 
 def _follow(cit: Citation, note: Note, index: int, path: str) -> None:
