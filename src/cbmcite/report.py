@@ -84,7 +84,7 @@ def _chain_problem(doc: DocumentResult, note: Note, cit: Citation) -> Finding:
     else:
         hint = "point the cross-reference at an earlier note that cites one source"
     return Finding("error", doc.path, note.line, note.number, label, f"{label}: {reason}", hint,
-                   raw=cit.raw, candidates=cit.candidates)
+                   raw=cit.raw, candidates=[dict(c, work=_describe(doc, c)) for c in cit.candidates])
 
 
 def _cross_chapter(doc: DocumentResult, note: Note, cit: Citation) -> Finding:
@@ -243,5 +243,17 @@ def render_rich(summary: Summary, findings: list[Finding], console) -> None:
 
 def _matched(f: Finding) -> str:
     if f.candidates:
-        return "; ".join(f"note {c['note']} #{c['index'] + 1}" for c in f.candidates)
+        return "; ".join(f"note {c['note']}: {c.get('work') or '#' + str(c['index'] + 1)}" for c in f.candidates)
     return f.raw
+
+
+def _describe(doc: DocumentResult, pointer: dict) -> str:
+    """'Stern, The Week The World Stood Still' for a candidate in this document."""
+    note = next((n for n in doc.notes if str(n.number) == str(pointer["note"])), None)
+    if note is None or pointer["index"] >= len(note.citations) or pointer.get("document", doc.path) != doc.path:
+        return ""
+    csl = note.citations[pointer["index"]].csl
+    names = csl.get("author") or csl.get("editor") or []
+    who = (names[0].get("family") or names[0].get("literal", "")) if names else ""
+    title = csl.get("title", "")
+    return ", ".join(part for part in (who, title[:40]) if part)
