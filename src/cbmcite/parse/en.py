@@ -53,7 +53,7 @@ _SHORT_PLACE_PART = compile_fast(r"^(?:[A-Z]\.\s*)+$|^[A-Z]{2,3}$|^[A-Z][a-z]?\.
 def parse_english(raw: str) -> Parsed:
     s = _prepare(raw)
     out = Parsed(lang="en")
-    url = _URL.search(s)
+    url = _URL.search(s) if "http" in s or "www." in s else None
     if url:
         out.csl["URL"] = url.group(1).rstrip(".,")
         s = (s[: url.start()] + s[url.end():]).strip().rstrip(",，")

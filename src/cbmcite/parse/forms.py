@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import re as stdre
-
 import regex as re
 
 from ..patterns import compile_fast
@@ -26,8 +24,7 @@ IBID = compile_fast(
 OP_CIT = compile_fast(
     r"\bop\.?\s*cit\.?|前引書|前引书|前引文|前揭書|前揭书|前揭文|上揭書|上揭书|上揭文|同前引書?|同前揭書|同前揭文|前揭論文|前引論文|前揭|前引(?![註注])"
 )
-_MAY_CROSS_REF = stdre.compile(r"[註注]|note|\(n\.", stdre.I)  # cheap prefilters for the long patterns
-_MAY_OP_CIT = stdre.compile(r"cit|前|上揭")
+
 LOC_CIT = compile_fast(r"\bloc\.?\s*cit\.?", re.I)
 SHORT_FORM_ANYWHERE = compile_fast(r"(?:Ibidem|Ibid|Id)\.?|同上[註注書书]?|同前[註注]", re.I)
 
@@ -48,16 +45,18 @@ def short_form_of(piece: str) -> str | None:
 def analyse_form(piece: str) -> FormInfo:
     text = piece.strip()
     head = text[:70]
-    m = CROSS_REF.search(text, 0, 70) if _MAY_CROSS_REF.search(head) else None  # the pointer leads
+    may_point = "註" in head or "注" in head or "note" in head.lower() or "(n." in head  # cheap before the long pattern
+    m = CROSS_REF.search(text, 0, 70) if may_point else None  # the pointer leads the citation
     if m and m.start() < 40:
         number = next(g for g in m.groups() if g)
         return FormInfo("cross_ref", author_text=_lead(text[: m.start()]), ref_note=int(_ascii_digits(number)))
     if IBID.match(text):
         return FormInfo("ibid")
-    m = LOC_CIT.search(text, 0, 130)
+    m = LOC_CIT.search(text, 0, 130) if "loc" in text[:130].lower() else None
     if m and m.start() < 120:
         return FormInfo("loc_cit", author_text=_lead(text[: m.start()]))
-    m = OP_CIT.search(text, 0, 170) if _MAY_OP_CIT.search(text, 0, 170) else None
+    window = text[:170]
+    m = OP_CIT.search(text, 0, 170) if "cit" in window or "前" in window or "上揭" in window else None
     if m and m.start() < 160:
         term = m.group(0)
         kind = "book" if "書" in term or "书" in term else "article" if "文" in term else None

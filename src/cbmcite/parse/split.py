@@ -27,7 +27,7 @@ _OPEN = "（(〈《「『“‘[【<＜"
 _CLOSE = "）)〉》」』”’]】>＞"
 _BOUNDARY_OR_BRACKET = stdre.compile("[；;。.（(〈《「『“‘\\[【<＜）)〉》」』”’\\]】>＞]")
 _PAGE_END = compile_fast(r"(?r)(?:pp?\.|頁|页|第|at)\s*[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$", re.I)
-_YEAR = compile_fast(r"(?<![0-9])(?:1[5-9][0-9]{2}|20[0-9]{2})(?![0-9])|民國|年")
+_YEAR = compile_fast(r"(?:1[5-9]|20)[0-9]{2}|民國|年")  # a sign, not a parse: no digit-boundary checks
 _CITATION_FEATURES = [
     re.compile(r"[《〈]"),
     re.compile(r"(?:pp?\.|頁|页)\s*[0-9]"),
