@@ -82,3 +82,7 @@ def test_normalisers_are_idempotent_and_total(s):
        st.sampled_from(["-", "- ", "–", "~", "～", " - "]))
 def test_page_ranges_normalise_to_start_end(prefix, a, b, dash):
     assert normalize_pages(f"{prefix}{a}{dash}{b}") == f"{a}-{b}"
+
+
+def test_script_folding_reaches_a_fixed_point():
+    assert match_key("薴") == match_key(match_key("薴")) == match_key("苎")

@@ -191,8 +191,17 @@ def _t2s():
 
 
 def fold_script(text: str) -> str:
-    """Traditional → Simplified, for matching only (never for output)."""
-    return _t2s().convert(text)
+    """Traditional → Simplified, for matching only (never for output).
+
+    Repeated to a fixed point: OpenCC maps some characters in steps (薴 → 苧 → 苎)."""
+    convert = _t2s().convert
+    out = convert(text)
+    for _ in range(3):
+        again = convert(out)
+        if again == out:
+            break
+        out = again
+    return out
 
 
 _NON_WORD = compile_fast(r"[\s\p{P}\p{S}_]+")
