@@ -5,9 +5,6 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 
-import re as stdre  # plain patterns over whole output lines: the stdlib engine is faster
-
-import regex as re
 
 from .patterns import compile_fast
 
@@ -85,8 +82,8 @@ class Bibliography:
         return _PLACEHOLDER_JSON.sub(lambda m: self.works[int(m.group(1))].item["id"], text)
 
 
-_PLACEHOLDER = stdre.compile("\x00cbmcite-work-([0-9]+)\x00")
-_PLACEHOLDER_JSON = stdre.compile(r"\\u0000cbmcite-work-([0-9]+)\\u0000")
+_PLACEHOLDER = compile_fast("\x00cbmcite-work-([0-9]+)\x00")
+_PLACEHOLDER_JSON = compile_fast(r"\\u0000cbmcite-work-([0-9]+)\\u0000")
 
 
 def _placeholder(number: int) -> str:

@@ -7,9 +7,6 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-import re as stdre
-
-import regex as re
 
 from .patterns import compile_fast
 
@@ -17,7 +14,7 @@ _DIGITS = compile_fast(r"[0-9０-９]+")
 _LIST_COMMA = compile_fast(r"\s*[、,]\s*")
 _HYPHEN_TO = compile_fast(r"(?<=\w)- (?=to-)")
 _SPACES = compile_fast(r"[ \t]{2,}")
-_HAN = stdre.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")  # Han, stdlib-fast
+_HAN = compile_fast("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")  # Han, stdlib-fast
 
 # --- width, compatibility ideographs ----------------------------------------------------
 

@@ -12,26 +12,24 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-import re as stdre  # the stdlib engine is several times faster for plain per-line patterns
-
 import regex as re
 
 from .patterns import compile_fast
 
 from .model import Anomaly, Note
 
-_DIGIT_RUN = stdre.compile(r"\d+")
-_SPACED_YEAR = stdre.compile(r"[0-9]{4}\s*年")
+_DIGIT_RUN = compile_fast(r"\d+")
+_SPACED_YEAR = compile_fast(r"[0-9]{4}\s*年")
 _ISSUE_WORDS = compile_fast(r"第.{1,6}[期卷]|Vol\.|No\.")
 
 CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①..⑳
 
-_NOTE_START = stdre.compile(
+_NOTE_START = compile_fast(
     r"""^(?P<indent>[ \t\u3000]{0,3})
     (?:(?:註|注)\s*(?P<zhu>\d{1,3})\s*[：:．.]?|(?P<num>\d{1,3})(?P<dot>[.．](?=[ \t\u3000]))?
       |(?P<circ>[\u2460-\u2473])|[〔\[](?P<brk>\d{1,3})[〕\]]|(?P<star>[＊✽*]))
     (?P<sp>[ \t\u3000]*)(?P<rest>\S.*)$""",
-    stdre.X,
+    re.X,
 )
 # After a number these mean "quantity", not "note": 10月, 3期, 2,858件, 1.避免…
 _UNIT_AFTER_NUMBER = set("年月日時號期卷頁版條款個位名次艘架枚件輛萬千百億元歲週倍屆項種類點%％")
@@ -45,8 +43,8 @@ _NOTE_LEAD_IN = compile_fast(r"^(?:請參閱|請參見|參閱|參見|参见|詳�
 _CJK_CITATION_LINE = compile_fast(r"^\p{Han}{2,4}(?:[、，,]\p{Han}{2,4})*(?:合著|主編|編著|著|編)?[，,：:]\s*[〈《「]")
 _SHORT_START = compile_fast(r"^(?:同上|同前|同註|同注|前引|前揭|上揭|Ibid|Id\.|op\.\s*cit)", re.I)
 _CITATION_MARKS = compile_fast(r"[〈《「]|頁|页|前引|前揭|同上|同註|同注|出版|主編|合著|[0-9]{4}年")
-_TABLE_CAPTION = stdre.compile(r"^\s*(?:表|圖|图|Table|Figure)\s*[0-9一二三四五六七八九十]+")
-_TABLE_END = stdre.compile(r"^\s*(?:資料來源|资料来源|Source|說明|说明|註：|注：)")
+_TABLE_CAPTION = compile_fast(r"^\s*(?:表|圖|图|Table|Figure)\s*[0-9一二三四五六七八九十]+")
+_TABLE_END = compile_fast(r"^\s*(?:資料來源|资料来源|Source|說明|说明|註：|注：)")
 _TABLE_MAX_LINES = 40
 _LOWER_NOTE_WORDS = compile_fast(r"^(?:ibid|id\.|op\.|loc\.|see|cf\.|supra|e\.g\.|i\.e\.)", re.I)
 _TERMINAL = compile_fast(r"(?r)[。．.!?！？][\"'”’」』）)]*$")
@@ -56,7 +54,7 @@ _ABBREV_END = compile_fast(
 _PAGE_REF_END = compile_fast(r"(?r)(?:頁|pp?\.|第)\s*\d+(?:\s*[-–~～]\s*\d+)?\s*(?:頁)?$")
 _URL = compile_fast(r"^(?:<?https?://|www\.)\S+$", re.I)
 _URL_TAIL = compile_fast(r"(?r)(?:https?://|www\.)[^\s<>]*$", re.I)
-_PAGE_NUMBER_LINE = stdre.compile(r"^[-–—\s]*\d{1,4}[-–—\s]*$")
+_PAGE_NUMBER_LINE = compile_fast(r"^[-–—\s]*\d{1,4}[-–—\s]*$")
 _ISSUE_LINE = compile_fast(
     r"^\s*\d{0,4}\s*(?:中華民國|民國)[〇○零一二三四五六七八九十百\d]{1,6}年[一二三四五六七八九十\d]{1,3}月.{0,20}$"
 )
@@ -291,13 +289,13 @@ def _star_in_body(lines: list[str]) -> bool:
 
 
 # A body line without any of these can hold neither a note start, a marker nor a table caption.
-_NOTEWORTHY = stdre.compile(r"[0-9\u2460-\u2473〔⁰¹²³⁴⁵⁶⁷⁸⁹＊✽*]|^\s*(?:表|圖|图|Table|Figure|註|注)")
-_ANY_DIGIT = stdre.compile(r"\d")
-_CITATION_PUNCT = stdre.compile(r"[,，、；;〈《]|pp?\.|頁")
+_NOTEWORTHY = compile_fast(r"[0-9\u2460-\u2473〔⁰¹²³⁴⁵⁶⁷⁸⁹＊✽*]|^\s*(?:表|圖|图|Table|Figure|註|注)")
+_ANY_DIGIT = compile_fast(r"\d")
+_CITATION_PUNCT = compile_fast(r"[,，、；;〈《]|pp?\.|頁")
 _STAR_AFTER_TEXT = compile_fast(r"\S\s*[＊✽*]\s*$|\S[＊✽*](?=\s|$)")
 _STAR_LEAD = compile_fast(r"\s*[＊✽*]")
 _SYMBOL_MARKER = compile_fast(r"[\u2460-\u2473]|〔(?P<b>\d{1,3})〕|\[(?P<s>\d{1,3})\](?!\s*[\p{Han}A-Za-z]{1,3}\s*[.．])|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
-_SYMBOL_HINT = stdre.compile("[\u2460-\u2473〔\\[⁰¹²³⁴⁵⁶⁷⁸⁹]")  # cheap test before the Unicode-aware pattern
+_SYMBOL_HINT = compile_fast("[\u2460-\u2473〔\\[⁰¹²³⁴⁵⁶⁷⁸⁹]")  # cheap test before the Unicode-aware pattern
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 

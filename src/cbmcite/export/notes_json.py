@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import tempfile
 
-import re as stdre
+from ..patterns import compile_fast
 
 from .. import __version__
 from ..bibliography import Bibliography, placeholder_json as _placeholder_json
@@ -106,7 +106,7 @@ class NotesJsonWriter:
 
 
 _LOCAL = "\x00cbmcite-local-{}\x00"
-_LOCAL_JSON = stdre.compile(r"\\u0000cbmcite-local-([0-9]+)\\u0000")
+_LOCAL_JSON = compile_fast(r"\\u0000cbmcite-local-([0-9]+)\\u0000")
 
 
 def serialize_document(doc: DocumentResult, script: str = "keep") -> str:

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import re as stdre
-
 import regex as re
 
 from ..patterns import compile_fast
@@ -25,7 +23,7 @@ _ABBREV = compile_fast(
 )
 _OPEN = "（(〈《「『“‘[【<＜"
 _CLOSE = "）)〉》」』”’]】>＞"
-_BOUNDARY_OR_BRACKET = stdre.compile("[；;。.（(〈《「『“‘\\[【<＜）)〉》」』”’\\]】>＞]")
+_BOUNDARY_OR_BRACKET = compile_fast("[；;。.（(〈《「『“‘\\[【<＜）)〉》」』”’\\]】>＞]")
 _PAGE_END = compile_fast(r"(?r)(?:pp?\.|頁|页|第|at)\s*[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$", re.I)
 _YEAR = compile_fast(r"(?:1[5-9]|20)[0-9]{2}|民國|年")  # a sign, not a parse: no digit-boundary checks
 _CITATION_FEATURES = [
