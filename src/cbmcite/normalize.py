@@ -151,6 +151,7 @@ _HYPHEN_SPACE = compile_fast(r"(?<=\w)([-–‐]) +(?=[A-Z]|to\b)")
 _SPACED_LETTERS = compile_fast(r"\b((?:[A-Za-z] ){3,}[A-Za-z])\b")
 
 
+@lru_cache(maxsize=4096)  # pure, and the same titles recur across notes and documents
 def repair_artifacts(text: str) -> str:
     """Asia- Pacific → Asia-Pacific, Military- to- Military → Military-to-Military, ＂ → ”."""
     s = text.replace("＂", "”")
@@ -204,6 +205,7 @@ def fold_script(text: str) -> str:
 _NON_WORD = compile_fast(r"[\s\p{P}\p{S}_]+")
 
 
+@lru_cache(maxsize=8192)  # pure; resolution and merging compare the same titles many times
 def match_key(text: str | None) -> str:
     """A key for comparing titles/names: width, script, case and punctuation folded."""
     if not text:
@@ -223,6 +225,7 @@ def _s2t():
     return opencc.OpenCC("s2t")
 
 
+@lru_cache(maxsize=4096)
 def chinese_language_tag(text: str) -> str:
     """BCP 47 tag by script: zh-TW when Traditional-only characters dominate, zh-CN for Simplified."""
     han = "".join(_HAN.findall(text))

@@ -11,6 +11,7 @@ import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex as re
 
@@ -366,6 +367,7 @@ def _is_year(s: str) -> bool:
     return len(s) == 4 and 1000 <= int(s) <= 2100
 
 
+@lru_cache(maxsize=2048)  # pure; a note's last line is asked again for every line that follows it
 def _complete(line: str) -> bool:
     """Does this note line end the note (sentence end, page reference, URL)?"""
     s = line.rstrip()
@@ -408,9 +410,9 @@ def _joiner(prev: str, nxt: str, trailing_space: bool) -> str:
 
 def _furniture_lines(lines: list[str]) -> set[int]:
     """Running heads, page numbers and journal issue lines."""
-    stripped = [l.replace("\f", "").strip() for l in lines]
+    stripped = [l.replace("\f", "").strip() if "\f" in l else l.strip() for l in lines]
     shapes = [_shape(st) if 0 < len(st) <= 40 else "" for st in stripped]
-    counts = Counter(shapes)
+    recurring = {shape for shape, n in Counter(shapes).items() if n >= 3 and shape}
     out = set()
     for i, s in enumerate(stripped):
         if not s:
@@ -419,7 +421,7 @@ def _furniture_lines(lines: list[str]) -> set[int]:
             out.add(i)
         elif ("│" in s or "|" in s) and len(s) < 60 and _ISSUE_WORDS.search(s):
             out.add(i)
-        elif (shapes[i] and counts[shapes[i]] >= 3 and not _TERMINAL.search(s) and not _NOTE_START.match(s)
+        elif (shapes[i] in recurring and not _TERMINAL.search(s) and not _NOTE_START.match(s)
               and not _CITATION_PUNCT.search(s)):  # a note line printed three times is no running head
             out.add(i)
     return out

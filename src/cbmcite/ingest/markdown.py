@@ -1,6 +1,7 @@
 """Markdown: Pandoc/CommonMark footnotes ([^1], [^label], inline ^[…]) via markdown-it-py."""
 from __future__ import annotations
 
+from functools import lru_cache
 
 from ..patterns import compile_fast
 
@@ -10,13 +11,18 @@ from ..notes import join_lines
 _UNDEFINED_REF = compile_fast(r"\[\^([^\]\s]+)\]")
 
 
-def read_markdown(source: SourceText) -> SourceText:
+@lru_cache(maxsize=1)
+def _parser():
+    """Building the parser and its rule chains costs more than parsing a short document: build it once."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
 
-    md = MarkdownIt("commonmark").use(footnote_plugin)
-    env: dict = {}
-    tokens = md.parse(source.text, env)
+    return MarkdownIt("commonmark").use(footnote_plugin)
+
+
+def read_markdown(source: SourceText) -> SourceText:
+    env: dict = {}  # per document: footnote definitions live here
+    tokens = _parser().parse(source.text, env)
     first_line: dict[int, int] = {}
     texts: dict[int, str] = {}
     undefined: list[tuple[str, int]] = []

@@ -251,25 +251,13 @@ def _split_last_segment(s: str) -> tuple[str, str]:
     return ", ".join(segments[:-1]), segments[-1]
 
 
+# a quoted title (to its closing quote, or to the end) or a run up to the next comma or opening quote
+_SEGMENT = compile_fast(r"[\"“][^\"”]*(?:[\"”]|$)|[^,，\"“]+")
+
+
 def _segments(s: str) -> list[str]:
     """Comma-separated parts; a quoted title is a part of its own ('Gurtov, Melvin "Title." Journal')."""
-    parts, buf, quoted = [], "", False
-    for ch in s:
-        opening = not quoted and ch in '"“'
-        closing = quoted and ch in '"”'
-        if opening:
-            parts.append(buf)
-            buf, quoted = ch, True
-        elif closing:
-            parts.append(buf + ch)
-            buf, quoted = "", False
-        elif ch in ",，" and not quoted:
-            parts.append(buf)
-            buf = ""
-        else:
-            buf += ch
-    parts.append(buf)
-    return [p.strip() for p in parts if p.strip()]
+    return [p for p in (m.strip() for m in _SEGMENT.findall(s)) if p]
 
 
 def _family_first(segments: list[str]) -> bool:

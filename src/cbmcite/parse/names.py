@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 
+from functools import lru_cache
+
 from ..patterns import compile_fast
 
 from ..normalize import has_cjk
@@ -22,6 +24,7 @@ _NAME_TOKEN = compile_fast(r"^(?:[A-Z][\p{L}'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|\p{L
 _ARTICLE = {"The", "A", "An", "On", "In", "Of", "For", "To", "Toward", "Towards"}
 
 
+@lru_cache(maxsize=4096)  # pure; the same names recur in every note that cites them
 def is_person_name(text: str) -> bool:
     """2–5 capitalised tokens (initials allowed), no articles, no possessive: 'Alyson J. K. Bailes'."""
     s = text.strip()
@@ -45,6 +48,11 @@ def split_people(text: str) -> list[str]:
 
 def csl_name(name: str) -> dict:
     """Latin persons as family/given; CJK persons and institutions as literal (CONVENTIONS §6)."""
+    return dict(_csl_name(name))  # a copy: callers own their CSL items
+
+
+@lru_cache(maxsize=4096)
+def _csl_name(name: str) -> dict:
     s = _WHITESPACE.sub(" ", name).strip()
     if has_cjk(s) or not is_person_name(s):
         return {"literal": s}
