@@ -78,7 +78,7 @@ class DetectedNotes:
 
 def detect_notes(text: str) -> DetectedNotes:
     lines = text.split("\n")
-    furniture = _furniture_lines(lines)
+    furniture = _furniture_lines(lines, _DIGIT_RUN.sub("#", text).split("\n"))
     scanner = _Scanner(star_marked=_star_in_body(lines))
     for index, raw in enumerate(lines):
         if index in furniture:
@@ -291,7 +291,6 @@ def _star_in_body(lines: list[str]) -> bool:
 
 # A body line without any of these can hold neither a note start, a marker nor a table caption.
 _NOTEWORTHY = compile_fast(r"[0-9\u2460-\u2473〔⁰¹²³⁴⁵⁶⁷⁸⁹＊✽*]|^\s*(?:表|圖|图|Table|Figure|註|注)")
-_ANY_DIGIT = compile_fast(r"\d")
 _CITATION_PUNCT = compile_fast(r"[,，、；;〈《]|pp?\.|頁")
 _STAR_AFTER_TEXT = compile_fast(r"\S\s*[＊✽*]\s*$|\S[＊✽*](?=\s|$)")
 _STAR_LEAD = compile_fast(r"\s*[＊✽*]")
@@ -315,10 +314,17 @@ def _citation_like(rest: str) -> bool:
 
 
 def _same_start(rest: str, seen: str) -> bool:
-    a, b = _squash(rest)[:12], _squash(seen)[:12]
+    a, b = _squashed_head(rest), _squashed_head(seen)
     return bool(a) and (a.startswith(b) or b.startswith(a))
 
 
+def _squashed_head(s: str, size: int = 12) -> str:
+    """_squash(s)[:size] without normalising a whole long note: a prefix is enough unless it is mostly spaces."""
+    head = _squash(s[: 3 * size])
+    return head[:size] if len(head) >= size or len(s) <= 3 * size else _squash(s)[:size]
+
+
+@lru_cache(maxsize=1024)  # PDF text repeats whole note blocks: each copy's text is squashed once
 def _squash(s: str) -> str:
     return "".join(unicodedata.normalize("NFKC", s).split())
 
@@ -408,10 +414,13 @@ def _joiner(prev: str, nxt: str, trailing_space: bool) -> str:
     return " "
 
 
-def _furniture_lines(lines: list[str]) -> set[int]:
-    """Running heads, page numbers and journal issue lines."""
+def _furniture_lines(lines: list[str], digits_blanked: list[str]) -> set[int]:
+    """Running heads, page numbers and journal issue lines.
+
+    Running heads recur with other page numbers: lines are compared with their digits blanked
+    (digits_blanked: the lines with every digit run replaced by '#', done once for the whole text)."""
     stripped = [l.replace("\f", "").strip() if "\f" in l else l.strip() for l in lines]
-    shapes = [_shape(st) if 0 < len(st) <= 40 else "" for st in stripped]
+    shapes = [blank.replace("\f", "").strip() if 0 < len(st) <= 40 else "" for st, blank in zip(stripped, digits_blanked)]
     recurring = {shape for shape, n in Counter(shapes).items() if n >= 3 and shape}
     out = set()
     for i, s in enumerate(stripped):
@@ -425,11 +434,6 @@ def _furniture_lines(lines: list[str]) -> set[int]:
               and not _CITATION_PUNCT.search(s)):  # a note line printed three times is no running head
             out.add(i)
     return out
-
-
-def _shape(line: str) -> str:
-    """Running heads recur with other page numbers: compare them with the digits blanked."""
-    return _DIGIT_RUN.sub("#", line) if _ANY_DIGIT.search(line) else line
 
 
 def _assemble(copies: list[_Copy], markers: dict[int, int]) -> DetectedNotes:

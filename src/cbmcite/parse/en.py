@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import regex as re
 
+from functools import lru_cache
+
 from ..patterns import compile_fast
 
 from ..normalize import normalize_pages
@@ -59,13 +61,14 @@ def parse_english(raw: str) -> Parsed:
         s = (s[: url.start()] + s[url.end():]).strip().rstrip(",，")
     s = _take_pages(s, out)
     s = _take_paren_block(s, out)
-    if not _SIGNED.search(s):
+    signed = _SIGNED.search(s) if "signed" in s else None
+    if not signed:
         s = _take_day(s, out)
     m = _YEAR_TAIL.search(s)
     if m and "issued" not in out.csl:
         out.csl["issued"] = {"date-parts": [[int(m["y"])]]}
         s = s[: m.start()]
-    m = _SIGNED.search(s)
+    m = _SIGNED.search(s) if signed else None
     if m:
         parts = _english_date(m["date"])
         if parts:
@@ -74,7 +77,7 @@ def parse_english(raw: str) -> Parsed:
             out.csl["publisher-place"] = m["place"].strip()
         s = s[: m.start()] + s[m.end():]
         out.kind_hint = "document"
-    vol = _VOL_TAIL.search(s) or _NO_TAIL.search(s)
+    vol = (_VOL_TAIL.search(s) or _NO_TAIL.search(s)) if s.rstrip()[-1:].isdigit() else None  # both end in a number
     if vol:
         if "v" in vol.groupdict() and vol["v"]:
             out.csl["volume"] = vol["v"]
@@ -95,7 +98,7 @@ def parse_english(raw: str) -> Parsed:
 def _take_day(s: str, out: Parsed) -> str:
     """A newspaper or web page dated to the day: 'The New York Times, February 29, 2008'."""
     day = _FULL_DATE.search(s)
-    if not day or _VOL_TAIL.search(s):
+    if not day or s.rstrip()[-1:].isdigit() and _VOL_TAIL.search(s):
         return s
     parts = _english_date(f"{day['m']} {day['d']}, {day['y']}")
     if parts:
@@ -121,7 +124,7 @@ def _is_year(p: str) -> bool:
 
 def _take_paren_block(s: str, out: Parsed) -> str:
     """Chicago: 'Title (Place: Publisher, 1979)' and 'Journal 19, no. 1 (1992)'."""
-    m = _PAREN_TAIL.search(s)
+    m = _PAREN_TAIL.search(s) if s.rstrip().endswith(")") else None
     if not m:
         return s
     body = m["body"].strip()
@@ -222,7 +225,7 @@ def _quoted_title_then_more(s: str, out: Parsed) -> bool:
         return False
     _authors_and_title(", ".join(segments[: end + 1]), out)
     following = rest[1:]
-    if _THESIS.search(following[0]):
+    if _mentions_thesis(following[0]):
         out.csl["genre"] = following[0]
         if len(following) > 1:
             out.csl["publisher"] = following[1]
@@ -255,18 +258,20 @@ def _split_last_segment(s: str) -> tuple[str, str]:
 _SEGMENT = compile_fast(r"[\"“][^\"”]*(?:[\"”]|$)|[^,，\"“]+")
 
 
-def _segments(s: str) -> list[str]:
+@lru_cache(maxsize=1024)  # the head of a citation is segmented by several rules in turn
+def _segments(s: str) -> tuple[str, ...]:
     """Comma-separated parts; a quoted title is a part of its own ('Gurtov, Melvin "Title." Journal')."""
-    return [p for p in (m.strip() for m in _SEGMENT.findall(s)) if p]
+    return tuple(p for p in (m.strip() for m in _SEGMENT.findall(s)) if p)
 
 
-def _family_first(segments: list[str]) -> bool:
+def _family_first(segments: tuple[str, ...]) -> bool:
     """'Gurtov, Melvin, Title…': a lone surname, then given names, then more."""
     return (len(segments) >= 3 and bool(_SURNAME.match(segments[0]))
             and all(_GIVEN_TOKEN.match(t) for t in segments[1].split()) and 1 <= len(segments[1].split()) <= 3)
 
 
-def _authors_end(segments: list[str]) -> int:
+@lru_cache(maxsize=1024)
+def _authors_end(segments: tuple[str, ...]) -> int:
     if not segments or _starts_title(segments[0]) or _DOC_TITLE.search(segments[0]):
         return 0
     if _family_first(segments):
@@ -319,10 +324,15 @@ def _clean_title(title: str, out: Parsed) -> str:
     return t.strip()
 
 
+def _mentions_thesis(text: str) -> bool:
+    low = text.lower()
+    return ("diss" in low or "thesis" in low) and bool(_THESIS.search(text))  # a substring test first: cheap
+
+
 def _csl_type(out: Parsed) -> str:
     csl = out.csl
     title = csl.get("title", "")
-    if _THESIS.search(title) or _THESIS.search(csl.get("publisher", "")) or _THESIS.search(csl.get("genre", "")):
+    if any(_mentions_thesis(text) for text in (title, csl.get("publisher", ""), csl.get("genre", ""))):
         return "thesis"
     if _NEWSPAPER.search(csl.get("container-title", "")) and not csl.get("volume"):
         return "article-newspaper"

@@ -27,17 +27,17 @@ _BOUNDARY_OR_BRACKET = compile_fast("[；;。.（(〈《「『“‘\\[【<＜�
 _PAGE_END = compile_fast(r"(?r)(?:pp?\.|頁|页|第|at)\s*[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$", re.I)
 _YEAR = compile_fast(r"(?:1[5-9]|20)[0-9]{2}|民國|年")  # a sign, not a parse: no digit-boundary checks
 _CITATION_FEATURES = [
-    re.compile(r"[《〈]"),
-    re.compile(r"(?:pp?\.|頁|页)\s*[0-9]"),
-    re.compile(r"第\s*[0-9]+\s*[頁页卷期版]"),
-    re.compile(r"(?i)\bvol\.|\bno\.\s*[0-9]"),
-    re.compile(r"[A-Z][\w .]{1,30}\s*[:：]\s*[A-Z][\w&.' ]+(?:Press|Publisher|Publishing|Books|University|Company|Inc|Ltd|Center|Centre|Institute|Nations|Office|[A-Z]{2,})"),
-    re.compile(r"(?i)https?://|www\."),
-    re.compile(r"\[(?:M|C|G|N|J|D|R|S|P|A|Z|DB|CP|EB)(?:/OL)?\]"),
-    re.compile(r"(?:出版社|書局|书局|出版|公司|碩士論文|博士論文|学位论文)"),
-    re.compile(r"\([^()]{2,80}[,，]\s*(?:1[5-9]|20)[0-9]{2}\)"),  # (Place: Publisher, 1979)
-    re.compile(r"^[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,4},\s"),  # Author, …
-    re.compile(r"^[\"“][^\"”]{8,}[\"”]\s*,?\s*[A-Z]"),  # "Title," The New York Times
+    compile_fast(r"[《〈]"),
+    compile_fast(r"(?:pp?\.|頁|页)\s*[0-9]"),
+    compile_fast(r"第\s*[0-9]+\s*[頁页卷期版]"),
+    compile_fast(r"(?i)\bvol\.|\bno\.\s*[0-9]"),
+    compile_fast(r"[A-Z][\w .]{1,30}\s*[:：]\s*[A-Z][\w&.' ]+(?:Press|Publisher|Publishing|Books|University|Company|Inc|Ltd|Center|Centre|Institute|Nations|Office|[A-Z]{2,})"),
+    compile_fast(r"(?i)https?://|www\."),
+    compile_fast(r"\[(?:M|C|G|N|J|D|R|S|P|A|Z|DB|CP|EB)(?:/OL)?\]"),
+    compile_fast(r"(?:出版社|書局|书局|出版|公司|碩士論文|博士論文|学位论文)"),
+    compile_fast(r"\([^()]{2,80}[,，]\s*(?:1[5-9]|20)[0-9]{2}\)"),  # (Place: Publisher, 1979)
+    compile_fast(r"^[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,4},\s"),  # Author, …
+    compile_fast(r"^[\"“][^\"”]{8,}[\"”]\s*,?\s*[A-Z]"),  # "Title," The New York Times
 ]
 # Chicago short note: 'Van Evera, "Offense, Defense," 20.' / 'Waltz, Theory, 102.'
 _CHICAGO_SHORT = compile_fast(
