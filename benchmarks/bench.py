@@ -99,17 +99,25 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     print(f"cbmcite benchmark: {args.cli}, {os.cpu_count()} cores")
     print(f"{'docs':>6} {'MB':>6} {'jobs':>4} {'seconds':>8} {'MB/s':>6} {'notes/s':>8} {'x base':>7} {'peak RSS':>9}")
-    rows = []
-    for count in (args.docs, 4 * args.docs, 16 * args.docs):
+    counts = (args.docs, 4 * args.docs, 16 * args.docs)
+    corpora = {}
+    for count in counts:
         corpus = work / f"corpus{count}"
         corpus.mkdir(exist_ok=True)
         size = build_corpus(corpus, count)
-        base = min(baseline(corpus) for _ in range(3))
+        corpora[count] = (corpus, size, min(baseline(corpus) for _ in range(3)))
+    # rounds interleave every size and job count, so a slow spell of a shared machine hits all figures alike
+    runs: dict[tuple[int, int], list[tuple[float, int]]] = {(c, j): [] for c in counts for j in (1, 2)}
+    for _ in range(args.repeat):
+        for count in counts:
+            for jobs in (1, 2):
+                runs[(count, jobs)].append(run_cli(args.cli, corpora[count][0], work / f"out{count}-j{jobs}.json", jobs))
+    rows = []
+    for count in counts:
+        corpus, size, base = corpora[count]
         for jobs in (1, 2):
-            out = work / f"out{count}-j{jobs}.json"
-            runs = [run_cli(args.cli, corpus, out, jobs) for _ in range(args.repeat)]
-            seconds, rss = min(r[0] for r in runs), max(r[1] for r in runs)
-            notes = count_notes(out)
+            seconds, rss = min(r[0] for r in runs[(count, jobs)]), max(r[1] for r in runs[(count, jobs)])
+            notes = count_notes(work / f"out{count}-j{jobs}.json")
             rows.append((count, jobs, seconds, rss))
             print(f"{count:>6} {size / 1e6:>6.1f} {jobs:>4} {seconds:>8.2f} {size / 1e6 / seconds:>6.2f} "
                   f"{notes / seconds:>8.0f} {seconds / base:>7.1f} {rss / 1024:>7.0f}MB")

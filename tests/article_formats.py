@@ -67,7 +67,8 @@ def write_docx(path: Path) -> Path:
     return make_docx(path, PARAGRAPHS, NOTES, special={3: "Alabama"})
 
 
-def make_docx(path: Path, paragraphs: list[str], notes: dict[int, str], special: dict[int, str] | None = None) -> Path:
+def make_docx(path: Path, paragraphs: list[str], notes: dict[int, str], special: dict[int, str] | None = None,
+              notes_part: str = "/word/footnotes.xml") -> Path:
     """A .docx whose body paragraphs carry {n} marks as real footnote references.
 
     special[n] = word: note n gets a hyperlink before that word and a field code, as Word writes them."""
@@ -106,7 +107,7 @@ def make_docx(path: Path, paragraphs: list[str], notes: dict[int, str], special:
            '<w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
            '<w:footnote w:type="continuationSeparator" w:id="1"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
            + "".join(bodies) + "</w:footnotes>")
-    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode("utf-8"), document.part.package)
+    part = Part(PackURI(notes_part), CT.WML_FOOTNOTES, xml.encode("utf-8"), document.part.package)
     document.part.relate_to(part, RT.FOOTNOTES)
     document.save(str(path))
     return path

@@ -3,7 +3,7 @@ import json
 import zipfile
 
 import pytest
-from article_formats import MISSING, NOTES, WRITERS, write_docx, write_pdf
+from article_formats import MISSING, NOTES, PARAGRAPHS, WRITERS, make_docx, write_docx, write_pdf
 
 from cbmcite import extract_document
 from cbmcite.cli import main
@@ -105,6 +105,14 @@ def test_truncated_docx(article, tmp_path):
     path.write_bytes(data[: len(data) // 2])
     with pytest.raises(InputError, match="zip"):
         read_document(str(path))
+
+
+def test_docx_notes_part_is_found_through_its_relationship(tmp_path):
+    path = make_docx(tmp_path / "renamed.docx", PARAGRAPHS, NOTES, notes_part="/word/notes/fn1.xml")
+    with zipfile.ZipFile(path) as archive:
+        assert "word/footnotes.xml" not in archive.namelist()
+    notes = {n.number: n.text for n in extract_document(str(path)).notes}
+    assert all(notes[n] == NOTES[n] for n in NOTES)
 
 
 def test_docx_without_footnotes_part_warns(tmp_path):

@@ -138,3 +138,17 @@ def test_sigint_during_a_run_leaves_no_temporary_file(tmp_path):
     proc.wait(timeout=60)
     assert not out.exists() or json.loads(out.read_text("utf-8"))
     assert not [p for p in os.listdir(tmp_path) if p.startswith(".cbmcite-")]
+
+
+def test_nul_characters_cannot_forge_bibliography_placeholders(tmp_path, runner):
+    text = ("正文內容。1\n" + "x" * 9000 + "\n"
+            "1 楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，第38卷第6期，1999年，頁1-23。另見\x00cbmcite-work-99999\x00。\n")
+    path = tmp_path / "nul.txt"
+    path.write_text(text, "utf-8")
+    out = tmp_path / "out.json"
+    result = runner.invoke(main, ["extract", str(path), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text("utf-8"))
+    note = data["documents"][0]["notes"][0]
+    assert "\x00" not in note["text"] and "cbmcite-work-99999" in note["text"]
+    assert note["citations"][0]["entry"] in {item["id"] for item in data["bibliography"]}

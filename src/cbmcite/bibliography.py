@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -79,11 +80,30 @@ class Bibliography:
 
     def fill_json(self, text: str) -> str:
         """Replace JSON-escaped placeholder entries in serialized output by the final keys."""
-        return _PLACEHOLDER_JSON.sub(lambda m: self.works[int(m.group(1))].item["id"], text)
+        return replace_json_tokens(text, _PLACEHOLDER_JSON_PREFIX, lambda n: self.works[n].item["id"])
 
 
 _PLACEHOLDER = compile_fast("\x00cbmcite-work-([0-9]+)\x00")
-_PLACEHOLDER_JSON = compile_fast(r"\\u0000cbmcite-work-([0-9]+)\\u0000")
+_PLACEHOLDER_JSON_PREFIX = "\\u0000cbmcite-work-"
+_JSON_NUL = "\\u0000"
+
+
+def replace_json_tokens(text: str, prefix: str, value: Callable[[int], str]) -> str:
+    """Replace each '<prefix>N\\u0000' in JSON text by value(N).
+
+    A literal split, not a regex: a document's JSON line is long CJK text, which the regex engines
+    scan character by character."""
+    parts = text.split(prefix)
+    if len(parts) == 1:
+        return text
+    out = [parts[0]]
+    for part in parts[1:]:
+        number, nul, rest = part.partition(_JSON_NUL)
+        if nul and number.isascii() and number.isdigit():
+            out += [value(int(number)), rest]
+        else:  # not a token of ours
+            out += [prefix, part]
+    return "".join(out)
 
 
 def _placeholder(number: int) -> str:

@@ -62,6 +62,13 @@ def _progress(total: int, quiet: bool):
         yield lambda: progress.advance(task)
 
 
+def _pinyin_by_character_only() -> None:
+    """Keys read Chinese one character at a time, and pypinyin's phrase table (documented switch
+    PYPINYIN_NO_PHRASES) never changes a single character's reading: skip loading it, 0.4 s a run.
+    BibTeX sort names and formatted bibliographies read whole names, so those outputs keep it."""
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
+
+
 def _make_run(paths, config_file, cross, encoding, jobs, verbose, **overrides) -> CorpusRun:
     try:
         config = load_config(list(paths), config_file)
@@ -138,6 +145,8 @@ def extract(paths, fmt, output, script, update_file, prune, style, csl_file, gro
     if fmt == "docx" and not output:
         _fail("--format docx needs -o FILE")
         sys.exit(2)
+    if fmt in ("json", "csl-json") and not (update_file or "").lower().endswith(".bib"):
+        _pinyin_by_character_only()
     run = _make_run(paths, config_file, cross, encoding, jobs, verbose, script=script, group_by=group_by,
                     sort=sort, style=csl_file or style)
     script = run.config.script
@@ -224,6 +233,7 @@ def check(paths, fmt, strict, cross_warning, encoding, jobs, quiet, verbose, con
     from . import report
     from .bibliography import merge
 
+    _pinyin_by_character_only()
     run = _make_run(paths, config_file, cross, encoding, jobs, verbose, cross_warning=cross_warning)
     results = [extracted.result for extracted in _documents(run, quiet)]
     bib = merge(results)

@@ -18,6 +18,7 @@ def extract_document(path: str, encoding: str | None = None) -> DocumentResult:
 
 
 def extract_source(source: SourceText) -> DocumentResult:
+    _drop_nul(source)
     if source.notes is not None:
         notes, anomalies = source.notes, sequence_anomalies(source.notes)
     else:
@@ -33,6 +34,15 @@ def extract_source(source: SourceText) -> DocumentResult:
             continue
         parse_note(note)
     return resolve_document(result)
+
+
+def _drop_nul(source: SourceText) -> None:
+    """NUL never belongs to a document's text, and output placeholders are delimited by it."""
+    if "\x00" in source.text:
+        source.text = source.text.replace("\x00", "")
+    for note in source.notes or []:
+        if note.text and "\x00" in note.text:
+            note.text = note.text.replace("\x00", "")
 
 
 __all__ = ["extract_document", "extract_source", "merge", "Bibliography"]

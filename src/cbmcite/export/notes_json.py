@@ -4,10 +4,8 @@ from __future__ import annotations
 import json
 import tempfile
 
-from ..patterns import compile_fast
-
 from .. import __version__
-from ..bibliography import Bibliography, placeholder_json as _placeholder_json
+from ..bibliography import Bibliography, placeholder_json as _placeholder_json, replace_json_tokens
 from ..model import Citation, DocumentResult, Note
 from .script import convert
 
@@ -86,7 +84,7 @@ class NotesJsonWriter:
 
     def add_serialized(self, text: str, works: list[int]) -> None:
         """A serialize_document() line; works[k] is the work number of its k-th full citation."""
-        self._write(_LOCAL_JSON.sub(lambda m: _placeholder_json(works[int(m.group(1))]), text))
+        self._write(replace_json_tokens(text, _LOCAL_JSON_PREFIX, lambda k: _placeholder_json(works[k])))
 
     def _write(self, line: str) -> None:
         if self._count:
@@ -106,7 +104,7 @@ class NotesJsonWriter:
 
 
 _LOCAL = "\x00cbmcite-local-{}\x00"
-_LOCAL_JSON = compile_fast(r"\\u0000cbmcite-local-([0-9]+)\\u0000")
+_LOCAL_JSON_PREFIX = "\\u0000cbmcite-local-"
 
 
 def serialize_document(doc: DocumentResult, script: str = "keep") -> str:
