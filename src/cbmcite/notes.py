@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import regex as re
 
-from .patterns import compile_fast
+from .patterns import compile_fast, search_tail
 
 from .model import Anomaly, Note
 
@@ -34,6 +34,9 @@ _NOTE_START = compile_fast(
     re.X,
 )
 # After a number these mean "quantity", not "note": 10月, 3期, 2,858件, 1.避免…
+# Cheap first-character tests before the anchored patterns that need them: "" is never in a set.
+_NOTE_START_FIRST = set("註注〔[＊✽*") | {chr(0x2460 + i) for i in range(20)}
+_HEAD_WORD_STARTS = set("表圖图TF註注")  # 表 圖 图 Table Figure 註 注
 _UNIT_AFTER_NUMBER = set("年月日時號期卷頁版條款個位名次艘架枚件輛萬千百億元歲週倍屆項種類點%％")
 _NOT_NOTE_START = set("0123456789０１２３４５６７８９.．,，、:：;；)）]】-–—~～/／’”")  # 1.5, 2,858, 3）…
 _OPENERS = "〈《「『“\"'‘<＜【[(（"
@@ -49,7 +52,6 @@ _TABLE_CAPTION = compile_fast(r"^\s*(?:表|圖|图|Table|Figure)\s*[0-9一二三
 _TABLE_END = compile_fast(r"^\s*(?:資料來源|资料来源|Source|說明|说明|註：|注：)")
 _TABLE_MAX_LINES = 40
 _LOWER_NOTE_WORDS = compile_fast(r"^(?:ibid|id\.|op\.|loc\.|see|cf\.|supra|e\.g\.|i\.e\.)", re.I)
-_TERMINAL = compile_fast(r"(?r)[。．.!?！？][\"'”’」』）)]*$")
 _ABBREV_END = compile_fast(
     r"(?r)(?:\b[A-Z]|\b(?:ed|eds|Ed|Eds|vol|Vol|no|No|pp|p|trans|Jr|Dr|Mr|Mrs|St|Inc|Co|Ltd|Univ|et al|cf|ibid|Ibid|op|cit|loc))\.$"
 )
@@ -117,7 +119,8 @@ class _Scanner:
             self.close_note()
             raw = raw.replace("\f", "")
         line = raw
-        if self.current is None and self.table_from is None and not _NOTEWORTHY.search(line):
+        if (self.current is None and self.table_from is None and not _NOTEWORTHY_CHAR.search(line)
+                and not (line.lstrip()[:1] in _HEAD_WORD_STARTS and _NOTEWORTHY_HEAD.match(line))):
             self._body(line)
             return  # plain body text: no marker, no note start, no table
         if self._in_table(line, lineno):
@@ -194,7 +197,7 @@ class _Scanner:
 
     def _in_table(self, line: str, lineno: int) -> bool:
         """Table rows start with numbers too; nothing from a caption to its source line is a note."""
-        if self.table_from is None and _TABLE_CAPTION.match(line):
+        if self.table_from is None and line.lstrip()[:1] in _HEAD_WORD_STARTS and _TABLE_CAPTION.match(line):
             self.table_from = lineno
         if self.table_from is None:
             return False
@@ -218,7 +221,8 @@ class _Scanner:
 
     # --- note block lines -------------------------------------------------
     def _note_start(self, line: str) -> tuple[int | str, str] | None:
-        m = _NOTE_START.match(line)
+        first = line.lstrip(" \t\u3000")[:1]
+        m = _NOTE_START.match(line) if first in _NOTE_START_FIRST or first.isdecimal() else None
         if not m:
             return None
         rest = m["rest"]
@@ -292,7 +296,8 @@ def _star_in_body(lines: list[str]) -> bool:
 
 
 # A body line without any of these can hold neither a note start, a marker nor a table caption.
-_NOTEWORTHY = compile_fast(r"[0-9\u2460-\u2473〔⁰¹²³⁴⁵⁶⁷⁸⁹＊✽*]|^\s*(?:表|圖|图|Table|Figure|註|注)")
+_NOTEWORTHY_CHAR = compile_fast(r"[0-9\u2460-\u2473〔⁰¹²³⁴⁵⁶⁷⁸⁹＊✽*]")  # two patterns: one charset scans fast,
+_NOTEWORTHY_HEAD = compile_fast(r"\s*(?:表|圖|图|Table|Figure|註|注)")  # an alternation is tried at every position
 _CITATION_PUNCT = compile_fast(r"[,，、；;〈《]|pp?\.|頁")
 _STAR_AFTER_TEXT = compile_fast(r"\S\s*[＊✽*]\s*$|\S[＊✽*](?=\s|$)")
 _STAR_LEAD = compile_fast(r"\s*[＊✽*]")
@@ -379,13 +384,30 @@ def _is_year(s: str) -> bool:
 def _complete(line: str) -> bool:
     """Does this note line end the note (sentence end, page reference, URL)?"""
     s = line.rstrip()
-    if _URL.search(s.split(" ")[-1]) and s.split(" ")[-1].startswith(("http", "<http", "www")):
+    last_word = s.rsplit(" ", 1)[-1]
+    if last_word.startswith(("http", "<http", "www")) and _URL.search(last_word):
         return True
-    if _PAGE_REF_END.search(s):
+    if _ends_with_page_ref(s):
         return True
-    if not _TERMINAL.search(s):
+    if not _ends_sentence(s):
         return False
-    return not _ABBREV_END.search(s)
+    return not (s.endswith(".") and search_tail(_ABBREV_END, s, 12))
+
+
+_SENTENCE_END = "。．.!?！？"
+_CLOSING = "\"'”’」』）)"
+
+
+def _ends_sentence(s: str) -> bool:
+    """Sentence punctuation at the end, possibly inside closing quotes or brackets."""
+    t = s.rstrip(_CLOSING)
+    return bool(t) and t[-1] in _SENTENCE_END
+
+
+def _ends_with_page_ref(s: str) -> bool:
+    """'…頁 12。' / '…pp. 3-5' / '…第5頁': ends in a page reference."""
+    t = s.rstrip()
+    return (t[-1:].isdecimal() or t.endswith("頁")) and search_tail(_PAGE_REF_END, t) is not None
 
 
 def join_lines(lines: list[str]) -> str:
@@ -432,7 +454,7 @@ def _furniture_lines(lines: list[str], digits_blanked: list[str]) -> set[int]:
             out.add(i)
         elif ("│" in s or "|" in s) and len(s) < 60 and _ISSUE_WORDS.search(s):
             out.add(i)
-        elif (shapes[i] in recurring and not _TERMINAL.search(s) and not _NOTE_START.match(s)
+        elif (shapes[i] in recurring and not _ends_sentence(s) and not _NOTE_START.match(s)
               and not _CITATION_PUNCT.search(s)):  # a note line printed three times is no running head
             out.add(i)
     return out
@@ -496,7 +518,7 @@ def _best_text(texts: list[str]) -> str:
     top, n = counts.most_common(1)[0]
     if n > 1 and n > len(texts) / 2:
         return top
-    cited = [t for t in texts if _PAGE_REF_END.search(t.rstrip().rstrip("。.．"))]
+    cited = [t for t in texts if _ends_with_page_ref(t.rstrip().rstrip("。.．"))]
     pool = cited or [t for t in texts if _complete(t)]
     if pool:
         # extra trailing text is a body leak; a truncated copy does not end a sentence

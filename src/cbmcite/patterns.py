@@ -10,6 +10,15 @@ import re as stdre
 import regex
 
 
+TAIL_WINDOW = 120  # far longer than any tail these patterns match (pages, a year, "Vol. 12, No. 3")
+
+
+def search_tail(pattern, text: str, window: int = TAIL_WINDOW):
+    """An end-anchored pattern searched in the last `window` characters only: over a whole string a
+    failing search tries every position. Match positions stay those of `text`."""
+    return pattern.search(text, max(0, len(text) - window))
+
+
 def compile_fast(pattern: str, flags: int = 0):
     if "\\p{" in pattern or "(?r)" in pattern or flags & ~(stdre.I | stdre.M | stdre.S | stdre.X):
         return regex.compile(pattern, flags)

@@ -5,7 +5,7 @@ import regex as re
 
 from functools import lru_cache
 
-from ..patterns import compile_fast
+from ..patterns import compile_fast, search_tail
 
 from ..normalize import normalize_pages
 from .names import csl_name, is_person_name, split_people
@@ -64,7 +64,7 @@ def parse_english(raw: str) -> Parsed:
     signed = _SIGNED.search(s) if "signed" in s else None
     if not signed:
         s = _take_day(s, out)
-    m = _YEAR_TAIL.search(s)
+    m = search_tail(_YEAR_TAIL, s)
     if m and "issued" not in out.csl:
         out.csl["issued"] = {"date-parts": [[int(m["y"])]]}
         s = s[: m.start()]
@@ -77,7 +77,7 @@ def parse_english(raw: str) -> Parsed:
             out.csl["publisher-place"] = m["place"].strip()
         s = s[: m.start()] + s[m.end():]
         out.kind_hint = "document"
-    vol = (_VOL_TAIL.search(s) or _NO_TAIL.search(s)) if s.rstrip()[-1:].isdigit() else None  # both end in a number
+    vol = (search_tail(_VOL_TAIL, s) or search_tail(_NO_TAIL, s)) if s.rstrip()[-1:].isdigit() else None  # both end in a number
     if vol:
         if "v" in vol.groupdict() and vol["v"]:
             out.csl["volume"] = vol["v"]
@@ -98,7 +98,7 @@ def parse_english(raw: str) -> Parsed:
 def _take_day(s: str, out: Parsed) -> str:
     """A newspaper or web page dated to the day: 'The New York Times, February 29, 2008'."""
     day = _FULL_DATE.search(s)
-    if not day or s.rstrip()[-1:].isdigit() and _VOL_TAIL.search(s):
+    if not day or s.rstrip()[-1:].isdigit() and search_tail(_VOL_TAIL, s):
         return s
     parts = _english_date(f"{day['m']} {day['d']}, {day['y']}")
     if parts:
@@ -107,9 +107,9 @@ def _take_day(s: str, out: Parsed) -> str:
 
 
 def _take_pages(s: str, out: Parsed) -> str:
-    m = _PAGES_TAIL.search(s)
+    m = search_tail(_PAGES_TAIL, s)
     if not m:
-        m = _BARE_PAGES_TAIL.search(s)
+        m = search_tail(_BARE_PAGES_TAIL, s)
         if m and _is_year(m["p"]) and not s[: m.start()].rstrip().endswith(")"):
             m = None
     if m:
@@ -129,13 +129,13 @@ def _take_paren_block(s: str, out: Parsed) -> str:
         return s
     body = m["body"].strip()
     pub = _PAREN_PUBLISHER.match(body)
-    year = _YEAR_TAIL.search(body)
+    year = search_tail(_YEAR_TAIL, body)
     bare = _PAREN_BARE_PUBLISHER.match(body)
     if pub and pub["y"]:
         out.csl["publisher-place"] = pub["place"].strip()
         out.csl["publisher"] = pub["pub"].strip()
         out.csl["issued"] = {"date-parts": [[int(pub["y"])]]}
-    elif bare and _PUBLISHER_WORD.search(bare["pub"] + " "):
+    elif bare and search_tail(_PUBLISHER_WORD, bare["pub"] + " "):
         out.csl["publisher"] = bare["pub"].strip()
         out.csl["issued"] = {"date-parts": [[int(bare["y"])]]}
     elif year and year.start() == 0 or year and len(body) < 30:
@@ -242,7 +242,7 @@ def _split_title_container(s: str) -> tuple[str, str | None]:
     segments = _segments(s)
     authors_end = _authors_end(segments)
     rest = segments[authors_end:]
-    if len(rest) >= 2 and not _PUBLISHER_WORD.search(rest[-1]) and not rest[-1][:1].isdigit():
+    if len(rest) >= 2 and not search_tail(_PUBLISHER_WORD, rest[-1]) and not rest[-1][:1].isdigit():
         return ", ".join(segments[:-1]), rest[-1]
     return s, None
 

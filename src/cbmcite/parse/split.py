@@ -25,7 +25,7 @@ _OPEN = "（(〈《「『“‘[【<＜"
 _CLOSE = "）)〉》」』”’]】>＞"
 _BOUNDARY_OR_BRACKET = compile_fast("[；;。.（(〈《「『“‘\\[【<＜）)〉》」』”’\\]】>＞]")
 _PAGE_END = compile_fast(r"(?r)(?:pp?\.|頁|页|第|at)\s*[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$", re.I)
-_YEAR = compile_fast(r"(?:1[5-9]|20)[0-9]{2}|民國|年")  # a sign, not a parse: no digit-boundary checks
+_YEAR_DIGITS = compile_fast(r"(?:1[5-9]|20)[0-9]{2}")  # a sign, not a parse: no digit-boundary checks
 _CITATION_FEATURES = [
     compile_fast(r"[《〈]"),
     compile_fast(r"(?:pp?\.|頁|页)\s*[0-9]"),
@@ -85,7 +85,7 @@ def _continues(piece: str) -> bool:
 
 
 def _looks_prose(piece: str) -> bool:
-    return len(piece) > 60 and not _YEAR.search(piece)
+    return len(piece) > 60 and not _has_year(piece)
 
 
 def _looks_like_citation(piece: str) -> bool:
@@ -94,7 +94,7 @@ def _looks_like_citation(piece: str) -> bool:
         return False
     if _CHICAGO_SHORT.match(p):
         return True
-    needed = 1 if _YEAR.search(p) else 2  # two signs of a citation, or one and a year
+    needed = 1 if _has_year(p) else 2  # two signs of a citation, or one and a year
     found = 0
     for feature in _CITATION_FEATURES:  # cheap, common signs first; stop as soon as it is enough
         if feature.search(p):
@@ -109,11 +109,17 @@ _MAY_LEAD = compile_fast(r"參|参|請|请|詳|详|見|见|另|See|Cf")
 _PROSE_LEAD = compile_fast(r"^(?:.{0,40}?(?:請參閱|請參見|参阅|參閱|參見|参见|請見|详见|詳見|另見|另参|可參考|可参考))\s*[:：]?\s*|^(?:See also|See|Cf\.)\s+")
 
 
+def _has_year(p: str) -> bool:
+    return "年" in p or "民國" in p or bool(_YEAR_DIGITS.search(p))
+
+
 def _prose_sentence(p: str) -> bool:
     """Long CJK prose with a book title in it, e.g. 「…《熱線協議》…」 as narrative."""
+    if len(p) < 40 or "頁" in p or "页" in p:
+        return False
     han = len(_HAN.findall(p))
     commas = p.count("，")
-    if han < 40 or "頁" in p or "页" in p:
+    if han < 40:
         return False
     lead = _SHORT_LEAD.match(p)
     return commas >= 4 and not lead
@@ -161,9 +167,8 @@ def _closes_all(text: str, i: int) -> bool:
 
 
 def _sentence_stop(text: str, start: int, i: int) -> bool:
-    before = text[start:i + 1]
     after = text[i + 1:i + 3]
-    if _ABBREV.search(before):
+    if _ABBREV.search(text, max(start, i - 12), i + 1):  # abbreviations are short: look just before the stop
         return False
     if after[:1].isdigit() or after[:1] in ",，:;)）-–":
         return False

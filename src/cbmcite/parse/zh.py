@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex as re
 
-from ..patterns import compile_fast
+from ..patterns import compile_fast, search_tail
 
 from ..normalize import chinese_number, fold_compat, normalize_pages, parse_date
 from .names import ROLE_WORDS_ZH, csl_name, split_people
@@ -73,7 +73,7 @@ def parse_chinese(raw: str) -> Parsed:
         out.csl["URL"] = url.group(1).rstrip(".,")
         s = (s[: url.start()] + s[url.end():]).strip()
     s = s.strip().rstrip("。.；;").strip()
-    m = _PAGES.search(s) or _PAGES_INSIDE.search(s)
+    m = search_tail(_PAGES, s) or _PAGES_INSIDE.search(s)
     if m:
         out.locator = normalize_pages(next(g for g in (m["a"], m["b"], m["c"], m["d"]) if g))
         s = (s[: m.start()].rstrip("，,：: ") + ("，" + s[m.end():].lstrip("，, ") if m.end() < len(s) else ""))
