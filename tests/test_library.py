@@ -35,3 +35,20 @@ def test_dask_bag_local_scheduler_gives_the_same_bibliography(tmp_path):
     serial = cbmcite.merge(serial_docs)
     assert [d.path for d in documents] == [d.path for d in serial_docs]
     assert bib.items() == serial.items()
+
+
+def test_merge_records_build_the_same_bibliography_as_whole_results():
+    """Workers send MergeRecords (plain tuples) instead of notes; the reduce step must not notice."""
+    import pickle
+
+    from cbmcite.bibliography import BibliographyBuilder, merge_record, sign
+    from cbmcite.export.notes_json import _cited_by
+
+    docs = [sign(cbmcite.extract_document(str(p))) for p in (DEV_DOC, SYNTHETIC / "journal_zh.txt", DEV_DOC)]
+    whole, compact = BibliographyBuilder(), BibliographyBuilder()
+    numbers = [whole.add(doc) for doc in docs]
+    records = [pickle.loads(pickle.dumps(merge_record(doc))) for doc in docs]
+    assert [compact.add_record(record)[0] for record in records] == numbers
+    a, b = whole.finish(), compact.finish()
+    assert a.items() == b.items() and _cited_by(a) == _cited_by(b)
+    assert any(work.mentions for work in b.works)  # resolved short forms were folded in too

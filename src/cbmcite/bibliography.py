@@ -5,6 +5,7 @@ import hashlib
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 from .patterns import compile_fast
@@ -40,14 +41,37 @@ class Work:
     mentions: list[tuple[str, int | str, int]] = field(default_factory=list)  # resolved short forms
 
 
-@dataclass(frozen=True)
-class Signature:
-    """What merging needs of a full citation; computed where the document was parsed (a worker)."""
+class Signature(NamedTuple):
+    """What merging needs of a full citation; computed where the document was parsed (a worker).
+    A tuple, because one crosses from a worker to the main process for every full citation."""
 
     key: str
     family: str
     year: int | None
     item: dict
+
+
+@dataclass
+class MergeRecord:
+    """What the reduce step reads of one document, in plain tuples: a worker sends this instead of
+    the document's note and citation objects, which cost more to pickle than to parse."""
+
+    path: str
+    fulls: list[tuple[int | str, int, Signature]] = field(default_factory=list)  # (note, index, signature)
+    mentions: list[tuple[int | str, int, tuple[str, str, int]]] = field(default_factory=list)  # (note, index, target)
+
+
+def merge_record(doc: DocumentResult) -> MergeRecord:
+    """Full citations and resolved short forms in document order (targets as (document, note, index))."""
+    record = MergeRecord(doc.path)
+    for note in doc.notes:
+        for i, cit in enumerate(note.citations):
+            if cit.form == "full":
+                record.fulls.append((note.number, i, cit.signature or signature(cit)))
+            elif cit.resolution == "resolved" and cit.resolves_to:
+                target = cit.resolves_to
+                record.mentions.append((note.number, i, (target["document"], str(target["note"]), target["index"])))
+    return record
 
 
 def signature(cit: Citation) -> Signature:
@@ -129,25 +153,35 @@ class BibliographyBuilder:
         self._work_at: dict[tuple[str, str, int], int] = {}
 
     def add(self, doc: DocumentResult) -> list[int]:
-        """Fold a document in; returns the work number of each full citation, in document order."""
-        numbers = []
-        for note in doc.notes:
-            for i, cit in enumerate(note.citations):
+        """Fold a document in and give its citations placeholder entries; returns the work number of
+        each full citation, in document order."""
+        numbers, targets = self.add_record(merge_record(doc))
+        next_full, next_target = iter(numbers).__next__, iter(targets).__next__
+        for note in doc.notes:  # the order merge_record() listed them in
+            for cit in note.citations:
                 if cit.form == "full":
-                    number = self._fold(cit.signature or signature(cit))
-                    self.works[number].citations.append((doc.path, note.number, i))
-                    self._work_at[(doc.path, str(note.number), i)] = number
-                    cit.entry = _placeholder(number)
-                    numbers.append(number)
-        for note in doc.notes:
-            for i, cit in enumerate(note.citations):
-                if cit.form != "full" and cit.resolution == "resolved" and cit.resolves_to:
-                    target = cit.resolves_to
-                    number = self._work_at.get((target["document"], str(target["note"]), target["index"]))
+                    cit.entry = _placeholder(next_full())
+                elif cit.resolution == "resolved" and cit.resolves_to:
+                    number = next_target()
                     cit.entry = None if number is None else _placeholder(number)
-                    if number is not None:
-                        self.works[number].mentions.append((doc.path, note.number, i))
         return numbers
+
+    def add_record(self, record: MergeRecord) -> tuple[list[int], list[int | None]]:
+        """Fold a document's MergeRecord in; returns the work numbers of its full citations and of the
+        targets of its resolved short forms (None: the target is not a known full citation)."""
+        fulls = []
+        for note, i, sig in record.fulls:
+            number = self._fold(sig)
+            self.works[number].citations.append((record.path, note, i))
+            self._work_at[(record.path, str(note), i)] = number
+            fulls.append(number)
+        mentions = []
+        for note, i, target in record.mentions:
+            number = self._work_at.get(target)
+            if number is not None:
+                self.works[number].mentions.append((record.path, note, i))
+            mentions.append(number)
+        return fulls, mentions
 
     def _fold(self, sig: Signature) -> int:
         for work in self._index.get(sig.key, []):

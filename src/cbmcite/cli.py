@@ -83,11 +83,11 @@ def _make_run(paths, config_file, cross, encoding, jobs, verbose, **overrides) -
     return CorpusRun(list(paths), config, encoding=encoding, jobs=jobs, verbose=verbose, report=_fail)
 
 
-def _documents(run: CorpusRun, quiet: bool, json_script: str | None = None):
+def _documents(run: CorpusRun, quiet: bool, json_script: str | None = None, merge_only: bool = False):
     """The run's documents with a progress bar; exits 2 when nothing at all could be read."""
     files = run.files()
     with _progress(len(files), quiet) as advance:
-        yield from run.documents(files, json_script, advance)
+        yield from run.documents(files, json_script, advance, merge_only)
     if not run.read:
         if not files and not run.failed:
             _fail("no input documents")
@@ -152,8 +152,8 @@ def extract(paths, fmt, output, script, update_file, prune, style, csl_file, gro
     script = run.config.script
     builder = BibliographyBuilder(run.config.key_pattern)
     writer = NotesJsonWriter(script) if fmt == "json" else None
-    for extracted in _documents(run, quiet, json_script=script if fmt == "json" else None):
-        works = builder.add(extracted.result)
+    for extracted in _documents(run, quiet, json_script=script if fmt == "json" else None, merge_only=True):
+        works = extracted.fold_into(builder)
         if writer:
             _write_document(writer, extracted, works)
     bib = builder.finish()

@@ -7,7 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from .ingest import InputError, collect_paths
-from .bibliography import sign
+from .bibliography import BibliographyBuilder, MergeRecord, merge_record, sign
 from .config import Config
 from .export.notes_json import serialize_document
 from .model import DocumentResult
@@ -16,10 +16,20 @@ from .pipeline import extract_document
 
 @dataclass
 class Extracted:
-    """A document's result, signed for merging, and its notes-JSON line when one was asked for."""
+    """A document's result, signed for merging, and its notes-JSON line when one was asked for.
+
+    With a JSON line, the notes travel as that text and merging reads `record`; `result` then keeps
+    only the document's path, encoding and warnings."""
 
     result: DocumentResult
     json_line: str | None = None
+    record: MergeRecord | None = None
+
+    def fold_into(self, builder: BibliographyBuilder) -> list[int]:
+        """Merge into the bibliography; the work number of each full citation, in document order."""
+        if self.record is not None:
+            return builder.add_record(self.record)[0]
+        return builder.add(self.result)
 
 
 @dataclass
@@ -37,34 +47,27 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def extract_safely(task: tuple[str, str | None, str | None]) -> Extracted | Failure:
-    """Everything per document that can run in a worker: extraction, merge signatures, JSON."""
-    path, encoding, json_script = task
+def extract_safely(task: tuple[str, str | None, str | None, bool]) -> Extracted | Failure:
+    """Everything per document that can run in a worker: extraction, merge signatures, JSON.
+    With merge_only, what comes back is the JSON line (if asked for) and a MergeRecord, not the notes."""
+    path, encoding, json_script, merge_only = task
     try:
         result = sign(extract_document(path, encoding))
-        if json_script is None:
+        if not merge_only:
             return Extracted(result)
-        line = serialize_document(result, json_script)
-        return Extracted(_slim(result), line)
+        line = serialize_document(result, json_script) if json_script else None
+        header = DocumentResult(result.path, result.encoding, warnings=result.warnings)
+        return Extracted(header, line, merge_record(result))
     except InputError as exc:
         return Failure(path, str(exc))
     except (OSError, ValueError, RecursionError, MemoryError) as exc:
         return Failure(path, f"cannot process ({exc.__class__.__name__}: {exc})")
 
 
-def _slim(result: DocumentResult) -> DocumentResult:
-    """Only what merging reads: the text is already in the JSON line, so it need not cross processes."""
-    for note in result.notes:
-        note.text = None
-        for cit in note.citations:
-            cit.raw, cit.csl, cit.candidates = "", {}, []
-    return result
-
-
 def iter_documents(paths: list[str], encoding: str | None = None, jobs: int = 1,
-                   json_script: str | None = None) -> Iterator[Extracted | Failure]:
-    """Results in the order of paths, whatever the number of workers."""
-    tasks = [(p, encoding, json_script) for p in paths]
+                   json_script: str | None = None, merge_only: bool = False) -> Iterator[Extracted | Failure]:
+    """Results in the order of paths, whatever the number of workers (a JSON line implies merge_only)."""
+    tasks = [(p, encoding, json_script, merge_only or json_script is not None) for p in paths]
     if jobs <= 1 or len(tasks) < POOL_MIN_DOCUMENTS:  # starting workers costs more than a few files
         for task in tasks:
             yield extract_safely(task)
@@ -102,12 +105,14 @@ class CorpusRun:
         return files
 
     def documents(self, files: list[str], json_script: str | None = None,
-                  advance: Callable[[], None] = lambda: None) -> Iterator[Extracted]:
-        """Workers serialise the notes JSON unless chapters must first be resolved against each other."""
+                  advance: Callable[[], None] = lambda: None, merge_only: bool = False) -> Iterator[Extracted]:
+        """Workers serialise the notes JSON, and send only what merging needs when that is all the caller
+        reads, unless chapters must first be resolved against each other."""
         from .resolve import full_citations, resolve_across
 
         cross = self.config.cross
-        for item in iter_documents(files, self.encoding, self.jobs, None if cross else json_script):
+        for item in iter_documents(files, self.encoding, self.jobs, None if cross else json_script,
+                                   merge_only and not cross):
             advance()
             if isinstance(item, Failure):
                 self.report(f"{item.path}: {item.reason}")
