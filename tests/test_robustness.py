@@ -48,3 +48,27 @@ def test_mutated_dev_document(mutations):
         if not lines:
             lines = [""]
     _run("\n".join(lines))
+
+
+TAIL_ALPHABET = st.sampled_from(list("0123456789 ,，.:()/-–頁页第pPagesVolNo.Issue SpringMay 1999(c.)PressBooks \"”"))
+TAIL_PATTERNS = [
+    ("cbmcite.parse.en", "_PAGES_TAIL"), ("cbmcite.parse.en", "_YEAR_TAIL"), ("cbmcite.parse.en", "_BARE_PAGES_TAIL"),
+    ("cbmcite.parse.en", "_VOL_TAIL"), ("cbmcite.parse.en", "_NO_TAIL"), ("cbmcite.parse.en", "_PUBLISHER_WORD"),
+    ("cbmcite.parse.zh", "_PAGES"), ("cbmcite.notes", "_PAGE_REF_END"), ("cbmcite.notes", "_ABBREV_END"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=TAIL_ALPHABET, max_size=300), st.sampled_from(TAIL_PATTERNS))
+def test_tail_search_finds_what_a_whole_search_finds(text, where):
+    """Searching only the tail is an optimisation: any match that fits the window is the same match."""
+    import importlib
+
+    from cbmcite.patterns import TAIL_WINDOW, search_tail
+
+    pattern = getattr(importlib.import_module(where[0]), where[1])
+    whole, tail = pattern.search(text), search_tail(pattern, text)
+    if whole is not None and whole.end() - whole.start() <= TAIL_WINDOW - 1:
+        assert tail is not None and tail.span() == whole.span()
+    if tail is not None:
+        assert whole is not None and whole.end() == tail.end()
