@@ -10,6 +10,8 @@ import os
 import statistics
 import unicodedata
 from collections import Counter
+from itertools import compress
+from operator import methodcaller
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -81,7 +83,7 @@ class DetectedNotes:
 
 def detect_notes(text: str) -> DetectedNotes:
     lines = text.split("\n")
-    furniture = _furniture_lines(lines, _DIGIT_RUN_LONG_TEXT.sub("#", text).split("\n"))
+    furniture = _furniture_lines(text)
     stars = "＊" in text or "✽" in text or "*" in text
     scanner = _Scanner(star_marked=stars and _star_in_body(lines))
     for index, raw in enumerate(lines):
@@ -438,26 +440,36 @@ def _joiner(prev: str, nxt: str, trailing_space: bool) -> str:
     return " "
 
 
-def _furniture_lines(lines: list[str], digits_blanked: list[str]) -> set[int]:
-    """Running heads, page numbers and journal issue lines.
+def _furniture_lines(text: str) -> set[int]:
+    """Running heads, page numbers and journal issue lines (indices into text.split("\\n")).
 
-    Running heads recur with other page numbers: lines are compared with their digits blanked
-    (digits_blanked: the lines with every digit run replaced by '#', done once for the whole text)."""
-    stripped = [l.replace("\f", "").strip() if "\f" in l else l.strip() for l in lines]
-    shapes = [blank.replace("\f", "").strip() if 0 < len(st) <= 40 else "" for st, blank in zip(stripped, digits_blanked)]
-    recurring = {shape for shape, n in Counter(shapes).items() if n >= 3 and shape}
+    Running heads recur with other page numbers: short lines are compared with their digit runs
+    blanked. This looks at every line of every document, so it works on whole texts, with map() and
+    substring tests first, and runs patterns only on the few candidate lines."""
+    blanked = _DIGIT_RUN_LONG_TEXT.sub("#", text)
+    if "\f" in text:  # page breaks go after blanking: "1\f2" is two numbers
+        text, blanked = text.replace("\f", ""), blanked.replace("\f", "")
+    stripped = list(map(str.strip, text.split("\n")))
+    shapes = list(map(str.strip, blanked.split("\n")))
+    short = list(map((40).__ge__, map(len, stripped)))
+    recurring = {shape for shape, n in Counter(compress(shapes, short)).items() if n >= 3 and shape}
+    lines = range(len(stripped))
     out = set()
-    for i, s in enumerate(stripped):
-        if not s:
-            continue
-        if "年" in s and "民" in s and _ISSUE_LINE.match(s):
-            out.add(i)
-        elif ("│" in s or "|" in s) and len(s) < 60 and _ISSUE_WORDS.search(s):
-            out.add(i)
-        elif (shapes[i] in recurring and not _ends_sentence(s) and not _NOTE_START.match(s)
-              and not _CITATION_PUNCT.search(s)):  # a note line printed three times is no running head
-            out.add(i)
+    if recurring:  # compress(map(…)) picks the candidates without a Python step per line
+        out.update(i for i in compress(lines, map(recurring.__contains__, shapes)) if short[i] and _running_head(stripped[i]))
+    if "民國" in text:
+        out.update(i for i in compress(lines, map(_HAS_MINGUO, stripped)) if "年" in stripped[i] and _ISSUE_LINE.match(stripped[i]))
+    if "│" in text or "|" in text:
+        out.update(i for i, s in enumerate(stripped) if ("│" in s or "|" in s) and len(s) < 60 and _ISSUE_WORDS.search(s))
     return out
+
+
+_HAS_MINGUO = methodcaller("__contains__", "民國")  # every issue line has 民國 (中華民國)
+
+
+def _running_head(s: str) -> bool:
+    # a note line printed three times is no running head
+    return not _ends_sentence(s) and not _NOTE_START.match(s) and not _CITATION_PUNCT.search(s)
 
 
 def _assemble(copies: list[_Copy], markers: dict[int, int]) -> DetectedNotes:
