@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex as re
 
@@ -29,7 +30,7 @@ LOC_CIT = compile_fast(r"\bloc\.?\s*cit\.?", re.I)
 SHORT_FORM_ANYWHERE = compile_fast(r"(?:Ibidem|Ibid|Id)\.?|同上[註注書书]?|同前[註注]", re.I)
 
 
-@dataclass
+@dataclass(frozen=True)  # shared between callers by the cache of analyse_form
 class FormInfo:
     form: str
     author_text: str = ""  # the words before op. cit. / 前引書
@@ -42,6 +43,7 @@ def short_form_of(piece: str) -> str | None:
     return None if info.form == "full" else info.form
 
 
+@lru_cache(maxsize=2048)  # splitting a note asks first, parsing the citation asks again
 def analyse_form(piece: str) -> FormInfo:
     text = piece.strip()
     head = text[:70]
