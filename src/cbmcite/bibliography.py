@@ -61,16 +61,23 @@ class MergeRecord:
     mentions: list[tuple[int | str, int, tuple[str, str, int]]] = field(default_factory=list)  # (note, index, target)
 
 
-def merge_record(doc: DocumentResult) -> MergeRecord:
-    """Full citations and resolved short forms in document order (targets as (document, note, index))."""
-    record = MergeRecord(doc.path)
+def _merged_citations(doc: DocumentResult):
+    """What merging reads, in document order: (note, index, citation) of full citations and resolved short forms."""
     for note in doc.notes:
         for i, cit in enumerate(note.citations):
-            if cit.form == "full":
-                record.fulls.append((note.number, i, cit.signature or signature(cit)))
-            elif cit.resolution == "resolved" and cit.resolves_to:
-                target = cit.resolves_to
-                record.mentions.append((note.number, i, (target["document"], str(target["note"]), target["index"])))
+            if cit.form == "full" or cit.resolution == "resolved" and cit.resolves_to:
+                yield note, i, cit
+
+
+def merge_record(doc: DocumentResult) -> MergeRecord:
+    """The document's MergeRecord (short-form targets as (document, note, index))."""
+    record = MergeRecord(doc.path)
+    for note, i, cit in _merged_citations(doc):
+        if cit.form == "full":
+            record.fulls.append((note.number, i, cit.signature or signature(cit)))
+        else:
+            target = cit.resolves_to
+            record.mentions.append((note.number, i, (target["document"], str(target["note"]), target["index"])))
     return record
 
 
@@ -156,14 +163,10 @@ class BibliographyBuilder:
         """Fold a document in and give its citations placeholder entries; returns the work number of
         each full citation, in document order."""
         numbers, targets = self.add_record(merge_record(doc))
-        next_full, next_target = iter(numbers).__next__, iter(targets).__next__
-        for note in doc.notes:  # the order merge_record() listed them in
-            for cit in note.citations:
-                if cit.form == "full":
-                    cit.entry = _placeholder(next_full())
-                elif cit.resolution == "resolved" and cit.resolves_to:
-                    number = next_target()
-                    cit.entry = None if number is None else _placeholder(number)
+        fulls, mentions = iter(numbers), iter(targets)
+        for _, _, cit in _merged_citations(doc):  # the order merge_record() listed them in
+            number = next(fulls) if cit.form == "full" else next(mentions)
+            cit.entry = None if number is None else _placeholder(number)
         return numbers
 
     def add_record(self, record: MergeRecord) -> tuple[list[int], list[int | None]]:

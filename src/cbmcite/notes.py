@@ -10,10 +10,10 @@ import os
 import statistics
 import unicodedata
 from collections import Counter
-from itertools import compress
-from operator import methodcaller
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import methodcaller
 
 import regex as re
 
@@ -122,7 +122,7 @@ class _Scanner:
             raw = raw.replace("\f", "")
         line = raw
         if (self.current is None and self.table_from is None and not _NOTEWORTHY_CHAR.search(line)
-                and not (line.lstrip()[:1] in _HEAD_WORD_STARTS and _NOTEWORTHY_HEAD.match(line))):
+                and not (_may_start_with_head_word(line) and _NOTEWORTHY_HEAD.match(line))):
             self._body(line)
             return  # plain body text: no marker, no note start, no table
         if self._in_table(line, lineno):
@@ -199,7 +199,7 @@ class _Scanner:
 
     def _in_table(self, line: str, lineno: int) -> bool:
         """Table rows start with numbers too; nothing from a caption to its source line is a note."""
-        if self.table_from is None and line.lstrip()[:1] in _HEAD_WORD_STARTS and _TABLE_CAPTION.match(line):
+        if self.table_from is None and _may_start_with_head_word(line) and _TABLE_CAPTION.match(line):
             self.table_from = lineno
         if self.table_from is None:
             return False
@@ -314,6 +314,11 @@ def _symbol_number(m) -> int:
     if m["sup"]:
         return int(m["sup"].translate(_SUPERSCRIPTS))
     return CIRCLED[m.group(0)]
+
+
+def _may_start_with_head_word(line: str) -> bool:
+    """Cheap test before the patterns for 表/圖/Table/Figure/註 at the start of a line."""
+    return line.lstrip()[:1] in _HEAD_WORD_STARTS
 
 
 def _citation_like(rest: str) -> bool:

@@ -20,8 +20,6 @@ def read_docx(path: str) -> SourceText:
 
     try:
         body, footnotes_xml, endnotes_xml, settings = _parts(path, etree)
-    except InputError:
-        raise
     except etree.XMLSyntaxError as exc:
         raise InputError(f"damaged document part in .docx ({exc})") from None
     except (zipfile.BadZipFile, KeyError, OSError, EOFError, zlib.error) as exc:

@@ -1,9 +1,9 @@
 """Western citations: 'Author, Title, Place: Publisher, Year, pp.' and its article/chapter variants."""
 from __future__ import annotations
 
-import regex as re
-
 from functools import lru_cache
+
+import regex as re
 
 from ..patterns import compile_fast, search_tail
 
@@ -77,7 +77,7 @@ def parse_english(raw: str) -> Parsed:
             out.csl["publisher-place"] = m["place"].strip()
         s = s[: m.start()] + s[m.end():]
         out.kind_hint = "document"
-    vol = (search_tail(_VOL_TAIL, s) or search_tail(_NO_TAIL, s)) if s.rstrip()[-1:].isdigit() else None  # both end in a number
+    vol = _volume_tail(s) or _number_tail(s)
     if vol:
         if "v" in vol.groupdict() and vol["v"]:
             out.csl["volume"] = vol["v"]
@@ -98,12 +98,21 @@ def parse_english(raw: str) -> Parsed:
 def _take_day(s: str, out: Parsed) -> str:
     """A newspaper or web page dated to the day: 'The New York Times, February 29, 2008'."""
     day = _FULL_DATE.search(s)
-    if not day or s.rstrip()[-1:].isdigit() and search_tail(_VOL_TAIL, s):
+    if not day or _volume_tail(s):
         return s
     parts = _english_date(f"{day['m']} {day['d']}, {day['y']}")
     if parts:
         out.csl["issued"] = {"date-parts": [parts]}
     return (s[: day.start()] + s[day.end():]).rstrip(" ,，")
+
+
+def _volume_tail(s: str):
+    """', Vol. 12, No. 3' at the end (only a string ending in a number can have one)."""
+    return search_tail(_VOL_TAIL, s) if s.rstrip()[-1:].isdigit() else None
+
+
+def _number_tail(s: str):
+    return search_tail(_NO_TAIL, s) if s.rstrip()[-1:].isdigit() else None
 
 
 def _take_pages(s: str, out: Parsed) -> str:
@@ -142,7 +151,7 @@ def _take_paren_block(s: str, out: Parsed) -> str:
         out.csl["issued"] = {"date-parts": [[int(year["y"])]]}
         head = s[: m.start()].rstrip()
         journal = _CHICAGO_JOURNAL.search(head)
-        if journal and not _VOL_TAIL.search(head):
+        if journal and not _volume_tail(head):
             return head[: journal.start()] + ", " + journal["j"].strip() + ", Vol. " + journal["v"] + (
                 f", No. {journal['n']}" if journal["n"] else "")
     else:
