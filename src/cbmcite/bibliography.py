@@ -12,7 +12,8 @@ from .patterns import compile_fast
 
 from .model import Citation, DocumentResult
 from .normalize import has_cjk, match_key, repair_artifacts
-from .resolve import _close, _family, work_key
+from .parse.names import family_key, names_close
+from .resolve import work_key
 
 _HAN = compile_fast(r"\p{Han}")
 _NOT_ALNUM = compile_fast(r"[^A-Za-z0-9]")
@@ -84,7 +85,7 @@ def merge_record(doc: DocumentResult) -> MergeRecord:
 def signature(cit: Citation) -> Signature:
     item = _entry_item(cit)
     creators = item.get("author") or item.get("editor") or []
-    family = _family(_name_text(creators[0])) if creators else ""
+    family = family_key(_name_text(creators[0])) if creators else ""
     return Signature(work_key(cit), family, _year_of(item), item)
 
 
@@ -219,7 +220,7 @@ def _same_creators(work: Work, sig: Signature) -> bool:
     if not work.family or not sig.family:
         return work.family == sig.family
     years_agree = work.year is None or sig.year is None or work.year == sig.year
-    return years_agree and _close(work.family, sig.family)
+    return years_agree and names_close(work.family, sig.family)
 
 
 def _year_of(item: dict):
@@ -259,12 +260,13 @@ def _assign_keys(works: list[Work], pattern: str = DEFAULT_KEY_PATTERN) -> None:
             continue
         # the suffix order depends on the works themselves, never on the order of processing
         for n, work in enumerate(sorted(group, key=lambda w: _identity(w.item))):
-            work.item["id"] = base + _suffix(n)
+            work.item["id"] = base + key_suffix(n)
     for work in works:
         work.item["citation-key"] = work.item["id"]
 
 
-def _suffix(n: int) -> str:
+def key_suffix(n: int) -> str:
+    """a, b, …, z, aa: what tells apart works whose keys collide."""
     letters = ""
     n += 1
     while n:

@@ -12,7 +12,7 @@ import click
 from . import __version__
 from .bibliography import BibliographyBuilder
 from .config import Config, load_config
-from .ingest import InputError
+from .errors import InputError
 from .run import CorpusRun, Extracted, default_jobs
 
 EXIT_HELP = """

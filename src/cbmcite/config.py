@@ -10,7 +10,7 @@ import os
 import tomllib
 from dataclasses import dataclass, field, fields
 
-from .ingest import InputError
+from .errors import InputError
 
 
 @dataclass

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 
@@ -20,12 +21,24 @@ class SourceText:
     warnings: list[str] = field(default_factory=list)
 
 
+class Form(StrEnum):
+    """How a citation refers to its work; resolution dispatches on it."""
+
+    FULL = "full"
+    IBID = "ibid"
+    OP_CIT = "op_cit"
+    LOC_CIT = "loc_cit"
+    SHORT = "short"
+    CROSS_REF = "cross_ref"
+    KEY = "key"  # a LaTeX \cite key: already a structured reference
+
+
 @dataclass
 class Citation:
     """One source cited inside a note (parse → normalize → resolve → bibliography)."""
 
     raw: str
-    form: str = "full"  # full | ibid | op_cit | short | cross_ref | loc_cit
+    form: Form = Form.FULL
     csl: dict[str, Any] = field(default_factory=dict)
     locator: str | None = None
     # short forms only
@@ -39,6 +52,9 @@ class Citation:
     cross_document: bool = False
     entry: str | None = None  # bibliography id
     signature: Any = None  # bibliography.Signature, set before merging
+
+    def __post_init__(self) -> None:
+        self.form = Form(self.form)  # parsers may name the form as a string
 
 
 @dataclass

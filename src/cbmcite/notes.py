@@ -19,6 +19,7 @@ import regex as re
 
 from .patterns import compile_fast, search_tail
 
+from .lines import join_lines
 from .model import Anomaly, Note
 
 _DIGIT_RUN = compile_fast(r"\d+")
@@ -59,7 +60,6 @@ _ABBREV_END = compile_fast(
 )
 _PAGE_REF_END = compile_fast(r"(?r)(?:頁|pp?\.|第)\s*\d+(?:\s*[-–~～]\s*\d+)?\s*(?:頁)?$")
 _URL = compile_fast(r"^(?:<?https?://|www\.)\S+$", re.I)
-_URL_TAIL = compile_fast(r"(?r)(?:https?://|www\.)[^\s<>]*$", re.I)
 _PAGE_NUMBER_LINE = compile_fast(r"^[-–—\s]*\d{1,4}[-–—\s]*$")
 _ISSUE_LINE = compile_fast(
     r"^\s*\d{0,4}\s*(?:中華民國|民國)[〇○零一二三四五六七八九十百\d]{1,6}年[一二三四五六七八九十\d]{1,3}月.{0,20}$"
@@ -415,34 +415,6 @@ def _ends_with_page_ref(s: str) -> bool:
     """'…頁 12。' / '…pp. 3-5' / '…第5頁': ends in a page reference."""
     t = s.rstrip()
     return (t[-1:].isdecimal() or t.endswith("頁")) and search_tail(_PAGE_REF_END, t) is not None
-
-
-def join_lines(lines: list[str]) -> str:
-    """The join rule of the gold guide: CJK|CJK and hyphen breaks glue; Latin words get a space."""
-    out = ""
-    trailing_space = False
-    for piece in lines:
-        body = piece.strip()
-        if not body:
-            continue
-        out = body if not out else out + _joiner(out, body, trailing_space) + body
-        trailing_space = piece != piece.rstrip()
-    return out
-
-
-def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in ("W", "F")
-
-
-def _joiner(prev: str, nxt: str, trailing_space: bool) -> str:
-    a, b = prev[-1], nxt[0]
-    if not trailing_space and ("http" in prev or "www." in prev) and _URL_TAIL.search(prev) and not _wide(b):
-        return ""  # a URL broken across lines
-    if trailing_space:
-        return "" if _wide(a) and _wide(b) else " "
-    if a in "-–" or _wide(a) or _wide(b):
-        return ""
-    return " "
 
 
 def _furniture_lines(text: str) -> set[int]:

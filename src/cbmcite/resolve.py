@@ -11,9 +11,9 @@ from functools import lru_cache
 
 from .patterns import compile_fast
 
-from .model import Citation, DocumentResult, Note
+from .model import Citation, DocumentResult, Form, Note
 from .normalize import has_cjk, match_key
-from .parse.names import split_people
+from .parse.names import family_key, names_close, split_people
 
 _IN_CLAUSE = compile_fast(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in\s+")
 _ROLE_TAIL = compile_fast(r"\s*(?:\(eds?\.?\)|eds?\.|主編|主编|編著|编著|合著|編|编|著)\s*$")
@@ -42,7 +42,7 @@ def resolve_document(doc: DocumentResult) -> DocumentResult:
                 if target is None:
                     fulls.append(_Full(note.number, index, cit))
                     continue
-                cit.form = "short"
+                cit.form = Form.SHORT
                 _resolved(cit, target, doc.path)
             elif cit.form == "ibid":
                 _resolve_ibid(cit, note, index, previous, doc.path)
@@ -228,41 +228,16 @@ def _names_match(wanted: list[str], have: list[str]) -> bool:
 def _same_person(a: str, b: str) -> bool:
     if has_cjk(a) or has_cjk(b):
         return match_key(a) == match_key(b)
-    fa, fb = _family(a), _family(b)
-    if not _close(fa, fb):
+    fa, fb = family_key(a), family_key(b)
+    if not names_close(fa, fb):
         return False
     ga, gb = _initials(a), _initials(b)
     return not ga or not gb or ga[0] == gb[0]
 
 
-@lru_cache(maxsize=65536)
-def _family(name: str) -> str:
-    tokens = name.replace(",", " ").split()
-    return match_key(tokens[-1]) if tokens else ""
-
-
 def _initials(name: str) -> str:
     tokens = name.split()[:-1]
     return "".join(t[0].lower() for t in tokens if t[:1].isalpha())
-
-
-def _close(a: str, b: str) -> bool:
-    """Equal, or one edit apart for longer names (Pederson / Perderson)."""
-    if a == b:
-        return True
-    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
-        return False
-    return _edit_distance(a, b) <= 1
-
-
-def _edit_distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def work_key(cit: Citation) -> str:
@@ -310,7 +285,7 @@ def _short_note_target(cit: Citation, fulls: list[_Full]) -> _Full | None:
     hits = [
         f for f in fulls
         if match_key(f.citation.csl.get("title")).startswith(title[: max(6, len(title) - 2)])
-        and any(_same_person(p, q) or _family(p) == _family(q) for p in people for q in _people_of(f.citation))
+        and any(_same_person(p, q) or family_key(p) == family_key(q) for p in people for q in _people_of(f.citation))
     ]
     works = _distinct_works(hits)
     return works[0][0] if len(works) == 1 else None

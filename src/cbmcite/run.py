@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from .ingest import InputError, collect_paths
+from .errors import InputError
+from .ingest import collect_paths
 from .bibliography import BibliographyBuilder, MergeRecord, merge_record, sign
 from .config import Config
 from .export.notes_json import serialize_document

@@ -14,10 +14,10 @@ import regex as re
 
 from .patterns import compile_fast
 
-from .bibliography import Bibliography, Work, _suffix
-from .ingest import InputError
+from .bibliography import Bibliography, Work, key_suffix
+from .errors import InputError
 from .normalize import match_key
-from .resolve import _close, _family
+from .parse.names import family_key, names_close
 
 _BRACES = compile_fast(r"[{}]")
 
@@ -104,7 +104,7 @@ def _parse_bib(text: str, path: str) -> list[_Existing]:
         title = _BRACES.sub("", str(fields.get("title", "")))
         names = _BRACES.sub("", str(fields.get("author") or fields.get("editor") or ""))
         first = names.split(" and ")[0].strip()
-        family = match_key(first.split(",")[0]) if "," in first else _family(first) if first else ""
+        family = match_key(first.split(",")[0]) if "," in first else family_key(first) if first else ""
         year = re.search(r"[0-9]{4}", str(fields.get("year") or fields.get("date") or ""))
         out.append(_Existing(entry.key, match_key(title), family, int(year.group(0)) if year else None, raw=entry.raw))
     return out
@@ -123,7 +123,7 @@ def _parse_json(text: str, path: str) -> list[_Existing]:
     for item in items:
         creators = item.get("author") or item.get("editor") or []
         first = creators[0] if creators else {}
-        family = match_key(first.get("family")) if "family" in first else _family(first.get("literal", "")) if first else ""
+        family = match_key(first.get("family")) if "family" in first else family_key(first.get("literal", "")) if first else ""
         parts = (item.get("issued") or {}).get("date-parts") or [[None]]
         out.append(_Existing(str(item.get("id")), match_key(item.get("title")), family, parts[0][0] if parts[0] else None,
                              item=item))
@@ -137,7 +137,7 @@ def _match(work: Work, existing: list[_Existing], taken: set[str]) -> _Existing 
         if entry.key in taken or not title or entry.title != title:
             continue
         years_agree = entry.year is None or work.year is None or entry.year == work.year
-        creators_agree = not entry.family or not work.family or _close(entry.family, work.family)
+        creators_agree = not entry.family or not work.family or names_close(entry.family, work.family)
         if years_agree and creators_agree:
             return entry
     for entry in existing:  # the user edited the title but kept our key
@@ -155,9 +155,9 @@ def _free_key(key: str, taken: set[str]) -> str:
     if key not in taken:
         return key
     n = 1
-    while key + _suffix(n) in taken:
+    while key + key_suffix(n) in taken:
         n += 1
-    return key + _suffix(n)
+    return key + key_suffix(n)
 
 
 def _bib_text(original: str, pruned: list[_Existing], new_works: list[Work], script: str) -> str:

@@ -17,7 +17,7 @@ import regex as re
 from ..patterns import compile_fast
 
 from ..bibliography import COMPOUND_SURNAMES, SURNAME_PINYIN
-from ..ingest import InputError
+from ..errors import InputError
 
 STYLES = {
     "chicago-note-bibliography": "chicago-note-bibliography.csl",

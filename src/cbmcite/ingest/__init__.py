@@ -5,7 +5,8 @@ import os
 import re
 
 from ..model import SourceText
-from .text import InputError, read_text
+from ..errors import InputError
+from .text import read_text
 
 TEXT_SUFFIXES = (".txt", ".text")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + (".md", ".markdown", ".tex", ".docx", ".pdf")

@@ -6,9 +6,9 @@ import zipfile
 import zlib
 
 from ..model import Note, SourceText
-from ..notes import join_lines
+from ..lines import join_lines
 from .guard import check_zip
-from .text import InputError
+from ..errors import InputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SEPARATOR_TYPES = {"separator", "continuationSeparator", "continuationNotice"}

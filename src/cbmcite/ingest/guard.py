@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import zipfile
 
-from .text import InputError
+from ..errors import InputError
 
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a thesis .docx with images is far below this
 MAX_RATIO = 200  # text XML compresses ~10×; a bomb compresses thousands of times

@@ -6,7 +6,7 @@ import regex as re
 from ..patterns import compile_fast
 
 from ..model import Note, SourceText
-from ..notes import join_lines
+from ..lines import join_lines
 
 _COMMENT = compile_fast(r"(?<!\\)%.*$", re.M)
 _NOTE_COMMAND = compile_fast(r"\\(footnotemark|footnotetext|footnote)\b\s*(?:\[(\d+)\])?")

@@ -6,7 +6,7 @@ from functools import lru_cache
 from ..patterns import compile_fast
 
 from ..model import Note, SourceText
-from ..notes import join_lines
+from ..lines import join_lines
 
 _UNDEFINED_REF = compile_fast(r"\[\^([^\]\s]+)\]")
 

@@ -11,8 +11,8 @@ import regex as re
 from ..patterns import compile_fast
 
 from ..model import Note, SourceText
-from ..notes import join_lines
-from .text import InputError
+from ..lines import join_lines
+from ..errors import InputError
 
 _NOTE_LINE = compile_fast(r"^\s*(\d{1,3})\s*(\S.*)$")
 _PAGE_NUMBER = compile_fast(r"^[-–—\s]*\d{1,4}[-–—\s]*$")

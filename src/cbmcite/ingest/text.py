@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import charset_normalizer
 
+from ..errors import InputError
 from ..model import SourceText
 
 _BOMS = (
@@ -15,10 +16,6 @@ _BOMS = (
 )
 # Legacy encodings this genre actually uses; detectors confuse them (CONVENTIONS §7.1).
 _CJK_LEGACY = ("cp950", "big5hkscs", "gb18030")
-
-
-class InputError(Exception):
-    """A file that cannot be read; the message is one line naming the reason."""
 
 
 def read_text(path: str, encoding: str | None = None) -> SourceText:

@@ -6,33 +6,65 @@ from functools import lru_cache
 
 import regex as re
 
-from ..patterns import compile_fast
+from ..lexicon import CROSS_REF_TERMS_ZH, IBID_TERMS_EN, IBID_TERMS_ZH, OP_CIT_TERMS_ZH, PREVIOUS_NOTE_TERMS_ZH, alternation
+from ..model import Form
+from ..rules import rule
 
 _NUM = r"([0-9０-９]+)"
 
-# 同註X / 前揭註X / supra note X / (n. X): a pointer to another note.
-CROSS_REF = compile_fast(
-    rf"(?:同前?[註注]|前[揭引]註|前[揭引]注|(?:參|参)?見[註注]|(?:參|参)照[註注]|同前揭[註注]|上[揭引][註注])\s*(?:〔|\[)?{_NUM}"
-    rf"|\bsupra\s+note\s+{_NUM}|\(n\.\s*{_NUM}\)|\bsee\s+(?:above,?\s+)?note\s+{_NUM}|\bnote\s+{_NUM}\s+above",
-    re.I,
-)
-# Ibid. / 同上 / 同前註 (without a number): the previous note.
-IBID = compile_fast(
-    r"^(?:Ibidem|Ibid|Ib|Id)\b\.?|^同上(?:[註注書书文引])?|^同前[註注](?![0-9０-９〔\[])|^同前(?![引揭註注0-9])",
-    re.I,
-)
-# op. cit. / 前引書 …: an earlier work by the named author.
-OP_CIT = compile_fast(
-    r"\bop\.?\s*cit\.?|前引書|前引书|前引文|前揭書|前揭书|前揭文|上揭書|上揭书|上揭文|同前引書?|同前揭書|同前揭文|前揭論文|前引論文|前揭|前引(?![註注])"
-)
 
-LOC_CIT = compile_fast(r"\bloc\.?\s*cit\.?", re.I)
-SHORT_FORM_ANYWHERE = compile_fast(r"(?:Ibidem|Ibid|Id)\.?|同上[註注書书]?|同前[註注]", re.I)
+CROSS_REF = rule(
+    "cross_ref",
+    rf"{alternation(CROSS_REF_TERMS_ZH)}\s*(?:〔|\[)?{_NUM}"
+    rf"|\bsupra\s+note\s+{_NUM}|\(n\.\s*{_NUM}\)|\bsee\s+(?:above,?\s+)?note\s+{_NUM}|\bnote\s+{_NUM}\s+above",
+    "同註X / 前揭註X / supra note X / (n. X): a pointer to another note by its number.",
+    examples=("同註5，頁12。", "同注〔16〕", "前揭註3", "參見註12", "Smith, supra note 43, at 1485.", "Bright (n. 7), 60.",
+              "See note 4 above."),
+    counterexamples=("同上，頁5。", "註釋說明", "Notes on the State of Virginia"),
+    requires=("註", "注", "note", "Note", "NOTE", "(n."),
+    flags=re.I,
+)
+IBID = rule(
+    "ibid",
+    rf"^{alternation(IBID_TERMS_EN)}\b\.?|^{alternation(IBID_TERMS_ZH)}"
+    rf"|^{alternation(PREVIOUS_NOTE_TERMS_ZH)}(?![0-9０-９〔\[引揭註注])",
+    "Ibid. / Id. / 同上 / 同前註 with no number: the previous note.",
+    examples=("Ibid., 23.", "Id. at 15.", "同上，頁5。", "同上28。", "同上註。", "同前註，頁8。", "同前，頁3。"),
+    counterexamples=("同前註5。", "同前引書，頁3。", "Idea of Progress", "Ibsen, Plays"),
+    requires=("I", "i", "同"),
+    flags=re.I,
+    anchored=True,
+)
+OP_CIT = rule(
+    "op_cit",
+    rf"\bop\.?\s*cit\.?|(?:{alternation(OP_CIT_TERMS_ZH)})(?![註注])",
+    "op. cit. / 前引書 / 前揭文: an earlier work by the author named before the term.",
+    examples=("Jervis, op. cit., p. 5.", "王振寰，前引書，頁12。", "林碧炤，前揭文，頁3。", "同前引書，頁9。"),
+    counterexamples=("前引註3", "Operation Citadel"),
+    requires=("cit", "前", "上揭"),
+)
+LOC_CIT = rule(
+    "loc_cit",
+    r"\bloc\.?\s*cit\.?",
+    "loc. cit.: the same work and the same page as the earlier citation by that author.",
+    examples=("Smith, loc. cit.",),
+    counterexamples=("local citizens",),
+    requires=("loc", "Loc", "LOC"),
+    flags=re.I,
+)
+SHORT_FORM_ANYWHERE = rule(
+    "short_form_anywhere",
+    r"(?:Ibidem|Ibid|Id)\.?|同上[註注書书]?|同前[註注]",
+    "A previous-note term anywhere in a piece (splitting keeps its page locator with it).",
+    examples=("Ibid.", "同上註", "同前注"),
+    counterexamples=("前引書",),
+    flags=re.I,
+)
 
 
 @dataclass(frozen=True)  # shared between callers by the cache of analyse_form
 class FormInfo:
-    form: str
+    form: Form
     author_text: str = ""  # the words before op. cit. / 前引書
     ref_note: int | None = None
     book_or_article: str | None = None  # 書 → book, 文 → article (narrows op. cit.)
@@ -40,30 +72,27 @@ class FormInfo:
 
 def short_form_of(piece: str) -> str | None:
     info = analyse_form(piece)
-    return None if info.form == "full" else info.form
+    return None if info.form == Form.FULL else info.form
 
 
 @lru_cache(maxsize=2048)  # splitting a note asks first, parsing the citation asks again
 def analyse_form(piece: str) -> FormInfo:
     text = piece.strip()
-    head = text[:70]
-    may_point = "註" in head or "注" in head or "note" in head.lower() or "(n." in head  # cheap before the long pattern
-    m = CROSS_REF.search(text, 0, 70) if may_point else None  # the pointer leads the citation
+    m = CROSS_REF.find(text[:70])  # the pointer leads the citation
     if m and m.start() < 40:
         number = next(g for g in m.groups() if g)
-        return FormInfo("cross_ref", author_text=_lead(text[: m.start()]), ref_note=int(_ascii_digits(number)))
-    if IBID.match(text):
-        return FormInfo("ibid")
-    m = LOC_CIT.search(text, 0, 130) if "loc" in text[:130].lower() else None
+        return FormInfo(Form.CROSS_REF, author_text=_lead(text[: m.start()]), ref_note=int(_ascii_digits(number)))
+    if IBID.find(text):
+        return FormInfo(Form.IBID)
+    m = LOC_CIT.find(text[:130])
     if m and m.start() < 120:
-        return FormInfo("loc_cit", author_text=_lead(text[: m.start()]))
-    window = text[:170]
-    m = OP_CIT.search(text, 0, 170) if "cit" in window or "前" in window or "上揭" in window else None
+        return FormInfo(Form.LOC_CIT, author_text=_lead(text[: m.start()]))
+    m = OP_CIT.find(text[:170])
     if m and m.start() < 160:
         term = m.group(0)
         kind = "book" if "書" in term or "书" in term else "article" if "文" in term else None
-        return FormInfo("op_cit", author_text=_lead(text[: m.start()]), book_or_article=kind)
-    return FormInfo("full")
+        return FormInfo(Form.OP_CIT, author_text=_lead(text[: m.start()]), book_or_article=kind)
+    return FormInfo(Form.FULL)
 
 
 def _lead(s: str) -> str:

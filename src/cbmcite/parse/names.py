@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from ..patterns import compile_fast
 
-from ..normalize import has_cjk
+from ..normalize import has_cjk, match_key
 
 _LATIN_WORD = compile_fast(r"[A-Za-z]{3}")
 _CJK_NAME_SEP = compile_fast(r"[、，,；;/]|\s+")
@@ -69,3 +69,29 @@ def display_name(name: dict) -> str:
     if "literal" in name:
         return name["literal"]
     return f"{name.get('given', '')} {name.get('family', '')}".strip()
+
+
+@lru_cache(maxsize=65536)
+def family_key(name: str) -> str:
+    """The folded last word of a Western name: what spelling checks compare."""
+    tokens = name.replace(",", " ").split()
+    return match_key(tokens[-1]) if tokens else ""
+
+
+def names_close(a: str, b: str) -> bool:
+    """Equal, or one edit apart for longer names (Pederson / Perderson)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    return _edit_distance(a, b) <= 1
+
+
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]

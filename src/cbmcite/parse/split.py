@@ -184,7 +184,7 @@ def _rejoin_lead_ins(pieces: list[str]) -> list[str]:
     """A lone short form cut off from its own pages ("Ibid." + " pp.29-35.") stays one piece."""
     out: list[str] = []
     for piece in pieces:
-        if out and SHORT_FORM_ANYWHERE.fullmatch(out[-1].strip()) and _PAGES_LEAD.match(piece):
+        if out and SHORT_FORM_ANYWHERE.compiled.fullmatch(out[-1].strip()) and _PAGES_LEAD.match(piece):
             out[-1] += piece
         else:
             out.append(piece)

@@ -1,0 +1,80 @@
+"""Every word list of the genre, written once (CONVENTIONS.md §1–§5).
+
+Patterns are built from these tables with `alternation()`: adding a role word, a signal word or a
+short-form term is one entry here plus an example on the rule that uses it (rules.py).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# People and their roles -------------------------------------------------------------------------
+# Chinese role words after a name (longest first is not needed: alternation() sorts).
+ROLE_AUTHOR_ZH = ("著", "合著", "等著", "撰", "原著")
+ROLE_EDITOR_ZH = ("主編", "主编", "編著", "编著", "合編", "合编", "編", "编", "等編", "等编")
+ROLE_TRANSLATOR_ZH = ("譯", "译", "合譯", "合译", "譯著", "译著", "編譯", "编译", "等譯", "等译")
+ROLE_EDITOR_EN = ("ed.", "eds.", "ed", "eds", "(ed.)", "(eds.)", "editor", "editors", "edited by")
+ROLE_TRANSLATOR_EN = ("trans.", "tr.", "translated by", "translator")
+
+# Where a chapter names its book: 收錄於X主編，《書》 / in X, ed., Book
+CHAPTER_LEAD_ZH = ("收錄於", "收录于", "收錄", "收录", "收於", "收于", "載於", "载于", "刊於", "刊于",
+                   "載", "载", "見於", "见于")
+CHAPTER_LEAD_EN = ("in", "In")
+
+# Signal words that lead into a citation after commentary.
+SIGNAL_ZH = ("請參閱", "請參見", "請參考", "請見", "参阅", "參閱", "參見", "参见", "詳見", "详见", "另見", "另见",
+             "另參", "另参", "可參考", "可参考", "參考", "参考", "轉引自", "转引自", "引自", "見", "见")
+SIGNAL_EN = ("See also", "see also", "See", "see", "Cf.", "cf.", "Compare", "E.g.,", "e.g.,")
+
+# Repeat-reference terms (CONVENTIONS §4). The resolver dispatches on the form, not on the word.
+IBID_TERMS_EN = ("Ibidem", "Ibid", "Ib", "Id")
+IBID_TERMS_ZH = ("同上", "同上註", "同上注", "同上書", "同上书", "同上文", "同上引")  # 同上28: a page may follow at once
+PREVIOUS_NOTE_TERMS_ZH = ("同前註", "同前注", "同前")  # never followed by a number: 同前註5 is a cross-reference
+OP_CIT_TERMS_EN = ("op. cit.", "op.cit.", "op cit")
+OP_CIT_TERMS_ZH = ("前引書", "前引书", "前引文", "前揭書", "前揭书", "前揭文", "上揭書", "上揭书", "上揭文", "同前引",
+                   "同前引書", "同前揭書", "同前揭文", "前揭論文", "前引論文", "前揭", "前引")
+LOC_CIT_TERMS = ("loc. cit.", "loc.cit.")
+NOTE_WORDS_ZH = ("註", "注")
+# 同註X, 前揭註X, 參見註X …: a lead word, then 註/注, then the note number.
+CROSS_REF_LEADS_ZH = ("同", "同前", "前揭", "前引", "見", "參見", "参見", "參照", "参照", "同前揭", "上揭", "上引")
+CROSS_REF_TERMS_ZH = tuple(lead + word for lead in CROSS_REF_LEADS_ZH for word in NOTE_WORDS_ZH)
+CROSS_REF_TERMS_EN = ("supra note", "see note", "n.", "Fn.", "fn.")
+
+# Publication blocks ------------------------------------------------------------------------------
+PUBLISHER_ENDINGS_ZH = ("出版社", "出版公司", "出版中心", "出版部", "公司", "書局", "书局", "書店", "书店", "學會", "学会",
+                        "中心", "研究所", "研究院", "大學", "大学", "學院", "学院", "基金會", "基金会", "出版", "社",
+                        "印書館", "印书馆", "文化", "圖書", "图书", "委員會", "委员会", "部", "局", "署", "院", "處")
+PUBLISHER_ENDINGS_EN = ("Press", "Publishers", "Publishing", "Books", "Verlag", "Institute", "Center", "Centre",
+                        "Foundation", "University", "Co.", "Inc.", "Ltd.", "Company", "Office", "Council")
+THESIS_WORDS = ("碩士論文", "博士論文", "學位論文", "博士學位論文", "硕士论文", "博士论文", "学位论文", "博士学位论文",
+                "Ph.D. dissertation", "PhD dissertation", "dissertation", "MA thesis", "M.A. thesis", "thesis")
+CONFERENCE_WORDS = ("發表於", "发表于", "宣讀於", "宣读于", "提交", "研討會", "研讨会", "學術會議", "学术会议",
+                    "Conference", "Annual Meeting", "Symposium", "Workshop")
+WEB_LABELS = ("網址", "网址", "網路", "网路", "檢索日期", "检索日期", "瀏覽日期", "浏览日期", "上網日期", "上网日期",
+              "查閱日期", "查阅日期", "accessed", "Accessed", "retrieved", "Retrieved")
+NEWSPAPER_SECTION = ("版",)  # 第A10版, 版15
+
+# GB/T 7714 type marks (CONVENTIONS §5): [M] book, [J] journal …, with the /OL carrier.
+GBT_TYPES = ("M", "C", "G", "N", "J", "D", "R", "S", "P", "A", "Z", "DB", "CP", "EB", "CM", "DS")
+GBT_CARRIERS = ("OL", "CD", "MT", "DK")
+
+# Numbers and dates -------------------------------------------------------------------------------
+# After a number these mean "quantity", not "note": 10月, 3期, 2,858件.
+UNITS_AFTER_NUMBER = tuple("年月日時號期卷頁版條款個位名次艘架枚件輛萬千百億元歲週倍屆項種類點%％")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
+MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
+                       "Dec.")
+SEASONS_EN = ("Spring", "Summer", "Autumn", "Fall", "Winter")
+
+# Abbreviations whose final period does not end a sentence or a citation.
+ABBREVIATIONS = ("ed", "eds", "Ed", "Eds", "vol", "Vol", "no", "No", "pp", "p", "trans", "Jr", "Dr", "Mr", "Mrs",
+                 "Ms", "St", "Inc", "Co", "Ltd", "Univ", "et al", "cf", "ibid", "Ibid", "op", "cit", "loc", "Prof",
+                 "Rep", "Sen", "Gov", "U.S", "U.K", "U.N", "D.C", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+                 "Sep", "Sept", "Oct", "Nov", "Dec")
+
+
+@lru_cache(maxsize=None)
+def alternation(words: tuple[str, ...]) -> str:
+    """A non-capturing regex alternation of literal words, longest first so that 主編 wins over 編."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
