@@ -19,7 +19,29 @@ def search_tail(pattern, text: str, window: int = TAIL_WINDOW):
     return pattern.search(text, max(0, len(text) - window))
 
 
-def compile_fast(pattern: str, flags: int = 0):
+class LazyPattern:
+    """A pattern compiled on first use: start-up compiles nothing, and a run pays only for the
+    patterns its documents need. After the first use its methods are plain attributes."""
+
+    __slots__ = ("_source", "_flags", "__dict__")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._source, self._flags = pattern, flags
+
+    def __getattr__(self, name: str):
+        compiled = _compile(self._source, self._flags)
+        for method in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"):
+            setattr(self, method, getattr(compiled, method))
+        for attribute in ("pattern", "flags", "groupindex", "groups"):
+            setattr(self, attribute, getattr(compiled, attribute))
+        return getattr(compiled, name)
+
+
+def compile_fast(pattern: str, flags: int = 0) -> LazyPattern:
+    return LazyPattern(pattern, flags)
+
+
+def _compile(pattern: str, flags: int):
     if "\\p{" in pattern or "(?r)" in pattern or flags & ~(stdre.I | stdre.M | stdre.S | stdre.X):
         return regex.compile(pattern, flags)
     try:
