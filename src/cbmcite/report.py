@@ -5,6 +5,7 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from .bibliography import Bibliography
+from .items import creators, display_name, issued_year
 from .model import Citation, DocumentResult, Note
 from .normalize import match_key
 from .resolve import named_people
@@ -166,7 +167,7 @@ def _differences(a: Citation, b: Citation, first: int | str) -> list[str]:
     na, nb = _creator_text(a), _creator_text(b)
     if na != nb:
         out.append(f"same work as note {first}, but the author is spelled '{nb}' here and '{na}' there")
-    ya, yb = _year(a), _year(b)
+    ya, yb = issued_year(a.csl), issued_year(b.csl)
     if ya and yb and ya != yb:
         out.append(f"same work as note {first}, but dated {yb} here and {ya} there")
     ta, tb = a.csl.get("type"), b.csl.get("type")
@@ -176,13 +177,7 @@ def _differences(a: Citation, b: Citation, first: int | str) -> list[str]:
 
 
 def _creator_text(c: Citation) -> str:
-    names = c.csl.get("author") or c.csl.get("editor") or []
-    return ", ".join(n.get("literal") or f"{n.get('given', '')} {n.get('family', '')}".strip() for n in names)
-
-
-def _year(c: Citation):
-    parts = (c.csl.get("issued") or {}).get("date-parts") or [[None]]
-    return parts[0][0] if parts[0] else None
+    return ", ".join(display_name(n) for n in creators(c.csl))
 
 
 def has_errors(findings: list[Finding], strict: bool) -> bool:
@@ -253,7 +248,7 @@ def _describe(doc: DocumentResult, pointer: dict) -> str:
     if note is None or pointer["index"] >= len(note.citations) or pointer.get("document", doc.path) != doc.path:
         return ""
     csl = note.citations[pointer["index"]].csl
-    names = csl.get("author") or csl.get("editor") or []
+    names = creators(csl)
     who = (names[0].get("family") or names[0].get("literal", "")) if names else ""
     title = csl.get("title", "")
     return ", ".join(part for part in (who, title[:40]) if part)

@@ -5,21 +5,18 @@ and accept a target only when exactly one candidate fits (CONVENTIONS §4).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-
-from .patterns import compile_fast
-
+from .items import display_name
 from .model import Citation, DocumentResult, Form, Note
 from .normalize import has_cjk, match_key
 from .parse.names import family_key, names_close, split_people
+from .patterns import compile_fast
 
 _IN_CLAUSE = compile_fast(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in\s+")
 _ROLE_TAIL = compile_fast(r"\s*(?:\(eds?\.?\)|eds?\.|主編|主编|編著|编著|合著|編|编|著)\s*$")
-
-IBID_LIKE = ("ibid",)
-AUTHOR_LIKE = ("op_cit", "loc_cit")
 
 
 @dataclass
@@ -30,28 +27,39 @@ class _Full:
     document: str | None = None  # set for a full citation in an earlier chapter
 
 
-def resolve_document(doc: DocumentResult) -> DocumentResult:
-    fulls: list[_Full] = []
-    by_number: dict = {}
+@dataclass
+class _Scope:
+    """What a resolver sees: the document, the full citations it may point at, where it stands."""
+
+    doc: DocumentResult
+    fulls: list[_Full]
+    across: bool  # the second pass, over earlier chapters: `fulls` is theirs and does not grow
+    by_number: dict = field(default_factory=dict)
+    note: Note | None = None
+    index: int = 0
     previous: Note | None = None
+
+
+Resolver = Callable[[Citation, _Scope], None]
+
+
+def _walk(doc: DocumentResult, fulls: list[_Full], across: bool) -> DocumentResult:
+    """The one resolution loop: citations in note order, each handed to the resolver of its form."""
+    scope = _Scope(doc, fulls, across)
     for note in doc.notes:
-        by_number.setdefault(note.number, note)
+        scope.by_number.setdefault(note.number, note)
+        scope.note = note
         for index, cit in enumerate(note.citations):
-            if cit.form == "full":
-                target = _short_note_target(cit, fulls)
-                if target is None:
-                    fulls.append(_Full(note.number, index, cit))
-                    continue
-                cit.form = Form.SHORT
-                _resolved(cit, target, doc.path)
-            elif cit.form == "ibid":
-                _resolve_ibid(cit, note, index, previous, doc.path)
-            elif cit.form in AUTHOR_LIKE:
-                _resolve_by_author(cit, fulls, doc.path)
-            elif cit.form == "cross_ref":
-                _resolve_cross_ref(cit, note, by_number, doc.path)
-        previous = note
+            scope.index = index
+            resolver = RESOLVERS.get(cit.form)
+            if resolver is not None:
+                resolver(cit, scope)
+        scope.previous = note
     return doc
+
+
+def resolve_document(doc: DocumentResult) -> DocumentResult:
+    return _walk(doc, [], across=False)
 
 
 def full_citations(doc: DocumentResult) -> list[_Full]:
@@ -63,29 +71,54 @@ def full_citations(doc: DocumentResult) -> list[_Full]:
 def resolve_across(doc: DocumentResult, earlier: list[_Full]) -> DocumentResult:
     """Second pass for a chapter of a larger work: what found no target in the chapter may find one
     in an earlier chapter (flagged cross_document); Ibid. and 同註X chains are then followed again."""
-    by_number: dict = {}
-    previous: Note | None = None
-    for note in doc.notes:
-        by_number.setdefault(note.number, note)
-        for index, cit in enumerate(note.citations):
-            if cit.form in AUTHOR_LIKE and cit.resolution == "unresolved":
-                _resolve_by_author(cit, earlier, doc.path)
-                cit.cross_document = cit.resolution == "resolved"
-                if cit.resolution != "resolved":
-                    cit.reason = (cit.reason or "") + " in this or an earlier chapter"
-            elif cit.form == "full":
-                target = _short_note_target(cit, earlier)
-                if target is not None:
-                    cit.form, cit.cross_document = "short", True
-                    _resolved(cit, target, doc.path)
-            elif cit.form == "ibid":
-                _resolve_ibid(cit, note, index, previous, doc.path)
-                cit.cross_document = _target_is_elsewhere(cit, doc)
-            elif cit.form == "cross_ref":
-                _resolve_cross_ref(cit, note, by_number, doc.path)
-                cit.cross_document = _target_is_elsewhere(cit, doc)
-        previous = note
-    return doc
+    return _walk(doc, earlier, across=True)
+
+
+# --- the resolvers, one per form ------------------------------------------------------------
+
+def _full_or_short_note(cit: Citation, scope: _Scope) -> None:
+    """A citation parsed as full may be a Chicago short note of an earlier work."""
+    target = _short_note_target(cit, scope.fulls)
+    if target is None:
+        if not scope.across:
+            scope.fulls.append(_Full(scope.note.number, scope.index, cit))
+        return
+    cit.form = Form.SHORT
+    cit.cross_document = scope.across
+    _resolved(cit, target, scope.doc.path)
+
+
+def _previous_note_ref(cit: Citation, scope: _Scope) -> None:
+    _resolve_ibid(cit, scope.note, scope.index, scope.previous, scope.doc.path)
+    if scope.across:
+        cit.cross_document = _target_is_elsewhere(cit, scope.doc)
+
+
+def _author_ref(cit: Citation, scope: _Scope) -> None:
+    if not scope.across:
+        _resolve_by_author(cit, scope.fulls, scope.doc.path)
+        return
+    if cit.resolution != "unresolved":
+        return
+    _resolve_by_author(cit, scope.fulls, scope.doc.path)
+    cit.cross_document = cit.resolution == "resolved"
+    if cit.resolution != "resolved":
+        cit.reason = (cit.reason or "") + " in this or an earlier chapter"
+
+
+def _note_number_ref(cit: Citation, scope: _Scope) -> None:
+    _resolve_cross_ref(cit, scope.note, scope.by_number, scope.doc.path)
+    if scope.across:
+        cit.cross_document = _target_is_elsewhere(cit, scope.doc)
+
+
+RESOLVERS: dict[Form, Resolver] = {
+    Form.FULL: _full_or_short_note,
+    Form.IBID: _previous_note_ref,
+    Form.OP_CIT: _author_ref,
+    Form.LOC_CIT: _author_ref,
+    Form.CROSS_REF: _note_number_ref,
+}
 
 
 def _target_is_elsewhere(cit: Citation, doc: DocumentResult) -> bool:
@@ -210,11 +243,7 @@ def named_people(text: str) -> list[str]:
 
 
 def _people_of(cit: Citation) -> list[str]:
-    names = []
-    for role in ("author", "editor"):
-        for n in cit.csl.get(role, []):
-            names.append(n.get("literal") or f"{n.get('given', '')} {n.get('family', '')}".strip())
-    return names
+    return [display_name(n) for role in ("author", "editor") for n in cit.csl.get(role, [])]
 
 
 def _names_match(wanted: list[str], have: list[str]) -> bool:
