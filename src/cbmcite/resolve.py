@@ -10,12 +10,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .items import display_name
+from .lexicon import ET_AL, NOTE_NAMING_IBID_TERMS_ZH, alternation
 from .model import Citation, DocumentResult, Form, Note
 from .normalize import has_cjk, match_key
 from .parse.names import family_key, names_close, split_people
 from .patterns import compile_fast
 
 _IN_CLAUSE = compile_fast(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in\s+")
+_NAMES_THE_NOTE = compile_fast(alternation(NOTE_NAMING_IBID_TERMS_ZH))  # 同前注 inside a note: still the note above
+_NAMED_TITLE = compile_fast(r"[《〈「“\"](?P<title>[^》〉」”\"]{1,120})[》〉」”\"]")
+_ET_AL = compile_fast(alternation(ET_AL))
+_ET_AL_TAIL = compile_fast(rf"[,，]?\s*{alternation(ET_AL)}\s*$")
 _ROLE_TAIL = compile_fast(r"\s*(?:\(eds?\.?\)|eds?\.|主編|主编|編著|编著|合著|編|编|著)\s*$")
 
 
@@ -158,27 +163,27 @@ def _pointer(path: str, note: int | str, index: int) -> dict:
 # --- Ibid. / 同上 ---------------------------------------------------------------------------
 
 def _resolve_ibid(cit: Citation, note: Note, index: int, previous: Note | None, path: str) -> None:
-    if index > 0:  # Id. inside the same note: the citation just before it
+    if index > 0 and not _NAMES_THE_NOTE.match(cit.raw.strip()):  # Id. inside a note: the citation just before it
         _follow(cit, note, index - 1, path)
         return
     if previous is None:
         _failed(cit, "unresolved", "Ibid. in the first note: there is no previous note")
         return
-    _point_at_note(cit, previous, f"the previous note {previous.number}", "ambiguous", path)
+    _point_at_note(cit, previous, f"the previous note {previous.number}", path)
 
 
-def _point_at_note(cit: Citation, target: Note, what: str, when_empty: str, path: str) -> None:
+def _point_at_note(cit: Citation, target: Note, what: str, path: str) -> None:
     """The single source of a note (Ibid.: the previous one; 同註X: note X); names pick among several."""
     if target.status == "missing_text":
         _failed(cit, "unresolved", f"{what} has no text in the document")
         return
     sources = target.citations
     if not sources:
-        _failed(cit, when_empty, f"{what} cites no source (commentary only)")
+        _failed(cit, "unresolved", f"{what} cites no source (commentary only)")
         return
     if len(sources) > 1:
         names = named_people(cit.named or "")
-        fitting = [i for i, s in enumerate(sources) if names and _names_match(names, _people_of(s))]
+        fitting = [i for i, s in enumerate(sources) if names and _names_match(names, s)]
         if len(fitting) == 1:
             _follow(cit, target, fitting[0], path)
             return
@@ -212,16 +217,20 @@ def _follow(cit: Citation, note: Note, index: int, path: str) -> None:
 # --- op. cit. / 前引書 ----------------------------------------------------------------------
 
 def _resolve_by_author(cit: Citation, fulls: list[_Full], path: str) -> None:
-    names = named_people(cit.named or "")
-    if not names:
+    named = named_work(cit.named or "")
+    if not named.people:
         _failed(cit, "unresolved", "op. cit. without an author name before it")
         return
-    matches = [f for f in fulls if _names_match(names, _people_of(f.citation))]
+    matches = [f for f in fulls if _names_match(named.people, f.citation)]
+    if not matches and len(named.people) > 1:  # 'U.S. Food and Drug Administration' is one author
+        matches = [f for f in fulls if _names_match([named.whole], f.citation)]
     works = _distinct_works(matches)
+    if len(works) > 1 and named.title:  # 作者，《書名》，前揭書: the title picks the work
+        works = [w for w in works if _title_fits(named.title, w[0].citation)] or works
     if len(works) > 1 and cit.narrow:
         narrowed = [w for w in works if _work_kind(w[0].citation) == cit.narrow]
         works = narrowed or works
-    label = " and ".join(names)
+    label = " and ".join(named.people)
     if not works:
         _failed(cit, "unresolved", f"no earlier work by {label}")
     elif len(works) > 1:
@@ -231,26 +240,54 @@ def _resolve_by_author(cit: Citation, fulls: list[_Full], path: str) -> None:
         _resolved(cit, works[0][0], path)
 
 
-def named_people(text: str) -> list[str]:
-    """The names an op. cit. points at: after a chapter's 'in …' the editor is meant."""
+@dataclass(frozen=True)
+class NamedWork:
+    """What the words before op. cit. / 前引書 name: people, and perhaps a short title."""
+
+    people: list[str]
+    title: str = ""
+    whole: str = ""  # the names as one string, for institutions whose name holds 'and'
+
+
+def named_work(text: str) -> NamedWork:
+    """After a chapter's 'in …' the editor is meant; a title in marks is the work's, not a name."""
     s = text.strip()
     parts = _IN_CLAUSE.split(s)
     s = parts[-1] if len(parts) > 1 else s
+    title = ""
+    m = _NAMED_TITLE.search(s)
+    if m and m.start() > 0:
+        title, s = m["title"], s[: m.start()]
     s = _ROLE_TAIL.sub("", s).strip(" ,，")
     if len(s) > 120 or not s:
-        return []
-    return split_people(s)
+        return NamedWork([], title)
+    return NamedWork(split_people(s), title, s)
+
+
+def named_people(text: str) -> list[str]:
+    """The people an op. cit. points at."""
+    return named_work(text).people
 
 
 def _people_of(cit: Citation) -> list[str]:
     return [display_name(n) for role in ("author", "editor") for n in cit.csl.get(role, [])]
 
 
-def _names_match(wanted: list[str], have: list[str]) -> bool:
-    """Every named person is among the work's authors/editors (tolerant of typos and initials)."""
+def _names_match(wanted: list[str], work: Citation) -> bool:
+    """Every named person is among the work's authors/editors (tolerant of typos and initials);
+    a work printed with 'et al.' / 等 needs only its first author named first."""
+    have = [_ET_AL_TAIL.sub("", h) for h in _people_of(work)]
     if not have:
         return False
+    if len(wanted) > len(have) and _ET_AL.search(work.raw):
+        return _same_person(wanted[0], have[0])
     return all(any(_same_person(w, h) for h in have) for w in wanted)
+
+
+def _title_fits(short: str, cit: Citation) -> bool:
+    """A short title is the start of the full one (subtitle dropped), script and marks folded."""
+    short_key, full_key = match_key(short), match_key(cit.csl.get("title"))
+    return bool(short_key) and full_key.startswith(short_key[: max(6, len(short_key) - 2)])
 
 
 @lru_cache(maxsize=65536)
@@ -297,7 +334,7 @@ def _resolve_cross_ref(cit: Citation, note: Note, by_number: dict, path: str) ->
     if target is None:
         _failed(cit, "unresolved", f"note {x} does not exist")
         return
-    _point_at_note(cit, target, f"note {x}", "unresolved", path)
+    _point_at_note(cit, target, f"note {x}", path)
 
 
 # --- Chicago short notes --------------------------------------------------------------------
@@ -313,7 +350,7 @@ def _short_note_target(cit: Citation, fulls: list[_Full]) -> _Full | None:
         return None
     hits = [
         f for f in fulls
-        if match_key(f.citation.csl.get("title")).startswith(title[: max(6, len(title) - 2)])
+        if _title_fits(csl["title"], f.citation)
         and any(_same_person(p, q) or family_key(p) == family_key(q) for p in people for q in _people_of(f.citation))
     ]
     works = _distinct_works(hits)

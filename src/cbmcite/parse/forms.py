@@ -6,23 +6,55 @@ from functools import lru_cache
 
 import regex as re
 
-from ..lexicon import CROSS_REF_TERMS_ZH, IBID_TERMS_EN, IBID_TERMS_ZH, OP_CIT_TERMS_ZH, PREVIOUS_NOTE_TERMS_ZH, alternation
+from ..lexicon import (
+    AUTHOR_WORK_MARKS_ZH,
+    CROSS_REF_BARE_LEAD_ZH,
+    CROSS_REF_TERMS_ZH,
+    IBID_TERMS_EN,
+    IBID_TERMS_ZH,
+    OP_CIT_TERMS_ZH,
+    PREVIOUS_NOTE_TERMS_ZH,
+    SIGNAL_EN,
+    SIGNAL_ZH,
+    UNITS_AFTER_NUMBER,
+    alternation,
+)
 from ..model import Form
 from ..rules import rule
 
 _NUM = r"([0-9０-９]+)"
+_NOT_A_QUANTITY = rf"(?![0-9０-９.．]?[0-9０-９]|\s*{alternation(UNITS_AFTER_NUMBER)})"  # 同5, not 同5年 / 同3.5
 
 
 CROSS_REF = rule(
     "cross_ref",
     rf"{alternation(CROSS_REF_TERMS_ZH)}\s*(?:〔|\[)?{_NUM}"
-    rf"|\bsupra\s+note\s+{_NUM}|\(n\.\s*{_NUM}\)|\bsee\s+(?:above,?\s+)?note\s+{_NUM}|\bnote\s+{_NUM}\s+above",
-    "同註X / 前揭註X / supra note X / (n. X): a pointer to another note by its number.",
+    rf"|\bsupra\s+note\s+{_NUM}|\((?:n|fn)\.\s*{_NUM}\)|\bsee\s+(?:above,?\s+)?note\s+{_NUM}|\bnote\s+{_NUM}\s+above"
+    rf"|^{alternation(CROSS_REF_BARE_LEAD_ZH)}\s?{_NUM}{_NOT_A_QUANTITY}",
+    "同註X / 前揭註X / supra note X / (n. X) / (Fn. X) / 同X: a pointer to another note by its number.",
     examples=("同註5，頁12。", "同注〔16〕", "前揭註3", "參見註12", "Smith, supra note 43, at 1485.", "Bright (n. 7), 60.",
-              "See note 4 above."),
-    counterexamples=("同上，頁5。", "註釋說明", "Notes on the State of Virginia"),
-    requires=("註", "注", "note", "Note", "NOTE", "(n."),
+              "See note 4 above.", "Larenz (Fn. 12), S. 40.", "同5.", "同 22: 225.", "同36"),
+    counterexamples=("同上，頁5。", "註釋說明", "Notes on the State of Virginia", "同2005年", "同3個月", "相同5點"),
+    requires=("註", "注", "note", "Note", "NOTE", "n.", "N.", "同"),
     flags=re.I,
+)
+SIGNAL_LEAD = rule(
+    "signal_lead",
+    rf"^(?:{alternation(SIGNAL_ZH)}|{alternation(SIGNAL_EN)}\s)\s*[:：,，]?\s*",
+    "A signal word before the author of a repeat reference (參閱錢學森，前引書): not part of the name.",
+    examples=("參閱錢學森，前引書", "另參見汪波，前揭文", "See also 郭添漢，前引書", "請參閱倪素香，前揭文", "Cf. Smith, op. cit."),
+    counterexamples=("錢學森，前引書", "Seeley, op. cit.", "Smith, op. cit."),
+    anchored=True,
+)
+AUTHOR_WORK = rule(
+    "author_work",
+    rf"^{alternation(PREVIOUS_NOTE_TERMS_ZH)}\s*[，,]\s*(?P<who>(?!前|上)[^，,。；;《》〈〉「」]{{1,40}}?)\s*(?:等\s*)?"
+    rf"{alternation(AUTHOR_WORK_MARKS_ZH)}(?=\s*(?:[，,。；;.]|$))",
+    "同前注，作者書 (legal citation manual): that author's work cited before, not the previous note.",
+    examples=("同前注，湯紹成書，271-273。", "同前注，D. H. Capie、P. M. Evans書。", "同前注，吳建德 等書，284。", "同前註，王澤鑑書"),
+    counterexamples=("同前注，頁5。", "同前註，第3頁。", "同前注〔16〕，王澤鑑：《民法總則》，第330頁。", "同前註，前引書，頁5。"),
+    requires=("同前",),
+    anchored=True,
 )
 IBID = rule(
     "ibid",
@@ -82,6 +114,9 @@ def analyse_form(piece: str) -> FormInfo:
     if m and m.start() < 40:
         number = next(g for g in m.groups() if g)
         return FormInfo(Form.CROSS_REF, author_text=_lead(text[: m.start()]), ref_note=int(_ascii_digits(number)))
+    m = AUTHOR_WORK.find(text)
+    if m:
+        return FormInfo(Form.OP_CIT, author_text=m["who"].strip())
     if IBID.find(text):
         return FormInfo(Form.IBID)
     m = LOC_CIT.find(text[:130])
@@ -96,7 +131,11 @@ def analyse_form(piece: str) -> FormInfo:
 
 
 def _lead(s: str) -> str:
-    return s.strip().strip("，,、:： ").strip()
+    """The words before a term, without the signal word that may open them ('參閱錢學森' → '錢學森')."""
+    s = s.strip().strip("，,、:： ").strip()
+    while (m := SIGNAL_LEAD.find(s)) and m.end() < len(s):
+        s = s[m.end():]
+    return s
 
 
 def _ascii_digits(s: str) -> str:
