@@ -101,11 +101,11 @@ def _previous_note_ref(cit: Citation, scope: _Scope) -> None:
 
 def _author_ref(cit: Citation, scope: _Scope) -> None:
     if not scope.across:
-        _resolve_by_author(cit, scope.fulls, scope.doc.path)
+        _resolve_by_author(cit, scope.fulls, scope.previous, scope.doc.path)
         return
     if cit.resolution != "unresolved":
         return
-    _resolve_by_author(cit, scope.fulls, scope.doc.path)
+    _resolve_by_author(cit, scope.fulls, None, scope.doc.path)
     cit.cross_document = cit.resolution == "resolved"
     if cit.resolution != "resolved":
         cit.reason = (cit.reason or "") + " in this or an earlier chapter"
@@ -122,6 +122,7 @@ RESOLVERS: dict[Form, Resolver] = {
     Form.IBID: _previous_note_ref,
     Form.OP_CIT: _author_ref,
     Form.LOC_CIT: _author_ref,
+    Form.SHORT: _author_ref,  # 'Surname, Short Title, page': by author, then title
     Form.CROSS_REF: _note_number_ref,
 }
 
@@ -216,15 +217,21 @@ def _follow(cit: Citation, note: Note, index: int, path: str) -> None:
 
 # --- op. cit. / 前引書 ----------------------------------------------------------------------
 
-def _resolve_by_author(cit: Citation, fulls: list[_Full], path: str) -> None:
+def _resolve_by_author(cit: Citation, fulls: list[_Full], previous: Note | None, path: str) -> None:
+    """op. cit. / 前引書 / loc. cit. / short note: the earlier work by the named authors."""
     named = named_work(cit.named or "")
     if not named.people:
-        _failed(cit, "unresolved", "op. cit. without an author name before it")
+        _failed(cit, "unresolved", f"{cit.form.replace('_', ' ')} without an author name before it")
         return
     matches = [f for f in fulls if _names_match(named.people, f.citation)]
     if not matches and len(named.people) > 1:  # 'U.S. Food and Drug Administration' is one author
         matches = [f for f in fulls if _names_match([named.whole], f.citation)]
     works = _distinct_works(matches)
+    short_title = cit.csl.get("title", "") if cit.form == Form.SHORT else ""
+    if short_title:  # the short title must fit: another work by the author may never have been cited in full
+        works = [w for w in works if _title_fits(short_title, w[0].citation)]
+    elif cit.form == Form.SHORT and len(works) > 1 and previous is not None:
+        works = _cited_in(previous, works, path) or works  # 'Bright, 60.' right after Bright's work
     if len(works) > 1 and named.title:  # 作者，《書名》，前揭書: the title picks the work
         works = [w for w in works if _title_fits(named.title, w[0].citation)] or works
     if len(works) > 1 and cit.narrow:
@@ -238,6 +245,12 @@ def _resolve_by_author(cit: Citation, fulls: list[_Full], path: str) -> None:
         _failed(cit, "ambiguous", f"{len(works)} earlier works by {label}", candidates)
     else:
         _resolved(cit, works[0][0], path)
+
+
+def _cited_in(note: Note, works: list[list[_Full]], path: str) -> list[list[_Full]]:
+    """The works that a note cites, directly or through a resolved short form."""
+    cited = {_target_of(note, i, path) for i in range(len(note.citations))}
+    return [w for w in works if any((f.document or path, f.note, f.index) in cited for f in w)]
 
 
 @dataclass(frozen=True)
@@ -258,10 +271,10 @@ def named_work(text: str) -> NamedWork:
     m = _NAMED_TITLE.search(s)
     if m and m.start() > 0:
         title, s = m["title"], s[: m.start()]
-    s = _ROLE_TAIL.sub("", s).strip(" ,，")
-    if len(s) > 120 or not s:
+    s = _ROLE_TAIL.sub("", _ET_AL_TAIL.sub("", s)).strip(" ,，")
+    if len(s) > 300 or not s:  # forms.py lets only a list of names grow this long
         return NamedWork([], title)
-    return NamedWork(split_people(s), title, s)
+    return NamedWork([p for part in s.split("、") for p in split_people(part)], title, s)
 
 
 def named_people(text: str) -> list[str]:
@@ -270,7 +283,8 @@ def named_people(text: str) -> list[str]:
 
 
 def _people_of(cit: Citation) -> list[str]:
-    return [display_name(n) for role in ("author", "editor") for n in cit.csl.get(role, [])]
+    """Authors and editors; a literal 'W. Mou、K. Zhang' holds two people."""
+    return [p for role in ("author", "editor") for n in cit.csl.get(role, []) for p in display_name(n).split("、")]
 
 
 def _names_match(wanted: list[str], work: Citation) -> bool:

@@ -84,6 +84,54 @@ LOC_CIT = rule(
     requires=("loc", "Loc", "LOC"),
     flags=re.I,
 )
+# A name in a short note: capitalised words (initials, particles) or a run of Han characters.
+_NAME = r"(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Han}{1,20})(?:\s+(?:\p{Lu}[\p{L}'’\-]*\.?|van|von|de|der|la|le|du|di|da)){0,5}"
+_AUTHORS = rf"{_NAME}(?:(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*){_NAME}){{0,8}}?(?:,?\s+et\s+al\.?)?"
+_PAGES = r"(?:pp?\.\s*)?[0-9]{1,4}(?:\s*[-–]\s*[0-9]{1,4})?(?:,\s*[0-9]{1,4}(?:\s*[-–]\s*[0-9]{1,4})?)*"
+SHORT_NOTE = rule(
+    "short_note",
+    rf"^(?P<who>{_AUTHORS}),\s+(?:(?P<title>“[^”]{{2,200}}”|\"[^\"]{{2,200}}\"|[\p{{Lu}}\p{{Han}}][^,“”\"()（）]{{1,150}}?)"
+    rf"(?:,?\s*(?P<pages>{_PAGES}))?|(?P<only_pages>{_PAGES}))\s*[.。;；]?\s*$",
+    "Chicago short note 'Surname, Short Title, page.' (or 'Surname, page.' after the same work): an earlier work.",
+    examples=("Berstein and Munro, “The Coming Conflict with America,” 29–30.", "Waltz, Theory, 102.",
+              "Sheffield, Military-to-Military, 12.", "Martin Lillie, Be kind to yourself.",
+              "Bundy, Danger and Survival: Choices About the Bomb in the First Fifty Years, 227–228",
+              "季衛東, “法律程序的意義,” 96.", "汪疑今, “江蘇的小農及其副業.”", "Bright, 60.", "Balsam et al., 12–15.",
+              "揚奎斯特 and 薩金特, 遞歸宏觀經濟理論, 199–202.", "Calkin, Ager, and Thompson, “A Comparative Risk,” 4."),
+    counterexamples=("Richard Berstein and Ross H. Munro, “The Coming Conflict with America,” Foreign Affairs 76, "
+                     "no. 2 (1997): 27.", "Aristotle, Poetics, trans. S. H. Butcher (The Internet Classics Archive, "
+                     "1994), 38.", "Joseph L. Sheffield, Military Confidence, Alabama: AU Press, 2009, pp.7-8.",
+                     "M. Gold, ed., The Complete Social Scientist (APA, 1999), 32.",
+                     "See also the discussion in chapter 3, 45.", "Nevertheless, the resulting 'double voluntariness' "
+                     "demonstrated the extent to which the Soviet Union was reluctant to agree to the measures."),
+    requires=(",",),
+    anchored=True,
+)
+_NAME_ZH = r"(?:\p{Han}{2,20}|\p{Lu}[\p{L}.'’\- ]{1,40}?)"
+SHORT_NOTE_ZH = rule(
+    "short_note_zh",
+    rf"^(?P<who>{_NAME_ZH}(?:[、,，]\s*{_NAME_ZH}){{0,8}}?(?:\s*等)?)\s*[，,]\s*(?P<title>[《〈「『][^》〉」』]{{1,120}}[》〉」』])"
+    r"\s*(?:[，,]\s*(?P<pages>(?:頁|页|第|pp?\.)?\s*[0-9]{1,4}(?:\s*[-–~～]\s*[0-9]{1,4})?\s*[頁页]?))?\s*[。.;；]?\s*$",
+    "Short form '作者，《書名》，頁N。' / '作者，〈篇名〉。': author and title only, an earlier full note.",
+    examples=("沈明室，〈互信或防範？美中建立軍事熱線的意涵與挑戰〉。", "揚奎斯特、薩金特，《遞歸宏觀經濟理論》，第191-193頁。",
+              "何筱梅，《新媒體時代原生廣告的策略與發展研究》，頁 195-197。", "吳建德、張蜀誠、王瑋琦，《柳暗花明》，頁 11。"),
+    counterexamples=("王振寰，《資本，勞工，與國家機器》（臺北：唐山，1993），頁5。", "林碧炤，〈兩岸互信〉，《國防雜誌》，第13卷，頁3。",
+                     "湯紹成，前引書，頁5。"),
+    requires=("《", "〈", "「", "『"),
+    anchored=True,
+)
+NAMES_LIST = rule(
+    "names_list",
+    rf"^{_AUTHORS}$",
+    "A list of names and nothing else: however long, it may lead an op. cit.",
+    examples=("Pieternella H. Veen, Majon Muller, Koen L. Vincken, and SMART-MR Study Group",
+              "K. F. Balsam, C. R. Martell, K. P. Jones, and S. A. Safren"),
+    counterexamples=("如前所述，此一概念早已成為建置派的前理解", "See the discussion above, in chapter 3"),
+    anchored=True,
+)
+_YEAR = re.compile(r"\b(?:1[5-9]|20)[0-9]{2}\b")
+
+
 SHORT_FORM_ANYWHERE = rule(
     "short_form_anywhere",
     r"(?:Ibidem|Ibid|Id)\.?|同上[註注書书]?|同前[註注]",
@@ -97,7 +145,8 @@ SHORT_FORM_ANYWHERE = rule(
 @dataclass(frozen=True)  # shared between callers by the cache of analyse_form
 class FormInfo:
     form: Form
-    author_text: str = ""  # the words before op. cit. / 前引書
+    author_text: str = ""  # the words before op. cit. / 前引書, the authors of a short note
+    title: str = ""  # the short title a short note names
     ref_note: int | None = None
     book_or_article: str | None = None  # 書 → book, 文 → article (narrows op. cit.)
 
@@ -122,12 +171,27 @@ def analyse_form(piece: str) -> FormInfo:
     m = LOC_CIT.find(text[:130])
     if m and m.start() < 120:
         return FormInfo(Form.LOC_CIT, author_text=_lead(text[: m.start()]))
-    m = OP_CIT.find(text[:170])
-    if m and m.start() < 160:
+    m = OP_CIT.find(text[:400])
+    if m and (m.start() < 160 or NAMES_LIST.find(_lead(text[: m.start()]))):  # a long list of authors may lead it
         term = m.group(0)
         kind = "book" if "書" in term or "书" in term else "article" if "文" in term else None
         return FormInfo(Form.OP_CIT, author_text=_lead(text[: m.start()]), book_or_article=kind)
-    return FormInfo(Form.FULL)
+    return _short_note(text)
+
+
+def _short_note(text: str) -> FormInfo:
+    if len(text) > 300:
+        return FormInfo(Form.FULL)
+    m = SHORT_NOTE_ZH.find(text) or SHORT_NOTE.find(text)
+    if m is None:
+        return FormInfo(Form.FULL)
+    pages = m["pages"] or (m["only_pages"] if "only_pages" in m.re.groupindex else None) or ""
+    title = (m["title"] or "").strip("“”\"《》〈〉「」『』 ,.").strip()
+    if _YEAR.search(pages):  # '…, 2016, 17.': a full note's year
+        return FormInfo(Form.FULL)
+    if m["title"] and not pages and m["title"][0].isalnum() and " " not in title:  # 'See Act, Fla.': too little
+        return FormInfo(Form.FULL)
+    return FormInfo(Form.SHORT, author_text=_lead(m["who"]), title=title)
 
 
 def _lead(s: str) -> str:
