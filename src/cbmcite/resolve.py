@@ -213,6 +213,7 @@ def _follow(cit: Citation, note: Note, index: int, path: str) -> None:
         _resolved(cit, _Full(note.number, index, target), path)
     else:
         _resolved(cit, target, path)
+        cit.follows = _pointer(path, note.number, index)
 
 
 # --- op. cit. / 前引書 ----------------------------------------------------------------------
