@@ -190,3 +190,34 @@ def test_previous_note_term_inside_a_note_means_the_note_above():
 def test_bare_and_parenthesised_note_numbers(ref):
     notes = resolve(BOOK_A, EN_BOOK, ref)
     assert outcome(notes[3]) == ("cross_ref", "resolved", (1, 0))
+
+
+def test_chicago_short_notes_recognised_as_citations():
+    full = "Richard Berstein and Ross H. Munro, “The Coming Conflict with America,” Foreign Affairs 76, no. 2 (1997): 27."
+    notes = resolve(full, EN_BOOK, "Berstein and Munro, “The Coming Conflict with America,” 29–30.", "Ibid., 31.",
+                    "Sheffield, 12.")
+    assert outcome(notes[3]) == ("short", "resolved", (1, 0))
+    assert outcome(notes[4]) == ("ibid", "resolved", (1, 0))  # the note before is a citation, not commentary
+    assert outcome(notes[5]) == ("short", "resolved", (2, 0))  # title dropped: the author's only work
+
+
+def test_chinese_short_form_without_a_page():
+    notes = resolve(ARTICLE_A, EN_BOOK, "黃仁佛，〈兩岸互信〉。", "同上，頁5。")
+    assert outcome(notes[3]) == ("short", "resolved", (1, 0))
+    assert outcome(notes[4]) == ("ibid", "resolved", (1, 0))
+
+
+def test_short_note_of_a_title_with_commas():
+    full = "Jeffrey M. Elliot and Robert Reginald, The Arms Control, Disarmament, and Military Security Dictionary " \
+           "(California: Borgo, 1989), 281."
+    notes = resolve(full, EN_BOOK, "Elliot and Reginald, The Arms Control, Disarmament, and Military Security Dictionary, 231.")
+    assert outcome(notes[3]) == ("short", "resolved", (1, 0))
+
+
+def test_a_full_citation_repeated_without_its_publication_facts_is_short():
+    full = "Australian Bureau of Statistics, Estimated resident population by age and sex, New South Wales, June 1990, " \
+           "Canberra, Australia: ABS, 1991, p.12."
+    notes = resolve(full, EN_BOOK, "Australian Bureau of Statistics, Estimated resident population by age and sex, "
+                                   "New South Wales, June 1990, p.317.", full)
+    assert outcome(notes[3]) == ("short", "resolved", (1, 0))
+    assert outcome(notes[4])[0] == "full"  # the whole citation again stays a full citation

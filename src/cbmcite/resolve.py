@@ -19,6 +19,9 @@ from .patterns import compile_fast
 _IN_CLAUSE = compile_fast(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in\s+")
 _NAMES_THE_NOTE = compile_fast(alternation(NOTE_NAMING_IBID_TERMS_ZH))  # 同前注 inside a note: still the note above
 _NAMED_TITLE = compile_fast(r"[《〈「“\"](?P<title>[^》〉」”\"]{1,120})[》〉」”\"]")
+_NAME_SEPARATOR = compile_fast(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
+_LOCATOR_TAIL = compile_fast(r"[,，]?\s*(?:pp?\.|頁|页|第)\s*[0-9][0-9\-–]*\s*[頁页]?\s*[.。;；]?\s*$")
+_PUBLICATION_FACTS = ("publisher", "publisher-place", "container-title", "URL")
 _ET_AL = compile_fast(alternation(ET_AL))
 _ET_AL_TAIL = compile_fast(rf"[,，]?\s*{alternation(ET_AL)}\s*$")
 _ROLE_TAIL = compile_fast(r"\s*(?:\(eds?\.?\)|eds?\.|主編|主编|編著|编著|合著|編|编|著)\s*$")
@@ -233,6 +236,8 @@ def _resolve_by_author(cit: Citation, fulls: list[_Full], previous: Note | None,
         works = [w for w in works if _title_fits(short_title, w[0].citation)]
     elif cit.form == Form.SHORT and len(works) > 1 and previous is not None:
         works = _cited_in(previous, works, path) or works  # 'Bright, 60.' right after Bright's work
+    elif cit.form == Form.SHORT and not works:
+        works = _title_read_as_names(named.whole, fulls)
     if len(works) > 1 and named.title:  # 作者，《書名》，前揭書: the title picks the work
         works = [w for w in works if _title_fits(named.title, w[0].citation)] or works
     if len(works) > 1 and cit.narrow:
@@ -246,6 +251,17 @@ def _resolve_by_author(cit: Citation, fulls: list[_Full], previous: Note | None,
         _failed(cit, "ambiguous", f"{len(works)} earlier works by {label}", candidates)
     else:
         _resolved(cit, works[0][0], path)
+
+
+def _title_read_as_names(whole: str, fulls: list[_Full]) -> list[list[_Full]]:
+    """'Elliot and Reginald, The Arms Control, Disarmament, and …, 231.': a title with commas that the
+    short-note rule read as more names; the first split into names and a fitting title wins."""
+    for sep in _NAME_SEPARATOR.finditer(whole):
+        people, title = split_people(whole[: sep.start()]), whole[sep.end():]
+        works = _distinct_works([f for f in fulls if _names_match(people, f.citation) and _title_fits(title, f.citation)])
+        if works:
+            return works
+    return []
 
 
 def _cited_in(note: Note, works: list[list[_Full]], path: str) -> list[list[_Full]]:
@@ -358,7 +374,7 @@ def _short_note_target(cit: Citation, fulls: list[_Full]) -> _Full | None:
     """'Surname, Short Title, page.': no publication facts, and an earlier work fits."""
     csl = cit.csl
     if any(k in csl for k in ("issued", "publisher", "container-title", "volume", "URL")):
-        return None
+        return _repeated_head(cit, fulls)
     title = match_key(csl.get("title"))
     people = _people_of(cit) or [cit.raw.split(",")[0]]
     if not title or len(title) < 3:
@@ -372,3 +388,17 @@ def _short_note_target(cit: Citation, fulls: list[_Full]) -> _Full | None:
     return works[0][0] if len(works) == 1 else None
 
 
+def _repeated_head(cit: Citation, fulls: list[_Full]) -> _Full | None:
+    """The opening of an earlier full citation again, its publication facts dropped, a new page added."""
+    head = _head(cit)
+    if len(head) < 20 or head == match_key(cit.raw):  # no page locator: not a later reference
+        return None
+    hits = [f for f in fulls if _head(f.citation).startswith(head) and len(_head(f.citation)) > len(head) + 8
+            and any(k in f.citation.csl and k not in cit.csl for k in _PUBLICATION_FACTS)]
+    works = _distinct_works(hits)
+    return works[0][0] if len(works) == 1 else None
+
+
+def _head(cit: Citation) -> str:
+    """A citation without its page locator, folded."""
+    return match_key(_LOCATOR_TAIL.sub("", cit.raw))
