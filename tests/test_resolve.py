@@ -56,12 +56,16 @@ def test_ibid_chain_follows_the_previous_resolution():
     assert [outcome(notes[i])[2] for i in (2, 3, 4, 5)] == [(1, 0)] * 4
 
 
-def test_ibid_after_two_sources_or_commentary_is_ambiguous():
+def test_ibid_after_two_sources_is_ambiguous():
     notes = resolve(EN_TWO, "Ibid. pp.29-35.")
     assert outcome(notes[2])[:2] == ("ibid", "ambiguous")
     assert [c["note"] for c in notes[2].citations[0].candidates] == [1, 1]
-    notes = resolve("這是一段純粹的評論，並未引用任何文獻資料作為依據。", "同上。")
-    assert outcome(notes[2])[:2] == ("ibid", "ambiguous")
+
+
+def test_ibid_after_commentary_is_unresolved():
+    # no earlier citation can be the target (GUIDE: "unresolved"), not a choice between several
+    notes = resolve(BOOK_A, "這是一段純粹的評論，並未引用任何文獻資料作為依據。", "同上。")
+    assert outcome(notes[3])[:2] == ("ibid", "unresolved")
 
 
 def test_ibid_first_or_after_missing_text_or_unresolved_is_unresolved():
@@ -140,3 +144,80 @@ def test_quoted_title_note_start(tmp_path):
 
     text = 'Beijing rejected it.5\n\n5 "China rejects hotline," The New York Times, March 3, 2009, p. A8.\n'
     assert detect_notes(text).notes[0].text.startswith('"China rejects')
+
+
+@pytest.mark.parametrize("lead", ["參閱", "另參見", "請參閱", "See also "])
+def test_op_cit_after_a_signal_word(lead):
+    notes = resolve(BOOK_A, EN_BOOK, f"{lead}黃仁佛，前引書，頁40。")
+    assert outcome(notes[3]) == ("op_cit", "resolved", (1, 0))
+
+
+def test_op_cit_with_a_title_picks_the_work():
+    book_b = "黃仁佛，《兩岸軍事互信》（臺北：秀威，2010年），頁8。"
+    notes = resolve(BOOK_A, book_b, "黃仁佛，《兩岸軍事互信》，前揭書，頁9。", "黃仁佛，前揭書，頁9。")
+    assert outcome(notes[3]) == ("op_cit", "resolved", (2, 0))
+    assert outcome(notes[4])[1] == "ambiguous"  # without the title two books fit
+
+
+def test_op_cit_names_all_authors_of_a_work_printed_with_et_al():
+    full = "K. F. Balsam et al., “Affirmative Therapy,” in Handbook, ed. P. Hays (Washington: APA, 2019), 287."
+    notes = resolve(full, EN_BOOK, "K. F. Balsam, C. R. Martell, and K. P. Jones, op. cit., p. 290.")
+    assert outcome(notes[3]) == ("op_cit", "resolved", (1, 0))
+
+
+def test_op_cit_of_an_institution_whose_name_holds_and():
+    full = "U.S. Food and Drug Administration, Insulin Pumps, Washington: FDA, 2019, p. 3."
+    notes = resolve(full, EN_BOOK, "U.S. Food and Drug Administration, op. cit., p. 9.")
+    assert outcome(notes[3]) == ("op_cit", "resolved", (1, 0))
+
+
+def test_legal_manual_previous_note_with_author_is_an_earlier_work():
+    # 法學引注手冊: 同前注，作者書 = that author's work cited before, wherever it was
+    notes = resolve("湯紹成：《略論兩岸軍事互信機制》，載《海峽評論月刊》2009年第219期，47-49。", EN_BOOK,
+                    "同前注，湯紹成書，271-273。", "同前注，Sheffield書。")
+    assert outcome(notes[3]) == ("op_cit", "resolved", (1, 0))
+    assert outcome(notes[4]) == ("op_cit", "resolved", (2, 0))
+
+
+def test_previous_note_term_inside_a_note_means_the_note_above():
+    notes = resolve(BOOK_A, EN_BOOK + " 同前注。")
+    assert outcome(notes[2], 1) == ("ibid", "resolved", (1, 0))
+    notes = resolve(BOOK_A, EN_BOOK + " Ibid., p. 9.")
+    assert outcome(notes[2], 1) == ("ibid", "resolved", (2, 0))
+
+
+@pytest.mark.parametrize("ref", ["同1.", "同 1: 225.", "同1", "Larenz (Fn. 1), S. 40.", "Bright (n. 1), 60."])
+def test_bare_and_parenthesised_note_numbers(ref):
+    notes = resolve(BOOK_A, EN_BOOK, ref)
+    assert outcome(notes[3]) == ("cross_ref", "resolved", (1, 0))
+
+
+def test_chicago_short_notes_recognised_as_citations():
+    full = "Richard Berstein and Ross H. Munro, “The Coming Conflict with America,” Foreign Affairs 76, no. 2 (1997): 27."
+    notes = resolve(full, EN_BOOK, "Berstein and Munro, “The Coming Conflict with America,” 29–30.", "Ibid., 31.",
+                    "Sheffield, 12.")
+    assert outcome(notes[3]) == ("short", "resolved", (1, 0))
+    assert outcome(notes[4]) == ("ibid", "resolved", (1, 0))  # the note before is a citation, not commentary
+    assert outcome(notes[5]) == ("short", "resolved", (2, 0))  # title dropped: the author's only work
+
+
+def test_chinese_short_form_without_a_page():
+    notes = resolve(ARTICLE_A, EN_BOOK, "黃仁佛，〈兩岸互信〉。", "同上，頁5。")
+    assert outcome(notes[3]) == ("short", "resolved", (1, 0))
+    assert outcome(notes[4]) == ("ibid", "resolved", (1, 0))
+
+
+def test_short_note_of_a_title_with_commas():
+    full = "Jeffrey M. Elliot and Robert Reginald, The Arms Control, Disarmament, and Military Security Dictionary " \
+           "(California: Borgo, 1989), 281."
+    notes = resolve(full, EN_BOOK, "Elliot and Reginald, The Arms Control, Disarmament, and Military Security Dictionary, 231.")
+    assert outcome(notes[3]) == ("short", "resolved", (1, 0))
+
+
+def test_a_full_citation_repeated_without_its_publication_facts_is_short():
+    full = "Australian Bureau of Statistics, Estimated resident population by age and sex, New South Wales, June 1990, " \
+           "Canberra, Australia: ABS, 1991, p.12."
+    notes = resolve(full, EN_BOOK, "Australian Bureau of Statistics, Estimated resident population by age and sex, "
+                                   "New South Wales, June 1990, p.317.", full)
+    assert outcome(notes[3]) == ("short", "resolved", (1, 0))
+    assert outcome(notes[4])[0] == "full"  # the whole citation again stays a full citation

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from .patterns import compile_fast
 
+from .items import creators, display_name, issued_year
 from .model import Citation, DocumentResult
 from .normalize import has_cjk, match_key, repair_artifacts
 from .parse.names import family_key, names_close
@@ -84,9 +85,9 @@ def merge_record(doc: DocumentResult) -> MergeRecord:
 
 def signature(cit: Citation) -> Signature:
     item = _entry_item(cit)
-    creators = item.get("author") or item.get("editor") or []
-    family = family_key(_name_text(creators[0])) if creators else ""
-    return Signature(work_key(cit), family, _year_of(item), item)
+    names = creators(item)
+    family = family_key(display_name(names[0])) if names else ""
+    return Signature(work_key(cit), family, issued_year(item), item)
 
 
 def sign(doc: DocumentResult) -> DocumentResult:
@@ -223,15 +224,6 @@ def _same_creators(work: Work, sig: Signature) -> bool:
     return years_agree and names_close(work.family, sig.family)
 
 
-def _year_of(item: dict):
-    parts = (item.get("issued") or {}).get("date-parts") or [[]]
-    return parts[0][0] if parts[0] else None
-
-
-def _name_text(n: dict) -> str:
-    return n.get("literal") or f"{n.get('given', '')} {n.get('family', '')}".strip()
-
-
 def _entry_item(cit: Citation) -> dict:
     item = {k: v for k, v in cit.csl.items() if v not in (None, "", [])}
     for key in _TEXT_FIELDS:
@@ -284,12 +276,10 @@ def base_key(item: dict, pattern: str = DEFAULT_KEY_PATTERN) -> str:
     """surname + year + first title word, ASCII: yang1999xinxin, sheffield2009military.
 
     pattern may order {author}, {year} and {title} differently and add literal ASCII text."""
-    creators = item.get("author") or item.get("editor") or []
-    who = _surname_ascii(creators[0]) if creators else ""
-    year = ""
-    parts = (item.get("issued") or {}).get("date-parts") or []
-    if parts and parts[0]:
-        year = str(parts[0][0])
+    names = creators(item)
+    who = _surname_ascii(names[0]) if names else ""
+    year = issued_year(item)
+    year = "" if year is None else str(year)
     title_word = _title_word(item.get("title") or item.get("container-title") or "")
     if not who:  # no creator: the title word leads, so keys never start with a digit
         return f"{title_word or 'anon'}{year}"

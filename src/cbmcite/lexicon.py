@@ -23,13 +23,18 @@ CHAPTER_LEAD_EN = ("in", "In")
 
 # Signal words that lead into a citation after commentary.
 SIGNAL_ZH = ("請參閱", "請參見", "請參考", "請見", "参阅", "參閱", "參見", "参见", "詳見", "详见", "另見", "另见",
-             "另參", "另参", "可參考", "可参考", "參考", "参考", "轉引自", "转引自", "引自", "見", "见")
+             "另參見", "另参见", "另參閱", "另参阅", "另參", "另参", "可參考", "可参考", "參考", "参考", "轉引自", "转引自",
+             "引自", "見", "见")
 SIGNAL_EN = ("See also", "see also", "See", "see", "Cf.", "cf.", "Compare", "E.g.,", "e.g.,")
 
 # Repeat-reference terms (CONVENTIONS §4). The resolver dispatches on the form, not on the word.
 IBID_TERMS_EN = ("Ibidem", "Ibid", "Ib", "Id")
 IBID_TERMS_ZH = ("同上", "同上註", "同上注", "同上書", "同上书", "同上文", "同上引")  # 同上28: a page may follow at once
 PREVIOUS_NOTE_TERMS_ZH = ("同前註", "同前注", "同前")  # never followed by a number: 同前註5 is a cross-reference
+# Terms that name the previous NOTE (註/注), not the citation just before: inside a note they still mean the note above.
+NOTE_NAMING_IBID_TERMS_ZH = ("同上註", "同上注", "同前註", "同前注")
+# 同前注，作者書 (legal citation manual): a later reference to that author's work; 書/文 follow the name.
+AUTHOR_WORK_MARKS_ZH = ("書", "书", "文")
 OP_CIT_TERMS_EN = ("op. cit.", "op.cit.", "op cit")
 OP_CIT_TERMS_ZH = ("前引書", "前引书", "前引文", "前揭書", "前揭书", "前揭文", "上揭書", "上揭书", "上揭文", "同前引",
                    "同前引書", "同前揭書", "同前揭文", "前揭論文", "前引論文", "前揭", "前引")
@@ -38,7 +43,11 @@ NOTE_WORDS_ZH = ("註", "注")
 # 同註X, 前揭註X, 參見註X …: a lead word, then 註/注, then the note number.
 CROSS_REF_LEADS_ZH = ("同", "同前", "前揭", "前引", "見", "參見", "参見", "參照", "参照", "同前揭", "上揭", "上引")
 CROSS_REF_TERMS_ZH = tuple(lead + word for lead in CROSS_REF_LEADS_ZH for word in NOTE_WORDS_ZH)
-CROSS_REF_TERMS_EN = ("supra note", "see note", "n.", "Fn.", "fn.")
+CROSS_REF_TERMS_EN = ("supra note", "see note", "n.", "Fn.", "fn.")  # (n. 7), (Fn. 12): in parentheses
+# 同5 / 同 22: 225 (GB/T 7714 notes): 同 and a bare note number.
+CROSS_REF_BARE_LEAD_ZH = ("同",)
+# Et al. marks: a work whose author list is cut short still matches the full list's first name.
+ET_AL = ("et al.", "et al", "等")
 
 # Publication blocks ------------------------------------------------------------------------------
 PUBLISHER_ENDINGS_ZH = ("出版社", "出版公司", "出版中心", "出版部", "公司", "書局", "书局", "書店", "书店", "學會", "学会",

@@ -50,6 +50,7 @@ class Citation:
     named: str | None = None  # the author words before op. cit. / 前引書, for matching
     narrow: str | None = None  # 書 → "book", 文 → "article"
     cross_document: bool = False
+    follows: dict[str, Any] | None = None  # the short form whose verdict this one took over (Ibid. after op. cit.)
     entry: str | None = None  # bibliography id
     signature: Any = None  # bibliography.Signature, set before merging
 

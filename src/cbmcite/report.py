@@ -5,6 +5,7 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from .bibliography import Bibliography
+from .items import creators, display_name, issued_year
 from .model import Citation, DocumentResult, Note
 from .normalize import match_key
 from .resolve import named_people
@@ -21,6 +22,7 @@ class Finding:
     hint: str = ""
     raw: str = ""
     candidates: list[dict] = field(default_factory=list)
+    dependents: list[int | str] = field(default_factory=list)  # notes whose chains fail only because of this one
 
 
 @dataclass
@@ -42,6 +44,7 @@ def check(results: list[DocumentResult], bib: Bibliography, cross_warning: bool 
     summary = Summary(documents=len(results))
     findings: list[Finding] = []
     for doc in results:
+        roots: dict[tuple, Finding] = {}  # a failed short form → the finding that reports its chain
         for note in doc.notes:
             summary.notes += 1
             if note.status == "missing_text":
@@ -50,18 +53,19 @@ def check(results: list[DocumentResult], bib: Bibliography, cross_warning: bool 
                                         f"note {note.number} is marked in the body but its text is not in the document",
                                         "restore the footnote text (it may have been lost in PDF extraction)"))
                 continue
-            for cit in note.citations:
+            for index, cit in enumerate(note.citations):
                 summary.citations += 1
                 if cit.form in ("full", "key"):
                     continue
                 outcome = cit.resolution or "unresolved"
                 setattr(summary, outcome, getattr(summary, outcome) + 1)
                 if outcome != "resolved":
-                    findings.append(_chain_problem(doc, note, cit))
+                    _report_chain(doc, note, index, cit, roots, findings)
                     continue
                 findings.extend(_page_warning(doc, note, cit, bib))
                 if cit.cross_document and cross_warning and cit.form != "ibid":
                     findings.append(_cross_chapter(doc, note, cit))
+        _name_dependents(roots)
         for a in doc.anomalies:
             summary.anomalies += 1
             findings.append(Finding("warning", doc.path, a.line, a.number, "numbering", a.message,
@@ -69,6 +73,29 @@ def check(results: list[DocumentResult], bib: Bibliography, cross_warning: bool 
     findings.extend(_spelling_warnings(results, bib))
     findings.sort(key=lambda f: (f.path, f.severity != "error", f.line))
     return summary, findings
+
+
+def _report_chain(doc: DocumentResult, note: Note, index: int, cit: Citation, roots: dict, findings: list[Finding]) -> None:
+    """One problem per broken chain: an Ibid. that fails only because the short form it follows failed
+    is named on that form's finding, not reported again (one missed full citation, one problem)."""
+    root = roots.get(_key(cit.follows)) if cit.follows else None
+    if root is None:
+        root = _chain_problem(doc, note, cit)
+        findings.append(root)
+    elif note.number not in root.dependents:
+        root.dependents.append(note.number)
+    roots[(doc.path, str(note.number), index)] = root
+
+
+def _name_dependents(roots: dict) -> None:
+    for root in {id(f): f for f in roots.values()}.values():
+        if root.dependents:
+            notes = ", ".join(map(str, root.dependents))
+            root.message += f" (the chain in note{'s' if len(root.dependents) > 1 else ''} {notes} fails with it)"
+
+
+def _key(pointer: dict) -> tuple:
+    return (pointer["document"], str(pointer["note"]), pointer["index"])
 
 
 def _chain_problem(doc: DocumentResult, note: Note, cit: Citation) -> Finding:
@@ -81,6 +108,8 @@ def _chain_problem(doc: DocumentResult, note: Note, cit: Citation) -> Finding:
     elif cit.form == "ibid":
         hint = ("replace Ibid. with the author and short title of the intended source"
                 if cit.resolution == "ambiguous" else "cite the full reference here")
+    elif cit.form == "short":
+        hint = "cite the work in full before this note, or make the short note's author and title match it"
     else:
         hint = "point the cross-reference at an earlier note that cites one source"
     return Finding("error", doc.path, note.line, note.number, label, f"{label}: {reason}", hint,
@@ -166,7 +195,7 @@ def _differences(a: Citation, b: Citation, first: int | str) -> list[str]:
     na, nb = _creator_text(a), _creator_text(b)
     if na != nb:
         out.append(f"same work as note {first}, but the author is spelled '{nb}' here and '{na}' there")
-    ya, yb = _year(a), _year(b)
+    ya, yb = issued_year(a.csl), issued_year(b.csl)
     if ya and yb and ya != yb:
         out.append(f"same work as note {first}, but dated {yb} here and {ya} there")
     ta, tb = a.csl.get("type"), b.csl.get("type")
@@ -176,13 +205,7 @@ def _differences(a: Citation, b: Citation, first: int | str) -> list[str]:
 
 
 def _creator_text(c: Citation) -> str:
-    names = c.csl.get("author") or c.csl.get("editor") or []
-    return ", ".join(n.get("literal") or f"{n.get('given', '')} {n.get('family', '')}".strip() for n in names)
-
-
-def _year(c: Citation):
-    parts = (c.csl.get("issued") or {}).get("date-parts") or [[None]]
-    return parts[0][0] if parts[0] else None
+    return ", ".join(display_name(n) for n in creators(c.csl))
 
 
 def has_errors(findings: list[Finding], strict: bool) -> bool:
@@ -253,7 +276,7 @@ def _describe(doc: DocumentResult, pointer: dict) -> str:
     if note is None or pointer["index"] >= len(note.citations) or pointer.get("document", doc.path) != doc.path:
         return ""
     csl = note.citations[pointer["index"]].csl
-    names = csl.get("author") or csl.get("editor") or []
+    names = creators(csl)
     who = (names[0].get("family") or names[0].get("literal", "")) if names else ""
     title = csl.get("title", "")
     return ", ".join(part for part in (who, title[:40]) if part)

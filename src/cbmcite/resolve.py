@@ -5,21 +5,26 @@ and accept a target only when exactly one candidate fits (CONVENTIONS §4).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-
-from .patterns import compile_fast
-
+from .items import display_name
+from .lexicon import ET_AL, NOTE_NAMING_IBID_TERMS_ZH, alternation
 from .model import Citation, DocumentResult, Form, Note
 from .normalize import has_cjk, match_key
 from .parse.names import family_key, names_close, split_people
+from .patterns import compile_fast
 
 _IN_CLAUSE = compile_fast(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in\s+")
+_NAMES_THE_NOTE = compile_fast(alternation(NOTE_NAMING_IBID_TERMS_ZH))  # 同前注 inside a note: still the note above
+_NAMED_TITLE = compile_fast(r"[《〈「“\"](?P<title>[^》〉」”\"]{1,120})[》〉」”\"]")
+_NAME_SEPARATOR = compile_fast(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
+_LOCATOR_TAIL = compile_fast(r"[,，]?\s*(?:pp?\.|頁|页|第)\s*[0-9][0-9\-–]*\s*[頁页]?\s*[.。;；]?\s*$")
+_PUBLICATION_FACTS = ("publisher", "publisher-place", "container-title", "URL")
+_ET_AL = compile_fast(alternation(ET_AL))
+_ET_AL_TAIL = compile_fast(rf"[,，]?\s*{alternation(ET_AL)}\s*$")
 _ROLE_TAIL = compile_fast(r"\s*(?:\(eds?\.?\)|eds?\.|主編|主编|編著|编著|合著|編|编|著)\s*$")
-
-IBID_LIKE = ("ibid",)
-AUTHOR_LIKE = ("op_cit", "loc_cit")
 
 
 @dataclass
@@ -30,28 +35,39 @@ class _Full:
     document: str | None = None  # set for a full citation in an earlier chapter
 
 
-def resolve_document(doc: DocumentResult) -> DocumentResult:
-    fulls: list[_Full] = []
-    by_number: dict = {}
+@dataclass
+class _Scope:
+    """What a resolver sees: the document, the full citations it may point at, where it stands."""
+
+    doc: DocumentResult
+    fulls: list[_Full]
+    across: bool  # the second pass, over earlier chapters: `fulls` is theirs and does not grow
+    by_number: dict = field(default_factory=dict)
+    note: Note | None = None
+    index: int = 0
     previous: Note | None = None
+
+
+Resolver = Callable[[Citation, _Scope], None]
+
+
+def _walk(doc: DocumentResult, fulls: list[_Full], across: bool) -> DocumentResult:
+    """The one resolution loop: citations in note order, each handed to the resolver of its form."""
+    scope = _Scope(doc, fulls, across)
     for note in doc.notes:
-        by_number.setdefault(note.number, note)
+        scope.by_number.setdefault(note.number, note)
+        scope.note = note
         for index, cit in enumerate(note.citations):
-            if cit.form == "full":
-                target = _short_note_target(cit, fulls)
-                if target is None:
-                    fulls.append(_Full(note.number, index, cit))
-                    continue
-                cit.form = Form.SHORT
-                _resolved(cit, target, doc.path)
-            elif cit.form == "ibid":
-                _resolve_ibid(cit, note, index, previous, doc.path)
-            elif cit.form in AUTHOR_LIKE:
-                _resolve_by_author(cit, fulls, doc.path)
-            elif cit.form == "cross_ref":
-                _resolve_cross_ref(cit, note, by_number, doc.path)
-        previous = note
+            scope.index = index
+            resolver = RESOLVERS.get(cit.form)
+            if resolver is not None:
+                resolver(cit, scope)
+        scope.previous = note
     return doc
+
+
+def resolve_document(doc: DocumentResult) -> DocumentResult:
+    return _walk(doc, [], across=False)
 
 
 def full_citations(doc: DocumentResult) -> list[_Full]:
@@ -63,29 +79,55 @@ def full_citations(doc: DocumentResult) -> list[_Full]:
 def resolve_across(doc: DocumentResult, earlier: list[_Full]) -> DocumentResult:
     """Second pass for a chapter of a larger work: what found no target in the chapter may find one
     in an earlier chapter (flagged cross_document); Ibid. and 同註X chains are then followed again."""
-    by_number: dict = {}
-    previous: Note | None = None
-    for note in doc.notes:
-        by_number.setdefault(note.number, note)
-        for index, cit in enumerate(note.citations):
-            if cit.form in AUTHOR_LIKE and cit.resolution == "unresolved":
-                _resolve_by_author(cit, earlier, doc.path)
-                cit.cross_document = cit.resolution == "resolved"
-                if cit.resolution != "resolved":
-                    cit.reason = (cit.reason or "") + " in this or an earlier chapter"
-            elif cit.form == "full":
-                target = _short_note_target(cit, earlier)
-                if target is not None:
-                    cit.form, cit.cross_document = "short", True
-                    _resolved(cit, target, doc.path)
-            elif cit.form == "ibid":
-                _resolve_ibid(cit, note, index, previous, doc.path)
-                cit.cross_document = _target_is_elsewhere(cit, doc)
-            elif cit.form == "cross_ref":
-                _resolve_cross_ref(cit, note, by_number, doc.path)
-                cit.cross_document = _target_is_elsewhere(cit, doc)
-        previous = note
-    return doc
+    return _walk(doc, earlier, across=True)
+
+
+# --- the resolvers, one per form ------------------------------------------------------------
+
+def _full_or_short_note(cit: Citation, scope: _Scope) -> None:
+    """A citation parsed as full may be a Chicago short note of an earlier work."""
+    target = _short_note_target(cit, scope.fulls)
+    if target is None:
+        if not scope.across:
+            scope.fulls.append(_Full(scope.note.number, scope.index, cit))
+        return
+    cit.form = Form.SHORT
+    cit.cross_document = scope.across
+    _resolved(cit, target, scope.doc.path)
+
+
+def _previous_note_ref(cit: Citation, scope: _Scope) -> None:
+    _resolve_ibid(cit, scope.note, scope.index, scope.previous, scope.doc.path)
+    if scope.across:
+        cit.cross_document = _target_is_elsewhere(cit, scope.doc)
+
+
+def _author_ref(cit: Citation, scope: _Scope) -> None:
+    if not scope.across:
+        _resolve_by_author(cit, scope.fulls, scope.previous, scope.doc.path)
+        return
+    if cit.resolution != "unresolved":
+        return
+    _resolve_by_author(cit, scope.fulls, None, scope.doc.path)
+    cit.cross_document = cit.resolution == "resolved"
+    if cit.resolution != "resolved":
+        cit.reason = (cit.reason or "") + " in this or an earlier chapter"
+
+
+def _note_number_ref(cit: Citation, scope: _Scope) -> None:
+    _resolve_cross_ref(cit, scope.note, scope.by_number, scope.doc.path)
+    if scope.across:
+        cit.cross_document = _target_is_elsewhere(cit, scope.doc)
+
+
+RESOLVERS: dict[Form, Resolver] = {
+    Form.FULL: _full_or_short_note,
+    Form.IBID: _previous_note_ref,
+    Form.OP_CIT: _author_ref,
+    Form.LOC_CIT: _author_ref,
+    Form.SHORT: _author_ref,  # 'Surname, Short Title, page': by author, then title
+    Form.CROSS_REF: _note_number_ref,
+}
 
 
 def _target_is_elsewhere(cit: Citation, doc: DocumentResult) -> bool:
@@ -125,27 +167,27 @@ def _pointer(path: str, note: int | str, index: int) -> dict:
 # --- Ibid. / 同上 ---------------------------------------------------------------------------
 
 def _resolve_ibid(cit: Citation, note: Note, index: int, previous: Note | None, path: str) -> None:
-    if index > 0:  # Id. inside the same note: the citation just before it
+    if index > 0 and not _NAMES_THE_NOTE.match(cit.raw.strip()):  # Id. inside a note: the citation just before it
         _follow(cit, note, index - 1, path)
         return
     if previous is None:
         _failed(cit, "unresolved", "Ibid. in the first note: there is no previous note")
         return
-    _point_at_note(cit, previous, f"the previous note {previous.number}", "ambiguous", path)
+    _point_at_note(cit, previous, f"the previous note {previous.number}", path)
 
 
-def _point_at_note(cit: Citation, target: Note, what: str, when_empty: str, path: str) -> None:
+def _point_at_note(cit: Citation, target: Note, what: str, path: str) -> None:
     """The single source of a note (Ibid.: the previous one; 同註X: note X); names pick among several."""
     if target.status == "missing_text":
         _failed(cit, "unresolved", f"{what} has no text in the document")
         return
     sources = target.citations
     if not sources:
-        _failed(cit, when_empty, f"{what} cites no source (commentary only)")
+        _failed(cit, "unresolved", f"{what} cites no source (commentary only)")
         return
     if len(sources) > 1:
         names = named_people(cit.named or "")
-        fitting = [i for i, s in enumerate(sources) if names and _names_match(names, _people_of(s))]
+        fitting = [i for i, s in enumerate(sources) if names and _names_match(names, s)]
         if len(fitting) == 1:
             _follow(cit, target, fitting[0], path)
             return
@@ -174,21 +216,34 @@ def _follow(cit: Citation, note: Note, index: int, path: str) -> None:
         _resolved(cit, _Full(note.number, index, target), path)
     else:
         _resolved(cit, target, path)
+        cit.follows = _pointer(path, note.number, index)
 
 
 # --- op. cit. / 前引書 ----------------------------------------------------------------------
 
-def _resolve_by_author(cit: Citation, fulls: list[_Full], path: str) -> None:
-    names = named_people(cit.named or "")
-    if not names:
-        _failed(cit, "unresolved", "op. cit. without an author name before it")
+def _resolve_by_author(cit: Citation, fulls: list[_Full], previous: Note | None, path: str) -> None:
+    """op. cit. / 前引書 / loc. cit. / short note: the earlier work by the named authors."""
+    named = named_work(cit.named or "")
+    if not named.people:
+        _failed(cit, "unresolved", f"{cit.form.replace('_', ' ')} without an author name before it")
         return
-    matches = [f for f in fulls if _names_match(names, _people_of(f.citation))]
+    matches = [f for f in fulls if _names_match(named.people, f.citation)]
+    if not matches and len(named.people) > 1:  # 'U.S. Food and Drug Administration' is one author
+        matches = [f for f in fulls if _names_match([named.whole], f.citation)]
     works = _distinct_works(matches)
+    short_title = cit.csl.get("title", "") if cit.form == Form.SHORT else ""
+    if short_title:  # the short title must fit: another work by the author may never have been cited in full
+        works = [w for w in works if _title_fits(short_title, w[0].citation)]
+    elif cit.form == Form.SHORT and len(works) > 1 and previous is not None:
+        works = _cited_in(previous, works, path) or works  # 'Bright, 60.' right after Bright's work
+    elif cit.form == Form.SHORT and not works:
+        works = _title_read_as_names(named.whole, fulls)
+    if len(works) > 1 and named.title:  # 作者，《書名》，前揭書: the title picks the work
+        works = [w for w in works if _title_fits(named.title, w[0].citation)] or works
     if len(works) > 1 and cit.narrow:
         narrowed = [w for w in works if _work_kind(w[0].citation) == cit.narrow]
         works = narrowed or works
-    label = " and ".join(names)
+    label = " and ".join(named.people)
     if not works:
         _failed(cit, "unresolved", f"no earlier work by {label}")
     elif len(works) > 1:
@@ -198,30 +253,72 @@ def _resolve_by_author(cit: Citation, fulls: list[_Full], path: str) -> None:
         _resolved(cit, works[0][0], path)
 
 
-def named_people(text: str) -> list[str]:
-    """The names an op. cit. points at: after a chapter's 'in …' the editor is meant."""
+def _title_read_as_names(whole: str, fulls: list[_Full]) -> list[list[_Full]]:
+    """'Elliot and Reginald, The Arms Control, Disarmament, and …, 231.': a title with commas that the
+    short-note rule read as more names; the first split into names and a fitting title wins."""
+    for sep in _NAME_SEPARATOR.finditer(whole):
+        people, title = split_people(whole[: sep.start()]), whole[sep.end():]
+        works = _distinct_works([f for f in fulls if _names_match(people, f.citation) and _title_fits(title, f.citation)])
+        if works:
+            return works
+    return []
+
+
+def _cited_in(note: Note, works: list[list[_Full]], path: str) -> list[list[_Full]]:
+    """The works that a note cites, directly or through a resolved short form."""
+    cited = {_target_of(note, i, path) for i in range(len(note.citations))}
+    return [w for w in works if any((f.document or path, f.note, f.index) in cited for f in w)]
+
+
+@dataclass(frozen=True)
+class NamedWork:
+    """What the words before op. cit. / 前引書 name: people, and perhaps a short title."""
+
+    people: list[str]
+    title: str = ""
+    whole: str = ""  # the names as one string, for institutions whose name holds 'and'
+
+
+def named_work(text: str) -> NamedWork:
+    """After a chapter's 'in …' the editor is meant; a title in marks is the work's, not a name."""
     s = text.strip()
     parts = _IN_CLAUSE.split(s)
     s = parts[-1] if len(parts) > 1 else s
-    s = _ROLE_TAIL.sub("", s).strip(" ,，")
-    if len(s) > 120 or not s:
-        return []
-    return split_people(s)
+    title = ""
+    m = _NAMED_TITLE.search(s)
+    if m and m.start() > 0:
+        title, s = m["title"], s[: m.start()]
+    s = _ROLE_TAIL.sub("", _ET_AL_TAIL.sub("", s)).strip(" ,，")
+    if len(s) > 300 or not s:  # forms.py lets only a list of names grow this long
+        return NamedWork([], title)
+    return NamedWork([p for part in s.split("、") for p in split_people(part)], title, s)
+
+
+def named_people(text: str) -> list[str]:
+    """The people an op. cit. points at."""
+    return named_work(text).people
 
 
 def _people_of(cit: Citation) -> list[str]:
-    names = []
-    for role in ("author", "editor"):
-        for n in cit.csl.get(role, []):
-            names.append(n.get("literal") or f"{n.get('given', '')} {n.get('family', '')}".strip())
-    return names
+    """Authors and editors; a literal 'W. Mou、K. Zhang' holds two people."""
+    return [p for role in ("author", "editor") for n in cit.csl.get(role, []) for p in display_name(n).split("、")]
 
 
-def _names_match(wanted: list[str], have: list[str]) -> bool:
-    """Every named person is among the work's authors/editors (tolerant of typos and initials)."""
+def _names_match(wanted: list[str], work: Citation) -> bool:
+    """Every named person is among the work's authors/editors (tolerant of typos and initials);
+    a work printed with 'et al.' / 等 needs only its first author named first."""
+    have = [_ET_AL_TAIL.sub("", h) for h in _people_of(work)]
     if not have:
         return False
+    if len(wanted) > len(have) and _ET_AL.search(work.raw):
+        return _same_person(wanted[0], have[0])
     return all(any(_same_person(w, h) for h in have) for w in wanted)
+
+
+def _title_fits(short: str, cit: Citation) -> bool:
+    """A short title is the start of the full one (subtitle dropped), script and marks folded."""
+    short_key, full_key = match_key(short), match_key(cit.csl.get("title"))
+    return bool(short_key) and full_key.startswith(short_key[: max(6, len(short_key) - 2)])
 
 
 @lru_cache(maxsize=65536)
@@ -268,7 +365,7 @@ def _resolve_cross_ref(cit: Citation, note: Note, by_number: dict, path: str) ->
     if target is None:
         _failed(cit, "unresolved", f"note {x} does not exist")
         return
-    _point_at_note(cit, target, f"note {x}", "unresolved", path)
+    _point_at_note(cit, target, f"note {x}", path)
 
 
 # --- Chicago short notes --------------------------------------------------------------------
@@ -277,17 +374,31 @@ def _short_note_target(cit: Citation, fulls: list[_Full]) -> _Full | None:
     """'Surname, Short Title, page.': no publication facts, and an earlier work fits."""
     csl = cit.csl
     if any(k in csl for k in ("issued", "publisher", "container-title", "volume", "URL")):
-        return None
+        return _repeated_head(cit, fulls)
     title = match_key(csl.get("title"))
     people = _people_of(cit) or [cit.raw.split(",")[0]]
     if not title or len(title) < 3:
         return None
     hits = [
         f for f in fulls
-        if match_key(f.citation.csl.get("title")).startswith(title[: max(6, len(title) - 2)])
+        if _title_fits(csl["title"], f.citation)
         and any(_same_person(p, q) or family_key(p) == family_key(q) for p in people for q in _people_of(f.citation))
     ]
     works = _distinct_works(hits)
     return works[0][0] if len(works) == 1 else None
 
 
+def _repeated_head(cit: Citation, fulls: list[_Full]) -> _Full | None:
+    """The opening of an earlier full citation again, its publication facts dropped, a new page added."""
+    head = _head(cit)
+    if len(head) < 20 or head == match_key(cit.raw):  # no page locator: not a later reference
+        return None
+    hits = [f for f in fulls if _head(f.citation).startswith(head) and len(_head(f.citation)) > len(head) + 8
+            and any(k in f.citation.csl and k not in cit.csl for k in _PUBLICATION_FACTS)]
+    works = _distinct_works(hits)
+    return works[0][0] if len(works) == 1 else None
+
+
+def _head(cit: Citation) -> str:
+    """A citation without its page locator, folded."""
+    return match_key(_LOCATOR_TAIL.sub("", cit.raw))

@@ -16,6 +16,7 @@ from .patterns import compile_fast
 
 from .bibliography import Bibliography, Work, key_suffix
 from .errors import InputError
+from .items import creators, issued_year
 from .normalize import match_key
 from .parse.names import family_key, names_close
 
@@ -121,12 +122,10 @@ def _parse_json(text: str, path: str) -> list[_Existing]:
         raise InputError(f"{path}: not a CSL-JSON list of items; nothing was changed")
     out = []
     for item in items:
-        creators = item.get("author") or item.get("editor") or []
-        first = creators[0] if creators else {}
+        names = creators(item)
+        first = names[0] if names else {}
         family = match_key(first.get("family")) if "family" in first else family_key(first.get("literal", "")) if first else ""
-        parts = (item.get("issued") or {}).get("date-parts") or [[None]]
-        out.append(_Existing(str(item.get("id")), match_key(item.get("title")), family, parts[0][0] if parts[0] else None,
-                             item=item))
+        out.append(_Existing(str(item.get("id")), match_key(item.get("title")), family, issued_year(item), item=item))
     return out
 
 

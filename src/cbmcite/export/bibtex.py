@@ -7,6 +7,7 @@ from ..patterns import compile_fast
 from bibtexparser.model import Entry, Field
 
 from ..bibliography import Bibliography
+from ..items import issued_parts
 from ..normalize import has_cjk
 from .script import convert
 
@@ -64,12 +65,12 @@ def _entry(item: dict) -> Entry:
         add("number", item.get("issue"))
     add("pages", (item.get("page") or "").replace("-", "--"))
     add("address", _whole(item.get("publisher-place")))
-    parts = (item.get("issued") or {}).get("date-parts") or [[]]
-    if parts[0]:
-        add("year", str(parts[0][0]))
-        add("date", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts[0])))
-        if len(parts[0]) > 1:
-            add("month", str(parts[0][1]))
+    parts = issued_parts(item)
+    if parts:
+        add("year", str(parts[0]))
+        add("date", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)))
+        if len(parts) > 1:
+            add("month", str(parts[1]))
     add("url", item.get("URL"))
     add("langid", _LANGID.get(item.get("language", ""), None))
     add("language", item.get("language"))

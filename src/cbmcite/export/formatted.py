@@ -18,6 +18,7 @@ from ..patterns import compile_fast
 
 from ..bibliography import COMPOUND_SURNAMES, SURNAME_PINYIN
 from ..errors import InputError
+from ..items import creators, issued_year, sort_name
 
 STYLES = {
     "chicago-note-bibliography": "chicago-note-bibliography.csl",
@@ -155,16 +156,12 @@ def _is_chinese(item: dict) -> bool:
 
 
 def _sort_name(item: dict) -> str:
-    creators = item.get("author") or item.get("editor") or []
-    if creators:
-        c = creators[0]
-        return c.get("literal") or f"{c.get('family', '')} {c.get('given', '')}".strip()
-    return item.get("title", "")
+    names = creators(item)
+    return sort_name(names[0]) if names else item.get("title", "")
 
 
 def _year(item: dict) -> int:
-    parts = (item.get("issued") or {}).get("date-parts") or [[0]]
-    return parts[0][0] if parts[0] else 0
+    return issued_year(item) or 0
 
 
 def _pinyin_key(name: str) -> list:

@@ -55,6 +55,8 @@ def parse_citation(raw: str, form: str = "full") -> Citation:
     citation = Citation(raw=raw, form=form, csl=csl, locator=_locator(raw))
     citation.ref_note = info.ref_note
     citation.named = info.author_text or None
+    if info.title:  # a short note's short title: resolution matches it
+        citation.csl["title"] = info.title
     citation.narrow = info.book_or_article
     citation.csl.setdefault("language", chinese_language_tag(raw) if lang == "zh" else "en")
     return citation

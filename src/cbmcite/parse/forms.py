@@ -6,23 +6,55 @@ from functools import lru_cache
 
 import regex as re
 
-from ..lexicon import CROSS_REF_TERMS_ZH, IBID_TERMS_EN, IBID_TERMS_ZH, OP_CIT_TERMS_ZH, PREVIOUS_NOTE_TERMS_ZH, alternation
+from ..lexicon import (
+    AUTHOR_WORK_MARKS_ZH,
+    CROSS_REF_BARE_LEAD_ZH,
+    CROSS_REF_TERMS_ZH,
+    IBID_TERMS_EN,
+    IBID_TERMS_ZH,
+    OP_CIT_TERMS_ZH,
+    PREVIOUS_NOTE_TERMS_ZH,
+    SIGNAL_EN,
+    SIGNAL_ZH,
+    UNITS_AFTER_NUMBER,
+    alternation,
+)
 from ..model import Form
 from ..rules import rule
 
 _NUM = r"([0-9０-９]+)"
+_NOT_A_QUANTITY = rf"(?![0-9０-９.．]?[0-9０-９]|\s*{alternation(UNITS_AFTER_NUMBER)})"  # 同5, not 同5年 / 同3.5
 
 
 CROSS_REF = rule(
     "cross_ref",
     rf"{alternation(CROSS_REF_TERMS_ZH)}\s*(?:〔|\[)?{_NUM}"
-    rf"|\bsupra\s+note\s+{_NUM}|\(n\.\s*{_NUM}\)|\bsee\s+(?:above,?\s+)?note\s+{_NUM}|\bnote\s+{_NUM}\s+above",
-    "同註X / 前揭註X / supra note X / (n. X): a pointer to another note by its number.",
+    rf"|\bsupra\s+note\s+{_NUM}|\((?:n|fn)\.\s*{_NUM}\)|\bsee\s+(?:above,?\s+)?note\s+{_NUM}|\bnote\s+{_NUM}\s+above"
+    rf"|^{alternation(CROSS_REF_BARE_LEAD_ZH)}\s?{_NUM}{_NOT_A_QUANTITY}",
+    "同註X / 前揭註X / supra note X / (n. X) / (Fn. X) / 同X: a pointer to another note by its number.",
     examples=("同註5，頁12。", "同注〔16〕", "前揭註3", "參見註12", "Smith, supra note 43, at 1485.", "Bright (n. 7), 60.",
-              "See note 4 above."),
-    counterexamples=("同上，頁5。", "註釋說明", "Notes on the State of Virginia"),
-    requires=("註", "注", "note", "Note", "NOTE", "(n."),
+              "See note 4 above.", "Larenz (Fn. 12), S. 40.", "同5.", "同 22: 225.", "同36"),
+    counterexamples=("同上，頁5。", "註釋說明", "Notes on the State of Virginia", "同2005年", "同3個月", "相同5點"),
+    requires=("註", "注", "note", "Note", "NOTE", "n.", "N.", "同"),
     flags=re.I,
+)
+SIGNAL_LEAD = rule(
+    "signal_lead",
+    rf"^(?:{alternation(SIGNAL_ZH)}|{alternation(SIGNAL_EN)}\s)\s*[:：,，]?\s*",
+    "A signal word before the author of a repeat reference (參閱錢學森，前引書): not part of the name.",
+    examples=("參閱錢學森，前引書", "另參見汪波，前揭文", "See also 郭添漢，前引書", "請參閱倪素香，前揭文", "Cf. Smith, op. cit."),
+    counterexamples=("錢學森，前引書", "Seeley, op. cit.", "Smith, op. cit."),
+    anchored=True,
+)
+AUTHOR_WORK = rule(
+    "author_work",
+    rf"^{alternation(PREVIOUS_NOTE_TERMS_ZH)}\s*[，,]\s*(?P<who>(?!前|上)[^，,。；;《》〈〉「」]{{1,40}}?)\s*(?:等\s*)?"
+    rf"{alternation(AUTHOR_WORK_MARKS_ZH)}(?=\s*(?:[，,。；;.]|$))",
+    "同前注，作者書 (legal citation manual): that author's work cited before, not the previous note.",
+    examples=("同前注，湯紹成書，271-273。", "同前注，D. H. Capie、P. M. Evans書。", "同前注，吳建德 等書，284。", "同前註，王澤鑑書"),
+    counterexamples=("同前注，頁5。", "同前註，第3頁。", "同前注〔16〕，王澤鑑：《民法總則》，第330頁。", "同前註，前引書，頁5。"),
+    requires=("同前",),
+    anchored=True,
 )
 IBID = rule(
     "ibid",
@@ -37,10 +69,11 @@ IBID = rule(
 )
 OP_CIT = rule(
     "op_cit",
-    rf"\bop\.?\s*cit\.?|(?:{alternation(OP_CIT_TERMS_ZH)})(?![註注])",
-    "op. cit. / 前引書 / 前揭文: an earlier work by the author named before the term.",
-    examples=("Jervis, op. cit., p. 5.", "王振寰，前引書，頁12。", "林碧炤，前揭文，頁3。", "同前引書，頁9。"),
-    counterexamples=("前引註3", "Operation Citadel"),
+    rf"\bop\.?\s*cit\.?|(?:{alternation(OP_CIT_TERMS_ZH)})(?=\s*(?:[，,。.；;：:）)]|[頁页第]|$))",
+    "op. cit. / 前引書 / 前揭文: an earlier work by the author named before the term (a pause or a page follows it).",
+    examples=("Jervis, op. cit., p. 5.", "王振寰，前引書，頁12。", "林碧炤，前揭文，頁3。", "同前引書，頁9。", "王振寰，前引書頁12",
+              "汪波，前引文。"),
+    counterexamples=("前引註3", "Operation Citadel", "如前引書信所言，兩岸關係仍待觀察。", "參見前引文獻的討論", "如前揭書所述"),
     requires=("cit", "前", "上揭"),
 )
 LOC_CIT = rule(
@@ -52,6 +85,54 @@ LOC_CIT = rule(
     requires=("loc", "Loc", "LOC"),
     flags=re.I,
 )
+# A name in a short note: capitalised words (initials, particles) or a run of Han characters.
+_NAME = r"(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Han}{1,20})(?:\s+(?:\p{Lu}[\p{L}'’\-]*\.?|van|von|de|der|la|le|du|di|da)){0,5}"
+_AUTHORS = rf"{_NAME}(?:(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*){_NAME}){{0,8}}?(?:,?\s+et\s+al\.?)?"
+_PAGES = r"(?:pp?\.\s*)?[0-9]{1,4}(?:\s*[-–]\s*[0-9]{1,4})?(?:,\s*[0-9]{1,4}(?:\s*[-–]\s*[0-9]{1,4})?)*"
+SHORT_NOTE = rule(
+    "short_note",
+    rf"^(?P<who>{_AUTHORS}),\s+(?:(?P<title>“[^”]{{2,200}}”|\"[^\"]{{2,200}}\"|[\p{{Lu}}\p{{Han}}][^,“”\"()（）]{{1,150}}?)"
+    rf"(?:,?\s*(?P<pages>{_PAGES}))?|(?P<only_pages>{_PAGES}))\s*[.。;；]?\s*$",
+    "Chicago short note 'Surname, Short Title, page.' (or 'Surname, page.' after the same work): an earlier work.",
+    examples=("Berstein and Munro, “The Coming Conflict with America,” 29–30.", "Waltz, Theory, 102.",
+              "Sheffield, Military-to-Military, 12.", "Martin Lillie, Be kind to yourself.",
+              "Bundy, Danger and Survival: Choices About the Bomb in the First Fifty Years, 227–228",
+              "季衛東, “法律程序的意義,” 96.", "汪疑今, “江蘇的小農及其副業.”", "Bright, 60.", "Balsam et al., 12–15.",
+              "揚奎斯特 and 薩金特, 遞歸宏觀經濟理論, 199–202.", "Calkin, Ager, and Thompson, “A Comparative Risk,” 4."),
+    counterexamples=("Richard Berstein and Ross H. Munro, “The Coming Conflict with America,” Foreign Affairs 76, "
+                     "no. 2 (1997): 27.", "Aristotle, Poetics, trans. S. H. Butcher (The Internet Classics Archive, "
+                     "1994), 38.", "Joseph L. Sheffield, Military Confidence, Alabama: AU Press, 2009, pp.7-8.",
+                     "M. Gold, ed., The Complete Social Scientist (APA, 1999), 32.",
+                     "See also the discussion in chapter 3, 45.", "Nevertheless, the resulting 'double voluntariness' "
+                     "demonstrated the extent to which the Soviet Union was reluctant to agree to the measures."),
+    requires=(",",),
+    anchored=True,
+)
+_NAME_ZH = r"(?:\p{Han}{2,20}|\p{Lu}[\p{L}.'’\- ]{1,40}?)"
+SHORT_NOTE_ZH = rule(
+    "short_note_zh",
+    rf"^(?P<who>{_NAME_ZH}(?:[、,，]\s*{_NAME_ZH}){{0,8}}?(?:\s*等)?)\s*[，,]\s*(?P<title>[《〈「『][^》〉」』]{{1,120}}[》〉」』])"
+    r"\s*(?:[，,]\s*(?P<pages>(?:頁|页|第|pp?\.)?\s*[0-9]{1,4}(?:\s*[-–~～]\s*[0-9]{1,4})?\s*[頁页]?))?\s*[。.;；]?\s*$",
+    "Short form '作者，《書名》，頁N。' / '作者，〈篇名〉。': author and title only, an earlier full note.",
+    examples=("沈明室，〈互信或防範？美中建立軍事熱線的意涵與挑戰〉。", "揚奎斯特、薩金特，《遞歸宏觀經濟理論》，第191-193頁。",
+              "何筱梅，《新媒體時代原生廣告的策略與發展研究》，頁 195-197。", "吳建德、張蜀誠、王瑋琦，《柳暗花明》，頁 11。"),
+    counterexamples=("王振寰，《資本，勞工，與國家機器》（臺北：唐山，1993），頁5。", "林碧炤，〈兩岸互信〉，《國防雜誌》，第13卷，頁3。",
+                     "湯紹成，前引書，頁5。"),
+    requires=("《", "〈", "「", "『"),
+    anchored=True,
+)
+NAMES_LIST = rule(
+    "names_list",
+    rf"^{_AUTHORS}$",
+    "A list of names and nothing else: however long, it may lead an op. cit.",
+    examples=("Pieternella H. Veen, Majon Muller, Koen L. Vincken, and SMART-MR Study Group",
+              "K. F. Balsam, C. R. Martell, K. P. Jones, and S. A. Safren"),
+    counterexamples=("如前所述，此一概念早已成為建置派的前理解", "See the discussion above, in chapter 3"),
+    anchored=True,
+)
+_YEAR = re.compile(r"\b(?:1[5-9]|20)[0-9]{2}\b")
+
+
 SHORT_FORM_ANYWHERE = rule(
     "short_form_anywhere",
     r"(?:Ibidem|Ibid|Id)\.?|同上[註注書书]?|同前[註注]",
@@ -65,7 +146,8 @@ SHORT_FORM_ANYWHERE = rule(
 @dataclass(frozen=True)  # shared between callers by the cache of analyse_form
 class FormInfo:
     form: Form
-    author_text: str = ""  # the words before op. cit. / 前引書
+    author_text: str = ""  # the words before op. cit. / 前引書, the authors of a short note
+    title: str = ""  # the short title a short note names
     ref_note: int | None = None
     book_or_article: str | None = None  # 書 → book, 文 → article (narrows op. cit.)
 
@@ -82,21 +164,43 @@ def analyse_form(piece: str) -> FormInfo:
     if m and m.start() < 40:
         number = next(g for g in m.groups() if g)
         return FormInfo(Form.CROSS_REF, author_text=_lead(text[: m.start()]), ref_note=int(_ascii_digits(number)))
+    m = AUTHOR_WORK.find(text)
+    if m:
+        return FormInfo(Form.OP_CIT, author_text=m["who"].strip())
     if IBID.find(text):
         return FormInfo(Form.IBID)
     m = LOC_CIT.find(text[:130])
     if m and m.start() < 120:
         return FormInfo(Form.LOC_CIT, author_text=_lead(text[: m.start()]))
-    m = OP_CIT.find(text[:170])
-    if m and m.start() < 160:
+    m = OP_CIT.find(text[:400])
+    if m and (m.start() < 160 or NAMES_LIST.find(_lead(text[: m.start()]))):  # a long list of authors may lead it
         term = m.group(0)
         kind = "book" if "書" in term or "书" in term else "article" if "文" in term else None
         return FormInfo(Form.OP_CIT, author_text=_lead(text[: m.start()]), book_or_article=kind)
-    return FormInfo(Form.FULL)
+    return _short_note(text)
+
+
+def _short_note(text: str) -> FormInfo:
+    if len(text) > 300:
+        return FormInfo(Form.FULL)
+    m = SHORT_NOTE_ZH.find(text) or SHORT_NOTE.find(text)
+    if m is None:
+        return FormInfo(Form.FULL)
+    pages = m["pages"] or (m["only_pages"] if "only_pages" in m.re.groupindex else None) or ""
+    title = (m["title"] or "").strip("“”\"《》〈〉「」『』 ,.").strip()
+    if _YEAR.search(pages):  # '…, 2016, 17.': a full note's year
+        return FormInfo(Form.FULL)
+    if m["title"] and not pages and m["title"][0].isalnum() and " " not in title:  # 'See Act, Fla.': too little
+        return FormInfo(Form.FULL)
+    return FormInfo(Form.SHORT, author_text=_lead(m["who"]), title=title)
 
 
 def _lead(s: str) -> str:
-    return s.strip().strip("，,、:： ").strip()
+    """The words before a term, without the signal word that may open them ('參閱錢學森' → '錢學森')."""
+    s = s.strip().strip("，,、:： ").strip()
+    while (m := SIGNAL_LEAD.find(s)) and m.end() < len(s):
+        s = s[m.end():]
+    return s
 
 
 def _ascii_digits(s: str) -> str:

@@ -65,12 +65,6 @@ def _csl_name(name: str) -> dict:
     return {"family": family, "given": given} if given else {"literal": s}
 
 
-def display_name(name: dict) -> str:
-    if "literal" in name:
-        return name["literal"]
-    return f"{name.get('given', '')} {name.get('family', '')}".strip()
-
-
 @lru_cache(maxsize=65536)
 def family_key(name: str) -> str:
     """The folded last word of a Western name: what spelling checks compare."""

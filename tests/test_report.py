@@ -1,0 +1,33 @@
+"""`check` findings: one problem per broken chain, whatever follows it."""
+from cbmcite.bibliography import merge, sign
+from cbmcite.model import DocumentResult, Note
+from cbmcite.parse import parse_note
+from cbmcite.report import check
+from cbmcite.resolve import resolve_document
+
+BOOK = "黃仁佛，《信心建立措施研究》（臺北：五南圖書出版公司，2001年），頁35。"
+
+
+def findings_of(*texts):
+    notes = [parse_note(Note(i, text, i)) for i, text in enumerate(texts, 1)]
+    doc = resolve_document(DocumentResult("doc.txt", "utf-8", notes))
+    return check([doc], merge([sign(doc)]))[1]
+
+
+def test_ibid_chain_after_a_failed_op_cit_is_one_problem():
+    # the full citation of 林正義 is missing: the op. cit. fails, and so do the Ibid.s that follow it
+    errors = [f for f in findings_of(BOOK, "林正義，前引書，頁3。", "同上，頁4。", "Ibid., p. 5.", "同前註。")
+              if f.severity == "error"]
+    assert [(f.note, f.what) for f in errors] == [(2, "op. cit.")]
+    assert errors[0].dependents == [3, 4, 5] and "3, 4, 5" in errors[0].message
+
+
+def test_independent_failures_stay_separate_problems():
+    errors = [f for f in findings_of(BOOK, "林正義，前引書，頁3。", BOOK, "王振寰，前引書，頁4。") if f.severity == "error"]
+    assert [f.note for f in errors] == [2, 4] and not any(f.dependents for f in errors)
+
+
+def test_prose_that_mentions_a_previous_letter_is_not_a_short_form():
+    # 如前引書信所言: 'as the letter quoted above says', not 前引書
+    note = parse_note(Note(1, "如前引書信所言，兩岸關係仍待觀察，雙方仍須建立互信機制。", 1))
+    assert all(c.form != "op_cit" for c in note.citations)
