@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import regex as re
 
+from ..lexicon import CHAPTER_LEAD_ZH, GBT_CARRIERS, GBT_TYPES, ROLE_EDITOR_ZH, alternation
 from ..patterns import compile_fast, search_tail
 
 from ..normalize import chinese_number, fold_compat, normalize_pages, parse_date
@@ -18,7 +19,7 @@ _COLON = compile_fast(r"[：:︰]")
 _NATIONALITY = compile_fast(r"^\s*[\[［【(（][^\]］】)）]{1,4}[\]］】)）]\s*")
 _TRANSLATOR_TAIL = compile_fast(r"[、，,]\s*(?P<t>[^、，,]+?)\s*(?:譯|译)$")
 _ROMANISED = compile_fast(r"[（(][A-Za-z .,'\-]+[）)]")
-_EDITOR_TAIL = compile_fast(r"(?:主編|主编|編著|编著|合編|合编|編|编)$")
+_EDITOR_TAIL = compile_fast(rf"{alternation(ROLE_EDITOR_ZH)}$")
 _BARE_JOURNAL = compile_fast(r"\s*[，,]\s*(?P<j>[^，,（(0-9第]{2,30}?)\s*(?:[，,（(]|第|[0-9])")
 _BARE_PUB_BLOCK = compile_fast(r"(?:^|[，,])\s*(?P<body>[^，,：:《》〈〉]{2,10}[：:︰][^，,：:]{2,40})(?=[，,]\s*[0-9一二]|\s*$)")
 _COLON_KEEP = compile_fast(r"([：:︰])")
@@ -52,9 +53,9 @@ _SECTION = compile_fast(r"第?\s*(?P<s>[A-Z]?[0-9]+)\s*版(?!本|社)|版\s*(?P<
 # 《聯合報》《中國時報》《人民日報》 are newspapers; 學報, 通報, 季報… are journals
 _NEWSPAPER_NAME = compile_fast(r"(?<!學|学|通|季|年|月|彙|汇|匯|公|情|画|畫|導|导|周|週)報$|日报$|时报$|晚报$")
 _THESIS = compile_fast(r"(?:碩士|博士|學位|学位|硕士)(?:學位)?論文|(?:碩士|博士|学位|硕士)(?:学位)?论文")
-_CHAPTER_LEAD = compile_fast(r"(?:收錄於|收录于|收錄|收录|收於|收于|載於|载于|刊於|刊于|載|载|見於|见于)\s*")
-_EDITOR = compile_fast(r"(?P<e>[^，,；;：:《〈「]+?)\s*(?:主編|主编|編著|编著|合編|合编|編|编)\s*[，,：:]?\s*$")
-_TYPE_MARK = compile_fast(r"\[(?P<t>M|C|G|N|J|D|R|S|P|A|Z|DB|CP|EB)(?:/(?:OL|CD|MT|DK))?\]")
+_CHAPTER_LEAD = compile_fast(rf"{alternation(CHAPTER_LEAD_ZH)}\s*")
+_EDITOR = compile_fast(rf"(?P<e>[^，,；;：:《〈「]+?)\s*{alternation(ROLE_EDITOR_ZH)}\s*[，,：:]?\s*$")
+_TYPE_MARK = compile_fast(rf"\[(?P<t>{alternation(GBT_TYPES)})(?:/{alternation(GBT_CARRIERS)})?\]")
 _GBT_TYPES = {"M": "book", "J": "article-journal", "N": "article-newspaper", "D": "thesis", "R": "report",
               "C": "paper-conference", "S": "standard", "P": "patent", "EB": "webpage", "G": "book", "A": "chapter"}
 _PUB_BLOCK = compile_fast(r"[（(〈<]\s*(?P<body>[^（）()〈〉<>]*[：:︰][^（）()〈〉<>]*)\s*[）)〉>]")
