@@ -163,3 +163,40 @@ def test_english_names_split_family_given_and_institutions_literal():
 ])
 def test_short_form_terms(raw, form):
     assert parse_citation(raw).form == form
+
+
+def test_ibid_then_see_also_is_two_citations():
+    note = parse_note(Note(4, "Ibid. See also A. Segaert and A. Bauer, “The Extent and Nature of Veteran Homelessness in "
+                              "Canada” (Employment and Social Development Canada, 2015), 102–106.", 1))
+    assert [c.form for c in note.citations] == ["ibid", "full"]
+    assert note.citations[1].raw.startswith("A. Segaert")
+
+
+def test_gbt_same_as_note_is_a_cross_reference_with_its_page():
+    note = parse_note(Note(7, "王名揚. 美國行政法[M]. 北京: 北京大學出版社, 2007: 194-197; 同5: 310.", 1))
+    assert [c.form for c in note.citations] == ["full", "cross_ref"]
+    assert note.citations[1].ref_note == 5 and note.citations[1].locator == "310"
+
+
+def test_gbt_entries_after_a_full_stop_are_separate():
+    note = parse_note(Note(2, "See also 阿揚. 談談記憶[M]. 北京: 機械工業出版社, 2023: 17. 王名揚. 美國行政法[M]. "
+                              "北京大學出版社, 2007: 194-197.", 1))
+    assert [c.raw[:3] for c in note.citations] == ["阿揚.", "王名揚"]
+
+
+@pytest.mark.parametrize("text", [
+    "Piaget and Inhelder, The Psychology of the Child, 354.",
+    "Balsam et al., “Affirmative Cognitive Behavior Therapy with Sexual and Gender Minority People,” 293.",
+    "Hutcheson, 266–270.",
+    "沈明室，〈互信或防範？美中建立軍事熱線的意涵與挑戰〉。",
+    "應松年 and 馬懷德, 當代中國行政法的源流, 153–154.",
+    "Florida Mental Health Act.",
+])
+def test_short_notes_are_citations(text):
+    note = parse_note(Note(9, text, 1))
+    assert len(note.citations) == 1 and note.citations[0].raw == text
+
+
+def test_prose_with_a_comma_is_not_a_short_note():
+    note = parse_note(Note(9, "雖然兩國只是互劃紅線，但總算軍事對話已經開始。", 1))
+    assert note.citations == []

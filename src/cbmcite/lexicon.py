@@ -26,6 +26,18 @@ SIGNAL_ZH = ("請參閱", "請參見", "請參考", "請見", "参阅", "參閱"
              "另參", "另参", "可參考", "可参考", "參考", "参考", "轉引自", "转引自", "引自", "見", "见")
 SIGNAL_EN = ("See also", "see also", "See", "see", "Cf.", "cf.", "Compare", "E.g.,", "e.g.,")
 
+# Words that open a sentence of commentary, never an author's name before a short note's comma.
+PROSE_OPENERS_EN = ("However", "Thus", "Moreover", "Indeed", "Therefore", "First", "Second", "Third", "Finally",
+                    "Nevertheless", "Meanwhile", "Still", "Yet", "Instead", "Similarly", "Likewise", "Furthermore",
+                    "Hence", "Consequently", "Accordingly", "Overall", "Today", "Here", "There", "In addition",
+                    "For example", "In fact", "In short", "Nonetheless", "Besides", "Also", "Again", "Notably")
+PROSE_OPENERS_ZH = ("例如", "譬如", "比如", "因此", "所以", "但是", "然而", "此外", "另外", "其中", "同時", "同时",
+                    "尤其", "亦即", "包括", "至於", "至于", "而且", "不過", "不过", "換言之", "换言之", "總之", "总之",
+                    "其次", "首先", "最後", "最后", "事實上", "事实上", "當然", "当然", "如", "即", "又")
+# Titles of legislation and treaties ("Florida Mental Health Act", "Helsinki Final Act").
+DOCUMENT_TITLE_WORDS_EN = ("Act", "Treaty", "Agreement", "Convention", "Declaration", "Charter", "Protocol", "Accord",
+                           "Communiqué", "Communique", "Memorandum", "Resolution", "Statute")
+
 # Repeat-reference terms (CONVENTIONS §4). The resolver dispatches on the form, not on the word.
 IBID_TERMS_EN = ("Ibidem", "Ibid", "Ib", "Id")
 IBID_TERMS_ZH = ("同上", "同上註", "同上注", "同上書", "同上书", "同上文", "同上引")  # 同上28: a page may follow at once

@@ -5,10 +5,11 @@ import regex as re
 
 from ..patterns import compile_fast
 
-from ..model import Citation, Note
+from ..model import Citation, Form, Note
 from ..normalize import chinese_language_tag, has_cjk, normalize_pages
 from .en import parse_english
 from .forms import analyse_form
+from .gbt import same_as_note
 from .result import Parsed
 from .split import split_note
 from .zh import parse_chinese
@@ -43,6 +44,11 @@ def parse_note(note: Note) -> Note:
 
 
 def parse_citation(raw: str, form: str = "full") -> Citation:
+    same = same_as_note(raw)
+    if same:
+        number, pages = same
+        return Citation(raw=raw, form=Form.CROSS_REF, locator=normalize_pages(pages) if pages else None,
+                        ref_note=number, csl={"language": chinese_language_tag(raw)})
     info = analyse_form(raw)
     form = info.form if info.form != "full" else form
     if form == "full":

@@ -5,10 +5,13 @@ from dataclasses import dataclass
 
 import regex as re
 
-from ..lexicon import CHAPTER_LEAD_ZH, alternation
+from ..lexicon import CHAPTER_LEAD_ZH, IBID_TERMS_EN, IBID_TERMS_ZH, PREVIOUS_NOTE_TERMS_ZH, alternation
 from ..patterns import compile_fast
+from ..rules import rule
 
+from ..model import Form
 from .forms import SHORT_FORM_ANYWHERE, short_form_of
+from .gbt import new_entry_follows, same_as_note
 from .likeness import GBT_MARK, has_year, looks_like_citation
 
 _GLUED_START = compile_fast(r"\p{Han}|[〈《「（(“]")
@@ -45,7 +48,7 @@ def split_note(text: str) -> list[Segment]:
             cut = piece.index(lead.group(0)) + len(lead.group(0))
             segments.append(Segment(piece[:cut], False))
             piece = piece[cut:]
-        form = short_form_of(piece)
+        form = short_form_of(piece) or (Form.CROSS_REF if same_as_note(piece) else None)
         if form:
             segments.append(Segment(piece, True, form))
         elif looks_like_citation(piece):
@@ -99,7 +102,7 @@ def _pieces(text: str) -> list[str]:
             cut = i + 1
             while cut < len(text) and text[cut] in "」』）)”":
                 cut += 1
-        elif ch == "." and depth == 0 and not gbt and _sentence_stop(text, start, i):
+        elif ch == "." and depth == 0 and (_gbt_stop(text, start, i) if gbt else _sentence_stop(text, start, i)):
             cut = i + 1
         if cut is not None:
             pieces.append(text[start:cut])
@@ -114,8 +117,31 @@ def _closes_all(text: str, i: int) -> bool:
     return i + 1 < len(text) and text[i + 1] in "」』"
 
 
+def _gbt_stop(text: str, start: int, i: int) -> bool:
+    """GB/T 7714 puts "." between an entry's elements: cut only after a whole entry or a short form."""
+    return text[i + 1:i + 2] in (" ", "\u3000") and (_short_form_alone(text[start:i + 1]) or new_entry_follows(text, i))
+
+
+SHORT_FORM_ALONE = rule(
+    "short_form_alone",
+    rf"^{alternation(IBID_TERMS_EN)}\.?(?:,?\s*(?:pp?\.|at)?\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)?\.$"
+    rf"|^{alternation(IBID_TERMS_ZH + PREVIOUS_NOTE_TERMS_ZH)}\s*(?:[，,]?\s*(?:頁|页)?\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)?\.$",
+    "A previous-note term and its page, ending a sentence that another follows ('Ibid. See also …').",
+    examples=("Ibid.", "Ibid., 34.", "同上.", "同上28.", "同上注，255."),
+    counterexamples=("同前注，D.", "Ibid. See", "Id. at 5, citing Smith."),
+    requires=("I", "同"),
+)
+
+
+def _short_form_alone(piece: str) -> bool:
+    p = piece.strip()
+    return len(p) < 30 and bool(SHORT_FORM_ALONE.find(p) or same_as_note(p))
+
+
 def _sentence_stop(text: str, start: int, i: int) -> bool:
     after = text[i + 1:i + 3]
+    if _short_form_alone(text[start:i + 1]) and after[:1] == " " and _SENTENCE_START.match(after[1:]):
+        return True
     if _ABBREV.search(text, max(start, i - 12), i + 1):  # abbreviations are short: look just before the stop
         return False
     if after[:1].isdigit() or after[:1] in ",，:;)）-–":
