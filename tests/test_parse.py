@@ -200,3 +200,24 @@ def test_short_notes_are_citations(text):
 def test_prose_with_a_comma_is_not_a_short_note():
     note = parse_note(Note(9, "雖然兩國只是互劃紅線，但總算軍事對話已經開始。", 1))
     assert note.citations == []
+
+
+def test_each_group_of_names_takes_the_role_word_that_closes_it():
+    csl, _ = fields("[英]勞特派特著、王鐵崖、陳體強譯，《奧本海國際法》（商務印書館，民國60年），頁153。")
+    assert _names(csl) == ["[英]勞特派特"] and _names(csl, "translator") == ["王鐵崖", "陳體強"]
+    assert csl["publisher"] == "商務印書館" and csl["issued"]["date-parts"][0][0] == 1971
+
+
+def test_nested_book_title_marks():
+    csl, _ = fields("信春鷹，《關於《中華人民共和國行政訴訟法修正案（草案）》的說明》（2013），頁 148。")
+    assert csl["title"] == "關於《中華人民共和國行政訴訟法修正案（草案）》的說明" and _names(csl) == ["信春鷹"]
+
+
+@pytest.mark.parametrize("raw,publisher,pages", [
+    ("史曉東：《兩岸軍事安全互信機制研究》，九州出版社2014年版，288-291。", "九州出版社", "288-291"),
+    ("邱穎文：《遺傳與語言學習》，華東師範大學2009年博士學位論文，234。", "華東師範大學", "234"),
+    ("方明東，《羅隆基政治思想研究（1913—1949）》(北京師範大學歷史系博士學位論文，2000)，頁318-319。", "北京師範大學歷史系", "318-319"),
+])
+def test_publisher_before_its_year_without_a_place(raw, publisher, pages):
+    csl, locator = fields(raw)
+    assert csl["publisher"] == publisher and locator == pages
