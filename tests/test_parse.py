@@ -221,3 +221,34 @@ def test_nested_book_title_marks():
 def test_publisher_before_its_year_without_a_place(raw, publisher, pages):
     csl, locator = fields(raw)
     assert csl["publisher"] == publisher and locator == pages
+
+
+def test_gbt_chapter_in_an_edited_book():
+    csl, pages = fields("阿揚. 談談記憶[M]. 姜海倫, 譯//《環球科學》雜誌社. 認識記憶力：關於學習、思考與遺忘的腦科學. "
+                        "北京: 機械工業出版社, 2023: 17.")
+    assert csl["type"] == "chapter" and pages == "17"
+    assert _names(csl, "translator") == ["姜海倫"] and _names(csl, "editor") == ["《環球科學》雜誌社"]
+    assert csl["container-title"] == "認識記憶力：關於學習、思考與遺忘的腦科學"
+    assert (csl["publisher-place"], csl["publisher"]) == ("北京", "機械工業出版社")
+
+
+def test_gbt_journal_year_volume_issue_pages():
+    csl, pages = fields("CHUA D W B. America’s Role in the Five Power Defense Arrangements, 1967–1971[J]. "
+                        "The International History Reviews, 2017, 39(4): 619")
+    assert _names(csl) == ["CHUA D W B"] and csl["title"].startswith("America’s Role")
+    assert (csl["container-title"], csl["volume"], csl["issue"], pages) == ("The International History Reviews", "39", "4", "619")
+
+
+def test_gbt_title_with_a_full_width_semicolon_is_one_citation():
+    note = parse_note(Note(3, "顧炎武. 昌平山水記；京東考古錄[M]. 北京: 北京古籍出版社, 1980: 89-90; 同20: 622.", 1))
+    assert [c.form for c in note.citations] == ["full", "cross_ref"]
+    assert note.citations[0].csl["title"] == "昌平山水記；京東考古錄"
+
+
+@pytest.mark.parametrize("raw,url", [
+    ("〈報導〉，《人民網》，2004年1月10日，http://www.people.com.cn/GB/shehui/1062/2289764.html；", "http://www.people.com.cn/GB/shehui/1062/2289764.html"),
+    ("“Title,” Site, 2020, https://example.org/a,b+c.", "https://example.org/a,b+c"),
+])
+def test_url_ends_before_punctuation_but_keeps_commas_and_plus(raw, url):
+    csl, _ = fields(raw)
+    assert csl["URL"] == url

@@ -9,7 +9,7 @@ from ..model import Citation, Form, Note
 from ..normalize import chinese_language_tag, has_cjk, normalize_pages
 from .en import parse_english
 from .forms import analyse_form
-from .gbt import same_as_note
+from .gbt import parse_gbt, same_as_note
 from .result import Parsed
 from .split import split_note
 from .zh import parse_chinese
@@ -67,7 +67,7 @@ def parse_citation(raw: str, form: str = "full") -> Citation:
 
 
 def _parse_fields(raw: str) -> Parsed:
-    parsed = parse_chinese(raw) if _is_chinese(raw) else parse_english(raw)
+    parsed = parse_gbt(raw) or (parse_chinese(raw) if _is_chinese(raw) else parse_english(raw))
     parsed.csl.setdefault("language", chinese_language_tag(raw) if parsed.lang == "zh" else "en")
     return parsed
 

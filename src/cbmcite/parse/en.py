@@ -9,6 +9,7 @@ from ..patterns import compile_fast, search_tail
 
 from ..normalize import normalize_pages
 from .names import csl_name, is_person_name, split_people
+from .fields import take_url
 from .result import Parsed
 
 _MONTH_DAY_YEAR = compile_fast(r"([A-Za-z]{3})[a-z]*\.?\s+([0-9]{1,2}),\s*([0-9]{4})")
@@ -42,7 +43,6 @@ _REPORT_TITLE = compile_fast(r"\b(?:Report|White Paper|Working Paper|Policy Brie
 _REPORT_PUBLISHER = compile_fast(r"\b(?:United Nations|UN|Headquarters|Government|Ministry|Department|Office|Agency|Congress|Commission|Secretariat)\b")
 _PUBLISHER_WORD = compile_fast(r"(?r)\b(?:Press|Publishers?|Publishing|Books|Verlag|Inc\.?|Ltd\.?|Company|Co\.|Corporation|Routledge|Macmillan|Wiley|Springer|Norton)\s*$")
 _THESIS = compile_fast(r"(?i)\b(?:diss\.|dissertation|thesis)\b")
-_URL = compile_fast(r"<?(https?://[^\s<>，。]+)>?")
 _QUOTED = compile_fast(r"^[\"“‘'＂](?P<t>.+?)[\"”’'＂][,，.]?\s*(?P<rest>.*)$", re.S)
 _REPORT_NUMBER = compile_fast(r"(?r)\s*\((?=[^()]*(?:Report|Paper|Series|No\.|[0-9]{3,}))[^()]*\)\s*$")
 _SURNAME = compile_fast(r"^[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?$")
@@ -55,10 +55,10 @@ _SHORT_PLACE_PART = compile_fast(r"^(?:[A-Z]\.\s*)+$|^[A-Z]{2,3}$|^[A-Z][a-z]?\.
 def parse_english(raw: str) -> Parsed:
     s = _prepare(raw)
     out = Parsed(lang="en")
-    url = _URL.search(s) if "http" in s or "www." in s else None
+    url, s = take_url(s)
     if url:
-        out.csl["URL"] = url.group(1).rstrip(".,")
-        s = (s[: url.start()] + s[url.end():]).strip().rstrip(",，")
+        out.csl["URL"] = url
+        s = s.strip().rstrip(",，")
     s = _take_pages(s, out)
     s = _take_paren_block(s, out)
     signed = _SIGNED.search(s) if "signed" in s else None

@@ -11,7 +11,7 @@ from ..rules import rule
 
 from ..model import Form
 from .forms import SHORT_FORM_ANYWHERE, short_form_of
-from .gbt import new_entry_follows, same_as_note
+from .gbt import inside_title, new_entry_follows, same_as_note
 from .likeness import GBT_MARK, has_year, looks_like_citation
 
 _GLUED_START = compile_fast(r"\p{Han}|[〈《「（(“]")
@@ -96,7 +96,7 @@ def _pieces(text: str) -> list[str]:
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
         cut = None
-        if ch in "；;" and depth == 0 and not _JOINED_CLAUSE.match(text, i + 1):
+        if ch in "；;" and depth == 0 and not _JOINED_CLAUSE.match(text, i + 1) and not (gbt and ch == "；" and inside_title(text, i)):
             cut = i + 1
         elif ch == "。" and (depth == 0 or _closes_all(text, i)):
             cut = i + 1

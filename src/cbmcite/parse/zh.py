@@ -9,6 +9,7 @@ from ..patterns import compile_fast, search_tail
 
 from ..normalize import chinese_number, fold_compat, normalize_pages, parse_date
 from .names import ROLE_WORDS_ZH, csl_name, split_people
+from .fields import take_url
 from .result import Parsed
 
 _LIST_NUMBER = compile_fast(r"^\[\s*[0-9]+\s*\]\s*")
@@ -76,7 +77,6 @@ _PUBLISHER_YEAR = compile_fast(
 _THESIS_TAIL = compile_fast(r"\s*(?:碩士|博士|學位|学位|硕士)(?:學位|学位)?(?:論文|论文)$")
 _PUB_BLOCK = compile_fast(r"[（(〈<]\s*(?P<body>[^（）()〈〉<>]*[：:︰][^（）()〈〉<>]*)\s*[）)〉>]")
 _PUBLISHER_END = compile_fast(r"(?:出版社|出版公司|公司|書局|书局|書店|书店|學會|学会|中心|研究所|研究院|大學|大学|學院|学院|基金會|基金会|出版|社|館|馆|部|院|會|会|局|處|处|署)$")
-_URL = compile_fast(r"<?(https?://[^\s<>，。）)]+)>?")
 _ACCESS = compile_fast(r"[（(]?\s*(?:瀏覽|浏览|檢索|检索|上網|上网|查閱|查阅|引用|搜尋)日期\s*[：:]?[^）)]*[）)]?")
 
 
@@ -85,10 +85,10 @@ def parse_chinese(raw: str) -> Parsed:
     s = fold_compat(raw.strip())
     s = _LIST_NUMBER.sub("", s)  # GB/T list number
     s = _ACCESS.sub("", s)
-    url = _URL.search(s)
+    url, s = take_url(s)
     if url:
-        out.csl["URL"] = url.group(1).rstrip(".,")
-        s = (s[: url.start()] + s[url.end():]).strip()
+        out.csl["URL"] = url
+        s = s.strip()
     s = s.strip().rstrip("。.；;").strip()
     m = search_tail(_PAGES, s) or _PAGES_INSIDE.search(s)
     if m:
