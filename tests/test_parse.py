@@ -252,3 +252,38 @@ def test_gbt_title_with_a_full_width_semicolon_is_one_citation():
 def test_url_ends_before_punctuation_but_keeps_commas_and_plus(raw, url):
     csl, _ = fields(raw)
     assert csl["URL"] == url
+
+
+def test_chicago_chapter_names_its_editors_after_the_book():
+    csl, pages = fields("John S. Auerbach, “The Origins of Narcissism,” in Handbook of Child Psychology: Vol. 4. "
+                        "Socialization, Personality, and Social Development, ed. M. F. Bornstein, 4th ed. "
+                        "(Washington, DC, US: Wiley, 1993), 70.")
+    assert csl["type"] == "chapter" and pages == "70" and _names(csl, "editor") == ["M. F. Bornstein"]
+    assert csl["container-title"].endswith("Social Development") and csl["publisher"] == "Wiley"
+
+
+@pytest.mark.parametrize("raw,publisher,kind", [
+    ("J. Hacker Hughes ed., Military veteran psychological health and social care, Routledge, 2017, p.359.", "Routledge", "book"),
+    ("A. Segaert and A. Bauer, “The Extent and Nature of Veteran Homelessness in Canada” (Employment and Social "
+     "Development Canada, 2015), 102–106.", "Employment and Social Development Canada", "report"),
+    ("邱穎文, “遺傳與語言學習” (博士學位論文, 華東師範大學, 2009), 194.", "華東師範大學", "thesis"),
+])
+def test_english_publisher_without_a_place(raw, publisher, kind):
+    csl, _ = fields(raw)
+    assert csl["publisher"] == publisher and csl["type"] == kind
+
+
+def test_a_journal_is_not_taken_for_a_publisher():
+    csl, _ = fields("Hillary Clinton, America's Pacific Century, Foreign Policy, 2011, pp.1-11.")
+    assert csl["container-title"] == "Foreign Policy" and "publisher" not in csl
+
+
+def test_chinese_work_in_an_english_style_is_parsed_as_english():
+    csl, pages = fields("汪疑今, “江蘇的小農及其副業,” 中國經濟 4, no. 6 (June 15, 1936): 340–342.")
+    assert (csl["container-title"], csl["volume"], csl["issue"], pages) == ("中國經濟", "4", "6", "340-342")
+    assert csl["language"].startswith("zh")
+
+
+def test_et_al_is_not_part_of_a_name():
+    csl, _ = fields("J. Mehrholz et al., “Electromechanical Arm Training,” Cochrane Database of Systematic Reviews, 2018, 275–277.")
+    assert _names(csl) == ["J. Mehrholz"]

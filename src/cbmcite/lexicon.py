@@ -57,7 +57,9 @@ PUBLISHER_ENDINGS_ZH = ("出版社", "出版公司", "出版中心", "出版部"
                         "中心", "研究所", "研究院", "大學", "大学", "學院", "学院", "基金會", "基金会", "出版", "社",
                         "印書館", "印书馆", "文化", "圖書", "图书", "委員會", "委员会", "部", "局", "署", "院", "處")
 PUBLISHER_ENDINGS_EN = ("Press", "Publishers", "Publishing", "Books", "Verlag", "Institute", "Center", "Centre",
-                        "Foundation", "University", "Co.", "Inc.", "Ltd.", "Company", "Office", "Council")
+                        "Foundation", "University", "Co.", "Inc.", "Ltd.", "Company", "Office", "Council", "Association",
+                        "Administration", "Archive", "Organization", "Organisation", "House", "Group", "Agency",
+                        "Bureau", "Department", "Ministry", "Society", "Academy", "Clinic")
 THESIS_WORDS = ("碩士論文", "博士論文", "學位論文", "博士學位論文", "硕士论文", "博士论文", "学位论文", "博士学位论文",
                 "Ph.D. dissertation", "PhD dissertation", "dissertation", "MA thesis", "M.A. thesis", "thesis")
 CONFERENCE_WORDS = ("發表於", "发表于", "宣讀於", "宣读于", "提交", "研討會", "研讨会", "學術會議", "学术会议",

@@ -7,6 +7,7 @@ import regex as re
 
 from ..patterns import compile_fast, search_tail
 
+from ..lexicon import PUBLISHER_ENDINGS_EN
 from ..normalize import normalize_pages
 from .names import csl_name, is_person_name, split_people
 from .fields import take_url
@@ -28,13 +29,21 @@ _BARE_PAGES_TAIL = compile_fast(r"(?r)(?:(?<=[)”\"’])\s*[,:]?|[,:])\s*(?P<p>
 _PAREN_TAIL = compile_fast(r"(?r)\s*\((?P<body>[^()]*)\)\s*$")
 _PAREN_PUBLISHER = compile_fast(r"^(?P<place>[^:：]+)[:：]\s*(?P<pub>.+?)(?:[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}))?$")
 _PAREN_BARE_PUBLISHER = compile_fast(r"^(?P<pub>[^:：]+?)[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2})$")
-_CHICAGO_JOURNAL = compile_fast(r"(?r)[,，]?\s*(?P<j>[A-Z][^,\"”“]*)\s+(?P<v>[0-9]+)(?:\s*,\s*[Nn]o\.\s*(?P<n>[0-9]+))?\s*$")
+_CHICAGO_JOURNAL = compile_fast(
+    r"(?r)[,，]?\s*(?P<j>[A-Z\p{Han}][^,\"”“]*)(?:\s+(?P<v>[0-9]+))?(?:\s*,\s*[Nn]o\.\s*(?P<n>[0-9/]+))?\s*$"
+)
+_QUOTE_CLOSE_COMMA = compile_fast(r"[,.]?[”\"]\s*,?\s*[^”\"“]+$")
+_MONTH_OR_SEASON = compile_fast(rf"{_SEASON}|[0-9]")
+_BOOK_VOLUME = compile_fast(r"(?i)[,，]\s*vol\.\s*[0-9]+$")
+_THESIS_WORDS = compile_fast(r"(?:碩士|博士|學位|学位|硕士)(?:學位|学位)?(?:論文|论文)")
 _VOL_TAIL = compile_fast(r"(?r)[,，]\s*(?:Vol\.?|Volume)\s*(?P<v>[0-9]+)(?:\s*[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+))?\s*$", re.I)
 _NO_TAIL = compile_fast(r"(?r)[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+)\s*$", re.I)
 _SIGNED = compile_fast(
     r"[,，]\s*signed\s+(?:on|in)\s+(?P<date>[A-Z][a-z]+\.?\s+[0-9]{1,2},\s*[0-9]{4})(?:[,，]\s*(?:at|in)\s+(?P<place>[A-Z][\w.\- ]+(?:,\s*[A-Z][\w.\- ]+)?))?",
 )
 _IN_CLAUSE = compile_fast(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in:?\s+(?=[A-Z\"“]|a\s|an\s|the\s)")
+_EDITOR_AFTER = compile_fast(r"[,，]\s*(?:eds?\.|edited by)\s+(?P<eds>.+)$")
+_EDITION_TAIL = compile_fast(r"(?:[,，]\s*(?:[0-9]+(?:st|nd|rd|th)|rev\.|[Rr]evised)\s+ed\.?|[,，]\s*vols?\.\s*\S+)+\s*$")
 _EDITOR_LEAD = compile_fast(r"^(?P<eds>.+?)\s*(?:\(eds?\.?\)|eds?\.|edited)\s*[,，]?\s*(?P<rest>.*)$", re.S)
 _DOC_TITLE = compile_fast(
     r"\b(?:Act|Treaty|Agreement|Memorandum|Convention|Declaration|Charter|Protocol|Accord|Communiqu[ée]|Resolution|Statute|Code of Conduct)\b"
@@ -78,7 +87,11 @@ def parse_english(raw: str) -> Parsed:
         s = s[: m.start()] + s[m.end():]
         out.kind_hint = "document"
     vol = _volume_tail(s) or _number_tail(s)
-    if vol:
+    if vol and "publisher" in out.csl and not _after_quoted_title(s[: vol.start()] + ","):
+        if vol["v"] if "v" in vol.groupdict() else None:
+            out.csl["volume"] = vol["v"]
+        _head_with_in_clause(s[: vol.start()], out)  # 'Title, vol. 7 (Publisher, 2000)': a book in volumes
+    elif vol:
         if "v" in vol.groupdict() and vol["v"]:
             out.csl["volume"] = vol["v"]
         if vol["n"]:
@@ -90,6 +103,8 @@ def parse_english(raw: str) -> Parsed:
         _authors_and_title(head, out)
     else:
         s = _take_place_publisher(s, out)
+        if "issued" in out.csl and not _after_quoted_title(s + ","):
+            s = _take_bare_publisher(s, out)
         _head_with_in_clause(s, out)
     out.csl["type"] = _csl_type(out)
     return out
@@ -144,19 +159,40 @@ def _take_paren_block(s: str, out: Parsed) -> str:
         out.csl["publisher-place"] = pub["place"].strip()
         out.csl["publisher"] = pub["pub"].strip()
         out.csl["issued"] = {"date-parts": [[int(pub["y"])]]}
-    elif bare and search_tail(_PUBLISHER_WORD, bare["pub"] + " "):
-        out.csl["publisher"] = bare["pub"].strip()
+    elif bare and (search_tail(_PUBLISHER_WORD, bare["pub"] + " ") or _publisher_after_title(s[: m.start()], bare["pub"])):
+        publisher = bare["pub"].strip()
+        genre, _, after = publisher.partition(", ")
+        if after and _mentions_thesis(genre):  # (博士學位論文, 華東師範大學, 2009) / (PhD diss., Yale University, 1990)
+            out.csl["genre"], publisher = genre, after
+        elif _THESIS_WORDS.search(genre):
+            out.csl["genre"], publisher = genre, after
+        out.csl["publisher"] = publisher
         out.csl["issued"] = {"date-parts": [[int(bare["y"])]]}
+        if _after_quoted_title(s[: m.start()] + ",") and not out.csl.get("genre"):
+            out.kind_hint = "report"  # '“Title” (Agency, 2015)': a report, not an article
     elif year and year.start() == 0 or year and len(body) < 30:
         out.csl["issued"] = {"date-parts": [[int(year["y"])]]}
         head = s[: m.start()].rstrip()
-        journal = _CHICAGO_JOURNAL.search(head)
-        if journal and not _volume_tail(head):
-            return head[: journal.start()] + ", " + journal["j"].strip() + ", Vol. " + journal["v"] + (
+        journal = _CHICAGO_JOURNAL.search(head) if _after_quoted_title(head) else None
+        if journal and (journal["v"] or journal["n"]) and not _volume_tail(head):
+            volume = f", Vol. {journal['v']}" if journal["v"] else ""
+            return head[: journal.start()] + ", " + journal["j"].strip() + volume + (
                 f", No. {journal['n']}" if journal["n"] else "")
     else:
         return s
     return s[: m.start()].rstrip()
+
+
+def _publisher_after_title(head: str, body: str) -> bool:
+    """'Title (Publisher, 1966)': not a journal's volume and issue ('Journal 19, no. 1 (1992)') nor a date."""
+    head = head.rstrip()
+    ends_in_volume = head[-1:].isdigit() and not _BOOK_VOLUME.search(head)
+    return bool(head) and not ends_in_volume and not _MONTH_OR_SEASON.match(body.strip())
+
+
+def _after_quoted_title(head: str) -> bool:
+    """'“Title,” Journal 19, no. 1': a journal follows an article's quoted title."""
+    return bool(_QUOTE_CLOSE_COMMA.search(head))
 
 
 def _prepare(raw: str) -> str:
@@ -197,6 +233,29 @@ def _take_place_publisher(s: str, out: Parsed) -> str:
     return ", ".join(parts[: len(parts) - len(place_parts)])
 
 
+def _take_bare_publisher(s: str, out: Parsed) -> str:
+    """'Author, Title, Routledge' (a year followed): the last part names the publisher of a book."""
+    if "publisher" in out.csl:
+        return s
+    segments = _segments(s)
+    if len(segments) < 3 - bool(out.csl.get("editor")) or not _publisher_like(segments[-1]):
+        return s
+    out.csl["publisher"] = segments[-1]
+    if len(segments) > 2 and _mentions_thesis(segments[-2]):
+        out.csl["genre"] = segments[-2]
+        segments = segments[:-1]
+    return ", ".join(segments[:-1])
+
+
+def _publisher_like(seg: str) -> bool:
+    """One name ('Routledge') or words that name a publisher ('MIT Press', 'Atlantic Council'); 'Foreign Policy' is a
+    journal."""
+    words = seg.replace(";", " ").split()
+    if not 0 < len(words) <= 8 or seg[:1].isdigit() or _starts_title(seg):
+        return False
+    return len(words) == 1 and words[0][0].isupper() or any(w in PUBLISHER_ENDINGS_EN for w in words)
+
+
 def _plausible_place(place: str) -> bool:
     words = place.replace(",", " ").split()
     return 0 < len(words) <= 5 and all(w[0].isupper() or w in ("of", "am", "upon", "on") for w in words)
@@ -207,10 +266,14 @@ def _head_with_in_clause(s: str, out: Parsed) -> None:
     if m and m.start() > 0:
         _authors_and_title(s[: m.start()], out)
         rest = s[m.end():].strip()
-        ed = _EDITOR_LEAD.match(rest)
-        if ed and len(ed["eds"]) < 120:
+        after = _EDITOR_AFTER.search(rest)  # Chicago: 'in Book, ed. Name, 2nd ed.'
+        ed = None if after else _EDITOR_LEAD.match(rest)  # 'in Name ed., Book, Publisher'
+        if after:
+            out.csl["editor"] = [csl_name(n) for n in split_people(_EDITION_TAIL.sub("", after["eds"]))]
+            rest = rest[: after.start()]
+        elif ed and len(ed["eds"]) < 120:
             out.csl["editor"] = [csl_name(n) for n in split_people(ed["eds"])]
-            rest = ed["rest"]
+            rest = _take_bare_publisher(ed["rest"], out)
         container = rest.strip().strip(",")
         if container and not _SHORT_CONTAINER.fullmatch(container):
             out.csl["container-title"] = container
@@ -341,7 +404,8 @@ def _mentions_thesis(text: str) -> bool:
 def _csl_type(out: Parsed) -> str:
     csl = out.csl
     title = csl.get("title", "")
-    if any(_mentions_thesis(text) for text in (title, csl.get("publisher", ""), csl.get("genre", ""))):
+    if any(_mentions_thesis(text) for text in (title, csl.get("publisher", ""), csl.get("genre", ""))) or \
+            _THESIS_WORDS.search(csl.get("genre", "")):
         return "thesis"
     if _NEWSPAPER.search(csl.get("container-title", "")) and not csl.get("volume"):
         return "article-newspaper"

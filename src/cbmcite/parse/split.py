@@ -28,6 +28,7 @@ _OPEN = "（(〈《「『“‘[【<＜"
 _CLOSE = "）)〉》」』”’]】>＞"
 _BOUNDARY_OR_BRACKET = compile_fast("[；;。.（(〈《「『“‘\\[【<＜）)〉》」』”’\\]】>＞]")
 _PAGE_END = compile_fast(r"(?r)(?:pp?\.|頁|页|第|at)\s*[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$", re.I)
+_NUMBERED_PART = compile_fast(r"\b(?:[Vv]ol|[Nn]o|[Pp]t|[Cc]h|[Bb]k)\.\s*[0-9]+$")
 _JOINED_CLAUSE = compile_fast(rf"\s*{alternation(CHAPTER_LEAD_ZH)}")
 
 
@@ -143,6 +144,8 @@ def _sentence_stop(text: str, start: int, i: int) -> bool:
     if _short_form_alone(text[start:i + 1]) and after[:1] == " " and _SENTENCE_START.match(after[1:]):
         return True
     if _ABBREV.search(text, max(start, i - 12), i + 1):  # abbreviations are short: look just before the stop
+        return False
+    if _NUMBERED_PART.search(text, max(start, i - 14), i):  # 'Handbook …: Vol. 4. Socialization'
         return False
     if after[:1].isdigit() or after[:1] in ",，:;)）-–":
         return False
