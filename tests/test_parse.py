@@ -287,3 +287,35 @@ def test_chinese_work_in_an_english_style_is_parsed_as_english():
 def test_et_al_is_not_part_of_a_name():
     csl, _ = fields("J. Mehrholz et al., “Electromechanical Arm Training,” Cochrane Database of Systematic Reviews, 2018, 275–277.")
     assert _names(csl) == ["J. Mehrholz"]
+
+
+@pytest.mark.parametrize("raw,kind", [
+    ("國務院，《國務院關於印發打贏藍天保衛戰三年行動計劃的通知》，2018年6月27日。", "legislation"),
+    ("American Nurses Association, Code of ethics for nurses with interpretive statements, 2015, p. 300.", "report"),
+    ("D. Perkins, “The Good Place Ends Its Second Season,” A.V. Club, February 1, 2018, https://www.avclub.com/x-1822649316.", "webpage"),
+    ("Stockholm International Peace Research Institute, SIPRI Yearbook 1991, Oxford: Oxford University Press, 1991, p.494.", "book"),
+    ("何筱梅，《新媒體時代原生廣告的策略與發展研究》，〈武漢:武漢大學博士學位論文〉，2016年，頁 122。", "thesis"),
+])
+def test_type_from_the_genre_signs(raw, kind):
+    csl, _ = fields(raw)
+    assert csl["type"] == kind
+
+
+def test_translator_clause_and_editors_before_the_title():
+    csl, _ = fields("Aristotle, Poetics, trans. S. H. Butcher (The Internet Classics Archive, 1994), 129.")
+    assert _names(csl) == ["Aristotle"] and _names(csl, "translator") == ["S. H. Butcher"] and csl["title"] == "Poetics"
+    csl, _ = fields("應松年 and 馬懷德, eds., 當代中國行政法的源流 (中國法制出版社, 2006), 31–35.")
+    assert _names(csl, "editor") == ["應松年", "馬懷德"] and "author" not in csl
+
+
+def test_two_publishers_joined_by_a_semicolon_stay_in_one_citation():
+    note = parse_note(Note(9, "Henry-James Schmid ed., Entrenchment and the psychology of language learning, "
+                              "American Psychological Association; De Gruyter Mouton, 2017, p.207.", 1))
+    assert len(note.citations) == 1
+    assert note.citations[0].csl["publisher"] == "American Psychological Association; De Gruyter Mouton"
+
+
+def test_prose_glued_after_the_last_page_is_cut_off():
+    note = parse_note(Note(9, "James Kraska, Sustainable Development Is Security, Yale Journal of International Law, "
+                              "Vol.28, 2003, p.469.2009年歐巴馬政府更進一步提出戰略再保證。", 1))
+    assert note.kind == "mixed" and note.citations[0].raw.endswith("p.469.")

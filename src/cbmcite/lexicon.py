@@ -34,6 +34,10 @@ PROSE_OPENERS_EN = ("However", "Thus", "Moreover", "Indeed", "Therefore", "First
 PROSE_OPENERS_ZH = ("例如", "譬如", "比如", "因此", "所以", "但是", "然而", "此外", "另外", "其中", "同時", "同时",
                     "尤其", "亦即", "包括", "至於", "至于", "而且", "不過", "不过", "換言之", "换言之", "總之", "总之",
                     "其次", "首先", "最後", "最后", "事實上", "事实上", "當然", "当然", "如", "即", "又")
+# Chinese titles of laws, regulations and official acts end in these: 《…的通知》《國家安全法》
+LEGAL_DOCUMENT_ENDINGS_ZH = ("法", "條例", "条例", "辦法", "办法", "規定", "规定", "規則", "规则", "細則", "细则", "決定", "决定",
+                             "決議", "决议", "通知", "公告", "命令", "令", "意見", "意见", "憲法", "宪法", "協定", "协定",
+                             "條約", "条约", "公約", "公约", "議定書", "议定书", "聲明", "声明", "公報", "公报")
 # Titles of legislation and treaties ("Florida Mental Health Act", "Helsinki Final Act").
 DOCUMENT_TITLE_WORDS_EN = ("Act", "Treaty", "Agreement", "Convention", "Declaration", "Charter", "Protocol", "Accord",
                            "Communiqué", "Communique", "Memorandum", "Resolution", "Statute")

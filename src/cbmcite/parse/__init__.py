@@ -17,7 +17,7 @@ from .zh import parse_chinese
 _QUOTE_OR_IN = compile_fast(r"[“\"]|\bin\s")
 _TITLE_MARK = compile_fast(r"[〈《「]")
 _LATIN_START = compile_fast(r"^[A-Za-z]")
-_FULL_WIDTH = compile_fast(r"[，。：；（）〈〉《》「」、]")
+_FULL_WIDTH = compile_fast(r"[，。：；〈〉《》「」、]")
 
 __all__ = ["parse_note", "parse_citation", "Parsed"]
 

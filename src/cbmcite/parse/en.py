@@ -8,8 +8,8 @@ import regex as re
 from ..patterns import compile_fast, search_tail
 
 from ..lexicon import PUBLISHER_ENDINGS_EN
-from ..normalize import normalize_pages
-from .names import csl_name, is_person_name, split_people
+from ..normalize import has_cjk, normalize_pages
+from .names import csl_name, display_name, is_institution, is_person_name, split_people
 from .fields import take_url
 from .result import Parsed
 
@@ -17,6 +17,8 @@ _MONTH_DAY_YEAR = compile_fast(r"([A-Za-z]{3})[a-z]*\.?\s+([0-9]{1,2}),\s*([0-9]
 _COMMA = compile_fast(r"[,，]\s*")
 _SHORT_CONTAINER = compile_fast(r"(?i)op\.?\s*cit\.?|ibid\.?")
 _AND_LEAD = compile_fast(r"^(?:and|&)\s+")
+_TRANSLATOR_CLAUSE = compile_fast(r"[,，]\s*(?:trans\.|tr\.|translated by)\s+(?P<names>[^“”\"]+)$")
+_EDS_WORD = compile_fast(r"^(?:eds?\.?|\(eds?\.?\))$")
 _EDS_TAIL = compile_fast(r"^(?P<n>.+?)\s*(?:\(eds?\.?\)|eds?\.)$")
 
 _PAGES_TAIL = compile_fast(r"(?r)[,，]?\s*\b(?:pp?\.|pages?|at)\s*(?P<p>[A-Z]?[0-9]+[a-z]?(?:\s*[-–—]\s*[0-9]+)?(?:\s*,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)*)\s*\.?\s*$", re.I)
@@ -36,8 +38,8 @@ _QUOTE_CLOSE_COMMA = compile_fast(r"[,.]?[”\"]\s*,?\s*[^”\"“]+$")
 _MONTH_OR_SEASON = compile_fast(rf"{_SEASON}|[0-9]")
 _BOOK_VOLUME = compile_fast(r"(?i)[,，]\s*vol\.\s*[0-9]+$")
 _THESIS_WORDS = compile_fast(r"(?:碩士|博士|學位|学位|硕士)(?:學位|学位)?(?:論文|论文)")
-_VOL_TAIL = compile_fast(r"(?r)[,，]\s*(?:Vol\.?|Volume)\s*(?P<v>[0-9]+)(?:\s*[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+))?\s*$", re.I)
-_NO_TAIL = compile_fast(r"(?r)[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+)\s*$", re.I)
+_VOL_TAIL = compile_fast(r"(?r)[,，]\s*(?:Vol\.?|Volume)\s*(?P<v>[0-9]+)(?:\s*[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+(?:/[0-9]+)?))?\s*$", re.I)
+_NO_TAIL = compile_fast(r"(?r)[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+(?:/[0-9]+)?)\s*$", re.I)
 _SIGNED = compile_fast(
     r"[,，]\s*signed\s+(?:on|in)\s+(?P<date>[A-Z][a-z]+\.?\s+[0-9]{1,2},\s*[0-9]{4})(?:[,，]\s*(?:at|in)\s+(?P<place>[A-Z][\w.\- ]+(?:,\s*[A-Z][\w.\- ]+)?))?",
 )
@@ -49,7 +51,7 @@ _DOC_TITLE = compile_fast(
     r"\b(?:Act|Treaty|Agreement|Memorandum|Convention|Declaration|Charter|Protocol|Accord|Communiqu[ée]|Resolution|Statute|Code of Conduct)\b"
 )
 _REPORT_TITLE = compile_fast(r"\b(?:Report|White Paper|Working Paper|Policy Brief|Study on|Yearbook of|Briefing)\b", re.I)
-_REPORT_PUBLISHER = compile_fast(r"\b(?:United Nations|UN|Headquarters|Government|Ministry|Department|Office|Agency|Congress|Commission|Secretariat)\b")
+_REPORT_PUBLISHER = compile_fast(r"\b(?:United Nations|UN|Headquarters|Government|Ministry|Department|Office|Agency|Congress|Commission|Secretariat|Council|Administration|Organization)\b")
 _PUBLISHER_WORD = compile_fast(r"(?r)\b(?:Press|Publishers?|Publishing|Books|Verlag|Inc\.?|Ltd\.?|Company|Co\.|Corporation|Routledge|Macmillan|Wiley|Springer|Norton)\s*$")
 _THESIS = compile_fast(r"(?i)\b(?:diss\.|dissertation|thesis)\b")
 _QUOTED = compile_fast(r"^[\"“‘'＂](?P<t>.+?)[\"”’'＂][,，.]?\s*(?P<rest>.*)$", re.S)
@@ -168,7 +170,7 @@ def _take_paren_block(s: str, out: Parsed) -> str:
             out.csl["genre"], publisher = genre, after
         out.csl["publisher"] = publisher
         out.csl["issued"] = {"date-parts": [[int(bare["y"])]]}
-        if _after_quoted_title(s[: m.start()] + ",") and not out.csl.get("genre"):
+        if s[: m.start()].rstrip().endswith(("”", '"')) and not out.csl.get("genre"):
             out.kind_hint = "report"  # '“Title” (Agency, 2015)': a report, not an article
     elif year and year.start() == 0 or year and len(body) < 30:
         out.csl["issued"] = {"date-parts": [[int(year["y"])]]}
@@ -240,6 +242,10 @@ def _take_bare_publisher(s: str, out: Parsed) -> str:
     segments = _segments(s)
     if len(segments) < 3 - bool(out.csl.get("editor")) or not _publisher_like(segments[-1]):
         return s
+    if out.csl.get("URL"):  # 'Title, Mayo Clinic, 2016, https://…': the site of a web page
+        out.csl["container-title"] = segments[-1]
+        out.kind_hint = out.kind_hint or "webpage"
+        return ", ".join(segments[:-1])
     out.csl["publisher"] = segments[-1]
     if len(segments) > 2 and _mentions_thesis(segments[-2]):
         out.csl["genre"] = segments[-2]
@@ -258,7 +264,7 @@ def _publisher_like(seg: str) -> bool:
 
 def _plausible_place(place: str) -> bool:
     words = place.replace(",", " ").split()
-    return 0 < len(words) <= 5 and all(w[0].isupper() or w in ("of", "am", "upon", "on") for w in words)
+    return 0 < len(words) <= 5 and all(w[0].isupper() or w in ("of", "am", "upon", "on", ":") for w in words)
 
 
 def _head_with_in_clause(s: str, out: Parsed) -> None:
@@ -351,7 +357,14 @@ def _authors_end(segments: tuple[str, ...]) -> int:
     end = 1
     while end < len(segments) - 1 and _names_segment(segments[end]):
         end += 1
+    if end < len(segments) - 1 and _EDS_WORD.match(segments[end]):
+        end += 1  # 'B. V. Babu et al., eds., Title'
     return end
+
+
+def _cjk_name(text: str) -> bool:
+    """'應松年', '雲南省企業聯合會': a CJK person or institution, one word."""
+    return has_cjk(text) and " " not in text.strip() and len(text.strip()) <= 20
 
 
 def _names_segment(seg: str) -> bool:
@@ -365,6 +378,10 @@ def _starts_title(seg: str) -> bool:
 
 
 def _authors_and_title(head: str, out: Parsed) -> None:
+    trans = _TRANSLATOR_CLAUSE.search(head)
+    if trans:
+        out.csl["translator"] = [csl_name(p) for p in split_people(_EDITION_TAIL.sub("", trans["names"]))]
+        head = head[: trans.start()]
     segments = _segments(head)
     if not segments:
         return
@@ -375,9 +392,12 @@ def _authors_and_title(head: str, out: Parsed) -> None:
         ed = _EDS_TAIL.match(names)
         people = split_people(ed["n"] if ed else names)
         key = "editor" if ed else "author"
-        if len(people) > 1 and not all(is_person_name(p) for p in people):
+        if len(people) > 1 and not all(is_person_name(p) or _cjk_name(p) for p in people):
             people = [ed["n"] if ed else names]  # an institution with "and" in it
         out.csl[key] = [csl_name(p) for p in people]
+    if len(segments) - end > 1 and _mentions_thesis(segments[-1]):  # 'Title, Doctoral dissertation'
+        out.csl.setdefault("genre", segments[-1])
+        title = ", ".join(segments[end:-1])
     if title:
         out.csl["title"] = _clean_title(title, out)
 
@@ -401,6 +421,11 @@ def _mentions_thesis(text: str) -> bool:
     return ("diss" in low or "thesis" in low) and bool(_THESIS.search(text))  # a substring test first: cheap
 
 
+def _dated_to_the_day(csl: dict) -> bool:
+    parts = (csl.get("issued") or {}).get("date-parts") or [[]]
+    return len(parts[0]) == 3
+
+
 def _csl_type(out: Parsed) -> str:
     csl = out.csl
     title = csl.get("title", "")
@@ -413,10 +438,16 @@ def _csl_type(out: Parsed) -> str:
         return "legislation" if not csl.get("author") else "treaty"
     if out.kind_hint == "chapter":
         return "chapter"
+    if out.kind_hint == "webpage" or csl.get("URL") and _dated_to_the_day(csl) and not csl.get("volume"):
+        return "webpage"
     if out.kind_hint == "article":
         return "article-journal"
     if out.kind_hint == "report" or _REPORT_TITLE.search(title) or _REPORT_PUBLISHER.search(csl.get("publisher", "")):
         return "report"
+    publisher = csl.get("publisher", "")
+    if not csl.get("container-title") and not search_tail(_PUBLISHER_WORD, publisher + " ") and \
+            any(is_institution(display_name(a)) for a in csl.get("author", [])):
+        return "report"  # a work by an agency or association that it issues itself
     if csl.get("URL") and not csl.get("publisher"):
         return "webpage"
     return "book"

@@ -37,6 +37,11 @@ def is_person_name(text: str) -> bool:
     return all(_NAME_TOKEN.match(t) or t in _PARTICLES for t in tokens)
 
 
+def is_institution(text: str) -> bool:
+    """'American Nurses Association', 'U.S. Food and Drug Administration'."""
+    return bool(_INSTITUTION.search(text))
+
+
 def split_people(text: str) -> list[str]:
     """'A, B and C' / 'A & B' / '甲、乙' → ['A', 'B', 'C']."""
     s = text.strip().strip(",，")

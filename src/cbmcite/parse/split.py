@@ -28,6 +28,9 @@ _OPEN = "（(〈《「『“‘[【<＜"
 _CLOSE = "）)〉》」』”’]】>＞"
 _BOUNDARY_OR_BRACKET = compile_fast("[；;。.（(〈《「『“‘\\[【<＜）)〉》」』”’\\]】>＞]")
 _PAGE_END = compile_fast(r"(?r)(?:pp?\.|頁|页|第|at)\s*[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$", re.I)
+_PROSE_YEAR = compile_fast(r"[0-9]{4}年")  # 'p.469.2009年歐巴馬…': a note's prose glued to its citation
+# 'American Psychological Association; De Gruyter Mouton, 2017, p.207.': two publishers, one citation
+_PUBLISHER_GOES_ON = compile_fast(r"\s*[A-Z][\w.&'’\-]*(?:\s+[A-Z&][\w.&'’\-]*){0,5},\s*(?:1[5-9]|20)[0-9]{2}\b")
 _NUMBERED_PART = compile_fast(r"\b(?:[Vv]ol|[Nn]o|[Pp]t|[Cc]h|[Bb]k)\.\s*[0-9]+$")
 _JOINED_CLAUSE = compile_fast(rf"\s*{alternation(CHAPTER_LEAD_ZH)}")
 
@@ -97,7 +100,7 @@ def _pieces(text: str) -> list[str]:
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
         cut = None
-        if ch in "；;" and depth == 0 and not _JOINED_CLAUSE.match(text, i + 1) and not (gbt and ch == "；" and inside_title(text, i)):
+        if ch in "；;" and depth == 0 and not _JOINED_CLAUSE.match(text, i + 1) and not _PUBLISHER_GOES_ON.match(text, i + 1) and not (gbt and ch == "；" and inside_title(text, i)):
             cut = i + 1
         elif ch == "。" and (depth == 0 or _closes_all(text, i)):
             cut = i + 1
@@ -147,7 +150,9 @@ def _sentence_stop(text: str, start: int, i: int) -> bool:
         return False
     if _NUMBERED_PART.search(text, max(start, i - 14), i):  # 'Handbook …: Vol. 4. Socialization'
         return False
-    if after[:1].isdigit() or after[:1] in ",，:;)）-–":
+    if after[:1].isdigit():
+        return bool(_PROSE_YEAR.match(text, i + 1))
+    if after[:1] in ",，:;)）-–":
         return False
     nxt = after.lstrip()[:1]
     if not nxt:

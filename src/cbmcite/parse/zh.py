@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex as re
 
-from ..lexicon import (CHAPTER_LEAD_ZH, GBT_CARRIERS, GBT_TYPES, PUBLISHER_ENDINGS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH,
+from ..lexicon import (CHAPTER_LEAD_ZH, GBT_CARRIERS, GBT_TYPES, LEGAL_DOCUMENT_ENDINGS_ZH, PUBLISHER_ENDINGS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH,
                        alternation)
 from ..patterns import compile_fast, search_tail
 
@@ -74,6 +74,7 @@ _PUBLISHER_YEAR = compile_fast(
     rf"[^，,（()）〈〉《》：:]{{2,30}}?(?:碩士|博士|學位|学位|硕士)(?:學位|学位)?(?:論文|论文))"
     rf"\s*[，,]?\s*(?P<y>(?:1[5-9]|20)[0-9]{{2}}|民國\s*[0-9]{{2,3}})\s*年?\s*(?:版|[）)，,。]|$|(?=碩士|博士|學位|学位|硕士))"
 )
+_LEGAL_TITLE = compile_fast(rf"{alternation(LEGAL_DOCUMENT_ENDINGS_ZH)}$")
 _THESIS_TAIL = compile_fast(r"\s*(?:碩士|博士|學位|学位|硕士)(?:學位|学位)?(?:論文|论文)$")
 _PUB_BLOCK = compile_fast(r"[（(〈<]\s*(?P<body>[^（）()〈〉<>]*[：:︰][^（）()〈〉<>]*)\s*[）)〉>]")
 _PUBLISHER_END = compile_fast(r"(?:出版社|出版公司|公司|書局|书局|書店|书店|學會|学会|中心|研究所|研究院|大學|大学|學院|学院|基金會|基金会|出版|社|館|馆|部|院|會|会|局|處|处|署)$")
@@ -216,7 +217,8 @@ def _bare_head(s: str) -> str:
 
 def _is_publication_block(text: str) -> bool:
     parts = _COLON.split(text, maxsplit=1)
-    return len(parts) == 2 and len(parts[0]) <= 12 and bool(_PUBLISHER_END.search(parts[1].strip().split("，")[0]))
+    publisher = parts[1].strip().split("，")[0] if len(parts) == 2 else ""
+    return len(parts[0]) <= 12 and bool(_PUBLISHER_END.search(publisher) or _THESIS.search(publisher))
 
 
 def _people(head: str, out: Parsed) -> None:
@@ -325,6 +327,8 @@ def _zh_type(s: str, out: Parsed) -> str:
     csl = out.csl
     if out.kind_hint == "thesis" or _THESIS.search(s):
         return "thesis"
+    if _LEGAL_TITLE.search(csl.get("title", "")) and not csl.get("publisher") and not csl.get("container-title"):
+        return "legislation"  # 《…關於…的通知》，2018年6月27日: an official act, dated
     if out.kind_hint == "newspaper":
         return "article-newspaper"
     if out.kind_hint in ("chapter", "paper-conference"):
