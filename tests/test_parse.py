@@ -163,3 +163,159 @@ def test_english_names_split_family_given_and_institutions_literal():
 ])
 def test_short_form_terms(raw, form):
     assert parse_citation(raw).form == form
+
+
+def test_ibid_then_see_also_is_two_citations():
+    note = parse_note(Note(4, "Ibid. See also A. Segaert and A. Bauer, “The Extent and Nature of Veteran Homelessness in "
+                              "Canada” (Employment and Social Development Canada, 2015), 102–106.", 1))
+    assert [c.form for c in note.citations] == ["ibid", "full"]
+    assert note.citations[1].raw.startswith("A. Segaert")
+
+
+def test_gbt_same_as_note_is_a_cross_reference_with_its_page():
+    note = parse_note(Note(7, "王名揚. 美國行政法[M]. 北京: 北京大學出版社, 2007: 194-197; 同5: 310.", 1))
+    assert [c.form for c in note.citations] == ["full", "cross_ref"]
+    assert note.citations[1].ref_note == 5 and note.citations[1].locator == "310"
+
+
+def test_gbt_entries_after_a_full_stop_are_separate():
+    note = parse_note(Note(2, "See also 阿揚. 談談記憶[M]. 北京: 機械工業出版社, 2023: 17. 王名揚. 美國行政法[M]. "
+                              "北京大學出版社, 2007: 194-197.", 1))
+    assert [c.raw[:3] for c in note.citations] == ["阿揚.", "王名揚"]
+
+
+@pytest.mark.parametrize("text", [
+    "Piaget and Inhelder, The Psychology of the Child, 354.",
+    "Balsam et al., “Affirmative Cognitive Behavior Therapy with Sexual and Gender Minority People,” 293.",
+    "Hutcheson, 266–270.",
+    "沈明室，〈互信或防範？美中建立軍事熱線的意涵與挑戰〉。",
+    "應松年 and 馬懷德, 當代中國行政法的源流, 153–154.",
+    "Florida Mental Health Act.",
+])
+def test_short_notes_are_citations(text):
+    note = parse_note(Note(9, text, 1))
+    assert len(note.citations) == 1 and note.citations[0].raw == text
+
+
+def test_prose_with_a_comma_is_not_a_short_note():
+    note = parse_note(Note(9, "雖然兩國只是互劃紅線，但總算軍事對話已經開始。", 1))
+    assert note.citations == []
+
+
+def test_each_group_of_names_takes_the_role_word_that_closes_it():
+    csl, _ = fields("[英]勞特派特著、王鐵崖、陳體強譯，《奧本海國際法》（商務印書館，民國60年），頁153。")
+    assert _names(csl) == ["[英]勞特派特"] and _names(csl, "translator") == ["王鐵崖", "陳體強"]
+    assert csl["publisher"] == "商務印書館" and csl["issued"]["date-parts"][0][0] == 1971
+
+
+def test_nested_book_title_marks():
+    csl, _ = fields("信春鷹，《關於《中華人民共和國行政訴訟法修正案（草案）》的說明》（2013），頁 148。")
+    assert csl["title"] == "關於《中華人民共和國行政訴訟法修正案（草案）》的說明" and _names(csl) == ["信春鷹"]
+
+
+@pytest.mark.parametrize("raw,publisher,pages", [
+    ("史曉東：《兩岸軍事安全互信機制研究》，九州出版社2014年版，288-291。", "九州出版社", "288-291"),
+    ("邱穎文：《遺傳與語言學習》，華東師範大學2009年博士學位論文，234。", "華東師範大學", "234"),
+    ("方明東，《羅隆基政治思想研究（1913—1949）》(北京師範大學歷史系博士學位論文，2000)，頁318-319。", "北京師範大學歷史系", "318-319"),
+])
+def test_publisher_before_its_year_without_a_place(raw, publisher, pages):
+    csl, locator = fields(raw)
+    assert csl["publisher"] == publisher and locator == pages
+
+
+def test_gbt_chapter_in_an_edited_book():
+    csl, pages = fields("阿揚. 談談記憶[M]. 姜海倫, 譯//《環球科學》雜誌社. 認識記憶力：關於學習、思考與遺忘的腦科學. "
+                        "北京: 機械工業出版社, 2023: 17.")
+    assert csl["type"] == "chapter" and pages == "17"
+    assert _names(csl, "translator") == ["姜海倫"] and _names(csl, "editor") == ["《環球科學》雜誌社"]
+    assert csl["container-title"] == "認識記憶力：關於學習、思考與遺忘的腦科學"
+    assert (csl["publisher-place"], csl["publisher"]) == ("北京", "機械工業出版社")
+
+
+def test_gbt_journal_year_volume_issue_pages():
+    csl, pages = fields("CHUA D W B. America’s Role in the Five Power Defense Arrangements, 1967–1971[J]. "
+                        "The International History Reviews, 2017, 39(4): 619")
+    assert _names(csl) == ["CHUA D W B"] and csl["title"].startswith("America’s Role")
+    assert (csl["container-title"], csl["volume"], csl["issue"], pages) == ("The International History Reviews", "39", "4", "619")
+
+
+def test_gbt_title_with_a_full_width_semicolon_is_one_citation():
+    note = parse_note(Note(3, "顧炎武. 昌平山水記；京東考古錄[M]. 北京: 北京古籍出版社, 1980: 89-90; 同20: 622.", 1))
+    assert [c.form for c in note.citations] == ["full", "cross_ref"]
+    assert note.citations[0].csl["title"] == "昌平山水記；京東考古錄"
+
+
+@pytest.mark.parametrize("raw,url", [
+    ("〈報導〉，《人民網》，2004年1月10日，http://www.people.com.cn/GB/shehui/1062/2289764.html；", "http://www.people.com.cn/GB/shehui/1062/2289764.html"),
+    ("“Title,” Site, 2020, https://example.org/a,b+c.", "https://example.org/a,b+c"),
+])
+def test_url_ends_before_punctuation_but_keeps_commas_and_plus(raw, url):
+    csl, _ = fields(raw)
+    assert csl["URL"] == url
+
+
+def test_chicago_chapter_names_its_editors_after_the_book():
+    csl, pages = fields("John S. Auerbach, “The Origins of Narcissism,” in Handbook of Child Psychology: Vol. 4. "
+                        "Socialization, Personality, and Social Development, ed. M. F. Bornstein, 4th ed. "
+                        "(Washington, DC, US: Wiley, 1993), 70.")
+    assert csl["type"] == "chapter" and pages == "70" and _names(csl, "editor") == ["M. F. Bornstein"]
+    assert csl["container-title"].endswith("Social Development") and csl["publisher"] == "Wiley"
+
+
+@pytest.mark.parametrize("raw,publisher,kind", [
+    ("J. Hacker Hughes ed., Military veteran psychological health and social care, Routledge, 2017, p.359.", "Routledge", "book"),
+    ("A. Segaert and A. Bauer, “The Extent and Nature of Veteran Homelessness in Canada” (Employment and Social "
+     "Development Canada, 2015), 102–106.", "Employment and Social Development Canada", "report"),
+    ("邱穎文, “遺傳與語言學習” (博士學位論文, 華東師範大學, 2009), 194.", "華東師範大學", "thesis"),
+])
+def test_english_publisher_without_a_place(raw, publisher, kind):
+    csl, _ = fields(raw)
+    assert csl["publisher"] == publisher and csl["type"] == kind
+
+
+def test_a_journal_is_not_taken_for_a_publisher():
+    csl, _ = fields("Hillary Clinton, America's Pacific Century, Foreign Policy, 2011, pp.1-11.")
+    assert csl["container-title"] == "Foreign Policy" and "publisher" not in csl
+
+
+def test_chinese_work_in_an_english_style_is_parsed_as_english():
+    csl, pages = fields("汪疑今, “江蘇的小農及其副業,” 中國經濟 4, no. 6 (June 15, 1936): 340–342.")
+    assert (csl["container-title"], csl["volume"], csl["issue"], pages) == ("中國經濟", "4", "6", "340-342")
+    assert csl["language"].startswith("zh")
+
+
+def test_et_al_is_not_part_of_a_name():
+    csl, _ = fields("J. Mehrholz et al., “Electromechanical Arm Training,” Cochrane Database of Systematic Reviews, 2018, 275–277.")
+    assert _names(csl) == ["J. Mehrholz"]
+
+
+@pytest.mark.parametrize("raw,kind", [
+    ("國務院，《國務院關於印發打贏藍天保衛戰三年行動計劃的通知》，2018年6月27日。", "legislation"),
+    ("American Nurses Association, Code of ethics for nurses with interpretive statements, 2015, p. 300.", "report"),
+    ("D. Perkins, “The Good Place Ends Its Second Season,” A.V. Club, February 1, 2018, https://www.avclub.com/x-1822649316.", "webpage"),
+    ("Stockholm International Peace Research Institute, SIPRI Yearbook 1991, Oxford: Oxford University Press, 1991, p.494.", "book"),
+    ("何筱梅，《新媒體時代原生廣告的策略與發展研究》，〈武漢:武漢大學博士學位論文〉，2016年，頁 122。", "thesis"),
+])
+def test_type_from_the_genre_signs(raw, kind):
+    csl, _ = fields(raw)
+    assert csl["type"] == kind
+
+
+def test_translator_clause_and_editors_before_the_title():
+    csl, _ = fields("Aristotle, Poetics, trans. S. H. Butcher (The Internet Classics Archive, 1994), 129.")
+    assert _names(csl) == ["Aristotle"] and _names(csl, "translator") == ["S. H. Butcher"] and csl["title"] == "Poetics"
+    csl, _ = fields("應松年 and 馬懷德, eds., 當代中國行政法的源流 (中國法制出版社, 2006), 31–35.")
+    assert _names(csl, "editor") == ["應松年", "馬懷德"] and "author" not in csl
+
+
+def test_two_publishers_joined_by_a_semicolon_stay_in_one_citation():
+    note = parse_note(Note(9, "Henry-James Schmid ed., Entrenchment and the psychology of language learning, "
+                              "American Psychological Association; De Gruyter Mouton, 2017, p.207.", 1))
+    assert len(note.citations) == 1
+    assert note.citations[0].csl["publisher"] == "American Psychological Association; De Gruyter Mouton"
+
+
+def test_prose_glued_after_the_last_page_is_cut_off():
+    note = parse_note(Note(9, "James Kraska, Sustainable Development Is Security, Yale Journal of International Law, "
+                              "Vol.28, 2003, p.469.2009年歐巴馬政府更進一步提出戰略再保證。", 1))
+    assert note.kind == "mixed" and note.citations[0].raw.endswith("p.469.")

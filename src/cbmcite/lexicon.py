@@ -27,6 +27,22 @@ SIGNAL_ZH = ("請參閱", "請參見", "請參考", "請見", "参阅", "參閱"
              "引自", "見", "见")
 SIGNAL_EN = ("See also", "see also", "See", "see", "Cf.", "cf.", "Compare", "E.g.,", "e.g.,")
 
+# Words that open a sentence of commentary, never an author's name before a short note's comma.
+PROSE_OPENERS_EN = ("However", "Thus", "Moreover", "Indeed", "Therefore", "First", "Second", "Third", "Finally",
+                    "Nevertheless", "Meanwhile", "Still", "Yet", "Instead", "Similarly", "Likewise", "Furthermore",
+                    "Hence", "Consequently", "Accordingly", "Overall", "Today", "Here", "There", "In addition",
+                    "For example", "In fact", "In short", "Nonetheless", "Besides", "Also", "Again", "Notably")
+PROSE_OPENERS_ZH = ("例如", "譬如", "比如", "因此", "所以", "但是", "然而", "此外", "另外", "其中", "同時", "同时",
+                    "尤其", "亦即", "包括", "至於", "至于", "而且", "不過", "不过", "換言之", "换言之", "總之", "总之",
+                    "其次", "首先", "最後", "最后", "事實上", "事实上", "當然", "当然", "如", "即", "又")
+# Chinese titles of laws, regulations and official acts end in these: 《…的通知》《國家安全法》
+LEGAL_DOCUMENT_ENDINGS_ZH = ("法", "條例", "条例", "辦法", "办法", "規定", "规定", "規則", "规则", "細則", "细则", "決定", "决定",
+                             "決議", "决议", "通知", "公告", "命令", "令", "意見", "意见", "憲法", "宪法", "協定", "协定",
+                             "條約", "条约", "公約", "公约", "議定書", "议定书", "聲明", "声明", "公報", "公报")
+# Titles of legislation and treaties ("Florida Mental Health Act", "Helsinki Final Act").
+DOCUMENT_TITLE_WORDS_EN = ("Act", "Treaty", "Agreement", "Convention", "Declaration", "Charter", "Protocol", "Accord",
+                           "Communiqué", "Communique", "Memorandum", "Resolution", "Statute")
+
 # Repeat-reference terms (CONVENTIONS §4). The resolver dispatches on the form, not on the word.
 IBID_TERMS_EN = ("Ibidem", "Ibid", "Ib", "Id")
 IBID_TERMS_ZH = ("同上", "同上註", "同上注", "同上書", "同上书", "同上文", "同上引")  # 同上28: a page may follow at once
@@ -54,7 +70,9 @@ PUBLISHER_ENDINGS_ZH = ("出版社", "出版公司", "出版中心", "出版部"
                         "中心", "研究所", "研究院", "大學", "大学", "學院", "学院", "基金會", "基金会", "出版", "社",
                         "印書館", "印书馆", "文化", "圖書", "图书", "委員會", "委员会", "部", "局", "署", "院", "處")
 PUBLISHER_ENDINGS_EN = ("Press", "Publishers", "Publishing", "Books", "Verlag", "Institute", "Center", "Centre",
-                        "Foundation", "University", "Co.", "Inc.", "Ltd.", "Company", "Office", "Council")
+                        "Foundation", "University", "Co.", "Inc.", "Ltd.", "Company", "Office", "Council", "Association",
+                        "Administration", "Archive", "Organization", "Organisation", "House", "Group", "Agency",
+                        "Bureau", "Department", "Ministry", "Society", "Academy", "Clinic")
 THESIS_WORDS = ("碩士論文", "博士論文", "學位論文", "博士學位論文", "硕士论文", "博士论文", "学位论文", "博士学位论文",
                 "Ph.D. dissertation", "PhD dissertation", "dissertation", "MA thesis", "M.A. thesis", "thesis")
 CONFERENCE_WORDS = ("發表於", "发表于", "宣讀於", "宣读于", "提交", "研討會", "研讨会", "學術會議", "学术会议",

@@ -5,10 +5,11 @@ import regex as re
 
 from ..patterns import compile_fast
 
-from ..model import Citation, Note
+from ..model import Citation, Form, Note
 from ..normalize import chinese_language_tag, has_cjk, normalize_pages
 from .en import parse_english
 from .forms import analyse_form
+from .gbt import parse_gbt, same_as_note
 from .result import Parsed
 from .split import split_note
 from .zh import parse_chinese
@@ -16,6 +17,7 @@ from .zh import parse_chinese
 _QUOTE_OR_IN = compile_fast(r"[“\"]|\bin\s")
 _TITLE_MARK = compile_fast(r"[〈《「]")
 _LATIN_START = compile_fast(r"^[A-Za-z]")
+_FULL_WIDTH = compile_fast(r"[，。：；〈〉《》「」、]")
 
 __all__ = ["parse_note", "parse_citation", "Parsed"]
 
@@ -43,6 +45,11 @@ def parse_note(note: Note) -> Note:
 
 
 def parse_citation(raw: str, form: str = "full") -> Citation:
+    same = same_as_note(raw)
+    if same:
+        number, pages = same
+        return Citation(raw=raw, form=Form.CROSS_REF, locator=normalize_pages(pages) if pages else None,
+                        ref_note=number, csl={"language": chinese_language_tag(raw)})
     info = analyse_form(raw)
     form = info.form if info.form != "full" else form
     if form == "full":
@@ -63,9 +70,17 @@ def parse_citation(raw: str, form: str = "full") -> Citation:
 
 
 def _parse_fields(raw: str) -> Parsed:
-    parsed = parse_chinese(raw) if _is_chinese(raw) else parse_english(raw)
+    parsed = parse_gbt(raw) or (parse_chinese(raw) if _chinese_style(raw) else parse_english(raw))
+    if parsed.lang == "en" and has_cjk(parsed.csl.get("title", "")):
+        parsed.lang = "zh"  # a Chinese work rendered by an English style
     parsed.csl.setdefault("language", chinese_language_tag(raw) if parsed.lang == "zh" else "en")
     return parsed
+
+
+def _chinese_style(raw: str) -> bool:
+    """Chinese punctuation and title marks; a CJK citation in ASCII punctuation follows an English style
+    (CSL renderers: '王名揚, 美國行政法 (北京大學出版社, 2007), 158.')."""
+    return _is_chinese(raw) and (bool(_FULL_WIDTH.search(raw)) or ", " not in raw)
 
 
 def _is_chinese(raw: str) -> bool:

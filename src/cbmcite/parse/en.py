@@ -7,14 +7,18 @@ import regex as re
 
 from ..patterns import compile_fast, search_tail
 
-from ..normalize import normalize_pages
-from .names import csl_name, is_person_name, split_people
+from ..lexicon import PUBLISHER_ENDINGS_EN
+from ..normalize import has_cjk, normalize_pages
+from .names import csl_name, display_name, is_institution, is_person_name, split_people
+from .fields import take_url
 from .result import Parsed
 
 _MONTH_DAY_YEAR = compile_fast(r"([A-Za-z]{3})[a-z]*\.?\s+([0-9]{1,2}),\s*([0-9]{4})")
 _COMMA = compile_fast(r"[,，]\s*")
 _SHORT_CONTAINER = compile_fast(r"(?i)op\.?\s*cit\.?|ibid\.?")
 _AND_LEAD = compile_fast(r"^(?:and|&)\s+")
+_TRANSLATOR_CLAUSE = compile_fast(r"[,，]\s*(?:trans\.|tr\.|translated by)\s+(?P<names>[^“”\"]+)$")
+_EDS_WORD = compile_fast(r"^(?:eds?\.?|\(eds?\.?\))$")
 _EDS_TAIL = compile_fast(r"^(?P<n>.+?)\s*(?:\(eds?\.?\)|eds?\.)$")
 
 _PAGES_TAIL = compile_fast(r"(?r)[,，]?\s*\b(?:pp?\.|pages?|at)\s*(?P<p>[A-Z]?[0-9]+[a-z]?(?:\s*[-–—]\s*[0-9]+)?(?:\s*,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)*)\s*\.?\s*$", re.I)
@@ -27,22 +31,29 @@ _BARE_PAGES_TAIL = compile_fast(r"(?r)(?:(?<=[)”\"’])\s*[,:]?|[,:])\s*(?P<p>
 _PAREN_TAIL = compile_fast(r"(?r)\s*\((?P<body>[^()]*)\)\s*$")
 _PAREN_PUBLISHER = compile_fast(r"^(?P<place>[^:：]+)[:：]\s*(?P<pub>.+?)(?:[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}))?$")
 _PAREN_BARE_PUBLISHER = compile_fast(r"^(?P<pub>[^:：]+?)[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2})$")
-_CHICAGO_JOURNAL = compile_fast(r"(?r)[,，]?\s*(?P<j>[A-Z][^,\"”“]*)\s+(?P<v>[0-9]+)(?:\s*,\s*[Nn]o\.\s*(?P<n>[0-9]+))?\s*$")
-_VOL_TAIL = compile_fast(r"(?r)[,，]\s*(?:Vol\.?|Volume)\s*(?P<v>[0-9]+)(?:\s*[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+))?\s*$", re.I)
-_NO_TAIL = compile_fast(r"(?r)[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+)\s*$", re.I)
+_CHICAGO_JOURNAL = compile_fast(
+    r"(?r)[,，]?\s*(?P<j>[A-Z\p{Han}][^,\"”“]*)(?:\s+(?P<v>[0-9]+))?(?:\s*,\s*[Nn]o\.\s*(?P<n>[0-9/]+))?\s*$"
+)
+_QUOTE_CLOSE_COMMA = compile_fast(r"[,.]?[”\"]\s*,?\s*[^”\"“]+$")
+_MONTH_OR_SEASON = compile_fast(rf"{_SEASON}|[0-9]")
+_BOOK_VOLUME = compile_fast(r"(?i)[,，]\s*vol\.\s*[0-9]+$")
+_THESIS_WORDS = compile_fast(r"(?:碩士|博士|學位|学位|硕士)(?:學位|学位)?(?:論文|论文)")
+_VOL_TAIL = compile_fast(r"(?r)[,，]\s*(?:Vol\.?|Volume)\s*(?P<v>[0-9]+)(?:\s*[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+(?:/[0-9]+)?))?\s*$", re.I)
+_NO_TAIL = compile_fast(r"(?r)[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+(?:/[0-9]+)?)\s*$", re.I)
 _SIGNED = compile_fast(
     r"[,，]\s*signed\s+(?:on|in)\s+(?P<date>[A-Z][a-z]+\.?\s+[0-9]{1,2},\s*[0-9]{4})(?:[,，]\s*(?:at|in)\s+(?P<place>[A-Z][\w.\- ]+(?:,\s*[A-Z][\w.\- ]+)?))?",
 )
 _IN_CLAUSE = compile_fast(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in:?\s+(?=[A-Z\"“]|a\s|an\s|the\s)")
+_EDITOR_AFTER = compile_fast(r"[,，]\s*(?:eds?\.|edited by)\s+(?P<eds>.+)$")
+_EDITION_TAIL = compile_fast(r"(?:[,，]\s*(?:[0-9]+(?:st|nd|rd|th)|rev\.|[Rr]evised)\s+ed\.?|[,，]\s*vols?\.\s*\S+)+\s*$")
 _EDITOR_LEAD = compile_fast(r"^(?P<eds>.+?)\s*(?:\(eds?\.?\)|eds?\.|edited)\s*[,，]?\s*(?P<rest>.*)$", re.S)
 _DOC_TITLE = compile_fast(
     r"\b(?:Act|Treaty|Agreement|Memorandum|Convention|Declaration|Charter|Protocol|Accord|Communiqu[ée]|Resolution|Statute|Code of Conduct)\b"
 )
 _REPORT_TITLE = compile_fast(r"\b(?:Report|White Paper|Working Paper|Policy Brief|Study on|Yearbook of|Briefing)\b", re.I)
-_REPORT_PUBLISHER = compile_fast(r"\b(?:United Nations|UN|Headquarters|Government|Ministry|Department|Office|Agency|Congress|Commission|Secretariat)\b")
+_REPORT_PUBLISHER = compile_fast(r"\b(?:United Nations|UN|Headquarters|Government|Ministry|Department|Office|Agency|Congress|Commission|Secretariat|Council|Administration|Organization)\b")
 _PUBLISHER_WORD = compile_fast(r"(?r)\b(?:Press|Publishers?|Publishing|Books|Verlag|Inc\.?|Ltd\.?|Company|Co\.|Corporation|Routledge|Macmillan|Wiley|Springer|Norton)\s*$")
 _THESIS = compile_fast(r"(?i)\b(?:diss\.|dissertation|thesis)\b")
-_URL = compile_fast(r"<?(https?://[^\s<>，。]+)>?")
 _QUOTED = compile_fast(r"^[\"“‘'＂](?P<t>.+?)[\"”’'＂][,，.]?\s*(?P<rest>.*)$", re.S)
 _REPORT_NUMBER = compile_fast(r"(?r)\s*\((?=[^()]*(?:Report|Paper|Series|No\.|[0-9]{3,}))[^()]*\)\s*$")
 _SURNAME = compile_fast(r"^[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?$")
@@ -55,10 +66,10 @@ _SHORT_PLACE_PART = compile_fast(r"^(?:[A-Z]\.\s*)+$|^[A-Z]{2,3}$|^[A-Z][a-z]?\.
 def parse_english(raw: str) -> Parsed:
     s = _prepare(raw)
     out = Parsed(lang="en")
-    url = _URL.search(s) if "http" in s or "www." in s else None
+    url, s = take_url(s)
     if url:
-        out.csl["URL"] = url.group(1).rstrip(".,")
-        s = (s[: url.start()] + s[url.end():]).strip().rstrip(",，")
+        out.csl["URL"] = url
+        s = s.strip().rstrip(",，")
     s = _take_pages(s, out)
     s = _take_paren_block(s, out)
     signed = _SIGNED.search(s) if "signed" in s else None
@@ -78,7 +89,11 @@ def parse_english(raw: str) -> Parsed:
         s = s[: m.start()] + s[m.end():]
         out.kind_hint = "document"
     vol = _volume_tail(s) or _number_tail(s)
-    if vol:
+    if vol and "publisher" in out.csl and not _after_quoted_title(s[: vol.start()] + ","):
+        if vol["v"] if "v" in vol.groupdict() else None:
+            out.csl["volume"] = vol["v"]
+        _head_with_in_clause(s[: vol.start()], out)  # 'Title, vol. 7 (Publisher, 2000)': a book in volumes
+    elif vol:
         if "v" in vol.groupdict() and vol["v"]:
             out.csl["volume"] = vol["v"]
         if vol["n"]:
@@ -90,6 +105,8 @@ def parse_english(raw: str) -> Parsed:
         _authors_and_title(head, out)
     else:
         s = _take_place_publisher(s, out)
+        if "issued" in out.csl and not _after_quoted_title(s + ","):
+            s = _take_bare_publisher(s, out)
         _head_with_in_clause(s, out)
     out.csl["type"] = _csl_type(out)
     return out
@@ -144,19 +161,40 @@ def _take_paren_block(s: str, out: Parsed) -> str:
         out.csl["publisher-place"] = pub["place"].strip()
         out.csl["publisher"] = pub["pub"].strip()
         out.csl["issued"] = {"date-parts": [[int(pub["y"])]]}
-    elif bare and search_tail(_PUBLISHER_WORD, bare["pub"] + " "):
-        out.csl["publisher"] = bare["pub"].strip()
+    elif bare and (search_tail(_PUBLISHER_WORD, bare["pub"] + " ") or _publisher_after_title(s[: m.start()], bare["pub"])):
+        publisher = bare["pub"].strip()
+        genre, _, after = publisher.partition(", ")
+        if after and _mentions_thesis(genre):  # (博士學位論文, 華東師範大學, 2009) / (PhD diss., Yale University, 1990)
+            out.csl["genre"], publisher = genre, after
+        elif _THESIS_WORDS.search(genre):
+            out.csl["genre"], publisher = genre, after
+        out.csl["publisher"] = publisher
         out.csl["issued"] = {"date-parts": [[int(bare["y"])]]}
+        if s[: m.start()].rstrip().endswith(("”", '"')) and not out.csl.get("genre"):
+            out.kind_hint = "report"  # '“Title” (Agency, 2015)': a report, not an article
     elif year and year.start() == 0 or year and len(body) < 30:
         out.csl["issued"] = {"date-parts": [[int(year["y"])]]}
         head = s[: m.start()].rstrip()
-        journal = _CHICAGO_JOURNAL.search(head)
-        if journal and not _volume_tail(head):
-            return head[: journal.start()] + ", " + journal["j"].strip() + ", Vol. " + journal["v"] + (
+        journal = _CHICAGO_JOURNAL.search(head) if _after_quoted_title(head) else None
+        if journal and (journal["v"] or journal["n"]) and not _volume_tail(head):
+            volume = f", Vol. {journal['v']}" if journal["v"] else ""
+            return head[: journal.start()] + ", " + journal["j"].strip() + volume + (
                 f", No. {journal['n']}" if journal["n"] else "")
     else:
         return s
     return s[: m.start()].rstrip()
+
+
+def _publisher_after_title(head: str, body: str) -> bool:
+    """'Title (Publisher, 1966)': not a journal's volume and issue ('Journal 19, no. 1 (1992)') nor a date."""
+    head = head.rstrip()
+    ends_in_volume = head[-1:].isdigit() and not _BOOK_VOLUME.search(head)
+    return bool(head) and not ends_in_volume and not _MONTH_OR_SEASON.match(body.strip())
+
+
+def _after_quoted_title(head: str) -> bool:
+    """'“Title,” Journal 19, no. 1': a journal follows an article's quoted title."""
+    return bool(_QUOTE_CLOSE_COMMA.search(head))
 
 
 def _prepare(raw: str) -> str:
@@ -197,9 +235,36 @@ def _take_place_publisher(s: str, out: Parsed) -> str:
     return ", ".join(parts[: len(parts) - len(place_parts)])
 
 
+def _take_bare_publisher(s: str, out: Parsed) -> str:
+    """'Author, Title, Routledge' (a year followed): the last part names the publisher of a book."""
+    if "publisher" in out.csl:
+        return s
+    segments = _segments(s)
+    if len(segments) < 3 - bool(out.csl.get("editor")) or not _publisher_like(segments[-1]):
+        return s
+    if out.csl.get("URL"):  # 'Title, Mayo Clinic, 2016, https://…': the site of a web page
+        out.csl["container-title"] = segments[-1]
+        out.kind_hint = out.kind_hint or "webpage"
+        return ", ".join(segments[:-1])
+    out.csl["publisher"] = segments[-1]
+    if len(segments) > 2 and _mentions_thesis(segments[-2]):
+        out.csl["genre"] = segments[-2]
+        segments = segments[:-1]
+    return ", ".join(segments[:-1])
+
+
+def _publisher_like(seg: str) -> bool:
+    """One name ('Routledge') or words that name a publisher ('MIT Press', 'Atlantic Council'); 'Foreign Policy' is a
+    journal."""
+    words = seg.replace(";", " ").split()
+    if not 0 < len(words) <= 8 or seg[:1].isdigit() or _starts_title(seg):
+        return False
+    return len(words) == 1 and words[0][0].isupper() or any(w in PUBLISHER_ENDINGS_EN for w in words)
+
+
 def _plausible_place(place: str) -> bool:
     words = place.replace(",", " ").split()
-    return 0 < len(words) <= 5 and all(w[0].isupper() or w in ("of", "am", "upon", "on") for w in words)
+    return 0 < len(words) <= 5 and all(w[0].isupper() or w in ("of", "am", "upon", "on", ":") for w in words)
 
 
 def _head_with_in_clause(s: str, out: Parsed) -> None:
@@ -207,10 +272,14 @@ def _head_with_in_clause(s: str, out: Parsed) -> None:
     if m and m.start() > 0:
         _authors_and_title(s[: m.start()], out)
         rest = s[m.end():].strip()
-        ed = _EDITOR_LEAD.match(rest)
-        if ed and len(ed["eds"]) < 120:
+        after = _EDITOR_AFTER.search(rest)  # Chicago: 'in Book, ed. Name, 2nd ed.'
+        ed = None if after else _EDITOR_LEAD.match(rest)  # 'in Name ed., Book, Publisher'
+        if after:
+            out.csl["editor"] = [csl_name(n) for n in split_people(_EDITION_TAIL.sub("", after["eds"]))]
+            rest = rest[: after.start()]
+        elif ed and len(ed["eds"]) < 120:
             out.csl["editor"] = [csl_name(n) for n in split_people(ed["eds"])]
-            rest = ed["rest"]
+            rest = _take_bare_publisher(ed["rest"], out)
         container = rest.strip().strip(",")
         if container and not _SHORT_CONTAINER.fullmatch(container):
             out.csl["container-title"] = container
@@ -288,7 +357,14 @@ def _authors_end(segments: tuple[str, ...]) -> int:
     end = 1
     while end < len(segments) - 1 and _names_segment(segments[end]):
         end += 1
+    if end < len(segments) - 1 and _EDS_WORD.match(segments[end]):
+        end += 1  # 'B. V. Babu et al., eds., Title'
     return end
+
+
+def _cjk_name(text: str) -> bool:
+    """'應松年', '雲南省企業聯合會': a CJK person or institution, one word."""
+    return has_cjk(text) and " " not in text.strip() and len(text.strip()) <= 20
 
 
 def _names_segment(seg: str) -> bool:
@@ -302,6 +378,10 @@ def _starts_title(seg: str) -> bool:
 
 
 def _authors_and_title(head: str, out: Parsed) -> None:
+    trans = _TRANSLATOR_CLAUSE.search(head)
+    if trans:
+        out.csl["translator"] = [csl_name(p) for p in split_people(_EDITION_TAIL.sub("", trans["names"]))]
+        head = head[: trans.start()]
     segments = _segments(head)
     if not segments:
         return
@@ -312,9 +392,12 @@ def _authors_and_title(head: str, out: Parsed) -> None:
         ed = _EDS_TAIL.match(names)
         people = split_people(ed["n"] if ed else names)
         key = "editor" if ed else "author"
-        if len(people) > 1 and not all(is_person_name(p) for p in people):
+        if len(people) > 1 and not all(is_person_name(p) or _cjk_name(p) for p in people):
             people = [ed["n"] if ed else names]  # an institution with "and" in it
         out.csl[key] = [csl_name(p) for p in people]
+    if len(segments) - end > 1 and _mentions_thesis(segments[-1]):  # 'Title, Doctoral dissertation'
+        out.csl.setdefault("genre", segments[-1])
+        title = ", ".join(segments[end:-1])
     if title:
         out.csl["title"] = _clean_title(title, out)
 
@@ -338,10 +421,16 @@ def _mentions_thesis(text: str) -> bool:
     return ("diss" in low or "thesis" in low) and bool(_THESIS.search(text))  # a substring test first: cheap
 
 
+def _dated_to_the_day(csl: dict) -> bool:
+    parts = (csl.get("issued") or {}).get("date-parts") or [[]]
+    return len(parts[0]) == 3
+
+
 def _csl_type(out: Parsed) -> str:
     csl = out.csl
     title = csl.get("title", "")
-    if any(_mentions_thesis(text) for text in (title, csl.get("publisher", ""), csl.get("genre", ""))):
+    if any(_mentions_thesis(text) for text in (title, csl.get("publisher", ""), csl.get("genre", ""))) or \
+            _THESIS_WORDS.search(csl.get("genre", "")):
         return "thesis"
     if _NEWSPAPER.search(csl.get("container-title", "")) and not csl.get("volume"):
         return "article-newspaper"
@@ -349,10 +438,16 @@ def _csl_type(out: Parsed) -> str:
         return "legislation" if not csl.get("author") else "treaty"
     if out.kind_hint == "chapter":
         return "chapter"
+    if out.kind_hint == "webpage" or csl.get("URL") and _dated_to_the_day(csl) and not csl.get("volume"):
+        return "webpage"
     if out.kind_hint == "article":
         return "article-journal"
     if out.kind_hint == "report" or _REPORT_TITLE.search(title) or _REPORT_PUBLISHER.search(csl.get("publisher", "")):
         return "report"
+    publisher = csl.get("publisher", "")
+    if not csl.get("container-title") and not search_tail(_PUBLISHER_WORD, publisher + " ") and \
+            any(is_institution(display_name(a)) for a in csl.get("author", [])):
+        return "report"  # a work by an agency or association that it issues itself
     if csl.get("URL") and not csl.get("publisher"):
         return "webpage"
     return "book"

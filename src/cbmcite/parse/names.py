@@ -12,6 +12,7 @@ _LATIN_WORD = compile_fast(r"[A-Za-z]{3}")
 _CJK_NAME_SEP = compile_fast(r"[、，,；;/]|\s+")
 _LATIN_NAME_SEP = compile_fast(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
 _WHITESPACE = compile_fast(r"\s+")
+_ET_AL = compile_fast(r"(?:^|\s+|,\s*)et\s+al\.?$")  # 'J. Mehrholz et al.': the others are not named
 
 ROLE_WORDS_ZH = compile_fast(r"(?:合著|合編|主編|編著|編譯|譯著|等著|等編|著|編|译|譯|撰|等)$")
 _INSTITUTION = compile_fast(
@@ -36,14 +37,19 @@ def is_person_name(text: str) -> bool:
     return all(_NAME_TOKEN.match(t) or t in _PARTICLES for t in tokens)
 
 
+def is_institution(text: str) -> bool:
+    """'American Nurses Association', 'U.S. Food and Drug Administration'."""
+    return bool(_INSTITUTION.search(text))
+
+
 def split_people(text: str) -> list[str]:
     """'A, B and C' / 'A & B' / '甲、乙' → ['A', 'B', 'C']."""
     s = text.strip().strip(",，")
-    if has_cjk(s) and not _LATIN_WORD.search(s):
+    if has_cjk(s) and not _LATIN_WORD.search(s) and ", " not in s:
         parts = _CJK_NAME_SEP.split(s)
         return [ROLE_WORDS_ZH.sub("", p).strip() for p in parts if ROLE_WORDS_ZH.sub("", p).strip()]
-    parts = _LATIN_NAME_SEP.split(s)
-    return [p.strip() for p in parts if p.strip() and p.strip() not in ("et al.", "et al")]
+    parts = (_ET_AL.sub("", p).strip() for p in _LATIN_NAME_SEP.split(s))
+    return [p for p in parts if p]
 
 
 def csl_name(name: str) -> dict:

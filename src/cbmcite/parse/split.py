@@ -5,12 +5,15 @@ from dataclasses import dataclass
 
 import regex as re
 
+from ..lexicon import CHAPTER_LEAD_ZH, IBID_TERMS_EN, IBID_TERMS_ZH, PREVIOUS_NOTE_TERMS_ZH, alternation
 from ..patterns import compile_fast
+from ..rules import rule
 
+from ..model import Form
 from .forms import SHORT_FORM_ANYWHERE, short_form_of
+from .gbt import inside_title, new_entry_follows, same_as_note
+from .likeness import GBT_MARK, has_year, looks_like_citation
 
-_HAN = compile_fast(r"\p{Han}")
-_SHORT_LEAD = compile_fast(r"^[^，、：:]{1,12}[，、：:]")
 _GLUED_START = compile_fast(r"\p{Han}|[〈《「（(“]")
 _SENTENCE_START = compile_fast(r"[A-Z\p{Han}〈《「（(“\"'‘]")
 _PAGES_LEAD = compile_fast(r"\s*(?:pp?\.|頁|页|第)")
@@ -25,26 +28,11 @@ _OPEN = "（(〈《「『“‘[【<＜"
 _CLOSE = "）)〉》」』”’]】>＞"
 _BOUNDARY_OR_BRACKET = compile_fast("[；;。.（(〈《「『“‘\\[【<＜）)〉》」』”’\\]】>＞]")
 _PAGE_END = compile_fast(r"(?r)(?:pp?\.|頁|页|第|at)\s*[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$", re.I)
-_YEAR_DIGITS = compile_fast(r"(?:1[5-9]|20)[0-9]{2}")  # a sign, not a parse: no digit-boundary checks
-_CITATION_FEATURES = [
-    compile_fast(r"[《〈]"),
-    compile_fast(r"(?:pp?\.|頁|页)\s*[0-9]"),
-    compile_fast(r"第\s*[0-9]+\s*[頁页卷期版]"),
-    compile_fast(r"(?i)\bvol\.|\bno\.\s*[0-9]"),
-    compile_fast(r"[A-Z][\w .]{1,30}\s*[:：]\s*[A-Z][\w&.' ]+(?:Press|Publisher|Publishing|Books|University|Company|Inc|Ltd|Center|Centre|Institute|Nations|Office|[A-Z]{2,})"),
-    compile_fast(r"(?i)https?://|www\."),
-    compile_fast(r"\[(?:M|C|G|N|J|D|R|S|P|A|Z|DB|CP|EB)(?:/OL)?\]"),
-    compile_fast(r"(?:出版社|書局|书局|出版|公司|碩士論文|博士論文|学位论文)"),
-    compile_fast(r"\([^()]{2,80}[,，]\s*(?:1[5-9]|20)[0-9]{2}\)"),  # (Place: Publisher, 1979)
-    compile_fast(r"^[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,4},\s"),  # Author, …
-    compile_fast(r"^[\"“][^\"”]{8,}[\"”]\s*,?\s*[A-Z]"),  # "Title," The New York Times
-]
-# Chicago short note: 'Van Evera, "Offense, Defense," 20.' / 'Waltz, Theory, 102.'
-_CHICAGO_SHORT = compile_fast(
-    r"^[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2},\s+(?:[\"“][^\"”]{2,80}[\"”]|[A-Z][^,]{2,60},)\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?\.?$"
-)
-_JOINED_CLAUSE = compile_fast(r"\s*(?:收錄於|收录于|收錄|收录|收於|收于|載於|载于|刊於|刊于|見於|见于)")
-_GBT_MARK = compile_fast(r"\[(?:M|C|G|N|J|D|R|S|P|A|Z|DB|CP|EB)(?:/(?:OL|CD|MT|DK))?\]")
+_PROSE_YEAR = compile_fast(r"[0-9]{4}年")  # 'p.469.2009年歐巴馬…': a note's prose glued to its citation
+# 'American Psychological Association; De Gruyter Mouton, 2017, p.207.': two publishers, one citation
+_PUBLISHER_GOES_ON = compile_fast(r"\s*[A-Z][\w.&'’\-]*(?:\s+[A-Z&][\w.&'’\-]*){0,5},\s*(?:1[5-9]|20)[0-9]{2}\b")
+_NUMBERED_PART = compile_fast(r"\b(?:[Vv]ol|[Nn]o|[Pp]t|[Cc]h|[Bb]k)\.\s*[0-9]+$")
+_JOINED_CLAUSE = compile_fast(rf"\s*{alternation(CHAPTER_LEAD_ZH)}")
 
 
 @dataclass
@@ -60,14 +48,14 @@ def split_note(text: str) -> list[Segment]:
     segments: list[Segment] = []
     for piece in pieces:
         lead = _PROSE_LEAD.match(piece.strip()) if _MAY_LEAD.search(piece, 0, 50) else None
-        if lead and _looks_like_citation(piece.strip()[lead.end():]):
+        if lead and looks_like_citation(piece.strip()[lead.end():]):
             cut = piece.index(lead.group(0)) + len(lead.group(0))
             segments.append(Segment(piece[:cut], False))
             piece = piece[cut:]
-        form = short_form_of(piece)
+        form = short_form_of(piece) or (Form.CROSS_REF if same_as_note(piece) else None)
         if form:
             segments.append(Segment(piece, True, form))
-        elif _looks_like_citation(piece):
+        elif looks_like_citation(piece):
             segments.append(Segment(piece, True))
         elif segments and segments[-1].is_citation and not _ends_citation(segments[-1].raw) and _continues(piece):
             segments[-1].raw += piece  # a title's own full stop split it
@@ -85,44 +73,11 @@ def _continues(piece: str) -> bool:
 
 
 def _looks_prose(piece: str) -> bool:
-    return len(piece) > 60 and not _has_year(piece)
-
-
-def _looks_like_citation(piece: str) -> bool:
-    p = piece.strip()
-    if len(p) < 6:
-        return False
-    if _CHICAGO_SHORT.match(p):
-        return True
-    needed = 1 if _has_year(p) else 2  # two signs of a citation, or one and a year
-    found = 0
-    for feature in _CITATION_FEATURES:  # cheap, common signs first; stop as soon as it is enough
-        if feature.search(p):
-            found += 1
-            if found >= needed:
-                # commentary that mentions a year and a book title reads like prose: a verb, no author lead
-                return not _prose_sentence(p)
-    return False
+    return len(piece) > 60 and not has_year(piece)
 
 
 _MAY_LEAD = compile_fast(r"參|参|請|请|詳|详|見|见|另|See|Cf")
 _PROSE_LEAD = compile_fast(r"^(?:.{0,40}?(?:請參閱|請參見|参阅|參閱|參見|参见|請見|详见|詳見|另見|另参|可參考|可参考))\s*[:：]?\s*|^(?:See also|See|Cf\.)\s+")
-
-
-def _has_year(p: str) -> bool:
-    return "年" in p or "民國" in p or bool(_YEAR_DIGITS.search(p))
-
-
-def _prose_sentence(p: str) -> bool:
-    """Long CJK prose with a book title in it, e.g. 「…《熱線協議》…」 as narrative."""
-    if len(p) < 40 or "頁" in p or "页" in p:
-        return False
-    han = len(_HAN.findall(p))
-    commas = p.count("，")
-    if han < 40:
-        return False
-    lead = _SHORT_LEAD.match(p)
-    return commas >= 4 and not lead
 
 
 def _ends_citation(raw: str) -> bool:
@@ -133,7 +88,7 @@ def _ends_citation(raw: str) -> bool:
 def _pieces(text: str) -> list[str]:
     """Cut after sentence ends and top-level semicolons; brackets and quotes are never cut."""
     pieces: list[str] = []
-    gbt = bool(_GBT_MARK.search(text))  # GB/T 7714 uses "." between elements
+    gbt = bool(GBT_MARK.search(text))  # GB/T 7714 uses "." between elements
     depth = 0
     start = 0
     for m in _BOUNDARY_OR_BRACKET.finditer(text):  # only these characters can change anything
@@ -145,13 +100,13 @@ def _pieces(text: str) -> list[str]:
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
         cut = None
-        if ch in "；;" and depth == 0 and not _JOINED_CLAUSE.match(text, i + 1):
+        if ch in "；;" and depth == 0 and not _JOINED_CLAUSE.match(text, i + 1) and not _PUBLISHER_GOES_ON.match(text, i + 1) and not (gbt and ch == "；" and inside_title(text, i)):
             cut = i + 1
         elif ch == "。" and (depth == 0 or _closes_all(text, i)):
             cut = i + 1
             while cut < len(text) and text[cut] in "」』）)”":
                 cut += 1
-        elif ch == "." and depth == 0 and not gbt and _sentence_stop(text, start, i):
+        elif ch == "." and depth == 0 and (_gbt_stop(text, start, i) if gbt else _sentence_stop(text, start, i)):
             cut = i + 1
         if cut is not None:
             pieces.append(text[start:cut])
@@ -166,11 +121,38 @@ def _closes_all(text: str, i: int) -> bool:
     return i + 1 < len(text) and text[i + 1] in "」』"
 
 
+def _gbt_stop(text: str, start: int, i: int) -> bool:
+    """GB/T 7714 puts "." between an entry's elements: cut only after a whole entry or a short form."""
+    return text[i + 1:i + 2] in (" ", "\u3000") and (_short_form_alone(text[start:i + 1]) or new_entry_follows(text, i))
+
+
+SHORT_FORM_ALONE = rule(
+    "short_form_alone",
+    rf"^{alternation(IBID_TERMS_EN)}\.?(?:,?\s*(?:pp?\.|at)?\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)?\.$"
+    rf"|^{alternation(IBID_TERMS_ZH + PREVIOUS_NOTE_TERMS_ZH)}\s*(?:[，,]?\s*(?:頁|页)?\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)?\.$",
+    "A previous-note term and its page, ending a sentence that another follows ('Ibid. See also …').",
+    examples=("Ibid.", "Ibid., 34.", "同上.", "同上28.", "同上注，255."),
+    counterexamples=("同前注，D.", "Ibid. See", "Id. at 5, citing Smith."),
+    requires=("I", "同"),
+)
+
+
+def _short_form_alone(piece: str) -> bool:
+    p = piece.strip()
+    return len(p) < 30 and bool(SHORT_FORM_ALONE.find(p) or same_as_note(p))
+
+
 def _sentence_stop(text: str, start: int, i: int) -> bool:
     after = text[i + 1:i + 3]
+    if _short_form_alone(text[start:i + 1]) and after[:1] == " " and _SENTENCE_START.match(after[1:]):
+        return True
     if _ABBREV.search(text, max(start, i - 12), i + 1):  # abbreviations are short: look just before the stop
         return False
-    if after[:1].isdigit() or after[:1] in ",，:;)）-–":
+    if _NUMBERED_PART.search(text, max(start, i - 14), i):  # 'Handbook …: Vol. 4. Socialization'
+        return False
+    if after[:1].isdigit():
+        return bool(_PROSE_YEAR.match(text, i + 1))
+    if after[:1] in ",，:;)）-–":
         return False
     nxt = after.lstrip()[:1]
     if not nxt:

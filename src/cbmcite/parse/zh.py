@@ -3,14 +3,18 @@ from __future__ import annotations
 
 import regex as re
 
+from ..lexicon import (CHAPTER_LEAD_ZH, GBT_CARRIERS, GBT_TYPES, LEGAL_DOCUMENT_ENDINGS_ZH, PUBLISHER_ENDINGS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH,
+                       alternation)
 from ..patterns import compile_fast, search_tail
 
 from ..normalize import chinese_number, fold_compat, normalize_pages, parse_date
 from .names import ROLE_WORDS_ZH, csl_name, split_people
+from .fields import take_url
 from .result import Parsed
 
 _LIST_NUMBER = compile_fast(r"^\[\s*[0-9]+\s*\]\s*")
-_TITLE_MARKS = compile_fast(r"〈(?P<a>[^〈〉]+)〉|<(?P<a2>[^<>]+)>|《(?P<b>[^《》]+)》|「(?P<q>[^「」]+)」")
+# a book title may hold another: 《關於《…法》的說明》
+_TITLE_MARKS = compile_fast(r"〈(?P<a>[^〈〉]+)〉|<(?P<a2>[^<>]+)>|《(?P<b>(?:[^《》]|《[^《》]*》)+)》|「(?P<q>[^「」]+)」")
 _FIRST_SEGMENT = compile_fast(r"^([^，,（(]{2,60})")
 _NOT_TITLE_START = compile_fast(r"^(?:第|[0-9]|民國|頁|页)")
 _HEAD_SEGMENT = compile_fast(r"^([^，,：:]{1,40})[，,：:]")
@@ -18,9 +22,13 @@ _COLON = compile_fast(r"[：:︰]")
 _NATIONALITY = compile_fast(r"^\s*[\[［【(（][^\]］】)）]{1,4}[\]］】)）]\s*")
 _TRANSLATOR_TAIL = compile_fast(r"[、，,]\s*(?P<t>[^、，,]+?)\s*(?:譯|译)$")
 _ROMANISED = compile_fast(r"[（(][A-Za-z .,'\-]+[）)]")
-_EDITOR_TAIL = compile_fast(r"(?:主編|主编|編著|编著|合編|合编|編|编)$")
+_ROLE_KEY = {**{w: "author" for w in ROLE_AUTHOR_ZH}, **{w: "editor" for w in ROLE_EDITOR_ZH},
+             **{w: "translator" for w in ROLE_TRANSLATOR_ZH}}
+_ROLE_AFTER_NAME = compile_fast(rf"{alternation(tuple(_ROLE_KEY))}$")
+_NAME_SEP = compile_fast(r"[，,、；;]")
+_EDITOR_TAIL = compile_fast(rf"{alternation(ROLE_EDITOR_ZH)}$")
 _BARE_JOURNAL = compile_fast(r"\s*[，,]\s*(?P<j>[^，,（(0-9第]{2,30}?)\s*(?:[，,（(]|第|[0-9])")
-_BARE_PUB_BLOCK = compile_fast(r"(?:^|[，,])\s*(?P<body>[^，,：:《》〈〉]{2,10}[：:︰][^，,：:]{2,40})(?=[，,]\s*[0-9一二]|\s*$)")
+_BARE_PUB_BLOCK = compile_fast(r"(?:^|[，,])\s*(?P<body>[^，,：:《》〈〉]{2,10}[：:︰][^，,：:]{2,40})(?=[，,]\s*(?:[0-9一二]|民)|\s*$)")
 _COLON_KEEP = compile_fast(r"([：:︰])")
 _ZH_COMMA = compile_fast(r"[，,]")
 _MARKED_TITLES = compile_fast(r"《[^》]*》|〈[^〉]*〉|「[^」]*」")
@@ -32,11 +40,14 @@ _PAGES = compile_fast(
     r"(?r)[，,、]?\s*(?:(?:頁|页)\s*(?P<a>[0-9０-９]+[a-z上下]?(?:\s*[-–~～、,]\s*[0-9０-９]+[a-z上下]?)*)"
     r"|第\s*(?P<b>[0-9０-９]+(?:\s*[-–~～]\s*[0-9０-９]+)?)\s*(?:頁|页)"
     r"|(?P<c>[0-9０-９]+(?:\s*[-–~～]\s*[0-9０-９]+)?)\s*(?:頁|页)(?![面數数碼码])"
-    r"|(?<=[\]）)]\s*[:：])\s*(?P<d>[0-9]+(?:\s*[-–]\s*[0-9]+)?))\s*[。.]?\s*$"
+    r"|(?<=[\]）)]\s*[:：])\s*(?P<d>[0-9]+(?:\s*[-–]\s*[0-9]+)?)"
+    # mainland: a bare page after the edition, issue or title: …2007年版，44。
+    r"|(?<=(?:版|期|論文|论文|》)\s*[，,])\s*(?!(?:1[5-9]|20)[0-9]{2}\s*[。.]?\s*$)(?P<e>[0-9]{1,4}(?:\s*[-–~～]\s*[0-9]{1,4})?))"
+    r"\s*[。.]?\s*$"
 )
 _PAGES_INSIDE = compile_fast(
     r"[，,]\s*(?:(?:頁|页)\s*(?P<a>[0-9]+(?:\s*[-–~～]\s*[0-9]+)?)|第\s*(?P<b>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*[頁页]"
-    r"|(?P<c>(?!))|(?P<d>(?!)))\s*(?=[，,])"
+    r"|(?P<c>(?!))|(?P<d>(?!))|(?P<e>(?!)))\s*(?=[，,])"
 )
 _AUTHOR_YEAR = compile_fast(r"^(?P<a>[^，,（(《〈]{1,30})[（(]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}|民國?\s*[0-9]{2,3})\s*[）)]")
 _CONFERENCE = compile_fast(r"(?:發表於|发表于|宣讀於|宣读于|提交(?:於|于)?)\s*[「『《]?(?P<c>[^」』》，,（(]+)")
@@ -52,14 +63,21 @@ _SECTION = compile_fast(r"第?\s*(?P<s>[A-Z]?[0-9]+)\s*版(?!本|社)|版\s*(?P<
 # 《聯合報》《中國時報》《人民日報》 are newspapers; 學報, 通報, 季報… are journals
 _NEWSPAPER_NAME = compile_fast(r"(?<!學|学|通|季|年|月|彙|汇|匯|公|情|画|畫|導|导|周|週)報$|日报$|时报$|晚报$")
 _THESIS = compile_fast(r"(?:碩士|博士|學位|学位|硕士)(?:學位)?論文|(?:碩士|博士|学位|硕士)(?:学位)?论文")
-_CHAPTER_LEAD = compile_fast(r"(?:收錄於|收录于|收錄|收录|收於|收于|載於|载于|刊於|刊于|載|载|見於|见于)\s*")
-_EDITOR = compile_fast(r"(?P<e>[^，,；;：:《〈「]+?)\s*(?:主編|主编|編著|编著|合編|合编|編|编)\s*[，,：:]?\s*$")
-_TYPE_MARK = compile_fast(r"\[(?P<t>M|C|G|N|J|D|R|S|P|A|Z|DB|CP|EB)(?:/(?:OL|CD|MT|DK))?\]")
+_CHAPTER_LEAD = compile_fast(rf"{alternation(CHAPTER_LEAD_ZH)}\s*")
+_EDITOR = compile_fast(rf"(?P<e>[^，,；;：:《〈「]+?)\s*{alternation(ROLE_EDITOR_ZH)}\s*[，,：:]?\s*$")
+_TYPE_MARK = compile_fast(rf"\[(?P<t>{alternation(GBT_TYPES)})(?:/{alternation(GBT_CARRIERS)})?\]")
 _GBT_TYPES = {"M": "book", "J": "article-journal", "N": "article-newspaper", "D": "thesis", "R": "report",
               "C": "paper-conference", "S": "standard", "P": "patent", "EB": "webpage", "G": "book", "A": "chapter"}
+# a publisher named before its year, no place: （北京大學出版社，2007） ，商務印書館，1971 出版社2007年版
+_PUBLISHER_YEAR = compile_fast(
+    rf"(?:^|[（(，,〈])\s*(?P<pub>[^，,（()）〈〉《》：:]{{2,40}}?(?:{alternation(PUBLISHER_ENDINGS_ZH)}|[A-Za-z.])|"
+    rf"[^，,（()）〈〉《》：:]{{2,30}}?(?:碩士|博士|學位|学位|硕士)(?:學位|学位)?(?:論文|论文))"
+    rf"\s*[，,]?\s*(?P<y>(?:1[5-9]|20)[0-9]{{2}}|民國\s*[0-9]{{2,3}})\s*年?\s*(?:版|[）)，,。]|$|(?=碩士|博士|學位|学位|硕士))"
+)
+_LEGAL_TITLE = compile_fast(rf"{alternation(LEGAL_DOCUMENT_ENDINGS_ZH)}$")
+_THESIS_TAIL = compile_fast(r"\s*(?:碩士|博士|學位|学位|硕士)(?:學位|学位)?(?:論文|论文)$")
 _PUB_BLOCK = compile_fast(r"[（(〈<]\s*(?P<body>[^（）()〈〉<>]*[：:︰][^（）()〈〉<>]*)\s*[）)〉>]")
 _PUBLISHER_END = compile_fast(r"(?:出版社|出版公司|公司|書局|书局|書店|书店|學會|学会|中心|研究所|研究院|大學|大学|學院|学院|基金會|基金会|出版|社|館|馆|部|院|會|会|局|處|处|署)$")
-_URL = compile_fast(r"<?(https?://[^\s<>，。）)]+)>?")
 _ACCESS = compile_fast(r"[（(]?\s*(?:瀏覽|浏览|檢索|检索|上網|上网|查閱|查阅|引用|搜尋)日期\s*[：:]?[^）)]*[）)]?")
 
 
@@ -68,14 +86,14 @@ def parse_chinese(raw: str) -> Parsed:
     s = fold_compat(raw.strip())
     s = _LIST_NUMBER.sub("", s)  # GB/T list number
     s = _ACCESS.sub("", s)
-    url = _URL.search(s)
+    url, s = take_url(s)
     if url:
-        out.csl["URL"] = url.group(1).rstrip(".,")
-        s = (s[: url.start()] + s[url.end():]).strip()
+        out.csl["URL"] = url
+        s = s.strip()
     s = s.strip().rstrip("。.；;").strip()
     m = search_tail(_PAGES, s) or _PAGES_INSIDE.search(s)
     if m:
-        out.locator = normalize_pages(next(g for g in (m["a"], m["b"], m["c"], m["d"]) if g))
+        out.locator = normalize_pages(next(g for g in (m["a"], m["b"], m["c"], m["d"], m["e"]) if g))
         s = (s[: m.start()].rstrip("，,：: ") + ("，" + s[m.end():].lstrip("，, ") if m.end() < len(s) else ""))
     s = _take_author_year(s, out)
     mark = _TYPE_MARK.search(s)
@@ -166,7 +184,8 @@ def _titles(s: str) -> tuple[str, dict]:
     for m in _TITLE_MARKS.finditer(s):
         text = m["a"] or m["a2"]
         if text is not None:
-            if _is_publication_block(text) or found.get("article") is not None:
+            after_a_title = bool(found["books"]) or found.get("article") is not None
+            if after_a_title and _is_publication_block(text) or found.get("article") is not None:
                 continue
             found["article"] = text.strip()
         elif m["b"] is not None:
@@ -198,14 +217,17 @@ def _bare_head(s: str) -> str:
 
 def _is_publication_block(text: str) -> bool:
     parts = _COLON.split(text, maxsplit=1)
-    return len(parts) == 2 and len(parts[0]) <= 12 and bool(_PUBLISHER_END.search(parts[1].strip().split("，")[0]))
+    publisher = parts[1].strip().split("，")[0] if len(parts) == 2 else ""
+    return len(parts[0]) <= 12 and bool(_PUBLISHER_END.search(publisher) or _THESIS.search(publisher))
 
 
 def _people(head: str, out: Parsed) -> None:
-    h = _NATIONALITY.sub("", head)  # [美] nationality
-    h = h.strip().strip("，,：:、 ")
+    h = head.strip().strip("，,：:、 ")
     if not h:
         return
+    if _ROLE_AFTER_NAME.search(h) and _take_roles(h, out):
+        return
+    h = _NATIONALITY.sub("", h)  # [美] nationality
     translator = None
     t = _TRANSLATOR_TAIL.search(h)
     if t:
@@ -221,6 +243,31 @@ def _people(head: str, out: Parsed) -> None:
         out.csl["translator"] = [csl_name(p) for p in split_people(translator)]
 
 
+def _take_roles(head: str, out: Parsed) -> bool:
+    """'X著，Y、Z譯' / 'X著、Y譯' / 'X主編': each group of names takes the role word that closes it."""
+    roles: dict[str, list[str]] = {}
+    group: list[str] = []
+    for token in _NAME_SEP.split(_ROMANISED.sub("", head)):
+        token = token.strip()
+        if not token:
+            continue
+        role = _ROLE_AFTER_NAME.search(token)
+        name = token[: role.start()].strip() if role else token
+        if name:
+            group.append(name)
+        if role:
+            key = _ROLE_KEY[role.group(0)]
+            roles.setdefault(key, []).extend(group)
+            group = []
+    if group:
+        roles.setdefault("author", []).extend(group)
+    if not roles.get("author") and not roles.get("editor"):
+        return False
+    for key, names in roles.items():
+        out.csl[key] = [csl_name(n) for n in names]
+    return True
+
+
 def _bare_journal(s: str, start: int) -> str | None:
     m = _BARE_JOURNAL.match(s[start:])
     return m["j"].strip() if m else None
@@ -233,13 +280,28 @@ def _publication_block(rest: str, out: Parsed) -> None:
         bare = _BARE_PUB_BLOCK.search(rest)
         body = bare["body"] if bare else None
     if not body:
+        _publisher_without_place(rest, out)
         return
     place, _, tail = _COLON_KEEP.split(body, maxsplit=1)
     publisher = _ZH_COMMA.split(tail)[0].strip()
     if _THESIS.search(publisher):
         out.kind_hint = "thesis"
+        publisher = _THESIS_TAIL.sub("", publisher)
     if place.strip() and len(place.strip()) <= 12:
         out.csl["publisher-place"] = place.strip()
+    if publisher:
+        out.csl["publisher"] = publisher
+
+
+def _publisher_without_place(rest: str, out: Parsed) -> None:
+    """（出版社，1994年） / ，商務印書館，1971， / 出版社2007年版 / 華東師範大學2009年博士學位論文."""
+    m = _PUBLISHER_YEAR.search(rest)
+    if not m:
+        return
+    publisher = m["pub"].strip()
+    if _THESIS.search(publisher) or _THESIS.match(rest, m.end("y") + 1):
+        out.kind_hint = "thesis"
+        publisher = _THESIS_TAIL.sub("", publisher)
     if publisher:
         out.csl["publisher"] = publisher
 
@@ -265,6 +327,8 @@ def _zh_type(s: str, out: Parsed) -> str:
     csl = out.csl
     if out.kind_hint == "thesis" or _THESIS.search(s):
         return "thesis"
+    if _LEGAL_TITLE.search(csl.get("title", "")) and not csl.get("publisher") and not csl.get("container-title"):
+        return "legislation"  # 《…關於…的通知》，2018年6月27日: an official act, dated
     if out.kind_hint == "newspaper":
         return "article-newspaper"
     if out.kind_hint in ("chapter", "paper-conference"):

@@ -1,0 +1,174 @@
+"""GB/T 7714 note conventions that are not field parsing: 同N (the work of note N) and where entries end."""
+from __future__ import annotations
+
+from ..lexicon import GBT_CARRIERS, GBT_TYPES, alternation
+from ..normalize import normalize_pages
+from ..patterns import compile_fast
+from ..rules import rule
+from .names import csl_name
+from .fields import take_url
+from .result import Parsed
+
+_HAN = compile_fast(r"\p{Han}")
+
+SAME_AS_NOTE = rule(
+    "gbt_same_as_note",
+    r"^同\s*(?P<n>[0-9]{1,3})(?:\s*[:：]\s*(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?))?\s*[.。;；,，]?\s*$",
+    "GB/T 7714 notes: 同N (: pages) is the work cited in note N, e.g. '同5: 310.'",
+    examples=("同1.", "同5: 310.", "同20", "同19: 168-170.", "同33: 217;"),
+    counterexamples=("同上28.", "同2005年3月", "同10月", "同上注，255。", "同註5，頁12。"),
+    requires=("同",),
+    anchored=True,
+)
+# After an entry's last page or year, a new entry starts if a type mark comes before the next entry end.
+_NAME_STOP = compile_fast(r"[.．](?:\s+|(?=\p{Han}))")  # LaTeX output may drop the space: 王明亮.關於
+_ENTRY_END = compile_fast(r"[0-9][.]\s")
+_TYPE_MARK = compile_fast(r"\[[A-Z]{1,2}(?:/[A-Z]{2})?\]")
+
+
+def same_as_note(piece: str) -> tuple[int, str | None] | None:
+    """(N, pages) of a 同N piece, or None."""
+    m = SAME_AS_NOTE.find(piece.strip())
+    return (int(m["n"]), m["p"]) if m else None
+
+
+def new_entry_follows(text: str, i: int) -> bool:
+    """Whether the full stop at text[i], after a page or a year, ends a GB/T entry that another follows."""
+    if i == 0 or not text[i - 1].isdigit():
+        return False
+    rest = text[i + 1:]
+    mark = _TYPE_MARK.search(rest)
+    if not mark:
+        return False
+    end = _ENTRY_END.search(rest, 0, mark.start())
+    return end is None
+
+
+def inside_title(text: str, i: int) -> bool:
+    """Whether text[i] lies in a title: the next type mark follows with no element stop between."""
+    mark = _TYPE_MARK.search(text, i)
+    return bool(mark) and not _NAME_STOP.search(text, i, mark.start())
+
+
+# --- fields of a GB/T 7714 entry: 责任者. 题名[类型]. 出版地: 出版者, 年: 页码 (CONVENTIONS §5) -----------
+_MARK = compile_fast(rf"\[(?P<t>{alternation(GBT_TYPES)})(?:/{alternation(GBT_CARRIERS)})?\]")
+_KIND = {"M": "book", "J": "article-journal", "N": "article-newspaper", "D": "thesis", "R": "report",
+         "C": "book", "S": "standard", "P": "patent", "EB": "webpage", "G": "book", "A": "legislation"}
+_PART_KIND = {"M": "chapter", "C": "paper-conference", "A": "legislation"}  # with //: a part of a larger work
+_ELEMENT_STOP = compile_fast(r"[.．]\s+(?![A-Z][.:])")  # not inside "Washington, D. C."
+_NAME_ELEMENT = compile_fast(r"^(?:[\p{Han}·・〔〕\[\]［］《》]{1,30}|[A-Z][A-Za-z'\-]+(?:\s[A-Z]){1,3}|[A-Z][A-Z'\-]+|等|et al)$")
+_ETAL = compile_fast(r"^(?:等|et al\.?)$")
+_TRANSLATORS = compile_fast(r"^(?P<t>[^/]+?)\s*[,，]\s*(?:譯|译)\s*[.．]?\s*")
+_EDITION = compile_fast(r"^(?:[0-9]+\s*版|[0-9]+(?:st|nd|rd|th)\s+ed)\.?$")
+_MINOR_TITLE = compile_fast(r":\s+(?P<tail>[^:]{1,15})$")  # 奧本海國際法: 上卷第一分冊 — a volume, not the title
+_VOLUME_WORDS = compile_fast(r"[卷冊册號号第0-9]")
+_PAREN_DATE_ONLY = compile_fast(r"^[(（][0-9\-]+[)）]$")
+_EDITED_WORK = compile_fast(r"(?:論文集|论文集|文集|辭典|辞典|詞典|词典)$")  # compiled works: the names are editors
+_YEAR_PAGES = compile_fast(r"(?r)(?:[,，]|^|[.．](?=\s))\s*(?P<y>(?:1[5-9]|20)[0-9]{2})(?:\s*[:：]\s*(?P<p>[0-9][0-9\-–~, ]*?))?\s*$")
+_JOURNAL = compile_fast(
+    r"^(?P<j>.+?)\s*[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2})(?:\s*[,，]\s*(?P<v>[^(（:：]+?))?"
+    r"(?:\s*[(（](?P<i>[^)）]+)[)）])?(?:\s*[:：]\s*(?P<p>[0-9][0-9\-–~, ]*))?\s*$"
+)
+_DATE_IN_PARENS = compile_fast(r"[(（](?P<y>(?:1[5-9]|20)[0-9]{2})(?:-(?P<m>[0-9]{1,2})(?:-(?P<d>[0-9]{1,2}))?)?[)）]")
+_ACCESSED = compile_fast(r"\[(?:1[5-9]|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}\]")
+
+
+def parse_gbt(raw: str) -> Parsed | None:
+    """The fields of a GB/T 7714 entry, or None when the text has no type mark."""
+    s = raw.strip()
+    mark = _MARK.search(s)
+    if not mark:
+        return None
+    out = Parsed(lang="zh" if _HAN.search(s[: mark.start()]) else "en")
+    url, s = take_url(s)
+    if url:
+        out.csl["URL"] = url
+    s = _ACCESSED.sub("", s).strip().rstrip(".．;；。 ")
+    kind = mark["t"]
+    _responsible_and_title(s[: mark.start()], out)
+    rest = s[mark.end():].lstrip(".． ")
+    translators = _TRANSLATORS.match(rest)
+    if translators:
+        out.csl["translator"] = [csl_name(n) for n in _elements(translators["t"]) if not _ETAL.match(n)]
+        rest = rest[translators.end():].lstrip(".． ")
+    part = rest.startswith("//")
+    if part:
+        rest = rest[2:].strip()
+    if kind in ("J", "N") and not part:
+        _journal(rest, out)
+    else:
+        _container_and_publication(rest, part, out)
+    date = _DATE_IN_PARENS.search(rest)
+    if "issued" not in out.csl and date:
+        out.csl["issued"] = {"date-parts": [[int(g) for g in date.group("y", "m", "d") if g]]}
+    out.csl["type"] = _PART_KIND.get(kind, "chapter") if part else _KIND.get(kind, "book")
+    return out
+
+
+def _elements(text: str, stop=_ELEMENT_STOP) -> list[str]:
+    return [e.strip().strip(".．") for e in stop.split(text) if e.strip().strip(".．")]
+
+
+def _responsible_and_title(before: str, out: Parsed) -> None:
+    elements = _elements(before, _NAME_STOP)  # 'CHUA D W B. Title': an initial may end a name
+    names: list[str] = []
+    while len(elements) > 1 and _NAME_ELEMENT.match(elements[0]):
+        names.append(elements.pop(0))
+    names = [n for n in names if not _ETAL.match(n)]
+    title = _main_title(". ".join(elements))
+    if names:
+        role = "editor" if _EDITED_WORK.search(title) else "author"
+        out.csl[role] = [{"literal": n} for n in names]  # family name first: never split
+    out.csl["title"] = title
+
+
+def _main_title(title: str) -> str:
+    minor = _MINOR_TITLE.search(title)
+    return title[: minor.start()].strip() if minor and _VOLUME_WORDS.search(minor["tail"]) else title.strip()
+
+
+def _is_publication(element: str) -> bool:
+    """'北京: 人民出版社' or '中國法制出版社', not a volume ('Stat.: 卷 123') or an edition ('2 版')."""
+    place, colon, rest = element.rpartition(":")
+    if colon:
+        return not _VOLUME_WORDS.match(rest.strip())
+    return not _EDITION.match(element) and not element[:1].isdigit()
+
+
+def _journal(rest: str, out: Parsed) -> None:
+    m = _JOURNAL.match(rest)
+    if not m:
+        out.csl["container-title"] = rest.split(",")[0].strip()
+        return
+    out.csl["container-title"] = m["j"].strip()
+    out.csl["issued"] = {"date-parts": [[int(m["y"])]]}
+    if m["v"]:
+        out.csl["volume"] = m["v"].strip()
+    if m["i"]:
+        out.csl["issue"] = m["i"].strip()
+    if m["p"]:
+        out.locator = normalize_pages(m["p"].strip(" ,"))
+
+
+def _container_and_publication(rest: str, part: bool, out: Parsed) -> None:
+    tail = _YEAR_PAGES.search(rest)
+    body = rest
+    if tail:
+        out.csl["issued"] = {"date-parts": [[int(tail["y"])]]}
+        if tail["p"]:
+            out.locator = normalize_pages(tail["p"].strip(" ,"))
+        body = rest[: tail.start()]
+    elements = [e for e in _elements(body) if not _PAREN_DATE_ONLY.match(e)]
+    publication = elements.pop() if elements and tail and _is_publication(elements[-1]) else None
+    if publication:
+        place, colon, publisher = publication.rpartition(": ") if ": " in publication else publication.rpartition(":")
+        if colon:
+            out.csl["publisher-place"] = place.strip()
+            out.csl["publisher"] = publisher.strip()
+        elif not _EDITION.match(publication) and not publication[:1].isdigit():
+            out.csl["publisher"] = publication.strip()
+    elements = [e for e in elements if not _EDITION.match(e)]
+    if part and elements:
+        if len(elements) > 1:
+            out.csl["editor"] = [{"literal": elements.pop(0)}]
+        out.csl["container-title"] = _main_title(elements[0])

@@ -1,0 +1,118 @@
+"""How much a piece of note text looks like a citation: one scorer for note splitting and detection.
+
+`citation_score(text)` is 0.0 for prose and 1.0 or more for a citation; splitting keeps a piece as a
+citation at 1.0. Note detection (notes.py) may ask the same question of a candidate note's text.
+"""
+from __future__ import annotations
+
+from ..lexicon import (DOCUMENT_TITLE_WORDS_EN, GBT_CARRIERS, GBT_TYPES, PROSE_OPENERS_EN, PROSE_OPENERS_ZH,
+                       alternation)
+from ..patterns import compile_fast
+from ..rules import rule
+
+_HAN = compile_fast(r"\p{Han}")
+_SHORT_LEAD = compile_fast(r"^[^，、：:]{1,12}[，、：:]")
+_YEAR_DIGITS = compile_fast(r"(?:1[5-9]|20)[0-9]{2}")  # a sign, not a parse: no digit-boundary checks
+GBT_MARK = compile_fast(rf"\[{alternation(GBT_TYPES)}(?:/{alternation(GBT_CARRIERS)})?\]")
+_CITATION_FEATURES = [
+    compile_fast(r"[《〈]"),
+    compile_fast(r"(?:pp?\.|頁|页)\s*[0-9]"),
+    compile_fast(r"第\s*[0-9]+\s*[頁页卷期版]"),
+    compile_fast(r"(?i)\bvol\.|\bno\.\s*[0-9]"),
+    compile_fast(r"[A-Z][\w .]{1,30}\s*[:：]\s*[A-Z][\w&.' ]+(?:Press|Publisher|Publishing|Books|University|Company|Inc|Ltd|Center|Centre|Institute|Nations|Office|[A-Z]{2,})"),
+    compile_fast(r"(?i)https?://|www\."),
+    GBT_MARK,
+    compile_fast(r"(?:出版社|書局|书局|出版|公司|碩士論文|博士論文|学位论文)"),
+    compile_fast(r"\([^()]{2,80}[,，]\s*(?:1[5-9]|20)[0-9]{2}\)"),  # (Place: Publisher, 1979)
+    compile_fast(r"^[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|and|&|of|et al\.)){0,8},\s"),  # Author(s), …
+    compile_fast(r"[,，]\s*[“\"][^“”\"]{4,}[,.]?[”\"]"),  # , “Title,” (Chicago)
+    compile_fast(r"[，,]\s*(?:民國\s*)?[0-9]{2,4}\s*年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?\s*版?\s*[。.]?\s*$"),  # …，2023年10月7日版。
+    compile_fast(r"^[\"“][^\"”]{8,}[\"”]\s*,?\s*[A-Z]"),  # "Title," The New York Times
+]
+# Chicago short note: 'Van Evera, "Offense, Defense," 20.' / 'Waltz, Theory, 102.'
+_CHICAGO_SHORT = compile_fast(
+    r"^[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2},\s+(?:[\"“][^\"”]{2,80}[\"”]|[A-Z][^,]{2,60},)\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?\.?$"
+)
+
+
+_SHORT_NOTE_MAX = 400  # a short note is short; longer pieces are not tried against its pattern
+
+
+def citation_score(text: str) -> float:
+    """Signs of a citation found, over the number needed (two, or one with a year); prose scores 0."""
+    p = text.strip()
+    if len(p) < 6:
+        return 0.0
+    if _CHICAGO_SHORT.match(p) or len(p) < _SHORT_NOTE_MAX and (SHORT_NOTE.find(p) or DOCUMENT_TITLE_ALONE.find(p)):
+        return 1.0
+    needed = 1 if has_year(p) else 2
+    found = 0
+    for feature in _CITATION_FEATURES:  # cheap, common signs first; stop as soon as it is enough
+        if feature.search(p):
+            found += 1
+            if found >= needed:
+                # commentary that mentions a year and a book title reads like prose: a verb, no author lead
+                return 0.0 if _prose_sentence(p) else 1.0
+    return found / needed
+
+
+def looks_like_citation(text: str) -> bool:
+    return citation_score(text) >= 1.0
+
+
+def has_year(p: str) -> bool:
+    return "年" in p or "民國" in p or bool(_YEAR_DIGITS.search(p))
+
+
+def _prose_sentence(p: str) -> bool:
+    """Long CJK prose with a book title in it, e.g. 「…《熱線協議》…」 as narrative."""
+    if len(p) < 40 or "頁" in p or "页" in p:
+        return False
+    han = len(_HAN.findall(p))
+    commas = p.count("，")
+    if han < 40:
+        return False
+    lead = _SHORT_LEAD.match(p)
+    return commas >= 4 and not lead
+
+
+# --- short notes: an author and a short title or a page, nothing else --------------------------------
+_LATIN_NAME = r"(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’\-]+\.?"
+_HAN_NAME = r"[\p{Han}·・]{2,20}"
+_NAME = rf"(?:{_LATIN_NAME}|{_HAN_NAME})"
+_NAMES = rf"{_NAME}(?:(?:,\s+and\s+|,\s+|\s+and\s+|\s*&\s*|、){_NAME}){{0,5}}(?:\s+et\s+al\.)?"
+_QUOTED = r"[“\"][^“”\"]{2,250}[”\"]"
+_MARKED = r"[〈《][^〈〉《》]{1,120}[〉》]"
+_BARE = r"[^“”\"；;〈〉《》]{2,250}?"
+_PAGE_NUMBERS = r"(?:pp?\.\s*)?(?:[0-9]+:)?[0-9]+(?:\s*[-–—~～]\s*[0-9]+)?"
+_ZH_PAGES = r"(?:頁|页|第)?\s*[0-9]+(?:\s*[-–—~～、]\s*[0-9]+)*\s*[頁页]?"
+_OPENER = rf"(?!{alternation(PROSE_OPENERS_EN)}\b|{alternation(PROSE_OPENERS_ZH)}[，,])"
+SHORT_NOTE = rule(
+    "short_note",
+    rf"^{_OPENER}{_NAMES}(?:(?:,\s+|，)(?:"
+    rf"(?:(?:{_QUOTED}|{_MARKED}|{_BARE})\s*[,，]?\s*)?(?:{_PAGE_NUMBERS}|{_ZH_PAGES})"  # with a page
+    rf"|{_QUOTED}|{_MARKED})"  # a marked title alone
+    rf"|,\s+[^“”\"；;,，〈〉《》0-9]{{2,100}}"  # a bare title alone: 'Weir, Forgiveness can improve health.'
+    rf")\s*[.。;；]?\s*$",
+    "A Chicago or Taiwan short note: the author, then a short title or a page, or both.",
+    examples=("Glaser and Glosserman, Promoting Confidence Building Across the Taiwan Strait, 354.",
+              "Berstein and Munro, “The Coming Conflict with America,” 27", "Hutcheson, 266–270.",
+              "Burin et al., “Body Ownership Increases the Interference,” 278.", "Amano and Kondo, Lexical Characteristics, 7:186.",
+              "Calkin, Ager, and Thompson, “A Comparative Risk Assessment Framework.”", "汪疑今，〈江蘇的小農及其副業〉。",
+              "吳建德、張蜀誠、王瑋琦，《柳暗花明》。", "張新寶, 312–313.", "王名揚, 美國行政法, 85–86.", "季衛東, “法律程序的意義,” 96.",
+              "揚奎斯特、薩金特，《遞歸宏觀經濟理論》，第191-193頁。", "Weir, Forgiveness can improve mental and physical health.",
+              "USAF Historical Division Liaison Office, 164.", "Yousafzai, We Are Displaced, 44–47;"),
+    counterexamples=("However, the talks resumed in 2014.", "例如，《熱線協議》。", "The talks resumed, and both sides agreed.",
+                     "美國於1963年與蘇聯建立熱線，其後雙方多次使用。",
+                     "雖然兩國只是互劃紅線，但總算軍事對話已經開始。"),
+    anchored=True,
+)
+DOCUMENT_TITLE_ALONE = rule(
+    "document_title_alone",
+    rf"^[“\"]?(?:[A-Z][\w'’\-]*\s+){{1,10}}{alternation(DOCUMENT_TITLE_WORDS_EN)}(?:\s+of\s+[0-9]{{4}})?\.?[”\"]?\.?$",
+    "A note that names a statute or treaty and nothing else: 'Helsinki Final Act.'",
+    examples=("Florida Mental Health Act.", "“Helsinki Final Act.”", "Lilly Ledbetter Fair Pay Act of 2009"),
+    counterexamples=("The Act was passed in 1996.", "Act now."),
+    requires=tuple(DOCUMENT_TITLE_WORDS_EN),
+    anchored=True,
+)
