@@ -4,6 +4,7 @@ from __future__ import annotations
 from .bibliography import Bibliography, merge
 from .ingest import read_document
 from .model import DocumentResult, SourceText
+from .normalize import fold_glyphs
 from .notes import detect_notes, sequence_anomalies
 from .parse import parse_note
 from .resolve import resolve_document
@@ -19,6 +20,7 @@ def extract_document(path: str, encoding: str | None = None) -> DocumentResult:
 
 def extract_source(source: SourceText) -> DocumentResult:
     _drop_nul(source)
+    _fold_glyphs(source)
     if source.notes is not None:
         notes, anomalies = source.notes, sequence_anomalies(source.notes)
     else:
@@ -34,6 +36,14 @@ def extract_source(source: SourceText) -> DocumentResult:
             continue
         parse_note(note)
     return resolve_document(result)
+
+
+def _fold_glyphs(source: SourceText) -> None:
+    """Look-alike glyphs of extracted text (⼈ for 人, ﬁ) are read once, before anything looks at the text."""
+    source.text = fold_glyphs(source.text)
+    for note in source.notes or []:
+        if note.text:
+            note.text = fold_glyphs(note.text)
 
 
 def _drop_nul(source: SourceText) -> None:
