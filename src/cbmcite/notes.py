@@ -367,7 +367,8 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
         before = _block_before(lines, body, first, alone)
         if before:
             units.insert(0, before)
-    units = _fit(lines, units, len(numbers))
+    width = max(map(_display_width, (lines[i] for i in body)))
+    units = _fit(lines, units, len(numbers), width)
     if units is None:
         return None
     taken = set(range(units[0][0], hi)) - (furniture - set(range(units[0][0], units[-1][-1] + 1)))
@@ -390,7 +391,8 @@ def _glued_numbers(lines, body, run) -> bool:
     wanted = {str(n) for n in run}
     for i in body:
         m = _NOTE_START.match(lines[i].lstrip("\f"))
-        if m and (m["num"] or m["zhu"]) in wanted:
+        rest = m["rest"] if m else ""
+        if m and (m["num"] or m["zhu"]) in wanted and len(rest) > 3 and rest[0] not in _GLUED_NOT_NOTE:
             return True
     return False
 
@@ -423,12 +425,12 @@ def _block_before(lines, body, first, alone) -> list[int]:
     return block
 
 
-def _fit(lines, units, count) -> list[list[int]] | None:
+def _fit(lines, units, count, width) -> list[list[int]] | None:
     """Split or merge the text runs until there is one per note number."""
     units = [list(u) for u in units]
     if len(units) < count:
         for strong in (True, False):
-            for u, k in reversed(_split_points(lines, units, strong)):
+            for u, k in reversed(_split_points(lines, units, strong, width)):
                 if len(units) >= count:
                     break
                 units[u:u + 1] = [units[u][:k], units[u][k:]]
@@ -441,13 +443,16 @@ def _fit(lines, units, count) -> list[list[int]] | None:
     return units if len(units) == count else None
 
 
-def _split_points(lines, units, strong: bool) -> list[tuple[int, int]]:
-    """(unit, offset) where a line ends a sentence and the next line starts like a note."""
+def _split_points(lines, units, strong: bool, width: int) -> list[tuple[int, int]]:
+    """(unit, offset) where a line ends a paragraph (a sentence end, or short of the page's width)
+    and the next line starts like a note."""
     out = []
     for u, unit in enumerate(units):
         for k in range(1, len(unit)):
-            nxt = lines[unit[k]].strip()
-            if _complete(lines[unit[k - 1]].strip()) and nxt and (not strong or _citation_like(nxt) or _NOTE_LEAD_IN.match(nxt)):
+            prev, nxt = lines[unit[k - 1]].strip(), lines[unit[k]].strip()
+            if not nxt or not (_complete(prev) or _display_width(prev) < 0.6 * width):
+                continue
+            if not strong or _citation_like(nxt) or _NOTE_LEAD_IN.match(nxt):
                 out.append((u, k))
     return out
 
@@ -508,6 +513,7 @@ def _squash(s: str) -> str:
 _CLAUSE_END = set("。，；：、」』）)？！")
 _MARKER_BEFORE = set("。，、；：！？」』）)]】”’.,;:!?\"'")
 _MARKER_AFTER_BAD = set("-–—~～/／.．,:：%％") | _UNIT_AFTER_NUMBER  # "2,858", "2-3", "10.5"
+_GLUED_NOT_NOTE = _NOT_NOTE_START | _UNIT_AFTER_NUMBER | _CLAUSE_END  # "4。", "4-5。" end a line, start no note
 
 
 def _marker_number(line: str, start: int, end: int, expected: int) -> int | None:
