@@ -31,8 +31,8 @@ CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①..⑳
 
 _NOTE_START = compile_fast(
     r"""^(?P<indent>[ \t\u3000]{0,3})
-    (?:(?:註|注)\s*(?P<zhu>\d{1,3})\s*[：:．.]?|(?P<num>\d{1,3})(?P<dot>[.．](?=[ \t\u3000]))?
-      |(?P<circ>[\u2460-\u2473])|[〔\[](?P<brk>\d{1,3})[〕\]]|(?P<star>[＊✽*]))
+    (?:(?:註|注)\s*(?P<zhu>\d{1,4})\s*[：:．.]?|(?P<num>\d{1,4})(?P<dot>[.．](?=[ \t\u3000]))?
+      |(?P<circ>[\u2460-\u2473])|[〔\[](?P<brk>\d{1,4})[〕\]]|(?P<star>[＊✽*]))
     (?P<sp>[ \t\u3000]*)(?P<rest>\S.*)$""",
     re.X,
 )
@@ -256,7 +256,8 @@ class _Scanner:
         if _ISSUE_LINE.match(line):
             return None
         known = max(self.max_note, self.next_marker - 1)
-        if number > known + 3 and not (known == 0 and m["sp"] and _citation_like(rest)):
+        # a chapter may start mid-sequence; "2011 Smith, …" is a year, not note 2011
+        if number > known + 3 and not (known == 0 and m["sp"] and _citation_like(rest) and not _is_year(str(number))):
             return None
         in_block = self.current is not None and isinstance(self.current.number, int)
         follows = in_block and number == self.current.number + 1
@@ -419,10 +420,16 @@ def _block_before(lines, body, first, alone) -> list[int]:
     if j < 0 or j in alone or not lines[j].strip(" \t\u3000\f") or j not in body:
         return []
     block = [j]
-    while j - 1 in body and j - 1 not in alone and j - 1 == block[0] - 1 and not _complete(lines[j - 1].strip()):
+    while j - 1 in body and j - 1 not in alone and j - 1 == block[0] - 1 and not _ends_sentence_or_marker(lines[j - 1]):
         j -= 1
         block.insert(0, j)
     return block
+
+
+def _ends_sentence_or_marker(line: str) -> bool:
+    """A note's or paragraph's last line: it ends a sentence, perhaps with a body marker after it ("。2")."""
+    s = line.strip()
+    return _complete(s) or (s[-1:].isdigit() and _ends_sentence(s.rstrip("0123456789")))
 
 
 def _fit(lines, units, count, width) -> list[list[int]] | None:
@@ -450,7 +457,7 @@ def _split_points(lines, units, strong: bool, width: int) -> list[tuple[int, int
     for u, unit in enumerate(units):
         for k in range(1, len(unit)):
             prev, nxt = lines[unit[k - 1]].strip(), lines[unit[k]].strip()
-            if not nxt or not (_complete(prev) or _display_width(prev) < 0.6 * width):
+            if not nxt or not (_ends_sentence_or_marker(prev) or _display_width(prev) < 0.6 * width):
                 continue
             if not strong or _citation_like(nxt) or _NOTE_LEAD_IN.match(nxt):
                 out.append((u, k))
@@ -470,7 +477,7 @@ _NOTEWORTHY_HEAD = compile_fast(r"\s*(?:表|圖|图|Table|Figure|註|注)")  # a
 _CITATION_PUNCT = compile_fast(r"[,，、；;〈《]|pp?\.|頁")
 _STAR_AFTER_TEXT = compile_fast(r"\S\s*[＊✽*]\s*$|\S[＊✽*](?=\s|$)")
 _STAR_LEAD = compile_fast(r"\s*[＊✽*]")
-_SYMBOL_MARKER = compile_fast(r"[\u2460-\u2473]|〔(?P<b>\d{1,3})〕|\[(?P<s>\d{1,3})\](?!\s*[\p{Han}A-Za-z]{1,3}\s*[.．])|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_SYMBOL_MARKER = compile_fast(r"[\u2460-\u2473]|〔(?P<b>\d{1,4})〕|\[(?P<s>\d{1,4})\](?!\s*[\p{Han}A-Za-z]{1,3}\s*[.．])|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _SYMBOL_HINT = compile_fast("[\u2460-\u2473〔\\[⁰¹²³⁴⁵⁶⁷⁸⁹]")  # cheap test before the Unicode-aware pattern
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
@@ -699,14 +706,17 @@ def sequence_anomalies(notes: list[Note]) -> list[Anomaly]:
     return out + _numbering_anomalies([(n.number, n.line) for n in notes], notes)
 
 
+def _missing_ranges(numbers: list[int]) -> list[tuple[int, int]]:
+    """(first, last) of each run of numbers missing between sorted, present numbers."""
+    return [(a + 1, b - 1) for a, b in zip(numbers, numbers[1:]) if b > a + 1]
+
+
 def _numbering_anomalies(appearance: list[tuple], notes: list[Note]) -> list[Anomaly]:
     out: list[Anomaly] = []
-    numbers = sorted(n.number for n in notes if isinstance(n.number, int))
-    present = set(numbers)
-    if numbers:
-        for missing in range(numbers[0], numbers[-1]):
-            if missing not in present:
-                out.append(Anomaly("gap", 0, missing, f"note {missing} is neither in the text nor marked in the body"))
+    numbers = sorted({n.number for n in notes if isinstance(n.number, int)})
+    for first, last in _missing_ranges(numbers):  # one record per gap: \footnote[99999999] is one gap
+        which = f"note {first} is" if first == last else f"notes {first}–{last} are"
+        out.append(Anomaly("gap", 0, first, f"{which} neither in the text nor marked in the body"))
     ordered = [(number, line) for number, line in appearance if isinstance(number, int)]
     for (prev, _), (cur, line) in zip(ordered, ordered[1:]):
         if cur < prev:
