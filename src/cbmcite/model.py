@@ -75,7 +75,7 @@ class Note:
 class Anomaly:
     """A numbering problem found while detecting notes."""
 
-    kind: str  # gap | duplicate | out_of_order
+    kind: str  # gap | duplicate | out_of_order | no_note_text
     line: int
     number: int | str
     message: str

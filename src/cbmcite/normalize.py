@@ -18,7 +18,20 @@ _HAN = compile_fast("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000313
 
 # --- width, compatibility ideographs ----------------------------------------------------
 
-def _compat_table() -> dict[int, str]:
+# CJK Radicals Supplement characters that PDF ToUnicode maps give for whole characters (NFKC fixes
+# only two of the block); after the Unicode Equivalent_Unified_Ideograph data, whole characters only.
+_RADICAL_LOOKALIKES = {
+    0x2E9C: "日", 0x2E9D: "月", 0x2E9F: "母", 0x2EA0: "民", 0x2EAB: "目", 0x2EC4: "西", 0x2EC5: "见", 0x2EC6: "角",
+    0x2EC9: "贝", 0x2ECB: "车", 0x2ECC: "辶", 0x2ED1: "長", 0x2ED3: "长", 0x2ED4: "门", 0x2ED7: "雨", 0x2ED8: "青",
+    0x2ED9: "韦", 0x2EDA: "页", 0x2EDB: "风", 0x2EDC: "飞", 0x2EDD: "食", 0x2EE2: "马", 0x2EE3: "骨", 0x2EE4: "鬼",
+    0x2EE5: "鱼", 0x2EE6: "鸟", 0x2EE7: "卤", 0x2EE8: "麦", 0x2EE9: "黄", 0x2EEA: "黾", 0x2EEC: "齐", 0x2EEE: "齿",
+    0x2EF0: "龙", 0x2EF3: "龟",
+}
+_LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+
+
+def _glyph_table() -> dict[int, str]:
+    """Look-alike glyphs of PDF text (CONVENTIONS §7 steps 2–3): one character each, as a reader sees it."""
     table: dict[int, str] = {}
     # Kangxi radicals and CJK compatibility ideographs: NFKC maps them to the unified ideograph.
     for lo, hi in ((0x2F00, 0x2FD5), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F)):
@@ -26,16 +39,29 @@ def _compat_table() -> dict[int, str]:
             mapped = unicodedata.normalize("NFKC", chr(cp))
             if mapped != chr(cp) and len(mapped) == 1:
                 table[cp] = mapped
-    # CJK Radicals Supplement: NFKC fixes only two; these are the common look-alikes.
-    table.update({0x2EC4: "西", 0x2ED8: "青", 0x2EA0: "民", 0x2EC6: "角", 0x2ECC: "辶", 0x2EE3: "骨", 0x2EAB: "目"})
+    table.update(_RADICAL_LOOKALIKES)
+    table.update({ord(lig): rep for lig, rep in _LIGATURES.items()})
+    return table
+
+
+_GLYPHS = _glyph_table()
+_HAS_GLYPH = compile_fast("[\u2e80-\u2fdf\uf900-\ufaff\ufb00-\ufb06\U0002f800-\U0002fa1f]")
+
+
+def fold_glyphs(text: str) -> str:
+    """Kangxi radicals, compatibility ideographs, radical look-alikes and Latin ligatures → the characters
+    they stand for; everything else (width, punctuation) as written. Run once on reading extracted text."""
+    return text.translate(_GLYPHS) if _HAS_GLYPH.search(text) else text
+
+
+def _compat_table() -> dict[int, str]:
+    table = dict(_GLYPHS)
     # Full-width ASCII and the ideographic space fold to ASCII; CJK punctuation is kept.
     for cp in range(0xFF10, 0xFF1A):
         table[cp] = chr(cp - 0xFEE0)
     for cp in list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B)):
         table[cp] = chr(cp - 0xFEE0)
     table[0x3000] = " "
-    for lig, rep in {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}.items():
-        table[ord(lig)] = rep
     return table
 
 

@@ -31,8 +31,8 @@ CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①..⑳
 
 _NOTE_START = compile_fast(
     r"""^(?P<indent>[ \t\u3000]{0,3})
-    (?:(?:註|注)\s*(?P<zhu>\d{1,3})\s*[：:．.]?|(?P<num>\d{1,3})(?P<dot>[.．](?=[ \t\u3000]))?
-      |(?P<circ>[\u2460-\u2473])|[〔\[](?P<brk>\d{1,3})[〕\]]|(?P<star>[＊✽*]))
+    (?:(?:註|注)\s*(?P<zhu>\d{1,4})\s*[：:．.]?|(?P<num>\d{1,4})(?P<dot>[.．](?=[ \t\u3000]))?
+      |(?P<circ>[\u2460-\u2473])|[〔\[](?P<brk>\d{1,4})[〕\]]|(?P<star>[＊✽*]))
     (?P<sp>[ \t\u3000]*)(?P<rest>\S.*)$""",
     re.X,
 )
@@ -86,14 +86,22 @@ def detect_notes(text: str) -> DetectedNotes:
     furniture = _furniture_lines(text)
     stars = "＊" in text or "✽" in text or "*" in text
     scanner = _Scanner(star_marked=stars and _star_in_body(lines))
-    for index, raw in enumerate(lines):
-        if index in furniture:
-            continue
-        if not raw or raw.isspace():  # half the lines of extracted text: skip the call
-            if "\f" in raw:
-                scanner.close_note()  # a page break
-            continue
-        scanner.feed(raw, index + 1)
+    alone = _numbers_alone(lines)
+    for lo, hi in _pages(lines) if alone else ((0, len(lines)),):
+        area = _detached_area(lines, lo, hi, furniture, alone, scanner) if alone else None
+        for index in range(lo, hi):
+            if area is not None and index in area.taken:
+                if index in area.starts:
+                    scanner.add_note(area.starts[index], index + 1, [lines[i] for i in area.units[index]])
+                continue
+            raw = lines[index]
+            if index in furniture:
+                continue
+            if not raw or raw.isspace():  # half the lines of extracted text: skip the call
+                if "\f" in raw:
+                    scanner.close_note()  # a page break
+                continue
+            scanner.feed(raw, index + 1)
     scanner.close_note()
     return _assemble(scanner.copies, scanner.markers)
 
@@ -208,6 +216,13 @@ class _Scanner:
             return _TABLE_END.match(line) is not None
         return True
 
+    def add_note(self, number: int | str, lineno: int, lines: list[str]) -> None:
+        """A note whose number and extent the page layout already told (see _detached_area)."""
+        self.close_note()
+        self.current = _Copy(number, lineno, [line.replace("\f", "") for line in lines])
+        self.close_note()
+        self.recent_body = []
+
     def close_note(self) -> None:
         if self.current is None:
             return
@@ -241,7 +256,8 @@ class _Scanner:
         if _ISSUE_LINE.match(line):
             return None
         known = max(self.max_note, self.next_marker - 1)
-        if number > known + 3 and not (known == 0 and m["sp"] and _citation_like(rest)):
+        # a chapter may start mid-sequence; "2011 Smith, …" is a year, not note 2011
+        if number > known + 3 and not (known == 0 and m["sp"] and _citation_like(rest) and not _is_year(str(number))):
             return None
         in_block = self.current is not None and isinstance(self.current.number, int)
         follows = in_block and number == self.current.number + 1
@@ -290,6 +306,164 @@ class _Scanner:
             self.next_marker = number + 1
 
 
+# --- note numbers on lines of their own --------------------------------------------------
+# PDF extractors set a superscript note number apart from its note: pdftotext -layout puts it on the
+# line above the note, pdftotext puts it before, after, or somewhere else in the page's note area.
+# On such a page the numbers tell how many notes the area holds; the text tells where each starts.
+_NUMBER_ALONE = compile_fast(r"[ \t\u3000\f]*([0-9]{1,4})[ \t\u3000]*")
+_STAR_ALONE = compile_fast(r"[ \t\u3000\f]*[＊✽*][ \t\u3000]*")
+
+
+@dataclass
+class _Area:
+    starts: dict[int, int | str]  # first line index of a note -> its number
+    units: dict[int, list[int]]  # first line index -> the note's line indices
+    taken: set[int]  # every line of the note area (notes, numbers, blanks)
+
+
+def _numbers_alone(lines: list[str]) -> dict[int, int]:
+    """Line index -> number, for lines that hold only a number (page numbers among them)."""
+    out = {}
+    for i in compress(range(len(lines)), map(_short_digits, lines)):
+        m = _NUMBER_ALONE.fullmatch(lines[i])
+        if m:
+            out[i] = int(m.group(1))
+    return out
+
+
+def _short_digits(line: str) -> bool:
+    s = line.strip(" \t\u3000\f")
+    return 0 < len(s) <= 4 and s.isdigit()
+
+
+def _pages(lines: list[str]) -> list[tuple[int, int]]:
+    """Line ranges of the pages; pdftotext starts each page's first line with a form feed."""
+    starts = [0] + [i for i, line in enumerate(lines) if "\f" in line and i > 0]
+    return [(a, b) for a, b in zip(starts, starts[1:] + [len(lines)]) if a < b]
+
+
+def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
+    """The page's note area when its note numbers stand on lines of their own, or None."""
+    # numbers alone recur on every page, so they are among the furniture: look at them all the same
+    body = [i for i in range(lo, hi) if (i not in furniture or i in alone) and lines[i].strip(" \t\u3000\f")]
+    if not body:
+        return None
+    page_numbers = {body[-1], body[0]} & alone.keys()  # a number alone at the page's top or foot
+    found = [(i, alone[i]) for i in body if i in alone and i not in page_numbers]
+    run = _number_run([n for _, n in found], scanner.max_note)
+    if not run or _glued_numbers(lines, body, run):
+        return None
+    last = {n: i for i, n in found if n in run}  # a body marker may stand alone before its note
+    first = min(last.values())
+    star = None
+    if scanner.star_marked and scanner.max_note == 0:
+        star = next((i for i in reversed(body) if i < first and _STAR_ALONE.fullmatch(lines[i])), None)
+    start = first if star is None else star
+    tail = [i for i in body if i >= start and i not in page_numbers]
+    units = _units(lines, tail, set(last.values()) | {star} | {i for i, _ in found})
+    if star is not None and (not units or units[0][0] != star + 1 and lines[star + 1].strip()):
+        star = None if not units else star
+    numbers: list[int | str] = (["*"] if star is not None else []) + run
+    if len(units) < len(numbers) and star is None:
+        before = _block_before(lines, body, first, alone)
+        if before:
+            units.insert(0, before)
+    width = max(map(_display_width, (lines[i] for i in body)))
+    units = _fit(lines, units, len(numbers), width)
+    if units is None:
+        return None
+    taken = set(range(units[0][0], hi)) - (furniture - set(range(units[0][0], units[-1][-1] + 1)))
+    return _Area({u[0]: n for u, n in zip(units, numbers)}, {u[0]: u for u in units}, taken)
+
+
+def _number_run(numbers: list[int], max_note: int) -> list[int]:
+    """Consecutive numbers from the next expected one (a note or two may have been lost)."""
+    ahead = {n for n in numbers if n > max_note}
+    if not ahead or min(ahead) > max_note + 3:
+        return []
+    run = [min(ahead)]
+    while run[-1] + 1 in ahead:
+        run.append(run[-1] + 1)
+    return run
+
+
+def _glued_numbers(lines, body, run) -> bool:
+    """The page already prints some of these numbers glued to their notes: not a detached layout."""
+    wanted = {str(n) for n in run}
+    for i in body:
+        m = _NOTE_START.match(lines[i].lstrip("\f"))
+        rest = m["rest"] if m else ""
+        if m and (m["num"] or m["zhu"]) in wanted and len(rest) > 3 and rest[0] not in _GLUED_NOT_NOTE:
+            return True
+    return False
+
+
+def _units(lines, tail, numbers_at) -> list[list[int]]:
+    """Runs of text lines, split at blank lines and at the number lines."""
+    units: list[list[int]] = []
+    prev = None
+    for i in tail:
+        if i in numbers_at:
+            prev = None
+            continue
+        if prev is not None and prev == i - 1:
+            units[-1].append(i)
+        else:
+            units.append([i])
+        prev = i
+    return units
+
+
+def _block_before(lines, body, first, alone) -> list[int]:
+    """The note that ends right above its number: back from the number to a line that ends a sentence."""
+    j = first - 1
+    if j < 0 or j in alone or not lines[j].strip(" \t\u3000\f") or j not in body:
+        return []
+    block = [j]
+    while j - 1 in body and j - 1 not in alone and j - 1 == block[0] - 1 and not _ends_sentence_or_marker(lines[j - 1]):
+        j -= 1
+        block.insert(0, j)
+    return block
+
+
+def _ends_sentence_or_marker(line: str) -> bool:
+    """A note's or paragraph's last line: it ends a sentence, perhaps with a body marker after it ("。2")."""
+    s = line.strip()
+    return _complete(s) or (s[-1:].isdigit() and _ends_sentence(s.rstrip("0123456789")))
+
+
+def _fit(lines, units, count, width) -> list[list[int]] | None:
+    """Split or merge the text runs until there is one per note number."""
+    units = [list(u) for u in units]
+    if len(units) < count:
+        for strong in (True, False):
+            for u, k in reversed(_split_points(lines, units, strong, width)):
+                if len(units) >= count:
+                    break
+                units[u:u + 1] = [units[u][:k], units[u][k:]]
+    while len(units) > count:
+        joins = [u for u in range(1, len(units)) if not _complete(lines[units[u - 1][-1]].strip())]
+        if not joins:
+            return None
+        u = joins[0]
+        units[u - 1:u + 1] = [units[u - 1] + units[u]]
+    return units if len(units) == count else None
+
+
+def _split_points(lines, units, strong: bool, width: int) -> list[tuple[int, int]]:
+    """(unit, offset) where a line ends a paragraph (a sentence end, or short of the page's width)
+    and the next line starts like a note."""
+    out = []
+    for u, unit in enumerate(units):
+        for k in range(1, len(unit)):
+            prev, nxt = lines[unit[k - 1]].strip(), lines[unit[k]].strip()
+            if not nxt or not (_ends_sentence_or_marker(prev) or _display_width(prev) < 0.6 * width):
+                continue
+            if not strong or _citation_like(nxt) or _NOTE_LEAD_IN.match(nxt):
+                out.append((u, k))
+    return out
+
+
 def _star_in_body(lines: list[str]) -> bool:
     """An author note needs its star after the author's name or title, not only at the note."""
     return any(
@@ -303,7 +477,7 @@ _NOTEWORTHY_HEAD = compile_fast(r"\s*(?:表|圖|图|Table|Figure|註|注)")  # a
 _CITATION_PUNCT = compile_fast(r"[,，、；;〈《]|pp?\.|頁")
 _STAR_AFTER_TEXT = compile_fast(r"\S\s*[＊✽*]\s*$|\S[＊✽*](?=\s|$)")
 _STAR_LEAD = compile_fast(r"\s*[＊✽*]")
-_SYMBOL_MARKER = compile_fast(r"[\u2460-\u2473]|〔(?P<b>\d{1,3})〕|\[(?P<s>\d{1,3})\](?!\s*[\p{Han}A-Za-z]{1,3}\s*[.．])|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_SYMBOL_MARKER = compile_fast(r"[\u2460-\u2473]|〔(?P<b>\d{1,4})〕|\[(?P<s>\d{1,4})\](?!\s*[\p{Han}A-Za-z]{1,3}\s*[.．])|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _SYMBOL_HINT = compile_fast("[\u2460-\u2473〔\\[⁰¹²³⁴⁵⁶⁷⁸⁹]")  # cheap test before the Unicode-aware pattern
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
@@ -346,6 +520,7 @@ def _squash(s: str) -> str:
 _CLAUSE_END = set("。，；：、」』）)？！")
 _MARKER_BEFORE = set("。，、；：！？」』）)]】”’.,;:!?\"'")
 _MARKER_AFTER_BAD = set("-–—~～/／.．,:：%％") | _UNIT_AFTER_NUMBER  # "2,858", "2-3", "10.5"
+_GLUED_NOT_NOTE = _NOT_NOTE_START | _UNIT_AFTER_NUMBER | _CLAUSE_END  # "4。", "4-5。" end a line, start no note
 
 
 def _marker_number(line: str, start: int, end: int, expected: int) -> int | None:
@@ -531,14 +706,17 @@ def sequence_anomalies(notes: list[Note]) -> list[Anomaly]:
     return out + _numbering_anomalies([(n.number, n.line) for n in notes], notes)
 
 
+def _missing_ranges(numbers: list[int]) -> list[tuple[int, int]]:
+    """(first, last) of each run of numbers missing between sorted, present numbers."""
+    return [(a + 1, b - 1) for a, b in zip(numbers, numbers[1:]) if b > a + 1]
+
+
 def _numbering_anomalies(appearance: list[tuple], notes: list[Note]) -> list[Anomaly]:
     out: list[Anomaly] = []
-    numbers = sorted(n.number for n in notes if isinstance(n.number, int))
-    present = set(numbers)
-    if numbers:
-        for missing in range(numbers[0], numbers[-1]):
-            if missing not in present:
-                out.append(Anomaly("gap", 0, missing, f"note {missing} is neither in the text nor marked in the body"))
+    numbers = sorted({n.number for n in notes if isinstance(n.number, int)})
+    for first, last in _missing_ranges(numbers):  # one record per gap: \footnote[99999999] is one gap
+        which = f"note {first} is" if first == last else f"notes {first}–{last} are"
+        out.append(Anomaly("gap", 0, first, f"{which} neither in the text nor marked in the body"))
     ordered = [(number, line) for number, line in appearance if isinstance(number, int)]
     for (prev, _), (cur, line) in zip(ordered, ordered[1:]):
         if cur < prev:

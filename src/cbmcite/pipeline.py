@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from .bibliography import Bibliography, merge
 from .ingest import read_document
-from .model import DocumentResult, SourceText
+from .model import Anomaly, DocumentResult, SourceText
+from .normalize import fold_glyphs
 from .notes import detect_notes, sequence_anomalies
 from .parse import parse_note
 from .resolve import resolve_document
@@ -19,6 +20,7 @@ def extract_document(path: str, encoding: str | None = None) -> DocumentResult:
 
 def extract_source(source: SourceText) -> DocumentResult:
     _drop_nul(source)
+    _fold_glyphs(source)
     if source.notes is not None:
         notes, anomalies = source.notes, sequence_anomalies(source.notes)
     else:
@@ -26,6 +28,8 @@ def extract_source(source: SourceText) -> DocumentResult:
         notes, anomalies = detected.notes, detected.anomalies
     result = DocumentResult(path=source.path, encoding=source.encoding, notes=notes, anomalies=anomalies,
                             warnings=list(source.warnings))
+    if source.notes is None:  # readers of note-aware formats (.docx, .md, .tex) say what they miss themselves
+        _warn_unread_notes(result)
     for note in result.notes:
         if note.text is not None and len(note.text) > MAX_NOTE_CHARS:
             # no footnote is this long: a layout accident or a hostile file; keep it, do not parse it
@@ -34,6 +38,27 @@ def extract_source(source: SourceText) -> DocumentResult:
             continue
         parse_note(note)
     return resolve_document(result)
+
+
+def _warn_unread_notes(result: DocumentResult) -> None:
+    """Markers in the body but not one note text: the notes were lost (an extractor, a cut file) or not
+    found. `check` must not call such a document clean: the warning is also a numbering anomaly."""
+    if not result.notes or any(note.text for note in result.notes):
+        return
+    first = result.notes[0]
+    message = (f"{len(result.notes)} note marker{'s' if len(result.notes) > 1 else ''} in the body "
+               f"(the first, note {first.number}, at line {first.line}) but no note text was found; "
+               "the notes may have been lost when the text was extracted")
+    result.warnings.append(message)
+    result.anomalies.append(Anomaly("no_note_text", first.line, first.number, message))
+
+
+def _fold_glyphs(source: SourceText) -> None:
+    """Look-alike glyphs of extracted text (⼈ for 人, ﬁ) are read once, before anything looks at the text."""
+    source.text = fold_glyphs(source.text)
+    for note in source.notes or []:
+        if note.text:
+            note.text = fold_glyphs(note.text)
 
 
 def _drop_nul(source: SourceText) -> None:

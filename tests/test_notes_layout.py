@@ -1,0 +1,86 @@
+"""Note numbers that PDF extractors set on lines of their own, four-digit numbers, unread notes."""
+from conftest import notes_of
+
+from cbmcite.model import SourceText
+from cbmcite.notes import detect_notes
+from cbmcite.pipeline import extract_source
+
+BODY = ("軍事互信機制屬於信心建立措施的溝通性措施，其目的是建立通報系統，使雙方能在危機時迅速聯繫並澄清意圖，\n"
+        "避免誤判與衝突升高。1此外，雙方也可以建立定期會晤的制度，讓軍方高層有固定的對話管道。2\n")
+NOTE_1 = ("郭臨伍，〈信心建立措施與兩岸關係〉，《戰略與國際研究》，第2卷第1期（2000年），",
+          "頁135-136。")
+NOTE_2 = ("Michael Krepon et al., A Handbook of Confidence-Building Measures for Regional Security",
+          "(Washington, D.C.: The Stimson Center, 1998), 375.")
+
+
+def _page(*parts: str) -> str:
+    return "\n".join(parts) + "\n"
+
+
+def test_number_above_its_note_as_pdftotext_layout_prints_it():
+    text = _page(BODY, "1", " " + NOTE_1[0], NOTE_1[1], "2", " " + NOTE_2[0], NOTE_2[1], "", "        1", "\f")
+    notes = notes_of(text)
+    assert notes[1].text == "".join(NOTE_1)
+    assert notes[2].text == " ".join(NOTE_2)
+
+
+def test_number_after_its_note_and_note_glued_to_the_body():
+    """pdftotext may print the note right after the body's last line and its number after the note."""
+    text = _page(BODY.rstrip("\n"), *NOTE_1, "1", "", *NOTE_2, "2", "", "1", "\f")
+    notes = notes_of(text)
+    assert notes[1].text == "".join(NOTE_1)
+    assert notes[2].text == " ".join(NOTE_2)
+
+
+def test_numbers_out_of_place_still_count_the_notes():
+    """The numbers tell how many notes the area holds; sentence ends and short lines tell where each starts."""
+    text = _page(BODY, "", "王名揚，前揭書", *NOTE_2, "2", "1", "", "3", "", *NOTE_1, "", "1", "\f")
+    notes = notes_of(text)
+    assert [notes[n].text[:6] for n in (1, 2, 3)] == ["王名揚，前揭", "Michae", "郭臨伍，〈信"]
+
+
+def test_body_marker_alone_on_a_line_is_not_a_note():
+    body = BODY.replace("此外", "\n2\n此外").replace("對話管道。2", "對話管道。")
+    text = _page(body, "1", " " + NOTE_1[0], NOTE_1[1], "2", " " + NOTE_2[0], NOTE_2[1], "", "1", "\f")
+    notes = notes_of(text)
+    assert notes[2].text == " ".join(NOTE_2)
+    assert notes[1].text == "".join(NOTE_1)
+
+
+def test_numbers_alone_that_do_not_follow_the_sequence_are_left_alone():
+    text = _page(BODY, "2023", "", "1 " + "".join(NOTE_1), "2 " + NOTE_2[0], NOTE_2[1], "", "7", "\f")
+    notes = notes_of(text)
+    assert sorted(notes) == [1, 2] and notes[1].text == "".join(NOTE_1)
+
+
+def test_four_digit_note_numbers():
+    text = ("正文。998再續。999又續。1000再續。1001\n\n"
+            "998 A. Author, Title, Place: Press, 2001, p.1.\n999 B. Writer, Title, Place: Press, 2002, p.2.\n"
+            "1000 C. Person, Title, Place: Press, 2003, p.3.\n1001 楊永明，〈信心建立措施〉，《問題與研究》，1999年，頁2。\n")
+    notes = notes_of(text)
+    assert notes[1000].text.startswith("C. Person") and notes[1001].text.endswith("頁2。")
+    assert all(n.status == "ok" for n in notes.values())
+
+
+def test_a_year_at_the_start_of_a_document_is_no_note():
+    notes = notes_of("2011 Smith, Jones and others met in Taipei, as the papers reported.\n正文。1\n")
+    assert 2011 not in notes
+
+
+def test_a_gap_is_one_anomaly_however_long():
+    text = "正文。1\n\n1 A. Author, Title, Place: Press, 2001, p.1.\n9000 B. Writer, Title, Place: Press, 2002, p.2.\n"
+    gaps = [a for a in detect_notes(text).anomalies if a.kind == "gap"]
+    assert len(gaps) <= 1
+
+
+def test_markers_without_any_note_text_warn():
+    text = "第一段正文提到互信機制。1第二段正文繼續。2\n第三段。3\n"
+    result = extract_source(SourceText(path="chapter.txt", text=text, encoding="utf-8"))
+    assert any("no note text" in w for w in result.warnings)
+    assert any(a.kind == "no_note_text" for a in result.anomalies)
+
+
+def test_notes_with_text_do_not_warn():
+    text = "正文。1\n\n1 楊永明，〈信心建立措施〉，《問題與研究》，1999年，頁2。\n"
+    result = extract_source(SourceText(path="chapter.txt", text=text, encoding="utf-8"))
+    assert not any("no note text" in w for w in result.warnings)
