@@ -1,0 +1,278 @@
+"""Footnotes from what a PDF page shows, whatever made it (Word, LibreOffice, LaTeX, reportlab).
+
+A page's note area is the last block of a column: below a short separator rule, or printed smaller
+than the body, or (same size, no rule) set off by a gap and opening with the next expected note
+number. Its lines open notes with a raised number or a number on the baseline that continues the
+sequence; other lines continue the open note, also across a page break. Running heads and page
+numbers are dropped first; two-column pages are read column by column, each with its own notes.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex as re
+
+from ..model import Note
+from ..notes import join_lines
+from .pdf_text import NOTE_SYMBOLS, Line, Page
+
+SMALL = 0.92  # note lines printed smaller than the body are at most this fraction of its size
+HEADING = 1.08  # a line this much larger than the body is a heading, never a note
+SEPARATOR_MAX = 0.6  # a footnote separator rule is at most this fraction of the column's width
+GAP = 1.4  # a note area without rule or smaller print starts after a gap this many body leadings
+MARGIN = 0.1  # running heads and page numbers stand in the top or bottom tenth of the page
+_BASELINE_NUMBER = re.compile(r"^(\d{1,3})[.．]?\s+(?=\S)")
+_PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:\d{1,4}|[ivxlcdm]{1,6})[-–—\s]*$", re.I)
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass
+class Layout:
+    notes: list[Note]
+    body: str
+    markers: list[int | str]  # note references seen in the body, in reading order
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Sequence:
+    """Notes found so far: the one still open (it may go on in the next note area) and its pieces."""
+
+    notes: list[Note] = field(default_factory=list)
+    pieces: list[str] = field(default_factory=list)
+    raised: bool = False  # this document prints note numbers raised: a baseline number is text
+
+    @property
+    def last(self) -> int:
+        return next((n.number for n in reversed(self.notes) if isinstance(n.number, int)), 0)
+
+    def open(self, number: int | str, text: str, page: int) -> None:
+        self.close()
+        self.notes.append(Note(number=number, text=None, line=page))
+        self.pieces = [text]
+
+    def extend(self, text: str) -> None:
+        if self.notes:
+            self.pieces.append(text)
+
+    def close(self) -> None:
+        if self.notes and self.notes[-1].text is None and self.pieces:
+            self.notes[-1].text = join_lines(self.pieces) or None
+            self.notes[-1].status = "ok" if self.notes[-1].text else "missing_text"
+        self.pieces = []
+
+
+def read_layout(pages: list[Page]) -> Layout:
+    lines = [line for page in pages for line in page.lines]
+    body_size = _body_size(pages)
+    furniture = _furniture(pages)
+    sequence = _Sequence()
+    body_lines: list[str] = []
+    markers: list[int | str] = []
+    marked_on: dict[int | str, int] = {}
+    for page in pages:
+        kept = [line for line in page.lines if id(line) not in furniture]
+        for column in _columns(kept, page.width):
+            start = _note_area(column, page, body_size, sequence, markers)
+            for line in column[:start]:
+                body_lines.append(line.text)
+                for marker in line.markers:
+                    markers.append(_marker_value(marker.value))
+                    marked_on.setdefault(markers[-1], page.number)
+            _read_notes(column[start:], page.number, sequence, markers)
+        body_lines.append("\f")
+    sequence.close()
+    notes = sequence.notes
+    _add_missing(notes, markers, marked_on)
+    layout = Layout(notes, "\n".join(body_lines), markers)
+    if not notes and lines:
+        layout.warnings.append(_nothing_found(markers))
+    return layout
+
+
+def _nothing_found(markers: list[int | str]) -> str:
+    if markers:
+        return (f"{len(markers)} superscript note markers but no note area found at the page feet; "
+                "notes were looked for in the running text")
+    return "no note area at the page feet and no superscript note markers; notes were looked for in the running text"
+
+
+def _marker_value(value: str) -> int | str:
+    return int(value) if value.isdigit() else "*"
+
+
+def _body_size(pages: list[Page]) -> float:
+    """The size of most text in the upper half of pages, where notes never are."""
+    weights: Counter = Counter()
+    for page in pages:
+        for line in page.lines:
+            if line.baseline > page.height * 0.5:
+                weights[round(line.size, 1)] += len(line.text)
+    if not weights:
+        weights.update({round(line.size, 1): len(line.text) for page in pages for line in page.lines})
+    return weights.most_common(1)[0][0] if weights else 0.0
+
+
+def _furniture(pages: list[Page]) -> set[int]:
+    """Page numbers and running heads or feet: among the two outermost lines at the top and bottom of
+    a page, in its margin, a bare number, or a line set apart by a gap that recurs at the same height
+    on several pages (a note line such as `16 同上注，60。` recurs too, but within the note block)."""
+    edges = [(page, line, apart) for page in pages for line, apart in _outermost(page)]
+    recurring = Counter((_shape(line.text), round(line.baseline)) for _, line, apart in edges if apart)
+    enough = min(3, len(pages))
+    out = set()
+    for page, line, apart in edges:
+        if not (line.baseline > page.height * (1 - MARGIN) or line.baseline < page.height * MARGIN):
+            continue
+        if _PAGE_NUMBER.match(line.text) or (apart and len(pages) >= 2 and recurring[(_shape(line.text), round(line.baseline))] >= enough):
+            out.add(id(line))
+    return out
+
+
+def _outermost(page: Page) -> list[tuple[Line, bool]]:
+    """The top two and bottom two lines (a head may have a journal line and a title line), each with
+    whether a gap wider than the next line spacing inwards sets it apart."""
+    ordered = sorted(page.lines, key=lambda line: -line.baseline)
+    out = []
+    for run in (ordered[:4], ordered[::-1][:4]):
+        gaps = [abs(a.baseline - b.baseline) for a, b in zip(run, run[1:])]
+        out.extend((run[i], i + 1 < len(gaps) and gaps[i] > gaps[i + 1] * 1.3) for i in range(min(2, len(gaps))))
+    return out
+
+
+def _shape(text: str) -> str:
+    return _DIGITS.sub("#", text.strip())
+
+
+def _columns(lines: list[Line], width: float) -> list[list[Line]]:
+    """Lines in reading order, one list per column: full-width lines above two columns come first."""
+    ordered = sorted(lines, key=lambda line: (-round(line.baseline), line.x0))
+    gutter, top = _gutter(ordered, width)
+    if gutter is None:
+        return [ordered]
+    above = [line for line in ordered if line.baseline >= top]
+    below = [line for line in ordered if line.baseline < top]
+    left = [line for line in below if line.x1 <= gutter]
+    right = [line for line in below if line.x1 > gutter]
+    return [above + left, right]
+
+
+def _gutter(ordered: list[Line], width: float) -> tuple[float | None, float]:
+    """An x in the middle of the page that no line crosses below some height (the higher, the better),
+    with at least three lines either side of it down there."""
+    best: float | None = None
+    best_top = float("-inf")
+    for step in range(int(width * 0.3), int(width * 0.7), 3):
+        x = float(step)
+        top = min((line.baseline for line in ordered if line.x0 < x < line.x1), default=float("inf"))
+        if top <= best_top:
+            continue
+        below = [line for line in ordered if line.baseline < top]
+        if sum(line.x1 <= x for line in below) >= 3 and sum(line.x0 >= x for line in below) >= 3:
+            best, best_top = x, top
+    return best, best_top
+
+
+def _note_area(column: list[Line], page: Page, body_size: float, sequence: _Sequence,
+               markers: list[int | str]) -> int:
+    """Index of the first line of the column's note area (len(column) when it has none)."""
+    end = len(column)
+    if not column:
+        return end
+    x0, x1 = min(line.x0 for line in column), max(line.x1 for line in column)
+    for start in (_below_rule(column, page, x0, x1), _small_print(column, body_size)):
+        if start is not None and _looks_like_notes(column[start:], sequence, body_size, markers):
+            return start
+    return _after_gap(column, body_size, sequence, markers)
+
+
+def _below_rule(column: list[Line], page: Page, x0: float, x1: float) -> int | None:
+    """The first line under the lowest short rule that starts at the column's left edge."""
+    width = max(x1 - x0, 1.0)
+    tops = [y for rx0, rx1, y in page.rules
+            if abs(rx0 - x0) < width * 0.1 and rx1 - rx0 <= width * SEPARATOR_MAX and rx1 <= x1 + 5]
+    candidates = [y for y in tops if any(line.baseline < y for line in column)
+                  and any(line.baseline > y for line in column)]
+    if not candidates:
+        return None
+    rule = min(candidates)
+    return next(i for i, line in enumerate(column) if line.baseline < rule)
+
+
+def _small_print(column: list[Line], body_size: float) -> int | None:
+    """The start of the trailing run of lines printed smaller than the body."""
+    start = len(column)
+    while start > 0 and column[start - 1].size <= body_size * SMALL:
+        start -= 1
+    return start if start < len(column) else None
+
+
+def _looks_like_notes(area: list[Line], sequence: _Sequence, body_size: float, markers: list[int | str]) -> bool:
+    """Opens with a note number, or goes on with a note left open on an earlier page."""
+    if any(line.size > body_size * HEADING for line in area):
+        return False
+    number = _opener(area[0], sequence, markers)
+    return number is not None or bool(sequence.notes and sequence.pieces)
+
+
+def _after_gap(column: list[Line], body_size: float, sequence: _Sequence, markers: list[int | str]) -> int:
+    """Notes the size of the body, no rule: a block after a wider gap opening with the next number
+    that the body above has marked."""
+    leadings = sorted(a.baseline - b.baseline for a, b in zip(column, column[1:]) if a.baseline > b.baseline)
+    if not leadings:
+        return len(column)
+    usual = leadings[len(leadings) // 2]
+    seen = list(markers)
+    for i, line in enumerate(column):
+        if i and column[i - 1].baseline - line.baseline > usual * GAP:
+            number = _opener(line, sequence, seen)
+            if number is not None and number in seen and all(l.size <= body_size * HEADING for l in column[i:]):
+                return i
+        seen.extend(_marker_value(m.value) for m in line.markers)
+    return len(column)
+
+
+def _opener(line: Line, sequence: _Sequence, markers: list[int | str]) -> int | str | None:
+    """The note number this line opens with, if it fits the sequence."""
+    if line.lead is not None:
+        value = _marker_value(line.lead)
+        if value == "*" or value > sequence.last:
+            return value
+        return None
+    if sequence.raised:
+        return None
+    m = _BASELINE_NUMBER.match(line.text)
+    if m:
+        number = int(m.group(1))
+        first = not sequence.notes and (number == 1 or number in markers)
+        return number if first or number == sequence.last + 1 else None
+    if line.text[:1] in NOTE_SYMBOLS and line.text[1:2].isspace() and not sequence.notes:
+        return "*"
+    return None
+
+
+def _read_notes(area: list[Line], page: int, sequence: _Sequence, markers: list[int | str]) -> None:
+    for line in area:
+        number = _opener(line, sequence, markers)
+        if number is None:
+            sequence.extend(line.text)
+            continue
+        if line.lead is not None:
+            sequence.raised = True
+            text = line.text
+        else:
+            text = _BASELINE_NUMBER.sub("", line.text, count=1) if number != "*" else line.text[1:]
+        sequence.open(number, text, page)
+
+
+def _add_missing(notes: list[Note], markers: list[int | str], marked_on: dict[int | str, int]) -> None:
+    """Body markers whose note text was not found, when they continue the numbering."""
+    known = {n.number for n in notes}
+    for value in markers:
+        if value in known or not isinstance(value, int):
+            continue
+        if value == 1 or value - 1 in known:
+            notes.append(Note(number=value, text=None, line=marked_on[value], status="missing_text", occurrences=0))
+            known.add(value)
+    notes.sort(key=lambda n: (isinstance(n.number, int), n.number if isinstance(n.number, int) else 0))
