@@ -17,7 +17,6 @@ SUPERSCRIPT = 0.8  # a marker's size is at most this fraction of its line's size
 RISE = 0.15  # ... and its baseline is raised by at least this fraction of the line's size
 NOTE_SYMBOLS = "*＊✽†‡"
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
-_LINE_BREAKS = "\r\n"
 
 
 @dataclass
@@ -96,7 +95,8 @@ def _read_page(document, index: int) -> Page:
 
 
 class _Glyphs:
-    """Reads one character after another through the raw PDFium text API, with reused buffers."""
+    """The raw PDFium text API with reused buffers: the page's text in one call, then place and size
+    only for the few characters that need them."""
 
     def __init__(self, handle):
         import pypdfium2.raw as raw
@@ -108,9 +108,19 @@ class _Glyphs:
     def count(self) -> int:
         return self.raw.FPDFText_CountChars(self.handle)
 
-    def char(self, i: int) -> str:
+    def text(self, count: int) -> str:
+        """One character per index; asked one by one when the whole-page call disagrees (characters
+        outside the BMP take two UTF-16 units there)."""
+        buffer = (ctypes.c_ushort * (count + 1))()
+        written = self.raw.FPDFText_GetText(self.handle, 0, count, buffer)
+        text = bytes(memoryview(buffer).cast("B")[: max(written - 1, 0) * 2]).decode("utf-16-le", "replace")
+        if len(text) == count:
+            return text
+        return "".join(self._char(i) for i in range(count))
+
+    def _char(self, i: int) -> str:
         code = self.raw.FPDFText_GetUnicode(self.handle, i)
-        return chr(code) if 0 < code < 0x110000 else ""
+        return chr(code) if 0 < code < 0x110000 else "\ufffd"
 
     def origin(self, i: int) -> tuple[float, float]:
         self.raw.FPDFText_GetCharOrigin(self.handle, i, self.x_ref, self.y_ref)
@@ -122,92 +132,100 @@ class _Glyphs:
         m = self.matrix
         return self.raw.FPDFText_GetFontSize(self.handle, i) * (math.hypot(m.c, m.d) or 1.0)
 
-    def generated(self, i: int) -> bool:
-        return self.raw.FPDFText_IsGenerated(self.handle, i) == 1
+
+_SAMPLES = 7  # characters per line whose size and height give the line's
 
 
 def _lines(handle) -> tuple[list[Line], bool]:
+    """PDFium's lines (it breaks them where the text moves to a new line), each measured on a few
+    characters; a raised number it set apart as a line of its own goes back to its neighbour."""
     glyphs = _Glyphs(handle)
     total = glyphs.count()
-    builder = _LineBuilder()
-    for i in range(min(total, MAX_CHARS_PER_PAGE)):
-        ch = glyphs.char(i)
-        if not ch or ch in _LINE_BREAKS:
-            continue  # PDFium's own line breaks: the geometry below decides
-        x, y = glyphs.origin(i)
-        if ch == " " and glyphs.generated(i):
-            builder.space(x)  # a gap PDFium saw between words
-            continue
-        builder.add(ch, x, y, glyphs.size(i))
-    return builder.finish(), total > MAX_CHARS_PER_PAGE
+    count = min(total, MAX_CHARS_PER_PAGE)
+    text = glyphs.text(count)
+    lines = []
+    start = 0
+    for end in [i for i, ch in enumerate(text) if ch == "\n"] + [count]:
+        line = _measure(glyphs, text, start, end)
+        if line is not None:
+            lines.append(line)
+        start = end + 1
+    return _rejoin_raised(lines), total > count
 
 
-class _LineBuilder:
-    """Characters in content order join the current line while they stay on its baseline (a raised
-    marker counts as on it) and do not jump back left or far right."""
-
-    def __init__(self):
-        self.lines: list[Line] = []
-        self.chars: list[tuple[str, float, float, float]] = []
-        self.baseline = self.size = self.last_x = 0.0
-
-    def space(self, x: float) -> None:
-        if self.chars and self.chars[-1][0] != " ":
-            self.chars.append((" ", x, self.baseline, 0.0))
-
-    def add(self, ch: str, x: float, y: float, size: float) -> None:
-        if self.chars and not self._continues(x, y, size):
-            self._close()
-        if not self.chars or size > self.size:
-            self.baseline, self.size = y, size
-        self.chars.append((ch, x, y, size))
-        self.last_x = x
-
-    def _continues(self, x: float, y: float, size: float) -> bool:
-        em = max(size, self.size, 1.0)
-        return abs(y - self.baseline) <= 0.5 * em and self.last_x - em <= x <= self.last_x + 4 * em
-
-    def finish(self) -> list[Line]:
-        self._close()
-        return self.lines
-
-    def _close(self) -> None:
-        chars, self.chars = self.chars, []
-        while chars and chars[-1][0] == " ":
-            chars.pop()
-        if not chars:
-            return
-        sizes = sorted(c[3] for c in chars if c[3] > 0 and not c[0].isspace()) or [self.size]
-        size = sizes[len(sizes) // 2]
-        body = [c for c in chars if c[3] >= size * SUPERSCRIPT] or chars
-        baseline = sorted(c[2] for c in body)[len(body) // 2]
-        text, markers = _split_markers(chars, size, baseline)
-        text = text.translate(LIGATURES)
-        if text.strip() or markers:
-            self.lines.append(Line(text, chars[0][1], chars[-1][1] + chars[-1][3] * 0.5, baseline, size, markers))
+def _measure(glyphs: _Glyphs, text: str, start: int, end: int) -> Line | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        return None
+    plain = [i for i in range(start, end) if not _may_mark(text[i]) and not text[i].isspace()]
+    pool = plain or [i for i in range(start, end) if not text[i].isspace()]
+    samples = pool[:: max(1, len(pool) // _SAMPLES)][:_SAMPLES]
+    measured = sorted((glyphs.size(i), glyphs.origin(i)[1]) for i in samples)
+    size = measured[len(measured) // 2][0]
+    heights = sorted(y for s, y in measured if s >= size * SUPERSCRIPT)
+    baseline = heights[len(heights) // 2]
+    raised = set()
+    if plain:
+        for i in range(start, end):
+            if _may_mark(text[i]) and glyphs.size(i) < size * SUPERSCRIPT and glyphs.origin(i)[1] > baseline + size * RISE:
+                raised.add(i)
+    x0 = glyphs.origin(start)[0]
+    x1 = glyphs.origin(end - 1)[0] + size * 0.5
+    body, markers = _split_markers(text, start, end, raised)
+    return Line(body.translate(LIGATURES), x0, x1, baseline, size, markers)
 
 
-def _split_markers(chars, size: float, baseline: float) -> tuple[str, list[Marker]]:
-    """Raised small digits and note symbols leave the text and become markers."""
+def _may_mark(ch: str) -> bool:
+    return "0" <= ch <= "9" or ch in NOTE_SYMBOLS
+
+
+def _split_markers(text: str, start: int, end: int, raised: set[int]) -> tuple[str, list[Marker]]:
+    """Raised digits and note symbols leave the text and become markers."""
     out: list[str] = []
     markers: list[Marker] = []
     run = ""
-    for ch, _, y, s in chars:
-        raised = 0 < s < size * SUPERSCRIPT and y > baseline + size * RISE
-        if raised and (ch.isdigit() and ch.isascii() or ch in NOTE_SYMBOLS):
+    for i in range(start, end):
+        ch = text[i]
+        if i in raised:
             run += ch
             continue
-        if raised and ch == " " and run:
-            continue
         if run:
+            if ch == " ":
+                continue  # the space after a marker
             markers.append(Marker(len(out), run))
             run = ""
-        if ch == " " and not out:
+        if ch == "\r" or (ch == " " and not out):
             continue
         out.append(ch)
     if run:
         markers.append(Marker(len(out), run))
     return "".join(out), markers
+
+
+def _rejoin_raised(lines: list[Line]) -> list[Line]:
+    """A line of one raised number next to a larger line on (nearly) the same baseline is its marker."""
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        value = line.text.strip()
+        if len(value) <= 3 and all(_may_mark(ch) for ch in value) and not line.markers:
+            after = lines[i + 1] if i + 1 < len(lines) else None
+            if after is not None and _raised_beside(line, after) and after.x0 >= line.x0 - 1:
+                after.markers.insert(0, Marker(0, value))
+                after.x0 = line.x0
+                continue
+            if out and _raised_beside(line, out[-1]) and line.x0 >= out[-1].x1 - out[-1].size:
+                out[-1].markers.append(Marker(len(out[-1].text), value))
+                continue
+        out.append(line)
+    return out
+
+
+def _raised_beside(mark: Line, line: Line) -> bool:
+    rise = mark.baseline - line.baseline
+    return mark.size < line.size * SUPERSCRIPT and line.size * RISE < rise < line.size * 0.8
 
 
 def _rules(page) -> list[tuple[float, float, float]]:
