@@ -64,11 +64,12 @@ class _Sequence:
 
 
 def read_layout(pages: list[Page]) -> Layout:
-    lines = [line for page in pages for line in page.lines]
+    """Notes from the note areas, the body text, and the markers in the body. When no note text is
+    found the body is every line with its markers printed inline, as a text extractor gives it."""
     body_size = _body_size(pages)
     furniture = _furniture(pages)
     sequence = _Sequence()
-    body_lines: list[str] = []
+    body: list[Line | None] = []  # None: a page break
     markers: list[int | str] = []
     marked_on: dict[int | str, int] = {}
     for page in pages:
@@ -76,19 +77,26 @@ def read_layout(pages: list[Page]) -> Layout:
         for column in _columns(kept, page.width):
             start = _note_area(column, page, body_size, sequence, markers)
             for line in column[:start]:
-                body_lines.append(line.text)
+                body.append(line)
                 for marker in line.markers:
                     markers.append(_marker_value(marker.value))
                     marked_on.setdefault(markers[-1], page.number)
             _read_notes(column[start:], page.number, sequence, markers)
-        body_lines.append("\f")
+        body.append(None)
     sequence.close()
     notes = sequence.notes
+    if not notes:
+        text = "\n".join("\f" if line is None else _with_markers(line) for line in body)
+        return Layout([], text, markers, [_nothing_found(markers)])
     _add_missing(notes, markers, marked_on)
-    layout = Layout(notes, "\n".join(body_lines), markers)
-    if not notes and lines:
-        layout.warnings.append(_nothing_found(markers))
-    return layout
+    return Layout(notes, "\n".join("\f" if line is None else line.text for line in body), markers)
+
+
+def _with_markers(line: Line) -> str:
+    text = line.text
+    for marker in reversed(line.markers):
+        text = text[:marker.offset] + marker.value + text[marker.offset:]
+    return text
 
 
 def _nothing_found(markers: list[int | str]) -> str:
@@ -217,18 +225,23 @@ def _looks_like_notes(area: list[Line], sequence: _Sequence, body_size: float, m
 
 
 def _after_gap(column: list[Line], body_size: float, sequence: _Sequence, markers: list[int | str]) -> int:
-    """Notes the size of the body, no rule: a block after a wider gap opening with the next number
-    that the body above has marked."""
+    """Notes the size of the body, no rule: the next note number that the body above has marked,
+    opening a line after a wider gap, or after lines that follow such a gap and go on with a note left
+    open on the page before."""
     leadings = sorted(a.baseline - b.baseline for a, b in zip(column, column[1:]) if a.baseline > b.baseline)
     if not leadings:
         return len(column)
     usual = leadings[len(leadings) // 2]
     seen = list(markers)
+    after_gap = None
     for i, line in enumerate(column):
         if i and column[i - 1].baseline - line.baseline > usual * GAP:
-            number = _opener(line, sequence, seen)
-            if number is not None and number in seen and all(l.size <= body_size * HEADING for l in column[i:]):
-                return i
+            after_gap = i
+        number = _opener(line, sequence, seen)
+        if (number is not None and number in seen and after_gap is not None
+                and (after_gap == i or sequence.pieces)
+                and all(l.size <= body_size * HEADING for l in column[after_gap:])):
+            return after_gap
         seen.extend(_marker_value(m.value) for m in line.markers)
     return len(column)
 

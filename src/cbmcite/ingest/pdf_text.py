@@ -9,6 +9,7 @@ import ctypes
 import math
 from dataclasses import dataclass, field
 
+from .pdf_guard import check_pdf
 from .text import InputError
 
 MAX_PAGES = 3000  # a long thesis has 400; more is a scanned archive or a hostile file
@@ -16,7 +17,8 @@ MAX_CHARS_PER_PAGE = 30_000  # a dense page has 4,000; the rest of a larger page
 SUPERSCRIPT = 0.8  # a marker's size is at most this fraction of its line's size
 RISE = 0.15  # ... and its baseline is raised by at least this fraction of the line's size
 NOTE_SYMBOLS = "*＊✽†‡"
-LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+# Ligature glyphs read once and spelt out; PDFium gives U+FFFE for a hyphen that ends a line.
+GLYPH_FIXES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\ufffe": "-"})
 
 
 @dataclass
@@ -54,24 +56,41 @@ def read_pages(path: str) -> tuple[list[Page], list[str]]:
     """All pages (up to MAX_PAGES) and warnings about what was not read."""
     import pypdfium2 as pdfium
 
+    with open(path, "rb") as handle:
+        data = handle.read()
+    check_pdf(data)
     try:
-        document = pdfium.PdfDocument(path)
+        document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise InputError("encrypted PDF (a password is needed)") from None
         raise InputError(f"damaged PDF ({_reason(exc)})") from None
     warnings = []
+    pages = []
+    unreadable = []
     try:
         count = len(document)
         if count > MAX_PAGES:
             warnings.append(f"{count} pages; only the first {MAX_PAGES} were read")
-        pages = [_read_page(document, index) for index in range(min(count, MAX_PAGES))]
+        for index in range(min(count, MAX_PAGES)):
+            try:
+                pages.append(_read_page(document, index))
+            except pdfium.PdfiumError:
+                unreadable.append(index + 1)
     finally:
         document.close()
+    if unreadable and not pages:
+        raise InputError("damaged PDF (no page can be read)")
+    if unreadable:
+        warnings.append(f"page(s) {_first_few(unreadable)} cannot be read (damaged)")
     cut = [p.number for p in pages if p.truncated]
     if cut:
-        warnings.append(f"page(s) {', '.join(map(str, cut[:5]))} hold over {MAX_CHARS_PER_PAGE:,} characters; the rest was not read")
+        warnings.append(f"page(s) {_first_few(cut)} hold over {MAX_CHARS_PER_PAGE:,} characters; the rest was not read")
     return pages, warnings
+
+
+def _first_few(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers[:5])) + (f" and {len(numbers) - 5} more" if len(numbers) > 5 else "")
 
 
 def _reason(exc: Exception) -> str:
@@ -175,7 +194,7 @@ def _measure(glyphs: _Glyphs, text: str, start: int, end: int) -> Line | None:
     x0 = glyphs.origin(start)[0]
     x1 = glyphs.origin(end - 1)[0] + size * 0.5
     body, markers = _split_markers(text, start, end, raised)
-    return Line(body.translate(LIGATURES), x0, x1, baseline, size, markers)
+    return Line(body, x0, x1, baseline, size, markers)
 
 
 def _may_mark(ch: str) -> bool:
@@ -183,8 +202,9 @@ def _may_mark(ch: str) -> bool:
 
 
 def _split_markers(text: str, start: int, end: int, raised: set[int]) -> tuple[str, list[Marker]]:
-    """Raised digits and note symbols leave the text and become markers."""
+    """Raised digits and note symbols leave the text and become markers; ligatures are spelt out."""
     out: list[str] = []
+    length = 0
     markers: list[Marker] = []
     run = ""
     for i in range(start, end):
@@ -195,13 +215,15 @@ def _split_markers(text: str, start: int, end: int, raised: set[int]) -> tuple[s
         if run:
             if ch == " ":
                 continue  # the space after a marker
-            markers.append(Marker(len(out), run))
+            markers.append(Marker(length, run))
             run = ""
         if ch == "\r" or (ch == " " and not out):
             continue
+        ch = ch.translate(GLYPH_FIXES)
         out.append(ch)
+        length += len(ch)
     if run:
-        markers.append(Marker(len(out), run))
+        markers.append(Marker(length, run))
     return "".join(out), markers
 
 
