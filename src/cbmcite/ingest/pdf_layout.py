@@ -11,19 +11,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-import regex as re
+import math
+import re
 
 from ..model import Note
 from ..notes import join_lines
-from .pdf_text import NOTE_SYMBOLS, Line, Page
+from .pdf_text import BARE_NUMBER, BASELINE_NUMBER, NOTE_SYMBOLS, SMALL, Line, Page
 
-SMALL = 0.92  # note lines printed smaller than the body are at most this fraction of its size
 HEADING = 1.08  # a line this much larger than the body is a heading, never a note
 SEPARATOR_MAX = 0.6  # a footnote separator rule is at most this fraction of the column's width
 GAP = 1.4  # a note area without rule or smaller print starts after a gap this many body leadings
 MARGIN = 0.1  # running heads and page numbers stand in the top or bottom tenth of the page
-_BASELINE_NUMBER = re.compile(r"^(\d{1,3})[.．]?\s+(?=\S)")
-_PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:\d{1,4}|[ivxlcdm]{1,6})[-–—\s]*$", re.I)
 _DIGITS = re.compile(r"\d+")
 
 
@@ -133,7 +131,7 @@ def _furniture(pages: list[Page]) -> set[int]:
     for page, line, apart in edges:
         if not (line.baseline > page.height * (1 - MARGIN) or line.baseline < page.height * MARGIN):
             continue
-        if _PAGE_NUMBER.match(line.text) or (apart and len(pages) >= 2 and recurring[(_shape(line.text), round(line.baseline))] >= enough):
+        if BARE_NUMBER.match(line.text) or (apart and len(pages) >= 2 and recurring[(_shape(line.text), round(line.baseline))] >= enough):
             out.add(id(line))
     return out
 
@@ -168,18 +166,30 @@ def _columns(lines: list[Line], width: float) -> list[list[Line]]:
 
 def _gutter(ordered: list[Line], width: float) -> tuple[float | None, float]:
     """An x in the middle of the page that no line crosses below some height (the higher, the better),
-    with at least three lines either side of it down there."""
-    best: float | None = None
-    best_top = float("-inf")
-    for step in range(int(width * 0.3), int(width * 0.7), 3):
-        x = float(step)
-        top = min((line.baseline for line in ordered if line.x0 < x < line.x1), default=float("inf"))
-        if top <= best_top:
+    with at least three lines either side of it down there: (x, that height) or (None, 0)."""
+    step, low = 3.0, width * 0.3
+    xs = [low + step * k for k in range(int(width * 0.4 / step))]
+    top = [float("inf")] * len(xs)  # the lowest line crossing each x
+    open_xs = len(xs)
+    for line in sorted(ordered, key=lambda line: line.baseline):
+        first = max(0, math.floor((line.x0 - low) / step) + 1)
+        last = min(len(xs), math.ceil((line.x1 - low) / step))
+        for k in range(first, last):
+            if top[k] == float("inf"):
+                top[k] = line.baseline
+                open_xs -= 1
+        if not open_xs:
+            break
+    for height in sorted(set(top), reverse=True):
+        below = [line for line in ordered if line.baseline < height]
+        if len(below) < 6:
             continue
-        below = [line for line in ordered if line.baseline < top]
-        if sum(line.x1 <= x for line in below) >= 3 and sum(line.x0 >= x for line in below) >= 3:
-            best, best_top = x, top
-    return best, best_top
+        lefts = sorted(line.x1 for line in below)[2]  # three lines end left of x ...
+        rights = sorted((line.x0 for line in below), reverse=True)[2]  # ... and three start right of it
+        fits = [x for x, h in zip(xs, top) if h == height and lefts <= x <= rights]
+        if fits:
+            return fits[len(fits) // 2], height
+    return None, 0.0
 
 
 def _note_area(column: list[Line], page: Page, body_size: float, sequence: _Sequence,
@@ -255,7 +265,7 @@ def _opener(line: Line, sequence: _Sequence, markers: list[int | str]) -> int | 
         return None
     if sequence.raised:
         return None
-    m = _BASELINE_NUMBER.match(line.text)
+    m = BASELINE_NUMBER.match(line.text)
     if m:
         number = int(m.group(1))
         first = not sequence.notes and (number == 1 or number in markers)
@@ -275,7 +285,7 @@ def _read_notes(area: list[Line], page: int, sequence: _Sequence, markers: list[
             sequence.raised = True
             text = line.text
         else:
-            text = _BASELINE_NUMBER.sub("", line.text, count=1) if number != "*" else line.text[1:]
+            text = BASELINE_NUMBER.sub("", line.text, count=1) if number != "*" else line.text[1:]
         sequence.open(number, text, page)
 
 

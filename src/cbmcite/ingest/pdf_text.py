@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from dataclasses import dataclass, field
 
 from .pdf_guard import check_pdf
@@ -14,6 +15,9 @@ from .text import InputError
 
 MAX_PAGES = 3000  # a long thesis has 400; more is a scanned archive or a hostile file
 MAX_CHARS_PER_PAGE = 30_000  # a dense page has 4,000; the rest of a larger page is not read
+SMALL = 0.92  # note lines printed smaller than the body are at most this fraction of its size
+BASELINE_NUMBER = re.compile(r"^(\d{1,3})[.．]?\s+(?=\S)")  # a note number on the baseline, then text
+BARE_NUMBER = re.compile(r"^[-–—\s]*(?:\d{1,4}|[ivxlcdm]{1,6})[-–—\s]*$", re.I)  # a page number
 SUPERSCRIPT = 0.8  # a marker's size is at most this fraction of its line's size
 RISE = 0.15  # ... and its baseline is raised by at least this fraction of the line's size
 NOTE_SYMBOLS = "*＊✽†‡"
@@ -107,7 +111,7 @@ def _read_page(document, index: int) -> Page:
             lines, truncated = _lines(textpage.raw)
         finally:
             textpage.close()
-        rules = _rules(page) if lines else []
+        rules = _rules(page) if _rules_may_matter(lines, width) else []
         return Page(index + 1, width, height, lines, rules, truncated)
     finally:
         page.close()
@@ -179,52 +183,70 @@ def _measure(glyphs: _Glyphs, text: str, start: int, end: int) -> Line | None:
         end -= 1
     if start == end:
         return None
-    plain = [i for i in range(start, end) if not _may_mark(text[i]) and not text[i].isspace()]
-    pool = plain or [i for i in range(start, end) if not text[i].isspace()]
-    samples = pool[:: max(1, len(pool) // _SAMPLES)][:_SAMPLES]
+    samples = _spread(_PLAIN_CHAR, text, start, end) or _spread(_VISIBLE_CHAR, text, start, end)
     measured = sorted((glyphs.size(i), glyphs.origin(i)[1]) for i in samples)
     size = measured[len(measured) // 2][0]
     heights = sorted(y for s, y in measured if s >= size * SUPERSCRIPT)
     baseline = heights[len(heights) // 2]
-    raised = set()
-    if plain:
-        for i in range(start, end):
-            if _may_mark(text[i]) and glyphs.size(i) < size * SUPERSCRIPT and glyphs.origin(i)[1] > baseline + size * RISE:
-                raised.add(i)
+    raised = []
+    if _PLAIN_CHAR.search(text, start, end):
+        raised = [m.start() for m in _MARK_CHAR.finditer(text, start, end)
+                  if glyphs.size(m.start()) < size * SUPERSCRIPT and glyphs.origin(m.start())[1] > baseline + size * RISE]
     x0 = glyphs.origin(start)[0]
     x1 = glyphs.origin(end - 1)[0] + size * 0.5
     body, markers = _split_markers(text, start, end, raised)
     return Line(body, x0, x1, baseline, size, markers)
 
 
-def _may_mark(ch: str) -> bool:
-    return "0" <= ch <= "9" or ch in NOTE_SYMBOLS
+_MARK_CHAR = re.compile("[0-9" + re.escape(NOTE_SYMBOLS) + "]")
+_PLAIN_CHAR = re.compile("[^\\s0-9" + re.escape(NOTE_SYMBOLS) + "]")
+_VISIBLE_CHAR = re.compile("\\S")
+_MARKS_ONLY = re.compile("[0-9" + re.escape(NOTE_SYMBOLS) + "]{1,3}")
 
 
-def _split_markers(text: str, start: int, end: int, raised: set[int]) -> tuple[str, list[Marker]]:
-    """Raised digits and note symbols leave the text and become markers; ligatures are spelt out."""
-    out: list[str] = []
+def _spread(pattern: re.Pattern, text: str, start: int, end: int) -> list[int]:
+    """Up to _SAMPLES indices of characters matching pattern, spread over the line."""
+    out: list[int] = []
+    for k in range(_SAMPLES):
+        m = pattern.search(text, max(start + (end - start) * k // _SAMPLES, out[-1] + 1 if out else start), end)
+        if m is None:
+            break
+        out.append(m.start())
+    return out
+
+
+def _split_markers(text: str, start: int, end: int, raised: list[int]) -> tuple[str, list[Marker]]:
+    """Raised digits and note symbols leave the text and become markers (the space after one that
+    opens the line goes with it); ligatures are spelt out."""
+    pieces: list[str] = []
     length = 0
     markers: list[Marker] = []
-    run = ""
-    for i in range(start, end):
-        ch = text[i]
-        if i in raised:
-            run += ch
-            continue
-        if run:
-            if ch == " ":
-                continue  # the space after a marker
-            markers.append(Marker(length, run))
-            run = ""
-        if ch == "\r" or (ch == " " and not out):
-            continue
-        ch = ch.translate(GLYPH_FIXES)
-        out.append(ch)
-        length += len(ch)
-    if run:
-        markers.append(Marker(length, run))
-    return "".join(out), markers
+    pos = start
+    for run_start, run_end in _runs(raised):
+        piece = _clean(text[pos:run_start])
+        pieces.append(piece)
+        length += len(piece)
+        markers.append(Marker(length, text[run_start:run_end]))
+        pos = run_end
+        if not length:
+            while pos < end and text[pos] == " ":
+                pos += 1
+    pieces.append(_clean(text[pos:end]))
+    return "".join(pieces), markers
+
+
+def _runs(indices: list[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for i in indices:
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
+
+
+def _clean(piece: str) -> str:
+    return piece.replace("\r", "").translate(GLYPH_FIXES)
 
 
 def _rejoin_raised(lines: list[Line]) -> list[Line]:
@@ -232,7 +254,7 @@ def _rejoin_raised(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for i, line in enumerate(lines):
         value = line.text.strip()
-        if len(value) <= 3 and all(_may_mark(ch) for ch in value) and not line.markers:
+        if _MARKS_ONLY.fullmatch(value) and not line.markers:
             after = lines[i + 1] if i + 1 < len(lines) else None
             if after is not None and _raised_beside(line, after) and after.x0 >= line.x0 - 1:
                 after.markers.insert(0, Marker(0, value))
@@ -248,6 +270,27 @@ def _rejoin_raised(lines: list[Line]) -> list[Line]:
 def _raised_beside(mark: Line, line: Line) -> bool:
     rise = mark.baseline - line.baseline
     return mark.size < line.size * SUPERSCRIPT and line.size * RISE < rise < line.size * 0.8
+
+
+def _rules_may_matter(lines: list[Line], width: float) -> bool:
+    """Listing a page's drawings is costly (every run of glyphs is an object): skip it when the page
+    ends, in one column, with small print that opens with a note number."""
+    if not lines:
+        return False
+    weights: dict[float, int] = {}
+    for line in lines:
+        weights[round(line.size, 1)] = weights.get(round(line.size, 1), 0) + len(line.text)
+    main = max(weights, key=weights.get)
+    ordered = sorted(lines, key=lambda line: -line.baseline)
+    if ordered and BARE_NUMBER.match(ordered[-1].text):
+        ordered.pop()  # a page number under the notes
+    start = len(ordered)
+    while start > 0 and ordered[start - 1].size <= main * SMALL:
+        start -= 1
+    run = ordered[start:]
+    if not run or any(line.x0 > width / 2 for line in run):
+        return True
+    return not (run[0].lead is not None or BASELINE_NUMBER.match(run[0].text))
 
 
 def _rules(page) -> list[tuple[float, float, float]]:
