@@ -23,7 +23,7 @@ _ROOT = Path(__file__).resolve().parents[1]
 GEN = next((p / "shared" / "corpus" / "gen" for p in (_ROOT.parent, _ROOT.parent.parent)  # beside the clone or the worktrees
             if (p / "shared").is_dir()), _ROOT / "missing")
 SERIF = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
-_MARK = re.compile(r"\{(\d+|\*)\}")
+_MARK = re.compile(r"\{(\d+|\*|[①-⑳])\}")
 
 
 def _draw(c, x, y, text, font, size, tex_like):
@@ -145,6 +145,22 @@ def test_marker_without_note_text_is_missing_text(tmp_path):
     notes = _notes(write_layout_pdf(tmp_path / "cut.pdf", pages))
     assert [notes[n].status for n in (4, 5)] == ["missing_text", "missing_text"]
     assert notes[4].line == 2  # the page of the marker
+
+
+def test_circled_note_numbers(tmp_path):
+    """Word's ①②③ numbering: raised in the body, on the baseline in the note area."""
+    pages = [[(["正文提到一個來源。{①}又提到另一個。{②}"], [("①", ["王名揚：《美國行政法》，北京大學出版社1995年版，12。"]),
+                                              ("②", ["同上，15。"])])]]
+    notes = _notes(write_layout_pdf(tmp_path / "circled.pdf", pages, raised=False))
+    assert {k: n.text for k, n in notes.items()} == {1: "王名揚：《美國行政法》，北京大學出版社1995年版，12。", 2: "同上，15。"}
+
+
+def test_small_print_source_line_is_not_a_note(tmp_path):
+    """A table's source line in small print at a page foot, no rule: the last note ended its sentence."""
+    pages = [[(["正文提到一個來源。{1}"], [(1, ["王名揚，《美國行政法》，頁12。"])])],
+             [(["表一　兩岸軍事互信機制", "第二頁的正文沒有註腳。"], [(None, ["資料來源：作者整理。"])])]]
+    notes = _notes(write_layout_pdf(tmp_path / "source.pdf", pages, rule=False))
+    assert notes[1].text == "王名揚，《美國行政法》，頁12。"
 
 
 @pytest.mark.skipif(not SERIF.exists(), reason="DejaVu Serif not installed")

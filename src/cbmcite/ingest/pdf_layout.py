@@ -16,13 +16,14 @@ import re
 
 from ..model import Note
 from ..notes import join_lines
-from .pdf_text import BARE_NUMBER, BASELINE_NUMBER, NOTE_SYMBOLS, SMALL, Line, Page
+from .pdf_text import BARE_NUMBER, BASELINE_NUMBER, CIRCLED, NOTE_SYMBOLS, SMALL, Line, Page
 
 HEADING = 1.08  # a line this much larger than the body is a heading, never a note
 SEPARATOR_MAX = 0.6  # a footnote separator rule is at most this fraction of the column's width
 GAP = 1.4  # a note area without rule or smaller print starts after a gap this many body leadings
 MARGIN = 0.1  # running heads and page numbers stand in the top or bottom tenth of the page
 _DIGITS = re.compile(r"\d+")
+_SENTENCE_END = re.compile(r"[。．.！？!?」』”)）]\s*$")
 
 
 @dataclass
@@ -105,7 +106,11 @@ def _nothing_found(markers: list[int | str]) -> str:
 
 
 def _marker_value(value: str) -> int | str:
-    return int(value) if value.isdigit() else "*"
+    if value.isascii() and value.isdigit():
+        return int(value)
+    if value[:1] in CIRCLED:
+        return CIRCLED.index(value[0]) + 1
+    return "*"
 
 
 def _body_size(pages: list[Page]) -> float:
@@ -199,8 +204,8 @@ def _note_area(column: list[Line], page: Page, body_size: float, sequence: _Sequ
     if not column:
         return end
     x0, x1 = min(line.x0 for line in column), max(line.x1 for line in column)
-    for start in (_below_rule(column, page, x0, x1), _small_print(column, body_size)):
-        if start is not None and _looks_like_notes(column[start:], sequence, body_size, markers):
+    for start, ruled in ((_below_rule(column, page, x0, x1), True), (_small_print(column, body_size), False)):
+        if start is not None and _looks_like_notes(column[start:], sequence, body_size, markers, ruled):
             return start
     return _after_gap(column, body_size, sequence, markers)
 
@@ -226,12 +231,19 @@ def _small_print(column: list[Line], body_size: float) -> int | None:
     return start if start < len(column) else None
 
 
-def _looks_like_notes(area: list[Line], sequence: _Sequence, body_size: float, markers: list[int | str]) -> bool:
-    """Opens with a note number, or goes on with a note left open on an earlier page."""
+def _looks_like_notes(area: list[Line], sequence: _Sequence, body_size: float, markers: list[int | str],
+                      ruled: bool) -> bool:
+    """Opens with a note number, or goes on with the note left open on an earlier page: under a rule,
+    or when a note number follows, or when that note broke off mid-sentence (small print with none
+    of these, such as a table's source line, is not a note)."""
     if any(line.size > body_size * HEADING for line in area):
         return False
-    number = _opener(area[0], sequence, markers)
-    return number is not None or bool(sequence.notes and sequence.pieces)
+    if _opener(area[0], sequence, markers) is not None:
+        return True
+    if not (sequence.notes and sequence.pieces):
+        return False
+    return (ruled or any(_opener(line, sequence, markers) is not None for line in area[1:])
+            or not _SENTENCE_END.search(sequence.pieces[-1]))
 
 
 def _after_gap(column: list[Line], body_size: float, sequence: _Sequence, markers: list[int | str]) -> int:
@@ -270,6 +282,9 @@ def _opener(line: Line, sequence: _Sequence, markers: list[int | str]) -> int | 
         number = int(m.group(1))
         first = not sequence.notes and (number == 1 or number in markers)
         return number if first or number == sequence.last + 1 else None
+    if line.text[:1] in CIRCLED:
+        number = CIRCLED.index(line.text[0]) + 1
+        return number if number == sequence.last + 1 or (number == 1 and not sequence.notes) else None
     if line.text[:1] in NOTE_SYMBOLS and line.text[1:2].isspace() and not sequence.notes:
         return "*"
     return None
@@ -284,8 +299,10 @@ def _read_notes(area: list[Line], page: int, sequence: _Sequence, markers: list[
         if line.lead is not None:
             sequence.raised = True
             text = line.text
+        elif BASELINE_NUMBER.match(line.text):
+            text = BASELINE_NUMBER.sub("", line.text, count=1)
         else:
-            text = BASELINE_NUMBER.sub("", line.text, count=1) if number != "*" else line.text[1:]
+            text = line.text[1:]  # a circled number or a symbol
         sequence.open(number, text, page)
 
 

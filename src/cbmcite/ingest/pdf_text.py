@@ -21,6 +21,7 @@ BARE_NUMBER = re.compile(r"^[-–—\s]*(?:\d{1,4}|[ivxlcdm]{1,6})[-–—\s]*$"
 SUPERSCRIPT = 0.8  # a marker's size is at most this fraction of its line's size
 RISE = 0.15  # ... and its baseline is raised by at least this fraction of the line's size
 NOTE_SYMBOLS = "*＊✽†‡"
+CIRCLED = "".join(chr(0x2460 + i) for i in range(20))  # ①..⑳, Word's numbering in mainland documents
 # Ligature glyphs read once and spelt out; PDFium gives U+FFFE for a hyphen that ends a line.
 GLYPH_FIXES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\ufffe": "-"})
 
@@ -198,10 +199,10 @@ def _measure(glyphs: _Glyphs, text: str, start: int, end: int) -> Line | None:
     return Line(body, x0, x1, baseline, size, markers)
 
 
-_MARK_CHAR = re.compile("[0-9" + re.escape(NOTE_SYMBOLS) + "]")
-_PLAIN_CHAR = re.compile("[^\\s0-9" + re.escape(NOTE_SYMBOLS) + "]")
+_MARK_CHAR = re.compile("[0-9" + re.escape(NOTE_SYMBOLS) + CIRCLED + "]")
+_PLAIN_CHAR = re.compile("[^\\s0-9" + re.escape(NOTE_SYMBOLS) + CIRCLED + "]")
 _VISIBLE_CHAR = re.compile("\\S")
-_MARKS_ONLY = re.compile("[0-9" + re.escape(NOTE_SYMBOLS) + "]{1,3}")
+_MARKS_ONLY = re.compile("[0-9" + re.escape(NOTE_SYMBOLS) + CIRCLED + "]{1,3}")
 
 
 def _spread(pattern: re.Pattern, text: str, start: int, end: int) -> list[int]:
