@@ -155,6 +155,13 @@ def test_circled_note_numbers(tmp_path):
     assert {k: n.text for k, n in notes.items()} == {1: "王名揚：《美國行政法》，北京大學出版社1995年版，12。", 2: "同上，15。"}
 
 
+def test_chapter_numbering_that_goes_on_from_an_earlier_chapter(tmp_path):
+    """Baseline note numbers that start at 12: the body's raised 12 vouches for the first one."""
+    pages = [[(["第二章接續前章的註號。{12}再一個。{13}"], [(12, ["同註3，頁5。"]), (13, ["同上，頁6。"])])]]
+    notes = _notes(write_layout_pdf(tmp_path / "ch2.pdf", pages, raised=False))
+    assert {k: n.text for k, n in notes.items()} == {12: "同註3，頁5。", 13: "同上，頁6。"}
+
+
 def test_small_print_source_line_is_not_a_note(tmp_path):
     """A table's source line in small print at a page foot, no rule: the last note ended its sentence."""
     pages = [[(["正文提到一個來源。{1}"], [(1, ["王名揚，《美國行政法》，頁12。"])])],

@@ -8,11 +8,10 @@ numbers are dropped first; two-column pages are read column by column, each with
 """
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
-
 import math
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 
 from ..model import Note
 from ..notes import join_lines
@@ -30,7 +29,6 @@ _SENTENCE_END = re.compile(r"[。．.！？!?」』”)）]\s*$")
 class Layout:
     notes: list[Note]
     body: str
-    markers: list[int | str]  # note references seen in the body, in reading order
     warnings: list[str] = field(default_factory=list)
 
 
@@ -86,9 +84,9 @@ def read_layout(pages: list[Page]) -> Layout:
     notes = sequence.notes
     if not notes:
         text = "\n".join("\f" if line is None else _with_markers(line) for line in body)
-        return Layout([], text, markers, [_nothing_found(markers)])
+        return Layout([], text, [_nothing_found(markers)])
     _add_missing(notes, markers, marked_on)
-    return Layout(notes, "\n".join("\f" if line is None else line.text for line in body), markers)
+    return Layout(notes, "\n".join("\f" if line is None else line.text for line in body))
 
 
 def _with_markers(line: Line) -> str:
@@ -205,7 +203,10 @@ def _note_area(column: list[Line], page: Page, body_size: float, sequence: _Sequ
         return end
     x0, x1 = min(line.x0 for line in column), max(line.x1 for line in column)
     for start, ruled in ((_below_rule(column, page, x0, x1), True), (_small_print(column, body_size), False)):
-        if start is not None and _looks_like_notes(column[start:], sequence, body_size, markers, ruled):
+        if start is None:
+            continue
+        seen = markers + [_marker_value(m.value) for line in column[:start] for m in line.markers]
+        if _looks_like_notes(column[start:], sequence, body_size, seen, ruled):
             return start
     return _after_gap(column, body_size, sequence, markers)
 
@@ -297,7 +298,7 @@ def _read_notes(area: list[Line], page: int, sequence: _Sequence, markers: list[
             sequence.extend(line.text)
             continue
         if line.lead is not None:
-            sequence.raised = True
+            sequence.raised = sequence.raised or number != "*"  # an author's ＊ may be raised alone
             text = line.text
         elif BASELINE_NUMBER.match(line.text):
             text = BASELINE_NUMBER.sub("", line.text, count=1)
