@@ -49,7 +49,8 @@ def test_check_reports_the_same_problems_whatever_the_format(article, runner):
         result = runner.invoke(main, ["check", str(article[fmt]), "--format", "json"])
         assert result.exit_code == 1, (fmt, result.output)
         findings = json.loads(result.stdout)["findings"]
-        reports[fmt] = sorted((f["note"], f["what"], f["severity"]) for f in findings)
+        # input warnings differ by format (Markdown names the undefined [^8]); the note problems do not
+        reports[fmt] = sorted((f["note"], f["what"], f["severity"]) for f in findings if f["what"] != "input")
     assert all(r == reports["docx"] for r in reports.values()), reports
     assert reports["docx"] == [(7, "op. cit.", "error"), (8, "missing text", "error")]
 

@@ -45,6 +45,8 @@ def check(results: list[DocumentResult], bib: Bibliography, cross_warning: bool 
     findings: list[Finding] = []
     for doc in results:
         roots: dict[tuple, Finding] = {}  # a failed short form → the finding that reports its chain
+        findings.extend(Finding("warning", doc.path, 0, None, "input", warning,
+                                "the file was not fully read: check its notes by hand") for warning in doc.warnings)
         for note in doc.notes:
             summary.notes += 1
             if note.status == "missing_text":
@@ -220,7 +222,8 @@ def render_json(summary: Summary, findings: list[Finding]) -> str:
 
 
 def render_text(summary: Summary, findings: list[Finding]) -> str:
-    lines = [f"{f.path}:{f.line}: {f.severity}: note {f.note}: {f.message}" for f in findings]
+    lines = [f"{f.path}:{f.line}: {f.severity}: " + (f"note {f.note}: " if f.note is not None else "") + f.message
+             for f in findings]
     lines.append(_summary_line(summary, findings))
     return "\n".join(lines) + "\n"
 
@@ -258,7 +261,7 @@ def render_rich(summary: Summary, findings: list[Finding], console) -> None:
         for col in ("location", "note", "problem", "matched against", "hint"):
             table.add_column(col, overflow="fold")
         for f in rows:
-            table.add_row(f"{f.path}:{f.line}", str(f.note), f.message, _matched(f), f.hint)
+            table.add_row(f"{f.path}:{f.line}", "" if f.note is None else str(f.note), f.message, _matched(f), f.hint)
         console.print(table)
     if not findings:
         console.print("[green]No problems found.[/green]")

@@ -1,0 +1,259 @@
+"""PDF notes by layout: LaTeX-like, Word-like and two-column pages drawn with reportlab, the
+LibreOffice exports of the generated corpus, warnings for PDFs whose notes cannot be found, and
+hostile files that must fail fast."""
+import json
+import re
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+
+from cbmcite import extract_document
+from cbmcite.cli import main
+from cbmcite.ingest import InputError, read_document
+
+pytest.importorskip("reportlab")
+from reportlab.pdfbase import pdfmetrics  # noqa: E402
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: E402
+from reportlab.pdfgen import canvas  # noqa: E402
+
+CJK = "STSong-Light"
+_ROOT = Path(__file__).resolve().parents[1]
+GEN = next((p / "shared" / "corpus" / "gen" for p in (_ROOT.parent, _ROOT.parent.parent)  # beside the clone or the worktrees
+            if (p / "shared").is_dir()), _ROOT / "missing")
+SERIF = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+_MARK = re.compile(r"\{(\d+|\*|[①-⑳])\}")
+
+
+def _draw(c, x, y, text, font, size, tex_like):
+    """Draws text with raised {n} markers; TeX-like output sets words apart with no space glyphs."""
+    for piece in _MARK.split(text):
+        if not piece:
+            continue
+        if _MARK.fullmatch("{" + piece + "}") and piece.isdigit() or piece == "*":
+            c.setFont(font, size * 0.6)
+            c.drawString(x, y + size * 0.35, piece)
+            x += pdfmetrics.stringWidth(piece, font, size * 0.6)
+            continue
+        c.setFont(font, size)
+        words = piece.split(" ") if tex_like else [piece]
+        for word in words:
+            c.drawString(x, y, word)
+            x += pdfmetrics.stringWidth(word, font, size) + (size * 0.33 if tex_like else 0)
+    return x
+
+
+def write_layout_pdf(path, pages, body=10.0, note=8.0, rule=True, raised=True, tex_like=False, font=CJK,
+                     gap=1.0):
+    """pages: a list of columns per page, each column (body lines, notes) where a note is
+    (number or None for a continuation, [lines]). A running head and a page number on every page."""
+    if font == CJK:
+        pdfmetrics.registerFont(UnicodeCIDFont(CJK))
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    for page_number, columns in enumerate(pages, 1):
+        width = (595 - 144 - 20 * (len(columns) - 1)) / len(columns)
+        c.setFont(font, 9)
+        c.drawString(72, 800, "Journal of Layout Studies 12(3)")
+        for k, (body_lines, notes) in enumerate(columns):
+            x = 72 + k * (width + 20)
+            y = 760
+            for line in body_lines:
+                _draw(c, x, y, line, font, body, tex_like)
+                y -= body * 1.5
+            note_lines = [(number if i == 0 else None, text) for number, lines in notes for i, text in enumerate(lines)]
+            y = 70 + len(note_lines) * note * 1.3
+            if rule and notes:
+                c.setLineWidth(0.4)
+                c.line(x, y + note * 1.1 * gap, x + width * 0.4, y + note * 1.1 * gap)
+            y += note * 1.3 * (gap - 1)
+            for number, text in note_lines:
+                y -= note * 1.3
+                if number is None:
+                    _draw(c, x, y, text, font, note, tex_like)
+                elif raised:
+                    _draw(c, x, y, "{%s}" % number + text, font, note, tex_like)
+                else:
+                    _draw(c, x, y, f"{number} {text}", font, note, tex_like)
+        c.setFont(font, 9)
+        c.drawString(295, 40, str(page_number))
+        c.showPage()
+    c.save()
+    return path
+
+
+WALTZ = ["Kenneth N. Waltz, Theory of International Politics (Reading:", "Addison-Wesley, 1979), 102."]
+# (PDFium's text page drops a lone CJK character drawn on its own in a font it cannot load, as
+# reportlab's unembedded STSong is: TeX-like words here are never one CJK character long.)
+YANG = ["楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，第38卷第6期", "（1999年），頁297-301。"]
+ARTICLE = [
+    [(["近年來兩岸關係的研究，多以信心建立措施為核心。{1}然而此一概念", "的適用範圍仍有爭議，{2}學者對其效果看法分歧。",
+       "2021 年以後的發展，使這個問題更加迫切。{3}"],
+      [(1, WALTZ), (2, ["同上，頁 105。"]), (3, YANG[:1])])],
+    [(["冷戰結束後，國際社會試圖超越單純以威懾為核心的安全架構。{4}",
+       "這種對相互脆弱的認知與接受，本身就是一種再保證。"],
+      [(None, YANG[1:]), (4, ["Waltz, Theory of International Politics, 88."])])],
+]
+
+
+def _notes(path):
+    return {n.number: n for n in extract_document(str(path)).notes}
+
+
+def _expect_article(notes):
+    assert sorted(notes) == [1, 2, 3, 4]
+    assert notes[1].text == " ".join(WALTZ)  # Latin lines join with a space
+    assert notes[2].text == "同上，頁 105。"
+    assert notes[3].text == "".join(YANG)  # continued below the next page's rule, CJK joins without one
+    assert notes[4].text == "Waltz, Theory of International Politics, 88."
+    assert notes[2].citations[0].resolves_to["note"] == 1
+    assert all("Journal of Layout" not in n.text for n in notes.values())
+
+
+def test_latex_like_pages(tmp_path):
+    """Body 10 pt, notes 8 pt under a short rule, raised numbers, words placed with no space glyphs."""
+    _expect_article(_notes(write_layout_pdf(tmp_path / "tex.pdf", ARTICLE, tex_like=True)))
+
+
+def test_word_like_notes_the_size_of_the_body(tmp_path):
+    """Notes as large as the body, numbers on the baseline: the separator rule tells them apart."""
+    path = write_layout_pdf(tmp_path / "word.pdf", ARTICLE, body=11, note=11, raised=False)
+    _expect_article(_notes(path))
+
+
+def test_same_size_notes_without_rule_after_a_gap(tmp_path):
+    """No rule, no smaller print: the block after a wider gap that opens with a number the body marked."""
+    path = write_layout_pdf(tmp_path / "plain.pdf", ARTICLE, body=11, note=11, raised=False, rule=False, gap=2.5)
+    notes = _notes(path)
+    assert notes[1].text == " ".join(WALTZ)
+    assert notes[2].text == "同上，頁 105。"
+    assert notes[4].text == "Waltz, Theory of International Politics, 88."
+
+
+def test_two_columns_each_with_its_notes(tmp_path):
+    left = (["兩岸關係的研究多以信心", "建立措施為核心。{1}此一", "概念的適用範圍仍有爭議。{2}"],
+            [(1, ["王名揚，《美國行政法》，", "頁 12。"]), (2, ["同上，頁 15。"])])
+    right = (["冷戰結束後，國際社會試", "圖超越單純以威懾為核心", "的安全架構。{3}"],
+             [(3, ["張新寶，《侵權責任法》，", "頁 80。"])])
+    notes = _notes(write_layout_pdf(tmp_path / "cols.pdf", [[left, right]], body=10, note=8))
+    assert {k: n.text for k, n in notes.items()} == {
+        1: "王名揚，《美國行政法》，頁 12。", 2: "同上，頁 15。", 3: "張新寶，《侵權責任法》，頁 80。"}
+
+
+def test_marker_without_note_text_is_missing_text(tmp_path):
+    pages = [ARTICLE[0], [(["第二頁的正文提到另一個來源，{4}還有一個。{5}"], [])]]
+    notes = _notes(write_layout_pdf(tmp_path / "cut.pdf", pages))
+    assert [notes[n].status for n in (4, 5)] == ["missing_text", "missing_text"]
+    assert notes[4].line == 2  # the page of the marker
+
+
+def test_circled_note_numbers(tmp_path):
+    """Word's ①②③ numbering: raised in the body, on the baseline in the note area."""
+    pages = [[(["正文提到一個來源。{①}又提到另一個。{②}"], [("①", ["王名揚：《美國行政法》，北京大學出版社1995年版，12。"]),
+                                              ("②", ["同上，15。"])])]]
+    notes = _notes(write_layout_pdf(tmp_path / "circled.pdf", pages, raised=False))
+    assert {k: n.text for k, n in notes.items()} == {1: "王名揚：《美國行政法》，北京大學出版社1995年版，12。", 2: "同上，15。"}
+
+
+def test_chapter_numbering_that_goes_on_from_an_earlier_chapter(tmp_path):
+    """Baseline note numbers that start at 12: the body's raised 12 vouches for the first one."""
+    pages = [[(["第二章接續前章的註號。{12}再一個。{13}"], [(12, ["同註3，頁5。"]), (13, ["同上，頁6。"])])]]
+    notes = _notes(write_layout_pdf(tmp_path / "ch2.pdf", pages, raised=False))
+    assert {k: n.text for k, n in notes.items()} == {12: "同註3，頁5。", 13: "同上，頁6。"}
+
+
+def test_small_print_source_line_is_not_a_note(tmp_path):
+    """A table's source line in small print at a page foot, no rule: the last note ended its sentence."""
+    pages = [[(["正文提到一個來源。{1}"], [(1, ["王名揚，《美國行政法》，頁12。"])])],
+             [(["表一　兩岸軍事互信機制", "第二頁的正文沒有註腳。"], [(None, ["資料來源：作者整理。"])])]]
+    notes = _notes(write_layout_pdf(tmp_path / "source.pdf", pages, rule=False))
+    assert notes[1].text == "王名揚，《美國行政法》，頁12。"
+
+
+@pytest.mark.skipif(not SERIF.exists(), reason="DejaVu Serif not installed")
+def test_ligature_glyphs_read_once(tmp_path):
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("Serif", str(SERIF)))
+    pages = [[(["The theory of con\ufb02ict is old.{1}"], [(1, ["The O\ufb03ce of Con\ufb02ict Studies, Re\ufb01ned Report, 3."])])]]
+    notes = _notes(write_layout_pdf(tmp_path / "lig.pdf", pages, font="Serif"))
+    assert notes[1].text == "The Office of Conflict Studies, Refined Report, 3."
+
+
+def test_markers_but_no_note_area_warns_and_check_is_not_clean(tmp_path, runner):
+    pages = [[(["正文提到一個來源。{1}又提到另一個。{2}", "第三個來源也在這裡。{3}"], [])]]
+    path = write_layout_pdf(tmp_path / "lost.pdf", pages)
+    warnings = extract_document(str(path)).warnings
+    assert any("3 superscript note markers but no note area" in w for w in warnings), warnings
+    result = runner.invoke(main, ["check", str(path), "--format", "text"])
+    assert "superscript note markers" in result.stdout
+    assert "No problems found" not in result.stdout
+    assert runner.invoke(main, ["check", str(path), "--format", "text", "--strict"]).exit_code == 1
+
+
+def test_pdf_without_notes_or_markers_warns(tmp_path, runner):
+    path = write_layout_pdf(tmp_path / "plain.pdf", [[(["只有正文，沒有任何註腳。"], [])]])
+    assert any("no note area" in w for w in extract_document(str(path)).warnings)
+    result = runner.invoke(main, ["check", str(path), "--format", "json", "--strict"])
+    assert result.exit_code == 1
+    assert [f["what"] for f in json.loads(result.stdout)["findings"]] == ["input"]
+
+
+# --- hostile files ------------------------------------------------------------------------------
+
+def _pdf(objects: list[bytes]) -> bytes:
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+def _flate_bomb() -> bytes:
+    packer = zlib.compressobj(9)
+    block = b" " * (1 << 20)
+    data = b"".join(packer.compress(block) for _ in range(300)) + packer.flush()  # 300 MB of spaces
+    stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"
+    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>", stream])
+
+
+@pytest.mark.parametrize("data,reason", [
+    (_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"]), "damaged"),
+    (_pdf([b"<< /Type /Catalog /Pages 1 0 R >>"]), "damaged|no text"),
+    (_flate_bomb(), "flate bomb"),
+], ids=["pages-cycle", "root-cycle", "flate-bomb"])
+def test_hostile_pdf_fails_fast_with_one_reason(tmp_path, data, reason):
+    path = tmp_path / "hostile.pdf"
+    path.write_bytes(data)
+    started = time.perf_counter()
+    with pytest.raises(InputError, match=reason):
+        read_document(str(path))
+    assert time.perf_counter() - started < 10
+
+
+# --- LibreOffice exports of Word documents --------------------------------------------------------
+
+def _squash(text):
+    return re.sub(r"\s+", "", text or "")
+
+
+@pytest.mark.skipif(not (GEN / "gold").is_dir(), reason="../shared corpus not present")
+def test_libreoffice_pdfs_give_the_notes_of_their_gold():
+    manifest = json.loads((GEN / "manifest.json").read_text("utf-8"))
+    papers = sorted(k for k in manifest if not k.startswith("_"))
+    # both note-number placements and the two-column papers
+    chosen = [k for k in papers if manifest[k]["two_column"]][:2] + [
+        k for k in papers if not manifest[k]["two_column"] and manifest[k]["baseline_numbers"]][:2] + [
+        k for k in papers if not manifest[k]["two_column"] and not manifest[k]["baseline_numbers"]][:2]
+    for paper in chosen:
+        path = GEN / f"{paper}.pdf"
+        gold = [json.loads(line) for line in (GEN / "gold" / f"{path.name}.jsonl").read_text("utf-8").splitlines() if line]
+        notes = {str(n.number): n for n in extract_document(str(path)).notes}
+        assert sorted(notes) == sorted(str(g["note"]) for g in gold), paper
+        exact = sum(_squash(notes[str(g["note"])].text) == _squash(g["text"]) for g in gold)
+        assert exact >= 0.95 * len(gold), paper
