@@ -9,7 +9,8 @@ from ..patterns import compile_fast, search_tail
 
 from ..lexicon import PUBLISHER_ENDINGS_EN
 from ..normalize import has_cjk, normalize_pages
-from .names import csl_name, display_name, is_institution, is_person_name, split_people
+from ..items import display_name
+from .names import csl_name, is_institution, is_person_name, split_people
 from .fields import take_url
 from .result import Parsed
 

@@ -88,7 +88,7 @@ _PAGE_NUMBERS = r"(?:pp?\.\s*)?(?:[0-9]+:)?[0-9]+(?:\s*[-–—~～]\s*[0-9]+)?"
 _ZH_PAGES = r"(?:頁|页|第)?\s*[0-9]+(?:\s*[-–—~～、]\s*[0-9]+)*\s*[頁页]?"
 _OPENER = rf"(?!{alternation(PROSE_OPENERS_EN)}\b|{alternation(PROSE_OPENERS_ZH)}[，,])"
 SHORT_NOTE = rule(
-    "short_note",
+    "short_note_piece",
     rf"^{_OPENER}{_NAMES}(?:(?:,\s+|，)(?:"
     rf"(?:(?:{_QUOTED}|{_MARKED}|{_BARE})\s*[,，]?\s*)?(?:{_PAGE_NUMBERS}|{_ZH_PAGES})"  # with a page
     rf"|{_QUOTED}|{_MARKED})"  # a marked title alone
