@@ -14,6 +14,7 @@ from .bibliography import BibliographyBuilder
 from .config import Config, load_config
 from .ingest import InputError
 from .run import CorpusRun, Extracted, default_jobs
+from .workers import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
 
 EXIT_HELP = """
 \b
@@ -69,7 +70,7 @@ def _pinyin_by_character_only() -> None:
     os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
 
 
-def _make_run(paths, config_file, cross, encoding, jobs, verbose, **overrides) -> CorpusRun:
+def _make_run(paths, config_file, cross, encoding, jobs, verbose, limits: Limits, **overrides) -> CorpusRun:
     try:
         config = load_config(list(paths), config_file)
     except InputError as exc:
@@ -80,7 +81,7 @@ def _make_run(paths, config_file, cross, encoding, jobs, verbose, **overrides) -
     for key, value in overrides.items():
         if value is not None:
             setattr(config, key, value)
-    return CorpusRun(list(paths), config, encoding=encoding, jobs=jobs, verbose=verbose, report=_fail)
+    return CorpusRun(list(paths), config, encoding=encoding, jobs=jobs, limits=limits, verbose=verbose, report=_fail)
 
 
 def _documents(run: CorpusRun, quiet: bool, json_script: str | None = None, merge_only: bool = False):
@@ -105,6 +106,10 @@ def _common(command):
         click.option("--encoding", help="Input encoding (default: detect UTF-8/UTF-16/Big5/GB18030)."),
         click.option("-j", "--jobs", type=click.IntRange(min=1), default=default_jobs, show_default="number of cores",
                      help="Worker processes; output is identical whatever the number."),
+        click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULT_SECONDS, show_default=True,
+                     help="Seconds one document may take before the run gives up on it and goes on."),
+        click.option("--max-memory", type=click.IntRange(min=200), default=DEFAULT_MEMORY_MB, show_default=True,
+                     help="Megabytes of memory one document may take (per worker process)."),
         click.option("-q", "--quiet", is_flag=True, help="No progress bar."),
         click.option("-v", "--verbose", is_flag=True, help="Also name the files skipped in folders."),
         click.option("--config", "config_file", type=click.Path(dir_okay=False),
@@ -135,7 +140,7 @@ def _common(command):
               help="Order of Chinese entries: by pinyin (default) or by stroke count.")
 @_common
 def extract(paths, fmt, output, script, update_file, prune, style, csl_file, group_by, sort,
-            encoding, jobs, quiet, verbose, config_file, cross):
+            encoding, jobs, timeout, max_memory, quiet, verbose, config_file, cross):
     """Extract footnotes and citations from PATHS (files or folders, recursively, natural order)."""
     from .export import NotesJsonWriter
 
@@ -147,8 +152,8 @@ def extract(paths, fmt, output, script, update_file, prune, style, csl_file, gro
         sys.exit(2)
     if fmt in ("json", "csl-json") and not (update_file or "").lower().endswith(".bib"):
         _pinyin_by_character_only()
-    run = _make_run(paths, config_file, cross, encoding, jobs, verbose, script=script, group_by=group_by,
-                    sort=sort, style=csl_file or style)
+    run = _make_run(paths, config_file, cross, encoding, jobs, verbose, Limits(timeout, max_memory), script=script,
+                    group_by=group_by, sort=sort, style=csl_file or style)
     script = run.config.script
     builder = BibliographyBuilder(run.config.key_pattern)
     writer = NotesJsonWriter(script) if fmt == "json" else None
@@ -228,13 +233,14 @@ def _write(path: str, emit, binary: bool = False) -> None:
 @click.option("--cross-warning/--no-cross-warning", default=None,
               help="Warn when a short form finds its full citation only in an earlier chapter (default: on).")
 @_common
-def check(paths, fmt, strict, cross_warning, encoding, jobs, quiet, verbose, config_file, cross):
+def check(paths, fmt, strict, cross_warning, encoding, jobs, timeout, max_memory, quiet, verbose, config_file, cross):
     """Report broken or ambiguous Ibid./op. cit./同上/前引書 chains and missing note texts."""
     from . import report
     from .bibliography import merge
 
     _pinyin_by_character_only()
-    run = _make_run(paths, config_file, cross, encoding, jobs, verbose, cross_warning=cross_warning)
+    run = _make_run(paths, config_file, cross, encoding, jobs, verbose, Limits(timeout, max_memory),
+                    cross_warning=cross_warning)
     results = [extracted.result for extracted in _documents(run, quiet)]
     bib = merge(results)
     summary, findings = report.check(results, bib, cross_warning=run.config.cross_warning)

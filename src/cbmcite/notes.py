@@ -561,12 +561,13 @@ def sequence_anomalies(notes: list[Note]) -> list[Anomaly]:
 
 def _numbering_anomalies(appearance: list[tuple], notes: list[Note]) -> list[Anomaly]:
     out: list[Anomaly] = []
-    numbers = sorted(n.number for n in notes if isinstance(n.number, int))
-    present = set(numbers)
-    if numbers:
-        for missing in range(numbers[0], numbers[-1]):
-            if missing not in present:
-                out.append(Anomaly("gap", 0, missing, f"note {missing} is neither in the text nor marked in the body"))
+    numbers = sorted({n.number for n in notes if isinstance(n.number, int)})
+    for low, high in zip(numbers, numbers[1:]):  # one record per run of missing numbers, however long
+        if high - low == 2:
+            out.append(Anomaly("gap", 0, low + 1, f"note {low + 1} is neither in the text nor marked in the body"))
+        elif high - low > 2:
+            out.append(Anomaly("gap", 0, low + 1, f"notes {low + 1}–{high - 1} ({high - low - 1:,} numbers) "
+                                                  "are neither in the text nor marked in the body"))
     ordered = [(number, line) for number, line in appearance if isinstance(number, int)]
     for (prev, _), (cur, line) in zip(ordered, ordered[1:]):
         if cur < prev:

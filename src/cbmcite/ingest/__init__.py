@@ -5,14 +5,15 @@ import os
 import re
 
 from ..model import SourceText
-from .text import InputError, read_text
+from .guard import regular_file_size
+from .text import InputError, InternalError, LimitExceeded, read_text
 
 TEXT_SUFFIXES = (".txt", ".text")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + (".md", ".markdown", ".tex", ".docx", ".pdf")
 _DIGIT_SPLIT = re.compile(r"(\d+)")
 _CN_NUMERAL = re.compile(r"[〇零一二三四五六七八九十百]+")
 
-__all__ = ["InputError", "collect_paths", "read_document", "natural_key", "SUPPORTED_SUFFIXES"]
+__all__ = ["InputError", "LimitExceeded", "InternalError", "collect_paths", "read_document", "natural_key", "SUPPORTED_SUFFIXES"]
 
 
 def natural_key(path: str):
@@ -31,13 +32,16 @@ def collect_paths(args: list[str]) -> tuple[list[str], list[tuple[str, str]], li
     for arg in args:
         if os.path.isdir(arg):
             found = []
-            for root, dirs, names in os.walk(arg):
+            unreadable = lambda exc: problems.append((exc.filename, f"cannot read folder ({exc.strerror})"))  # noqa: E731
+            for root, dirs, names in os.walk(arg, onerror=unreadable):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
                 for name in names:
                     path = os.path.join(root, name)
                     if name.startswith(".") or name.startswith("~$"):
                         continue  # hidden files and Word's lock files
                     (found if name.lower().endswith(SUPPORTED_SUFFIXES) else skipped).append(path)
+            if not found and not os.access(arg, os.R_OK | os.X_OK):
+                continue  # reported by os.walk's onerror
             if not found:
                 problems.append((arg, "directory holds no readable documents (" + ", ".join(SUPPORTED_SUFFIXES) + ")"))
             files.extend(sorted(found, key=natural_key))
@@ -51,6 +55,7 @@ def collect_paths(args: list[str]) -> tuple[list[str], list[tuple[str, str]], li
 
 
 def read_document(path: str, encoding: str | None = None) -> SourceText:
+    """The decoded document; InputError (one line) when it cannot be read."""
     suffix = os.path.splitext(path)[1].lower()
     if suffix == ".docx":
         from .docx import read_docx
@@ -59,7 +64,7 @@ def read_document(path: str, encoding: str | None = None) -> SourceText:
     if suffix == ".pdf":
         from .pdf import read_pdf
 
-        if os.path.getsize(path) == 0:
+        if regular_file_size(path) == 0:
             raise InputError("empty file")
         return read_pdf(path)
     source = read_text(path, encoding)
