@@ -10,7 +10,8 @@ import zipfile
 
 import pytest
 
-from cbmcite.cli import atomic_output, main
+from cbmcite.cli import main
+from cbmcite.output import atomic_output
 from cbmcite.model import SourceText
 from cbmcite.pipeline import extract_source
 

@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import contextlib
-import filecmp
 import os
 import sys
-import tempfile
 
 import click
 
@@ -13,6 +11,7 @@ from . import __version__
 from .bibliography import BibliographyBuilder
 from .config import Config, load_config
 from .ingest import InputError
+from .output import OutputError, refuse_overwriting, write_file
 from .run import CorpusRun, Extracted, default_jobs
 from .workers import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
 
@@ -28,25 +27,6 @@ TEXT_FORMATS = ("text", "markdown", "html", "docx")
 
 def _fail(message: str) -> None:
     click.echo(f"cbmcite: {message}", err=True)
-
-
-@contextlib.contextmanager
-def atomic_output(path: str, binary: bool = False):
-    """A temporary file renamed over PATH when complete; a different earlier file is kept as PATH.bak."""
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".cbmcite-", suffix=".tmp", dir=directory)
-    try:
-        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as fh:
-            yield fh
-        if os.path.exists(path):
-            if filecmp.cmp(path, tmp, shallow=False):
-                os.unlink(tmp)
-                return
-            os.replace(path, path + ".bak")
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 @contextlib.contextmanager
@@ -152,18 +132,29 @@ def extract(paths, fmt, output, script, update_file, prune, style, csl_file, gro
         sys.exit(2)
     if fmt in ("json", "csl-json") and not (update_file or "").lower().endswith(".bib"):
         _pinyin_by_character_only()
+    try:
+        refuse_overwriting([update_file, output], paths)
+    except OutputError as exc:
+        _fail(str(exc))
+        sys.exit(2)
     run = _make_run(paths, config_file, cross, encoding, jobs, verbose, Limits(timeout, max_memory), script=script,
                     group_by=group_by, sort=sort, style=csl_file or style)
+    run.outputs = [p for p in (update_file, output) if p]
     script = run.config.script
     builder = BibliographyBuilder(run.config.key_pattern)
     writer = NotesJsonWriter(script) if fmt == "json" else None
-    for extracted in _documents(run, quiet, json_script=script if fmt == "json" else None, merge_only=True):
-        works = extracted.fold_into(builder)
-        if writer:
-            _write_document(writer, extracted, works)
+    with _temporary_files_reported():
+        for extracted in _documents(run, quiet, json_script=script if fmt == "json" else None, merge_only=True):
+            works = extracted.fold_into(builder)
+            if writer:
+                _write_document(writer, extracted, works)
     bib = builder.finish()
     if update_file:
-        _update(update_file, bib, prune, script)
+        if prune and (run.failed or run.empty):
+            _fail("--prune: not removing anything, because " + ("some documents could not be read" if run.failed else
+                  f"{run.empty[0]} has no notes") + f"; {update_file} was not changed")
+            sys.exit(2)
+        _update(update_file, bib, prune, script, run.cited_keys)
     if output or not update_file:
         _emit(fmt, output, bib, writer, run.config)
     sys.exit(1 if run.failed else 0)
@@ -176,16 +167,27 @@ def _write_document(writer, extracted: Extracted, works: list[int]) -> None:
         writer.add_serialized(extracted.json_line, works)
 
 
-def _update(path: str, bib, prune: bool, script: str) -> None:
+@contextlib.contextmanager
+def _temporary_files_reported():
+    """The notes JSON is spooled through a temporary file: a full or missing temporary folder is one line."""
+    try:
+        yield
+    except OSError as exc:
+        _fail(f"cannot write a temporary file in {os.environ.get('TMPDIR') or 'the temporary folder'} "
+              f"({exc.strerror or exc}); set TMPDIR to a folder with space")
+        sys.exit(2)
+
+
+def _update(path: str, bib, prune: bool, script: str, cited_keys: set[str]) -> None:
     from .update import update_bibliography
 
     try:
-        result = update_bibliography(path, bib, prune, script)
+        result = update_bibliography(path, bib, prune, script, cited_keys)
     except InputError as exc:
         _fail(str(exc))
         sys.exit(2)
     if result.changed:
-        _write(path, lambda fh: fh.write(result.text))
+        _write(path, lambda fh: fh.write(result.text), kind="json" if path.lower().endswith(".json") else "bibtex")
     _fail(f"{path}: {result.summary()}" + ("" if result.changed else "; file unchanged"))
 
 
@@ -209,19 +211,18 @@ def _emit(fmt, output, bib, writer, config: Config) -> None:
     else:
         emit = lambda fh: fh.write(to_bibtex(bib, config.script) if fmt == "bibtex" else to_csl_json(bib, config.script))  # noqa: E731
     if output:
-        _write(output, emit)
+        _write(output, emit, kind="json" if fmt in ("json", "csl-json") else "bibtex" if fmt == "bibtex" else None)
     else:
         if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8" and hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(encoding="utf-8")  # CJK must survive a C or Big5 locale
         emit(sys.stdout)
 
 
-def _write(path: str, emit, binary: bool = False) -> None:
+def _write(path: str, emit, binary: bool = False, kind: str | None = None) -> None:
     try:
-        with atomic_output(path, binary) as fh:
-            emit(fh)
-    except OSError as exc:
-        _fail(f"{path}: cannot write ({exc.strerror or exc})")
+        write_file(path, emit, binary, kind)
+    except OutputError as exc:
+        _fail(str(exc))
         sys.exit(2)
 
 

@@ -11,6 +11,7 @@ from .bibliography import BibliographyBuilder, MergeRecord, merge_record, sign
 from .config import Config
 from .export.notes_json import serialize_document
 from .model import DocumentResult
+from .output import same_file
 from .pipeline import display_path, extract_document
 from .workers import Limits, supervised_map
 
@@ -25,6 +26,8 @@ class Extracted:
     result: DocumentResult
     json_line: str | None = None
     record: MergeRecord | None = None
+    notes: int = 0  # how many notes the document has
+    keys: tuple[str, ...] = ()  # citation keys the document cites as keys (LaTeX \\cite)
 
     def fold_into(self, builder: BibliographyBuilder) -> list[int]:
         """Merge into the bibliography; the work number of each full citation, in document order."""
@@ -53,11 +56,12 @@ def extract_safely(task: tuple[str, str | None, str | None, bool]) -> Extracted 
     start = time.monotonic()
     try:
         result = sign(extract_document(path, encoding))
+        keys = tuple(c.entry for n in result.notes for c in n.citations if c.form == "key" and c.entry)
         if not merge_only:
-            return Extracted(result)
+            return Extracted(result, notes=len(result.notes), keys=keys)
         line = serialize_document(result, json_script) if json_script else None
         header = DocumentResult(result.path, result.encoding, warnings=result.warnings)
-        return Extracted(header, line, merge_record(result))
+        return Extracted(header, line, merge_record(result), len(result.notes), keys)
     except LimitExceeded as exc:
         return Failure(path, f"gave up after {time.monotonic() - start:.0f} s ({exc})")
     except InputError as exc:
@@ -90,8 +94,11 @@ class CorpusRun:
     limits: Limits = field(default_factory=Limits)
     verbose: bool = False
     report: Callable[[str], None] = print  # one line per problem
+    outputs: list[str] = field(default_factory=list)  # files this run writes: never read as documents
     failed: bool = False
     read: int = 0
+    empty: list[str] = field(default_factory=list)  # documents read that have no notes
+    cited_keys: set[str] = field(default_factory=set)
     history: list = field(default_factory=list)  # full citations of earlier chapters (cross mode)
 
     def files(self) -> list[str]:
@@ -104,7 +111,7 @@ class CorpusRun:
             for path in skipped:
                 self.report(f"{display_path(path)}: skipped (not a supported format)")
         self.failed = bool(problems)
-        return files
+        return [f for f in files if not any(same_file(f, output) for output in self.outputs)]
 
     def documents(self, files: list[str], json_script: str | None = None,
                   advance: Callable[[], None] = lambda: None, merge_only: bool = False) -> Iterator[Extracted]:
@@ -121,6 +128,9 @@ class CorpusRun:
                 self.failed = True
                 continue
             self.read += 1
+            if not item.notes:
+                self.empty.append(item.result.path)
+            self.cited_keys.update(item.keys)
             for warning in item.result.warnings:
                 self.report(f"{item.result.path}: {warning}")
             if cross:
