@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from cbmcite.cli import main
-from cbmcite.output import OutputError, atomic_output, write_file
+from cbmcite.output import OutputError, write_file
 
 ARTICLE = "正文。1\n\n1 楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，第38卷第6期，1999年，頁1-23。\n"
 SECOND = ("正文。1 又2\n\n1 楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，第38卷第6期，1999年，頁1-23。\n"
@@ -121,16 +121,6 @@ def test_an_invalid_output_replaces_nothing(tmp_path):
     with pytest.raises(OutputError, match="not be valid JSON"):
         write_file(str(target), lambda fh: fh.write('{"a": NaN}'), kind="json")
     assert target.read_text("utf-8") == "@book{mine, title={Mine}}\n" and os.listdir(tmp_path) == ["refs.bib"]
-
-
-def test_an_interrupted_write_leaves_the_target(tmp_path):
-    target = tmp_path / "refs.bib"
-    target.write_text("% the user's file\n", "utf-8")
-    with pytest.raises(KeyboardInterrupt):
-        with atomic_output(str(target)) as fh:
-            fh.write("@book{half")
-            raise KeyboardInterrupt
-    assert os.listdir(tmp_path) == ["refs.bib"] and target.read_text("utf-8") == "% the user's file\n"
 
 
 def test_the_runs_own_output_in_the_folder_is_not_read(tmp_path, runner):

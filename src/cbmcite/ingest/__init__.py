@@ -5,7 +5,7 @@ import os
 import re
 
 from ..model import SourceText
-from .guard import regular_file_size
+from .guard import check_pdf_ends, regular_file_size
 from .text import InputError, InternalError, LimitExceeded, read_text
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -66,6 +66,7 @@ def read_document(path: str, encoding: str | None = None) -> SourceText:
 
         if regular_file_size(path) == 0:
             raise InputError("empty file")
+        check_pdf_ends(path)
         return read_pdf(path)
     source = read_text(path, encoding)
     if not source.text.strip():

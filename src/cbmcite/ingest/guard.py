@@ -51,6 +51,20 @@ def open_regular(path: str, limit: int):
     return fh
 
 
+def check_pdf_ends(path: str) -> None:
+    """A PDF with a header whose last bytes are not all zero: a zero-filled, sparse or cut-off file
+    would otherwise be scanned byte by byte for objects that are not there."""
+    with open_regular(path, MAX_FILE_BYTES) as fh:
+        head = fh.read(1024)
+        size = os.fstat(fh.fileno()).st_size
+        fh.seek(max(0, size - 65536))
+        tail = fh.read()
+    if b"%PDF-" not in head:
+        raise InputError("not a PDF (no %PDF- header)")
+    if not tail.strip(b"\x00 \t\r\n"):
+        raise InputError("damaged PDF (it ends in zero bytes: cut off, or an unfinished download)")
+
+
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):,.0f} MB" if size >= 1024 * 1024 else f"{size:,} bytes"
 
