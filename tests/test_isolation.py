@@ -246,3 +246,14 @@ def test_ctrl_c_stops_within_a_second_and_writes_nothing(tmp_path):
     assert proc.returncode != 0 and b"Traceback" not in proc.stderr.read()
     assert not any(map(_alive, workers))
     assert not out.exists() and not [p for p in os.listdir(tmp_path) if p.startswith(".cbmcite-")]
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc")
+def test_sigterm_stops_workers_and_leaves_no_temporary_file(tmp_path):
+    out = tmp_path / "out.json"
+    proc, workers = _start_slow_run(tmp_path, "-o", str(out))
+    proc.terminate()
+    proc.wait(timeout=10)
+    assert proc.returncode == 128 + signal.SIGTERM and b"Traceback" not in proc.stderr.read()
+    assert not any(map(_alive, workers))
+    assert not out.exists() and not [p for p in os.listdir(tmp_path) if p.startswith(".cbmcite-")]

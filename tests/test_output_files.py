@@ -134,6 +134,20 @@ def test_the_runs_own_output_in_the_folder_is_not_read(tmp_path, runner):
     assert not (folder / "refs.txt.bak").exists()  # the second run wrote the same: refs.txt was no input
 
 
+def test_a_bibliography_written_into_the_folder_is_not_read_by_the_next_run(tmp_path, runner):
+    folder = tmp_path / "thesis"
+    folder.mkdir()
+    (folder / "ch1.txt").write_text(ARTICLE, "utf-8")
+    for name, fmt in (("參考文獻.docx", "docx"), ("refs.txt", "text"), ("refs.md", "markdown")):
+        assert runner.invoke(main, ["extract", str(folder), "-q", "--format", fmt, "-o", str(folder / name)]).exit_code == 0
+    if not os.listxattr(folder / "refs.txt"):
+        pytest.skip("no extended attributes on this file system")
+    result = runner.invoke(main, ["extract", str(folder), "-q", "-v"])
+    assert result.exit_code == 0
+    assert [os.path.basename(d["path"]) for d in json.loads(result.stdout)["documents"]] == ["ch1.txt"]
+    assert result.stderr.count("skipped (written by cbmcite)") == 3
+
+
 def _bib_keys(text: str) -> list[str]:
     import bibtexparser
 
@@ -219,3 +233,23 @@ def test_prune_keeps_an_added_entry_the_user_edited(tmp_path, runner):
     bib.write_text(bib.read_text("utf-8").replace("Military Thought", "Military Thought, Revised"), "utf-8")
     result = runner.invoke(main, ["extract", str(one), "-q", "--update", str(bib), "--prune"])
     assert result.exit_code == 0 and "pruned" not in result.stderr and len(_bib_keys(bib.read_text("utf-8"))) == 2
+
+
+def test_a_missing_or_full_temporary_folder_is_one_line(tmp_path, runner, doc, monkeypatch):
+    import errno
+    import tempfile
+
+    from cbmcite.export.notes_json import NotesJsonWriter
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "gone"))
+    result = runner.invoke(main, ["extract", str(doc), "-q"])
+    assert result.exit_code == 2 and "cannot write a temporary file" in result.stderr
+    monkeypatch.undo()
+
+    def full(self, *args):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(NotesJsonWriter, "add_serialized", full)
+    result = runner.invoke(main, ["extract", str(doc), "-q"])
+    assert result.exit_code == 2 and "No space left on device" in result.stderr
+    assert len(result.stderr.splitlines()) == 1

@@ -11,7 +11,7 @@ from . import __version__
 from .bibliography import BibliographyBuilder
 from .config import Config, load_config
 from .ingest import InputError
-from .output import OutputError, refuse_overwriting, write_file
+from .output import OutputError, clean_exit_on_sigterm, refuse_overwriting, write_file
 from .run import CorpusRun, Extracted, default_jobs
 from .workers import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
 
@@ -79,6 +79,7 @@ def _documents(run: CorpusRun, quiet: bool, json_script: str | None = None, merg
 @click.version_option(__version__, prog_name="cbmcite")
 def main() -> None:
     """Footnotes of academic documents → a clean bibliography, with Ibid./op. cit./同上/前引書 checks."""
+    clean_exit_on_sigterm()
 
 
 def _common(command):
@@ -142,8 +143,8 @@ def extract(paths, fmt, output, script, update_file, prune, style, csl_file, gro
     run.outputs = [p for p in (update_file, output) if p]
     script = run.config.script
     builder = BibliographyBuilder(run.config.key_pattern)
-    writer = NotesJsonWriter(script) if fmt == "json" else None
     with _temporary_files_reported():
+        writer = NotesJsonWriter(script) if fmt == "json" else None
         for extracted in _documents(run, quiet, json_script=script if fmt == "json" else None, merge_only=True):
             works = extracted.fold_into(builder)
             if writer:

@@ -16,11 +16,15 @@ import json
 import logging
 import os
 import shutil
+import signal
 import stat
+import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterable
 
 from .ingest import InputError
+from .ingest.guard import WRITTEN_MARK
 
 BACKUP_GENERATIONS = 3  # PATH.bak, PATH.bak.1, PATH.bak.2
 
@@ -117,7 +121,14 @@ def _folder_lock(directory: str):
         os.close(fd)  # releases the lock
 
 
+def _mark(path: str) -> None:
+    """Tag the file as cbmcite's output, so that a later run over its folder does not read it as a document."""
+    with contextlib.suppress(OSError, AttributeError):  # file systems and systems without extended attributes
+        os.setxattr(path, WRITTEN_MARK, b"output")
+
+
 def _replace(tmp: str, target: str) -> None:
+    _mark(tmp)
     try:
         status = os.stat(target)
     except FileNotFoundError:
@@ -129,6 +140,7 @@ def _replace(tmp: str, target: str) -> None:
     _keep_backup(target, copy=status.st_nlink > 1)
     if status.st_nlink > 1:  # rewriting in place keeps the other names of this file
         shutil.copyfile(tmp, target)
+        _mark(target)
         return
     os.chmod(tmp, stat.S_IMODE(status.st_mode))
     with contextlib.suppress(OSError):  # only root may give a file away; a group we belong to is kept
@@ -156,6 +168,13 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+def clean_exit_on_sigterm() -> None:
+    """SIGTERM (kill, a closing terminal session) unwinds like Ctrl-C: temporary files are removed and
+    workers stopped, instead of the process vanishing mid-write."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
 
 
 def write_file(path: str, emit: Callable, binary: bool = False, kind: str | None = None) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .ingest import InputError, InternalError, LimitExceeded, collect_paths
+from .ingest.guard import written_by_cbmcite
 from .bibliography import BibliographyBuilder, MergeRecord, merge_record, sign
 from .config import Config
 from .export.notes_json import serialize_document
@@ -109,7 +110,8 @@ class CorpusRun:
             self.report(f"{display_path(path)}: {reason}")
         if self.verbose:
             for path in skipped:
-                self.report(f"{display_path(path)}: skipped (not a supported format)")
+                why = "written by cbmcite" if written_by_cbmcite(path) else "not a supported format"
+                self.report(f"{display_path(path)}: skipped ({why})")
         self.failed = bool(problems)
         return [f for f in files if not any(same_file(f, output) for output in self.outputs)]
 

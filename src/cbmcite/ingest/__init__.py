@@ -5,7 +5,7 @@ import os
 import re
 
 from ..model import SourceText
-from .guard import check_pdf_ends, regular_file_size
+from .guard import check_pdf_ends, regular_file_size, written_by_cbmcite
 from .text import InputError, InternalError, LimitExceeded, read_text
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -39,7 +39,8 @@ def collect_paths(args: list[str]) -> tuple[list[str], list[tuple[str, str]], li
                     path = os.path.join(root, name)
                     if name.startswith(".") or name.startswith("~$"):
                         continue  # hidden files and Word's lock files
-                    (found if name.lower().endswith(SUPPORTED_SUFFIXES) else skipped).append(path)
+                    readable = name.lower().endswith(SUPPORTED_SUFFIXES) and not written_by_cbmcite(path)
+                    (found if readable else skipped).append(path)
             if not found and not os.access(arg, os.R_OK | os.X_OK):
                 continue  # reported by os.walk's onerror
             if not found:

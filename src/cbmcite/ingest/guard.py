@@ -17,6 +17,17 @@ _FILE_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIF
                (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
 
 
+WRITTEN_MARK = "user.cbmcite"  # extended attribute on the files cbmcite writes (bibliographies, not documents)
+
+
+def written_by_cbmcite(path: str) -> bool:
+    """Whether cbmcite wrote PATH (a formatted bibliography beside the chapters is no chapter)."""
+    try:
+        return os.getxattr(path, WRITTEN_MARK) == b"output"
+    except (OSError, AttributeError):  # no such attribute, or no extended attributes on this system
+        return False
+
+
 def regular_file_size(path: str, limit: int = MAX_FILE_BYTES) -> int:
     """The size of PATH, after making sure it is a regular file (symlinks followed) of at most LIMIT
     bytes: a FIFO would block a read forever and a device such as /dev/zero never ends."""
