@@ -10,7 +10,8 @@ import zipfile
 
 import pytest
 
-from cbmcite.cli import atomic_output, main
+from cbmcite.cli import main
+from cbmcite.output import atomic_output
 from cbmcite.model import SourceText
 from cbmcite.pipeline import extract_source
 
@@ -152,3 +153,52 @@ def test_nul_characters_cannot_forge_bibliography_placeholders(tmp_path, runner)
     note = data["documents"][0]["notes"][0]
     assert "\x00" not in note["text"] and "cbmcite-work-99999" in note["text"]
     assert note["citations"][0]["entry"] in {item["id"] for item in data["bibliography"]}
+
+
+def _hostile_folder_run(tmp_path, runner, builders, *options):
+    import hostile_corpus
+    from conftest import DEV_DOC
+
+    bad, good = hostile_corpus.build(tmp_path / "hostile", DEV_DOC, builders)
+    start = time.monotonic()
+    result = runner.invoke(main, ["extract", str(tmp_path / "hostile"), "-q", "-j", "2", *options])
+    return bad, good, result, time.monotonic() - start
+
+
+def test_a_folder_of_hostile_files_names_each_and_reads_the_good_one(tmp_path, runner):
+    import hostile_corpus
+
+    bad, good, result, seconds = _hostile_folder_run(tmp_path, runner, hostile_corpus.FAST)
+    assert seconds < CEILING and result.exit_code == 1 and "Traceback" not in result.output
+    named = {line.split(": ")[1].rsplit("/", 1)[-1] for line in result.stderr.splitlines()}
+    assert named == set(bad) - {"gap.tex"}  # the gap is an anomaly of a document that is read
+    documents = {os.path.basename(d["path"]): d for d in json.loads(result.stdout)["documents"]}
+    assert set(documents) == {good, "gap.tex"} and len(documents[good]["notes"]) > 50
+
+
+def test_the_whole_hostile_folder_is_bounded_by_the_time_limit(tmp_path, runner):
+    """Whatever the scanners and the PDF reader do with these, each is named within its time limit."""
+    import hostile_corpus
+
+    bad, good, result, seconds = _hostile_folder_run(tmp_path, runner, hostile_corpus.FAST + hostile_corpus.SLOW,
+                                                     "--timeout", "3")
+    assert seconds < CEILING and result.exit_code == 1 and "Traceback" not in result.output
+    read = {os.path.basename(d["path"]) for d in json.loads(result.stdout)["documents"]}
+    for name in bad:  # refused with a reason, or read (once the scanners are linear: as a document without notes)
+        assert f"/{name}: " in result.stderr or name in read
+    assert good in read
+
+
+def test_a_mutation_fuzz_subset_finds_no_failure():
+    """The fast share of tests/fuzz/fuzz.py (run it with --cases 10000 for the long run)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent / "fuzz"))
+    import fuzz
+
+    report = fuzz.run(cases=60, seed=11, jobs=2, timeout=60, quiet=True)
+    assert (report["internal_errors"], report["hangs"], report["crashes"]) == (0, 0, 0), report["problems"]
+    json_problems = [p for p in report["problems"] if p[0] == "invalid" and not p[1].startswith("BibTeX")]
+    assert not json_problems
+    assert sum(sum(f.values()) for f in report["by_format"].values()) == 60

@@ -131,8 +131,8 @@ def test_update_lists_and_prunes_unused_entries(thesis, runner, tmp_path):
     assert "5 added" in kept.stderr and "1 kept unused (old2000gone)" in kept.stderr
     assert "old2000gone" in refs.read_text("utf-8")
     pruned = runner.invoke(main, ["extract", str(thesis), "--update", str(refs), "--prune"])
-    assert "1 pruned (old2000gone)" in pruned.stderr
-    assert "old2000gone" not in refs.read_text("utf-8") and len(json.loads(refs.read_text("utf-8"))) == 5
+    assert "1 kept unused (old2000gone)" in pruned.stderr  # the user's own entry: --prune removes only its own
+    assert "old2000gone" in refs.read_text("utf-8") and len(json.loads(refs.read_text("utf-8"))) == 6
 
 
 def test_update_refuses_a_bib_it_cannot_parse(thesis, runner, tmp_path):

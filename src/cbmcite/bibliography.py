@@ -18,6 +18,7 @@ from .resolve import work_key
 
 _HAN = compile_fast(r"\p{Han}")
 _NOT_ALNUM = compile_fast(r"[^A-Za-z0-9]")
+_NOT_KEY = compile_fast(r"[^a-z0-9]+")
 
 # Surnames whose reading pypinyin's default gets wrong, and compound surnames (CONVENTIONS §6).
 SURNAME_PINYIN = {
@@ -277,14 +278,19 @@ def base_key(item: dict, pattern: str = DEFAULT_KEY_PATTERN) -> str:
 
     pattern may order {author}, {year} and {title} differently and add literal ASCII text."""
     names = creators(item)
-    who = _surname_ascii(names[0]) if names else ""
+    who = _key_part(_surname_ascii(names[0])) if names else ""
     year = issued_year(item)
-    year = "" if year is None else str(year)
-    title_word = _title_word(item.get("title") or item.get("container-title") or "")
+    year = "" if year is None else _key_part(str(year))
+    title_word = _key_part(_title_word(item.get("title") or item.get("container-title") or ""))
     if not who:  # no creator: the title word leads, so keys never start with a digit
         return f"{title_word or 'anon'}{year}"
     key = pattern.format(author=who, year=year, title=title_word)
     return key if key[:1].isalpha() else "k" + key
+
+
+def _key_part(text: str) -> str:
+    """Only [a-z0-9] reach a key: pinyin of a non-Han character is the character itself (a \\ or {)."""
+    return _NOT_KEY.sub("", text.lower())
 
 
 def _surname_ascii(name: dict) -> str:

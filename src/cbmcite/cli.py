@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import contextlib
-import filecmp
 import os
 import sys
-import tempfile
 
 import click
 
@@ -13,7 +11,9 @@ from . import __version__
 from .bibliography import BibliographyBuilder
 from .config import Config, load_config
 from .errors import InputError
+from .output import OutputError, clean_exit_on_sigterm, refuse_overwriting, write_file
 from .run import CorpusRun, Extracted, default_jobs
+from .workers import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
 
 EXIT_HELP = """
 \b
@@ -27,25 +27,6 @@ TEXT_FORMATS = ("text", "markdown", "html", "docx")
 
 def _fail(message: str) -> None:
     click.echo(f"cbmcite: {message}", err=True)
-
-
-@contextlib.contextmanager
-def atomic_output(path: str, binary: bool = False):
-    """A temporary file renamed over PATH when complete; a different earlier file is kept as PATH.bak."""
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".cbmcite-", suffix=".tmp", dir=directory)
-    try:
-        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as fh:
-            yield fh
-        if os.path.exists(path):
-            if filecmp.cmp(path, tmp, shallow=False):
-                os.unlink(tmp)
-                return
-            os.replace(path, path + ".bak")
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 @contextlib.contextmanager
@@ -69,7 +50,7 @@ def _pinyin_by_character_only() -> None:
     os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
 
 
-def _make_run(paths, config_file, cross, encoding, jobs, verbose, **overrides) -> CorpusRun:
+def _make_run(paths, config_file, cross, encoding, jobs, verbose, limits: Limits, **overrides) -> CorpusRun:
     try:
         config = load_config(list(paths), config_file)
     except InputError as exc:
@@ -80,7 +61,7 @@ def _make_run(paths, config_file, cross, encoding, jobs, verbose, **overrides) -
     for key, value in overrides.items():
         if value is not None:
             setattr(config, key, value)
-    return CorpusRun(list(paths), config, encoding=encoding, jobs=jobs, verbose=verbose, report=_fail)
+    return CorpusRun(list(paths), config, encoding=encoding, jobs=jobs, limits=limits, verbose=verbose, report=_fail)
 
 
 def _documents(run: CorpusRun, quiet: bool, json_script: str | None = None, merge_only: bool = False):
@@ -98,6 +79,7 @@ def _documents(run: CorpusRun, quiet: bool, json_script: str | None = None, merg
 @click.version_option(__version__, prog_name="cbmcite")
 def main() -> None:
     """Footnotes of academic documents → a clean bibliography, with Ibid./op. cit./同上/前引書 checks."""
+    clean_exit_on_sigterm()
 
 
 def _common(command):
@@ -105,6 +87,10 @@ def _common(command):
         click.option("--encoding", help="Input encoding (default: detect UTF-8/UTF-16/Big5/GB18030)."),
         click.option("-j", "--jobs", type=click.IntRange(min=1), default=default_jobs, show_default="number of cores",
                      help="Worker processes; output is identical whatever the number."),
+        click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULT_SECONDS, show_default=True,
+                     help="Seconds one document may take before the run gives up on it and goes on."),
+        click.option("--max-memory", type=click.IntRange(min=200), default=DEFAULT_MEMORY_MB, show_default=True,
+                     help="Megabytes of memory one document may take (per worker process)."),
         click.option("-q", "--quiet", is_flag=True, help="No progress bar."),
         click.option("-v", "--verbose", is_flag=True, help="Also name the files skipped in folders."),
         click.option("--config", "config_file", type=click.Path(dir_okay=False),
@@ -135,7 +121,7 @@ def _common(command):
               help="Order of Chinese entries: by pinyin (default) or by stroke count.")
 @_common
 def extract(paths, fmt, output, script, update_file, prune, style, csl_file, group_by, sort,
-            encoding, jobs, quiet, verbose, config_file, cross):
+            encoding, jobs, timeout, max_memory, quiet, verbose, config_file, cross):
     """Extract footnotes and citations from PATHS (files or folders, recursively, natural order)."""
     from .export import NotesJsonWriter
 
@@ -147,18 +133,29 @@ def extract(paths, fmt, output, script, update_file, prune, style, csl_file, gro
         sys.exit(2)
     if fmt in ("json", "csl-json") and not (update_file or "").lower().endswith(".bib"):
         _pinyin_by_character_only()
-    run = _make_run(paths, config_file, cross, encoding, jobs, verbose, script=script, group_by=group_by,
-                    sort=sort, style=csl_file or style)
+    try:
+        refuse_overwriting([update_file, output], paths)
+    except OutputError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    run = _make_run(paths, config_file, cross, encoding, jobs, verbose, Limits(timeout, max_memory), script=script,
+                    group_by=group_by, sort=sort, style=csl_file or style)
+    run.outputs = [p for p in (update_file, output) if p]
     script = run.config.script
     builder = BibliographyBuilder(run.config.key_pattern)
-    writer = NotesJsonWriter(script) if fmt == "json" else None
-    for extracted in _documents(run, quiet, json_script=script if fmt == "json" else None, merge_only=True):
-        works = extracted.fold_into(builder)
-        if writer:
-            _write_document(writer, extracted, works)
+    with _temporary_files_reported():
+        writer = NotesJsonWriter(script) if fmt == "json" else None
+        for extracted in _documents(run, quiet, json_script=script if fmt == "json" else None, merge_only=True):
+            works = extracted.fold_into(builder)
+            if writer:
+                _write_document(writer, extracted, works)
     bib = builder.finish()
     if update_file:
-        _update(update_file, bib, prune, script)
+        if prune and (run.failed or run.empty):
+            _fail("--prune: not removing anything, because " + ("some documents could not be read" if run.failed else
+                  f"{run.empty[0]} has no notes") + f"; {update_file} was not changed")
+            sys.exit(2)
+        _update(update_file, bib, prune, script, run.cited_keys)
     if output or not update_file:
         _emit(fmt, output, bib, writer, run.config)
     sys.exit(1 if run.failed else 0)
@@ -171,16 +168,27 @@ def _write_document(writer, extracted: Extracted, works: list[int]) -> None:
         writer.add_serialized(extracted.json_line, works)
 
 
-def _update(path: str, bib, prune: bool, script: str) -> None:
+@contextlib.contextmanager
+def _temporary_files_reported():
+    """The notes JSON is spooled through a temporary file: a full or missing temporary folder is one line."""
+    try:
+        yield
+    except OSError as exc:
+        _fail(f"cannot write a temporary file in {os.environ.get('TMPDIR') or 'the temporary folder'} "
+              f"({exc.strerror or exc}); set TMPDIR to a folder with space")
+        sys.exit(2)
+
+
+def _update(path: str, bib, prune: bool, script: str, cited_keys: set[str]) -> None:
     from .update import update_bibliography
 
     try:
-        result = update_bibliography(path, bib, prune, script)
+        result = update_bibliography(path, bib, prune, script, cited_keys)
     except InputError as exc:
         _fail(str(exc))
         sys.exit(2)
     if result.changed:
-        _write(path, lambda fh: fh.write(result.text))
+        _write(path, lambda fh: fh.write(result.text), kind="json" if path.lower().endswith(".json") else "bibtex")
     _fail(f"{path}: {result.summary()}" + ("" if result.changed else "; file unchanged"))
 
 
@@ -204,19 +212,18 @@ def _emit(fmt, output, bib, writer, config: Config) -> None:
     else:
         emit = lambda fh: fh.write(to_bibtex(bib, config.script) if fmt == "bibtex" else to_csl_json(bib, config.script))  # noqa: E731
     if output:
-        _write(output, emit)
+        _write(output, emit, kind="json" if fmt in ("json", "csl-json") else "bibtex" if fmt == "bibtex" else None)
     else:
         if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8" and hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(encoding="utf-8")  # CJK must survive a C or Big5 locale
         emit(sys.stdout)
 
 
-def _write(path: str, emit, binary: bool = False) -> None:
+def _write(path: str, emit, binary: bool = False, kind: str | None = None) -> None:
     try:
-        with atomic_output(path, binary) as fh:
-            emit(fh)
-    except OSError as exc:
-        _fail(f"{path}: cannot write ({exc.strerror or exc})")
+        write_file(path, emit, binary, kind)
+    except OutputError as exc:
+        _fail(str(exc))
         sys.exit(2)
 
 
@@ -228,13 +235,14 @@ def _write(path: str, emit, binary: bool = False) -> None:
 @click.option("--cross-warning/--no-cross-warning", default=None,
               help="Warn when a short form finds its full citation only in an earlier chapter (default: on).")
 @_common
-def check(paths, fmt, strict, cross_warning, encoding, jobs, quiet, verbose, config_file, cross):
+def check(paths, fmt, strict, cross_warning, encoding, jobs, timeout, max_memory, quiet, verbose, config_file, cross):
     """Report broken or ambiguous Ibid./op. cit./同上/前引書 chains and missing note texts."""
     from . import report
     from .bibliography import merge
 
     _pinyin_by_character_only()
-    run = _make_run(paths, config_file, cross, encoding, jobs, verbose, cross_warning=cross_warning)
+    run = _make_run(paths, config_file, cross, encoding, jobs, verbose, Limits(timeout, max_memory),
+                    cross_warning=cross_warning)
     results = [extracted.result for extracted in _documents(run, quiet)]
     bib = merge(results)
     summary, findings = report.check(results, bib, cross_warning=run.config.cross_warning)

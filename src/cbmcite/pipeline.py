@@ -1,7 +1,11 @@
 """The per-document map step and the corpus reduce step, as a library API."""
 from __future__ import annotations
 
+import os
+import re
+
 from .bibliography import Bibliography, merge
+from .errors import InputError, InternalError, LimitExceeded
 from .ingest import read_document
 from .model import Anomaly, DocumentResult, SourceText
 from .normalize import fold_glyphs
@@ -9,13 +13,36 @@ from .notes import detect_notes, sequence_anomalies
 from .parse import parse_note
 from .resolve import resolve_document
 
-
 MAX_NOTE_CHARS = 20_000
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def extract_document(path: str, encoding: str | None = None) -> DocumentResult:
-    """Read one file and return its notes, parsed and resolved (pure: no shared state)."""
-    return extract_source(read_document(path, encoding))
+    """Read one file and return its notes, parsed and resolved (pure: no shared state).
+
+    A document that cannot be processed raises InputError, with one line naming the reason:
+    LimitExceeded when it needs too much memory or nesting, InternalError when cbmcite itself failed
+    on it (a bug to report; the original exception is chained)."""
+    try:
+        return extract_source(read_document(path, encoding))
+    except InputError:
+        raise
+    except MemoryError:
+        raise LimitExceeded("ran out of memory") from None
+    except RecursionError:
+        raise LimitExceeded("nested too deeply") from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from None
+    except Exception as exc:
+        raise InternalError.about(exc) from exc
+
+
+def display_path(path: str) -> str:
+    """PATH as text that every output can hold: bytes that are not UTF-8 in a file name (decoded by
+    Python as lone surrogates) become \\xNN escapes."""
+    if not _SURROGATES.search(path):
+        return path
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def extract_source(source: SourceText) -> DocumentResult:
@@ -62,12 +89,19 @@ def _fold_glyphs(source: SourceText) -> None:
 
 
 def _drop_nul(source: SourceText) -> None:
-    """NUL never belongs to a document's text, and output placeholders are delimited by it."""
-    if "\x00" in source.text:
-        source.text = source.text.replace("\x00", "")
+    """NUL never belongs to a document's text, and output placeholders are delimited by it; lone
+    surrogates (from a broken PDF font map) cannot be written as UTF-8 and become U+FFFD."""
+    source.path = display_path(source.path)
+    source.text = _clean(source.text)
     for note in source.notes or []:
-        if note.text and "\x00" in note.text:
-            note.text = note.text.replace("\x00", "")
+        if note.text:
+            note.text = _clean(note.text)
+
+
+def _clean(text: str) -> str:
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    return _SURROGATES.sub("\ufffd", text) if _SURROGATES.search(text) else text
 
 
 __all__ = ["extract_document", "extract_source", "merge", "Bibliography"]

@@ -2,17 +2,20 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from .errors import InputError
+from .errors import InputError, InternalError, LimitExceeded
 from .ingest import collect_paths
+from .ingest.guard import written_by_cbmcite
 from .bibliography import BibliographyBuilder, MergeRecord, merge_record, sign
 from .config import Config
 from .export.notes_json import serialize_document
 from .model import DocumentResult
-from .pipeline import extract_document
+from .output import same_file
+from .pipeline import display_path, extract_document
+from .workers import Limits, supervised_map
 
 
 @dataclass
@@ -25,6 +28,8 @@ class Extracted:
     result: DocumentResult
     json_line: str | None = None
     record: MergeRecord | None = None
+    notes: int = 0  # how many notes the document has
+    keys: tuple[str, ...] = ()  # citation keys the document cites as keys (LaTeX \\cite)
 
     def fold_into(self, builder: BibliographyBuilder) -> list[int]:
         """Merge into the bibliography; the work number of each full citation, in document order."""
@@ -41,41 +46,42 @@ class Failure:
     reason: str
 
 
-POOL_MIN_DOCUMENTS = 8
-
-
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
 def extract_safely(task: tuple[str, str | None, str | None, bool]) -> Extracted | Failure:
     """Everything per document that can run in a worker: extraction, merge signatures, JSON.
-    With merge_only, what comes back is the JSON line (if asked for) and a MergeRecord, not the notes."""
+    With merge_only, what comes back is the JSON line (if asked for) and a MergeRecord, not the notes.
+    Never raises: any failure is this document's Failure, one line."""
     path, encoding, json_script, merge_only = task
+    start = time.monotonic()
     try:
         result = sign(extract_document(path, encoding))
+        keys = tuple(c.entry for n in result.notes for c in n.citations if c.form == "key" and c.entry)
         if not merge_only:
-            return Extracted(result)
+            return Extracted(result, notes=len(result.notes), keys=keys)
         line = serialize_document(result, json_script) if json_script else None
         header = DocumentResult(result.path, result.encoding, warnings=result.warnings)
-        return Extracted(header, line, merge_record(result))
+        return Extracted(header, line, merge_record(result), len(result.notes), keys)
+    except LimitExceeded as exc:
+        return Failure(path, f"gave up after {time.monotonic() - start:.0f} s ({exc})")
     except InputError as exc:
         return Failure(path, str(exc))
-    except (OSError, ValueError, RecursionError, MemoryError) as exc:
-        return Failure(path, f"cannot process ({exc.__class__.__name__}: {exc})")
+    except MemoryError:
+        return Failure(path, f"gave up after {time.monotonic() - start:.0f} s (ran out of memory)")
+    except Exception as exc:  # signing or serialising failed: a bug, reported for this document only
+        return Failure(path, str(InternalError.about(exc)))
 
 
 def iter_documents(paths: list[str], encoding: str | None = None, jobs: int = 1,
-                   json_script: str | None = None, merge_only: bool = False) -> Iterator[Extracted | Failure]:
-    """Results in the order of paths, whatever the number of workers (a JSON line implies merge_only)."""
+                   json_script: str | None = None, merge_only: bool = False,
+                   limits: Limits = Limits()) -> Iterator[Extracted | Failure]:
+    """Results in the order of paths, whatever the number of workers (a JSON line implies merge_only).
+    Each document runs in a worker process under LIMITS (even with one job), so a document that
+    hangs or crashes its worker becomes that document's Failure."""
     tasks = [(p, encoding, json_script, merge_only or json_script is not None) for p in paths]
-    if jobs <= 1 or len(tasks) < POOL_MIN_DOCUMENTS:  # starting workers costs more than a few files
-        for task in tasks:
-            yield extract_safely(task)
-        return
-    chunk = max(1, min(8, len(tasks) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(extract_safely, tasks, chunksize=chunk)
+    yield from supervised_map(extract_safely, tasks, jobs, limits, lambda task, reason: Failure(task[0], reason))
 
 
 @dataclass
@@ -87,10 +93,14 @@ class CorpusRun:
     config: Config
     encoding: str | None = None
     jobs: int = 1
+    limits: Limits = field(default_factory=Limits)
     verbose: bool = False
     report: Callable[[str], None] = print  # one line per problem
+    outputs: list[str] = field(default_factory=list)  # files this run writes: never read as documents
     failed: bool = False
     read: int = 0
+    empty: list[str] = field(default_factory=list)  # documents read that have no notes
+    cited_keys: set[str] = field(default_factory=set)
     history: list = field(default_factory=list)  # full citations of earlier chapters (cross mode)
 
     def files(self) -> list[str]:
@@ -98,12 +108,13 @@ class CorpusRun:
             return list(self.config.chapters)
         files, problems, skipped = collect_paths(self.paths)
         for path, reason in problems:
-            self.report(f"{path}: {reason}")
+            self.report(f"{display_path(path)}: {reason}")
         if self.verbose:
             for path in skipped:
-                self.report(f"{path}: skipped (not a supported format)")
+                why = "written by cbmcite" if written_by_cbmcite(path) else "not a supported format"
+                self.report(f"{display_path(path)}: skipped ({why})")
         self.failed = bool(problems)
-        return files
+        return [f for f in files if not any(same_file(f, output) for output in self.outputs)]
 
     def documents(self, files: list[str], json_script: str | None = None,
                   advance: Callable[[], None] = lambda: None, merge_only: bool = False) -> Iterator[Extracted]:
@@ -113,13 +124,16 @@ class CorpusRun:
 
         cross = self.config.cross
         for item in iter_documents(files, self.encoding, self.jobs, None if cross else json_script,
-                                   merge_only and not cross):
+                                   merge_only and not cross, self.limits):
             advance()
             if isinstance(item, Failure):
-                self.report(f"{item.path}: {item.reason}")
+                self.report(f"{display_path(item.path)}: {item.reason}")
                 self.failed = True
                 continue
             self.read += 1
+            if not item.notes:
+                self.empty.append(item.result.path)
+            self.cited_keys.update(item.keys)
             for warning in item.result.warnings:
                 self.report(f"{item.result.path}: {warning}")
             if cross:

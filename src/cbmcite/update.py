@@ -6,6 +6,7 @@ and listed, and removed only with --prune. The citations of the run then use the
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -48,13 +49,19 @@ class _Existing:
     year: int | None
     raw: str | None = None  # .bib block text
     item: dict | None = None  # CSL-JSON item
+    added: bool = False  # added by an earlier update and not edited since
 
 
-def update_bibliography(path: str, bib: Bibliography, prune: bool = False, script: str = "keep") -> UpdateResult:
-    """The new content of PATH; bib's works take the keys of the entries they match."""
+def update_bibliography(path: str, bib: Bibliography, prune: bool = False, script: str = "keep",
+                        cited_keys: set[str] | frozenset[str] = frozenset()) -> UpdateResult:
+    """The new content of PATH; bib's works take the keys of the entries they match.
+
+    Pruning removes only entries that an earlier update added and nobody edited since (each is
+    marked with a digest of its text), and never one whose key the documents still cite."""
     original = _read(path)
     is_json = path.lower().endswith(".json")
     existing = _parse_json(original, path) if is_json else _parse_bib(original, path)
+    cited = set(cited_keys) | {work.item["id"] for work in bib.works}
     matched: set[str] = set()
     result = UpdateResult(text=original, changed=False)
     new_works: list[Work] = []
@@ -72,12 +79,17 @@ def update_bibliography(path: str, bib: Bibliography, prune: bool = False, scrip
         taken.add(work.item["id"])
         result.added.append(work.item["id"])
     unused = [e for e in existing if e.key not in matched]
-    (result.pruned if prune else result.unused).extend(e.key for e in unused)
+    pruned = [e for e in unused if prune and e.added and e.key not in cited]
+    result.pruned.extend(e.key for e in pruned)
+    result.unused.extend(e.key for e in unused if e not in pruned)
     if not new_works and not result.pruned:
         return result
     result.changed = True
-    kept = [e for e in existing if e.key in matched or not prune]
-    result.text = _json_text(kept, new_works, script) if is_json else _bib_text(original, unused if prune else [], new_works, script)
+    eol = "\r\n" if "\r\n" in original else "\n"  # the file's own line endings
+    if is_json:
+        result.text = _json_text(original, [e for e in existing if e not in pruned], new_works, script, eol, bool(pruned))
+    else:
+        result.text = _bib_text(original, pruned, new_works, script, eol)
     return result
 
 
@@ -85,7 +97,7 @@ def _read(path: str) -> str:
     if not os.path.exists(path):
         return ""
     try:
-        with open(path, encoding="utf-8") as fh:
+        with open(path, encoding="utf-8", newline="") as fh:  # CRLF stays CRLF
             return fh.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read the bibliography to update ({exc})") from None
@@ -99,6 +111,7 @@ def _parse_bib(text: str, path: str) -> list[_Existing]:
         line = library.failed_blocks[0].start_line + 1
         raise InputError(f"{path}: {len(library.failed_blocks)} block(s) cannot be parsed (first at line {line}); "
                          "nothing was changed")
+    marks = dict(m.split("=", 1) for block in _ADDED_MARK.findall(text) for m in block.split() if "=" in m)
     out = []
     for entry in library.entries:
         fields = {k.lower(): f.value for k, f in entry.fields_dict.items()}
@@ -107,7 +120,8 @@ def _parse_bib(text: str, path: str) -> list[_Existing]:
         first = names.split(" and ")[0].strip()
         family = match_key(first.split(",")[0]) if "," in first else family_key(first) if first else ""
         year = re.search(r"[0-9]{4}", str(fields.get("year") or fields.get("date") or ""))
-        out.append(_Existing(entry.key, match_key(title), family, int(year.group(0)) if year else None, raw=entry.raw))
+        out.append(_Existing(entry.key, match_key(title), family, int(year.group(0)) if year else None, raw=entry.raw,
+                             added=marks.get(entry.key) == _digest(entry.raw)))
     return out
 
 
@@ -115,18 +129,33 @@ def _parse_json(text: str, path: str) -> list[_Existing]:
     if not text.strip():
         return []
     try:
-        items = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno}); nothing was changed") from None
+        items = json.loads(text, parse_constant=_no_constant)
+    except (json.JSONDecodeError, ValueError) as exc:
+        reason = f"{exc.msg}, line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else str(exc)
+        raise InputError(f"{path}: not valid JSON ({reason}); nothing was changed") from None
     if not isinstance(items, list):
         raise InputError(f"{path}: not a CSL-JSON list of items; nothing was changed")
     out = []
-    for item in items:
-        names = creators(item)
-        first = names[0] if names else {}
-        family = match_key(first.get("family")) if "family" in first else family_key(first.get("literal", "")) if first else ""
-        out.append(_Existing(str(item.get("id")), match_key(item.get("title")), family, issued_year(item), item=item))
+    for number, item in enumerate(items, 1):
+        try:
+            out.append(_json_entry(item))
+        except (AttributeError, TypeError, IndexError, KeyError, ValueError):
+            raise InputError(f"{path}: item {number} is not shaped like a CSL-JSON item (an object with "
+                             "lists of name objects and date parts); nothing was changed") from None
     return out
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not JSON")
+
+
+def _json_entry(item: dict) -> _Existing:
+    names = creators(item)
+    first = names[0] if names else {}
+    family = match_key(first.get("family")) if "family" in first else family_key(first.get("literal", "")) if first else ""
+    custom = item.get("custom") or {}
+    return _Existing(str(item.get("id")), match_key(item.get("title")), family, issued_year(item),
+                     item=item, added=custom.get(_JSON_MARK) == _item_digest(item))
 
 
 def _match(work: Work, existing: list[_Existing], taken: set[str]) -> _Existing | None:
@@ -159,7 +188,9 @@ def _free_key(key: str, taken: set[str]) -> str:
     return key + key_suffix(n)
 
 
-def _bib_text(original: str, pruned: list[_Existing], new_works: list[Work], script: str) -> str:
+def _bib_text(original: str, pruned: list[_Existing], new_works: list[Work], script: str, eol: str) -> str:
+    import bibtexparser
+
     from .export.bibtex import to_bibtex
 
     text = original  # the user's text stays byte for byte, but for pruned entries
@@ -168,13 +199,45 @@ def _bib_text(original: str, pruned: list[_Existing], new_works: list[Work], scr
     if not new_works:
         return text
     addition = to_bibtex(Bibliography(new_works), script).strip() + "\n"
+    marks = " ".join(f"{e.key}={_digest(e.raw)}" for e in bibtexparser.parse_string(addition).entries)
+    addition = (addition + f"\n@comment{{{_MARK_NAME}: {marks}}}\n").replace("\n", eol)
     if not text.strip():
         return addition
-    return text + ("" if text.endswith("\n") else "\n") + "\n" + addition
+    return text + ("" if text.endswith("\n") else eol) + eol + addition
 
 
-def _json_text(kept: list[_Existing], new_works: list[Work], script: str) -> str:
+def _json_text(original: str, kept: list[_Existing], new_works: list[Work], script: str, eol: str,
+               rewrite: bool) -> str:
+    """New items appended before the closing bracket, the file's bytes kept; the whole list rewritten
+    only when items were pruned."""
     from .export.script import convert
 
-    items = [e.item for e in kept] + convert([w.item for w in new_works], script)
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    added = convert([w.item for w in new_works], script)
+    for item in added:
+        item.setdefault("custom", {})[_JSON_MARK] = _item_digest(item)
+    body = original.rstrip()
+    if rewrite or not body:
+        return _dump([e.item for e in kept] + added).replace("\n", eol) + eol
+    close = body.rindex("]")  # the file parsed as a list: its last character is the closing bracket
+    before = body[:close].rstrip()
+    pieces = ("," + eol).join("  " + _dump(item).replace("\n", eol + "  ") for item in added)
+    return before + ("" if before.endswith("[") else ",") + eol + pieces + eol + "]" + original[len(body):]
+
+
+def _dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
+
+
+_MARK_NAME = "cbmcite-added"
+_ADDED_MARK = re.compile(r"@comment\{" + _MARK_NAME + r":([^}]*)\}", re.IGNORECASE)
+_JSON_MARK = "cbmcite-added"
+
+
+def _digest(raw: str) -> str:
+    """The same for the same entry text, whatever the line endings."""
+    return hashlib.sha1(raw.replace("\r\n", "\n").strip().encode("utf-8")).hexdigest()[:12]
+
+
+def _item_digest(item: dict) -> str:
+    plain = {k: v for k, v in item.items() if k != "custom"}
+    return _digest(json.dumps(plain, ensure_ascii=False, sort_keys=True))

@@ -5,7 +5,8 @@ import os
 import re
 
 from ..model import SourceText
-from ..errors import InputError
+from ..errors import InputError, InternalError, LimitExceeded
+from .guard import check_pdf_ends, regular_file_size, written_by_cbmcite
 from .text import read_text
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -13,7 +14,7 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + (".md", ".markdown", ".tex", ".docx", ".pdf
 _DIGIT_SPLIT = re.compile(r"(\d+)")
 _CN_NUMERAL = re.compile(r"[〇零一二三四五六七八九十百]+")
 
-__all__ = ["InputError", "collect_paths", "read_document", "natural_key", "SUPPORTED_SUFFIXES"]
+__all__ = ["InputError", "LimitExceeded", "InternalError", "collect_paths", "read_document", "natural_key", "SUPPORTED_SUFFIXES"]
 
 
 def natural_key(path: str):
@@ -32,13 +33,17 @@ def collect_paths(args: list[str]) -> tuple[list[str], list[tuple[str, str]], li
     for arg in args:
         if os.path.isdir(arg):
             found = []
-            for root, dirs, names in os.walk(arg):
+            unreadable = lambda exc: problems.append((exc.filename, f"cannot read folder ({exc.strerror})"))  # noqa: E731
+            for root, dirs, names in os.walk(arg, onerror=unreadable):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
                 for name in names:
                     path = os.path.join(root, name)
                     if name.startswith(".") or name.startswith("~$"):
                         continue  # hidden files and Word's lock files
-                    (found if name.lower().endswith(SUPPORTED_SUFFIXES) else skipped).append(path)
+                    readable = name.lower().endswith(SUPPORTED_SUFFIXES) and not written_by_cbmcite(path)
+                    (found if readable else skipped).append(path)
+            if not found and not os.access(arg, os.R_OK | os.X_OK):
+                continue  # reported by os.walk's onerror
             if not found:
                 problems.append((arg, "directory holds no readable documents (" + ", ".join(SUPPORTED_SUFFIXES) + ")"))
             files.extend(sorted(found, key=natural_key))
@@ -52,6 +57,7 @@ def collect_paths(args: list[str]) -> tuple[list[str], list[tuple[str, str]], li
 
 
 def read_document(path: str, encoding: str | None = None) -> SourceText:
+    """The decoded document; InputError (one line) when it cannot be read."""
     suffix = os.path.splitext(path)[1].lower()
     if suffix == ".docx":
         from .docx import read_docx
@@ -60,8 +66,9 @@ def read_document(path: str, encoding: str | None = None) -> SourceText:
     if suffix == ".pdf":
         from .pdf import read_pdf
 
-        if os.path.getsize(path) == 0:
+        if regular_file_size(path) == 0:
             raise InputError("empty file")
+        check_pdf_ends(path)
         return read_pdf(path)
     source = read_text(path, encoding)
     if not source.text.strip():

@@ -18,12 +18,22 @@ _BOMS = (
 _CJK_LEGACY = ("cp950", "big5hkscs", "gb18030")
 
 
+_HEAD_BYTES = 65536
+
+
 def read_text(path: str, encoding: str | None = None) -> SourceText:
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc)) from None
+    from .guard import MAX_TEXT_BYTES, open_regular
+
+    with open_regular(path, MAX_TEXT_BYTES) as fh:
+        try:
+            head = fh.read(_HEAD_BYTES)
+            if not encoding and not head.startswith(tuple(bom for bom, _ in _BOMS)) and _looks_binary(head):
+                raise InputError("binary file, not text")  # known before reading the rest (a sparse 1 GB file)
+            data = head + fh.read(MAX_TEXT_BYTES + 1 - len(head))
+        except OSError as exc:
+            raise InputError(exc.strerror or str(exc)) from None
+    if len(data) > MAX_TEXT_BYTES:
+        raise InputError(f"too large for a text document (more than {MAX_TEXT_BYTES // (1024 * 1024)} MB)")
     text, used = decode_bytes(data, encoding)
     return SourceText(path=path, text=normalise_newlines(text), encoding=used)
 

@@ -1,0 +1,192 @@
+"""Tasks run in worker processes, one at a time per worker, each under a time and a memory limit.
+
+A worker holds one task at a time, so a task that hangs, crashes its worker or is killed costs only
+itself: the supervisor kills or replaces that worker and the other tasks go on. Workers die with the
+main process and leave Ctrl-C to it.
+"""
+from __future__ import annotations
+
+import faulthandler
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import wait
+from typing import Any
+
+from .errors import InternalError
+
+DEFAULT_SECONDS = 60.0  # a thesis chapter takes a few seconds; a runaway document gives up here
+DEFAULT_MEMORY_MB = 1200  # address space per worker: a thesis needs a few hundred MB
+_RETRIES = 1  # a task whose worker died once is tried again (it may have been killed from outside)
+_PR_SET_PDEATHSIG = 1
+
+
+@dataclass(frozen=True)
+class Limits:
+    seconds: float = DEFAULT_SECONDS
+    memory_mb: int = DEFAULT_MEMORY_MB
+
+
+def supervised_map(func: Callable[[Any], Any], tasks: list, jobs: int, limits: Limits,
+                   give_up: Callable[[Any, str], Any]) -> Iterator[Any]:
+    """func(task) for every task, in order, in at most JOBS worker processes. A task that runs past
+    the time limit or whose worker dies twice yields give_up(task, reason) instead."""
+    if not tasks:
+        return
+    supervisor = _Supervisor(func, tasks, max(1, min(jobs, len(tasks))), limits, give_up)
+    try:
+        yield from supervisor.results()
+    finally:
+        supervisor.stop()
+
+
+class _Worker:
+    def __init__(self, context, func, limits: Limits) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, self.conn, func, limits, os.getpid()),
+                                       daemon=True, name="cbmcite-worker")
+        self.process.start()
+        child.close()
+        self.index: int | None = None
+        self.deadline = 0.0
+
+    def give(self, index: int, task, seconds: float) -> None:
+        self.index, self.deadline = index, time.monotonic() + seconds
+        self.conn.send(task)
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(1)
+        self.conn.close()
+
+    def death(self) -> str:
+        code = self.process.exitcode
+        if code is not None and code < 0:
+            name = signal.Signals(-code).name
+            return f"its worker process was killed by {name}" + (" (out of memory?)" if name == "SIGKILL" else "")
+        return f"its worker process ended unexpectedly (exit code {code})"
+
+
+class _Supervisor:
+    def __init__(self, func, tasks: list, jobs: int, limits: Limits, give_up) -> None:
+        self.func, self.tasks, self.jobs, self.limits, self.give_up = func, tasks, jobs, limits, give_up
+        self.context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
+                                                   else None)
+        self.pending = deque(range(len(tasks)))
+        self.deaths = [0] * len(tasks)
+        self.done: dict[int, Any] = {}
+        self.workers: list[_Worker] = []
+
+    def results(self) -> Iterator[Any]:
+        next_out = 0
+        while next_out < len(self.tasks):
+            self._assign()
+            self._collect()
+            while next_out in self.done:
+                yield self.done.pop(next_out)
+                next_out += 1
+
+    def _assign(self) -> None:
+        while self.pending:
+            idle = next((w for w in self.workers if w.index is None), None)
+            if idle is None:
+                if len(self.workers) >= self.jobs:
+                    return
+                idle = _Worker(self.context, self.func, self.limits)
+                self.workers.append(idle)
+            index = self.pending.popleft()
+            try:
+                idle.give(index, self.tasks[index], self.limits.seconds)
+            except OSError:  # the worker died before it could take the task
+                self._died(idle)
+
+    def _collect(self) -> None:
+        busy = [w for w in self.workers if w.index is not None]
+        if not busy:
+            return
+        timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+        wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
+        for worker in busy:
+            if worker.conn.poll():
+                try:
+                    ok, result = worker.conn.recv()
+                except (EOFError, OSError):
+                    self._died(worker)
+                    continue
+                task = self.tasks[worker.index]
+                self.done[worker.index], worker.index = result if ok else self.give_up(task, result), None
+            elif not worker.process.is_alive():
+                self._died(worker)
+            elif time.monotonic() >= worker.deadline:
+                self._retire(worker)
+                self.done[worker.index] = self.give_up(
+                    self.tasks[worker.index], f"gave up after {self.limits.seconds:g} s (time limit; --timeout to change)")
+
+    def _died(self, worker: _Worker) -> None:
+        self._retire(worker)
+        index = worker.index
+        self.deaths[index] += 1
+        if self.deaths[index] > _RETRIES:
+            self.done[index] = self.give_up(self.tasks[index], f"gave up: {worker.death()}")
+        else:
+            self.pending.appendleft(index)
+
+    def _retire(self, worker: _Worker) -> None:
+        worker.stop()
+        self.workers.remove(worker)
+
+    def stop(self) -> None:
+        for worker in self.workers:
+            worker.stop()
+        self.workers.clear()
+
+
+def _serve(conn, parent_end, func, limits: Limits, parent_pid: int) -> None:
+    """A worker's life: take a task, send back func(task), until the pipe closes."""
+    parent_end.close()
+    faulthandler.disable()  # a crash is reported by the parent as one line naming the document
+    _die_with_parent(parent_pid)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent decides
+    _limit_memory(limits.memory_mb)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            conn.send((True, func(task)))
+        except Exception as exc:  # func reports its own failures: this is a bug, or a result that cannot be sent
+            conn.send((False, str(InternalError.about(exc))))
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """Linux: the kernel kills this process when the parent dies (even by SIGKILL)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _limit_memory(megabytes: int) -> None:
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    wanted = megabytes * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        wanted = min(wanted, hard)
+    if soft == resource.RLIM_INFINITY or wanted < soft:
+        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
