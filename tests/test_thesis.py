@@ -143,48 +143,35 @@ def test_update_refuses_a_bib_it_cannot_parse(thesis, runner, tmp_path):
     assert refs.read_text("utf-8") == "@book{broken, title = {unclosed\n"
 
 
-EXPECTED_CHICAGO = """中文部分
-
-黃仁佛. 信心建立措施研究. 臺北: 五南圖書出版公司, 2001.
-林正義. “台海兩岸『信任建立措施』芻議”. 國防雜誌 13, no. 12 (2003).
-楊永明. “信心建立措施與亞太安全”. 問題與研究 38, no. 6 (1999).
-
-西文部分
-
-Glaser, Bonnie S. Cross-Strait Confidence Building. Santa Barbara: Greenwood, 2005.
-Sheffield, Joseph L. Military-to-Military Confidence Building Measures. Alabama: Air University Press, 2009.
-"""
-
-EXPECTED_APA_STROKES = """中文部分
-
-林正義. (2003). 台海兩岸『信任建立措施』芻議. 國防雜誌, 13(12).
-黃仁佛. (2001). 信心建立措施研究. 五南圖書出版公司.
-楊永明. (1999). 信心建立措施與亞太安全. 問題與研究, 38(6).
-
-西文部分
-
-Glaser, B. S. (2005). Cross-Strait Confidence Building. Greenwood.
-Sheffield, J. L. (2009). Military-to-Military Confidence Building Measures. Air University Press.
-"""
+def _lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line]
 
 
 def test_formatted_output_in_two_styles(thesis, runner):
-    chicago = _extract(runner, thesis, "--format", "text").stdout
-    assert chicago == EXPECTED_CHICAGO
-    apa = _extract(runner, thesis, "--format", "text", "--style", "apa", "--sort", "strokes").stdout
-    assert apa == EXPECTED_APA_STROKES  # 林 8 strokes < 黃 12 < 楊 13
+    chicago = _lines(_extract(runner, thesis, "--format", "text").stdout)
+    assert chicago[0] == "中文部分" and chicago.index("西文部分") == 4
+    chinese, western = chicago[1:4], chicago[5:]
+    # Taiwan style for Chinese entries: 《書名》（地點：出版社，年）。, 〈篇名〉，《刊名》，第N卷第N期（年）
+    assert "黃仁佛，《信心建立措施研究》（臺北：五南圖書出版公司，2001）。" in chinese
+    assert any(line.startswith("楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，第38卷第6期（1999") for line in chinese)
+    assert [line[:3] for line in chinese] == ["黃仁佛", "林正義", "楊永明"]  # pinyin: huang, lin, yang
+    assert western[0].startswith("Glaser, Bonnie S. Cross-Strait Confidence Building. Santa Barbara: Greenwood, 2005")
+    apa = _lines(_extract(runner, thesis, "--format", "text", "--style", "apa", "--sort", "strokes").stdout)
+    assert [line[:3] for line in apa[1:4]] == ["林正義", "黃仁佛", "楊永明"]  # 林 8 strokes < 黃 12 < 楊 13
+    assert apa[5].startswith("Glaser, B. S. (2005).")  # the chosen style applies to Western entries
     markdown = _extract(runner, thesis, "--format", "markdown").stdout
-    assert markdown.startswith("## 中文部分\n\n黃仁佛. *信心建立措施研究*.")
+    assert markdown.startswith("## 中文部分\n\n黃仁佛，《信心建立措施研究》")
 
 
-def test_formatted_docx_opens_with_entries_in_order(thesis, runner, tmp_path):
+def test_formatted_docx_opens_with_entries_in_order_and_hanging_indent(thesis, runner, tmp_path):
     import docx
 
     out = tmp_path / "refs.docx"
     _extract(runner, thesis, "--format", "docx", "-o", out)
-    paragraphs = [p.text for p in docx.Document(str(out)).paragraphs if p.text]
-    expected = [line for line in EXPECTED_CHICAGO.splitlines() if line]
-    assert paragraphs == expected
+    paragraphs = [p for p in docx.Document(str(out)).paragraphs if p.text]
+    assert [p.text for p in paragraphs] == _lines(_extract(runner, thesis, "--format", "text").stdout)
+    entries = [p for p in paragraphs if p.text not in ("中文部分", "西文部分")]
+    assert all(p.paragraph_format.first_line_indent < 0 < p.paragraph_format.left_indent for p in entries)
 
 
 def test_config_file_settings_and_flag_override(thesis, runner):

@@ -127,14 +127,17 @@ def _common(command):
 @click.option("--update", "update_file", type=click.Path(dir_okay=False),
               help="Add new works to this .bib or CSL-JSON file, keeping every entry and edit already in it.")
 @click.option("--prune", is_flag=True, help="With --update: remove entries no document cites any more.")
-@click.option("--style", help="CSL style for formatted output (chicago-note-bibliography, apa, gb-t-7714-2015-note).")
-@click.option("--csl", "csl_file", type=click.Path(dir_okay=False), help="Any other CSL style file.")
+@click.option("--style", help="CSL style of Western entries in formatted output (chicago-note-bibliography, apa, "
+                             "gb-t-7714-2015-note, taiwan).")
+@click.option("--csl", "csl_file", type=click.Path(dir_okay=False), help="Any other CSL style file, instead of --style.")
+@click.option("--zh-style", help="CSL style (name or .csl file) of Chinese entries (default: taiwan, "
+                                "作者，《書名》（地點：出版社，年）。).")
 @click.option("--group-by", type=click.Choice(["language", "none"]), default=None,
               help="Formatted output: 中文部分 then 西文部分 (default), or one list.")
 @click.option("--sort", type=click.Choice(["pinyin", "strokes"]), default=None,
               help="Order of Chinese entries: by pinyin (default) or by stroke count.")
 @_common
-def extract(paths, fmt, output, script, update_file, prune, style, csl_file, group_by, sort,
+def extract(paths, fmt, output, script, update_file, prune, style, csl_file, zh_style, group_by, sort,
             encoding, jobs, quiet, verbose, config_file, cross):
     """Extract footnotes and citations from PATHS (files or folders, recursively, natural order)."""
     from .export import NotesJsonWriter
@@ -148,7 +151,9 @@ def extract(paths, fmt, output, script, update_file, prune, style, csl_file, gro
     if fmt in ("json", "csl-json") and not (update_file or "").lower().endswith(".bib"):
         _pinyin_by_character_only()
     run = _make_run(paths, config_file, cross, encoding, jobs, verbose, script=script, group_by=group_by,
-                    sort=sort, style=csl_file or style)
+                    sort=sort, style=csl_file or style, zh_style=zh_style)
+    if fmt in TEXT_FORMATS:
+        _check_styles(run.config)
     script = run.config.script
     builder = BibliographyBuilder(run.config.key_pattern)
     writer = NotesJsonWriter(script) if fmt == "json" else None
@@ -162,6 +167,17 @@ def extract(paths, fmt, output, script, update_file, prune, style, csl_file, gro
     if output or not update_file:
         _emit(fmt, output, bib, writer, run.config)
     sys.exit(1 if run.failed else 0)
+
+
+def _check_styles(config: Config) -> None:
+    from .export.formatted import check_style
+
+    try:
+        check_style(config.style)
+        check_style(config.zh_style)
+    except InputError as exc:
+        _fail(str(exc))
+        sys.exit(2)
 
 
 def _write_document(writer, extracted: Extracted, works: list[int]) -> None:
@@ -191,7 +207,8 @@ def _emit(fmt, output, bib, writer, config: Config) -> None:
         from .export.formatted import render
 
         try:
-            content = render(bib.items(), fmt, config.style, config.group_by, config.sort)
+            content = render(bib.items(), fmt, config.style, config.group_by, config.sort, config.script,
+                             config.zh_style)
         except InputError as exc:
             _fail(str(exc))
             sys.exit(2)

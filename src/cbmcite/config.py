@@ -15,7 +15,8 @@ from .ingest import InputError
 
 @dataclass
 class Config:
-    style: str = "chicago-note-bibliography"
+    style: str = "chicago-note-bibliography"  # Western entries of formatted output
+    zh_style: str = "taiwan"  # Chinese entries of formatted output
     group_by: str = "language"  # language | none
     sort: str = "pinyin"  # pinyin | strokes
     script: str = "keep"  # keep | t | s

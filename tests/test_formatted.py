@@ -1,0 +1,138 @@
+"""Roles and formatted bibliographies: translators and editors reach every output; Chinese entries in
+the Taiwan style with zh-TW role words, Western entries in the chosen style; --script everywhere."""
+import json
+
+import bibtexparser
+import pytest
+import regex
+
+from cbmcite.bibliography import merge
+from cbmcite.cli import main
+from cbmcite.export import to_bibtex, to_csl_json
+from cbmcite.export.formatted import render
+from cbmcite.model import Citation, DocumentResult, Note
+
+NOTES = [
+    "赫欽斯（Robert M. Hutchins）著，陸有銓譯，《民主社會中教育上的衝突》（臺北：桂冠圖書公司，1994），頁68。",
+    "林碧炤，〈國際關係的理論〉，收錄於張亞中主編，《國際關係總論》（臺北：揚智文化，2003），頁12-30。",
+    "翁明賢主編，《國家安全戰略研究》（臺北：五南圖書，2010），頁5。",
+    "Joseph S. Nye, Soft Power: The Means to Success in World Politics (New York: PublicAffairs, 2004), 5.",
+]
+ENGLISH_ROLE_WORDS = regex.compile(r"\b(?:ed|eds|Edited|edited|Translated|trans|In|by)\b")
+TRADITIONAL_ONLY = "國際關係戰圖書譯臺"  # each has a different Simplified form
+
+
+@pytest.fixture
+def chapter(tmp_path):
+    body = "".join(f"正文{n}。{n}" for n in range(1, len(NOTES) + 1))
+    notes = "\n".join(f"{n} {text}" for n, text in enumerate(NOTES, 1))
+    path = tmp_path / "第二章.txt"
+    path.write_text(f"第二章 研究回顧\n\n{body}\n\n{notes}\n", "utf-8")
+    return path
+
+
+def _run(runner, *args):
+    result = runner.invoke(main, ["extract", *map(str, args)])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def _hand_built() -> list:
+    """The roles as the parser is meant to give them, whatever today's parser finds."""
+    book = {"type": "book", "title": "民主社會中教育上的衝突", "author": [{"literal": "赫欽斯"}],
+            "translator": [{"literal": "陸有銓"}], "publisher": "桂冠圖書公司", "publisher-place": "臺北",
+            "issued": {"date-parts": [[1994]]}, "language": "zh-TW"}
+    chapter = {"type": "chapter", "title": "國際關係的理論", "author": [{"literal": "林碧炤"}],
+               "container-title": "國際關係總論", "editor": [{"literal": "張亞中"}], "page": "12-30",
+               "publisher": "揚智文化", "publisher-place": "臺北", "issued": {"date-parts": [[2003]]},
+               "language": "zh-TW"}
+    edited = {"type": "book", "title": "國家安全戰略研究", "editor": [{"literal": "翁明賢"}], "publisher": "五南圖書",
+              "publisher-place": "臺北", "issued": {"date-parts": [[2010]]}, "language": "zh-TW"}
+    web = {"type": "webpage", "title": "Confidence-Building Measures", "author": [{"family": "Krepon", "given": "Michael"}],
+           "URL": "https://www.stimson.org/cbm?x=1&y=2_3", "language": "en"}
+    notes = [Note(number=n, text="", line=n, citations=[Citation(raw="", csl=csl)])
+             for n, csl in enumerate([book, chapter, edited, web], 1)]
+    return [DocumentResult(path="ch2.txt", encoding="utf-8", notes=notes)]
+
+
+def test_roles_and_url_reach_csl_json_and_bibtex():
+    bib = merge(_hand_built())
+    items = {i["title"]: i for i in json.loads(to_csl_json(bib))}
+    assert items["民主社會中教育上的衝突"]["translator"] == [{"literal": "陸有銓"}]
+    assert items["國際關係的理論"]["editor"] == [{"literal": "張亞中"}]
+    assert items["Confidence-Building Measures"]["URL"] == "https://www.stimson.org/cbm?x=1&y=2_3"
+    entries = {e.key: e for e in bibtexparser.parse_string(to_bibtex(bib)).entries}
+    by_title = {e["title"].replace("{", "").replace("}", ""): e for e in entries.values()}
+    assert by_title["民主社會中教育上的衝突"]["translator"] == "{陸有銓}"
+    assert by_title["國際關係的理論"]["editor"] == "{張亞中}"
+    assert by_title["國家安全戰略研究"].entry_type == "collection"
+    assert by_title["Confidence-Building Measures"]["url"] == "https://www.stimson.org/cbm?x=1&y=2_3"
+
+
+def test_taiwan_style_for_chinese_entries_without_english_role_words():
+    text = render(merge(_hand_built()).items(), "text", "chicago-note-bibliography")
+    chinese = text.split("西文部分")[0]
+    assert "赫欽斯著，陸有銓譯，《民主社會中教育上的衝突》（臺北：桂冠圖書公司，1994）。" in chinese
+    assert "林碧炤，〈國際關係的理論〉，收錄於張亞中主編，《國際關係總論》（臺北：揚智文化，2003），頁12–30。" in chinese
+    assert "翁明賢主編，《國家安全戰略研究》（臺北：五南圖書，2010）。" in chinese
+    assert not ENGLISH_ROLE_WORDS.search(chinese)
+    assert "https://www.stimson.org/cbm?x=1&y=2_3" in text.split("西文部分")[1]
+
+
+def test_an_edited_book_names_its_editor_once_in_every_style():
+    edited = {"id": "nye2004", "type": "book", "title": "Soft Power", "editor": [{"family": "Nye", "given": "Joseph"}],
+              "publisher": "PublicAffairs", "issued": {"date-parts": [[2004]]}, "language": "en"}
+    for style in ("chicago-note-bibliography", "apa", "taiwan"):
+        assert render([edited], "text", style).count("Nye") == 1, style
+
+
+def test_chapter_file_gives_roles_and_a_taiwan_bibliography(chapter, runner):
+    items = json.loads(_run(runner, chapter, "--format", "csl-json"))
+    assert any(i.get("translator") for i in items) and any(i.get("editor") for i in items)
+    text = _run(runner, chapter, "--format", "text")
+    chinese, western = text.split("西文部分")
+    assert chinese.startswith("中文部分") and "Nye" in western
+    assert not ENGLISH_ROLE_WORDS.search(chinese)
+    for line in chinese.splitlines()[1:]:
+        names = regex.findall(r"\p{Han}{2,4}(?=主編)", line)
+        assert len(names) == len(set(names)), line  # no editor twice
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_script_applies_to_formatted_output(chapter, runner, fmt):
+    simplified = _run(runner, chapter, "--format", fmt, "--script", "s")
+    assert not set(TRADITIONAL_ONLY) & set(simplified)
+    assert "收录于" in simplified and "《国家安全战略研究》" in simplified
+
+
+def test_script_applies_to_docx(chapter, runner, tmp_path):
+    import docx
+
+    out = tmp_path / "参考文献.docx"
+    _run(runner, chapter, "--format", "docx", "--script", "s", "-o", out)
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "《国家安全战略研究》" in text and not set(TRADITIONAL_ONLY) & set(text)
+
+
+def test_strokes_sort_holds_without_groups(chapter, runner):
+    lines = [line for line in _run(runner, chapter, "--format", "text", "--group-by", "none", "--sort", "strokes")
+             .splitlines() if line]
+    assert "中文部分" not in lines
+    leaders = [line[0] for line in lines if regex.match(r"\p{Han}", line)]
+    assert leaders == ["林", "翁", "赫"]  # 8, 10, 14 strokes (pinyin would give he, lin, weng)
+    assert lines[-1].startswith("Nye")  # Western entries follow
+
+
+def test_zh_style_option_changes_chinese_entries_only(chapter, runner):
+    text = _run(runner, chapter, "--format", "text", "--zh-style", "gb-t-7714-2015-note")
+    assert "[M]" in text.split("西文部分")[0] and "[M]" not in text.split("西文部分")[1]
+
+
+@pytest.mark.parametrize("content", ["<style>broken", "not xml", "",
+                                     '<?xml version="1.0"?><style xmlns="http://purl.org/net/xbiblio/csl"/>'])
+def test_malformed_csl_exits_2_with_one_line(chapter, runner, tmp_path, content):
+    style = tmp_path / "mine.csl"
+    style.write_text(content, "utf-8")
+    result = runner.invoke(main, ["extract", str(chapter), "--format", "text", "--csl", str(style)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and "mine.csl" in result.stderr
