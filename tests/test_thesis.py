@@ -39,7 +39,7 @@ def thesis(tmp_path):
     _txt(folder / "第一章緒論.txt", "兩岸互信的研究日益增多1，美國學者亦有討論2，國內也有專書3。", CH1_NOTES)
     make_docx(folder / "第二章文獻.docx", ["美國學者的看法{1}與國內的討論{2}，亦可參照同一作者{3}。"], CH2_NOTES)
     _txt(folder / "第十章結論.txt", "專書的觀點1，及其後續2，另有美國學者3與其同一著作4。", CH3_NOTES)
-    (folder / "cbmcite.toml").write_text('[cbmcite]\nstyle = "chicago-note-bibliography"\n', "utf-8")
+    (folder / "cbmcite.toml").write_text('[cbmcite]\ncross = true\nstyle = "chicago-note-bibliography"\n', "utf-8")
     return folder
 
 
@@ -118,7 +118,8 @@ def test_update_keeps_user_edits_and_adds_new_works(thesis, runner, tmp_path):
     second = runner.invoke(main, ["extract", str(thesis), "--update", str(refs)])
     assert "0 added, 5 unchanged" in second.stderr and "file unchanged" in second.stderr
     assert refs.read_text("utf-8") == updated
-    notes = json.loads(runner.invoke(main, ["extract", str(thesis), "--update", str(refs), "-o", str(tmp_path / "n.json")]).stdout or "{}")
+    notes = json.loads(runner.invoke(main, ["extract", str(thesis), "--update", str(refs), "--format", "json",
+                                        "-o", str(tmp_path / "n.json")]).stdout or "{}")
     assert notes == {}
     data = json.loads((tmp_path / "n.json").read_text("utf-8"))
     assert data["documents"][0]["notes"][1]["citations"][0]["entry"] == "sheffield-my-key"

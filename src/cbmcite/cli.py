@@ -18,11 +18,22 @@ from .run import CorpusRun, Extracted, default_jobs
 EXIT_HELP = """
 \b
 Exit codes:
-  0  success (check: no problems)
-  1  some inputs could not be read, the output covers the rest (check: problems found)
+  0  success
+  1  some inputs could not be read, the output covers the rest
   2  usage error, or nothing readable at all
 """
+CHECK_EXIT_HELP = """
+\b
+Exit codes:
+  0  no problems (warnings allowed, unless --strict)
+  1  problems found: errors, or with --strict warnings too
+  2  usage error, or some input could not be read
+"""
 TEXT_FORMATS = ("text", "markdown", "html", "docx")
+# The format an -o file's suffix implies; .json also fits the notes JSON (--format json).
+SUFFIX_FORMATS = {".bib": "bibtex", ".json": "csl-json", ".md": "markdown", ".markdown": "markdown",
+                  ".html": "html", ".htm": "html", ".txt": "text", ".docx": "docx"}
+SUFFIX_ALSO = {".json": ("json",)}
 
 
 def _fail(message: str) -> None:
@@ -94,10 +105,33 @@ def _documents(run: CorpusRun, quiet: bool, json_script: str | None = None, merg
         sys.exit(2)
 
 
-@click.group(epilog=EXIT_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cbmcite")
 def main() -> None:
-    """Footnotes of academic documents → a clean bibliography, with Ibid./op. cit./同上/前引書 checks."""
+    """Footnotes of academic documents → a clean bibliography, with Ibid./op. cit./同上/前引書 checks.
+
+    Run `cbmcite COMMAND --help` for a command's options and exit codes."""
+    _streams_never_fail()
+
+
+def _streams_never_fail() -> None:
+    """A terminal that cannot show a character (cp950 and a Simplified file name) gets an escape, not
+    a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def output_format(fmt: str | None, output: str | None) -> str:
+    """--format, or the format the -o suffix implies; InputError when the two disagree."""
+    suffix = os.path.splitext(output or "")[1].lower()
+    implied = SUFFIX_FORMATS.get(suffix)
+    if fmt is None:
+        return implied or "json"
+    if implied and fmt != implied and fmt not in SUFFIX_ALSO.get(suffix, ()):
+        raise InputError(f"{output}: a {suffix} file cannot hold --format {fmt} (use --format {implied}, "
+                         f"or another file name)")
+    return fmt
 
 
 def _common(command):
@@ -108,9 +142,11 @@ def _common(command):
         click.option("-q", "--quiet", is_flag=True, help="No progress bar."),
         click.option("-v", "--verbose", is_flag=True, help="Also name the files skipped in folders."),
         click.option("--config", "config_file", type=click.Path(dir_okay=False),
-                     help="Project settings (default: cbmcite.toml beside the documents, or here)."),
+                     help="Project settings (default: cbmcite.toml or pyproject.toml [tool.cbmcite] beside "
+                          "the documents, or here)."),
         click.option("--cross/--no-cross", default=None,
-                     help="Let short forms resolve to earlier chapters (default: on with a cbmcite.toml)."),
+                     help="Let short forms resolve to earlier chapters (default: on when a cbmcite.toml sets "
+                          "chapters or cross)."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -119,8 +155,9 @@ def _common(command):
 
 @main.command(epilog=EXIT_HELP)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "bibtex", "csl-json", *TEXT_FORMATS]), default="json",
-              show_default=True, help="notes JSON, BibTeX, CSL-JSON, or a formatted bibliography.")
+@click.option("--format", "fmt", type=click.Choice(["json", "bibtex", "csl-json", *TEXT_FORMATS]), default=None,
+              help="notes JSON (default), BibTeX, CSL-JSON, or a formatted bibliography; with -o, the file's "
+                   "suffix implies it (.bib, .json → CSL-JSON, .md, .html, .txt, .docx).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
 @click.option("--script", type=click.Choice(["keep", "t", "s"]), default=None,
               help="Output script: keep as printed (default), Traditional (t) or Simplified (s).")
@@ -142,6 +179,11 @@ def extract(paths, fmt, output, script, update_file, prune, style, csl_file, zh_
     """Extract footnotes and citations from PATHS (files or folders, recursively, natural order)."""
     from .export import NotesJsonWriter
 
+    try:
+        fmt = output_format(fmt, output)
+    except InputError as exc:
+        _fail(str(exc))
+        sys.exit(2)
     if prune and not update_file:
         _fail("--prune goes with --update")
         sys.exit(2)
@@ -237,10 +279,11 @@ def _write(path: str, emit, binary: bool = False) -> None:
         sys.exit(2)
 
 
-@main.command(epilog=EXIT_HELP)
+@main.command(epilog=CHECK_EXIT_HELP)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["rich", "text", "json"]), default="rich", show_default=True,
-              help="rich tables for people, one line per finding for editors and CI, or JSON.")
+              help="rich tables for people (plain text when not a terminal), one line per finding for "
+                   "editors and CI, or JSON.")
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
 @click.option("--cross-warning/--no-cross-warning", default=None,
               help="Warn when a short form finds its full citation only in an earlier chapter (default: on).")
@@ -257,7 +300,7 @@ def check(paths, fmt, strict, cross_warning, encoding, jobs, quiet, verbose, con
     summary, findings = report.check(results, bib, cross_warning=run.config.cross_warning)
     if fmt == "json":
         click.echo(report.render_json(summary, findings), nl=False)
-    elif fmt == "text":
+    elif fmt == "text" or not sys.stdout.isatty():
         click.echo(report.render_text(summary, findings), nl=False)
     else:
         from rich.console import Console
