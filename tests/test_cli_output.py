@@ -137,3 +137,23 @@ def test_config_values_of_the_wrong_type_exit_2_naming_the_key(chapters, runner,
     result = runner.invoke(main, ["extract", str(chapters)])
     assert result.exit_code == 2 and result.stdout == ""
     assert len(result.stderr.splitlines()) == 1 and f"{key} must be" in result.stderr
+
+
+# --- the notes JSON specification -------------------------------------------------------------
+
+def test_docs_specify_every_field_the_notes_json_has(runner):
+    from pathlib import Path
+
+    from conftest import DEV_DOC
+
+    spec_path = Path(__file__).resolve().parents[1] / "docs" / "notes-json.md"
+    spec = spec_path.read_text("utf-8")
+    readme = (spec_path.parents[1] / "README.md").read_text("utf-8")
+    assert "(docs/notes-json.md)" in readme
+    data = json.loads(runner.invoke(main, ["extract", str(DEV_DOC), "--format", "json"]).stdout)
+    doc = data["documents"][0]
+    notes = doc["notes"]
+    citations = [c for n in notes for c in n["citations"]]
+    fields = set(data) | set(doc) | {k for n in notes for k in n} | {k for c in citations for k in c}
+    assert {"resolution", "reason", "resolves_to"} <= fields  # the sample has short forms of every outcome
+    assert [f for f in sorted(fields) if f"`{f}`" not in spec] == []
