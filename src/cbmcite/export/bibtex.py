@@ -16,6 +16,8 @@ _TYPES = {
     "report": "report", "webpage": "online", "legislation": "misc", "treaty": "misc", "document": "misc",
 }
 _LANGID = {"zh-TW": "chinese", "zh-CN": "chinese", "zh": "chinese", "en": "english"}
+# biblatex's thesis types, by the words a genre, publisher or title uses for the degree
+THESIS_KINDS = (("phdthesis", ("博士", "doctor", "ph.d", "phd")), ("mathesis", ("碩士", "硕士", "master", "m.a.")))
 
 
 def to_bibtex(bib: Bibliography, script: str = "keep") -> str:
@@ -55,6 +57,9 @@ def _entry(item: dict) -> Entry:
         add("type", "Report")
         add("institution", publisher)
         add("note", item.get("collection-title"))
+    elif entry_type == "thesis":
+        add("type", _thesis_kind(item))
+        add("institution", publisher or container)
     else:
         add("series", item.get("collection-title"))
         add("publisher", publisher)
@@ -75,6 +80,13 @@ def _entry(item: dict) -> Entry:
     if item.get("language", "").startswith("zh") and item.get("author"):
         add("key", _sort_key(item))
     return Entry(entry_type, item["id"], fields)
+
+
+def _thesis_kind(item: dict) -> str:
+    """phdthesis or mathesis when the degree is named, else the genre as written, else 'Thesis'."""
+    text = " ".join(item.get(k, "") for k in ("genre", "publisher", "title")).casefold()
+    kind = next((kind for kind, words in THESIS_KINDS if any(w in text for w in words)), None)
+    return kind or item.get("genre") or "Thesis"
 
 
 def _howpublished(item: dict) -> str | None:

@@ -28,6 +28,8 @@ _SPECIAL = compile_fast(r"[\\{}&%#_$~^]")
 _LIGATURE = compile_fast(r"(?<=[-,<>`'?!])(?=[-,<>`'])")  # between the two characters of --, ,,, <<, ?` …
 _WORD = compile_fast(r"[\p{L}\p{M}\p{N}]+")
 _UPPER = compile_fast(r"\p{Lu}")
+_SENTENCE_END = compile_fast(r"[.:?!]\s")
+_CURLY = compile_fast("[\u2018\u2019\u201c\u201d]")
 _PLAIN_NAME = compile_fast(r"[\p{L}\p{M}' .-]+")
 
 
@@ -38,20 +40,21 @@ def escape(text: str, ligatures: bool = False) -> str:
 
 
 def escape_title(text: str) -> str:
-    """escape(), with braces where a sentence-casing reader would change a word: every word with a
-    capital, except a first word whose only capital is its initial; a first word in lower case."""
+    """escape(), with braces where a sentence-casing reader (pandoc, biblatex's \\MakeSentenceCase)
+    would change a word: every word with a capital except the title's leading one, and a sentence's
+    first word in lower case (after ': ' too). Curly quotes are braced, or pandoc turns ‘…’ into “…”."""
     out, end = [], 0
     for m in _WORD.finditer(text):
-        out.append(escape(text[end:m.start()]))
+        out.append(_CURLY.sub(r"{\g<0>}", escape(text[end:m.start()])))
         word = m.group()
         capitals = len(_UPPER.findall(word))
-        if end == 0:  # the title's first word: its initial capital stays without braces
+        if end == 0:  # the title's first word: an initial capital at the very start stays as it is
             keep = word[0].islower() or capitals > 1 or capitals == 1 and (m.start() > 0 or not word[0].isupper())
         else:
-            keep = capitals > 0
+            keep = capitals > 0 or word[0].islower() and bool(_SENTENCE_END.search(text, end, m.start()))
         out.append("{" + word + "}" if keep else word)
         end = m.end()
-    out.append(escape(text[end:]))
+    out.append(_CURLY.sub(r"{\g<0>}", escape(text[end:])))
     return "".join(out)
 
 
