@@ -136,3 +136,24 @@ def test_malformed_csl_exits_2_with_one_line(chapter, runner, tmp_path, content)
     result = runner.invoke(main, ["extract", str(chapter), "--format", "text", "--csl", str(style)])
     assert result.exit_code == 2 and result.stdout == ""
     assert len(result.stderr.splitlines()) == 1 and "mine.csl" in result.stderr
+
+
+def test_taiwan_style_is_csl_that_pandoc_renders_the_same(tmp_path):
+    import shutil
+    import subprocess
+
+    from cbmcite.export.formatted import style_path
+
+    pandoc = shutil.which("pandoc")
+    if not pandoc:
+        pytest.skip("pandoc is not installed (.ci/run installs it)")
+    bib = merge(_hand_built())
+    chinese = [i for i in json.loads(to_csl_json(bib)) if i["language"] == "zh-TW"]
+    (tmp_path / "refs.json").write_text(json.dumps(chinese, ensure_ascii=False), "utf-8")
+    (tmp_path / "doc.md").write_text('---\nnocite: "@*"\n---\n', "utf-8")
+    run = subprocess.run([pandoc, str(tmp_path / "doc.md"), "--citeproc", "--bibliography", str(tmp_path / "refs.json"),
+                          "--csl", style_path("taiwan"), "-t", "plain", "--wrap=none"],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    ours = render(chinese, "text", "apa").splitlines()[2:]
+    assert sorted(line for line in run.stdout.splitlines() if line) == sorted(ours)
