@@ -157,3 +157,12 @@ def test_taiwan_style_is_csl_that_pandoc_renders_the_same(tmp_path):
     assert run.returncode == 0, run.stderr
     ours = render(chinese, "text", "apa").splitlines()[2:]
     assert sorted(line for line in run.stdout.splitlines() if line) == sorted(ours)
+
+
+@pytest.mark.parametrize("csl_type", ["article-journal", "article-newspaper", "chapter", "book", "webpage"])
+def test_a_url_stays_on_its_entry_with_the_access_date(csl_type):
+    item = {"id": "x", "type": csl_type, "title": "兩岸軍事互信", "author": [{"literal": "王小明"}],
+            "container-title": "國防雜誌", "issued": {"date-parts": [[2010, 5]]}, "URL": "https://www.example.tw/a?b=1",
+            "accessed": {"date-parts": [[2020, 1, 2]]}, "language": "zh-TW"}
+    lines = [line for line in render([item], "text", "apa").splitlines() if line.startswith("王小明")]
+    assert len(lines) == 1 and "https://www.example.tw/a?b=1（瀏覽日期：2020年1月2日）" in lines[0]
