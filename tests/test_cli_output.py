@@ -157,3 +157,9 @@ def test_docs_specify_every_field_the_notes_json_has(runner):
     fields = set(data) | set(doc) | {k for n in notes for k in n} | {k for c in citations for k in c}
     assert {"resolution", "reason", "resolves_to"} <= fields  # the sample has short forms of every outcome
     assert [f for f in sorted(fields) if f"`{f}`" not in spec] == []
+
+
+def test_a_work_cited_in_full_only_later_is_not_a_reason_for_cross(chapters, runner):
+    (chapters / "第二章.txt").rename(chapters / "第十一章.txt")  # the full citations now come last
+    lines = [line for line in _check(runner, chapters, "--cross").stdout.splitlines() if "no earlier work" in line]
+    assert lines and all("a later document" in line and "--cross" not in line for line in lines)

@@ -265,8 +265,10 @@ def _emit(fmt, output, bib, writer, config: Config) -> None:
     if output:
         _write(output, emit)
     else:
-        if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8" and hasattr(sys.stdout, "reconfigure"):
-            sys.stdout.reconfigure(encoding="utf-8")  # CJK must survive a C or Big5 locale
+        for_reading = fmt in TEXT_FORMATS and sys.stdout.isatty()  # a terminal shows its own encoding
+        utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
+        if not (utf8 or for_reading) and hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(encoding="utf-8")  # data keep every character in a C or Big5 locale
         emit(sys.stdout)
 
 

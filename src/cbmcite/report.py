@@ -94,6 +94,7 @@ class _FullCitations:
     found nothing in its own chapter but would in another one."""
 
     def __init__(self, results: list[DocumentResult]) -> None:
+        self.order = {doc.path: n for n, doc in enumerate(results)}
         self.places: dict[str, list[tuple[str, int | str]]] = {}
         for doc in results:
             for note in doc.notes:
@@ -134,7 +135,9 @@ def _chain_problem(doc: DocumentResult, note: Note, cit: Citation, full_citation
         hint = (f"cite the full reference to {names}'s work before note {note.number} or fix the author name"
                 if cit.resolution == "unresolved" else "add a short title or year to say which work is meant")
         other = full_citations.elsewhere(cit, doc.path) if cit.resolution == "unresolved" else None
-        if other:
+        if other and full_citations.order[other[0]] > full_citations.order[doc.path]:
+            message += f"; {other[0]}, a later document, cites it in full (note {other[1]})"
+        elif other:
             message += (f"; {other[0]} cites it in full (note {other[1]}): with --cross the documents are "
                         "chapters of one work")
             hint = ("if the documents are chapters of one work, run with --cross or put a cbmcite.toml "
