@@ -166,3 +166,13 @@ def test_a_url_stays_on_its_entry_with_the_access_date(csl_type):
             "accessed": {"date-parts": [[2020, 1, 2]]}, "language": "zh-TW"}
     lines = [line for line in render([item], "text", "apa").splitlines() if line.startswith("王小明")]
     assert len(lines) == 1 and "https://www.example.tw/a?b=1（瀏覽日期：2020年1月2日）" in lines[0]
+
+
+def test_merging_keeps_roles_a_later_citation_adds():
+    first = {"type": "book", "title": "大棋盤", "author": [{"literal": "布里辛斯基"}], "issued": {"date-parts": [[1998]]},
+             "language": "zh-TW"}
+    fuller = dict(first, translator=[{"literal": "林添貴"}], publisher="立緒文化", **{"publisher-place": "臺北"})
+    notes = [Note(number=n, text="", line=n, citations=[Citation(raw="", csl=csl)]) for n, csl in ((1, first), (2, fuller))]
+    bib = merge([DocumentResult(path="ch1.txt", encoding="utf-8", notes=notes)])
+    assert len(bib.items()) == 1 and bib.items()[0]["translator"] == [{"literal": "林添貴"}]
+    assert "布里辛斯基著，林添貴譯，《大棋盤》（臺北：立緒文化，1998）。" in render(bib.items(), "text", "apa")

@@ -2,8 +2,9 @@
 
 Entries are built with plain text (and CSL name lists); the middleware turns every field into LaTeX
 that biber, LaTeX and pandoc read back as the same text: the ten special characters escaped, the
-ligatures LaTeX would make (`--`, `,,`, `<<`, `?``) broken, and braces kept only where case must be
-kept (a word with a capital letter, which biblatex and pandoc would otherwise lowercase).
+ligatures LaTeX would make (`--`, `,,`, `<<`, `?``) broken, and braces only where case must be kept
+(a word with a capital, a lower-case sentence start: what a sentence-casing reader would change).
+URLs stay verbatim, as biblatex reads them.
 """
 from __future__ import annotations
 
