@@ -163,3 +163,12 @@ def test_a_work_cited_in_full_only_later_is_not_a_reason_for_cross(chapters, run
     (chapters / "第二章.txt").rename(chapters / "第十一章.txt")  # the full citations now come last
     lines = [line for line in _check(runner, chapters, "--cross").stdout.splitlines() if "no earlier work" in line]
     assert lines and all("a later document" in line and "--cross" not in line for line in lines)
+
+
+def test_script_conversion_leaves_document_paths_alone(chapters, runner, tmp_path):
+    chapter = tmp_path / "國際關係.txt"
+    chapter.write_text(CH2, "utf-8")
+    data = json.loads(runner.invoke(main, ["extract", str(chapter), "--script", "s"]).stdout)
+    assert data["documents"][0]["path"] == str(chapter)  # a path names a file: converted, it names none
+    assert all(place["document"] == str(chapter) for places in data["cited_by"].values() for place in places)
+    assert "信心建立措施研究" in json.dumps(data, ensure_ascii=False) and "黄仁佛" in json.dumps(data, ensure_ascii=False)
