@@ -176,3 +176,16 @@ def test_merging_keeps_roles_a_later_citation_adds():
     bib = merge([DocumentResult(path="ch1.txt", encoding="utf-8", notes=notes)])
     assert len(bib.items()) == 1 and bib.items()[0]["translator"] == [{"literal": "林添貴"}]
     assert "布里辛斯基著，林添貴譯，《大棋盤》（臺北：立緒文化，1998）。" in render(bib.items(), "text", "apa")
+
+
+@pytest.mark.parametrize("csl, expected", [
+    ({"type": "chapter", "container-title": "國際關係新論", "publisher": "五南圖書", "publisher-place": "臺北",
+      "page": "12-30"}, "林碧炤，〈兩岸互信〉，收錄於《國際關係新論》（臺北：五南圖書，2003），頁12–30。"),
+    ({"type": "paper-conference", "container-title": "兩岸關係學術研討會", "publisher": "政治大學國際關係研究中心",
+      "publisher-place": "臺北", "issued": {"date-parts": [[2003, 5, 2]]}},
+     "林碧炤，〈兩岸互信〉，發表於「兩岸關係學術研討會」（臺北：政治大學國際關係研究中心，2003年5月2日）。"),
+])
+def test_chapters_without_editor_and_conference_papers(csl, expected):
+    item = {"id": "x", "title": "兩岸互信", "author": [{"literal": "林碧炤"}], "issued": {"date-parts": [[2003]]},
+            "language": "zh-TW", **csl}
+    assert expected in render([item], "text", "apa").splitlines()

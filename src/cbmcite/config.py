@@ -40,13 +40,13 @@ _ONE_WORK = ("chapters", "cross")  # the only settings that change how documents
 
 def load_config(paths: list[str], explicit: str | None = None) -> Config:
     """Settings for a run over paths: an explicit file, else the first project file found."""
+    if explicit and not os.path.isfile(explicit):
+        raise InputError(f"{explicit}: no such configuration file")
     for candidate in ([explicit] if explicit else _candidates(paths)):
-        if candidate and os.path.isfile(candidate):
+        if os.path.isfile(candidate):
             config = _read(candidate)
             if config is not None:
                 return config
-    if explicit:
-        raise InputError(f"{explicit}: no such configuration file")
     return Config()
 
 
