@@ -31,7 +31,7 @@ def test_extraction_variant_scores_above_its_floor(variant, tmp_path):
     files = sorted(GEN.glob(f"*.{variant}"))
     golds = [GEN / "gold" / f"{f.name}.jsonl" for f in files]
     out, scores = tmp_path / "notes.json", tmp_path / "scores.json"
-    subprocess.run([sys.executable, "-m", "cbmcite.cli", "extract", *map(str, files), "-q", "-o", str(out)],
+    subprocess.run([sys.executable, "-m", "cbmcite.cli", "extract", *map(str, files), "--format", "json", "-q", "-o", str(out)],
                    check=True, capture_output=True)
     subprocess.run([sys.executable, str(SCORER), str(out), *map(str, golds), "--json", str(scores)],
                    check=True, capture_output=True)

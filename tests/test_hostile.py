@@ -132,7 +132,8 @@ def test_sigint_during_a_run_leaves_no_temporary_file(tmp_path):
     for n in range(40):
         (corpus / f"d{n}.txt").write_text(text, "utf-8")
     out = tmp_path / "out.json"
-    proc = subprocess.Popen([sys.executable, "-m", "cbmcite.cli", "extract", str(corpus), "-o", str(out), "-j", "1", "-q"],
+    proc = subprocess.Popen([sys.executable, "-m", "cbmcite.cli", "extract", str(corpus), "--format", "json", "-o", str(out),
+                             "-j", "1", "-q"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     time.sleep(1.5)
     proc.send_signal(signal.SIGINT)
@@ -147,7 +148,7 @@ def test_nul_characters_cannot_forge_bibliography_placeholders(tmp_path, runner)
     path = tmp_path / "nul.txt"
     path.write_text(text, "utf-8")
     out = tmp_path / "out.json"
-    result = runner.invoke(main, ["extract", str(path), "-o", str(out), "-q"])
+    result = runner.invoke(main, ["extract", str(path), "--format", "json", "-o", str(out), "-q"])
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text("utf-8"))
     note = data["documents"][0]["notes"][0]

@@ -164,7 +164,7 @@ def test_a_non_utf8_file_name_is_written_with_escapes(tmp_path, runner):
     with open(odd, "wb") as fh:
         fh.write(ARTICLE.encode("utf-8"))
     out = tmp_path / "out.json"
-    result = runner.invoke(main, ["extract", str(folder), "-q", "-o", str(out)])
+    result = runner.invoke(main, ["extract", str(folder), "-q", "--format", "json", "-o", str(out)])
     assert result.exit_code == 0, result.output
     paths = [d["path"] for d in json.loads(out.read_text("utf-8"))["documents"]]
     assert any(p.endswith("caf\\xe9.txt") for p in paths) and len(paths) == 2

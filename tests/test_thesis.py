@@ -39,7 +39,7 @@ def thesis(tmp_path):
     _txt(folder / "第一章緒論.txt", "兩岸互信的研究日益增多1，美國學者亦有討論2，國內也有專書3。", CH1_NOTES)
     make_docx(folder / "第二章文獻.docx", ["美國學者的看法{1}與國內的討論{2}，亦可參照同一作者{3}。"], CH2_NOTES)
     _txt(folder / "第十章結論.txt", "專書的觀點1，及其後續2，另有美國學者3與其同一著作4。", CH3_NOTES)
-    (folder / "cbmcite.toml").write_text('[cbmcite]\nstyle = "chicago-note-bibliography"\n', "utf-8")
+    (folder / "cbmcite.toml").write_text('[cbmcite]\ncross = true\nstyle = "chicago-note-bibliography"\n', "utf-8")
     return folder
 
 
@@ -118,7 +118,8 @@ def test_update_keeps_user_edits_and_adds_new_works(thesis, runner, tmp_path):
     second = runner.invoke(main, ["extract", str(thesis), "--update", str(refs)])
     assert "0 added, 5 unchanged" in second.stderr and "file unchanged" in second.stderr
     assert refs.read_text("utf-8") == updated
-    notes = json.loads(runner.invoke(main, ["extract", str(thesis), "--update", str(refs), "-o", str(tmp_path / "n.json")]).stdout or "{}")
+    notes = json.loads(runner.invoke(main, ["extract", str(thesis), "--update", str(refs), "--format", "json",
+                                        "-o", str(tmp_path / "n.json")]).stdout or "{}")
     assert notes == {}
     data = json.loads((tmp_path / "n.json").read_text("utf-8"))
     assert data["documents"][0]["notes"][1]["citations"][0]["entry"] == "sheffield-my-key"
@@ -143,48 +144,35 @@ def test_update_refuses_a_bib_it_cannot_parse(thesis, runner, tmp_path):
     assert refs.read_text("utf-8") == "@book{broken, title = {unclosed\n"
 
 
-EXPECTED_CHICAGO = """中文部分
-
-黃仁佛. 信心建立措施研究. 臺北: 五南圖書出版公司, 2001.
-林正義. “台海兩岸『信任建立措施』芻議”. 國防雜誌 13, no. 12 (2003).
-楊永明. “信心建立措施與亞太安全”. 問題與研究 38, no. 6 (1999).
-
-西文部分
-
-Glaser, Bonnie S. Cross-Strait Confidence Building. Santa Barbara: Greenwood, 2005.
-Sheffield, Joseph L. Military-to-Military Confidence Building Measures. Alabama: Air University Press, 2009.
-"""
-
-EXPECTED_APA_STROKES = """中文部分
-
-林正義. (2003). 台海兩岸『信任建立措施』芻議. 國防雜誌, 13(12).
-黃仁佛. (2001). 信心建立措施研究. 五南圖書出版公司.
-楊永明. (1999). 信心建立措施與亞太安全. 問題與研究, 38(6).
-
-西文部分
-
-Glaser, B. S. (2005). Cross-Strait Confidence Building. Greenwood.
-Sheffield, J. L. (2009). Military-to-Military Confidence Building Measures. Air University Press.
-"""
+def _lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line]
 
 
 def test_formatted_output_in_two_styles(thesis, runner):
-    chicago = _extract(runner, thesis, "--format", "text").stdout
-    assert chicago == EXPECTED_CHICAGO
-    apa = _extract(runner, thesis, "--format", "text", "--style", "apa", "--sort", "strokes").stdout
-    assert apa == EXPECTED_APA_STROKES  # 林 8 strokes < 黃 12 < 楊 13
+    chicago = _lines(_extract(runner, thesis, "--format", "text").stdout)
+    assert chicago[0] == "中文部分" and chicago.index("西文部分") == 4
+    chinese, western = chicago[1:4], chicago[5:]
+    # Taiwan style for Chinese entries: 《書名》（地點：出版社，年）。, 〈篇名〉，《刊名》，第N卷第N期（年）
+    assert "黃仁佛，《信心建立措施研究》（臺北：五南圖書出版公司，2001）。" in chinese
+    assert any(line.startswith("楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，第38卷第6期（1999") for line in chinese)
+    assert [line[:3] for line in chinese] == ["黃仁佛", "林正義", "楊永明"]  # pinyin: huang, lin, yang
+    assert western[0].startswith("Glaser, Bonnie S. Cross-Strait Confidence Building. Santa Barbara: Greenwood, 2005")
+    apa = _lines(_extract(runner, thesis, "--format", "text", "--style", "apa", "--sort", "strokes").stdout)
+    assert [line[:3] for line in apa[1:4]] == ["林正義", "黃仁佛", "楊永明"]  # 林 8 strokes < 黃 12 < 楊 13
+    assert apa[5].startswith("Glaser, B. S. (2005).")  # the chosen style applies to Western entries
     markdown = _extract(runner, thesis, "--format", "markdown").stdout
-    assert markdown.startswith("## 中文部分\n\n黃仁佛. *信心建立措施研究*.")
+    assert markdown.startswith("## 中文部分\n\n黃仁佛，《信心建立措施研究》")
 
 
-def test_formatted_docx_opens_with_entries_in_order(thesis, runner, tmp_path):
+def test_formatted_docx_opens_with_entries_in_order_and_hanging_indent(thesis, runner, tmp_path):
     import docx
 
     out = tmp_path / "refs.docx"
     _extract(runner, thesis, "--format", "docx", "-o", out)
-    paragraphs = [p.text for p in docx.Document(str(out)).paragraphs if p.text]
-    expected = [line for line in EXPECTED_CHICAGO.splitlines() if line]
-    assert paragraphs == expected
+    paragraphs = [p for p in docx.Document(str(out)).paragraphs if p.text]
+    assert [p.text for p in paragraphs] == _lines(_extract(runner, thesis, "--format", "text").stdout)
+    entries = [p for p in paragraphs if p.text not in ("中文部分", "西文部分")]
+    assert all(p.paragraph_format.first_line_indent < 0 < p.paragraph_format.left_indent for p in entries)
 
 
 def test_config_file_settings_and_flag_override(thesis, runner):
@@ -201,6 +189,6 @@ def test_config_file_settings_and_flag_override(thesis, runner):
 def test_key_pattern_from_config(thesis, runner):
     (thesis / "cbmcite.toml").write_text('[cbmcite]\nkey_pattern = "{year}-{author}"\n', "utf-8")
     ids = {i["id"] for i in json.loads(_extract(runner, thesis, "--format", "csl-json").stdout)}
-    assert "k1999-yang" in ids and "k2009-sheffield" in ids
+    assert "k1999yang" in ids and "k2009sheffield" in ids  # keys keep [a-z0-9] only
     (thesis / "cbmcite.toml").write_text('[cbmcite]\nkey_pattern = "{surname}"\n', "utf-8")
     assert runner.invoke(main, ["extract", str(thesis)]).exit_code == 2

@@ -18,7 +18,6 @@ from .resolve import work_key
 
 _HAN = compile_fast(r"\p{Han}")
 _NOT_ALNUM = compile_fast(r"[^A-Za-z0-9]")
-_NOT_KEY = compile_fast(r"[^a-z0-9]+")
 
 # Surnames whose reading pypinyin's default gets wrong, and compound surnames (CONVENTIONS §6).
 SURNAME_PINYIN = {
@@ -274,23 +273,19 @@ def _identity(item: dict) -> str:
 
 
 def base_key(item: dict, pattern: str = DEFAULT_KEY_PATTERN) -> str:
-    """surname + year + first title word, ASCII: yang1999xinxin, sheffield2009military.
+    """surname + year + first title word, in [a-z0-9] only: yang1999xinxin, sheffield2009military.
 
-    pattern may order {author}, {year} and {title} differently and add literal ASCII text."""
+    pattern may order {author}, {year} and {title} differently and add literal letters and digits
+    (anything else is left out: a key must be valid in BibTeX, LaTeX, pandoc and file names)."""
     names = creators(item)
-    who = _key_part(_surname_ascii(names[0])) if names else ""
+    who = _surname_ascii(names[0]) if names else ""
     year = issued_year(item)
-    year = "" if year is None else _key_part(str(year))
-    title_word = _key_part(_title_word(item.get("title") or item.get("container-title") or ""))
+    year = "" if year is None else str(year)
+    title_word = _title_word(item.get("title") or item.get("container-title") or "")
     if not who:  # no creator: the title word leads, so keys never start with a digit
         return f"{title_word or 'anon'}{year}"
-    key = pattern.format(author=who, year=year, title=title_word)
+    key = _ascii(pattern.format(author=who, year=year, title=title_word)) or "anon"
     return key if key[:1].isalpha() else "k" + key
-
-
-def _key_part(text: str) -> str:
-    """Only [a-z0-9] reach a key: pinyin of a non-Han character is the character itself (a \\ or {)."""
-    return _NOT_KEY.sub("", text.lower())
 
 
 def _surname_ascii(name: dict) -> str:
@@ -299,7 +294,7 @@ def _surname_ascii(name: dict) -> str:
     literal = name.get("literal", "")
     if has_cjk(literal):
         surname = next((c for c in COMPOUND_SURNAMES if literal.startswith(c)), literal[:1])
-        return "".join(SURNAME_PINYIN.get(ch) or _pinyin(ch) for ch in surname)
+        return _ascii("".join(SURNAME_PINYIN.get(ch) or _pinyin(ch) for ch in surname))
     words = [w for w in (_ascii(t) for t in literal.split()) if w and w not in _STOP_WORDS]
     return "".join(w[0] for w in words) if len(words) > 2 else "".join(words)
 
@@ -307,7 +302,7 @@ def _surname_ascii(name: dict) -> str:
 def _title_word(title: str) -> str:
     if has_cjk(title):
         han = _HAN.findall(title)[:2]
-        return "".join(_pinyin(ch) for ch in han)
+        return _ascii("".join(_pinyin(ch) for ch in han))
     for word in (_ascii(w) for w in title.split()):
         if word and word not in _STOP_WORDS:
             return word

@@ -18,11 +18,22 @@ from .workers import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
 EXIT_HELP = """
 \b
 Exit codes:
-  0  success (check: no problems)
-  1  some inputs could not be read, the output covers the rest (check: problems found)
+  0  success
+  1  some inputs could not be read, the output covers the rest
   2  usage error, or nothing readable at all
 """
+CHECK_EXIT_HELP = """
+\b
+Exit codes:
+  0  no problems (warnings allowed, unless --strict)
+  1  problems found: errors, or with --strict warnings too
+  2  usage error, or some input could not be read
+"""
 TEXT_FORMATS = ("text", "markdown", "html", "docx")
+# The format an -o file's suffix implies; .json also fits the notes JSON (--format json).
+SUFFIX_FORMATS = {".bib": "bibtex", ".json": "csl-json", ".md": "markdown", ".markdown": "markdown",
+                  ".html": "html", ".htm": "html", ".txt": "text", ".docx": "docx"}
+SUFFIX_ALSO = {".json": ("json",)}
 
 
 def _fail(message: str) -> None:
@@ -75,11 +86,34 @@ def _documents(run: CorpusRun, quiet: bool, json_script: str | None = None, merg
         sys.exit(2)
 
 
-@click.group(epilog=EXIT_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cbmcite")
 def main() -> None:
-    """Footnotes of academic documents → a clean bibliography, with Ibid./op. cit./同上/前引書 checks."""
+    """Footnotes of academic documents → a clean bibliography, with Ibid./op. cit./同上/前引書 checks.
+
+    Run `cbmcite COMMAND --help` for a command's options and exit codes."""
     clean_exit_on_sigterm()
+    _streams_never_fail()
+
+
+def _streams_never_fail() -> None:
+    """A terminal that cannot show a character (cp950 and a Simplified file name) gets an escape, not
+    a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def output_format(fmt: str | None, output: str | None) -> str:
+    """--format, or the format the -o suffix implies; InputError when the two disagree."""
+    suffix = os.path.splitext(output or "")[1].lower()
+    implied = SUFFIX_FORMATS.get(suffix)
+    if fmt is None:
+        return implied or "json"
+    if implied and fmt != implied and fmt not in SUFFIX_ALSO.get(suffix, ()):
+        raise InputError(f"{output}: a {suffix} file cannot hold --format {fmt} (use --format {implied}, "
+                         f"or another file name)")
+    return fmt
 
 
 def _common(command):
@@ -94,9 +128,11 @@ def _common(command):
         click.option("-q", "--quiet", is_flag=True, help="No progress bar."),
         click.option("-v", "--verbose", is_flag=True, help="Also name the files skipped in folders."),
         click.option("--config", "config_file", type=click.Path(dir_okay=False),
-                     help="Project settings (default: cbmcite.toml beside the documents, or here)."),
+                     help="Project settings (default: cbmcite.toml or pyproject.toml [tool.cbmcite] beside "
+                          "the documents, or here)."),
         click.option("--cross/--no-cross", default=None,
-                     help="Let short forms resolve to earlier chapters (default: on with a cbmcite.toml)."),
+                     help="Let short forms resolve to earlier chapters (default: on when a cbmcite.toml sets "
+                          "chapters or cross)."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -105,26 +141,35 @@ def _common(command):
 
 @main.command(epilog=EXIT_HELP)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "bibtex", "csl-json", *TEXT_FORMATS]), default="json",
-              show_default=True, help="notes JSON, BibTeX, CSL-JSON, or a formatted bibliography.")
+@click.option("--format", "fmt", type=click.Choice(["json", "bibtex", "csl-json", *TEXT_FORMATS]), default=None,
+              help="notes JSON (default), BibTeX, CSL-JSON, or a formatted bibliography; with -o, the file's "
+                   "suffix implies it (.bib, .json → CSL-JSON, .md, .html, .txt, .docx).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
 @click.option("--script", type=click.Choice(["keep", "t", "s"]), default=None,
               help="Output script: keep as printed (default), Traditional (t) or Simplified (s).")
 @click.option("--update", "update_file", type=click.Path(dir_okay=False),
               help="Add new works to this .bib or CSL-JSON file, keeping every entry and edit already in it.")
 @click.option("--prune", is_flag=True, help="With --update: remove entries no document cites any more.")
-@click.option("--style", help="CSL style for formatted output (chicago-note-bibliography, apa, gb-t-7714-2015-note).")
-@click.option("--csl", "csl_file", type=click.Path(dir_okay=False), help="Any other CSL style file.")
+@click.option("--style", help="CSL style of Western entries in formatted output (chicago-note-bibliography, apa, "
+                             "gb-t-7714-2015-note, taiwan).")
+@click.option("--csl", "csl_file", type=click.Path(dir_okay=False), help="Any other CSL style file, instead of --style.")
+@click.option("--zh-style", help="CSL style (name or .csl file) of Chinese entries (default: taiwan, "
+                                "作者，《書名》（地點：出版社，年）。).")
 @click.option("--group-by", type=click.Choice(["language", "none"]), default=None,
               help="Formatted output: 中文部分 then 西文部分 (default), or one list.")
 @click.option("--sort", type=click.Choice(["pinyin", "strokes"]), default=None,
               help="Order of Chinese entries: by pinyin (default) or by stroke count.")
 @_common
-def extract(paths, fmt, output, script, update_file, prune, style, csl_file, group_by, sort,
+def extract(paths, fmt, output, script, update_file, prune, style, csl_file, zh_style, group_by, sort,
             encoding, jobs, timeout, max_memory, quiet, verbose, config_file, cross):
     """Extract footnotes and citations from PATHS (files or folders, recursively, natural order)."""
     from .export import NotesJsonWriter
 
+    try:
+        fmt = output_format(fmt, output)
+    except InputError as exc:
+        _fail(str(exc))
+        sys.exit(2)
     if prune and not update_file:
         _fail("--prune goes with --update")
         sys.exit(2)
@@ -139,8 +184,10 @@ def extract(paths, fmt, output, script, update_file, prune, style, csl_file, gro
         _fail(str(exc))
         sys.exit(2)
     run = _make_run(paths, config_file, cross, encoding, jobs, verbose, Limits(timeout, max_memory), script=script,
-                    group_by=group_by, sort=sort, style=csl_file or style)
+                    group_by=group_by, sort=sort, style=csl_file or style, zh_style=zh_style)
     run.outputs = [p for p in (update_file, output) if p]
+    if fmt in TEXT_FORMATS:
+        _check_styles(run.config)
     script = run.config.script
     builder = BibliographyBuilder(run.config.key_pattern)
     with _temporary_files_reported():
@@ -159,6 +206,17 @@ def extract(paths, fmt, output, script, update_file, prune, style, csl_file, gro
     if output or not update_file:
         _emit(fmt, output, bib, writer, run.config)
     sys.exit(1 if run.failed else 0)
+
+
+def _check_styles(config: Config) -> None:
+    from .export.formatted import check_style
+
+    try:
+        check_style(config.style)
+        check_style(config.zh_style)
+    except InputError as exc:
+        _fail(str(exc))
+        sys.exit(2)
 
 
 def _write_document(writer, extracted: Extracted, works: list[int]) -> None:
@@ -199,7 +257,8 @@ def _emit(fmt, output, bib, writer, config: Config) -> None:
         from .export.formatted import render
 
         try:
-            content = render(bib.items(), fmt, config.style, config.group_by, config.sort)
+            content = render(bib.items(), fmt, config.style, config.group_by, config.sort, config.script,
+                             config.zh_style)
         except InputError as exc:
             _fail(str(exc))
             sys.exit(2)
@@ -214,8 +273,10 @@ def _emit(fmt, output, bib, writer, config: Config) -> None:
     if output:
         _write(output, emit, kind="json" if fmt in ("json", "csl-json") else "bibtex" if fmt == "bibtex" else None)
     else:
-        if (sys.stdout.encoding or "").lower().replace("-", "") != "utf8" and hasattr(sys.stdout, "reconfigure"):
-            sys.stdout.reconfigure(encoding="utf-8")  # CJK must survive a C or Big5 locale
+        for_reading = fmt in TEXT_FORMATS and sys.stdout.isatty()  # a terminal shows its own encoding
+        utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
+        if not (utf8 or for_reading) and hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(encoding="utf-8")  # data keep every character in a C or Big5 locale
         emit(sys.stdout)
 
 
@@ -227,10 +288,11 @@ def _write(path: str, emit, binary: bool = False, kind: str | None = None) -> No
         sys.exit(2)
 
 
-@main.command(epilog=EXIT_HELP)
+@main.command(epilog=CHECK_EXIT_HELP)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["rich", "text", "json"]), default="rich", show_default=True,
-              help="rich tables for people, one line per finding for editors and CI, or JSON.")
+              help="rich tables for people (plain text when not a terminal), one line per finding for "
+                   "editors and CI, or JSON.")
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
 @click.option("--cross-warning/--no-cross-warning", default=None,
               help="Warn when a short form finds its full citation only in an earlier chapter (default: on).")
@@ -248,7 +310,7 @@ def check(paths, fmt, strict, cross_warning, encoding, jobs, timeout, max_memory
     summary, findings = report.check(results, bib, cross_warning=run.config.cross_warning)
     if fmt == "json":
         click.echo(report.render_json(summary, findings), nl=False)
-    elif fmt == "text":
+    elif fmt == "text" or not sys.stdout.isatty():
         click.echo(report.render_text(summary, findings), nl=False)
     else:
         from rich.console import Console

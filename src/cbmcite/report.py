@@ -6,8 +6,10 @@ from dataclasses import asdict, dataclass, field
 
 from .bibliography import Bibliography
 from .items import creators, display_name, issued_year
+from .ingest import natural_key
 from .model import Citation, DocumentResult, Note
-from .normalize import match_key
+from .normalize import has_cjk, match_key
+from .parse.forms import CROSS_REF, IBID, LOC_CIT, OP_CIT
 from .resolve import named_people
 
 
@@ -38,11 +40,26 @@ class Summary:
 
 
 _LABEL = {"ibid": "Ibid.", "op_cit": "op. cit.", "loc_cit": "loc. cit.", "cross_ref": "cross-reference", "short": "short note"}
+_TERM = {"ibid": IBID, "op_cit": OP_CIT, "loc_cit": LOC_CIT, "cross_ref": CROSS_REF}  # how each form is written
+_BY_AUTHOR = ("op_cit", "loc_cit", "short")  # forms that name an author to find the work by
+
+
+def written_term(cit: Citation) -> str:
+    """The short form as the note writes it (同上, 前引書, Ibid.), else its generic label."""
+    pattern = _TERM.get(cit.form)
+    m = pattern.find(cit.raw.strip()) if pattern else None
+    return m.group(0).strip() if m else _LABEL.get(cit.form, cit.form)
+
+
+def plural(count: int, word: str) -> str:
+    """'1 error', '2 errors'; 'missing text' and other phrases stay as they are."""
+    return f"{count} {word}" if count == 1 or " " in word else f"{count} {word}s"
 
 
 def check(results: list[DocumentResult], bib: Bibliography, cross_warning: bool = True) -> tuple[Summary, list[Finding]]:
     summary = Summary(documents=len(results))
     findings: list[Finding] = []
+    elsewhere = _FullCitations(results)
     for doc in results:
         roots: dict[tuple, Finding] = {}  # a failed short form → the finding that reports its chain
         findings.extend(Finding("warning", doc.path, 0, None, "input", warning,
@@ -62,7 +79,7 @@ def check(results: list[DocumentResult], bib: Bibliography, cross_warning: bool 
                 outcome = cit.resolution or "unresolved"
                 setattr(summary, outcome, getattr(summary, outcome) + 1)
                 if outcome != "resolved":
-                    _report_chain(doc, note, index, cit, roots, findings)
+                    _report_chain(doc, note, index, cit, roots, findings, elsewhere)
                     continue
                 findings.extend(_page_warning(doc, note, cit, bib))
                 if cit.cross_document and cross_warning and cit.form != "ibid":
@@ -73,16 +90,18 @@ def check(results: list[DocumentResult], bib: Bibliography, cross_warning: bool 
             findings.append(Finding("warning", doc.path, a.line, a.number, "numbering", a.message,
                                     "check the note numbering in the source"))
     findings.extend(_spelling_warnings(results, bib))
-    findings.sort(key=lambda f: (f.path, f.severity != "error", f.line))
+    order = {doc.path: n for n, doc in enumerate(results)}  # the run's order: chapters in natural order
+    findings.sort(key=lambda f: (order.get(f.path, len(order)), natural_key(f.path), f.severity != "error", f.line))
     return summary, findings
 
 
-def _report_chain(doc: DocumentResult, note: Note, index: int, cit: Citation, roots: dict, findings: list[Finding]) -> None:
+def _report_chain(doc: DocumentResult, note: Note, index: int, cit: Citation, roots: dict, findings: list[Finding],
+                  elsewhere: _FullCitations) -> None:
     """One problem per broken chain: an Ibid. that fails only because the short form it follows failed
     is named on that form's finding, not reported again (one missed full citation, one problem)."""
     root = roots.get(_key(cit.follows)) if cit.follows else None
     if root is None:
-        root = _chain_problem(doc, note, cit)
+        root = _chain_problem(doc, note, cit, elsewhere)
         findings.append(root)
     elif note.number not in root.dependents:
         root.dependents.append(note.number)
@@ -100,27 +119,73 @@ def _key(pointer: dict) -> tuple:
     return (pointer["document"], str(pointer["note"]), pointer["index"])
 
 
-def _chain_problem(doc: DocumentResult, note: Note, cit: Citation) -> Finding:
-    label = _LABEL.get(cit.form, cit.form)
-    reason = cit.reason or cit.resolution
-    if cit.form in ("op_cit", "loc_cit"):
+class _FullCitations:
+    """Where each person's works are cited in full, by document: to tell a writer that an op. cit.
+    found nothing in its own chapter but would in another one."""
+
+    def __init__(self, results: list[DocumentResult]) -> None:
+        self.order = {doc.path: n for n, doc in enumerate(results)}
+        self.places: dict[str, list[tuple[str, int | str]]] = {}
+        for doc in results:
+            for note in doc.notes:
+                for cit in note.citations:
+                    if cit.form == "full":
+                        for person in _creators(cit.csl):
+                            self.places.setdefault(_person_key(person), []).append((doc.path, note.number))
+
+    def elsewhere(self, cit: Citation, path: str) -> tuple[str, int | str] | None:
+        """The first note of another document citing in full every person the short form names."""
+        people = named_people(cit.named or "")
+        found = [[p for p in self.places.get(_person_key(person), []) if p[0] != path] for person in people]
+        if not found or not all(found):
+            return None
+        documents = set.intersection(*({p[0] for p in places} for places in found))
+        return next((p for p in found[0] if p[0] in documents), None)
+
+
+def _creators(csl: dict) -> list[str]:
+    return [display_name(n) for role in ("author", "editor") for n in csl.get(role, [])]
+
+
+def _person_key(name: str) -> str:
+    """A person as an op. cit. names them: a CJK name whole, a Western one by family name."""
+    name = name.strip()
+    if has_cjk(name):
+        return match_key(name)
+    words = name.replace(",", " ").split()
+    return match_key(words[-1] if "," not in name else words[0]) if words else ""
+
+
+def _chain_problem(doc: DocumentResult, note: Note, cit: Citation, full_citations: _FullCitations) -> Finding:
+    term = written_term(cit)
+    reason = (cit.reason or cit.resolution).replace(_LABEL.get(cit.form, cit.form), term)
+    message = reason if reason.startswith(term) else f"{term}: {reason}"
+    if cit.form in _BY_AUTHOR:
         names = " and ".join(named_people(cit.named or "")) or "the author"
         hint = (f"cite the full reference to {names}'s work before note {note.number} or fix the author name"
                 if cit.resolution == "unresolved" else "add a short title or year to say which work is meant")
+        other = full_citations.elsewhere(cit, doc.path) if cit.resolution == "unresolved" else None
+        if other and full_citations.order[other[0]] > full_citations.order[doc.path]:
+            message += f"; {other[0]}, a later document, cites it in full (note {other[1]})"
+        elif other:
+            message += (f"; {other[0]} cites it in full (note {other[1]}): with --cross the documents are "
+                        "chapters of one work")
+            hint = ("if the documents are chapters of one work, run with --cross or put a cbmcite.toml "
+                    "(cross = true, or chapters = [...]) beside them; otherwise " + hint)
     elif cit.form == "ibid":
-        hint = ("replace Ibid. with the author and short title of the intended source"
+        hint = (f"replace {term} with the author and short title of the intended source"
                 if cit.resolution == "ambiguous" else "cite the full reference here")
     elif cit.form == "short":
         hint = "cite the work in full before this note, or make the short note's author and title match it"
     else:
         hint = "point the cross-reference at an earlier note that cites one source"
-    return Finding("error", doc.path, note.line, note.number, label, f"{label}: {reason}", hint,
+    return Finding("error", doc.path, note.line, note.number, _LABEL.get(cit.form, cit.form), message, hint,
                    raw=cit.raw, candidates=[dict(c, work=_describe(doc, c)) for c in cit.candidates])
 
 
 def _cross_chapter(doc: DocumentResult, note: Note, cit: Citation) -> Finding:
     target = cit.resolves_to
-    label = _LABEL.get(cit.form, cit.form)
+    label = written_term(cit)
     return Finding("warning", doc.path, note.line, note.number, "cross-chapter",
                    f"{label} refers to {target['document']} note {target['note']}: the work is not cited in full in this chapter",
                    "many style guides want the full citation at its first mention in each chapter "
@@ -135,7 +200,7 @@ def _page_warning(doc: DocumentResult, note: Note, cit: Citation, bib: Bibliogra
     if not span or not page or (span[0] <= page[0] and page[1] <= span[1]):
         return []
     return [Finding("warning", doc.path, note.line, note.number, "page range",
-                    f"{_LABEL.get(cit.form, cit.form)} cites p. {cit.locator}, outside the target's pages {item['page']}",
+                    f"{written_term(cit)} cites p. {cit.locator}, outside the target's pages {item['page']}",
                     "check the page number", raw=cit.raw)]
 
 
@@ -231,9 +296,10 @@ def render_text(summary: Summary, findings: list[Finding]) -> str:
 def _summary_line(summary: Summary, findings: list[Finding]) -> str:
     errors = sum(f.severity == "error" for f in findings)
     warnings = len(findings) - errors
-    return (f"{summary.documents} documents, {summary.notes} notes, {summary.citations} citations: "
+    return (f"{plural(summary.documents, 'document')}, {plural(summary.notes, 'note')}, "
+            f"{plural(summary.citations, 'citation')}: "
             f"{summary.resolved} resolved, {summary.unresolved} unresolved, {summary.ambiguous} ambiguous, "
-            f"{summary.missing_text} missing text; {errors} errors, {warnings} warnings")
+            f"{summary.missing_text} missing text; {plural(errors, 'error')}, {plural(warnings, 'warning')}")
 
 
 def render_rich(summary: Summary, findings: list[Finding], console) -> None:
@@ -256,7 +322,7 @@ def render_rich(summary: Summary, findings: list[Finding], console) -> None:
         rows = [f for f in findings if f.severity == severity]
         if not rows:
             continue
-        table = Table(title=f"{len(rows)} {severity}{'s' if len(rows) > 1 else ''}", title_style=f"bold {colour}",
+        table = Table(title=plural(len(rows), severity), title_style=f"bold {colour}",
                       show_lines=True)
         for col in ("location", "note", "problem", "matched against", "hint"):
             table.add_column(col, overflow="fold")

@@ -134,6 +134,10 @@ def _target_is_elsewhere(cit: Citation, doc: DocumentResult) -> bool:
     return bool(cit.resolves_to) and cit.resolves_to.get("document") != doc.path
 
 
+FORM_NAMES = {"ibid": "an Ibid.", "op_cit": "an op. cit.", "loc_cit": "a loc. cit.", "cross_ref": "a cross-reference",
+              "short": "a short note"}
+
+
 # --- outcomes -----------------------------------------------------------------------------
 
 def _resolved(cit: Citation, target: _Full | Citation, path: str, via: Citation | None = None) -> None:
@@ -150,7 +154,7 @@ def _resolved(cit: Citation, target: _Full | Citation, path: str, via: Citation 
     if target.resolution == "resolved":
         cit.csl = dict(target.csl)
     else:
-        cit.reason = f"points to a {target.form.replace('_', ' ')} that is {target.resolution}"
+        cit.reason = f"points to {FORM_NAMES.get(target.form, target.form)} that is {target.resolution}"
 
 
 def _failed(cit: Citation, outcome: str, reason: str, candidates: list[dict] | None = None) -> None:

@@ -1,14 +1,14 @@
-"""BibTeX/biblatex through bibtexparser 2.x: biblatex types, langid, brace-protected CJK names."""
+"""BibTeX/biblatex through bibtexparser 2.x: biblatex types, langid, whole CJK names.
+
+Entries are built from plain text; LatexEscapeMiddleware writes every field as LaTeX."""
 from __future__ import annotations
 
 import bibtexparser
-
-from ..patterns import compile_fast
 from bibtexparser.model import Entry, Field
 
 from ..bibliography import Bibliography
 from ..items import issued_parts
-from ..normalize import has_cjk
+from .latex import LatexEscapeMiddleware
 from .script import convert
 
 _TYPES = {
@@ -17,13 +17,15 @@ _TYPES = {
     "report": "report", "webpage": "online", "legislation": "misc", "treaty": "misc", "document": "misc",
 }
 _LANGID = {"zh-TW": "chinese", "zh-CN": "chinese", "zh": "chinese", "en": "english"}
+# biblatex's thesis types, by the words a genre, publisher or title uses for the degree
+THESIS_KINDS = (("phdthesis", ("博士", "doctor", "ph.d", "phd")), ("mathesis", ("碩士", "硕士", "master", "m.a.")))
 
 
 def to_bibtex(bib: Bibliography, script: str = "keep") -> str:
     library = bibtexparser.Library()
     for item in convert(bib.items(), script):
         library.add(_entry(item))
-    return bibtexparser.write_string(library)
+    return bibtexparser.write_string(library, prepend_middleware=[LatexEscapeMiddleware()])
 
 
 def _entry(item: dict) -> Entry:
@@ -37,12 +39,11 @@ def _entry(item: dict) -> Entry:
     entry_type = _TYPES.get(csl_type, "misc")
     if entry_type == "book" and item.get("editor") and not item.get("author"):
         entry_type = "collection"
-    add("author", _names(item.get("author")))
-    add("editor", _names(item.get("editor")))
-    add("translator", _names(item.get("translator")))
-    add("title", _protect(item.get("title")))
-    container = _protect(item.get("container-title"))
-    publisher = _whole(item.get("publisher"))
+    for role in ("author", "editor", "translator"):
+        add(role, item.get(role))
+    add("title", item.get("title"))
+    container = item.get("container-title")
+    publisher = item.get("publisher")
     if entry_type in ("incollection", "inproceedings"):
         add("booktitle", container)
     elif entry_type == "article":
@@ -56,15 +57,18 @@ def _entry(item: dict) -> Entry:
     elif entry_type == "report":
         add("type", "Report")
         add("institution", publisher)
-        add("note", _protect(item.get("collection-title")))
+        add("note", item.get("collection-title"))
+    elif entry_type == "thesis":
+        add("type", _thesis_kind(item))
+        add("institution", publisher or container)
     else:
-        add("series", _protect(item.get("collection-title")))
+        add("series", item.get("collection-title"))
         add("publisher", publisher)
     if entry_type != "misc":
         add("volume", item.get("volume"))
         add("number", item.get("issue"))
     add("pages", (item.get("page") or "").replace("-", "--"))
-    add("address", _whole(item.get("publisher-place")))
+    add("address", item.get("publisher-place"))
     parts = issued_parts(item)
     if parts:
         add("year", str(parts[0]))
@@ -79,42 +83,19 @@ def _entry(item: dict) -> Entry:
     return Entry(entry_type, item["id"], fields)
 
 
+def _thesis_kind(item: dict) -> str:
+    """phdthesis or mathesis when the degree is named, else the genre as written, else 'Thesis'."""
+    text = " ".join(item.get(k, "") for k in ("genre", "publisher", "title")).casefold()
+    kind = next((kind for kind, words in THESIS_KINDS if any(w in text for w in words)), None)
+    return kind or item.get("genre") or "Thesis"
+
+
 def _howpublished(item: dict) -> str | None:
     container = item.get("container-title")
     if not container:
         return None
     numbers = item.get("volume", "") + (f"({item['issue']})" if item.get("issue") else "")
-    return _protect(f"{container} {numbers}".strip())
-
-
-def _whole(text: str | None) -> str | None:
-    """Publisher and place are name lists in biblatex: 'Air Command and Staff College' is one name."""
-    return "{" + text.replace("{", "(").replace("}", ")") + "}" if text else None
-
-
-def _names(names: list[dict] | None) -> str | None:
-    if not names:
-        return None
-    out = []
-    for n in names:
-        if "family" in n:
-            out.append(f"{n['family']}, {n['given']}" if n.get("given") else n["family"])
-        else:
-            out.append("{" + n["literal"] + "}")  # CJK persons and institutions stay whole
-    return " and ".join(out)
-
-
-_KEEP_CASE = compile_fast(r"\b(?:[A-Z]{2,}[A-Za-z]*|[A-Za-z]+[A-Z][A-Za-z]*)\b")
-
-
-def _protect(text: str | None) -> str | None:
-    """Braces keep CJK and acronyms (CBMs, ExCOMM) from case changes."""
-    if not text:
-        return text
-    text = text.replace("{", "(").replace("}", ")")
-    if has_cjk(text):
-        return "{" + text + "}"
-    return _KEEP_CASE.sub(lambda m: "{" + m.group(0) + "}", text)
+    return f"{container} {numbers}".strip()
 
 
 def _sort_key(item: dict) -> str:

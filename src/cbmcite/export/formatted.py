@@ -1,7 +1,8 @@
 """A formatted bibliography to paste into a thesis: text, Markdown, HTML or .docx, via citeproc-py.
 
 Taiwan convention by default: 中文部分 first (sorted by pinyin, or by stroke count), then 西文部分
-(alphabetical by author), each rendered in the chosen CSL style.
+(alphabetical by author). Chinese entries are written in the project's own Taiwan style
+(作者，《書名》（地點：出版社，年）。), Western entries in the chosen English style.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from ..patterns import compile_fast
 from ..bibliography import COMPOUND_SURNAMES, SURNAME_PINYIN
 from ..errors import InputError
 from ..items import creators, issued_year, sort_name
+from .script import convert
 
 STYLES = {
     "chicago-note-bibliography": "chicago-note-bibliography.csl",
@@ -27,8 +29,12 @@ STYLES = {
     "apa": "apa.csl",
     "gb-t-7714-2015-note": "gb-t-7714-2015-note.csl",
     "china-national-standard-gb-t-7714-2015-note": "gb-t-7714-2015-note.csl",
+    "taiwan": "cbmcite-taiwan.csl",
 }
+DEFAULT_ZH_STYLE = "taiwan"
 GROUP_TITLES = {"zh": "中文部分", "other": "西文部分"}
+HTML_LANG = {"keep": "zh-Hant", "t": "zh-Hant", "s": "zh-Hans"}
+HANGING_INDENT_PT = 24  # two characters of 12-point text, as Taiwan's theses indent a bibliography
 _TAG = compile_fast(r"<[^>]+>")
 _HAN = compile_fast(r"\p{Han}")
 
@@ -44,29 +50,41 @@ def style_path(name: str) -> str:
     return str(resources.files("cbmcite.data").joinpath("styles").joinpath(STYLES[name]))
 
 
+def check_style(name: str) -> None:
+    """Raise InputError now, before any document is read, for a style that cannot be used."""
+    _load_style(style_path(name))
+
+
 def ordered_groups(items: list[dict], group_by: str = "language", sort: str = "pinyin") -> list[tuple[str | None, list[dict]]]:
+    """中文部分 then 西文部分; with group_by 'none' one list without headings: by pinyin or Latin
+    alphabet throughout, or, sorted by strokes, the Chinese entries (by strokes) before the others."""
     chinese = [i for i in items if _is_chinese(i)]
     western = [i for i in items if not _is_chinese(i)]
     chinese.sort(key=lambda i: ((_stroke_key if sort == "strokes" else _pinyin_key)(_sort_name(i)), _year(i)))
     western.sort(key=lambda i: (_sort_name(i).casefold(), _year(i)))
     if group_by == "none":
-        everything = sorted(items, key=lambda i: (_latin_key(i), _year(i)))
-        return [(None, everything)]
+        if sort == "strokes":
+            return [(None, chinese + western)]
+        return [(None, sorted(items, key=lambda i: (_latin_key(i), _year(i))))]
     return [(GROUP_TITLES[g], members) for g, members in (("zh", chinese), ("other", western)) if members]
 
 
-def render(items: list[dict], fmt: str, style: str, group_by: str = "language", sort: str = "pinyin"):
-    """str for text/markdown/html, bytes for docx."""
-    groups = ordered_groups(items, group_by, sort)
-    rendered = _citeproc(tuple(_json(i) for g in groups for i in g[1]), style_path(style))
-    by_id = iter(rendered)
-    sections = [(title, [next(by_id) for _ in members]) for title, members in groups]
+def render(items: list[dict], fmt: str, style: str, group_by: str = "language", sort: str = "pinyin",
+           script: str = "keep", zh_style: str = DEFAULT_ZH_STYLE):
+    """str for text/markdown/html, bytes for docx; every piece of text in the output script."""
+    groups = ordered_groups(convert(items, script), group_by, sort)
+    styles = {"zh": style_path(zh_style), "other": style_path(style)}
+    rendered = iter(convert(_render_entries([i for _, members in groups for i in members], styles), script))
+    sections = [(convert(title, script), [next(rendered) for _ in members]) for title, members in groups]
     if fmt == "docx":
         return _docx(sections)
     if fmt == "html":
         body = "".join((f"<h2>{html.escape(t)}</h2>\n" if t else "") +
                        "".join(f'<p class="csl-entry">{e}</p>\n' for e in entries) for t, entries in sections)
-        return f'<!DOCTYPE html>\n<html lang="zh-Hant"><head><meta charset="utf-8"><title>參考文獻</title></head>\n<body>\n{body}</body></html>\n'
+        heading = convert("參考文獻", script)
+        return (f'<!DOCTYPE html>\n<html lang="{HTML_LANG[script]}"><head><meta charset="utf-8"><title>{heading}</title>'
+                '<style>.csl-entry{padding-left:2em;text-indent:-2em}</style></head>\n'
+                f'<body>\n{body}</body></html>\n')
     out = []
     for title, entries in sections:
         if title:
@@ -80,6 +98,18 @@ def render(items: list[dict], fmt: str, style: str, group_by: str = "language", 
     return "\n".join(out).rstrip() + "\n"
 
 
+def _render_entries(items: list[dict], styles: dict[str, str]) -> list[str]:
+    """HTML of each item in the order given, each in its language's style."""
+    by_style: dict[str, list[int]] = {}
+    for n, item in enumerate(items):
+        by_style.setdefault(styles["zh" if _is_chinese(item) else "other"], []).append(n)
+    out = [""] * len(items)
+    for path, positions in by_style.items():
+        for n, entry in zip(positions, _citeproc(tuple(_json(items[n]) for n in positions), path)):
+            out[n] = entry
+    return out
+
+
 def _json(item: dict) -> str:
     import json
 
@@ -91,19 +121,74 @@ def _citeproc(items_json: tuple[str, ...], style_file: str) -> list[str]:
     """HTML of each item, in the order given (the grouping, not the style, decides the order)."""
     import json
 
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
+    _suppress_substituted_names()
     items = [json.loads(i) for i in items_json]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # citeproc-py warns about CSL fields it does not know
         source = CiteProcJSON(items)
-        style = CitationStylesStyle(style_file, validate=False)
+        style = _load_style(style_file)
         bibliography = CitationStylesBibliography(style, source, formatter.html)
-        for item in items:
-            bibliography.register(Citation([CitationItem(item["id"])]))
-        rendered = [_clean(str(entry)) for entry in bibliography.bibliography()]
+        try:
+            for item in items:
+                bibliography.register(Citation([CitationItem(item["id"])]))
+            rendered = [_clean(str(entry)) for entry in bibliography.bibliography()]
+        except Exception as exc:  # a user's style may use what citeproc-py cannot do
+            raise InputError(f"{style_file}: cannot format with this style ({type(exc).__name__}: {exc})") from None
     return rendered
+
+
+@lru_cache(maxsize=1)
+def _suppress_substituted_names() -> None:
+    """CSL 1.0 §substitute: a variable that stood in for the author is not printed again.
+    citeproc-py applies this to cs:text only, so an edited book read 'Nye, ed. Soft Power. Edited by
+    Nye.'; its cs:names gets the same rule here."""
+    from citeproc import model
+
+    original = model.Names.process
+
+    def process(self, item, names_context=None, context=None, **kwargs):
+        repressed = set((context if context is not None else self).get_layout().repressed.get(self.tag, []))
+        variable = self.get("variable")
+        roles = [role for role in variable.split() if role not in repressed]
+        if len(roles) == len(variable.split()):
+            return original(self, item, names_context, context, **kwargs)
+        if not roles:
+            return None
+        self.set("variable", " ".join(roles))
+        try:
+            return original(self, item, names_context, context, **kwargs)
+        finally:
+            self.set("variable", variable)
+
+    def add_to_repressed_list(self, child, context):
+        """A substituting macro suppresses the names it printed, as a substituting cs:names does."""
+        add_to_repressed(self, child, context)
+        if child.get("macro"):
+            repressed = context.get_layout().repressed
+            for names in child.get_macro(child.get("macro")).xpath_search(".//cs:names"):
+                repressed.setdefault(names.tag, []).extend(names.get("variable").split())
+
+    add_to_repressed = model.Substitute.add_to_repressed_list
+    model.Names.process = process
+    model.Substitute.add_to_repressed_list = add_to_repressed_list
+
+
+def _load_style(style_file: str):
+    """A CSL style, or one line naming the file and what is wrong with it."""
+    from citeproc import CitationStylesStyle
+    from lxml import etree
+
+    try:
+        style = CitationStylesStyle(style_file, validate=False)
+        style.root.bibliography.layout  # a style without a bibliography cannot format one
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{style_file}: not a CSL style (XML: {exc.msg})") from None
+    except (AttributeError, KeyError, ValueError, TypeError):
+        raise InputError(f"{style_file}: not a CSL style with a bibliography") from None
+    return style
 
 
 def _clean(entry: str) -> str:
@@ -123,6 +208,7 @@ def _markdown(entry: str) -> str:
 
 def _docx(sections) -> bytes:
     import docx
+    from docx.shared import Pt
 
     document = docx.Document()
     for title, entries in sections:
@@ -130,6 +216,8 @@ def _docx(sections) -> bytes:
             document.add_heading(title, level=2)
         for entry in entries:
             paragraph = document.add_paragraph()
+            paragraph.paragraph_format.left_indent = Pt(HANGING_INDENT_PT)
+            paragraph.paragraph_format.first_line_indent = Pt(-HANGING_INDENT_PT)
             for italic, piece in _runs(entry):
                 run = paragraph.add_run(html.unescape(piece))
                 run.italic = italic or None

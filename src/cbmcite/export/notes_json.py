@@ -1,4 +1,4 @@
-"""The notes JSON of ../shared/docs/notes-json.md."""
+"""The notes JSON, specified in docs/notes-json.md."""
 from __future__ import annotations
 
 import json

@@ -19,11 +19,15 @@ def convert(value, script: str):
     return _walk(value, _converter(config).convert)
 
 
+# Identifiers, not text: keys, URLs and file paths must stay as they are to find what they name.
+UNCONVERTED_KEYS = ("id", "citation-key", "URL", "entry", "document", "path")
+
+
 def _walk(value, fn):
     if isinstance(value, str):
         return fn(value)
     if isinstance(value, list):
         return [_walk(v, fn) for v in value]
     if isinstance(value, dict):
-        return {k: (v if k in ("id", "citation-key", "URL", "entry", "document") else _walk(v, fn)) for k, v in value.items()}
+        return {k: (v if k in UNCONVERTED_KEYS else _walk(v, fn)) for k, v in value.items()}
     return value
