@@ -251,8 +251,6 @@ def _update(path: str, bib, prune: bool, script: str, cited_keys: set[str]) -> N
 
 
 def _emit(fmt, output, bib, writer, config: Config) -> None:
-    from .export import to_bibtex, to_csl_json
-
     if fmt in TEXT_FORMATS:
         from .export.formatted import render
 
@@ -268,8 +266,14 @@ def _emit(fmt, output, bib, writer, config: Config) -> None:
         emit = lambda fh: fh.write(content)  # noqa: E731
     elif writer:
         emit = lambda fh: writer.finish(bib, fh)  # noqa: E731
+    elif fmt == "bibtex":
+        from .export.bibtex import to_bibtex
+
+        emit = lambda fh: fh.write(to_bibtex(bib, config.script))  # noqa: E731
     else:
-        emit = lambda fh: fh.write(to_bibtex(bib, config.script) if fmt == "bibtex" else to_csl_json(bib, config.script))  # noqa: E731
+        from .export.csl import to_csl_json
+
+        emit = lambda fh: fh.write(to_csl_json(bib, config.script))  # noqa: E731
     if output:
         _write(output, emit, kind="json" if fmt in ("json", "csl-json") else "bibtex" if fmt == "bibtex" else None)
     else:

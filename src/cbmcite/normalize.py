@@ -8,6 +8,7 @@ import unicodedata
 from functools import lru_cache
 
 
+from .han import script_counts
 from .patterns import compile_fast
 
 _DIGITS = compile_fast(r"[0-9０-９]+")
@@ -217,7 +218,10 @@ def _t2s():
 def fold_script(text: str) -> str:
     """Traditional → Simplified, for matching only (never for output).
 
-    Repeated to a fixed point: OpenCC maps some characters in steps (薴 → 苧 → 苎)."""
+    Repeated to a fixed point: OpenCC maps some characters in steps (薴 → 苧 → 苎). Text without Han
+    characters is left alone, so English documents never load OpenCC."""
+    if not has_cjk(text):
+        return text
     convert = _t2s().convert
     out = convert(text)
     for _ in range(3):
@@ -244,23 +248,13 @@ def has_cjk(text: str) -> bool:
     return bool(_HAN.search(text or ""))
 
 
-@lru_cache(maxsize=1)
-def _s2t():
-    import opencc
-
-    return opencc.OpenCC("s2t")
-
-
 @lru_cache(maxsize=4096)
 def chinese_language_tag(text: str) -> str:
-    """BCP 47 tag by script: zh-TW when Traditional-only characters dominate, zh-CN for Simplified."""
-    han = "".join(_HAN.findall(text))
-    trad = sum(a != b for a, b in zip(han, fold_script(han)))
-    if trad and trad * 2 >= len(han) * 0.05:
-        return "zh-TW"  # clearly Traditional: no need for the (slow to load) s2t table
-    simp = sum(a != b for a, b in zip(han, _s2t().convert(han)))
-    if trad > simp:
+    """BCP 47 tag by script: zh-TW when Traditional-only characters outnumber Simplified-only ones,
+    zh-CN the other way round, zh when the text does not tell."""
+    traditional, simplified = script_counts(text)
+    if traditional > simplified:
         return "zh-TW"
-    if simp > trad:
+    if simplified > traditional:
         return "zh-CN"
     return "zh"

@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import codecs
-from functools import lru_cache
-
-import charset_normalizer
 
 from ..errors import InputError
+from ..han import script_counts
 from ..model import SourceText
 
 _BOMS = (
@@ -80,6 +78,8 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:
+    import charset_normalizer  # only text that is not UTF-8 needs it
+
     candidates = list(_CJK_LEGACY)
     best = charset_normalizer.from_bytes(data).best()
     if best is not None and best.encoding not in candidates:
@@ -106,9 +106,7 @@ def _implausibility(text: str) -> float:
     odd_rate = odd / max(1, len(text))
     if not han:
         return odd_rate
-    sample = "".join(han[:20000])
-    trad_only = sum(1 for a, b in zip(sample, _t2s(sample)) if a != b)
-    simp_only = sum(1 for a, b in zip(sample, _s2t(sample)) if a != b)
+    trad_only, simp_only = script_counts(han[:20000])
     mixed = min(trad_only, simp_only) / max(1, trad_only + simp_only)
     return odd_rate + mixed
 
@@ -124,18 +122,3 @@ def _odd_char(c: str) -> bool:
         or 0x3400 <= o <= 0x4DBF  # CJK extension A
         or o == 0xFFFD
     )
-
-
-@lru_cache(maxsize=1)
-def _converters():
-    import opencc
-
-    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
-
-
-def _t2s(s: str) -> str:
-    return _converters()[0].convert(s)
-
-
-def _s2t(s: str) -> str:
-    return _converters()[1].convert(s)
