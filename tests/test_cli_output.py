@@ -172,3 +172,11 @@ def test_script_conversion_leaves_document_paths_alone(chapters, runner, tmp_pat
     assert data["documents"][0]["path"] == str(chapter)  # a path names a file: converted, it names none
     assert all(place["document"] == str(chapter) for places in data["cited_by"].values() for place in places)
     assert "信心建立措施研究" in json.dumps(data, ensure_ascii=False) and "黄仁佛" in json.dumps(data, ensure_ascii=False)
+
+
+def test_findings_in_natural_order_whatever_the_argument_order(chapters, runner):
+    (chapters / "第二章.txt").write_text("前言。1\n\n1 同上。\n", "utf-8")  # a finding in every chapter
+    code_point_order = sorted(chapters.glob("*.txt"), key=str)  # what a shell glob gives: 第三章, 第二章, 第十章
+    assert [p.name for p in code_point_order] == ["第三章.txt", "第二章.txt", "第十章.txt"]
+    paths = [line.split(":")[0] for line in _check(runner, *code_point_order).stdout.splitlines()[:-1]]
+    assert [os.path.basename(p) for p in dict.fromkeys(paths)] == ["第二章.txt", "第三章.txt", "第十章.txt"]

@@ -12,7 +12,7 @@ import click
 from . import __version__
 from .bibliography import BibliographyBuilder
 from .config import Config, load_config
-from .ingest import InputError
+from .ingest import InputError, natural_key
 from .run import CorpusRun, Extracted, default_jobs
 
 EXIT_HELP = """
@@ -298,6 +298,8 @@ def check(paths, fmt, strict, cross_warning, encoding, jobs, quiet, verbose, con
     _pinyin_by_character_only()
     run = _make_run(paths, config_file, cross, encoding, jobs, verbose, cross_warning=cross_warning)
     results = [extracted.result for extracted in _documents(run, quiet)]
+    if not run.config.chapters:  # read in natural order (第二章 before 第三章), whatever order a shell glob gave
+        results.sort(key=lambda result: natural_key(result.path))
     bib = merge(results)
     summary, findings = report.check(results, bib, cross_warning=run.config.cross_warning)
     if fmt == "json":
