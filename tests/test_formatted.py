@@ -189,3 +189,15 @@ def test_chapters_without_editor_and_conference_papers(csl, expected):
     item = {"id": "x", "title": "兩岸互信", "author": [{"literal": "林碧炤"}], "issued": {"date-parts": [[2003]]},
             "language": "zh-TW", **csl}
     assert expected in render([item], "text", "apa").splitlines()
+
+
+def test_taiwan_style_is_valid_against_the_csl_schema():
+    import warnings
+
+    from citeproc import CitationStylesStyle
+
+    from cbmcite.export.formatted import style_path
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # citeproc-py reports an invalid style as a warning
+        CitationStylesStyle(style_path("taiwan"), validate=True)
