@@ -136,7 +136,7 @@ def test_config_values_of_the_wrong_type_exit_2_naming_the_key(chapters, runner,
     (chapters / "cbmcite.toml").write_text(f"[cbmcite]\n{setting}\n", "utf-8")
     result = runner.invoke(main, ["extract", str(chapters)])
     assert result.exit_code == 2 and result.stdout == ""
-    assert len(result.stderr.splitlines()) == 1 and f"{key} must be" in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and f"{key} must be" in result.stderr and "cbmcite.toml" in result.stderr
 
 
 # --- the notes JSON specification -------------------------------------------------------------
@@ -180,3 +180,10 @@ def test_findings_in_natural_order_whatever_the_argument_order(chapters, runner)
     assert [p.name for p in code_point_order] == ["第三章.txt", "第二章.txt", "第十章.txt"]
     paths = [line.split(":")[0] for line in _check(runner, *code_point_order).stdout.splitlines()[:-1]]
     assert [os.path.basename(p) for p in dict.fromkeys(paths)] == ["第二章.txt", "第三章.txt", "第十章.txt"]
+
+
+@pytest.mark.parametrize("name, text", [("cbmcite.toml", "cbmcite = 5\n"), ("pyproject.toml", "[tool]\ncbmcite = 5\n")])
+def test_settings_that_are_not_a_table_exit_2(chapters, runner, name, text):
+    (chapters / name).write_text(text, "utf-8")
+    result = runner.invoke(main, ["check", str(chapters)])
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1 and name in result.stderr
