@@ -96,6 +96,8 @@ def test_short_forms_named_as_written_and_counts_in_good_grammar(chapters, runne
     ten = [line for line in out.splitlines() if "第十章" in line]
     assert ten and ten[0].split(": error: ")[1].startswith("note 1: 同上") and "Ibid" not in ten[0]
     assert "points to an op. cit." in out
+    report = json.loads(runner.invoke(main, ["check", "--format", "json", str(chapters)]).stdout)
+    assert {f["term"] for f in report["findings"] if f["what"] == "Ibid."} == {"同上"}
     alone = _check(runner, chapters / "第十章.txt").stdout.splitlines()[-1]
     assert alone.startswith("1 document, 1 note, 1 citation:") and alone.endswith("1 error, 0 warnings")
 

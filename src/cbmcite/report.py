@@ -23,6 +23,7 @@ class Finding:
     hint: str = ""
     raw: str = ""
     candidates: list[dict] = field(default_factory=list)
+    term: str = ""  # a short form as the note writes it (同上, 前引書, Ibid.); `what` is its generic kind
 
 
 @dataclass
@@ -142,7 +143,7 @@ def _chain_problem(doc: DocumentResult, note: Note, cit: Citation, full_citation
     else:
         hint = "point the cross-reference at an earlier note that cites one source"
     return Finding("error", doc.path, note.line, note.number, _LABEL.get(cit.form, cit.form), message, hint,
-                   raw=cit.raw, candidates=[dict(c, work=_describe(doc, c)) for c in cit.candidates])
+                   raw=cit.raw, candidates=[dict(c, work=_describe(doc, c)) for c in cit.candidates], term=term)
 
 
 def _cited_elsewhere(cit: Citation, path: str, full_citations: _FullCitations, message: str,
