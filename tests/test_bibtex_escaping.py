@@ -102,7 +102,9 @@ def _round_trip(titles: list[str], language: str) -> None:
     for n, title in enumerate(titles):
         assert _normalize(parsed[f"w{n}"]["title"]) == _normalize(title)
         assert _normalize(from_pandoc[f"w{n}"]["title"]) == _normalize(title)
+        assert _normalize(from_pandoc[f"w{n}"]["publisher"]) == _normalize(title)
         assert _normalize(from_pandoc[f"w{n}"]["author"][0]["family"]) == _normalize("Q" + title[:12])
+        assert _normalize(parsed[f"w{n}"]["publisher"]) == _normalize(title)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -98,6 +98,8 @@ def test_short_forms_named_as_written_and_counts_in_good_grammar(chapters, runne
     notes = json.loads(runner.invoke(main, ["extract", str(chapters)]).stdout)
     reasons = [c.get("reason") or "" for d in notes["documents"] for n in d["notes"] for c in n["citations"]]
     assert any("points to an op. cit." in r for r in reasons) and not any(" a op" in r for r in reasons)
+    report = json.loads(runner.invoke(main, ["check", "--format", "json", str(chapters)]).stdout)
+    assert {f["term"] for f in report["findings"] if f["what"] == "Ibid."} == {"同上"}
     alone = _check(runner, chapters / "第十章.txt").stdout.splitlines()[-1]
     assert alone.startswith("1 document, 1 note, 1 citation:") and alone.endswith("1 error, 0 warnings")
 
@@ -138,7 +140,7 @@ def test_config_values_of_the_wrong_type_exit_2_naming_the_key(chapters, runner,
     (chapters / "cbmcite.toml").write_text(f"[cbmcite]\n{setting}\n", "utf-8")
     result = runner.invoke(main, ["extract", str(chapters)])
     assert result.exit_code == 2 and result.stdout == ""
-    assert len(result.stderr.splitlines()) == 1 and f"{key} must be" in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and f"{key} must be" in result.stderr and "cbmcite.toml" in result.stderr
 
 
 # --- the notes JSON specification -------------------------------------------------------------
@@ -174,3 +176,18 @@ def test_script_conversion_leaves_document_paths_alone(chapters, runner, tmp_pat
     assert data["documents"][0]["path"] == str(chapter)  # a path names a file: converted, it names none
     assert all(place["document"] == str(chapter) for places in data["cited_by"].values() for place in places)
     assert "信心建立措施研究" in json.dumps(data, ensure_ascii=False) and "黄仁佛" in json.dumps(data, ensure_ascii=False)
+
+
+def test_findings_in_natural_order_whatever_the_argument_order(chapters, runner):
+    (chapters / "第二章.txt").write_text("前言。1\n\n1 同上。\n", "utf-8")  # a finding in every chapter
+    code_point_order = sorted(chapters.glob("*.txt"), key=str)  # what a shell glob gives: 第三章, 第二章, 第十章
+    assert [p.name for p in code_point_order] == ["第三章.txt", "第二章.txt", "第十章.txt"]
+    paths = [line.split(":")[0] for line in _check(runner, *code_point_order).stdout.splitlines()[:-1]]
+    assert [os.path.basename(p) for p in dict.fromkeys(paths)] == ["第二章.txt", "第三章.txt", "第十章.txt"]
+
+
+@pytest.mark.parametrize("name, text", [("cbmcite.toml", "cbmcite = 5\n"), ("pyproject.toml", "[tool]\ncbmcite = 5\n")])
+def test_settings_that_are_not_a_table_exit_2(chapters, runner, name, text):
+    (chapters / name).write_text(text, "utf-8")
+    result = runner.invoke(main, ["check", str(chapters)])
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1 and name in result.stderr

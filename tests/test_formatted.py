@@ -189,3 +189,28 @@ def test_chapters_without_editor_and_conference_papers(csl, expected):
     item = {"id": "x", "title": "兩岸互信", "author": [{"literal": "林碧炤"}], "issued": {"date-parts": [[2003]]},
             "language": "zh-TW", **csl}
     assert expected in render([item], "text", "apa").splitlines()
+
+
+def test_taiwan_style_is_valid_against_the_csl_schema():
+    import warnings
+
+    from citeproc import CitationStylesStyle
+
+    from cbmcite.export.formatted import style_path
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # citeproc-py reports an invalid style as a warning
+        CitationStylesStyle(style_path("taiwan"), validate=True)
+
+
+@pytest.mark.parametrize("style", ["chicago-note-bibliography", "apa"])
+def test_an_unsigned_article_names_its_newspaper_or_title_once(style):
+    unsigned = {"id": "nyt", "type": "article-newspaper", "title": "Editorial on Taiwan", "container-title": "New York Times",
+                "issued": {"date-parts": [[1990, 6, 15]]}, "language": "en"}
+    translated = {"id": "t", "type": "book", "title": "Anonymous Classic", "translator": [{"family": "Doe", "given": "J."}],
+                  "publisher": "Penguin", "issued": {"date-parts": [[2004]]}, "language": "en"}
+    lines = render([unsigned, translated], "text", style).splitlines()[2:]
+    newspaper = next(line for line in lines if "Editorial" in line)
+    assert newspaper.count("New York Times") == 1 and newspaper.count("Editorial on Taiwan") == 1
+    book = next(line for line in lines if "Anonymous" in line)
+    assert book.count("Anonymous Classic") == 1 and "Penguin" in book and book.count("Doe") == 1

@@ -12,6 +12,7 @@ from .bibliography import BibliographyBuilder
 from .config import Config, load_config
 from .errors import InputError
 from .output import OutputError, clean_exit_on_sigterm, refuse_overwriting, write_file
+from .ingest import natural_key
 from .run import CorpusRun, Extracted, default_jobs
 from .workers import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
 
@@ -310,6 +311,8 @@ def check(paths, fmt, strict, cross_warning, encoding, jobs, timeout, max_memory
     run = _make_run(paths, config_file, cross, encoding, jobs, verbose, Limits(timeout, max_memory),
                     cross_warning=cross_warning)
     results = [extracted.result for extracted in _documents(run, quiet)]
+    if not run.config.chapters:  # read in natural order (第二章 before 第三章), whatever order a shell glob gave
+        results.sort(key=lambda result: natural_key(result.path))
     bib = merge(results)
     summary, findings = report.check(results, bib, cross_warning=run.config.cross_warning)
     if fmt == "json":

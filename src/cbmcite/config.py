@@ -69,6 +69,8 @@ def _read(path: str) -> Config | None:
             return None
     else:
         table = data.get("cbmcite", data)
+    if not isinstance(table, dict):
+        raise InputError(f"{path}: cbmcite settings must be a table of key = value lines")
     known = {f.name for f in fields(Config)} - {"source"}
     unknown = set(table) - known
     if unknown:

@@ -25,6 +25,7 @@ class Finding:
     raw: str = ""
     candidates: list[dict] = field(default_factory=list)
     dependents: list[int | str] = field(default_factory=list)  # notes whose chains fail only because of this one
+    term: str = ""  # a short form as the note writes it (同上, 前引書, Ibid.); `what` is its generic kind
 
 
 @dataclass
@@ -90,7 +91,7 @@ def check(results: list[DocumentResult], bib: Bibliography, cross_warning: bool 
             findings.append(Finding("warning", doc.path, a.line, a.number, "numbering", a.message,
                                     "check the note numbering in the source"))
     findings.extend(_spelling_warnings(results, bib))
-    order = {doc.path: n for n, doc in enumerate(results)}  # the run's order: chapters in natural order
+    order = elsewhere.order  # the run's order: a folder's chapters in natural order
     findings.sort(key=lambda f: (order.get(f.path, len(order)), natural_key(f.path), f.severity != "error", f.line))
     return summary, findings
 
@@ -164,14 +165,8 @@ def _chain_problem(doc: DocumentResult, note: Note, cit: Citation, full_citation
         names = " and ".join(named_people(cit.named or "")) or "the author"
         hint = (f"cite the full reference to {names}'s work before note {note.number} or fix the author name"
                 if cit.resolution == "unresolved" else "add a short title or year to say which work is meant")
-        other = full_citations.elsewhere(cit, doc.path) if cit.resolution == "unresolved" else None
-        if other and full_citations.order[other[0]] > full_citations.order[doc.path]:
-            message += f"; {other[0]}, a later document, cites it in full (note {other[1]})"
-        elif other:
-            message += (f"; {other[0]} cites it in full (note {other[1]}): with --cross the documents are "
-                        "chapters of one work")
-            hint = ("if the documents are chapters of one work, run with --cross or put a cbmcite.toml "
-                    "(cross = true, or chapters = [...]) beside them; otherwise " + hint)
+        if cit.resolution == "unresolved":
+            message, hint = _cited_elsewhere(cit, doc.path, full_citations, message, hint)
     elif cit.form == "ibid":
         hint = (f"replace {term} with the author and short title of the intended source"
                 if cit.resolution == "ambiguous" else "cite the full reference here")
@@ -180,7 +175,21 @@ def _chain_problem(doc: DocumentResult, note: Note, cit: Citation, full_citation
     else:
         hint = "point the cross-reference at an earlier note that cites one source"
     return Finding("error", doc.path, note.line, note.number, _LABEL.get(cit.form, cit.form), message, hint,
-                   raw=cit.raw, candidates=[dict(c, work=_describe(doc, c)) for c in cit.candidates])
+                   raw=cit.raw, candidates=[dict(c, work=_describe(doc, c)) for c in cit.candidates], term=term)
+
+
+def _cited_elsewhere(cit: Citation, path: str, full_citations: _FullCitations, message: str,
+                     hint: str) -> tuple[str, str]:
+    """Message and hint naming another document of the run that cites the work in full."""
+    other = full_citations.elsewhere(cit, path)
+    if other is None:
+        return message, hint
+    if full_citations.order[other[0]] > full_citations.order[path]:
+        return f"{message}; {other[0]}, a later document, cites it in full (note {other[1]})", hint
+    return (f"{message}; {other[0]} cites it in full (note {other[1]}): with --cross the documents are chapters "
+            "of one work",
+            "if the documents are chapters of one work, run with --cross or put a cbmcite.toml (cross = true, "
+            "or chapters = [...]) beside them; otherwise " + hint)
 
 
 def _cross_chapter(doc: DocumentResult, note: Note, cit: Citation) -> Finding:

@@ -143,37 +143,53 @@ def _citeproc(items_json: tuple[str, ...], style_file: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _suppress_substituted_names() -> None:
     """CSL 1.0 §substitute: a variable that stood in for the author is not printed again.
-    citeproc-py applies this to cs:text only, so an edited book read 'Nye, ed. Soft Power. Edited by
-    Nye.'; its cs:names gets the same rule here."""
+    citeproc-py applies this only to a substituting cs:text with a variable, so an edited book read
+    'Nye, ed. Soft Power. Edited by Nye.' and an unsigned article 'New York Times. “…”. New York
+    Times'. Here every variable a substitution printed (through names, macros or choices) is noted
+    and suppressed for the rest of the entry."""
     from citeproc import model
 
-    original = model.Names.process
+    printing: list[list[tuple[str, str]]] = []  # variables printed by the substitutions being rendered
+    names_process, text_variable, substitute_render = model.Names.process, model.Text._variable, model.Substitute.render
 
     def process(self, item, names_context=None, context=None, **kwargs):
-        repressed = set((context if context is not None else self).get_layout().repressed.get(self.tag, []))
+        repressed = (context if context is not None else self).get_layout().repressed.get(self.tag, [])
         variable = self.get("variable")
         roles = [role for role in variable.split() if role not in repressed]
-        if len(roles) == len(variable.split()):
-            return original(self, item, names_context, context, **kwargs)
         if not roles:
             return None
         self.set("variable", " ".join(roles))
         try:
-            return original(self, item, names_context, context, **kwargs)
+            text = names_process(self, item, names_context, context, **kwargs)
         finally:
             self.set("variable", variable)
+        if text and printing:
+            printing[-1].extend((self.tag, role) for role in roles)
+        return text
 
-    def add_to_repressed_list(self, child, context):
-        """A substituting macro suppresses the names it printed, as a substituting cs:names does."""
-        add_to_repressed(self, child, context)
-        if child.get("macro"):
+    def variable_text(self, item, context):
+        text = text_variable(self, item, context)
+        if text and printing:
+            printing[-1].append((self.tag, self.get("variable")))
+        return text
+
+    def render(self, item, context=None, **kwargs):
+        printing.append([])
+        try:
+            text = substitute_render(self, item, context=context, **kwargs)
+        finally:
+            printed = printing.pop()
+        if text and context is not None:
             repressed = context.get_layout().repressed
-            for names in child.get_macro(child.get("macro")).xpath_search(".//cs:names"):
-                repressed.setdefault(names.tag, []).extend(names.get("variable").split())
+            for tag, name in printed:
+                repressed.setdefault(tag, []).append(name)
+        if printing:
+            printing[-1].extend(printed)
+        return text
 
-    add_to_repressed = model.Substitute.add_to_repressed_list
     model.Names.process = process
-    model.Substitute.add_to_repressed_list = add_to_repressed_list
+    model.Text._variable = variable_text
+    model.Substitute.render = render
 
 
 def _load_style(style_file: str):
