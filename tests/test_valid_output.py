@@ -2,7 +2,6 @@
 import json
 
 import bibtexparser
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -38,8 +37,6 @@ def test_hostile_characters_anywhere_in_a_note_give_valid_json(notes):
     assert all(w.item["id"].isascii() and w.item["id"].isalnum() and w.item["id"].islower() for w in bib.works)
 
 
-@pytest.mark.xfail(reason="BibTeX field escaping lands with issue 13 (export/bibtex.py); remove this mark then",
-                   strict=False)
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(CITATIONS), HOSTILE, st.integers(0, 80)), min_size=1, max_size=3))
 def test_hostile_characters_anywhere_in_a_note_give_valid_bibtex(notes):
