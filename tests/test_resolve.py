@@ -221,3 +221,20 @@ def test_a_full_citation_repeated_without_its_publication_facts_is_short():
                                    "New South Wales, June 1990, p.317.", full)
     assert outcome(notes[3]) == ("short", "resolved", (1, 0))
     assert outcome(notes[4])[0] == "full"  # the whole citation again stays a full citation
+
+
+def test_short_note_naming_a_compound_surname():
+    full = "C. M. Martin Lillie, Be kind to yourself: How self-compassion can improve your resiliency, Mayo Clinic, " \
+           "2016, https://www.mayoclinic.org/x."
+    notes = resolve(full, EN_BOOK, "Martin Lillie, Be kind to yourself.")
+    assert outcome(notes[3]) == ("short", "resolved", (1, 0))
+
+
+@pytest.mark.parametrize("full,short", [
+    ("王夫之, ed., “周易外傳：卷5,” in 船山全書, 修訂版, vol. 第1册 (長沙: 嶽麓書社, 2011), 1012–1016.", "王夫之, “周易外傳,” 1019."),
+    ("雲南省企業聯合會, 雲南省企業家協會, and 雲南民族新聞文化發展研究院, 改革開放三十年：雲南企業家奮鬥史 (芒市: 德宏民族出版社, 2009), 182.",
+     "雲南省企業聯合會, 雲南省企業家協會, and 雲南民族新聞文化發展研究院, 改革開放三十年, 359–361."),
+])
+def test_short_note_finds_its_work_by_the_printed_names_and_title(full, short):
+    notes = resolve(full, EN_BOOK, short)
+    assert outcome(notes[3]) == ("short", "resolved", (1, 0))

@@ -233,7 +233,10 @@ def _resolve_by_author(cit: Citation, fulls: list[_Full], previous: Note | None,
     works = _distinct_works(matches)
     short_title = cit.csl.get("title", "") if cit.form == Form.SHORT else ""
     if short_title:  # the short title must fit: another work by the author may never have been cited in full
-        works = [w for w in works if _title_fits(short_title, w[0].citation)]
+        works = ([w for w in works if _title_fits(short_title, w[0].citation)]
+                 or [w for w in works if _printed_in(short_title, w[0].citation)]
+                 or _distinct_works([f for f in fulls if _printed_in(short_title, f.citation)
+                                     and all(_printed_in(p, f.citation, 2) for p in named.people)]))
     elif cit.form == Form.SHORT and len(works) > 1 and previous is not None:
         works = _cited_in(previous, works, path) or works  # 'Bright, 60.' right after Bright's work
     elif cit.form == Form.SHORT and not works:
@@ -251,6 +254,12 @@ def _resolve_by_author(cit: Citation, fulls: list[_Full], previous: Note | None,
         _failed(cit, "ambiguous", f"{len(works)} earlier works by {label}", candidates)
     else:
         _resolved(cit, works[0][0], path)
+
+
+def _printed_in(words: str, cit: Citation, shortest: int = 6) -> bool:
+    """A short title (or a name) is printed in the full citation, whatever field its parse put it in."""
+    key = match_key(words)
+    return len(key) >= (min(shortest, 3) if has_cjk(words) else shortest) and key in match_key(cit.raw)
 
 
 def _title_read_as_names(whole: str, fulls: list[_Full]) -> list[list[_Full]]:
@@ -328,8 +337,15 @@ def _same_person(a: str, b: str) -> bool:
     fa, fb = family_key(a), family_key(b)
     if not names_close(fa, fb):
         return False
+    if _ends_with_words(a, b) or _ends_with_words(b, a):  # 'Martin Lillie' / 'C. M. Martin Lillie': a compound surname
+        return True
     ga, gb = _initials(a), _initials(b)
     return not ga or not gb or ga[0] == gb[0]
+
+
+def _ends_with_words(short: str, full: str) -> bool:
+    words, whole = short.split(), full.split()
+    return 1 < len(words) < len(whole) and whole[-len(words):] == words
 
 
 def _initials(name: str) -> str:
