@@ -238,3 +238,18 @@ def test_short_note_naming_a_compound_surname():
 def test_short_note_finds_its_work_by_the_printed_names_and_title(full, short):
     notes = resolve(full, EN_BOOK, short)
     assert outcome(notes[3]) == ("short", "resolved", (1, 0))
+
+
+def test_op_cit_after_an_author_with_translators():
+    full = "實藤惠秀著，譚汝謙、林啟彥譯，《中國人留學日本史》（香港：香港中文大學出版社，1982年），頁216。"
+    notes = resolve(full, EN_BOOK, "實藤惠秀著，譚汝謙、林啟彥譯，前引書，頁270。")
+    assert outcome(notes[3]) == ("op_cit", "resolved", (1, 0))
+
+
+@pytest.mark.parametrize("title", ["Paix et guerre entre les nations", "“Paix et guerre entre les nations”",
+                                   "«Paix et guerre entre les nations»"])
+def test_op_cit_with_a_french_or_quoted_title_picks_the_work(title):
+    book = "Raymond Aron, Paix et guerre entre les nations (Paris: Calmann-Lévy, 1962), 58."
+    other = "Raymond Aron, Penser la guerre, Clausewitz (Paris: Gallimard, 1976), 12."
+    notes = resolve(other, book, f"Raymond Aron, {title}, op. cit., p. 60.")
+    assert outcome(notes[3]) == ("op_cit", "resolved", (2, 0))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .items import display_name
-from .lexicon import ET_AL, NOTE_NAMING_IBID_TERMS_ZH, alternation
+from .lexicon import ET_AL, NAME_PARTICLES, NOTE_NAMING_IBID_TERMS_ZH, ROLE_TRANSLATOR_EN, ROLE_TRANSLATOR_ZH, alternation
 from .model import Citation, DocumentResult, Form, Note
 from .normalize import has_cjk, match_key
 from .parse.names import family_key, names_close, split_people
@@ -18,7 +18,11 @@ from .patterns import compile_fast
 
 _IN_CLAUSE = compile_fast(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in\s+")
 _NAMES_THE_NOTE = compile_fast(alternation(NOTE_NAMING_IBID_TERMS_ZH))  # 同前注 inside a note: still the note above
-_NAMED_TITLE = compile_fast(r"[《〈「“\"](?P<title>[^》〉」”\"]{1,120})[》〉」”\"]")
+_NAMED_TITLE = compile_fast(r"[《〈「“\"«](?P<title>[^》〉」”\"»]{1,120})[》〉」”\"»]")
+_TRANSLATORS = compile_fast(  # '實藤惠秀著，譚汝謙、林啟彥譯' / 'Aron, trans. Howard': not the authors op. cit. names
+    rf"[，,]\s*(?:[^，,]*?{alternation(ROLE_TRANSLATOR_ZH)}|{alternation(ROLE_TRANSLATOR_EN)}\s[^，,]*)\s*(?=[，,]|$)")
+_NAME_WORD = rf"(?:\p{{Lu}}[\p{{L}}'’.\-]*|{alternation(NAME_PARTICLES)})"
+_NAME_LIKE = compile_fast(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}$")
 _NAME_SEPARATOR = compile_fast(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
 _LOCATOR_TAIL = compile_fast(r"[,，]?\s*(?:pp?\.|頁|页|第)\s*[0-9][0-9\-–]*\s*[頁页]?\s*[.。;；]?\s*$")
 _PUBLICATION_FACTS = ("publisher", "publisher-place", "container-title", "URL")
@@ -297,10 +301,14 @@ def named_work(text: str) -> NamedWork:
     m = _NAMED_TITLE.search(s)
     if m and m.start() > 0:
         title, s = m["title"], s[: m.start()]
-    s = _ROLE_TAIL.sub("", _ET_AL_TAIL.sub("", s)).strip(" ,，")
+    s = _ROLE_TAIL.sub("", _ET_AL_TAIL.sub("", _TRANSLATORS.sub("", s))).strip(" ,，")
     if len(s) > 300 or not s:  # forms.py lets only a list of names grow this long
         return NamedWork([], title)
-    return NamedWork([p for part in s.split("、") for p in split_people(part)], title, s)
+    people = [p for part in s.split("、") for p in split_people(part)]
+    for i, person in enumerate(people[1:], 1):  # 'Aron, Paix et guerre entre les nations': a title, not a name
+        if not has_cjk(person) and not _NAME_LIKE.match(person):
+            return NamedWork(people[:i], title or s[s.index(person):], s)
+    return NamedWork(people, title, s)
 
 
 def named_people(text: str) -> list[str]:

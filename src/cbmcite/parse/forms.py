@@ -12,6 +12,7 @@ from ..lexicon import (
     CROSS_REF_TERMS_ZH,
     IBID_TERMS_EN,
     IBID_TERMS_ZH,
+    NAME_PARTICLES,
     OP_CIT_TERMS_ZH,
     PREVIOUS_NOTE_TERMS_ZH,
     SIGNAL_EN,
@@ -86,7 +87,7 @@ LOC_CIT = rule(
     flags=re.I,
 )
 # A name in a short note: capitalised words (initials, particles) or a run of Han characters.
-_NAME = r"(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Han}{1,20})(?:\s+(?:\p{Lu}[\p{L}'’\-]*\.?|van|von|de|der|la|le|du|di|da)){0,5}"
+_NAME = rf"(?:\p{{Lu}}[\p{{L}}'’\-]*\.?|\p{{Han}}{{1,20}})(?:\s+(?:\p{{Lu}}[\p{{L}}'’\-]*\.?|{alternation(NAME_PARTICLES)})){{0,5}}"
 _AUTHORS = rf"{_NAME}(?:(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*){_NAME}){{0,8}}?(?:,?\s+et\s+al\.?)?"
 _PAGES = r"(?:pp?\.\s*)?[0-9]{1,4}(?:\s*[-–]\s*[0-9]{1,4})?(?:,\s*[0-9]{1,4}(?:\s*[-–]\s*[0-9]{1,4})?)*"
 SHORT_NOTE = rule(
