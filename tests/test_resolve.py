@@ -253,3 +253,11 @@ def test_op_cit_with_a_french_or_quoted_title_picks_the_work(title):
     other = "Raymond Aron, Penser la guerre, Clausewitz (Paris: Gallimard, 1976), 12."
     notes = resolve(other, book, f"Raymond Aron, {title}, op. cit., p. 60.")
     assert outcome(notes[3]) == ("op_cit", "resolved", (2, 0))
+
+
+def test_legal_manual_cross_reference_with_author_and_title_picks_the_source():
+    two = "王澤鑑：《民法總則》，北京大學出版社2009年版，第12頁；王澤鑑：《債法原理》，北京大學出版社2009年版，第8頁。"
+    notes = resolve(two, EN_BOOK, "同前注〔1〕，王澤鑑：《債法原理》，第330頁。")
+    assert outcome(notes[3]) == ("cross_ref", "resolved", (1, 1))
+    notes = resolve(two, EN_BOOK, "同前注〔1〕，第330頁。")
+    assert outcome(notes[3])[1] == "ambiguous"

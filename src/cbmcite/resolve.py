@@ -190,8 +190,10 @@ def _point_at_note(cit: Citation, target: Note, what: str, path: str) -> None:
         _failed(cit, "unresolved", f"{what} cites no source (commentary only)")
         return
     if len(sources) > 1:
-        names = named_people(cit.named or "")
-        fitting = [i for i, s in enumerate(sources) if names and _names_match(names, s)]
+        named = named_work(cit.named or "")
+        fitting = [i for i, s in enumerate(sources) if named.people and _names_match(named.people, s)]
+        if len(fitting) > 1 and named.title:  # 同前注〔16〕，作者：《書名》: the title picks among the author's works
+            fitting = [i for i in fitting if _title_fits(named.title, sources[i])] or fitting
         if len(fitting) == 1:
             _follow(cit, target, fitting[0], path)
             return
@@ -301,7 +303,7 @@ def named_work(text: str) -> NamedWork:
     m = _NAMED_TITLE.search(s)
     if m and m.start() > 0:
         title, s = m["title"], s[: m.start()]
-    s = _ROLE_TAIL.sub("", _ET_AL_TAIL.sub("", _TRANSLATORS.sub("", s))).strip(" ,，")
+    s = _ROLE_TAIL.sub("", _ET_AL_TAIL.sub("", _TRANSLATORS.sub("", s))).strip(" ,，:：")
     if len(s) > 300 or not s:  # forms.py lets only a list of names grow this long
         return NamedWork([], title)
     people = [p for part in s.split("、") for p in split_people(part)]

@@ -39,6 +39,15 @@ CROSS_REF = rule(
     requires=("註", "注", "note", "Note", "NOTE", "n.", "N.", "同"),
     flags=re.I,
 )
+AUTHOR_AFTER_POINTER = rule(
+    "author_after_pointer",
+    r"[〕\]]?\s*[，,]\s*(?P<named>[^，,。；;《》〈〉]{1,40}?[：:]\s*[《〈][^》〉]{1,120}[》〉])",
+    "同前注〔16〕，作者：《書名》 (legal citation manual): the author and title after the note number pick its source.",
+    examples=("〕，王澤鑑：《民法總則》，第330頁。", "，湯紹成：《略論兩岸軍事互信機制》，第5頁"),
+    counterexamples=("，頁12。", "，第330頁。"),
+    requires=("：", ":"),
+    anchored=True,
+)
 SIGNAL_LEAD = rule(
     "signal_lead",
     rf"^(?:{alternation(SIGNAL_ZH)}|{alternation(SIGNAL_EN)}\s)\s*[:：,，]?\s*",
@@ -164,7 +173,9 @@ def analyse_form(piece: str) -> FormInfo:
     m = CROSS_REF.find(text[:70])  # the pointer leads the citation
     if m and m.start() < 40:
         number = next(g for g in m.groups() if g)
-        return FormInfo(Form.CROSS_REF, author_text=_lead(text[: m.start()]), ref_note=int(_ascii_digits(number)))
+        after = AUTHOR_AFTER_POINTER.find(text, m.end())
+        named = _lead(text[: m.start()]) or (after.group("named") if after else "")
+        return FormInfo(Form.CROSS_REF, author_text=named, ref_note=int(_ascii_digits(number)))
     m = AUTHOR_WORK.find(text)
     if m:
         return FormInfo(Form.OP_CIT, author_text=m["who"].strip())
