@@ -326,12 +326,17 @@ def _people_of(cit: Citation) -> list[str]:
 def _names_match(wanted: list[str], work: Citation) -> bool:
     """Every named person is among the work's authors/editors (tolerant of typos and initials);
     a work printed with 'et al.' / 等 needs only its first author named first."""
-    have = [_ET_AL_TAIL.sub("", h) for h in _people_of(work)]
+    have, cut_short = _listed_people(tuple(_people_of(work)), work.raw)
     if not have:
         return False
-    if len(wanted) > len(have) and _ET_AL.search(work.raw):
+    if len(wanted) > len(have) and cut_short:
         return _same_person(wanted[0], have[0])
     return all(any(_same_person(w, h) for h in have) for w in wanted)
+
+
+@lru_cache(maxsize=8192)  # every op. cit. is compared with every earlier full citation
+def _listed_people(people: tuple[str, ...], raw: str) -> tuple[tuple[str, ...], bool]:
+    return tuple(_ET_AL_TAIL.sub("", h) for h in people), bool(_ET_AL.search(raw))
 
 
 def _title_fits(short: str, cit: Citation) -> bool:
@@ -426,5 +431,10 @@ def _repeated_head(cit: Citation, fulls: list[_Full]) -> _Full | None:
 
 
 def _head(cit: Citation) -> str:
+    return _head_of(cit.raw)
+
+
+@lru_cache(maxsize=8192)  # each full citation is compared with every earlier one
+def _head_of(raw: str) -> str:
     """A citation without its page locator, folded."""
-    return match_key(_LOCATOR_TAIL.sub("", cit.raw))
+    return match_key(_LOCATOR_TAIL.sub("", raw))
