@@ -10,7 +10,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .items import display_name
-from .lexicon import ET_AL, NAME_PARTICLES, NOTE_NAMING_IBID_TERMS_ZH, ROLE_TRANSLATOR_EN, ROLE_TRANSLATOR_ZH, alternation
+from .lexicon import (
+    ET_AL,
+    NAME_PARTICLES,
+    NOTE_NAMING_IBID_TERMS_ZH,
+    ROLE_AUTHOR_ZH,
+    ROLE_EDITOR_ZH,
+    ROLE_TRANSLATOR_EN,
+    ROLE_TRANSLATOR_ZH,
+    alternation,
+)
 from .model import Citation, DocumentResult, Form, Note
 from .normalize import has_cjk, match_key
 from .parse.names import family_key, names_close, split_people
@@ -28,7 +37,7 @@ _LOCATOR_TAIL = compile_fast(r"[,，]?\s*(?:pp?\.|頁|页|第)\s*[0-9][0-9\-–]
 _PUBLICATION_FACTS = ("publisher", "publisher-place", "container-title", "URL")
 _ET_AL = compile_fast(alternation(ET_AL))
 _ET_AL_TAIL = compile_fast(rf"[,，]?\s*{alternation(ET_AL)}\s*$")
-_ROLE_TAIL = compile_fast(r"\s*(?:\(eds?\.?\)|eds?\.|主編|主编|編著|编著|合著|編|编|著)\s*$")
+_ROLE_TAIL = compile_fast(rf"\s*(?:\(eds?\.?\)|eds?\.|{alternation(ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH)})\s*$")
 
 
 @dataclass
@@ -233,25 +242,13 @@ def _resolve_by_author(cit: Citation, fulls: list[_Full], previous: Note | None,
     if not named.people:
         _failed(cit, "unresolved", f"{cit.form.replace('_', ' ')} without an author name before it")
         return
-    matches = [f for f in fulls if _names_match(named.people, f.citation)]
-    if not matches and len(named.people) > 1:  # 'U.S. Food and Drug Administration' is one author
-        matches = [f for f in fulls if _names_match([named.whole], f.citation)]
-    works = _distinct_works(matches)
-    short_title = cit.csl.get("title", "") if cit.form == Form.SHORT else ""
-    if short_title:  # the short title must fit: another work by the author may never have been cited in full
-        works = ([w for w in works if _title_fits(short_title, w[0].citation)]
-                 or [w for w in works if _printed_in(short_title, w[0].citation)]
-                 or _distinct_works([f for f in fulls if _printed_in(short_title, f.citation)
-                                     and all(_printed_in(p, f.citation, 2) for p in named.people)]))
-    elif cit.form == Form.SHORT and len(works) > 1 and previous is not None:
-        works = _cited_in(previous, works, path) or works  # 'Bright, 60.' right after Bright's work
-    elif cit.form == Form.SHORT and not works:
-        works = _title_read_as_names(named.whole, fulls)
+    works = _works_by(named, fulls)
+    if cit.form == Form.SHORT:
+        works = _short_note_works(cit.csl.get("title", ""), named, works, fulls, previous, path)
     if len(works) > 1 and named.title:  # 作者，《書名》，前揭書: the title picks the work
         works = [w for w in works if _title_fits(named.title, w[0].citation)] or works
     if len(works) > 1 and cit.narrow:
-        narrowed = [w for w in works if _work_kind(w[0].citation) == cit.narrow]
-        works = narrowed or works
+        works = [w for w in works if _work_kind(w[0].citation) == cit.narrow] or works
     label = " and ".join(named.people)
     if not works:
         _failed(cit, "unresolved", f"no earlier work by {label}")
@@ -260,6 +257,27 @@ def _resolve_by_author(cit: Citation, fulls: list[_Full], previous: Note | None,
         _failed(cit, "ambiguous", f"{len(works)} earlier works by {label}", candidates)
     else:
         _resolved(cit, works[0][0], path)
+
+
+def _works_by(named: NamedWork, fulls: list[_Full]) -> list[list[_Full]]:
+    matches = [f for f in fulls if _names_match(named.people, f.citation)]
+    if not matches and len(named.people) > 1:  # 'U.S. Food and Drug Administration' is one author
+        matches = [f for f in fulls if _names_match([named.whole], f.citation)]
+    return _distinct_works(matches)
+
+
+def _short_note_works(short_title: str, named: NamedWork, works: list[list[_Full]], fulls: list[_Full],
+                      previous: Note | None, path: str) -> list[list[_Full]]:
+    """Of the author's works, those a short note can mean: the short title must fit (another work by the
+    author may never have been cited in full); without a title, the work of the note just before."""
+    if short_title:
+        return ([w for w in works if _title_fits(short_title, w[0].citation)]
+                or [w for w in works if _printed_in(short_title, w[0].citation)]
+                or _distinct_works([f for f in fulls if _printed_in(short_title, f.citation)
+                                    and all(_printed_in(p, f.citation, 2) for p in named.people)]))
+    if len(works) > 1 and previous is not None:
+        return _cited_in(previous, works, path) or works  # 'Bright, 60.' right after Bright's work
+    return works or _title_read_as_names(named.whole, fulls)
 
 
 def _printed_in(words: str, cit: Citation, shortest: int = 6) -> bool:
