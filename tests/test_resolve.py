@@ -261,3 +261,10 @@ def test_legal_manual_cross_reference_with_author_and_title_picks_the_source():
     assert outcome(notes[3]) == ("cross_ref", "resolved", (1, 1))
     notes = resolve(two, EN_BOOK, "同前注〔1〕，第330頁。")
     assert outcome(notes[3])[1] == "ambiguous"
+
+
+def test_ibid_in_the_second_copy_of_a_note_number_looks_past_the_first():
+    notes = [parse_note(Note(n, text, i)) for i, (n, text) in enumerate(
+        [(1, BOOK_A), (2, "這是一段純粹的評論，並未引用任何文獻資料作為依據。"), (2, "同上，頁338。")], 1)]
+    doc = resolve_document(DocumentResult("doc.txt", "utf-8", notes))
+    assert outcome(doc.notes[2]) == ("ibid", "resolved", (1, 0))

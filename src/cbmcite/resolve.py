@@ -67,7 +67,10 @@ Resolver = Callable[[Citation, _Scope], None]
 def _walk(doc: DocumentResult, fulls: list[_Full], across: bool) -> DocumentResult:
     """The one resolution loop: citations in note order, each handed to the resolver of its form."""
     scope = _Scope(doc, fulls, across)
+    last: Note | None = None
     for note in doc.notes:
+        if last is not None and last.number != note.number:  # a note printed twice is not its own previous note
+            scope.previous = last
         scope.by_number.setdefault(note.number, note)
         scope.note = note
         for index, cit in enumerate(note.citations):
@@ -75,7 +78,7 @@ def _walk(doc: DocumentResult, fulls: list[_Full], across: bool) -> DocumentResu
             resolver = RESOLVERS.get(cit.form)
             if resolver is not None:
                 resolver(cit, scope)
-        scope.previous = note
+        last = note
     return doc
 
 
