@@ -21,6 +21,8 @@ from ..lexicon import (
     alternation,
 )
 from ..model import Form
+from ..normalize import has_cjk
+from ..patterns import compile_fast
 from ..rules import rule
 
 _NUM = r"([0-9０-９]+)"
@@ -108,7 +110,8 @@ SHORT_NOTE = rule(
               "Sheffield, Military-to-Military, 12.", "Martin Lillie, Be kind to yourself.",
               "Bundy, Danger and Survival: Choices About the Bomb in the First Fifty Years, 227–228",
               "季衛東, “法律程序的意義,” 96.", "汪疑今, “江蘇的小農及其副業.”", "Bright, 60.", "Balsam et al., 12–15.",
-              "揚奎斯特 and 薩金特, 遞歸宏觀經濟理論, 199–202.", "Calkin, Ager, and Thompson, “A Comparative Risk,” 4."),
+              "揚奎斯特 and 薩金特, 遞歸宏觀經濟理論, 199–202.", "Calkin, Ager, and Thompson, “A Comparative Risk,” 4.",
+              "應松年 and 馬懷德, 當代中國行政法的源流."),
     counterexamples=("Richard Berstein and Ross H. Munro, “The Coming Conflict with America,” Foreign Affairs 76, "
                      "no. 2 (1997): 27.", "Aristotle, Poetics, trans. S. H. Butcher (The Internet Classics Archive, "
                      "1994), 38.", "Joseph L. Sheffield, Military Confidence, Alabama: AU Press, 2009, pp.7-8.",
@@ -140,7 +143,7 @@ NAMES_LIST = rule(
     counterexamples=("如前所述，此一概念早已成為建置派的前理解", "See the discussion above, in chapter 3"),
     anchored=True,
 )
-_YEAR = re.compile(r"\b(?:1[5-9]|20)[0-9]{2}\b")
+_YEAR = compile_fast(r"\b(?:1[5-9]|20)[0-9]{2}\b")
 
 
 SHORT_FORM_ANYWHERE = rule(
@@ -198,11 +201,13 @@ def _short_note(text: str) -> FormInfo:
     m = SHORT_NOTE_ZH.find(text) or SHORT_NOTE.find(text)
     if m is None:
         return FormInfo(Form.FULL)
-    pages = m["pages"] or (m["only_pages"] if "only_pages" in m.re.groupindex else None) or ""
-    title = (m["title"] or "").strip("“”\"《》〈〉「」『』 ,.").strip()
+    parts = m.groupdict()
+    pages = parts.get("pages") or parts.get("only_pages") or ""
+    title = (parts["title"] or "").strip("“”\"《》〈〉「」『』 ,.").strip()
     if _YEAR.search(pages):  # '…, 2016, 17.': a full note's year
         return FormInfo(Form.FULL)
-    if m["title"] and not pages and m["title"][0].isalnum() and " " not in title:  # 'See Act, Fla.': too little
+    unmarked = parts["title"] and parts["title"][0].isalnum()
+    if unmarked and not pages and " " not in title and not has_cjk(title):  # 'See Act, Fla.': too little to tell
         return FormInfo(Form.FULL)
     return FormInfo(Form.SHORT, author_text=_lead(m["who"]), title=title)
 
