@@ -268,3 +268,11 @@ def test_ibid_in_the_second_copy_of_a_note_number_looks_past_the_first():
         [(1, BOOK_A), (2, "這是一段純粹的評論，並未引用任何文獻資料作為依據。"), (2, "同上，頁338。")], 1)]
     doc = resolve_document(DocumentResult("doc.txt", "utf-8", notes))
     assert outcome(doc.notes[2]) == ("ibid", "resolved", (1, 0))
+
+
+@pytest.mark.parametrize("ibid", ["Ibid.", "Ibid., 12.", "同上28."])
+def test_ibid_then_a_signal_and_another_source_is_two_citations(ibid):
+    notes = resolve(EN_BOOK, f"{ibid} See also {BOOK_A}", "同上註，頁134。")
+    assert [c.form for c in notes[2].citations] == ["ibid", "full"]
+    assert outcome(notes[2]) == ("ibid", "resolved", (1, 0))
+    assert outcome(notes[3])[1] == "ambiguous"  # the note before now cites two sources

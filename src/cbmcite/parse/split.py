@@ -7,6 +7,7 @@ import regex as re
 
 from ..patterns import compile_fast
 
+from ..lexicon import SIGNAL_EN, SIGNAL_ZH, alternation
 from .forms import SHORT_FORM_ANYWHERE, short_form_of
 
 _HAN = compile_fast(r"\p{Han}")
@@ -43,6 +44,7 @@ _CITATION_FEATURES = [
 _CHICAGO_SHORT = compile_fast(
     r"^[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2},\s+(?:[\"“][^\"”]{2,80}[\"”]|[A-Z][^,]{2,60},)\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?\.?$"
 )
+_SIGNAL_NEXT = compile_fast(rf"\s*(?:{alternation(SIGNAL_ZH)}|{alternation(SIGNAL_EN)}\s)")  # 'Ibid. See also X': two sources
 _JOINED_CLAUSE = compile_fast(r"\s*(?:收錄於|收录于|收錄|收录|收於|收于|載於|载于|刊於|刊于|見於|见于)")
 _GBT_MARK = compile_fast(r"\[(?:M|C|G|N|J|D|R|S|P|A|Z|DB|CP|EB)(?:/(?:OL|CD|MT|DK))?\]")
 
@@ -151,7 +153,7 @@ def _pieces(text: str) -> list[str]:
             cut = i + 1
             while cut < len(text) and text[cut] in "」』）)”":
                 cut += 1
-        elif ch == "." and depth == 0 and not gbt and _sentence_stop(text, start, i):
+        elif ch == "." and depth == 0 and (not gbt and _sentence_stop(text, start, i) or _SIGNAL_NEXT.match(text, i + 1)):
             cut = i + 1
         if cut is not None:
             pieces.append(text[start:cut])
