@@ -276,3 +276,16 @@ def test_ibid_then_a_signal_and_another_source_is_two_citations(ibid):
     assert [c.form for c in notes[2].citations] == ["ibid", "full"]
     assert outcome(notes[2]) == ("ibid", "resolved", (1, 0))
     assert outcome(notes[3])[1] == "ambiguous"  # the note before now cites two sources
+
+
+@pytest.mark.parametrize("full,note", [
+    ("“Helsinki Final Act,” A Handbook of Documents on Confidence Building Measures (Washington, D. C.: OSCE, 1995), 12.",
+     "“Helsinki Final Act.”"),
+    ("〈兩岸軍事互信機制〉，《國防雜誌》，第13卷第2期（2003年），頁4。", "〈兩岸軍事互信機制〉。"),
+])
+def test_a_note_that_is_only_an_earlier_title_is_a_short_note(full, note):
+    notes = resolve(full, EN_BOOK, note, "Ibid.")
+    assert outcome(notes[3]) == ("short", "resolved", (1, 0)) and notes[3].kind == "citation"
+    assert outcome(notes[4]) == ("ibid", "resolved", (1, 0))
+    notes = resolve(full, EN_BOOK, "This act was never applied.")
+    assert notes[3].citations == []

@@ -34,6 +34,7 @@ _NAME_WORD = rf"(?:\p{{Lu}}[\p{{L}}'’.\-]*|{alternation(NAME_PARTICLES)})"
 _NAME_LIKE = compile_fast(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}$")
 _NAME_SEPARATOR = compile_fast(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
 _LOCATOR_TAIL = compile_fast(r"[,，]?\s*(?:pp?\.|頁|页|第)\s*[0-9][0-9\-–]*\s*[頁页]?\s*[.。;；]?\s*$")
+_TITLE_ONLY = compile_fast(r"[“\"「《〈]?(?P<title>[^，,。；;：:“”\"「」《》〈〉()（）]{3,100}?)[.。,，]?[”\"」》〉]?[.。]?")
 _PUBLICATION_FACTS = ("publisher", "publisher-place", "container-title", "URL")
 _ET_AL = compile_fast(alternation(ET_AL))
 _ET_AL_TAIL = compile_fast(rf"[,，]?\s*{alternation(ET_AL)}\s*$")
@@ -78,6 +79,8 @@ def _walk(doc: DocumentResult, fulls: list[_Full], across: bool) -> DocumentResu
             resolver = RESOLVERS.get(cit.form)
             if resolver is not None:
                 resolver(cit, scope)
+        if not note.citations and note.text and not across:
+            _repeated_title(note, scope)
         last = note
     return doc
 
@@ -134,6 +137,26 @@ def _note_number_ref(cit: Citation, scope: _Scope) -> None:
     _resolve_cross_ref(cit, scope.note, scope.by_number, scope.doc.path)
     if scope.across:
         cit.cross_document = _target_is_elsewhere(cit, scope.doc)
+
+
+def _repeated_title(note: Note, scope: _Scope) -> None:
+    """A note that is only the title of a work cited in full before ('Florida Mental Health Act.',
+    '“Helsinki Final Act.”') is a short note of it, though alone it reads like a line of prose."""
+    text = note.text.strip()
+    title = _TITLE_ONLY.fullmatch(text)
+    if title is None:
+        return
+    key = match_key(title["title"])
+    if len(key) < (4 if has_cjk(key) else 12):
+        return
+    works = _distinct_works([f for f in scope.fulls if match_key(f.citation.raw).startswith(key)
+                             or match_key(f.citation.csl.get("title")).startswith(key)])
+    if len(works) != 1:
+        return
+    cit = Citation(raw=text, form=Form.SHORT, csl={"title": title["title"]})
+    note.citations.append(cit)
+    note.kind = "citation"
+    _resolved(cit, works[0][0], scope.doc.path)
 
 
 RESOLVERS: dict[Form, Resolver] = {
