@@ -78,7 +78,8 @@ def check(results: list[DocumentResult], bib: Bibliography, cross_warning: bool 
 def _report_chain(doc: DocumentResult, note: Note, index: int, cit: Citation, roots: dict, findings: list[Finding]) -> None:
     """One problem per broken chain: an Ibid. that fails only because the short form it follows failed
     is named on that form's finding, not reported again (one missed full citation, one problem)."""
-    same_gap = ("missing work", cit.form, cit.reason) if cit.resolution == "unresolved" and cit.named else None
+    people = tuple(named_people(cit.named or "")) if cit.resolution == "unresolved" else ()
+    same_gap = ("uncited work", cit.form, people) if people else None
     root = roots.get(_key(cit.follows)) if cit.follows else roots.get(same_gap)
     if root is None:
         root = _chain_problem(doc, note, cit)
@@ -132,12 +133,10 @@ def _note_naming(doc: DocumentResult, note: Note, cit: Citation) -> Note | None:
     key = match_key(people[0].split()[-1] if not has_cjk(people[0]) else people[0])
     if len(key) < 2:
         return None
-    earlier = [n for n in doc.notes[: doc.notes.index(note)] if n.text and key in match_key(n.text)]
-    for candidate in reversed(earlier):
-        if not any(key in match_key(_creator_text(c)) for c in candidate.citations):
-            return candidate
-        return None  # the latest note naming the author cites a work by them: not a missed citation
-    return None
+    latest = next((n for n in reversed(doc.notes[: doc.notes.index(note)]) if n.text and key in match_key(n.text)), None)
+    if latest is None or any(key in match_key(_creator_text(c)) for c in latest.citations):
+        return None  # no earlier mention, or the latest one cites a work by them: nothing was missed there
+    return latest
 
 
 def _cross_chapter(doc: DocumentResult, note: Note, cit: Citation) -> Finding:
