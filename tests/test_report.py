@@ -19,7 +19,7 @@ def test_ibid_chain_after_a_failed_op_cit_is_one_problem():
     errors = [f for f in findings_of(BOOK, "林正義，前引書，頁3。", "同上，頁4。", "Ibid., p. 5.", "同前註。")
               if f.severity == "error"]
     assert [(f.note, f.what) for f in errors] == [(2, "op. cit.")]
-    assert errors[0].dependents == [3, 4, 5] and "3, 4, 5" in errors[0].message
+    assert errors[0].dependents == [3, 4, 5] and "notes 3, 4, 5" in errors[0].message
 
 
 def test_independent_failures_stay_separate_problems():
@@ -31,3 +31,11 @@ def test_prose_that_mentions_a_previous_letter_is_not_a_short_form():
     # 如前引書信所言: 'as the letter quoted above says', not 前引書
     note = parse_note(Note(1, "如前引書信所言，兩岸關係仍待觀察，雙方仍須建立互信機制。", 1))
     assert all(c.form != "op_cit" for c in note.citations)
+
+
+def test_op_cits_of_one_uncited_work_are_one_problem_that_points_at_the_note_naming_it():
+    # note 2 names 林正義 in prose that the parser does not take for a citation; two op. cit.s then fail
+    errors = [f for f in findings_of(BOOK, "林正義教授曾提出此一看法，值得參考。", "林正義，前引書，頁3。", BOOK,
+                                     "林正義，前引書，頁9。") if f.severity == "error"]
+    assert [(f.note, f.dependents) for f in errors] == [(3, [5])]
+    assert "note 2" in errors[0].hint

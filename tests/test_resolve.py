@@ -221,3 +221,71 @@ def test_a_full_citation_repeated_without_its_publication_facts_is_short():
                                    "New South Wales, June 1990, p.317.", full)
     assert outcome(notes[3]) == ("short", "resolved", (1, 0))
     assert outcome(notes[4])[0] == "full"  # the whole citation again stays a full citation
+
+
+def test_short_note_naming_a_compound_surname():
+    full = "C. M. Martin Lillie, Be kind to yourself: How self-compassion can improve your resiliency, Mayo Clinic, " \
+           "2016, https://www.mayoclinic.org/x."
+    notes = resolve(full, EN_BOOK, "Martin Lillie, Be kind to yourself.")
+    assert outcome(notes[3]) == ("short", "resolved", (1, 0))
+
+
+@pytest.mark.parametrize("full,short", [
+    ("王夫之, ed., “周易外傳：卷5,” in 船山全書, 修訂版, vol. 第1册 (長沙: 嶽麓書社, 2011), 1012–1016.", "王夫之, “周易外傳,” 1019."),
+    ("雲南省企業聯合會, 雲南省企業家協會, and 雲南民族新聞文化發展研究院, 改革開放三十年：雲南企業家奮鬥史 (芒市: 德宏民族出版社, 2009), 182.",
+     "雲南省企業聯合會, 雲南省企業家協會, and 雲南民族新聞文化發展研究院, 改革開放三十年, 359–361."),
+])
+def test_short_note_finds_its_work_by_the_printed_names_and_title(full, short):
+    notes = resolve(full, EN_BOOK, short)
+    assert outcome(notes[3]) == ("short", "resolved", (1, 0))
+
+
+def test_op_cit_after_an_author_with_translators():
+    full = "實藤惠秀著，譚汝謙、林啟彥譯，《中國人留學日本史》（香港：香港中文大學出版社，1982年），頁216。"
+    notes = resolve(full, EN_BOOK, "實藤惠秀著，譚汝謙、林啟彥譯，前引書，頁270。")
+    assert outcome(notes[3]) == ("op_cit", "resolved", (1, 0))
+
+
+@pytest.mark.parametrize("title", ["Paix et guerre entre les nations", "“Paix et guerre entre les nations”",
+                                   "«Paix et guerre entre les nations»"])
+def test_op_cit_with_a_french_or_quoted_title_picks_the_work(title):
+    book = "Raymond Aron, Paix et guerre entre les nations (Paris: Calmann-Lévy, 1962), 58."
+    other = "Raymond Aron, Penser la guerre, Clausewitz (Paris: Gallimard, 1976), 12."
+    notes = resolve(other, book, f"Raymond Aron, {title}, op. cit., p. 60.")
+    assert outcome(notes[3]) == ("op_cit", "resolved", (2, 0))
+
+
+def test_legal_manual_cross_reference_with_author_and_title_picks_the_source():
+    two = "王澤鑑：《民法總則》，北京大學出版社2009年版，第12頁；王澤鑑：《債法原理》，北京大學出版社2009年版，第8頁。"
+    notes = resolve(two, EN_BOOK, "同前注〔1〕，王澤鑑：《債法原理》，第330頁。")
+    assert outcome(notes[3]) == ("cross_ref", "resolved", (1, 1))
+    notes = resolve(two, EN_BOOK, "同前注〔1〕，第330頁。")
+    assert outcome(notes[3])[1] == "ambiguous"
+
+
+def test_ibid_in_the_second_copy_of_a_note_number_looks_past_the_first():
+    notes = [parse_note(Note(n, text, i)) for i, (n, text) in enumerate(
+        [(1, BOOK_A), (2, "這是一段純粹的評論，並未引用任何文獻資料作為依據。"), (2, "同上，頁338。")], 1)]
+    doc = resolve_document(DocumentResult("doc.txt", "utf-8", notes))
+    assert outcome(doc.notes[2]) == ("ibid", "resolved", (1, 0))
+
+
+@pytest.mark.parametrize("ibid", ["Ibid.", "Ibid., 12.", "同上28."])
+def test_ibid_then_a_signal_and_another_source_is_two_citations(ibid):
+    notes = resolve(EN_BOOK, f"{ibid} See also {BOOK_A}", "同上註，頁134。")
+    assert [c.form for c in notes[2].citations] == ["ibid", "full"]
+    assert outcome(notes[2]) == ("ibid", "resolved", (1, 0))
+    assert outcome(notes[3])[1] == "ambiguous"  # the note before now cites two sources
+
+
+@pytest.mark.parametrize("full,note", [
+    ("“Helsinki Final Act,” A Handbook of Documents on Confidence Building Measures (Washington, D. C.: OSCE, 1995), 12.",
+     "“Helsinki Final Act.”"),
+    ("〈兩岸軍事互信機制〉，《國防雜誌》，第13卷第2期（2003年），頁4。", "〈兩岸軍事互信機制〉。"),
+])
+def test_a_note_that_is_only_an_earlier_title_is_a_short_note(full, note):
+    notes = resolve(full, EN_BOOK, note, "Ibid.")
+    assert outcome(notes[3]) == ("short", "resolved", (1, 0)) and notes[3].kind == "citation"
+    assert outcome(notes[4]) == ("ibid", "resolved", (1, 0))
+    notes = resolve(full, EN_BOOK, "This act was never applied.")
+    assert notes[3].citations == []

@@ -15,6 +15,8 @@ ROLE_EDITOR_ZH = ("主編", "主编", "編著", "编著", "合編", "合编", "�
 ROLE_TRANSLATOR_ZH = ("譯", "译", "合譯", "合译", "譯著", "译著", "編譯", "编译", "等譯", "等译")
 ROLE_EDITOR_EN = ("ed.", "eds.", "ed", "eds", "(ed.)", "(eds.)", "editor", "editors", "edited by")
 ROLE_TRANSLATOR_EN = ("trans.", "tr.", "translated by", "translator")
+# Lower-case words inside Western names (Yolanda van der Graaf, Charles de Gaulle).
+NAME_PARTICLES = ("van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "le", "la", "bin", "al")
 
 # Where a chapter names its book: 收錄於X主編，《書》 / in X, ed., Book
 CHAPTER_LEAD_ZH = ("收錄於", "收录于", "收錄", "收录", "收於", "收于", "載於", "载于", "刊於", "刊于",

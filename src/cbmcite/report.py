@@ -100,10 +100,14 @@ def _report_chain(doc: DocumentResult, note: Note, index: int, cit: Citation, ro
                   elsewhere: _FullCitations) -> None:
     """One problem per broken chain: an Ibid. that fails only because the short form it follows failed
     is named on that form's finding, not reported again (one missed full citation, one problem)."""
-    root = roots.get(_key(cit.follows)) if cit.follows else None
+    people = tuple(named_people(cit.named or "")) if cit.resolution == "unresolved" else ()
+    same_gap = ("uncited work", cit.form, people) if people else None
+    root = roots.get(_key(cit.follows)) if cit.follows else roots.get(same_gap)
     if root is None:
         root = _chain_problem(doc, note, cit, elsewhere)
         findings.append(root)
+        if same_gap:  # later op. cit.s of the same uncited work are the same problem
+            roots[same_gap] = root
     elif note.number not in root.dependents:
         root.dependents.append(note.number)
     roots[(doc.path, str(note.number), index)] = root
@@ -113,7 +117,8 @@ def _name_dependents(roots: dict) -> None:
     for root in {id(f): f for f in roots.values()}.values():
         if root.dependents:
             notes = ", ".join(map(str, root.dependents))
-            root.message += f" (the chain in note{'s' if len(root.dependents) > 1 else ''} {notes} fails with it)"
+            many = len(root.dependents) > 1
+            root.message += f" (note{'s' if many else ''} {notes} fail{'' if many else 's'} for the same reason)"
 
 
 def _key(pointer: dict) -> tuple:
@@ -174,6 +179,9 @@ def _chain_problem(doc: DocumentResult, note: Note, cit: Citation, full_citation
         hint = "cite the work in full before this note, or make the short note's author and title match it"
     else:
         hint = "point the cross-reference at an earlier note that cites one source"
+    missed = _note_naming(doc, note, cit) if cit.resolution == "unresolved" else None
+    if missed is not None:  # the full citation is probably there, in a form the parser did not recognise
+        hint = f"note {missed.number} names {named_people(cit.named or '')[0]} but no citation was recognised there: check its form"
     return Finding("error", doc.path, note.line, note.number, _LABEL.get(cit.form, cit.form), message, hint,
                    raw=cit.raw, candidates=[dict(c, work=_describe(doc, c)) for c in cit.candidates], term=term)
 
@@ -190,6 +198,21 @@ def _cited_elsewhere(cit: Citation, path: str, full_citations: _FullCitations, m
             "of one work",
             "if the documents are chapters of one work, run with --cross or put a cbmcite.toml (cross = true, "
             "or chapters = [...]) beside them; otherwise " + hint)
+
+
+def _note_naming(doc: DocumentResult, note: Note, cit: Citation) -> Note | None:
+    """The latest earlier note whose text names the first author of an unresolved op. cit. / short note
+    while none of its citations is by that author: where the full citation was missed."""
+    people = named_people(cit.named or "") if cit.form in ("op_cit", "loc_cit", "short") else []
+    if not people:
+        return None
+    key = match_key(people[0].split()[-1] if not has_cjk(people[0]) else people[0])
+    if len(key) < 2:
+        return None
+    latest = next((n for n in reversed(doc.notes[: doc.notes.index(note)]) if n.text and key in match_key(n.text)), None)
+    if latest is None or any(key in match_key(_creator_text(c)) for c in latest.citations):
+        return None  # no earlier mention, or the latest one cites a work by them: nothing was missed there
+    return latest
 
 
 def _cross_chapter(doc: DocumentResult, note: Note, cit: Citation) -> Finding:

@@ -10,7 +10,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .items import display_name
-from .lexicon import ET_AL, NOTE_NAMING_IBID_TERMS_ZH, alternation
+from .lexicon import (
+    ET_AL,
+    NAME_PARTICLES,
+    NOTE_NAMING_IBID_TERMS_ZH,
+    ROLE_AUTHOR_ZH,
+    ROLE_EDITOR_ZH,
+    ROLE_TRANSLATOR_EN,
+    ROLE_TRANSLATOR_ZH,
+    alternation,
+)
 from .model import Citation, DocumentResult, Form, Note
 from .normalize import has_cjk, match_key
 from .parse.names import family_key, names_close, split_people
@@ -18,13 +27,18 @@ from .patterns import compile_fast
 
 _IN_CLAUSE = compile_fast(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in\s+")
 _NAMES_THE_NOTE = compile_fast(alternation(NOTE_NAMING_IBID_TERMS_ZH))  # 同前注 inside a note: still the note above
-_NAMED_TITLE = compile_fast(r"[《〈「“\"](?P<title>[^》〉」”\"]{1,120})[》〉」”\"]")
+_NAMED_TITLE = compile_fast(r"[《〈「“\"«](?P<title>[^》〉」”\"»]{1,120})[》〉」”\"»]")
+_TRANSLATORS = compile_fast(  # '實藤惠秀著，譚汝謙、林啟彥譯' / 'Aron, trans. Howard': not the authors op. cit. names
+    rf"[，,]\s*(?:[^，,]*?{alternation(ROLE_TRANSLATOR_ZH)}|{alternation(ROLE_TRANSLATOR_EN)}\s[^，,]*)\s*(?=[，,]|$)")
+_NAME_WORD = rf"(?:\p{{Lu}}[\p{{L}}'’.\-]*|{alternation(NAME_PARTICLES)})"
+_NAME_LIKE = compile_fast(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}$")
 _NAME_SEPARATOR = compile_fast(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
 _LOCATOR_TAIL = compile_fast(r"[,，]?\s*(?:pp?\.|頁|页|第)\s*[0-9][0-9\-–]*\s*[頁页]?\s*[.。;；]?\s*$")
+_TITLE_ONLY = compile_fast(r"[“\"「《〈]?(?P<title>[^，,。；;：:“”\"「」《》〈〉()（）]{3,100}?)[.。,，]?[”\"」》〉]?[.。]?")
 _PUBLICATION_FACTS = ("publisher", "publisher-place", "container-title", "URL")
 _ET_AL = compile_fast(alternation(ET_AL))
 _ET_AL_TAIL = compile_fast(rf"[,，]?\s*{alternation(ET_AL)}\s*$")
-_ROLE_TAIL = compile_fast(r"\s*(?:\(eds?\.?\)|eds?\.|主編|主编|編著|编著|合著|編|编|著)\s*$")
+_ROLE_TAIL = compile_fast(rf"\s*(?:\(eds?\.?\)|eds?\.|{alternation(ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH)})\s*$")
 
 
 @dataclass
@@ -54,7 +68,10 @@ Resolver = Callable[[Citation, _Scope], None]
 def _walk(doc: DocumentResult, fulls: list[_Full], across: bool) -> DocumentResult:
     """The one resolution loop: citations in note order, each handed to the resolver of its form."""
     scope = _Scope(doc, fulls, across)
+    last: Note | None = None
     for note in doc.notes:
+        if last is not None and last.number != note.number:  # a note printed twice is not its own previous note
+            scope.previous = last
         scope.by_number.setdefault(note.number, note)
         scope.note = note
         for index, cit in enumerate(note.citations):
@@ -62,7 +79,9 @@ def _walk(doc: DocumentResult, fulls: list[_Full], across: bool) -> DocumentResu
             resolver = RESOLVERS.get(cit.form)
             if resolver is not None:
                 resolver(cit, scope)
-        scope.previous = note
+        if not note.citations and note.text and not across:
+            _repeated_title(note, scope)
+        last = note
     return doc
 
 
@@ -118,6 +137,26 @@ def _note_number_ref(cit: Citation, scope: _Scope) -> None:
     _resolve_cross_ref(cit, scope.note, scope.by_number, scope.doc.path)
     if scope.across:
         cit.cross_document = _target_is_elsewhere(cit, scope.doc)
+
+
+def _repeated_title(note: Note, scope: _Scope) -> None:
+    """A note that is only the title of a work cited in full before ('Florida Mental Health Act.',
+    '“Helsinki Final Act.”') is a short note of it, though alone it reads like a line of prose."""
+    text = note.text.strip()
+    title = _TITLE_ONLY.fullmatch(text)
+    if title is None:
+        return
+    key = match_key(title["title"])
+    if len(key) < (4 if has_cjk(key) else 12):
+        return
+    works = _distinct_works([f for f in scope.fulls if match_key(f.citation.raw).startswith(key)
+                             or match_key(f.citation.csl.get("title")).startswith(key)])
+    if len(works) != 1:
+        return
+    cit = Citation(raw=text, form=Form.SHORT, csl={"title": title["title"]})
+    note.citations.append(cit)
+    note.kind = "citation"
+    _resolved(cit, works[0][0], scope.doc.path)
 
 
 RESOLVERS: dict[Form, Resolver] = {
@@ -190,8 +229,10 @@ def _point_at_note(cit: Citation, target: Note, what: str, path: str) -> None:
         _failed(cit, "unresolved", f"{what} cites no source (commentary only)")
         return
     if len(sources) > 1:
-        names = named_people(cit.named or "")
-        fitting = [i for i, s in enumerate(sources) if names and _names_match(names, s)]
+        named = named_work(cit.named or "")
+        fitting = [i for i, s in enumerate(sources) if named.people and _names_match(named.people, s)]
+        if len(fitting) > 1 and named.title:  # 同前注〔16〕，作者：《書名》: the title picks among the author's works
+            fitting = [i for i in fitting if _title_fits(named.title, sources[i])] or fitting
         if len(fitting) == 1:
             _follow(cit, target, fitting[0], path)
             return
@@ -231,22 +272,13 @@ def _resolve_by_author(cit: Citation, fulls: list[_Full], previous: Note | None,
     if not named.people:
         _failed(cit, "unresolved", f"{cit.form.replace('_', ' ')} without an author name before it")
         return
-    matches = [f for f in fulls if _names_match(named.people, f.citation)]
-    if not matches and len(named.people) > 1:  # 'U.S. Food and Drug Administration' is one author
-        matches = [f for f in fulls if _names_match([named.whole], f.citation)]
-    works = _distinct_works(matches)
-    short_title = cit.csl.get("title", "") if cit.form == Form.SHORT else ""
-    if short_title:  # the short title must fit: another work by the author may never have been cited in full
-        works = [w for w in works if _title_fits(short_title, w[0].citation)]
-    elif cit.form == Form.SHORT and len(works) > 1 and previous is not None:
-        works = _cited_in(previous, works, path) or works  # 'Bright, 60.' right after Bright's work
-    elif cit.form == Form.SHORT and not works:
-        works = _title_read_as_names(named.whole, fulls)
+    works = _works_by(named, fulls)
+    if cit.form == Form.SHORT:
+        works = _short_note_works(cit.csl.get("title", ""), named, works, fulls, previous, path)
     if len(works) > 1 and named.title:  # 作者，《書名》，前揭書: the title picks the work
         works = [w for w in works if _title_fits(named.title, w[0].citation)] or works
     if len(works) > 1 and cit.narrow:
-        narrowed = [w for w in works if _work_kind(w[0].citation) == cit.narrow]
-        works = narrowed or works
+        works = [w for w in works if _work_kind(w[0].citation) == cit.narrow] or works
     label = " and ".join(named.people)
     if not works:
         _failed(cit, "unresolved", f"no earlier work by {label}")
@@ -255,6 +287,33 @@ def _resolve_by_author(cit: Citation, fulls: list[_Full], previous: Note | None,
         _failed(cit, "ambiguous", f"{len(works)} earlier works by {label}", candidates)
     else:
         _resolved(cit, works[0][0], path)
+
+
+def _works_by(named: NamedWork, fulls: list[_Full]) -> list[list[_Full]]:
+    matches = [f for f in fulls if _names_match(named.people, f.citation)]
+    if not matches and len(named.people) > 1:  # 'U.S. Food and Drug Administration' is one author
+        matches = [f for f in fulls if _names_match([named.whole], f.citation)]
+    return _distinct_works(matches)
+
+
+def _short_note_works(short_title: str, named: NamedWork, works: list[list[_Full]], fulls: list[_Full],
+                      previous: Note | None, path: str) -> list[list[_Full]]:
+    """Of the author's works, those a short note can mean: the short title must fit (another work by the
+    author may never have been cited in full); without a title, the work of the note just before."""
+    if short_title:
+        return ([w for w in works if _title_fits(short_title, w[0].citation)]
+                or [w for w in works if _printed_in(short_title, w[0].citation)]
+                or _distinct_works([f for f in fulls if _printed_in(short_title, f.citation)
+                                    and all(_printed_in(p, f.citation, 2) for p in named.people)]))
+    if len(works) > 1 and previous is not None:
+        return _cited_in(previous, works, path) or works  # 'Bright, 60.' right after Bright's work
+    return works or _title_read_as_names(named.whole, fulls)
+
+
+def _printed_in(words: str, cit: Citation, shortest: int = 6) -> bool:
+    """A short title (or a name) is printed in the full citation, whatever field its parse put it in."""
+    key = match_key(words)
+    return len(key) >= (min(shortest, 3) if has_cjk(words) else shortest) and key in match_key(cit.raw)
 
 
 def _title_read_as_names(whole: str, fulls: list[_Full]) -> list[list[_Full]]:
@@ -292,10 +351,14 @@ def named_work(text: str) -> NamedWork:
     m = _NAMED_TITLE.search(s)
     if m and m.start() > 0:
         title, s = m["title"], s[: m.start()]
-    s = _ROLE_TAIL.sub("", _ET_AL_TAIL.sub("", s)).strip(" ,，")
+    s = _ROLE_TAIL.sub("", _ET_AL_TAIL.sub("", _TRANSLATORS.sub("", s))).strip(" ,，:：")
     if len(s) > 300 or not s:  # forms.py lets only a list of names grow this long
         return NamedWork([], title)
-    return NamedWork([p for part in s.split("、") for p in split_people(part)], title, s)
+    people = [p for part in s.split("、") for p in split_people(part)]
+    for i, person in enumerate(people[1:], 1):  # 'Aron, Paix et guerre entre les nations': a title, not a name
+        if not has_cjk(person) and not _NAME_LIKE.match(person):
+            return NamedWork(people[:i], title or s[s.index(person):], s)
+    return NamedWork(people, title, s)
 
 
 def named_people(text: str) -> list[str]:
@@ -311,12 +374,17 @@ def _people_of(cit: Citation) -> list[str]:
 def _names_match(wanted: list[str], work: Citation) -> bool:
     """Every named person is among the work's authors/editors (tolerant of typos and initials);
     a work printed with 'et al.' / 等 needs only its first author named first."""
-    have = [_ET_AL_TAIL.sub("", h) for h in _people_of(work)]
+    have, cut_short = _listed_people(tuple(_people_of(work)), work.raw)
     if not have:
         return False
-    if len(wanted) > len(have) and _ET_AL.search(work.raw):
+    if len(wanted) > len(have) and cut_short:
         return _same_person(wanted[0], have[0])
     return all(any(_same_person(w, h) for h in have) for w in wanted)
+
+
+@lru_cache(maxsize=8192)  # every op. cit. is compared with every earlier full citation
+def _listed_people(people: tuple[str, ...], raw: str) -> tuple[tuple[str, ...], bool]:
+    return tuple(_ET_AL_TAIL.sub("", h) for h in people), bool(_ET_AL.search(raw))
 
 
 def _title_fits(short: str, cit: Citation) -> bool:
@@ -332,8 +400,15 @@ def _same_person(a: str, b: str) -> bool:
     fa, fb = family_key(a), family_key(b)
     if not names_close(fa, fb):
         return False
+    if _ends_with_words(a, b) or _ends_with_words(b, a):  # 'Martin Lillie' / 'C. M. Martin Lillie': a compound surname
+        return True
     ga, gb = _initials(a), _initials(b)
     return not ga or not gb or ga[0] == gb[0]
+
+
+def _ends_with_words(short: str, full: str) -> bool:
+    words, whole = short.split(), full.split()
+    return 1 < len(words) < len(whole) and whole[-len(words):] == words
 
 
 def _initials(name: str) -> str:
@@ -404,5 +479,10 @@ def _repeated_head(cit: Citation, fulls: list[_Full]) -> _Full | None:
 
 
 def _head(cit: Citation) -> str:
+    return _head_of(cit.raw)
+
+
+@lru_cache(maxsize=8192)  # each full citation is compared with every earlier one
+def _head_of(raw: str) -> str:
     """A citation without its page locator, folded."""
-    return match_key(_LOCATOR_TAIL.sub("", cit.raw))
+    return match_key(_LOCATOR_TAIL.sub("", raw))

@@ -12,6 +12,7 @@ from ..lexicon import (
     CROSS_REF_TERMS_ZH,
     IBID_TERMS_EN,
     IBID_TERMS_ZH,
+    NAME_PARTICLES,
     OP_CIT_TERMS_ZH,
     PREVIOUS_NOTE_TERMS_ZH,
     SIGNAL_EN,
@@ -20,6 +21,8 @@ from ..lexicon import (
     alternation,
 )
 from ..model import Form
+from ..normalize import has_cjk
+from ..patterns import compile_fast
 from ..rules import rule
 
 _NUM = r"([0-9０-９]+)"
@@ -37,6 +40,15 @@ CROSS_REF = rule(
     counterexamples=("同上，頁5。", "註釋說明", "Notes on the State of Virginia", "同2005年", "同3個月", "相同5點"),
     requires=("註", "注", "note", "Note", "NOTE", "n.", "N.", "同"),
     flags=re.I,
+)
+AUTHOR_AFTER_POINTER = rule(
+    "author_after_pointer",
+    r"[〕\]]?\s*[，,]\s*(?P<named>[^，,。；;《》〈〉]{1,40}?[：:]\s*[《〈][^》〉]{1,120}[》〉])",
+    "同前注〔16〕，作者：《書名》 (legal citation manual): the author and title after the note number pick its source.",
+    examples=("〕，王澤鑑：《民法總則》，第330頁。", "，湯紹成：《略論兩岸軍事互信機制》，第5頁"),
+    counterexamples=("，頁12。", "，第330頁。"),
+    requires=("：", ":"),
+    anchored=True,
 )
 SIGNAL_LEAD = rule(
     "signal_lead",
@@ -86,7 +98,7 @@ LOC_CIT = rule(
     flags=re.I,
 )
 # A name in a short note: capitalised words (initials, particles) or a run of Han characters.
-_NAME = r"(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Han}{1,20})(?:\s+(?:\p{Lu}[\p{L}'’\-]*\.?|van|von|de|der|la|le|du|di|da)){0,5}"
+_NAME = rf"(?:\p{{Lu}}[\p{{L}}'’\-]*\.?|\p{{Han}}{{1,20}})(?:\s+(?:\p{{Lu}}[\p{{L}}'’\-]*\.?|{alternation(NAME_PARTICLES)})){{0,5}}"
 _AUTHORS = rf"{_NAME}(?:(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*){_NAME}){{0,8}}?(?:,?\s+et\s+al\.?)?"
 _PAGES = r"(?:pp?\.\s*)?[0-9]{1,4}(?:\s*[-–]\s*[0-9]{1,4})?(?:,\s*[0-9]{1,4}(?:\s*[-–]\s*[0-9]{1,4})?)*"
 SHORT_NOTE = rule(
@@ -98,7 +110,8 @@ SHORT_NOTE = rule(
               "Sheffield, Military-to-Military, 12.", "Martin Lillie, Be kind to yourself.",
               "Bundy, Danger and Survival: Choices About the Bomb in the First Fifty Years, 227–228",
               "季衛東, “法律程序的意義,” 96.", "汪疑今, “江蘇的小農及其副業.”", "Bright, 60.", "Balsam et al., 12–15.",
-              "揚奎斯特 and 薩金特, 遞歸宏觀經濟理論, 199–202.", "Calkin, Ager, and Thompson, “A Comparative Risk,” 4."),
+              "揚奎斯特 and 薩金特, 遞歸宏觀經濟理論, 199–202.", "Calkin, Ager, and Thompson, “A Comparative Risk,” 4.",
+              "應松年 and 馬懷德, 當代中國行政法的源流."),
     counterexamples=("Richard Berstein and Ross H. Munro, “The Coming Conflict with America,” Foreign Affairs 76, "
                      "no. 2 (1997): 27.", "Aristotle, Poetics, trans. S. H. Butcher (The Internet Classics Archive, "
                      "1994), 38.", "Joseph L. Sheffield, Military Confidence, Alabama: AU Press, 2009, pp.7-8.",
@@ -130,7 +143,7 @@ NAMES_LIST = rule(
     counterexamples=("如前所述，此一概念早已成為建置派的前理解", "See the discussion above, in chapter 3"),
     anchored=True,
 )
-_YEAR = re.compile(r"\b(?:1[5-9]|20)[0-9]{2}\b")
+_YEAR = compile_fast(r"\b(?:1[5-9]|20)[0-9]{2}\b")
 
 
 SHORT_FORM_ANYWHERE = rule(
@@ -163,7 +176,9 @@ def analyse_form(piece: str) -> FormInfo:
     m = CROSS_REF.find(text[:70])  # the pointer leads the citation
     if m and m.start() < 40:
         number = next(g for g in m.groups() if g)
-        return FormInfo(Form.CROSS_REF, author_text=_lead(text[: m.start()]), ref_note=int(_ascii_digits(number)))
+        after = AUTHOR_AFTER_POINTER.find(text, m.end())
+        named = _lead(text[: m.start()]) or (after.group("named") if after else "")
+        return FormInfo(Form.CROSS_REF, author_text=named, ref_note=int(_ascii_digits(number)))
     m = AUTHOR_WORK.find(text)
     if m:
         return FormInfo(Form.OP_CIT, author_text=m["who"].strip())
@@ -186,11 +201,13 @@ def _short_note(text: str) -> FormInfo:
     m = SHORT_NOTE_ZH.find(text) or SHORT_NOTE.find(text)
     if m is None:
         return FormInfo(Form.FULL)
-    pages = m["pages"] or (m["only_pages"] if "only_pages" in m.re.groupindex else None) or ""
-    title = (m["title"] or "").strip("“”\"《》〈〉「」『』 ,.").strip()
+    parts = m.groupdict()
+    pages = parts.get("pages") or parts.get("only_pages") or ""
+    title = (parts["title"] or "").strip("“”\"《》〈〉「」『』 ,.").strip()
     if _YEAR.search(pages):  # '…, 2016, 17.': a full note's year
         return FormInfo(Form.FULL)
-    if m["title"] and not pages and m["title"][0].isalnum() and " " not in title:  # 'See Act, Fla.': too little
+    unmarked = parts["title"] and parts["title"][0].isalnum()
+    if unmarked and not pages and " " not in title and not has_cjk(title):  # 'See Act, Fla.': too little to tell
         return FormInfo(Form.FULL)
     return FormInfo(Form.SHORT, author_text=_lead(m["who"]), title=title)
 

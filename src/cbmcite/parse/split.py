@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 import regex as re
 
-from ..lexicon import CHAPTER_LEAD_ZH, IBID_TERMS_EN, IBID_TERMS_ZH, PREVIOUS_NOTE_TERMS_ZH, alternation
+from ..lexicon import (CHAPTER_LEAD_ZH, IBID_TERMS_EN, IBID_TERMS_ZH, PREVIOUS_NOTE_TERMS_ZH, SIGNAL_EN, SIGNAL_ZH,
+                       alternation)
 from ..patterns import compile_fast
 from ..rules import rule
 
@@ -33,6 +34,7 @@ _PROSE_YEAR = compile_fast(r"[0-9]{4}年")  # 'p.469.2009年歐巴馬…': a not
 _PUBLISHER_GOES_ON = compile_fast(r"\s*[A-Z][\w.&'’\-]*(?:\s+[A-Z&][\w.&'’\-]*){0,5},\s*(?:1[5-9]|20)[0-9]{2}\b")
 _NUMBERED_PART = compile_fast(r"\b(?:[Vv]ol|[Nn]o|[Pp]t|[Cc]h|[Bb]k)\.\s*[0-9]+$")
 _JOINED_CLAUSE = compile_fast(rf"\s*{alternation(CHAPTER_LEAD_ZH)}")
+_SIGNAL_NEXT = compile_fast(rf"\s*(?:{alternation(SIGNAL_ZH)}|{alternation(SIGNAL_EN)}\s)")  # 'Ibid. See also X': two sources
 
 
 @dataclass
@@ -106,7 +108,8 @@ def _pieces(text: str) -> list[str]:
             cut = i + 1
             while cut < len(text) and text[cut] in "」』）)”":
                 cut += 1
-        elif ch == "." and depth == 0 and (_gbt_stop(text, start, i) if gbt else _sentence_stop(text, start, i)):
+        elif ch == "." and depth == 0 and ((_gbt_stop(text, start, i) if gbt else _sentence_stop(text, start, i))
+                                           or _SIGNAL_NEXT.match(text, i + 1)):
             cut = i + 1
         if cut is not None:
             pieces.append(text[start:cut])
