@@ -217,7 +217,8 @@ def _flate_bomb() -> bytes:
     packer = zlib.compressobj(9)
     block = b" " * (1 << 20)
     data = b"".join(packer.compress(block) for _ in range(300)) + packer.flush()  # 300 MB of spaces
-    stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"
+    stream = (b"<< /Length %d /Filter [/FlateDecode] /DecodeParms [<< /Predictor 1 >>] >>\nstream\n" % len(data)
+              + data + b"\nendstream")
     return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                  b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>", stream])
 
