@@ -162,6 +162,23 @@ def test_chapter_numbering_that_goes_on_from_an_earlier_chapter(tmp_path):
     assert {k: n.text for k, n in notes.items()} == {12: "同註3，頁5。", 13: "同上，頁6。"}
 
 
+def test_raised_note_number_drawn_after_its_line(tmp_path):
+    """Some producers draw a note's raised number after the note's text: it still opens the note."""
+    path = tmp_path / "late.pdf"
+    pdfmetrics.registerFont(UnicodeCIDFont(CJK))
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    _draw(c, 72, 760, "正文提到一個來源。{1}又提到另一個。{2}", CJK, 10, False)
+    c.line(72, 110, 200, 110)
+    for y, number, text in ((96, "1", "王名揚，《美國行政法》，頁12。"), (84, "2", "同上，頁15。")):
+        c.setFont(CJK, 8)
+        c.drawString(78, y, text)
+        c.setFont(CJK, 4.8)
+        c.drawString(72, y + 2.8, number)
+    c.save()
+    notes = _notes(path)
+    assert {k: n.text for k, n in notes.items()} == {1: "王名揚，《美國行政法》，頁12。", 2: "同上，頁15。"}
+
+
 def test_small_print_source_line_is_not_a_note(tmp_path):
     """A table's source line in small print at a page foot, no rule: the last note ended its sentence."""
     pages = [[(["正文提到一個來源。{1}"], [(1, ["王名揚，《美國行政法》，頁12。"])])],
