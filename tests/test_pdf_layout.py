@@ -45,7 +45,7 @@ def _draw(c, x, y, text, font, size, tex_like):
 
 
 def write_layout_pdf(path, pages, body=10.0, note=8.0, rule=True, raised=True, tex_like=False, font=CJK,
-                     gap=1.0):
+                     gap=1.0, after_number=" "):
     """pages: a list of columns per page, each column (body lines, notes) where a note is
     (number or None for a continuation, [lines]). A running head and a page number on every page."""
     if font == CJK:
@@ -74,7 +74,7 @@ def write_layout_pdf(path, pages, body=10.0, note=8.0, rule=True, raised=True, t
                 elif raised:
                     _draw(c, x, y, "{%s}" % number + text, font, note, tex_like)
                 else:
-                    _draw(c, x, y, f"{number} {text}", font, note, tex_like)
+                    _draw(c, x, y, f"{number}{after_number}{text}", font, note, tex_like)
         c.setFont(font, 9)
         c.drawString(295, 40, str(page_number))
         c.showPage()
@@ -118,6 +118,12 @@ def test_latex_like_pages(tmp_path):
 def test_word_like_notes_the_size_of_the_body(tmp_path):
     """Notes as large as the body, numbers on the baseline: the separator rule tells them apart."""
     path = write_layout_pdf(tmp_path / "word.pdf", ARTICLE, body=11, note=11, raised=False)
+    _expect_article(_notes(path))
+
+
+def test_baseline_number_set_close_to_its_text(tmp_path):
+    """`3Joseph`, `2同上`: no space after the number, as when Word's tab is lost."""
+    path = write_layout_pdf(tmp_path / "close.pdf", ARTICLE, body=11, note=11, raised=False, after_number="")
     _expect_article(_notes(path))
 
 
