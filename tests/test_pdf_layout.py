@@ -222,6 +222,26 @@ def test_pdf_without_notes_or_markers_warns(tmp_path, runner):
     assert [f["what"] for f in json.loads(result.stdout)["findings"]] == ["input"]
 
 
+def test_scanned_pages_among_text_pages_are_named(tmp_path):
+    """A page that is only an image is named, so that its notes are not silently missing."""
+    import pypdfium2 as pdfium
+    from PIL import Image  # reportlab's own dependency
+    from reportlab.lib.utils import ImageReader
+
+    path = write_layout_pdf(tmp_path / "mixed.pdf", ARTICLE)
+    scan = tmp_path / "scan.png"
+    Image.new("L", (50, 50), 200).save(scan)
+    c = canvas.Canvas(str(tmp_path / "scanned.pdf"), pagesize=(595, 842))
+    c.drawImage(ImageReader(str(scan)), 72, 72, 400, 600)
+    c.save()
+    merged = pdfium.PdfDocument(str(path))
+    merged.import_pages(pdfium.PdfDocument(str(tmp_path / "scanned.pdf")))
+    merged.save(str(tmp_path / "both.pdf"))
+    result = extract_document(str(tmp_path / "both.pdf"))
+    assert result.warnings == ["page(s) 3 are images with no text (scanned?); run OCR to read their notes"]
+    assert len(result.notes) == 4
+
+
 # --- hostile files ------------------------------------------------------------------------------
 
 def _pdf(objects: list[bytes]) -> bytes:

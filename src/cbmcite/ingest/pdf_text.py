@@ -57,6 +57,7 @@ class Page:
     lines: list[Line]
     rules: list[tuple[float, float, float]]  # (x0, x1, y) of thin horizontal strokes
     truncated: bool = False
+    scanned: bool = False  # an image and no text
 
 
 def read_pages(path: str) -> tuple[list[Page], list[str]]:
@@ -90,6 +91,9 @@ def read_pages(path: str) -> tuple[list[Page], list[str]]:
         raise InputError("damaged PDF (no page can be read)")
     if unreadable:
         warnings.append(f"page(s) {_first_few(unreadable)} cannot be read (damaged)")
+    scanned = [p.number for p in pages if p.scanned]
+    if scanned and len(scanned) < len(pages):
+        warnings.append(f"page(s) {_first_few(scanned)} are images with no text (scanned?); run OCR to read their notes")
     cut = [p.number for p in pages if p.truncated]
     if cut:
         warnings.append(f"page(s) {_first_few(cut)} hold over {MAX_CHARS_PER_PAGE:,} characters; the rest was not read")
@@ -115,7 +119,7 @@ def _read_page(document, index: int) -> Page:
         finally:
             textpage.close()
         rules = _rules(page) if _rules_may_matter(lines, width) else []
-        return Page(index + 1, width, height, lines, rules, truncated)
+        return Page(index + 1, width, height, lines, rules, truncated, scanned=not lines and _has_image(page))
     finally:
         page.close()
 
@@ -294,6 +298,14 @@ def _rules_may_matter(lines: list[Line], width: float) -> bool:
     if not run or any(line.x0 > width / 2 for line in run):
         return True
     return not (run[0].lead is not None or BASELINE_NUMBER.match(run[0].text))
+
+
+def _has_image(page) -> bool:
+    import pypdfium2.raw as raw
+
+    handle = page.raw
+    return any(raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(handle, k)) == raw.FPDF_PAGEOBJ_IMAGE
+               for k in range(raw.FPDFPage_CountObjects(handle)))
 
 
 def _rules(page) -> list[tuple[float, float, float]]:
