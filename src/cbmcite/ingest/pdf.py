@@ -18,7 +18,5 @@ def read_pdf(path: str) -> SourceText:
     if not any(page.lines for page in pages):
         raise InputError("no text layer (image-only PDF?); run OCR first")
     layout = read_layout(pages)
-    warnings += layout.warnings
-    if not layout.notes:
-        return SourceText(path=path, text=layout.body, encoding="pdf", warnings=warnings)
-    return SourceText(path=path, text=layout.body, encoding="pdf", notes=layout.notes, warnings=warnings)
+    return SourceText(path=path, text=layout.body, encoding="pdf", notes=layout.notes or None,
+                      warnings=warnings + layout.warnings)

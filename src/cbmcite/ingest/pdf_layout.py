@@ -263,7 +263,7 @@ def _after_gap(column: list[Line], body_size: float, sequence: _Sequence, marker
         number = _opener(line, sequence, seen)
         if (number is not None and number in seen and after_gap is not None
                 and (after_gap == i or sequence.pieces)
-                and all(l.size <= body_size * HEADING for l in column[after_gap:])):
+                and all(below.size <= body_size * HEADING for below in column[after_gap:])):
             return after_gap
         seen.extend(_marker_value(m.value) for m in line.markers)
     return len(column)
