@@ -97,7 +97,9 @@ ARTICLE = [
 
 
 def _notes(path):
-    return {n.number: n for n in extract_document(str(path)).notes}
+    result = extract_document(str(path))
+    assert result.warnings == []  # the notes come from the layout, not from the plain-text fallback
+    return {n.number: n for n in result.notes}
 
 
 def _expect_article(notes):
@@ -134,6 +136,18 @@ def test_same_size_notes_without_rule_after_a_gap(tmp_path):
     assert notes[1].text == " ".join(WALTZ)
     assert notes[2].text == "同上，頁 105。"
     assert notes[4].text == "Waltz, Theory of International Politics, 88."
+
+
+def test_page_of_notes_the_size_of_the_body_goes_on_from_the_last(tmp_path):
+    """Endnote-like: the notes of page 1 (after a gap) run on over all of page 2, same size, no rule."""
+    pages = [[(["正文提到一個來源。{1}又提到另一個。{2}", "第三個來源{3}和第四個。{4}"],
+               [(1, ["王名揚，《美國行政法》，頁12。"]), (2, ["同上，頁15。"])])],
+             [([], [(3, ["張新寶，《侵權責任法》，頁80。"]), (4, ["同上，頁81。"])])]]
+    result = extract_document(str(write_layout_pdf(tmp_path / "end.pdf", pages, body=11, note=11, raised=False,
+                                                   rule=False, gap=2.5)))
+    assert result.warnings == []  # found by layout, not by the plain-text fallback
+    assert {n.number: n.text for n in result.notes} == {
+        1: "王名揚，《美國行政法》，頁12。", 2: "同上，頁15。", 3: "張新寶，《侵權責任法》，頁80。", 4: "同上，頁81。"}
 
 
 def test_two_columns_each_with_its_notes(tmp_path):

@@ -39,6 +39,7 @@ class _Sequence:
     notes: list[Note] = field(default_factory=list)
     pieces: list[str] = field(default_factory=list)
     raised: bool = False  # this document prints note numbers raised: a baseline number is text
+    in_area: bool = False  # the column read last ended in its note area
 
     @property
     def last(self) -> int:
@@ -63,8 +64,8 @@ class _Sequence:
 def read_layout(pages: list[Page]) -> Layout:
     """Notes from the note areas, the body text, and the markers in the body. When no note text is
     found the body is every line with its markers printed inline, as a text extractor gives it."""
-    body_size = _body_size(pages)
     furniture = _furniture(pages)
+    body_size = _body_size(pages, furniture)
     sequence = _Sequence()
     body: list[Line | None] = []  # None: a page break
     markers: list[int | str] = []
@@ -79,6 +80,7 @@ def read_layout(pages: list[Page]) -> Layout:
                     markers.append(_marker_value(marker.value))
                     marked_on.setdefault(markers[-1], page.number)
             _read_notes(column[start:], page.number, sequence, markers)
+            sequence.in_area = start < len(column)
         body.append(None)
     sequence.close()
     notes = sequence.notes
@@ -111,15 +113,16 @@ def _marker_value(value: str) -> int | str:
     return "*"
 
 
-def _body_size(pages: list[Page]) -> float:
-    """The size of most text in the upper half of pages, where notes never are."""
+def _body_size(pages: list[Page], furniture: set[int]) -> float:
+    """The size of most text in the upper half of pages, where notes never are (running heads aside)."""
     weights: Counter = Counter()
     for page in pages:
         for line in page.lines:
-            if line.baseline > page.height * 0.5:
+            if line.baseline > page.height * 0.5 and id(line) not in furniture:
                 weights[round(line.size, 1)] += len(line.text)
     if not weights:
-        weights.update({round(line.size, 1): len(line.text) for page in pages for line in page.lines})
+        for line in (line for page in pages for line in page.lines if id(line) not in furniture):
+            weights[round(line.size, 1)] += len(line.text)
     return weights.most_common(1)[0][0] if weights else 0.0
 
 
@@ -249,8 +252,8 @@ def _looks_like_notes(area: list[Line], sequence: _Sequence, body_size: float, m
 
 def _after_gap(column: list[Line], body_size: float, sequence: _Sequence, markers: list[int | str]) -> int:
     """Notes the size of the body, no rule: the next note number that the body above has marked,
-    opening a line after a wider gap, or after lines that follow such a gap and go on with a note left
-    open on the page before."""
+    opening a line after a wider gap (or at the top, when the last column ended in notes, as pages of
+    endnotes do), or after lines that follow such a gap and go on with a note left open."""
     leadings = sorted(a.baseline - b.baseline for a, b in zip(column, column[1:]) if a.baseline > b.baseline)
     if not leadings:
         return len(column)
@@ -258,7 +261,7 @@ def _after_gap(column: list[Line], body_size: float, sequence: _Sequence, marker
     seen = list(markers)
     after_gap = None
     for i, line in enumerate(column):
-        if i and column[i - 1].baseline - line.baseline > usual * GAP:
+        if (column[i - 1].baseline - line.baseline > usual * GAP) if i else sequence.in_area:
             after_gap = i
         number = _opener(line, sequence, seen)
         if (number is not None and number in seen and after_gap is not None
