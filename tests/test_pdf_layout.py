@@ -256,6 +256,23 @@ def test_scanned_pages_among_text_pages_are_named(tmp_path):
     assert len(result.notes) == 4
 
 
+def test_page_work_is_bounded(tmp_path):
+    """A page with more characters than any real page is read up to the bound, with a warning."""
+    from cbmcite.ingest.pdf_text import MAX_CHARS_PER_PAGE
+
+    path = tmp_path / "dense.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("Helvetica", 2)
+    line = "x" * 400
+    for k in range(MAX_CHARS_PER_PAGE // len(line) + 20):
+        c.drawString(10, 830 - k * 2.1, line)
+    c.save()
+    started = time.perf_counter()
+    warnings = read_document(str(path)).warnings
+    assert any(f"over {MAX_CHARS_PER_PAGE:,} characters" in w for w in warnings), warnings
+    assert time.perf_counter() - started < 10
+
+
 # --- hostile files ------------------------------------------------------------------------------
 
 def _pdf(objects: list[bytes]) -> bytes:
