@@ -13,8 +13,8 @@ from .text import InputError
 
 def read_pdf(path: str) -> SourceText:
     pages, warnings = read_pages(path)
-    if not pages:
-        raise InputError("damaged PDF (no pages)")
+    if all(page.blank for page in pages):
+        raise InputError("damaged PDF (no pages)" if not pages else "nothing is drawn on any page (empty or damaged PDF)")
     if not any(page.lines for page in pages):
         raise InputError("no text layer (image-only PDF?); run OCR first")
     layout = read_layout(pages)

@@ -10,6 +10,9 @@ import math
 import re
 from dataclasses import dataclass, field
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
 from .pdf_guard import check_pdf
 from .text import InputError
 
@@ -58,12 +61,11 @@ class Page:
     rules: list[tuple[float, float, float]]  # (x0, x1, y) of thin horizontal strokes
     truncated: bool = False
     scanned: bool = False  # an image and no text
+    blank: bool = False  # nothing drawn at all
 
 
 def read_pages(path: str) -> tuple[list[Page], list[str]]:
     """All pages (up to MAX_PAGES) and warnings about what was not read."""
-    import pypdfium2 as pdfium
-
     with open(path, "rb") as handle:
         data = handle.read()
     check_pdf(data)
@@ -119,7 +121,9 @@ def _read_page(document, index: int) -> Page:
         finally:
             textpage.close()
         rules = _rules(page) if _rules_may_matter(lines, width) else []
-        return Page(index + 1, width, height, lines, rules, truncated, scanned=not lines and _has_image(page))
+        kinds = set() if lines else _object_kinds(page)
+        return Page(index + 1, width, height, lines, rules, truncated, scanned=raw.FPDF_PAGEOBJ_IMAGE in kinds,
+                    blank=not lines and not kinds)
     finally:
         page.close()
 
@@ -129,8 +133,6 @@ class _Glyphs:
     only for the few characters that need them."""
 
     def __init__(self, handle):
-        import pypdfium2.raw as raw
-
         self.raw, self.handle = raw, handle
         self.x, self.y, self.matrix = ctypes.c_double(), ctypes.c_double(), raw.FS_MATRIX()
         self.x_ref, self.y_ref, self.matrix_ref = ctypes.byref(self.x), ctypes.byref(self.y), ctypes.byref(self.matrix)
@@ -300,18 +302,14 @@ def _rules_may_matter(lines: list[Line], width: float) -> bool:
     return not (run[0].lead is not None or BASELINE_NUMBER.match(run[0].text))
 
 
-def _has_image(page) -> bool:
-    import pypdfium2.raw as raw
-
+def _object_kinds(page) -> set[int]:
+    """The kinds of object drawn on a page (text, path, image, ...), for pages with no text."""
     handle = page.raw
-    return any(raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(handle, k)) == raw.FPDF_PAGEOBJ_IMAGE
-               for k in range(raw.FPDFPage_CountObjects(handle)))
+    return {raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(handle, k)) for k in range(raw.FPDFPage_CountObjects(handle))}
 
 
 def _rules(page) -> list[tuple[float, float, float]]:
     """Thin horizontal strokes or filled bars: footnote separators (and table borders)."""
-    import pypdfium2.raw as raw
-
     out = []
     handle = page.raw
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
