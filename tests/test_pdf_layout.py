@@ -150,6 +150,15 @@ def test_page_of_notes_the_size_of_the_body_goes_on_from_the_last(tmp_path):
         1: "王名揚，《美國行政法》，頁12。", 2: "同上，頁15。", 3: "張新寶，《侵權責任法》，頁80。", 4: "同上，頁81。"}
 
 
+def test_last_note_alone_on_a_page_under_its_rule(tmp_path):
+    """A short note pushed to a page of its own: under the rule, the size of the body, nothing above."""
+    pages = [[(["正文提到一個來源。{1}又提到另一個。{2}", "第三個來源。{3}"],
+               [(1, ["王名揚，《美國行政法》，頁12。"]), (2, ["同上，頁15。"])])],
+             [([], [(3, ["同前註。"])])]]
+    notes = _notes(write_layout_pdf(tmp_path / "alone.pdf", pages, body=12, note=12, raised=False))
+    assert notes[3].text == "同前註。"
+
+
 def test_two_columns_each_with_its_notes(tmp_path):
     left = (["兩岸關係的研究多以信心", "建立措施為核心。{1}此一", "概念的適用範圍仍有爭議。{2}"],
             [(1, ["王名揚，《美國行政法》，", "頁 12。"]), (2, ["同上，頁 15。"])])

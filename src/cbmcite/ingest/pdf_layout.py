@@ -72,8 +72,11 @@ def read_layout(pages: list[Page]) -> Layout:
     marked_on: dict[int | str, int] = {}
     for page in pages:
         kept = [line for line in page.lines if id(line) not in furniture]
-        for column in _columns(kept, page.width):
-            start = _note_area(column, page, body_size, sequence, markers)
+        columns = _columns(kept, page.width)
+        # a column's width as the margins give it: a page may hold only a short line or two
+        width = (page.width - 2 * min((line.x0 for line in kept), default=0.0)) / len(columns)
+        for column in columns:
+            start = _note_area(column, page, width, body_size, sequence, markers)
             for line in column[:start]:
                 body.append(line)
                 for marker in line.markers:
@@ -198,14 +201,13 @@ def _gutter(ordered: list[Line], width: float) -> tuple[float | None, float]:
     return None, 0.0
 
 
-def _note_area(column: list[Line], page: Page, body_size: float, sequence: _Sequence,
+def _note_area(column: list[Line], page: Page, width: float, body_size: float, sequence: _Sequence,
                markers: list[int | str]) -> int:
     """Index of the first line of the column's note area (len(column) when it has none)."""
     end = len(column)
     if not column:
         return end
-    x0, x1 = min(line.x0 for line in column), max(line.x1 for line in column)
-    for start, ruled in ((_below_rule(column, page, x0, x1), True), (_small_print(column, body_size), False)):
+    for start, ruled in ((_below_rule(column, page, width), True), (_small_print(column, body_size), False)):
         if start is None:
             continue
         seen = markers + [_marker_value(m.value) for line in column[:start] for m in line.markers]
@@ -214,13 +216,14 @@ def _note_area(column: list[Line], page: Page, body_size: float, sequence: _Sequ
     return _after_gap(column, body_size, sequence, markers)
 
 
-def _below_rule(column: list[Line], page: Page, x0: float, x1: float) -> int | None:
-    """The first line under the lowest short rule that starts at the column's left edge."""
-    width = max(x1 - x0, 1.0)
-    tops = [y for rx0, rx1, y in page.rules
-            if abs(rx0 - x0) < width * 0.1 and rx1 - rx0 <= width * SEPARATOR_MAX and rx1 <= x1 + 5]
+def _below_rule(column: list[Line], page: Page, width: float) -> int | None:
+    """The first line under the lowest short rule that starts at the column's left edge, with text
+    above it or in the lower half of the page (a page may hold only the end of a long note)."""
+    x0 = min(line.x0 for line in column)
+    width = max(width, max(line.x1 for line in column) - x0, 1.0)
+    tops = [y for rx0, rx1, y in page.rules if abs(rx0 - x0) < width * 0.1 and rx1 - rx0 <= width * SEPARATOR_MAX]
     candidates = [y for y in tops if any(line.baseline < y for line in column)
-                  and any(line.baseline > y for line in column)]
+                  and (y < page.height / 2 or any(line.baseline > y for line in column))]
     if not candidates:
         return None
     rule = min(candidates)
