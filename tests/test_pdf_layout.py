@@ -282,6 +282,22 @@ def test_page_work_is_bounded(tmp_path):
     assert time.perf_counter() - started < 10
 
 
+# --- layout from lines as PDFium gives them -------------------------------------------------------
+
+def test_a_note_line_broken_at_a_raised_number_stays_one_note():
+    """PDFium may end a line piece where a raised number begins: on the same baseline it goes on."""
+    from cbmcite.ingest.pdf_layout import read_layout
+    from cbmcite.ingest.pdf_text import Line, Marker, Page
+
+    body = [Line("正文提到一個來源。", 72, 300, 700, 12, [Marker(9, "1")]),
+            Line("又提到另一個。", 72, 250, 683, 12, [Marker(7, "2")])]
+    notes = [Line("見第二章所論，其", 72, 170, 100, 9, [Marker(0, "1")]),
+             Line("次序另見下文。", 172, 260, 100, 9, [Marker(0, "2")]),  # the same baseline: a piece
+             Line("同上，頁15。", 72, 140, 88, 9, [Marker(0, "2")])]
+    layout = read_layout([Page(1, 595, 842, body + notes, [(72, 180, 110)])])
+    assert [(n.number, n.text) for n in layout.notes] == [(1, "見第二章所論，其次序另見下文。"), (2, "同上，頁15。")]
+
+
 # --- hostile files ------------------------------------------------------------------------------
 
 def _pdf(objects: list[bytes]) -> bytes:

@@ -298,8 +298,11 @@ def _opener(line: Line, sequence: _Sequence, markers: list[int | str]) -> int | 
 
 
 def _read_notes(area: list[Line], page: int, sequence: _Sequence, markers: list[int | str]) -> None:
-    for line in area:
-        number = _opener(line, sequence, markers)
+    """Each line opens a note or goes on with the open one; a piece of a line that PDFium broke at a
+    raised number (same baseline as the piece before) only goes on."""
+    for i, line in enumerate(area):
+        same_line = i > 0 and abs(area[i - 1].baseline - line.baseline) < line.size * 0.3
+        number = None if same_line else _opener(line, sequence, markers)
         if number is None:
             sequence.extend(line.text)
             continue
