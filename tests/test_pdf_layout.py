@@ -45,9 +45,10 @@ def _draw(c, x, y, text, font, size, tex_like):
 
 
 def write_layout_pdf(path, pages, body=10.0, note=8.0, rule=True, raised=True, tex_like=False, font=CJK,
-                     gap=1.0, after_number=" "):
+                     gap=1.0, after_number=" ", foot=None):
     """pages: a list of columns per page, each column (body lines, notes) where a note is
-    (number or None for a continuation, [lines]). A running head and a page number on every page."""
+    (number or None for a continuation, [lines]). A running head and a page number on every page, and
+    a running foot set right under the notes if given."""
     if font == CJK:
         pdfmetrics.registerFont(UnicodeCIDFont(CJK))
     c = canvas.Canvas(str(path), pagesize=(595, 842))
@@ -76,6 +77,8 @@ def write_layout_pdf(path, pages, body=10.0, note=8.0, rule=True, raised=True, t
                 else:
                     _draw(c, x, y, f"{number}{after_number}{text}", font, note, tex_like)
         c.setFont(font, 9)
+        if foot:
+            c.drawString(72, 70 - note * 1.3, foot)
         c.drawString(295, 40, str(page_number))
         c.showPage()
     c.save()
@@ -157,6 +160,12 @@ def test_last_note_alone_on_a_page_under_its_rule(tmp_path):
              [([], [(3, ["同前註。"])])]]
     notes = _notes(write_layout_pdf(tmp_path / "alone.pdf", pages, body=12, note=12, raised=False))
     assert notes[3].text == "同前註。"
+
+
+def test_running_foot_set_close_under_the_notes_is_dropped(tmp_path):
+    pages = [[([f"第{k}頁的正文。{{{k}}}"], [(k, [f"王名揚，《美國行政法》，頁{k}。"])])] for k in range(1, 5)]
+    notes = _notes(write_layout_pdf(tmp_path / "foot.pdf", pages, foot="Layout Studies Review, Spring Issue"))
+    assert [n.text for n in notes.values()] == [f"王名揚，《美國行政法》，頁{k}。" for k in range(1, 5)]
 
 
 def test_two_columns_each_with_its_notes(tmp_path):

@@ -131,16 +131,18 @@ def _body_size(pages: list[Page], furniture: set[int]) -> float:
 
 def _furniture(pages: list[Page]) -> set[int]:
     """Page numbers and running heads or feet: among the two outermost lines at the top and bottom of
-    a page, in its margin, a bare number, or a line set apart by a gap that recurs at the same height
-    on several pages (a note line such as `16 同上注，60。` recurs too, but within the note block)."""
+    a page, in its margin, a bare number, or a line that recurs at the same height: on three pages when
+    a gap sets it apart, on half of them when not (a note line such as `16 同上注，60。` may recur at
+    the foot of a few pages, within the note block)."""
     edges = [(page, line, apart) for page in pages for line, apart in _outermost(page)]
-    recurring = Counter((_shape(line.text), round(line.baseline)) for _, line, apart in edges if apart)
-    enough = min(3, len(pages))
+    recurring = Counter((_shape(line.text), round(line.baseline), apart) for _, line, apart in edges)
+    needed = {True: min(3, len(pages)), False: max(3, len(pages) / 2)}
     out = set()
     for page, line, apart in edges:
         if not (line.baseline > page.height * (1 - MARGIN) or line.baseline < page.height * MARGIN):
             continue
-        if BARE_NUMBER.match(line.text) or (apart and len(pages) >= 2 and recurring[(_shape(line.text), round(line.baseline))] >= enough):
+        if BARE_NUMBER.match(line.text) or (
+                len(pages) >= 2 and recurring[(_shape(line.text), round(line.baseline), apart)] >= needed[apart]):
             out.add(id(line))
     return out
 
