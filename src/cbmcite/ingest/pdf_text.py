@@ -27,8 +27,10 @@ SUPERSCRIPT = 0.8  # a marker's size is at most this fraction of its line's size
 RISE = 0.15  # ... and its baseline is raised by at least this fraction of the line's size
 NOTE_SYMBOLS = "*＊✽†‡"
 CIRCLED = "".join(chr(0x2460 + i) for i in range(20))  # ①..⑳, Word's numbering in mainland documents
-# Ligature glyphs read once and spelt out; PDFium gives U+FFFE for a hyphen that ends a line.
-GLYPH_FIXES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\ufffe": "-"})
+# Ligature glyphs read once and spelt out; PDFium gives U+FFFE for a hyphen that ends a line, and some
+# producers map the hyphen of a word broken at a line end to the soft hyphen U+00AD.
+GLYPH_FIXES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
+                             "\ufffe": "-", "\u00ad": "-"})
 
 
 @dataclass
