@@ -127,9 +127,15 @@ def test_word_like_notes_the_size_of_the_body(tmp_path):
 
 
 def test_baseline_number_set_close_to_its_text(tmp_path):
-    """`3Joseph`, `2同上`: no space after the number, as when Word's tab is lost."""
-    path = write_layout_pdf(tmp_path / "close.pdf", ARTICLE, body=11, note=11, raised=False, after_number="")
-    _expect_article(_notes(path))
+    """`1Kenneth`, `3〈…〉`: no space after the number, as when Word's tab is lost; a line that goes on
+    with `4個國家` is a quantity, not note 4."""
+    pages = [[(["兩岸關係的研究，多以信心建立措施為核心。{1}然而此一概念", "的適用範圍仍有爭議，{2}學者對其效果看法分歧，{3}",
+                "以下分述各家之見解及其依據的來源。{4}"],
+               [(1, WALTZ), (2, ["Ibid., 105."]), (3, ["〈信心建立措施〉，《問題與研究》，比較了", "4個國家。"]),
+                (4, ["Ibid., 12."])])]]
+    notes = _notes(write_layout_pdf(tmp_path / "close.pdf", pages, body=11, note=11, raised=False, after_number=""))
+    assert {k: n.text for k, n in notes.items()} == {
+        1: " ".join(WALTZ), 2: "Ibid., 105.", 3: "〈信心建立措施〉，《問題與研究》，比較了4個國家。", 4: "Ibid., 12."}
 
 
 def test_same_size_notes_without_rule_after_a_gap(tmp_path):

@@ -19,9 +19,9 @@ from .text import InputError
 MAX_PAGES = 3000  # a long thesis has 400; more is a scanned archive or a hostile file
 MAX_CHARS_PER_PAGE = 30_000  # a dense page has 4,000; the rest of a larger page is not read
 SMALL = 0.92  # note lines printed smaller than the body are at most this fraction of its size
-# A note number on the baseline, then a space, or straight on with a capital, an opening bracket or a
-# Han character that is not a unit of a date or locator (`3Joseph`, `3王名揚`, not `12月`, `5頁`).
-BASELINE_NUMBER = re.compile(r"^(\d{1,3})(?:[.．]?\s+(?=\S)|(?=[A-Z〈《「『“（(])|(?=[\u3400-\u9fff])(?![年月日時號期卷頁版條款冊章節]))")
+# A note number on the baseline, then a space, or straight on with a capital or an opening bracket
+# (`3Joseph`, `3《書名》`; not `5個國家`, `12月`: a Han character after a number is a quantity or date).
+BASELINE_NUMBER = re.compile(r"^(\d{1,3})(?:[.．]?\s+(?=\S)|(?=[A-Z〈《「『“（(]))")
 BARE_NUMBER = re.compile(r"^[-–—\s]*(?:\d{1,4}|[ivxlcdm]{1,6})[-–—\s]*$", re.I)  # a page number
 SUPERSCRIPT = 0.8  # a marker's size is at most this fraction of its line's size
 RISE = 0.15  # ... and its baseline is raised by at least this fraction of the line's size
