@@ -174,6 +174,12 @@ def test_running_foot_set_close_under_the_notes_is_dropped(tmp_path):
     assert [n.text for n in notes.values()] == [f"王名揚，《美國行政法》，頁{k}。" for k in range(1, 5)]
 
 
+def test_one_short_page_whose_running_head_has_more_text_than_its_body(tmp_path):
+    pages = [[(["短文{1}兩處{2}。"], [(1, ["同註3，頁5。"]), (2, ["同上，頁6。"])])]]
+    notes = _notes(write_layout_pdf(tmp_path / "short.pdf", pages, body=11, note=11, raised=False))
+    assert {k: n.text for k, n in notes.items()} == {1: "同註3，頁5。", 2: "同上，頁6。"}
+
+
 def test_two_columns_each_with_its_notes(tmp_path):
     left = (["兩岸關係的研究多以信心", "建立措施為核心。{1}此一", "概念的適用範圍仍有爭議。{2}"],
             [(1, ["王名揚，《美國行政法》，", "頁 12。"]), (2, ["同上，頁 15。"])])

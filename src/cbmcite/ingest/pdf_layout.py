@@ -117,15 +117,16 @@ def _marker_value(value: str) -> int | str:
 
 
 def _body_size(pages: list[Page], furniture: set[int]) -> float:
-    """The size of most text in the upper half of pages, where notes never are (running heads aside)."""
+    """The size of most text in the upper half of pages, where notes never are, out of the margins
+    (running heads stand there, also on a short document where they do not recur); on a page or two
+    with little body text, of all text out of the margins."""
+    lines = [(page, line) for page in pages for line in page.lines if id(line) not in furniture]
+    inside = [(page, line) for page, line in lines
+              if page.height * MARGIN < line.baseline < page.height * (1 - MARGIN)]
+    upper = [(page, line) for page, line in inside if line.baseline > page.height * 0.5]
     weights: Counter = Counter()
-    for page in pages:
-        for line in page.lines:
-            if line.baseline > page.height * 0.5 and id(line) not in furniture:
-                weights[round(line.size, 1)] += len(line.text)
-    if not weights:
-        for line in (line for page in pages for line in page.lines if id(line) not in furniture):
-            weights[round(line.size, 1)] += len(line.text)
+    for _, line in upper or inside or lines:
+        weights[round(line.size, 1)] += len(line.text)
     return weights.most_common(1)[0][0] if weights else 0.0
 
 
