@@ -82,7 +82,11 @@ def main() -> int:
             baseline.append(run_pdftotext(paths, out))
             ours.append(run_cbmcite(args.cli, folder, out))
     base_rate, our_rate = pages / statistics.median(baseline), pages / statistics.median(ours)
-    print(f"{len(paths)} PDFs, {pages} pages, median of {args.repeat} rounds")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench import python_loop  # the machine's speed right now, as benchmarks/bench.py reports it
+
+    print(f"{len(paths)} PDFs, {pages} pages, median of {args.repeat} rounds; "
+          f"machine: a 10M-step Python loop takes {python_loop():.2f}s")
     print(f"  pdftotext            {base_rate:7.1f} pages/s")
     print(f"  cbmcite extract -j1  {our_rate:7.1f} pages/s  ({our_rate / base_rate:.2f} x pdftotext)")
     print(f"  target: {TARGET:.0f} pages/s per core: {'met' if our_rate >= TARGET else 'NOT met'}")

@@ -120,7 +120,7 @@ def write_pdf(path: Path) -> Path:
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    font = "STSong-Light"  # a CID font pdfminer maps back to Unicode; no font file needed
+    font = "STSong-Light"  # a CID font PDF readers map back to Unicode; no font file needed
     pdfmetrics.registerFont(UnicodeCIDFont(font))
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     pages = [(PARAGRAPHS[:2], [1, 2, 3, 4]), (PARAGRAPHS[2:], [5, 6, 7])]

@@ -45,9 +45,10 @@ def _draw(c, x, y, text, font, size, tex_like):
 
 
 def write_layout_pdf(path, pages, body=10.0, note=8.0, rule=True, raised=True, tex_like=False, font=CJK,
-                     gap=1.0):
+                     gap=1.0, after_number=" ", foot=None):
     """pages: a list of columns per page, each column (body lines, notes) where a note is
-    (number or None for a continuation, [lines]). A running head and a page number on every page."""
+    (number or None for a continuation, [lines]). A running head and a page number on every page, and
+    a running foot set right under the notes if given."""
     if font == CJK:
         pdfmetrics.registerFont(UnicodeCIDFont(CJK))
     c = canvas.Canvas(str(path), pagesize=(595, 842))
@@ -74,8 +75,10 @@ def write_layout_pdf(path, pages, body=10.0, note=8.0, rule=True, raised=True, t
                 elif raised:
                     _draw(c, x, y, "{%s}" % number + text, font, note, tex_like)
                 else:
-                    _draw(c, x, y, f"{number} {text}", font, note, tex_like)
+                    _draw(c, x, y, f"{number}{after_number}{text}", font, note, tex_like)
         c.setFont(font, 9)
+        if foot:
+            c.drawString(72, 70 - note * 1.3, foot)
         c.drawString(295, 40, str(page_number))
         c.showPage()
     c.save()
@@ -97,7 +100,9 @@ ARTICLE = [
 
 
 def _notes(path):
-    return {n.number: n for n in extract_document(str(path)).notes}
+    result = extract_document(str(path))
+    assert result.warnings == []  # the notes come from the layout, not from the plain-text fallback
+    return {n.number: n for n in result.notes}
 
 
 def _expect_article(notes):
@@ -121,6 +126,18 @@ def test_word_like_notes_the_size_of_the_body(tmp_path):
     _expect_article(_notes(path))
 
 
+def test_baseline_number_set_close_to_its_text(tmp_path):
+    """`1Kenneth`, `3〈…〉`: no space after the number, as when Word's tab is lost; a line that goes on
+    with `4個國家` is a quantity, not note 4."""
+    pages = [[(["兩岸關係的研究，多以信心建立措施為核心。{1}然而此一概念", "的適用範圍仍有爭議，{2}學者對其效果看法分歧，{3}",
+                "以下分述各家之見解及其依據的來源。{4}"],
+               [(1, WALTZ), (2, ["Ibid., 105."]), (3, ["〈信心建立措施〉，《問題與研究》，比較了", "4個國家。"]),
+                (4, ["Ibid., 12."])])]]
+    notes = _notes(write_layout_pdf(tmp_path / "close.pdf", pages, body=11, note=11, raised=False, after_number=""))
+    assert {k: n.text for k, n in notes.items()} == {
+        1: " ".join(WALTZ), 2: "Ibid., 105.", 3: "〈信心建立措施〉，《問題與研究》，比較了4個國家。", 4: "Ibid., 12."}
+
+
 def test_same_size_notes_without_rule_after_a_gap(tmp_path):
     """No rule, no smaller print: the block after a wider gap that opens with a number the body marked."""
     path = write_layout_pdf(tmp_path / "plain.pdf", ARTICLE, body=11, note=11, raised=False, rule=False, gap=2.5)
@@ -128,6 +145,39 @@ def test_same_size_notes_without_rule_after_a_gap(tmp_path):
     assert notes[1].text == " ".join(WALTZ)
     assert notes[2].text == "同上，頁 105。"
     assert notes[4].text == "Waltz, Theory of International Politics, 88."
+
+
+def test_page_of_notes_the_size_of_the_body_goes_on_from_the_last(tmp_path):
+    """Endnote-like: the notes of page 1 (after a gap) run on over all of page 2, same size, no rule."""
+    pages = [[(["正文提到一個來源。{1}又提到另一個。{2}", "第三個來源{3}和第四個。{4}"],
+               [(1, ["王名揚，《美國行政法》，頁12。"]), (2, ["同上，頁15。"])])],
+             [([], [(3, ["張新寶，《侵權責任法》，頁80。"]), (4, ["同上，頁81。"])])]]
+    result = extract_document(str(write_layout_pdf(tmp_path / "end.pdf", pages, body=11, note=11, raised=False,
+                                                   rule=False, gap=2.5)))
+    assert result.warnings == []  # found by layout, not by the plain-text fallback
+    assert {n.number: n.text for n in result.notes} == {
+        1: "王名揚，《美國行政法》，頁12。", 2: "同上，頁15。", 3: "張新寶，《侵權責任法》，頁80。", 4: "同上，頁81。"}
+
+
+def test_last_note_alone_on_a_page_under_its_rule(tmp_path):
+    """A short note pushed to a page of its own: under the rule, the size of the body, nothing above."""
+    pages = [[(["正文提到一個來源。{1}又提到另一個。{2}", "第三個來源。{3}"],
+               [(1, ["王名揚，《美國行政法》，頁12。"]), (2, ["同上，頁15。"])])],
+             [([], [(3, ["同前註。"])])]]
+    notes = _notes(write_layout_pdf(tmp_path / "alone.pdf", pages, body=12, note=12, raised=False))
+    assert notes[3].text == "同前註。"
+
+
+def test_running_foot_set_close_under_the_notes_is_dropped(tmp_path):
+    pages = [[([f"第{k}頁的正文。{{{k}}}"], [(k, [f"王名揚，《美國行政法》，頁{k}。"])])] for k in range(1, 5)]
+    notes = _notes(write_layout_pdf(tmp_path / "foot.pdf", pages, foot="Layout Studies Review, Spring Issue"))
+    assert [n.text for n in notes.values()] == [f"王名揚，《美國行政法》，頁{k}。" for k in range(1, 5)]
+
+
+def test_one_short_page_whose_running_head_has_more_text_than_its_body(tmp_path):
+    pages = [[(["短文{1}兩處{2}。"], [(1, ["同註3，頁5。"]), (2, ["同上，頁6。"])])]]
+    notes = _notes(write_layout_pdf(tmp_path / "short.pdf", pages, body=11, note=11, raised=False))
+    assert {k: n.text for k, n in notes.items()} == {1: "同註3，頁5。", 2: "同上，頁6。"}
 
 
 def test_two_columns_each_with_its_notes(tmp_path):
@@ -160,6 +210,23 @@ def test_chapter_numbering_that_goes_on_from_an_earlier_chapter(tmp_path):
     pages = [[(["第二章接續前章的註號。{12}再一個。{13}"], [(12, ["同註3，頁5。"]), (13, ["同上，頁6。"])])]]
     notes = _notes(write_layout_pdf(tmp_path / "ch2.pdf", pages, raised=False))
     assert {k: n.text for k, n in notes.items()} == {12: "同註3，頁5。", 13: "同上，頁6。"}
+
+
+def test_raised_note_number_drawn_after_its_line(tmp_path):
+    """Some producers draw a note's raised number after the note's text: it still opens the note."""
+    path = tmp_path / "late.pdf"
+    pdfmetrics.registerFont(UnicodeCIDFont(CJK))
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    _draw(c, 72, 760, "正文提到一個來源。{1}又提到另一個。{2}", CJK, 10, False)
+    c.line(72, 110, 200, 110)
+    for y, number, text in ((96, "1", "王名揚，《美國行政法》，頁12。"), (84, "2", "同上，頁15。")):
+        c.setFont(CJK, 8)
+        c.drawString(78, y, text)
+        c.setFont(CJK, 4.8)
+        c.drawString(72, y + 2.8, number)
+    c.save()
+    notes = _notes(path)
+    assert {k: n.text for k, n in notes.items()} == {1: "王名揚，《美國行政法》，頁12。", 2: "同上，頁15。"}
 
 
 def test_small_print_source_line_is_not_a_note(tmp_path):
@@ -199,6 +266,59 @@ def test_pdf_without_notes_or_markers_warns(tmp_path, runner):
     assert [f["what"] for f in json.loads(result.stdout)["findings"]] == ["input"]
 
 
+def test_scanned_pages_among_text_pages_are_named(tmp_path):
+    """A page that is only an image is named, so that its notes are not silently missing."""
+    import pypdfium2 as pdfium
+    from PIL import Image  # reportlab's own dependency
+    from reportlab.lib.utils import ImageReader
+
+    path = write_layout_pdf(tmp_path / "mixed.pdf", ARTICLE)
+    scan = tmp_path / "scan.png"
+    Image.new("L", (50, 50), 200).save(scan)
+    c = canvas.Canvas(str(tmp_path / "scanned.pdf"), pagesize=(595, 842))
+    c.drawImage(ImageReader(str(scan)), 72, 72, 400, 600)
+    c.save()
+    merged = pdfium.PdfDocument(str(path))
+    merged.import_pages(pdfium.PdfDocument(str(tmp_path / "scanned.pdf")))
+    merged.save(str(tmp_path / "both.pdf"))
+    result = extract_document(str(tmp_path / "both.pdf"))
+    assert result.warnings == ["page(s) 3 are images with no text (scanned?); run OCR to read their notes"]
+    assert len(result.notes) == 4
+
+
+def test_page_work_is_bounded(tmp_path):
+    """A page with more characters than any real page is read up to the bound, with a warning."""
+    from cbmcite.ingest.pdf_text import MAX_CHARS_PER_PAGE
+
+    path = tmp_path / "dense.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("Helvetica", 2)
+    line = "x" * 400
+    for k in range(MAX_CHARS_PER_PAGE // len(line) + 20):
+        c.drawString(10, 830 - k * 2.1, line)
+    c.save()
+    started = time.perf_counter()
+    warnings = read_document(str(path)).warnings
+    assert any(f"over {MAX_CHARS_PER_PAGE:,} characters" in w for w in warnings), warnings
+    assert time.perf_counter() - started < 10
+
+
+# --- layout from lines as PDFium gives them -------------------------------------------------------
+
+def test_a_note_line_broken_at_a_raised_number_stays_one_note():
+    """PDFium may end a line piece where a raised number begins: on the same baseline it goes on."""
+    from cbmcite.ingest.pdf_layout import read_layout
+    from cbmcite.ingest.pdf_text import Line, Marker, Page
+
+    body = [Line("正文提到一個來源。", 72, 300, 700, 12, [Marker(9, "1")]),
+            Line("又提到另一個。", 72, 250, 683, 12, [Marker(7, "2")])]
+    notes = [Line("見第二章所論，其", 72, 170, 100, 9, [Marker(0, "1")]),
+             Line("次序另見下文。", 172, 260, 100, 9, [Marker(0, "2")]),  # the same baseline: a piece
+             Line("同上，頁15。", 72, 140, 88, 9, [Marker(0, "2")])]
+    layout = read_layout([Page(1, 595, 842, body + notes, [(72, 180, 110)])])
+    assert [(n.number, n.text) for n in layout.notes] == [(1, "見第二章所論，其次序另見下文。"), (2, "同上，頁15。")]
+
+
 # --- hostile files ------------------------------------------------------------------------------
 
 def _pdf(objects: list[bytes]) -> bytes:
@@ -217,7 +337,8 @@ def _flate_bomb() -> bytes:
     packer = zlib.compressobj(9)
     block = b" " * (1 << 20)
     data = b"".join(packer.compress(block) for _ in range(300)) + packer.flush()  # 300 MB of spaces
-    stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"
+    stream = (b"<< /Length %d /Filter [/FlateDecode] /DecodeParms [<< /Predictor 1 >>] >>\nstream\n" % len(data)
+              + data + b"\nendstream")
     return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                  b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>", stream])
 

@@ -13,12 +13,10 @@ from ..errors import InputError
 
 def read_pdf(path: str) -> SourceText:
     pages, warnings = read_pages(path)
-    if not pages:
-        raise InputError("damaged PDF (no pages)")
+    if all(page.blank for page in pages):
+        raise InputError("damaged PDF (no pages)" if not pages else "nothing is drawn on any page (empty or damaged PDF)")
     if not any(page.lines for page in pages):
         raise InputError("no text layer (image-only PDF?); run OCR first")
     layout = read_layout(pages)
-    warnings += layout.warnings
-    if not layout.notes:
-        return SourceText(path=path, text=layout.body, encoding="pdf", warnings=warnings)
-    return SourceText(path=path, text=layout.body, encoding="pdf", notes=layout.notes, warnings=warnings)
+    return SourceText(path=path, text=layout.body, encoding="pdf", notes=layout.notes or None,
+                      warnings=warnings + layout.warnings)

@@ -39,6 +39,7 @@ class _Sequence:
     notes: list[Note] = field(default_factory=list)
     pieces: list[str] = field(default_factory=list)
     raised: bool = False  # this document prints note numbers raised: a baseline number is text
+    in_area: bool = False  # the column read last ended in its note area
 
     @property
     def last(self) -> int:
@@ -63,22 +64,26 @@ class _Sequence:
 def read_layout(pages: list[Page]) -> Layout:
     """Notes from the note areas, the body text, and the markers in the body. When no note text is
     found the body is every line with its markers printed inline, as a text extractor gives it."""
-    body_size = _body_size(pages)
     furniture = _furniture(pages)
+    body_size = _body_size(pages, furniture)
     sequence = _Sequence()
     body: list[Line | None] = []  # None: a page break
     markers: list[int | str] = []
     marked_on: dict[int | str, int] = {}
     for page in pages:
         kept = [line for line in page.lines if id(line) not in furniture]
-        for column in _columns(kept, page.width):
-            start = _note_area(column, page, body_size, sequence, markers)
+        columns = _columns(kept, page.width)
+        # a column's width as the margins give it: a page may hold only a short line or two
+        width = (page.width - 2 * min((line.x0 for line in kept), default=0.0)) / len(columns)
+        for column in columns:
+            start = _note_area(column, page, width, body_size, sequence, markers)
             for line in column[:start]:
                 body.append(line)
                 for marker in line.markers:
                     markers.append(_marker_value(marker.value))
                     marked_on.setdefault(markers[-1], page.number)
             _read_notes(column[start:], page.number, sequence, markers)
+            sequence.in_area = start < len(column)
         body.append(None)
     sequence.close()
     notes = sequence.notes
@@ -111,30 +116,34 @@ def _marker_value(value: str) -> int | str:
     return "*"
 
 
-def _body_size(pages: list[Page]) -> float:
-    """The size of most text in the upper half of pages, where notes never are."""
+def _body_size(pages: list[Page], furniture: set[int]) -> float:
+    """The size of most text in the upper half of pages, where notes never are, out of the margins
+    (running heads stand there, also on a short document where they do not recur); on a page or two
+    with little body text, of all text out of the margins."""
+    lines = [(page, line) for page in pages for line in page.lines if id(line) not in furniture]
+    inside = [(page, line) for page, line in lines
+              if page.height * MARGIN < line.baseline < page.height * (1 - MARGIN)]
+    upper = [(page, line) for page, line in inside if line.baseline > page.height * 0.5]
     weights: Counter = Counter()
-    for page in pages:
-        for line in page.lines:
-            if line.baseline > page.height * 0.5:
-                weights[round(line.size, 1)] += len(line.text)
-    if not weights:
-        weights.update({round(line.size, 1): len(line.text) for page in pages for line in page.lines})
+    for _, line in upper or inside or lines:
+        weights[round(line.size, 1)] += len(line.text)
     return weights.most_common(1)[0][0] if weights else 0.0
 
 
 def _furniture(pages: list[Page]) -> set[int]:
     """Page numbers and running heads or feet: among the two outermost lines at the top and bottom of
-    a page, in its margin, a bare number, or a line set apart by a gap that recurs at the same height
-    on several pages (a note line such as `16 同上注，60。` recurs too, but within the note block)."""
+    a page, in its margin, a bare number, or a line that recurs at the same height: on three pages when
+    a gap sets it apart, on half of them when not (a note line such as `16 同上注，60。` may recur at
+    the foot of a few pages, within the note block)."""
     edges = [(page, line, apart) for page in pages for line, apart in _outermost(page)]
-    recurring = Counter((_shape(line.text), round(line.baseline)) for _, line, apart in edges if apart)
-    enough = min(3, len(pages))
+    recurring = Counter((_shape(line.text), round(line.baseline), apart) for _, line, apart in edges)
+    needed = {True: min(3, len(pages)), False: max(3, len(pages) / 2)}
     out = set()
     for page, line, apart in edges:
         if not (line.baseline > page.height * (1 - MARGIN) or line.baseline < page.height * MARGIN):
             continue
-        if BARE_NUMBER.match(line.text) or (apart and len(pages) >= 2 and recurring[(_shape(line.text), round(line.baseline))] >= enough):
+        if BARE_NUMBER.match(line.text) or (
+                len(pages) >= 2 and recurring[(_shape(line.text), round(line.baseline), apart)] >= needed[apart]):
             out.add(id(line))
     return out
 
@@ -195,14 +204,13 @@ def _gutter(ordered: list[Line], width: float) -> tuple[float | None, float]:
     return None, 0.0
 
 
-def _note_area(column: list[Line], page: Page, body_size: float, sequence: _Sequence,
+def _note_area(column: list[Line], page: Page, width: float, body_size: float, sequence: _Sequence,
                markers: list[int | str]) -> int:
     """Index of the first line of the column's note area (len(column) when it has none)."""
     end = len(column)
     if not column:
         return end
-    x0, x1 = min(line.x0 for line in column), max(line.x1 for line in column)
-    for start, ruled in ((_below_rule(column, page, x0, x1), True), (_small_print(column, body_size), False)):
+    for start, ruled in ((_below_rule(column, page, width), True), (_small_print(column, body_size), False)):
         if start is None:
             continue
         seen = markers + [_marker_value(m.value) for line in column[:start] for m in line.markers]
@@ -211,13 +219,14 @@ def _note_area(column: list[Line], page: Page, body_size: float, sequence: _Sequ
     return _after_gap(column, body_size, sequence, markers)
 
 
-def _below_rule(column: list[Line], page: Page, x0: float, x1: float) -> int | None:
-    """The first line under the lowest short rule that starts at the column's left edge."""
-    width = max(x1 - x0, 1.0)
-    tops = [y for rx0, rx1, y in page.rules
-            if abs(rx0 - x0) < width * 0.1 and rx1 - rx0 <= width * SEPARATOR_MAX and rx1 <= x1 + 5]
+def _below_rule(column: list[Line], page: Page, width: float) -> int | None:
+    """The first line under the lowest short rule that starts at the column's left edge, with text
+    above it or in the lower half of the page (a page may hold only the end of a long note)."""
+    x0 = min(line.x0 for line in column)
+    width = max(width, max(line.x1 for line in column) - x0, 1.0)
+    tops = [y for rx0, rx1, y in page.rules if abs(rx0 - x0) < width * 0.1 and rx1 - rx0 <= width * SEPARATOR_MAX]
     candidates = [y for y in tops if any(line.baseline < y for line in column)
-                  and any(line.baseline > y for line in column)]
+                  and (y < page.height / 2 or any(line.baseline > y for line in column))]
     if not candidates:
         return None
     rule = min(candidates)
@@ -249,8 +258,8 @@ def _looks_like_notes(area: list[Line], sequence: _Sequence, body_size: float, m
 
 def _after_gap(column: list[Line], body_size: float, sequence: _Sequence, markers: list[int | str]) -> int:
     """Notes the size of the body, no rule: the next note number that the body above has marked,
-    opening a line after a wider gap, or after lines that follow such a gap and go on with a note left
-    open on the page before."""
+    opening a line after a wider gap (or at the top, when the last column ended in notes, as pages of
+    endnotes do), or after lines that follow such a gap and go on with a note left open."""
     leadings = sorted(a.baseline - b.baseline for a, b in zip(column, column[1:]) if a.baseline > b.baseline)
     if not leadings:
         return len(column)
@@ -258,12 +267,12 @@ def _after_gap(column: list[Line], body_size: float, sequence: _Sequence, marker
     seen = list(markers)
     after_gap = None
     for i, line in enumerate(column):
-        if i and column[i - 1].baseline - line.baseline > usual * GAP:
+        if (column[i - 1].baseline - line.baseline > usual * GAP) if i else sequence.in_area:
             after_gap = i
         number = _opener(line, sequence, seen)
         if (number is not None and number in seen and after_gap is not None
                 and (after_gap == i or sequence.pieces)
-                and all(l.size <= body_size * HEADING for l in column[after_gap:])):
+                and all(below.size <= body_size * HEADING for below in column[after_gap:])):
             return after_gap
         seen.extend(_marker_value(m.value) for m in line.markers)
     return len(column)
@@ -292,8 +301,11 @@ def _opener(line: Line, sequence: _Sequence, markers: list[int | str]) -> int | 
 
 
 def _read_notes(area: list[Line], page: int, sequence: _Sequence, markers: list[int | str]) -> None:
-    for line in area:
-        number = _opener(line, sequence, markers)
+    """Each line opens a note or goes on with the open one; a piece of a line that PDFium broke at a
+    raised number (same baseline as the piece before) only goes on."""
+    for i, line in enumerate(area):
+        same_line = i > 0 and abs(area[i - 1].baseline - line.baseline) < line.size * 0.3
+        number = None if same_line else _opener(line, sequence, markers)
         if number is None:
             sequence.extend(line.text)
             continue

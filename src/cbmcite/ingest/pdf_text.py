@@ -10,20 +10,27 @@ import math
 import re
 from dataclasses import dataclass, field
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
 from .pdf_guard import check_pdf
 from ..errors import InputError
 
 MAX_PAGES = 3000  # a long thesis has 400; more is a scanned archive or a hostile file
 MAX_CHARS_PER_PAGE = 30_000  # a dense page has 4,000; the rest of a larger page is not read
 SMALL = 0.92  # note lines printed smaller than the body are at most this fraction of its size
-BASELINE_NUMBER = re.compile(r"^(\d{1,3})[.．]?\s+(?=\S)")  # a note number on the baseline, then text
+# A note number on the baseline, then a space, or straight on with a capital or an opening bracket
+# (`3Joseph`, `3《書名》`; not `5個國家`, `12月`: a Han character after a number is a quantity or date).
+BASELINE_NUMBER = re.compile(r"^(\d{1,3})(?:[.．]?\s+(?=\S)|(?=[A-Z〈《「『“（(]))")
 BARE_NUMBER = re.compile(r"^[-–—\s]*(?:\d{1,4}|[ivxlcdm]{1,6})[-–—\s]*$", re.I)  # a page number
 SUPERSCRIPT = 0.8  # a marker's size is at most this fraction of its line's size
 RISE = 0.15  # ... and its baseline is raised by at least this fraction of the line's size
 NOTE_SYMBOLS = "*＊✽†‡"
 CIRCLED = "".join(chr(0x2460 + i) for i in range(20))  # ①..⑳, Word's numbering in mainland documents
-# Ligature glyphs read once and spelt out; PDFium gives U+FFFE for a hyphen that ends a line.
-GLYPH_FIXES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\ufffe": "-"})
+# Ligature glyphs read once and spelt out; PDFium gives U+FFFE for a hyphen that ends a line, and some
+# producers map the hyphen of a word broken at a line end to the soft hyphen U+00AD.
+GLYPH_FIXES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
+                             "\ufffe": "-", "\u00ad": "-"})
 
 
 @dataclass
@@ -55,12 +62,12 @@ class Page:
     lines: list[Line]
     rules: list[tuple[float, float, float]]  # (x0, x1, y) of thin horizontal strokes
     truncated: bool = False
+    scanned: bool = False  # an image and no text
+    blank: bool = False  # nothing drawn at all
 
 
 def read_pages(path: str) -> tuple[list[Page], list[str]]:
     """All pages (up to MAX_PAGES) and warnings about what was not read."""
-    import pypdfium2 as pdfium
-
     with open(path, "rb") as handle:
         data = handle.read()
     check_pdf(data)
@@ -88,6 +95,9 @@ def read_pages(path: str) -> tuple[list[Page], list[str]]:
         raise InputError("damaged PDF (no page can be read)")
     if unreadable:
         warnings.append(f"page(s) {_first_few(unreadable)} cannot be read (damaged)")
+    scanned = [p.number for p in pages if p.scanned]
+    if scanned and len(scanned) < len(pages):
+        warnings.append(f"page(s) {_first_few(scanned)} are images with no text (scanned?); run OCR to read their notes")
     cut = [p.number for p in pages if p.truncated]
     if cut:
         warnings.append(f"page(s) {_first_few(cut)} hold over {MAX_CHARS_PER_PAGE:,} characters; the rest was not read")
@@ -113,7 +123,9 @@ def _read_page(document, index: int) -> Page:
         finally:
             textpage.close()
         rules = _rules(page) if _rules_may_matter(lines, width) else []
-        return Page(index + 1, width, height, lines, rules, truncated)
+        kinds = set() if lines else _object_kinds(page)
+        return Page(index + 1, width, height, lines, rules, truncated, scanned=raw.FPDF_PAGEOBJ_IMAGE in kinds,
+                    blank=not lines and not kinds)
     finally:
         page.close()
 
@@ -123,8 +135,6 @@ class _Glyphs:
     only for the few characters that need them."""
 
     def __init__(self, handle):
-        import pypdfium2.raw as raw
-
         self.raw, self.handle = raw, handle
         self.x, self.y, self.matrix = ctypes.c_double(), ctypes.c_double(), raw.FS_MATRIX()
         self.x_ref, self.y_ref, self.matrix_ref = ctypes.byref(self.x), ctypes.byref(self.y), ctypes.byref(self.matrix)
@@ -294,10 +304,14 @@ def _rules_may_matter(lines: list[Line], width: float) -> bool:
     return not (run[0].lead is not None or BASELINE_NUMBER.match(run[0].text))
 
 
+def _object_kinds(page) -> set[int]:
+    """The kinds of object drawn on a page (text, path, image, ...), for pages with no text."""
+    handle = page.raw
+    return {raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(handle, k)) for k in range(raw.FPDFPage_CountObjects(handle))}
+
+
 def _rules(page) -> list[tuple[float, float, float]]:
     """Thin horizontal strokes or filled bars: footnote separators (and table borders)."""
-    import pypdfium2.raw as raw
-
     out = []
     handle = page.raw
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
