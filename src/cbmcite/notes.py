@@ -121,6 +121,7 @@ class _Scanner:
         self.markers: dict[int, int] = {}  # note number -> line of its body marker
         self.next_marker = 1
         self.max_note = 0
+        self.detached_max = 0  # the last note number seen alone on a line (see _detached_area)
         self.texts_by_number: dict[int | str, str] = {}
 
     def feed(self, raw: str, lineno: int) -> None:
@@ -350,9 +351,11 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
         return None
     page_numbers = {body[-1], body[0]} & alone.keys()  # a number alone at the page's top or foot
     found = [(i, alone[i]) for i in body if i in alone and i not in page_numbers]
-    run = _number_run([n for _, n in found], scanner.max_note)
+    seen = max(scanner.max_note, scanner.detached_max)
+    run = _number_run([n for _, n in found], seen)
     if not run or _glued_numbers(lines, body, run):
         return None
+    scanner.detached_max = run[-1]  # a page that cannot be read this way still moves the sequence on
     last = {n: i for i, n in found if n in run}  # a body marker may stand alone before its note
     first = min(last.values())
     star = None
@@ -364,10 +367,11 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     if star is not None and (not units or units[0][0] != star + 1 and lines[star + 1].strip()):
         star = None if not units else star
     numbers: list[int | str] = (["*"] if star is not None else []) + run
-    if len(units) < len(numbers) and star is None:
-        before = _block_before(lines, body, first, alone)
-        if before:
-            units.insert(0, before)
+    if star is None:
+        for block in _blocks_before(lines, body, first, alone):
+            if len(units) >= len(numbers):
+                break
+            units.insert(0, block)
     width = max(map(_display_width, (lines[i] for i in body)))
     units = _fit(lines, units, len(numbers), width)
     if units is None:
@@ -414,16 +418,22 @@ def _units(lines, tail, numbers_at) -> list[list[int]]:
     return units
 
 
-def _block_before(lines, body, first, alone) -> list[int]:
-    """The note that ends right above its number: back from the number to a line that ends a sentence."""
+def _blocks_before(lines, body, first, alone) -> list[list[int]]:
+    """Notes that end right above the first number (pdftotext may print a number after its note), last
+    first: each runs back to a line that ends a sentence; beyond the nearest, only one that starts like
+    a citation is taken, so that body text stays body text."""
     j = first - 1
-    if j < 0 or j in alone or not lines[j].strip(" \t\u3000\f") or j not in body:
-        return []
-    block = [j]
-    while j - 1 in body and j - 1 not in alone and j - 1 == block[0] - 1 and not _ends_sentence_or_marker(lines[j - 1]):
+    blocks: list[list[int]] = []
+    while j in body and j not in alone:
+        block = [j]
+        while j - 1 in body and j - 1 not in alone and not _ends_sentence_or_marker(lines[j - 1]):
+            j -= 1
+            block.insert(0, j)
+        if blocks and not _citation_like(lines[block[0]].strip()):
+            break
+        blocks.append(block)
         j -= 1
-        block.insert(0, j)
-    return block
+    return blocks
 
 
 def _ends_sentence_or_marker(line: str) -> bool:
