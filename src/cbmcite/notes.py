@@ -349,7 +349,11 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     body = [i for i in range(lo, hi) if (i not in furniture or i in alone) and lines[i].strip(" \t\u3000\f")]
     if not body:
         return None
-    page_numbers = {body[-1], body[0]} & alone.keys()  # a number alone at the page's top or foot
+    page_numbers = _page_numbers(body, alone)
+    text_lines = [i for i in body if i not in page_numbers]
+    copy_size, after = _repeated_tail(lines, text_lines)
+    if copy_size:  # the note block printed twice (../dev/000): read the last copy, count the other
+        body = text_lines[-(copy_size + after):]
     found = [(i, alone[i]) for i in body if i in alone and i not in page_numbers]
     seen = max(scanner.max_note, scanner.detached_max)
     run = _number_run([n for _, n in found], seen)
@@ -361,11 +365,10 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     star = None
     if scanner.star_marked and scanner.max_note == 0:
         star = next((i for i in reversed(body) if i < first and _STAR_ALONE.fullmatch(lines[i])), None)
-    start = first if star is None else star
-    tail = [i for i in body if i >= start and i not in page_numbers]
+    tail = [i for i in body if i >= (first if star is None else star) and i not in page_numbers]
     units = _units(lines, tail, set(last.values()) | {star} | {i for i, _ in found})
-    if star is not None and (not units or units[0][0] != star + 1 and lines[star + 1].strip()):
-        star = None if not units else star
+    if star is not None and not units:
+        star = None
     numbers: list[int | str] = (["*"] if star is not None else []) + run
     if star is None:
         for block in _blocks_before(lines, body, first, alone):
@@ -376,8 +379,39 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     units = _fit(lines, units, len(numbers), width)
     if units is None:
         return None
-    taken = set(range(units[0][0], hi)) - (furniture - set(range(units[0][0], units[-1][-1] + 1)))
-    return _Area({u[0]: n for u, n in zip(units, numbers)}, {u[0]: u for u in units}, taken)
+    starts = {u[0]: n for u, n in zip(units, numbers)}
+    by_start = {u[0]: u for u in units}
+    begin = units[0][0]
+    if copy_size:  # the same notes in the earlier copy, line for line
+        position = {i: k for k, i in enumerate(text_lines)}
+        for unit, number in zip(units, numbers):
+            earlier = [text_lines[position[i] - copy_size] for i in unit]
+            starts[earlier[0]], by_start[earlier[0]] = number, earlier
+        begin = min(starts)
+    taken = set(range(begin, hi)) - (furniture - set(range(begin, units[-1][-1] + 1)))
+    return _Area(starts, by_start, taken)
+
+
+def _page_numbers(body: list[int], alone: dict[int, int]) -> set[int]:
+    """A number alone at the page's top or foot, unless the note numbers above it need it to run on."""
+    ends = {body[-1], body[0]} & alone.keys()
+    others = [alone[i] for i in body if i in alone and i not in ends]
+    return {i for i in ends if alone[i] in others or not any(n > alone[i] for n in others)
+            or alone[i] - 1 not in others}
+
+
+def _repeated_tail(lines, text_lines) -> tuple[int, int]:
+    """(lines in a copy, number lines after the last copy) when the page ends with the same block printed
+    twice, else (0, 0)."""
+    squashed = [lines[i].strip(" \t\u3000\f") for i in text_lines]
+    after = 0
+    while after < len(squashed) and squashed[-1 - after].isdigit():
+        after += 1
+    block = squashed[:len(squashed) - after]
+    for size in range(len(block) // 2, 1, -1):
+        if block[-size:] == block[-2 * size:-size]:
+            return size, after
+    return 0, 0
 
 
 def _number_run(numbers: list[int], max_note: int) -> list[int]:
