@@ -84,3 +84,18 @@ def test_notes_with_text_do_not_warn():
     text = "正文。1\n\n1 楊永明，〈信心建立措施〉，《問題與研究》，1999年，頁2。\n"
     result = extract_source(SourceText(path="chapter.txt", text=text, encoding="utf-8"))
     assert not any("no note text" in w for w in result.warnings)
+
+
+def test_ibid_alone_ends_its_note():
+    text = "正文。1再續。2\n\n1 A. Author, Title, Place: Press, 2001, p.1.\n2 Ibid.\n例如,北韓的「核勒索」迫使美國在韓國部署反導系統。\n"
+    assert notes_of(text)[2].text == "Ibid."
+
+
+def test_body_heading_after_a_note_is_not_glued_into_it():
+    text = "正文。1\n\n1 楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，第38卷第6期（1999年），頁\n（二）美中軍事熱線的建立\n"
+    assert notes_of(text)[1].text.endswith("頁")
+
+
+def test_prose_after_a_complete_note_is_body_even_if_it_quotes():
+    text = "正文。1\n\n1 中國造紙學會，《中國造紙年鑑：2003》，北京：中國輕工業出版社，2003，頁 19-20。\n其次,「相互再保證」有助於強化美中之間的戰略穩定性。\n"
+    assert notes_of(text)[1].text.endswith("頁 19-20。")

@@ -73,6 +73,14 @@ ABBREVIATIONS = ("ed", "eds", "Ed", "Eds", "vol", "Vol", "no", "No", "pp", "p", 
                  "Rep", "Sen", "Gov", "U.S", "U.K", "U.N", "D.C", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
                  "Sep", "Sept", "Oct", "Nov", "Dec")
 
+# Abbreviations whose period may end a note: a note can be just "Ibid." / "Id." or end in "op. cit.".
+NOTE_FINAL_ABBREVIATIONS = ("ibid", "Ibid", "Id", "cit")
+
+# Section headings of the body (一、 （二） 第三節 貳、): the numerals they are numbered with.
+CHINESE_NUMERALS = "〇一二三四五六七八九十百"
+FORMAL_NUMERALS = "壹貳參肆伍陸柒捌玖拾"
+SECTION_WORDS = ("章", "節", "节", "篇", "部分")
+
 
 @lru_cache(maxsize=None)
 def alternation(words: tuple[str, ...]) -> str:

@@ -17,7 +17,9 @@ from operator import methodcaller
 
 import regex as re
 
+from .lexicon import ABBREVIATIONS, CHINESE_NUMERALS, FORMAL_NUMERALS, NOTE_FINAL_ABBREVIATIONS, SECTION_WORDS, alternation
 from .patterns import compile_fast, search_tail
+from .rules import rule
 
 from .lines import join_lines
 from .model import Anomaly, Note
@@ -54,9 +56,26 @@ _CITATION_MARKS = compile_fast(r"[〈《「]|頁|页|前引|前揭|同上|同註
 _TABLE_CAPTION = compile_fast(r"^\s*(?:表|圖|图|Table|Figure)\s*[0-9一二三四五六七八九十]+")
 _TABLE_END = compile_fast(r"^\s*(?:資料來源|资料来源|Source|說明|说明|註：|注：)")
 _TABLE_MAX_LINES = 40
+_HEADING_FIRST = set("（( \t\u3000第" + CHINESE_NUMERALS + FORMAL_NUMERALS)
+# "其次,「…」有助於…" reads like "Author,「Title」": a further source names a page, a publisher or a year
+_PUBLICATION_MARK = compile_fast(r"頁|页|出版|[0-9]{4}")
 _LOWER_NOTE_WORDS = compile_fast(r"^(?:ibid|id\.|op\.|loc\.|see|cf\.|supra|e\.g\.|i\.e\.)", re.I)
-_ABBREV_END = compile_fast(
-    r"(?r)(?:\b[A-Z]|\b(?:ed|eds|Ed|Eds|vol|Vol|no|No|pp|p|trans|Jr|Dr|Mr|Mrs|St|Inc|Co|Ltd|Univ|et al|cf|ibid|Ibid|op|cit|loc))\.$"
+ABBREVIATION_END = rule(
+    "abbreviation_end",
+    rf"(?r)(?:\b[A-Z]|\b{alternation(tuple(set(ABBREVIATIONS) - set(NOTE_FINAL_ABBREVIATIONS)))})\.$",
+    "A line ending in an abbreviation's period (pp., ed., an initial) has not ended its note.",
+    examples=("Oxford: Clarendon, 1998, pp.", "in M. Gold ed.", "Laurence Chang and Peter K."),
+    counterexamples=("Ibid.", "Id.", "D. Perkins, op. cit.", "New York: Press, 2001, p. 5."),
+    requires=(".",),
+)
+BODY_HEADING = rule(
+    "body_heading",
+    rf"^\s*(?:[（(][{CHINESE_NUMERALS}]{{1,3}}[）)]|[{CHINESE_NUMERALS}{FORMAL_NUMERALS}]{{1,3}}、"
+    rf"|第[{CHINESE_NUMERALS}0-9]{{1,3}}{alternation(SECTION_WORDS)})\s*\S.{{0,30}}$",
+    "A numbered section heading of the body (（二）, 一、, 貳、, 第二節): it ends the note before it.",
+    examples=("（二）美中軍事熱線的建立", "一、前言", "貳、文獻回顧", "第二節 研究方法"),
+    counterexamples=("一九九八年，雙方在北京舉行會談，並簽署協議，建立熱線。", "同上，頁5。", "(2) p. 5"),
+    anchored=True,
 )
 _PAGE_REF_END = compile_fast(r"(?r)(?:頁|pp?\.|第)\s*\d+(?:\s*[-–~～]\s*\d+)?\s*(?:頁)?$")
 _URL = compile_fast(r"^(?:<?https?://|www\.)\S+$", re.I)
@@ -284,12 +303,15 @@ class _Scanner:
         last = self.current.lines[-1]
         if _URL.match(line.strip()):
             return True
+        if line[:1] in _HEADING_FIRST and BODY_HEADING.find(line):
+            return False  # "（二）…" after a note is the body's next section
         if not _complete(last):
             # " 正文…": an indented narrow line in a two-column layout starts the next page's body
             return not (line[:1].isspace() and self._two_columns()
                         and _display_width(line) < 0.75 * self._note_width())
         # a further source on the next line: "pp.793-796." / "John Grenville and …, Title"
-        return bool(_LATIN_NAME_START.match(line) or line[:1] in "〈《" or _CJK_CITATION_LINE.match(line))
+        return bool(_LATIN_NAME_START.match(line) or line[:1] in "〈《"
+                    or _CJK_CITATION_LINE.match(line) and _PUBLICATION_MARK.search(line))
 
     # --- body markers -----------------------------------------------------
     def _scan_markers(self, line: str, lineno: int) -> None:
@@ -481,9 +503,8 @@ def _fit(lines, units, count, width) -> list[list[int]] | None:
     units = [list(u) for u in units]
     if len(units) < count:
         for strong in (True, False):
-            for u, k in reversed(_split_points(lines, units, strong, width)):
-                if len(units) >= count:
-                    break
+            chosen = _split_points(lines, units, strong, width)[:max(0, count - len(units))]
+            for u, k in reversed(chosen):  # from the end, so that the earlier positions stay valid
                 units[u:u + 1] = [units[u][:k], units[u][k:]]
     while len(units) > count:
         joins = [u for u in range(1, len(units)) if not _complete(lines[units[u - 1][-1]].strip())]
@@ -617,7 +638,7 @@ def _complete(line: str) -> bool:
         return True
     if not _ends_sentence(s):
         return False
-    return not (s.endswith(".") and search_tail(_ABBREV_END, s, 12))
+    return not (s.endswith(".") and search_tail(ABBREVIATION_END.compiled, s, 12))
 
 
 _SENTENCE_END = "。．.!?！？"
