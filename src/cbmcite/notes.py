@@ -68,6 +68,7 @@ ABBREVIATION_END = rule(
     counterexamples=("Ibid.", "Id.", "D. Perkins, op. cit.", "New York: Press, 2001, p. 5."),
     requires=(".",),
 )
+_ABBREV_END = ABBREVIATION_END.compiled  # asked for every note line: compiled once
 BODY_HEADING = rule(
     "body_heading",
     rf"^\s*(?:[（(][{CHINESE_NUMERALS}]{{1,3}}[）)]|[{CHINESE_NUMERALS}{FORMAL_NUMERALS}]{{1,3}}、"
@@ -638,7 +639,7 @@ def _complete(line: str) -> bool:
         return True
     if not _ends_sentence(s):
         return False
-    return not (s.endswith(".") and search_tail(ABBREVIATION_END.compiled, s, 12))
+    return not (s.endswith(".") and search_tail(_ABBREV_END, s, 12))
 
 
 _SENTENCE_END = "。．.!?！？"
