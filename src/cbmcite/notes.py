@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import statistics
+from bisect import bisect_left
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -106,9 +107,12 @@ def detect_notes(text: str) -> DetectedNotes:
     furniture = _furniture_lines(text)
     stars = "＊" in text or "✽" in text or "*" in text
     scanner = _Scanner(star_marked=stars and _star_in_body(lines))
-    alone = _numbers_alone(lines)
+    alone = _numbers_alone(text) if "\f" in text else {}  # the note area is read page by page
+    at = sorted(alone)
     for lo, hi in _pages(lines) if alone else ((0, len(lines)),):
-        area = _detached_area(lines, lo, hi, furniture, alone, scanner) if alone else None
+        here = [alone[i] for i in at[bisect_left(at, lo):bisect_left(at, hi)]]
+        # most pages hold no number alone that could be the next note's
+        area = _detached_area(lines, lo, hi, furniture, alone, scanner) if _number_run(here, scanner.seen) else None
         for index in range(lo, hi):
             if area is not None and index in area.taken:
                 if index in area.starts:
@@ -237,6 +241,11 @@ class _Scanner:
             return _TABLE_END.match(line) is not None
         return True
 
+    @property
+    def seen(self) -> int:
+        """The last note number known, from note texts or from numbers alone on a line."""
+        return max(self.max_note, self.detached_max)
+
     def add_note(self, number: int | str, lineno: int, lines: list[str]) -> None:
         """A note whose number and extent the page layout already told (see _detached_area)."""
         self.close_note()
@@ -334,7 +343,7 @@ class _Scanner:
 # PDF extractors set a superscript note number apart from its note: pdftotext -layout puts it on the
 # line above the note, pdftotext puts it before, after, or somewhere else in the page's note area.
 # On such a page the numbers tell how many notes the area holds; the text tells where each starts.
-_NUMBER_ALONE = compile_fast(r"[ \t\u3000\f]*([0-9]{1,4})[ \t\u3000]*")
+_NUMBER_LINE = compile_fast(r"^[ \t\u3000\f]*([0-9]{1,4})[ \t\u3000]*$", re.M)
 _STAR_ALONE = compile_fast(r"[ \t\u3000\f]*[＊✽*][ \t\u3000]*")
 
 
@@ -345,19 +354,16 @@ class _Area:
     taken: set[int]  # every line of the note area (notes, numbers, blanks)
 
 
-def _numbers_alone(lines: list[str]) -> dict[int, int]:
-    """Line index -> number, for lines that hold only a number (page numbers among them)."""
-    out = {}
-    for i in compress(range(len(lines)), map(_short_digits, lines)):
-        m = _NUMBER_ALONE.fullmatch(lines[i])
-        if m:
-            out[i] = int(m.group(1))
+def _numbers_alone(text: str) -> dict[int, int]:
+    """Line index -> number, for lines that hold only a number (page numbers among them). One pass of a
+    line-anchored pattern over the whole text: such lines are few, and every document is asked."""
+    out: dict[int, int] = {}
+    line = last = 0
+    for m in _NUMBER_LINE.finditer(text):
+        line += text.count("\n", last, m.start())
+        last = m.start()
+        out[line] = int(m.group(1))
     return out
-
-
-def _short_digits(line: str) -> bool:
-    s = line.strip(" \t\u3000\f")
-    return 0 < len(s) <= 4 and s.isdigit()
 
 
 def _pages(lines: list[str]) -> list[tuple[int, int]]:
@@ -368,17 +374,18 @@ def _pages(lines: list[str]) -> list[tuple[int, int]]:
 
 def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     """The page's note area when its note numbers stand on lines of their own, or None."""
+    seen = scanner.seen
     # numbers alone recur on every page, so they are among the furniture: look at them all the same
     body = [i for i in range(lo, hi) if (i not in furniture or i in alone) and lines[i].strip(" \t\u3000\f")]
     if not body:
         return None
     page_numbers = _page_numbers(body, alone)
     text_lines = [i for i in body if i not in page_numbers]
-    copy_size, after = _repeated_tail(lines, text_lines)
+    numbers_here = [alone[i] for i in text_lines if i in alone]
+    copy_size, after = _repeated_tail(lines, text_lines) if len(set(numbers_here)) < len(numbers_here) else (0, 0)
     if copy_size:  # the note block printed twice (../dev/000): read the last copy, count the other
         body = text_lines[-(copy_size + after):]
     found = [(i, alone[i]) for i in body if i in alone and i not in page_numbers]
-    seen = max(scanner.max_note, scanner.detached_max)
     run = _number_run([n for _, n in found], seen)
     if not run or _glued_numbers(lines, body, run):
         return None
