@@ -99,3 +99,14 @@ def test_body_heading_after_a_note_is_not_glued_into_it():
 def test_prose_after_a_complete_note_is_body_even_if_it_quotes():
     text = "正文。1\n\n1 中國造紙學會，《中國造紙年鑑：2003》，北京：中國輕工業出版社，2003，頁 19-20。\n其次,「相互再保證」有助於強化美中之間的戰略穩定性。\n"
     assert notes_of(text)[1].text.endswith("頁 19-20。")
+
+
+def test_url_broken_at_a_hyphen_goes_on():
+    text = ("正文。1\n\n1 D. Perkins, “The Good Place,” A.V. Club, 2018,\nhttps://www.avclub.com/the-good-place-ends-with-i-\n"
+            "1822649316.\n")
+    assert notes_of(text)[1].text.endswith("with-i-1822649316.")
+
+
+def test_issue_number_cut_at_the_line_end_is_no_page_reference():
+    text = "正文。1\n\n1 久保智康，〈銅鏡製作工藝〉，《東方博物》，第1\n期(民國98年)，頁85-92。\n"
+    assert notes_of(text)[1].text.endswith("頁85-92。")

@@ -79,7 +79,8 @@ BODY_HEADING = rule(
     counterexamples=("一九九八年，雙方在北京舉行會談，並簽署協議，建立熱線。", "同上，頁5。", "(2) p. 5"),
     anchored=True,
 )
-_PAGE_REF_END = compile_fast(r"(?r)(?:頁|pp?\.|第)\s*\d+(?:\s*[-–~～]\s*\d+)?\s*(?:頁)?$")
+# "第5" without 頁 is "第5期" cut at the line's end, not a page
+_PAGE_REF_END = compile_fast(r"(?r)(?:(?:頁|pp?\.)\s*\d+(?:\s*[-–~～]\s*\d+)?|第\s*\d+(?:\s*[-–~～]\s*\d+)?\s*頁)$")
 _URL = compile_fast(r"^(?:<?https?://|www\.)\S+$", re.I)
 _PAGE_NUMBER_LINE = compile_fast(r"^[-–—\s]*\d{1,4}[-–—\s]*$")
 _ISSUE_LINE = compile_fast(
@@ -641,7 +642,7 @@ def _complete(line: str) -> bool:
     s = line.rstrip()
     last_word = s.rsplit(" ", 1)[-1]
     if last_word.startswith(("http", "<http", "www")) and _URL.search(last_word):
-        return True
+        return not last_word.endswith("-")  # a URL broken at one of its hyphens goes on
     if _ends_with_page_ref(s):
         return True
     if not _ends_sentence(s):
