@@ -110,3 +110,11 @@ def test_url_broken_at_a_hyphen_goes_on():
 def test_issue_number_cut_at_the_line_end_is_no_page_reference():
     text = "正文。1\n\n1 久保智康，〈銅鏡製作工藝〉，《東方博物》，第1\n期(民國98年)，頁85-92。\n"
     assert notes_of(text)[1].text.endswith("頁85-92。")
+
+
+def test_marker_glued_to_a_prose_opener_is_no_note():
+    text = ("正文。8\n\n8 林正義，〈信任建立措施芻議〉，《國防雜誌》，2003年，頁4。\n"
+            "9例如:一方視維持自身霸權為核心利益,「相互再保證」所能發揮的作用將十分有限。\n"
+            "9 顧炎武，《昌平山水記》，〈北京:北京古籍出版社〉，1980年，頁174。\n")
+    notes = notes_of(text)
+    assert notes[9].text.startswith("顧炎武") and notes[9].occurrences == 1

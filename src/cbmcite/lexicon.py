@@ -76,6 +76,11 @@ ABBREVIATIONS = ("ed", "eds", "Ed", "Eds", "vol", "Vol", "no", "No", "pp", "p", 
 # Abbreviations whose period may end a note: a note can be just "Ibid." / "Id." or end in "op. cit.".
 NOTE_FINAL_ABBREVIATIONS = ("ibid", "Ibid", "Id", "cit")
 
+# Words that open a sentence of prose, never an author's name: "例如:…" / "然而,…" after a marker is body.
+DISCOURSE_OPENERS_ZH = ("例如", "譬如", "比如", "然而", "但是", "不過", "其次", "再者", "此外", "另外", "因此", "所以",
+                        "換言之", "换言之", "總之", "总之", "首先", "最後", "最后", "同時", "同时", "而且", "雖然", "虽然",
+                        "如果", "由於", "由于", "對於", "对于", "至於", "至于", "事實上", "事实上", "綜上", "综上")
+
 # Section headings of the body (一、 （二） 第三節 貳、): the numerals they are numbered with.
 CHINESE_NUMERALS = "〇一二三四五六七八九十百"
 FORMAL_NUMERALS = "壹貳參肆伍陸柒捌玖拾"

@@ -18,7 +18,8 @@ from operator import methodcaller
 
 import regex as re
 
-from .lexicon import ABBREVIATIONS, CHINESE_NUMERALS, FORMAL_NUMERALS, NOTE_FINAL_ABBREVIATIONS, SECTION_WORDS, alternation
+from .lexicon import (ABBREVIATIONS, CHINESE_NUMERALS, DISCOURSE_OPENERS_ZH, FORMAL_NUMERALS, NOTE_FINAL_ABBREVIATIONS,
+                      SECTION_WORDS, alternation)
 from .patterns import compile_fast, search_tail
 from .rules import rule
 
@@ -54,6 +55,7 @@ _NOTE_LEAD_IN = compile_fast(r"^(?:請參閱|請參見|參閱|參見|参见|詳�
 _CJK_CITATION_LINE = compile_fast(r"^\p{Han}{2,4}(?:[、，,]\p{Han}{2,4})*(?:合著|主編|編著|著|編)?[，,：:]\s*[〈《「]")
 _SHORT_START = compile_fast(r"^(?:同上|同前|同註|同注|前引|前揭|上揭|Ibid|Id\.|op\.\s*cit)", re.I)
 _CITATION_MARKS = compile_fast(r"[〈《「]|頁|页|前引|前揭|同上|同註|同注|出版|主編|合著|[0-9]{4}年")
+_DISCOURSE_OPENER = compile_fast(alternation(DISCOURSE_OPENERS_ZH))  # "7例如:…「…」" is body, not note 7
 _TABLE_CAPTION = compile_fast(r"^\s*(?:表|圖|图|Table|Figure)\s*[0-9一二三四五六七八九十]+")
 _TABLE_END = compile_fast(r"^\s*(?:資料來源|资料来源|Source|說明|说明|註：|注：)")
 _TABLE_MAX_LINES = 40
@@ -303,7 +305,8 @@ class _Scanner:
         if rest[0] in _OPENERS or follows or _LATIN_NAME_START.match(rest):
             return number, rest
         # glued to Han text ("17徐曉迪，〈…〉"): a body line can start the same way ("7此外，…")
-        if (_CJK_NAME_START.match(rest) or _NOTE_LEAD_IN.match(rest)) and _CITATION_MARKS.search(rest):
+        if ((_CJK_NAME_START.match(rest) and not _DISCOURSE_OPENER.match(rest) or _NOTE_LEAD_IN.match(rest))
+                and _CITATION_MARKS.search(rest)):
             return number, rest
         # a commentary note whose marker the body already showed ("5此處所指…" after "…。5")
         if number in self.markers and number == self.max_note + 1 and len(rest) >= 10:
