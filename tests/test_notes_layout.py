@@ -118,3 +118,12 @@ def test_marker_glued_to_a_prose_opener_is_no_note():
             "9 顧炎武，《昌平山水記》，〈北京:北京古籍出版社〉，1980年，頁174。\n")
     notes = notes_of(text)
     assert notes[9].text.startswith("顧炎武") and notes[9].occurrences == 1
+
+
+def test_note_running_on_to_the_next_page_is_joined_there():
+    page1 = _page(BODY, "1", " " + NOTE_1[0], NOTE_1[1], "2", " U.S. Food and Drug Administration, FDA authorizes first insulin",
+                  "pump intended to allow patients to customize treatment through their individual diabetes", "", "1")
+    page2 = _page("\f" + BODY, "management devices, 2019, pp. 264-266.", "3", "", " " + "".join(NOTE_1), "", "2")
+    notes = notes_of(page1 + page2)
+    assert notes[2].text.endswith("individual diabetes management devices, 2019, pp. 264-266.")
+    assert notes[3].text == "".join(NOTE_1)

@@ -249,6 +249,20 @@ class _Scanner:
         """The last note number known, from note texts or from numbers alone on a line."""
         return max(self.max_note, self.detached_max)
 
+    def open_ended(self) -> bool:
+        """The last note read does not end like a note (it runs on to the next page)."""
+        return bool(self.copies) and self.current is None and not _complete(self.copies[-1].lines[-1].strip())
+
+    def extend_last(self, lines: list[str]) -> None:
+        """Lines that continue the last note read (found on the next page)."""
+        prev = self.copies[-1]
+        old = prev.text
+        prev.lines.extend(lines)
+        prev.text = join_lines(prev.lines)
+        prev.squashed = _squash(prev.text)
+        if self.texts_by_number.get(prev.number) == old:
+            self.texts_by_number[prev.number] = prev.text
+
     def add_note(self, number: int | str, lineno: int, lines: list[str]) -> None:
         """A note whose number and extent the page layout already told (see _detached_area)."""
         self.close_note()
@@ -404,18 +418,24 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     if star is not None and not units:
         star = None
     numbers: list[int | str] = (["*"] if star is not None else []) + run
-    if star is None:
-        for block in _blocks_before(lines, body, first, alone):
-            if len(units) >= len(numbers):
-                break
-            units.insert(0, block)
+    before = _blocks_before(lines, body, first, alone) if star is None else []
+    while before and len(units) < len(numbers):
+        units.insert(0, before.pop(0))
+    carried = None  # the end of the previous page's last note, at the top of this page's notes
+    if star is None and scanner.open_ended():
+        if len(units) > 1 and _continuation_like(lines[units[0][0]]):
+            carried = units.pop(0)
+        elif before and _continuation_like(lines[before[0][0]]):
+            carried = before[0]
     width = max(map(_display_width, (lines[i] for i in body)))
     units = _fit(lines, units, len(numbers), width)
     if units is None:
         return None
-    starts = {u[0]: n for u, n in zip(units, numbers)}
+    starts: dict[int, int | str] = {u[0]: n for u, n in zip(units, numbers)}
     by_start = {u[0]: u for u in units}
-    begin = units[0][0]
+    if carried:
+        scanner.extend_last([lines[i] for i in carried])
+    begin = carried[0] if carried else units[0][0]
     if copy_size:  # the same notes in the earlier copy, line for line
         position = {i: k for k, i in enumerate(text_lines)}
         for unit, number in zip(units, numbers):
@@ -424,6 +444,12 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
         begin = min(starts)
     taken = set(range(begin, hi)) - (furniture - set(range(begin, units[-1][-1] + 1)))
     return _Area(starts, by_start, taken)
+
+
+def _continuation_like(line: str) -> bool:
+    """A line that goes on with a sentence rather than start a note."""
+    s = line.strip()
+    return bool(s) and (s[0] in "，,、；;：:.)）」』》〉" or s[0].islower()) and not _LOWER_NOTE_WORDS.match(s)
 
 
 def _page_numbers(body: list[int], alone: dict[int, int]) -> set[int]:
