@@ -127,3 +127,17 @@ def test_note_running_on_to_the_next_page_is_joined_there():
     notes = notes_of(page1 + page2)
     assert notes[2].text.endswith("individual diabetes management devices, 2019, pp. 264-266.")
     assert notes[3].text == "".join(NOTE_1)
+
+
+def test_numbers_that_go_on_with_an_unfinished_note():
+    text = ("正文。1再續。2\n\n1 Robert Jervis, “Cooperation under the Security Dilemma,” World Politics\n22(3): 45-67; see also a\n"
+            "report dated\n4 March 2011, and J. Wigmore, Treatise,\n2 WIGMORE, EVIDENCE § 1367 (1940).\n"
+            "2 Kenneth Waltz, Theory of International Politics, Reading: Addison-Wesley, 1979, p. 5.\n")
+    notes = notes_of(text)
+    assert notes[1].text.endswith("§ 1367 (1940).") and "22(3): 45-67" in notes[1].text and "4 March 2011" in notes[1].text
+    assert notes[2].text.startswith("Kenneth Waltz")
+
+
+def test_a_note_by_a_surname_that_is_also_a_unit():
+    text = "正文。11再續。12\n\n11 楊永明，〈信心建立措施〉，《問題與研究》，1999年，頁2。\n12 萬家春，〈兩岸互信〉，《遠景季刊》，2005年，頁7。\n"
+    assert notes_of(text)[12].text.startswith("萬家春")

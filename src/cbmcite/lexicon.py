@@ -61,6 +61,8 @@ GBT_CARRIERS = ("OL", "CD", "MT", "DK")
 # Numbers and dates -------------------------------------------------------------------------------
 # After a number these mean "quantity", not "note": 10月, 3期, 2,858件.
 UNITS_AFTER_NUMBER = tuple("年月日時號期卷頁版條款個位名次艘架枚件輛萬千百億元歲週倍屆項種類點%％")
+# Units that are also surnames: "12 萬家春，〈…〉" is note 12 by 萬家春, "12萬人" a quantity.
+UNITS_ALSO_SURNAMES = ("萬", "千", "時", "項", "元", "種", "年", "百", "倍")
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December")
 MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",

@@ -18,8 +18,8 @@ from operator import methodcaller
 
 import regex as re
 
-from .lexicon import (ABBREVIATIONS, CHINESE_NUMERALS, DISCOURSE_OPENERS_ZH, FORMAL_NUMERALS, NOTE_FINAL_ABBREVIATIONS,
-                      SECTION_WORDS, alternation)
+from .lexicon import (ABBREVIATIONS, CHINESE_NUMERALS, DISCOURSE_OPENERS_ZH, FORMAL_NUMERALS, MONTH_ABBREVIATIONS, MONTHS_EN,
+                      NOTE_FINAL_ABBREVIATIONS, SECTION_WORDS, UNITS_AFTER_NUMBER, UNITS_ALSO_SURNAMES, alternation)
 from .patterns import compile_fast, search_tail
 from .rules import rule
 
@@ -44,7 +44,8 @@ _NOTE_START = compile_fast(
 # Cheap first-character tests before the anchored patterns that need them: "" is never in a set.
 _NOTE_START_FIRST = set("註注〔[＊✽*") | {chr(0x2460 + i) for i in range(20)}
 _HEAD_WORD_STARTS = set("表圖图TF註注")  # 表 圖 图 Table Figure 註 注
-_UNIT_AFTER_NUMBER = set("年月日時號期卷頁版條款個位名次艘架枚件輛萬千百億元歲週倍屆項種類點%％")
+_UNIT_AFTER_NUMBER = set(UNITS_AFTER_NUMBER)
+_SURNAME_UNITS = set(UNITS_ALSO_SURNAMES)
 _NOT_NOTE_START = set("0123456789０１２３４５６７８９.．,，、:：;；)）]】-–—~～/／’”")  # 1.5, 2,858, 3）…
 _OPENERS = "〈《「『“\"'‘<＜【[(（"
 _CJK = r"\p{Han}"
@@ -70,6 +71,15 @@ ABBREVIATION_END = rule(
     examples=("Oxford: Clarendon, 1998, pp.", "in M. Gold ed.", "Laurence Chang and Peter K."),
     counterexamples=("Ibid.", "Id.", "D. Perkins, op. cit.", "New York: Press, 2001, p. 5."),
     requires=(".",),
+)
+CONTINUATION_NUMBER = rule(
+    "continuation_number",
+    rf"(?:\(\d+\)\s*[:：]|{alternation(MONTHS_EN + MONTH_ABBREVIATIONS)}(?:\s|,|$)|[A-Z][A-Z.]+(?:\s+[A-Z]{{2,}})*\s*[,§])",
+    "After a line-leading number, an issue and its pages, a month or a volume's SMALL-CAPS title: the number "
+    "belongs to an unfinished note's citation (22(3): 45-67 / 4 March 2011 / 2 WIGMORE, EVIDENCE).",
+    examples=("(3): 45-67.", "March 2011, p. 5.", "Sept. 2001.", "WIGMORE, EVIDENCE § 1367 (1940).", "U.S.C. § 1983."),
+    counterexamples=("Joseph L. Sheffield, Military Measures, 2009.", "楊永明，〈信心建立措施〉", "Mayo Clinic, 2016."),
+    anchored=True,
 )
 _ABBREV_END = ABBREVIATION_END.compiled  # asked for every note line: compiled once
 BODY_HEADING = rule(
@@ -296,7 +306,11 @@ class _Scanner:
         if m["circ"]:
             return CIRCLED[m["circ"]], rest
         number = int(m["num"] or m["brk"] or m["zhu"])
-        if number == 0 or rest[0] in _NOT_NOTE_START or rest[0] in _UNIT_AFTER_NUMBER:
+        if number == 0 or rest[0] in _NOT_NOTE_START:
+            return None
+        if rest[0] in _UNIT_AFTER_NUMBER and not (rest[0] in _SURNAME_UNITS and _CJK_CITATION_LINE.match(rest)):
+            return None  # 10月, 3期; but "12 萬家春，〈…〉" is a note by 萬家春
+        if self._continues_with_number(rest):
             return None
         if m["dot"] and not _citation_like(rest):
             return None  # "1. 避免衝突升高" is a heading; "1. Hillary Clinton, …" an endnote
@@ -326,6 +340,13 @@ class _Scanner:
         if number in self.markers and number == self.max_note + 1 and len(rest) >= 10:
             return number, rest
         return None
+
+    def _continues_with_number(self, rest: str) -> bool:
+        """'22(3): 45-67', '4 March 2011', '2 WIGMORE, EVIDENCE': a number that goes on with an unfinished
+        note (an issue, a date, a volume) rather than start the next one."""
+        if self.current is None or _complete(self.current.lines[-1].strip()):
+            return False
+        return CONTINUATION_NUMBER.find(rest) is not None
 
     def _continues(self, line: str) -> bool:
         last = self.current.lines[-1]
