@@ -439,7 +439,10 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     if star is not None and not units:
         star = None
     numbers: list[int | str] = (["*"] if star is not None else []) + run
+    width = max(map(_display_width, (lines[i] for i in body)))
     before = _blocks_before(lines, body, first, alone) if star is None else []
+    if before and len(units) < len(numbers):  # notes glued without a break come before the body above them
+        units = _split_strong(lines, units, len(numbers), width)
     while before and len(units) < len(numbers):
         units.insert(0, before.pop(0))
     carried = None  # the end of the previous page's last note, at the top of this page's notes
@@ -448,7 +451,6 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
             carried = units.pop(0)
         elif before and _continuation_like(lines[before[0][0]]):
             carried = before[0]
-    width = max(map(_display_width, (lines[i] for i in body)))
     units = _fit(lines, units, len(numbers), width)
     if units is None:
         return None
@@ -557,14 +559,21 @@ def _ends_sentence_or_marker(line: str) -> bool:
     return _complete(s) or (s[-1:].isdigit() and _ends_sentence(s.rstrip("0123456789")))
 
 
+def _split_strong(lines, units, count, width, strong: bool = True) -> list[list[int]]:
+    """Runs split where a line ends a paragraph and the next starts like a note, up to `count` runs."""
+    units = [list(u) for u in units]
+    chosen = _split_points(lines, units, strong, width)[:max(0, count - len(units))]
+    for u, k in reversed(chosen):  # from the end, so that the earlier positions stay valid
+        units[u:u + 1] = [units[u][:k], units[u][k:]]
+    return units
+
+
 def _fit(lines, units, count, width) -> list[list[int]] | None:
     """Split or merge the text runs until there is one per note number."""
     units = [list(u) for u in units]
     if len(units) < count:
         for strong in (True, False):
-            chosen = _split_points(lines, units, strong, width)[:max(0, count - len(units))]
-            for u, k in reversed(chosen):  # from the end, so that the earlier positions stay valid
-                units[u:u + 1] = [units[u][:k], units[u][k:]]
+            units = _split_strong(lines, units, count, width, strong)
     while len(units) > count:
         joins = [u for u in range(1, len(units)) if not _complete(lines[units[u - 1][-1]].strip())]
         if not joins:
