@@ -454,19 +454,15 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     units = _fit(lines, units, len(numbers), width)
     if units is None:
         return None
-    starts: dict[int, int | str] = {u[0]: n for u, n in zip(units, numbers)}
-    by_start = {u[0]: u for u in units}
     if carried:
         scanner.extend_last([lines[i] for i in carried])
-    begin = carried[0] if carried else units[0][0]
     if copy_size:  # the same notes in the earlier copy, line for line
         position = {i: k for k, i in enumerate(text_lines)}
-        for unit, number in zip(units, numbers):
-            earlier = [text_lines[position[i] - copy_size] for i in unit]
-            starts[earlier[0]], by_start[earlier[0]] = number, earlier
-        begin = min(starts)
+        units = [[text_lines[position[i] - copy_size] for i in unit] for unit in units] + units
+        numbers = numbers + numbers
+    begin = min([units[0][0]] + (carried or []))
     taken = set(range(begin, hi)) - (furniture - set(range(begin, units[-1][-1] + 1)))
-    return _Area(starts, by_start, taken)
+    return _Area({u[0]: n for u, n in zip(units, numbers)}, {u[0]: u for u in units}, taken)
 
 
 def _continuation_like(line: str) -> bool:
