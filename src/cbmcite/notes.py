@@ -571,12 +571,17 @@ def _fit(lines, units, count, width) -> list[list[int]] | None:
         for strong in (True, False):
             units = _split_strong(lines, units, count, width, strong)
     while len(units) > count:
-        joins = [u for u in range(1, len(units)) if not _complete(lines[units[u - 1][-1]].strip())]
+        joins = ([u for u in range(1, len(units)) if not _complete(lines[units[u - 1][-1]].strip())]
+                 or [u for u in range(1, len(units)) if not _note_like_start(lines[units[u][0]].strip())])
         if not joins:
             return None
         u = joins[0]
         units[u - 1:u + 1] = [units[u - 1] + units[u]]
     return units if len(units) == count else None
+
+
+def _note_like_start(line: str) -> bool:
+    return bool(_citation_like(line) or _NOTE_LEAD_IN.match(line) or _SHORT_START.match(line))
 
 
 def _split_points(lines, units, strong: bool, width: int) -> list[tuple[int, int]]:
