@@ -141,3 +141,14 @@ def test_numbers_that_go_on_with_an_unfinished_note():
 def test_a_note_by_a_surname_that_is_also_a_unit():
     text = "正文。11再續。12\n\n11 楊永明，〈信心建立措施〉，《問題與研究》，1999年，頁2。\n12 萬家春，〈兩岸互信〉，《遠景季刊》，2005年，頁7。\n"
     assert notes_of(text)[12].text.startswith("萬家春")
+
+
+def test_first_note_after_a_page_break_does_not_swallow_the_next_page():
+    """pdfplumber text has no form feeds: the page number and running head are the page's end."""
+    head = "問題與研究 第11卷第4期"
+    pages = []
+    for n in (1, 2, 3):
+        pages.append(f"{head}\n正文第{n}頁的段落，討論兩岸軍事互信機制的建立。{n}\n"
+                     f"{n} 楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，第38卷第6期（1999年），\n{n}\n")
+    notes = notes_of("".join(pages) + f"{head}\n下一頁的正文從這裡開始，與註釋無關。\n")
+    assert all(notes[n].text.endswith("（1999年），") for n in (1, 2, 3))

@@ -132,7 +132,8 @@ def detect_notes(text: str) -> DetectedNotes:
                     scanner.add_note(area.starts[index], index + 1, [lines[i] for i in area.units[index]])
                 continue
             raw = lines[index]
-            if index in furniture:
+            if index in furniture:  # a page number or running head: the page ended, and any note with it
+                scanner.close_note()
                 continue
             if not raw or raw.isspace():  # half the lines of extracted text: skip the call
                 if "\f" in raw:
