@@ -152,3 +152,10 @@ def test_first_note_after_a_page_break_does_not_swallow_the_next_page():
                      f"{n} 楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，第38卷第6期（1999年），\n{n}\n")
     notes = notes_of("".join(pages) + f"{head}\n下一頁的正文從這裡開始，與註釋無關。\n")
     assert all(notes[n].text.endswith("（1999年），") for n in (1, 2, 3))
+
+
+def test_note_block_printed_twice_with_numbers_alone_is_read_once():
+    block = ["1", " " + NOTE_1[0], NOTE_1[1], "2", " " + NOTE_2[0], NOTE_2[1]]
+    notes = notes_of(_page(BODY, *block, *block, "", "1", "\f"))
+    assert notes[1].text == "".join(NOTE_1) and notes[1].occurrences == 2
+    assert notes[2].text == " ".join(NOTE_2) and notes[2].occurrences == 2
