@@ -387,6 +387,9 @@ _NUMBER_LINE = compile_fast(r"^[ \t\u3000\f]*([0-9]{1,4})[ \t\u3000]*$", re.M)
 _STAR_ALONE = compile_fast(r"[ \t\u3000\f]*[＊✽*][ \t\u3000]*")
 
 
+_MAX_PAGE_LINES = 400
+
+
 @dataclass
 class _Area:
     starts: dict[int, int | str]  # first line index of a note -> its number
@@ -414,6 +417,8 @@ def _pages(lines: list[str]) -> list[tuple[int, int]]:
 
 def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     """The page's note area when its note numbers stand on lines of their own, or None."""
+    if hi - lo > _MAX_PAGE_LINES:
+        return None  # no printed page is this long: not a page of extracted text, and the work would grow
     seen = scanner.seen
     # numbers alone recur on every page, so they are among the furniture: look at them all the same
     body = [i for i in range(lo, hi) if (i not in furniture or i in alone) and lines[i].strip(" \t\u3000\f")]
