@@ -159,3 +159,11 @@ def test_note_block_printed_twice_with_numbers_alone_is_read_once():
     notes = notes_of(_page(BODY, *block, *block, "", "1", "\f"))
     assert notes[1].text == "".join(NOTE_1) and notes[1].occurrences == 2
     assert notes[2].text == " ".join(NOTE_2) and notes[2].occurrences == 2
+
+
+def test_note_numbers_beyond_four_digits_are_named_in_a_warning():
+    text = ("正文。9998再續。9999又續。10000\n\n9998 A. Author, Title, Place: Press, 2001, p.1.\n"
+            "9999 B. Writer, Title, Place: Press, 2002, p.2.\n10000 C. Person, Title, Place: Press, 2003, p.3.\n")
+    result = extract_source(SourceText(path="thesis.txt", text=text, encoding="utf-8"))
+    assert any("10000" in w and "four digits" in w for w in result.warnings)
+    assert {n.number for n in result.notes if n.status == "ok"} == {9998, 9999}

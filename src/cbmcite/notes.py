@@ -113,6 +113,7 @@ class _Copy:
 class DetectedNotes:
     notes: list[Note]
     anomalies: list[Anomaly]
+    warnings: list[str] = field(default_factory=list)
 
 
 def detect_notes(text: str) -> DetectedNotes:
@@ -141,7 +142,23 @@ def detect_notes(text: str) -> DetectedNotes:
                 continue
             scanner.feed(raw, index + 1)
     scanner.close_note()
-    return _assemble(scanner.copies, scanner.markers)
+    detected = _assemble(scanner.copies, scanner.markers)
+    if scanner.max_note >= _MAX_NOTE_NUMBER - 9:  # rare: look for the sequence running past four digits
+        detected.warnings.extend(_beyond_four_digits(text, scanner.max_note))
+    return detected
+
+
+_MAX_NOTE_NUMBER = 9999
+_FIVE_DIGIT_START = compile_fast(r"^[ \t\u3000]*(\d{5,})[ \t\u3000]*\S", re.M)
+
+
+def _beyond_four_digits(text: str, last: int) -> list[str]:
+    """Note numbers have at most four digits: say so when the sequence goes on past them."""
+    for m in _FIVE_DIGIT_START.finditer(text):
+        if last < int(m.group(1)) <= last + 3:
+            return [f"note {m.group(1)} and later are not read: note numbers have at most four digits "
+                    f"(the last note read is {last})"]
+    return []
 
 
 class _Scanner:
