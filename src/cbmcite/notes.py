@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import statistics
-from bisect import bisect_left
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
