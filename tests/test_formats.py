@@ -77,7 +77,7 @@ def test_latex_footnotemark_and_cite_keys(tmp_path):
     tex.write_text(r"Text\footnotemark{} more\footnotetext{See \cite[p.~3]{waltz1979, keohane1977}.}"
                    r" and\footnote[7]{\textit{Id.}, p. 4.}" "\n", "utf-8")
     notes = {n.number: n for n in extract_document(str(tex)).notes}
-    assert notes[1].text == r"See \cite{waltz1979,keohane1977}."
+    assert notes[1].text == r"See \cite{waltz1979,keohane1977}, p. 3."  # the locator kept as written
     assert [c.form for c in notes[1].citations] == ["key", "key"]
     assert [c.entry for c in notes[1].citations] == ["waltz1979", "keohane1977"]
     assert notes[7].text == "Id., p. 4."

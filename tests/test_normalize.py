@@ -86,3 +86,10 @@ def test_page_ranges_normalise_to_start_end(prefix, a, b, dash):
 
 def test_script_folding_reaches_a_fixed_point():
     assert match_key("薴") == match_key(match_key("薴")) == match_key("苎")
+
+
+def test_look_alike_glyphs_are_read_once_and_width_is_kept():
+    from cbmcite.normalize import fold_glyphs
+
+    assert fold_glyphs("⼈⺠⻑官，Conﬂict，ｐ．５") == "人民長官，Conflict，ｐ．５"  # full width is the text as written
+    assert fold_glyphs("平常的文字") == "平常的文字"

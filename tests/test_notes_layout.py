@@ -84,3 +84,86 @@ def test_notes_with_text_do_not_warn():
     text = "正文。1\n\n1 楊永明，〈信心建立措施〉，《問題與研究》，1999年，頁2。\n"
     result = extract_source(SourceText(path="chapter.txt", text=text, encoding="utf-8"))
     assert not any("no note text" in w for w in result.warnings)
+
+
+def test_ibid_alone_ends_its_note():
+    text = "正文。1再續。2\n\n1 A. Author, Title, Place: Press, 2001, p.1.\n2 Ibid.\n例如,北韓的「核勒索」迫使美國在韓國部署反導系統。\n"
+    assert notes_of(text)[2].text == "Ibid."
+
+
+def test_body_heading_after_a_note_is_not_glued_into_it():
+    text = "正文。1\n\n1 楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，第38卷第6期（1999年），頁\n（二）美中軍事熱線的建立\n"
+    assert notes_of(text)[1].text.endswith("頁")
+
+
+def test_prose_after_a_complete_note_is_body_even_if_it_quotes():
+    text = "正文。1\n\n1 中國造紙學會，《中國造紙年鑑：2003》，北京：中國輕工業出版社，2003，頁 19-20。\n其次,「相互再保證」有助於強化美中之間的戰略穩定性。\n"
+    assert notes_of(text)[1].text.endswith("頁 19-20。")
+
+
+def test_url_broken_at_a_hyphen_goes_on():
+    text = ("正文。1\n\n1 D. Perkins, “The Good Place,” A.V. Club, 2018,\nhttps://www.avclub.com/the-good-place-ends-with-i-\n"
+            "1822649316.\n")
+    assert notes_of(text)[1].text.endswith("with-i-1822649316.")
+
+
+def test_issue_number_cut_at_the_line_end_is_no_page_reference():
+    text = "正文。1\n\n1 久保智康，〈銅鏡製作工藝〉，《東方博物》，第1\n期(民國98年)，頁85-92。\n"
+    assert notes_of(text)[1].text.endswith("頁85-92。")
+
+
+def test_marker_glued_to_a_prose_opener_is_no_note():
+    text = ("正文。8\n\n8 林正義，〈信任建立措施芻議〉，《國防雜誌》，2003年，頁4。\n"
+            "9例如:一方視維持自身霸權為核心利益,「相互再保證」所能發揮的作用將十分有限。\n"
+            "9 顧炎武，《昌平山水記》，〈北京:北京古籍出版社〉，1980年，頁174。\n")
+    notes = notes_of(text)
+    assert notes[9].text.startswith("顧炎武") and notes[9].occurrences == 1
+
+
+def test_note_running_on_to_the_next_page_is_joined_there():
+    page1 = _page(BODY, "1", " " + NOTE_1[0], NOTE_1[1], "2", " U.S. Food and Drug Administration, FDA authorizes first insulin",
+                  "pump intended to allow patients to customize treatment through their individual diabetes", "", "1")
+    page2 = _page("\f" + BODY, "management devices, 2019, pp. 264-266.", "3", "", " " + "".join(NOTE_1), "", "2")
+    notes = notes_of(page1 + page2)
+    assert notes[2].text.endswith("individual diabetes management devices, 2019, pp. 264-266.")
+    assert notes[3].text == "".join(NOTE_1)
+
+
+def test_numbers_that_go_on_with_an_unfinished_note():
+    text = ("正文。1再續。2\n\n1 Robert Jervis, “Cooperation under the Security Dilemma,” World Politics\n22(3): 45-67; see also a\n"
+            "report dated\n4 March 2011, and J. Wigmore, Treatise,\n2 WIGMORE, EVIDENCE § 1367 (1940).\n"
+            "2 Kenneth Waltz, Theory of International Politics, Reading: Addison-Wesley, 1979, p. 5.\n")
+    notes = notes_of(text)
+    assert notes[1].text.endswith("§ 1367 (1940).") and "22(3): 45-67" in notes[1].text and "4 March 2011" in notes[1].text
+    assert notes[2].text.startswith("Kenneth Waltz")
+
+
+def test_a_note_by_a_surname_that_is_also_a_unit():
+    text = "正文。11再續。12\n\n11 楊永明，〈信心建立措施〉，《問題與研究》，1999年，頁2。\n12 萬家春，〈兩岸互信〉，《遠景季刊》，2005年，頁7。\n"
+    assert notes_of(text)[12].text.startswith("萬家春")
+
+
+def test_first_note_after_a_page_break_does_not_swallow_the_next_page():
+    """pdfplumber text has no form feeds: the page number and running head are the page's end."""
+    head = "問題與研究 第11卷第4期"
+    pages = []
+    for n in (1, 2, 3):
+        pages.append(f"{head}\n正文第{n}頁的段落，討論兩岸軍事互信機制的建立。{n}\n"
+                     f"{n} 楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，第38卷第6期（1999年），\n{n}\n")
+    notes = notes_of("".join(pages) + f"{head}\n下一頁的正文從這裡開始，與註釋無關。\n")
+    assert all(notes[n].text.endswith("（1999年），") for n in (1, 2, 3))
+
+
+def test_note_block_printed_twice_with_numbers_alone_is_read_once():
+    block = ["1", " " + NOTE_1[0], NOTE_1[1], "2", " " + NOTE_2[0], NOTE_2[1]]
+    notes = notes_of(_page(BODY, *block, *block, "", "1", "\f"))
+    assert notes[1].text == "".join(NOTE_1) and notes[1].occurrences == 2
+    assert notes[2].text == " ".join(NOTE_2) and notes[2].occurrences == 2
+
+
+def test_note_numbers_beyond_four_digits_are_named_in_a_warning():
+    text = ("正文。9998再續。9999又續。10000\n\n9998 A. Author, Title, Place: Press, 2001, p.1.\n"
+            "9999 B. Writer, Title, Place: Press, 2002, p.2.\n10000 C. Person, Title, Place: Press, 2003, p.3.\n")
+    result = extract_source(SourceText(path="thesis.txt", text=text, encoding="utf-8"))
+    assert any("10000" in w and "four digits" in w for w in result.warnings)
+    assert {n.number for n in result.notes if n.status == "ok"} == {9998, 9999}

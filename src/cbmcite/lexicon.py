@@ -90,6 +90,8 @@ GBT_CARRIERS = ("OL", "CD", "MT", "DK")
 # Numbers and dates -------------------------------------------------------------------------------
 # After a number these mean "quantity", not "note": 10月, 3期, 2,858件.
 UNITS_AFTER_NUMBER = tuple("年月日時號期卷頁版條款個位名次艘架枚件輛萬千百億元歲週倍屆項種類點%％")
+# Units that are also surnames: "12 萬家春，〈…〉" is note 12 by 萬家春, "12萬人" a quantity.
+UNITS_ALSO_SURNAMES = ("萬", "千", "時", "項", "元", "種", "年", "百", "倍")
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December")
 MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
@@ -101,6 +103,19 @@ ABBREVIATIONS = ("ed", "eds", "Ed", "Eds", "vol", "Vol", "no", "No", "pp", "p", 
                  "Ms", "St", "Inc", "Co", "Ltd", "Univ", "et al", "cf", "ibid", "Ibid", "op", "cit", "loc", "Prof",
                  "Rep", "Sen", "Gov", "U.S", "U.K", "U.N", "D.C", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
                  "Sep", "Sept", "Oct", "Nov", "Dec")
+
+# Abbreviations whose period may end a note: a note can be just "Ibid." / "Id." or end in "op. cit.".
+NOTE_FINAL_ABBREVIATIONS = ("ibid", "Ibid", "Id", "cit")
+
+# Words that open a sentence of prose, never an author's name: "例如:…" / "然而,…" after a marker is body.
+DISCOURSE_OPENERS_ZH = ("例如", "譬如", "比如", "然而", "但是", "不過", "其次", "再者", "此外", "另外", "因此", "所以",
+                        "換言之", "换言之", "總之", "总之", "首先", "最後", "最后", "同時", "同时", "而且", "雖然", "虽然",
+                        "如果", "由於", "由于", "對於", "对于", "至於", "至于", "事實上", "事实上", "綜上", "综上")
+
+# Section headings of the body (一、 （二） 第三節 貳、): the numerals they are numbered with.
+CHINESE_NUMERALS = "〇一二三四五六七八九十百"
+FORMAL_NUMERALS = "壹貳參肆伍陸柒捌玖拾"
+SECTION_WORDS = ("章", "節", "节", "篇", "部分")
 
 
 @lru_cache(maxsize=None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import statistics
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,7 +18,10 @@ from operator import methodcaller
 
 import regex as re
 
+from .lexicon import (ABBREVIATIONS, CHINESE_NUMERALS, DISCOURSE_OPENERS_ZH, FORMAL_NUMERALS, MONTH_ABBREVIATIONS, MONTHS_EN,
+                      NOTE_FINAL_ABBREVIATIONS, SECTION_WORDS, UNITS_AFTER_NUMBER, UNITS_ALSO_SURNAMES, alternation)
 from .patterns import compile_fast, search_tail
+from .rules import rule
 
 from .lines import join_lines
 from .model import Anomaly, Note
@@ -40,7 +44,8 @@ _NOTE_START = compile_fast(
 # Cheap first-character tests before the anchored patterns that need them: "" is never in a set.
 _NOTE_START_FIRST = set("註注〔[＊✽*") | {chr(0x2460 + i) for i in range(20)}
 _HEAD_WORD_STARTS = set("表圖图TF註注")  # 表 圖 图 Table Figure 註 注
-_UNIT_AFTER_NUMBER = set("年月日時號期卷頁版條款個位名次艘架枚件輛萬千百億元歲週倍屆項種類點%％")
+_UNIT_AFTER_NUMBER = set(UNITS_AFTER_NUMBER)
+_SURNAME_UNITS = set(UNITS_ALSO_SURNAMES)
 _NOT_NOTE_START = set("0123456789０１２３４５６７８９.．,，、:：;；)）]】-–—~～/／’”")  # 1.5, 2,858, 3）…
 _OPENERS = "〈《「『“\"'‘<＜【[(（"
 _CJK = r"\p{Han}"
@@ -51,14 +56,43 @@ _NOTE_LEAD_IN = compile_fast(r"^(?:請參閱|請參見|參閱|參見|参见|詳�
 _CJK_CITATION_LINE = compile_fast(r"^\p{Han}{2,4}(?:[、，,]\p{Han}{2,4})*(?:合著|主編|編著|著|編)?[，,：:]\s*[〈《「]")
 _SHORT_START = compile_fast(r"^(?:同上|同前|同註|同注|前引|前揭|上揭|Ibid|Id\.|op\.\s*cit)", re.I)
 _CITATION_MARKS = compile_fast(r"[〈《「]|頁|页|前引|前揭|同上|同註|同注|出版|主編|合著|[0-9]{4}年")
+_DISCOURSE_OPENER = compile_fast(alternation(DISCOURSE_OPENERS_ZH))  # "7例如:…「…」" is body, not note 7
 _TABLE_CAPTION = compile_fast(r"^\s*(?:表|圖|图|Table|Figure)\s*[0-9一二三四五六七八九十]+")
 _TABLE_END = compile_fast(r"^\s*(?:資料來源|资料来源|Source|說明|说明|註：|注：)")
 _TABLE_MAX_LINES = 40
+_HEADING_FIRST = set("（( \t\u3000第" + CHINESE_NUMERALS + FORMAL_NUMERALS)
+# "其次,「…」有助於…" reads like "Author,「Title」": a further source names a page, a publisher or a year
+_PUBLICATION_MARK = compile_fast(r"頁|页|出版|[0-9]{4}")
 _LOWER_NOTE_WORDS = compile_fast(r"^(?:ibid|id\.|op\.|loc\.|see|cf\.|supra|e\.g\.|i\.e\.)", re.I)
-_ABBREV_END = compile_fast(
-    r"(?r)(?:\b[A-Z]|\b(?:ed|eds|Ed|Eds|vol|Vol|no|No|pp|p|trans|Jr|Dr|Mr|Mrs|St|Inc|Co|Ltd|Univ|et al|cf|ibid|Ibid|op|cit|loc))\.$"
+ABBREVIATION_END = rule(
+    "abbreviation_end",
+    rf"(?r)(?:\b[A-Z]|\b{alternation(tuple(set(ABBREVIATIONS) - set(NOTE_FINAL_ABBREVIATIONS)))})\.$",
+    "A line ending in an abbreviation's period (pp., ed., an initial) has not ended its note.",
+    examples=("Oxford: Clarendon, 1998, pp.", "in M. Gold ed.", "Laurence Chang and Peter K."),
+    counterexamples=("Ibid.", "Id.", "D. Perkins, op. cit.", "New York: Press, 2001, p. 5."),
+    requires=(".",),
 )
-_PAGE_REF_END = compile_fast(r"(?r)(?:頁|pp?\.|第)\s*\d+(?:\s*[-–~～]\s*\d+)?\s*(?:頁)?$")
+CONTINUATION_NUMBER = rule(
+    "continuation_number",
+    rf"(?:\(\d+\)\s*[:：]|{alternation(MONTHS_EN + MONTH_ABBREVIATIONS)}(?:\s|,|$)|[A-Z][A-Z.]+(?:\s+[A-Z]{{2,}})*\s*[,§])",
+    "After a line-leading number, an issue and its pages, a month or a volume's SMALL-CAPS title: the number "
+    "belongs to an unfinished note's citation (22(3): 45-67 / 4 March 2011 / 2 WIGMORE, EVIDENCE).",
+    examples=("(3): 45-67.", "March 2011, p. 5.", "Sept. 2001.", "WIGMORE, EVIDENCE § 1367 (1940).", "U.S.C. § 1983."),
+    counterexamples=("Joseph L. Sheffield, Military Measures, 2009.", "楊永明，〈信心建立措施〉", "Mayo Clinic, 2016."),
+    anchored=True,
+)
+_ABBREV_END = ABBREVIATION_END.compiled  # asked for every note line: compiled once
+BODY_HEADING = rule(
+    "body_heading",
+    rf"^\s*(?:[（(][{CHINESE_NUMERALS}]{{1,3}}[）)]|[{CHINESE_NUMERALS}{FORMAL_NUMERALS}]{{1,3}}、"
+    rf"|第[{CHINESE_NUMERALS}0-9]{{1,3}}{alternation(SECTION_WORDS)})\s*\S.{{0,30}}$",
+    "A numbered section heading of the body (（二）, 一、, 貳、, 第二節): it ends the note before it.",
+    examples=("（二）美中軍事熱線的建立", "一、前言", "貳、文獻回顧", "第二節 研究方法"),
+    counterexamples=("一九九八年，雙方在北京舉行會談，並簽署協議，建立熱線。", "同上，頁5。", "(2) p. 5"),
+    anchored=True,
+)
+# "第5" without 頁 is "第5期" cut at the line's end, not a page
+_PAGE_REF_END = compile_fast(r"(?r)(?:(?:頁|pp?\.)\s*\d+(?:\s*[-–~～]\s*\d+)?|第\s*\d+(?:\s*[-–~～]\s*\d+)?\s*頁)$")
 _URL = compile_fast(r"^(?:<?https?://|www\.)\S+$", re.I)
 _PAGE_NUMBER_LINE = compile_fast(r"^[-–—\s]*\d{1,4}[-–—\s]*$")
 _ISSUE_LINE = compile_fast(
@@ -79,6 +113,7 @@ class _Copy:
 class DetectedNotes:
     notes: list[Note]
     anomalies: list[Anomaly]
+    warnings: list[str] = field(default_factory=list)
 
 
 def detect_notes(text: str) -> DetectedNotes:
@@ -86,16 +121,20 @@ def detect_notes(text: str) -> DetectedNotes:
     furniture = _furniture_lines(text)
     stars = "＊" in text or "✽" in text or "*" in text
     scanner = _Scanner(star_marked=stars and _star_in_body(lines))
-    alone = _numbers_alone(lines)
+    alone = _numbers_alone(text) if "\f" in text else {}  # the note area is read page by page
+    at = sorted(alone)
     for lo, hi in _pages(lines) if alone else ((0, len(lines)),):
-        area = _detached_area(lines, lo, hi, furniture, alone, scanner) if alone else None
+        here = [alone[i] for i in at[bisect_left(at, lo):bisect_left(at, hi)]]
+        # most pages hold no number alone that could be the next note's
+        area = _detached_area(lines, lo, hi, furniture, alone, scanner) if _number_run(here, scanner.seen) else None
         for index in range(lo, hi):
             if area is not None and index in area.taken:
                 if index in area.starts:
                     scanner.add_note(area.starts[index], index + 1, [lines[i] for i in area.units[index]])
                 continue
             raw = lines[index]
-            if index in furniture:
+            if index in furniture:  # a page number or running head: the page ended, and any note with it
+                scanner.close_note()
                 continue
             if not raw or raw.isspace():  # half the lines of extracted text: skip the call
                 if "\f" in raw:
@@ -103,7 +142,23 @@ def detect_notes(text: str) -> DetectedNotes:
                 continue
             scanner.feed(raw, index + 1)
     scanner.close_note()
-    return _assemble(scanner.copies, scanner.markers)
+    detected = _assemble(scanner.copies, scanner.markers)
+    if scanner.max_note >= _MAX_NOTE_NUMBER - 9:  # rare: look for the sequence running past four digits
+        detected.warnings.extend(_beyond_four_digits(text, scanner.max_note))
+    return detected
+
+
+_MAX_NOTE_NUMBER = 9999
+_FIVE_DIGIT_START = compile_fast(r"^[ \t\u3000]*(\d{5,})[ \t\u3000]*\S", re.M)
+
+
+def _beyond_four_digits(text: str, last: int) -> list[str]:
+    """Note numbers have at most four digits: say so when the sequence goes on past them."""
+    for m in _FIVE_DIGIT_START.finditer(text):
+        if last < int(m.group(1)) <= last + 3:
+            return [f"note {m.group(1)} and later are not read: note numbers have at most four digits "
+                    f"(the last note read is {last})"]
+    return []
 
 
 class _Scanner:
@@ -121,6 +176,7 @@ class _Scanner:
         self.markers: dict[int, int] = {}  # note number -> line of its body marker
         self.next_marker = 1
         self.max_note = 0
+        self.detached_max = 0  # the last note number seen alone on a line (see _detached_area)
         self.texts_by_number: dict[int | str, str] = {}
 
     def feed(self, raw: str, lineno: int) -> None:
@@ -216,6 +272,25 @@ class _Scanner:
             return _TABLE_END.match(line) is not None
         return True
 
+    @property
+    def seen(self) -> int:
+        """The last note number known, from note texts or from numbers alone on a line."""
+        return max(self.max_note, self.detached_max)
+
+    def open_ended(self) -> bool:
+        """The last note read does not end like a note (it runs on to the next page)."""
+        return bool(self.copies) and self.current is None and not _complete(self.copies[-1].lines[-1].strip())
+
+    def extend_last(self, lines: list[str]) -> None:
+        """Lines that continue the last note read (found on the next page)."""
+        prev = self.copies[-1]
+        old = prev.text
+        prev.lines.extend(lines)
+        prev.text = join_lines(prev.lines)
+        prev.squashed = _squash(prev.text)
+        if self.texts_by_number.get(prev.number) == old:
+            self.texts_by_number[prev.number] = prev.text
+
     def add_note(self, number: int | str, lineno: int, lines: list[str]) -> None:
         """A note whose number and extent the page layout already told (see _detached_area)."""
         self.close_note()
@@ -249,7 +324,11 @@ class _Scanner:
         if m["circ"]:
             return CIRCLED[m["circ"]], rest
         number = int(m["num"] or m["brk"] or m["zhu"])
-        if number == 0 or rest[0] in _NOT_NOTE_START or rest[0] in _UNIT_AFTER_NUMBER:
+        if number == 0 or rest[0] in _NOT_NOTE_START:
+            return None
+        if rest[0] in _UNIT_AFTER_NUMBER and not (rest[0] in _SURNAME_UNITS and _CJK_CITATION_LINE.match(rest)):
+            return None  # 10月, 3期; but "12 萬家春，〈…〉" is a note by 萬家春
+        if self._continues_with_number(rest):
             return None
         if m["dot"] and not _citation_like(rest):
             return None  # "1. 避免衝突升高" is a heading; "1. Hillary Clinton, …" an endnote
@@ -272,23 +351,34 @@ class _Scanner:
         if rest[0] in _OPENERS or follows or _LATIN_NAME_START.match(rest):
             return number, rest
         # glued to Han text ("17徐曉迪，〈…〉"): a body line can start the same way ("7此外，…")
-        if (_CJK_NAME_START.match(rest) or _NOTE_LEAD_IN.match(rest)) and _CITATION_MARKS.search(rest):
+        if ((_CJK_NAME_START.match(rest) and not _DISCOURSE_OPENER.match(rest) or _NOTE_LEAD_IN.match(rest))
+                and _CITATION_MARKS.search(rest)):
             return number, rest
         # a commentary note whose marker the body already showed ("5此處所指…" after "…。5")
         if number in self.markers and number == self.max_note + 1 and len(rest) >= 10:
             return number, rest
         return None
 
+    def _continues_with_number(self, rest: str) -> bool:
+        """'22(3): 45-67', '4 March 2011', '2 WIGMORE, EVIDENCE': a number that goes on with an unfinished
+        note (an issue, a date, a volume) rather than start the next one."""
+        if self.current is None or _complete(self.current.lines[-1].strip()):
+            return False
+        return CONTINUATION_NUMBER.find(rest) is not None
+
     def _continues(self, line: str) -> bool:
         last = self.current.lines[-1]
         if _URL.match(line.strip()):
             return True
+        if line[:1] in _HEADING_FIRST and BODY_HEADING.find(line):
+            return False  # "（二）…" after a note is the body's next section
         if not _complete(last):
             # " 正文…": an indented narrow line in a two-column layout starts the next page's body
             return not (line[:1].isspace() and self._two_columns()
                         and _display_width(line) < 0.75 * self._note_width())
         # a further source on the next line: "pp.793-796." / "John Grenville and …, Title"
-        return bool(_LATIN_NAME_START.match(line) or line[:1] in "〈《" or _CJK_CITATION_LINE.match(line))
+        return bool(_LATIN_NAME_START.match(line) or line[:1] in "〈《"
+                    or _CJK_CITATION_LINE.match(line) and _PUBLICATION_MARK.search(line))
 
     # --- body markers -----------------------------------------------------
     def _scan_markers(self, line: str, lineno: int) -> None:
@@ -310,8 +400,11 @@ class _Scanner:
 # PDF extractors set a superscript note number apart from its note: pdftotext -layout puts it on the
 # line above the note, pdftotext puts it before, after, or somewhere else in the page's note area.
 # On such a page the numbers tell how many notes the area holds; the text tells where each starts.
-_NUMBER_ALONE = compile_fast(r"[ \t\u3000\f]*([0-9]{1,4})[ \t\u3000]*")
+_NUMBER_LINE = compile_fast(r"^[ \t\u3000\f]*([0-9]{1,4})[ \t\u3000]*$", re.M)
 _STAR_ALONE = compile_fast(r"[ \t\u3000\f]*[＊✽*][ \t\u3000]*")
+
+
+_MAX_PAGE_LINES = 400
 
 
 @dataclass
@@ -321,19 +414,16 @@ class _Area:
     taken: set[int]  # every line of the note area (notes, numbers, blanks)
 
 
-def _numbers_alone(lines: list[str]) -> dict[int, int]:
-    """Line index -> number, for lines that hold only a number (page numbers among them)."""
-    out = {}
-    for i in compress(range(len(lines)), map(_short_digits, lines)):
-        m = _NUMBER_ALONE.fullmatch(lines[i])
-        if m:
-            out[i] = int(m.group(1))
+def _numbers_alone(text: str) -> dict[int, int]:
+    """Line index -> number, for lines that hold only a number (page numbers among them). One pass of a
+    line-anchored pattern over the whole text: such lines are few, and every document is asked."""
+    out: dict[int, int] = {}
+    line = last = 0
+    for m in _NUMBER_LINE.finditer(text):
+        line += text.count("\n", last, m.start())
+        last = m.start()
+        out[line] = int(m.group(1))
     return out
-
-
-def _short_digits(line: str) -> bool:
-    s = line.strip(" \t\u3000\f")
-    return 0 < len(s) <= 4 and s.isdigit()
 
 
 def _pages(lines: list[str]) -> list[tuple[int, int]]:
@@ -344,36 +434,86 @@ def _pages(lines: list[str]) -> list[tuple[int, int]]:
 
 def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     """The page's note area when its note numbers stand on lines of their own, or None."""
+    if hi - lo > _MAX_PAGE_LINES:
+        return None  # no printed page is this long: not a page of extracted text, and the work would grow
+    seen = scanner.seen
     # numbers alone recur on every page, so they are among the furniture: look at them all the same
     body = [i for i in range(lo, hi) if (i not in furniture or i in alone) and lines[i].strip(" \t\u3000\f")]
     if not body:
         return None
-    page_numbers = {body[-1], body[0]} & alone.keys()  # a number alone at the page's top or foot
+    page_numbers = _page_numbers(body, alone)
+    text_lines = [i for i in body if i not in page_numbers]
+    numbers_here = [alone[i] for i in text_lines if i in alone]
+    copy_size, after = _repeated_tail(lines, text_lines) if len(set(numbers_here)) < len(numbers_here) else (0, 0)
+    if copy_size:  # the note block printed twice (../dev/000): read the last copy, count the other
+        body = text_lines[-(copy_size + after):]
     found = [(i, alone[i]) for i in body if i in alone and i not in page_numbers]
-    run = _number_run([n for _, n in found], scanner.max_note)
+    run = _number_run([n for _, n in found], seen)
     if not run or _glued_numbers(lines, body, run):
         return None
+    scanner.detached_max = run[-1]  # a page that cannot be read this way still moves the sequence on
     last = {n: i for i, n in found if n in run}  # a body marker may stand alone before its note
     first = min(last.values())
     star = None
     if scanner.star_marked and scanner.max_note == 0:
         star = next((i for i in reversed(body) if i < first and _STAR_ALONE.fullmatch(lines[i])), None)
-    start = first if star is None else star
-    tail = [i for i in body if i >= start and i not in page_numbers]
+    tail = [i for i in body if i >= (first if star is None else star) and i not in page_numbers]
     units = _units(lines, tail, set(last.values()) | {star} | {i for i, _ in found})
-    if star is not None and (not units or units[0][0] != star + 1 and lines[star + 1].strip()):
-        star = None if not units else star
+    if star is not None and not units:
+        star = None
     numbers: list[int | str] = (["*"] if star is not None else []) + run
-    if len(units) < len(numbers) and star is None:
-        before = _block_before(lines, body, first, alone)
-        if before:
-            units.insert(0, before)
     width = max(map(_display_width, (lines[i] for i in body)))
+    before = _blocks_before(lines, body, first, alone) if star is None else []
+    if before and len(units) < len(numbers):  # notes glued without a break come before the body above them
+        units = _split_strong(lines, units, len(numbers), width)
+    while before and len(units) < len(numbers):
+        units.insert(0, before.pop(0))
+    carried = None  # the end of the previous page's last note, at the top of this page's notes
+    if star is None and scanner.open_ended():
+        if len(units) > 1 and _continuation_like(lines[units[0][0]]):
+            carried = units.pop(0)
+        elif before and _continuation_like(lines[before[0][0]]):
+            carried = before[0]
     units = _fit(lines, units, len(numbers), width)
     if units is None:
         return None
-    taken = set(range(units[0][0], hi)) - (furniture - set(range(units[0][0], units[-1][-1] + 1)))
+    if carried:
+        scanner.extend_last([lines[i] for i in carried])
+    if copy_size:  # the same notes in the earlier copy, line for line
+        position = {i: k for k, i in enumerate(text_lines)}
+        units = [[text_lines[position[i] - copy_size] for i in unit] for unit in units] + units
+        numbers = numbers + numbers
+    begin = min([units[0][0]] + (carried or []))
+    taken = set(range(begin, hi)) - (furniture - set(range(begin, units[-1][-1] + 1)))
     return _Area({u[0]: n for u, n in zip(units, numbers)}, {u[0]: u for u in units}, taken)
+
+
+def _continuation_like(line: str) -> bool:
+    """A line that goes on with a sentence rather than start a note."""
+    s = line.strip()
+    return bool(s) and (s[0] in "，,、；;：:.)）」』》〉" or s[0].islower()) and not _LOWER_NOTE_WORDS.match(s)
+
+
+def _page_numbers(body: list[int], alone: dict[int, int]) -> set[int]:
+    """A number alone at the page's top or foot, unless the note numbers above it need it to run on."""
+    ends = {body[-1], body[0]} & alone.keys()
+    others = [alone[i] for i in body if i in alone and i not in ends]
+    return {i for i in ends if alone[i] in others or not any(n > alone[i] for n in others)
+            or alone[i] - 1 not in others}
+
+
+def _repeated_tail(lines, text_lines) -> tuple[int, int]:
+    """(lines in a copy, number lines after the last copy) when the page ends with the same block printed
+    twice, else (0, 0)."""
+    squashed = [lines[i].strip(" \t\u3000\f") for i in text_lines]
+    after = 0
+    while after < len(squashed) and squashed[-1 - after].isdigit():
+        after += 1
+    block = squashed[:len(squashed) - after]
+    for size in range(len(block) // 2, 1, -1):
+        if block[-size:] == block[-2 * size:-size]:
+            return size, after
+    return 0, 0
 
 
 def _number_run(numbers: list[int], max_note: int) -> list[int]:
@@ -414,16 +554,22 @@ def _units(lines, tail, numbers_at) -> list[list[int]]:
     return units
 
 
-def _block_before(lines, body, first, alone) -> list[int]:
-    """The note that ends right above its number: back from the number to a line that ends a sentence."""
+def _blocks_before(lines, body, first, alone) -> list[list[int]]:
+    """Notes that end right above the first number (pdftotext may print a number after its note), last
+    first: each runs back to a line that ends a sentence; beyond the nearest, only one that starts like
+    a citation is taken, so that body text stays body text."""
     j = first - 1
-    if j < 0 or j in alone or not lines[j].strip(" \t\u3000\f") or j not in body:
-        return []
-    block = [j]
-    while j - 1 in body and j - 1 not in alone and j - 1 == block[0] - 1 and not _ends_sentence_or_marker(lines[j - 1]):
+    blocks: list[list[int]] = []
+    while j in body and j not in alone:
+        block = [j]
+        while j - 1 in body and j - 1 not in alone and not _ends_sentence_or_marker(lines[j - 1]):
+            j -= 1
+            block.insert(0, j)
+        if blocks and not _citation_like(lines[block[0]].strip()):
+            break
+        blocks.append(block)
         j -= 1
-        block.insert(0, j)
-    return block
+    return blocks
 
 
 def _ends_sentence_or_marker(line: str) -> bool:
@@ -432,22 +578,33 @@ def _ends_sentence_or_marker(line: str) -> bool:
     return _complete(s) or (s[-1:].isdigit() and _ends_sentence(s.rstrip("0123456789")))
 
 
+def _split_strong(lines, units, count, width, strong: bool = True) -> list[list[int]]:
+    """Runs split where a line ends a paragraph and the next starts like a note, up to `count` runs."""
+    units = [list(u) for u in units]
+    chosen = _split_points(lines, units, strong, width)[:max(0, count - len(units))]
+    for u, k in reversed(chosen):  # from the end, so that the earlier positions stay valid
+        units[u:u + 1] = [units[u][:k], units[u][k:]]
+    return units
+
+
 def _fit(lines, units, count, width) -> list[list[int]] | None:
     """Split or merge the text runs until there is one per note number."""
     units = [list(u) for u in units]
     if len(units) < count:
         for strong in (True, False):
-            for u, k in reversed(_split_points(lines, units, strong, width)):
-                if len(units) >= count:
-                    break
-                units[u:u + 1] = [units[u][:k], units[u][k:]]
+            units = _split_strong(lines, units, count, width, strong)
     while len(units) > count:
-        joins = [u for u in range(1, len(units)) if not _complete(lines[units[u - 1][-1]].strip())]
+        joins = ([u for u in range(1, len(units)) if not _complete(lines[units[u - 1][-1]].strip())]
+                 or [u for u in range(1, len(units)) if not _note_like_start(lines[units[u][0]].strip())])
         if not joins:
             return None
         u = joins[0]
         units[u - 1:u + 1] = [units[u - 1] + units[u]]
     return units if len(units) == count else None
+
+
+def _note_like_start(line: str) -> bool:
+    return bool(_citation_like(line) or _NOTE_LEAD_IN.match(line) or _SHORT_START.match(line))
 
 
 def _split_points(lines, units, strong: bool, width: int) -> list[tuple[int, int]]:
@@ -568,7 +725,7 @@ def _complete(line: str) -> bool:
     s = line.rstrip()
     last_word = s.rsplit(" ", 1)[-1]
     if last_word.startswith(("http", "<http", "www")) and _URL.search(last_word):
-        return True
+        return not last_word.endswith("-")  # a URL broken at one of its hyphens goes on
     if _ends_with_page_ref(s):
         return True
     if not _ends_sentence(s):

@@ -53,6 +53,7 @@ def extract_source(source: SourceText) -> DocumentResult:
     else:
         detected = detect_notes(source.text)
         notes, anomalies = detected.notes, detected.anomalies
+        source.warnings.extend(detected.warnings)
     result = DocumentResult(path=source.path, encoding=source.encoding, notes=notes, anomalies=anomalies,
                             warnings=list(source.warnings))
     if source.notes is None:  # readers of note-aware formats (.docx, .md, .tex) say what they miss themselves

@@ -13,24 +13,30 @@ _NOTE_COMMAND = compile_fast(r"\\(footnotemark|footnotetext|footnote)\b\s*(?:\[(
 _KEEP_ARGUMENT = compile_fast(r"\\(?:emph|textit|textbf|textsc|textrm|textsf|texttt|mbox|textup|uline|underline)\s*\{")
 _URL = compile_fast(r"\\url\s*\{([^{}]*)\}")
 _HREF = compile_fast(r"\\href\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
-_CITE = compile_fast(r"\\(?:cite|citep|citet|autocite|footcite|parencite)\*?\s*(?:\[[^\]]*\]\s*){0,2}\{([^{}]*)\}")
+_CITE = compile_fast(
+    r"\\(?:cite|citep|citet|autocite|footcite|parencite)\*?\s*(?:\[([^\]]*)\]\s*)?(?:\[([^\]]*)\]\s*)?\{([^{}]*)\}"
+)
+_BRACE_OR_ESCAPE = compile_fast(r"\\.|[{}]", re.S)
 _OTHER_COMMAND = compile_fast(r"\\[A-Za-z]+\*?\s*(?:\[[^\]]*\])?")
 _SPECIALS = {r"\&": "&", r"\%": "%", r"\$": "$", r"\#": "#", r"\_": "_", r"\{": "{", r"\}": "}", "~": " ",
-             r"\\": " ", "``": "“", "''": "”", "---": "—", "--": "–"}
+             r"\\": " ", "\\ ": " ", r"\,": " ", r"\@": "", "``": "“", "''": "”", "---": "—", "--": "–"}
 
 
 def read_latex(source: SourceText) -> SourceText:
     text = _COMMENT.sub("", source.text)
+    closing = _brace_pairs(text)
     notes: list[Note] = []
     counter = 0
     waiting: dict[int, Note] = {}  # \footnotemark without its text yet
     pos = 0
+    line, counted = 1, 0  # lines counted up to `counted`: counting from the start each time is quadratic
     while True:
         m = _NOTE_COMMAND.search(text, pos)
         if not m:
             break
         command, explicit = m.group(1), m.group(2)
-        line = text.count("\n", 0, m.start()) + 1
+        line += text.count("\n", counted, m.start())
+        counted = m.start()
         if command == "footnotemark":
             counter = int(explicit) if explicit else counter + 1
             note = Note(number=counter, text=None, line=line, status="missing_text", occurrences=0)
@@ -38,7 +44,7 @@ def read_latex(source: SourceText) -> SourceText:
             notes.append(note)
             pos = m.end()
             continue
-        body, end = _braced(text, m.end())
+        body, end = _braced(text, m.end(), closing)
         if body is None:
             pos = m.end()
             continue
@@ -58,28 +64,28 @@ def read_latex(source: SourceText) -> SourceText:
     return source
 
 
-def _braced(text: str, start: int) -> tuple[str | None, int]:
+def _brace_pairs(text: str) -> dict[int, int]:
+    """Position of each "{" -> its matching "}", in one pass (escaped braces skipped); unclosed ones have none."""
+    pairs: dict[int, int] = {}
+    open_at: list[int] = []
+    for m in _BRACE_OR_ESCAPE.finditer(text):
+        ch = m.group(0)
+        if ch == "{":
+            open_at.append(m.start())
+        elif ch == "}" and open_at:
+            pairs[open_at.pop()] = m.start()
+    return pairs
+
+
+def _braced(text: str, start: int, closing: dict[int, int]) -> tuple[str | None, int]:
     """The content of the {…} group at start (spaces allowed before it), nested braces balanced."""
     i = start
     while i < len(text) and text[i] in " \t\n":
         i += 1
-    if i >= len(text) or text[i] != "{":
+    j = closing.get(i)
+    if j is None:
         return None, start
-    depth = 0
-    j = i
-    while j < len(text):
-        ch = text[j]
-        if ch == "\\":
-            j += 2
-            continue
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth == 0:
-                return text[i + 1:j], j + 1
-        j += 1
-    return None, start
+    return text[i + 1:j], j + 1
 
 
 def to_plain(tex: str) -> str:
@@ -98,5 +104,10 @@ def to_plain(tex: str) -> str:
 
 
 def _cite_text(command: str) -> str:
-    keys = _CITE.match(command).group(1)
-    return "\\cite{" + ",".join(k.strip() for k in keys.split(",")) + "}"
+    """\\cite[see][頁12]{key} → "see \\cite{key}, 頁12": the key for the parser, the locator kept as written.
+    One optional argument is the locator (postnote), two are prenote and postnote (natbib, biblatex)."""
+    first, second, keys = _CITE.match(command).groups()
+    pre, post = (first, second) if second is not None else ("", first)
+    cite = "\\cite{" + ",".join(k.strip() for k in keys.split(",")) + "}"
+    pre, post = to_plain(pre or ""), to_plain(post or "")
+    return (pre + " " if pre else "") + cite + (", " + post if post else "")

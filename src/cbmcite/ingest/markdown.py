@@ -8,7 +8,21 @@ from ..patterns import compile_fast
 from ..model import Note, SourceText
 from ..lines import join_lines
 
-_UNDEFINED_REF = compile_fast(r"\[\^([^\]\s]+)\]")
+_UNDEFINED_REF = compile_fast(r"\[\^([^\]\s\[]+)\]")  # a label holds no "[": "[^[^[^…" is scanned once
+# "[^" that no label and "]" follow can start no footnote reference; the parser tries each one to the end
+# of the text (100,000 of them took minutes), so they are hidden from it behind a private-use character.
+_NOT_A_REF = compile_fast(r"(?<!\\)\[\^(?![^\]\s\[]+\])")
+_HIDDEN_BRACKET = "\ue000"
+# "[^14](6)": a reference followed by text in brackets, which CommonMark would read as a link to "6"
+_REF_BEFORE_PAREN = compile_fast(r"(?<!\\)(\[\^[^\]\s\[]+\])\(")
+
+
+def _guard_footnote_refs(text: str) -> str:
+    """Hide what would make the footnote parser slow or take a reference for a link."""
+    if "[^" not in text:
+        return text
+    hide = _HIDDEN_BRACKET + "^" if _HIDDEN_BRACKET not in text else r"\[^"
+    return _REF_BEFORE_PAREN.sub(r"\1\\(", _NOT_A_REF.sub(hide, text))
 
 
 @lru_cache(maxsize=1)
@@ -22,7 +36,7 @@ def _parser():
 
 def read_markdown(source: SourceText) -> SourceText:
     env: dict = {}  # per document: footnote definitions live here
-    tokens = _parser().parse(source.text, env)
+    tokens = _parser().parse(_guard_footnote_refs(source.text), env)
     first_line: dict[int, int] = {}
     texts: dict[int, str] = {}
     undefined: list[tuple[str, int]] = []
@@ -69,4 +83,4 @@ def _plain(children) -> str:
             out.append("\n")
         elif child.children:
             out.append(_plain(child.children))
-    return join_lines("".join(out).split("\n"))
+    return join_lines("".join(out).replace(_HIDDEN_BRACKET, "[").split("\n"))
