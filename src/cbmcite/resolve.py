@@ -142,21 +142,27 @@ def _note_number_ref(cit: Citation, scope: _Scope) -> None:
 def _repeated_title(note: Note, scope: _Scope) -> None:
     """A note that is only the title of a work cited in full before ('Florida Mental Health Act.',
     '“Helsinki Final Act.”') is a short note of it, though alone it reads like a line of prose."""
-    text = note.text.strip()
-    title = _TITLE_ONLY.fullmatch(text)
-    if title is None:
+    found = _title_only_target(note.text, scope.fulls)
+    if found is None:
         return
-    key = match_key(title["title"])
-    if len(key) < (4 if has_cjk(key) else 12):
-        return
-    works = _distinct_works([f for f in scope.fulls if match_key(f.citation.raw).startswith(key)
-                             or match_key(f.citation.csl.get("title")).startswith(key)])
-    if len(works) != 1:
-        return
-    cit = Citation(raw=text, form=Form.SHORT, csl={"title": title["title"]})
+    target, title = found
+    cit = Citation(raw=note.text.strip(), form=Form.SHORT, csl={"title": title})
     note.citations.append(cit)
     note.kind = "citation"
-    _resolved(cit, works[0][0], scope.doc.path)
+    _resolved(cit, target, scope.doc.path)
+
+
+def _title_only_target(text: str, fulls: list[_Full]) -> tuple[_Full, str] | None:
+    """The one earlier work whose title a text made only of a title repeats, and that title."""
+    title = _TITLE_ONLY.fullmatch(text.strip())
+    if title is None:
+        return None
+    key = match_key(title["title"])
+    if len(key) < (4 if has_cjk(key) else 12):
+        return None
+    works = _distinct_works([f for f in fulls if match_key(f.citation.raw).startswith(key)
+                             or match_key(f.citation.csl.get("title")).startswith(key)])
+    return (works[0][0], title["title"]) if len(works) == 1 else None
 
 
 RESOLVERS: dict[Form, Resolver] = {
@@ -454,6 +460,9 @@ def _short_note_target(cit: Citation, fulls: list[_Full]) -> _Full | None:
     csl = cit.csl
     if any(k in csl for k in ("issued", "publisher", "container-title", "volume", "URL")):
         return _repeated_head(cit, fulls)
+    if not _people_of(cit):  # a title alone, parsed as a citation: '“Helsinki Final Act.”'
+        found = _title_only_target(cit.raw, fulls)
+        return found[0] if found else None
     title = match_key(csl.get("title"))
     people = _people_of(cit) or [cit.raw.split(",")[0]]
     if not title or len(title) < 3:
