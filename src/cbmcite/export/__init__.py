@@ -1,6 +1,6 @@
-"""Writers for the notes JSON, CSL-JSON and BibTeX, each loaded on first use (PEP 562): a run that
-writes notes JSON never imports bibtexparser or jsonschema."""
-from importlib import import_module
+"""Writers for the notes JSON, CSL-JSON and BibTeX, each imported on first use: a run that writes
+notes JSON never imports bibtexparser or jsonschema."""
+from ..lazy import lazy_attributes
 
 _WRITERS = {
     "to_bibtex": ".bibtex",
@@ -11,11 +11,4 @@ _WRITERS = {
 }
 
 __all__ = list(_WRITERS)
-
-
-def __getattr__(name: str):
-    if name not in _WRITERS:
-        raise AttributeError(f"module 'cbmcite.export' has no attribute {name!r}")
-    value = getattr(import_module(_WRITERS[name], __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, globals(), _WRITERS)
