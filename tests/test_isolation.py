@@ -257,3 +257,18 @@ def test_sigterm_stops_workers_and_leaves_no_temporary_file(tmp_path):
     assert proc.returncode == 128 + signal.SIGTERM and b"Traceback" not in proc.stderr.read()
     assert not any(map(_alive, workers))
     assert not out.exists() and not [p for p in os.listdir(tmp_path) if p.startswith(".cbmcite-")]
+
+
+def test_library_warnings_about_a_damaged_pdf_are_not_loose_lines(tmp_path):
+    from hostile_corpus import pdf_bytes
+
+    page = b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>"  # no MediaBox: pdfminer warns
+    (tmp_path / "nobox.pdf").write_bytes(pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>",
+                                                    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page,
+                                                    b"<< /Length 0 >>\nstream\n\nendstream"]))
+    (tmp_path / "good.txt").write_text(ARTICLE, "utf-8")
+    proc = subprocess.run([sys.executable, "-m", "cbmcite.cli", "extract", str(tmp_path), "-q"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"cbmcite: {tmp_path / 'nobox.pdf'}: "), lines

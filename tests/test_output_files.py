@@ -253,3 +253,10 @@ def test_a_missing_or_full_temporary_folder_is_one_line(tmp_path, runner, doc, m
     result = runner.invoke(main, ["extract", str(doc), "-q"])
     assert result.exit_code == 2 and "No space left on device" in result.stderr
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_update_refuses_a_file_that_is_not_regular(tmp_path, runner, doc):
+    fifo = tmp_path / "refs.bib"
+    os.mkfifo(fifo)
+    result = runner.invoke(main, ["extract", str(doc), "-q", "--update", str(fifo)])
+    assert result.exit_code == 2 and "needs a regular .bib or CSL-JSON file" in result.stderr

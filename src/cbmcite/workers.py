@@ -7,6 +7,7 @@ main process and leave Ctrl-C to it.
 from __future__ import annotations
 
 import faulthandler
+import logging
 import multiprocessing
 import os
 import signal
@@ -151,6 +152,7 @@ def _serve(conn, parent_end, func, limits: Limits, parent_pid: int) -> None:
     """A worker's life: take a task, send back func(task), until the pipe closes."""
     parent_end.close()
     faulthandler.disable()  # a crash is reported by the parent as one line naming the document
+    logging.disable(logging.WARNING)  # libraries' warnings (pdfminer on a damaged PDF) would be lines without a file name
     _die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent decides
     _limit_memory(limits.memory_mb)
