@@ -151,9 +151,8 @@ def extract(paths, fmt, output, script, update_file, prune, style, csl_file, gro
                 _write_document(writer, extracted, works)
     bib = builder.finish()
     if update_file:
-        if prune and (run.failed or run.empty):
-            _fail("--prune: not removing anything, because " + ("some documents could not be read" if run.failed else
-                  f"{run.empty[0]} has no notes") + f"; {update_file} was not changed")
+        if prune and run.incomplete():
+            _fail(f"--prune: not removing anything, because {run.incomplete()}; {update_file} was not changed")
             sys.exit(2)
         _update(update_file, bib, prune, script, run.cited_keys)
     if output or not update_file:

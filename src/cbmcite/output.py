@@ -10,7 +10,6 @@ replaced. Writers of one folder are serialised with a lock.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import filecmp
 import json
 import logging
@@ -113,6 +112,11 @@ def atomic_output(path: str, binary: bool = False, check: Callable[[str], None] 
 @contextlib.contextmanager
 def _folder_lock(directory: str):
     """Only one cbmcite writes into a folder at a time (concurrent runs writing the same file)."""
+    try:
+        import fcntl
+    except ImportError:  # not on Windows, where a file being replaced cannot be open in another run anyway
+        yield
+        return
     fd = os.open(directory, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)

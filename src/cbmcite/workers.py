@@ -120,8 +120,8 @@ class _Supervisor:
                 except (EOFError, OSError):
                     self._died(worker)
                     continue
-                task = self.tasks[worker.index]
-                self.done[worker.index], worker.index = result if ok else self.give_up(task, result), None
+                self.done[worker.index] = result if ok else self.give_up(self.tasks[worker.index], result)
+                worker.index = None
             elif not worker.process.is_alive():
                 self._died(worker)
             elif time.monotonic() >= worker.deadline:

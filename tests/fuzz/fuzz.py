@@ -223,6 +223,8 @@ def run(cases: int, seed: int, jobs: int, timeout: float, batch: int = 400, quie
                                                                                        else "crash", reason))):
                 fmt = path.rsplit(".", 1)[1]
                 counts[(fmt, outcome)] += 1
+                if outcome == "invalid":
+                    counts[("invalid", detail.split(":")[0])] += 1
                 if outcome not in ("ok", "refused", "limit"):
                     kept = work.parent / ("cbmcite-fuzz-failure-" + os.path.basename(path))
                     shutil.copy(path, kept)
@@ -242,6 +244,7 @@ def run(cases: int, seed: int, jobs: int, timeout: float, batch: int = 400, quie
             "hangs": sum(c for (_, o), c in counts.items() if o == "hang"),
             "crashes": sum(c for (_, o), c in counts.items() if o == "crash"),
             "invalid_outputs": sum(c for (_, o), c in counts.items() if o == "invalid"),
+            "invalid_by_output": {o: c for (g, o), c in counts.items() if g == "invalid"},
             "problems": problems[:50]}
 
 
