@@ -37,6 +37,12 @@ def test_output_onto_an_input_is_refused(tmp_path, runner, doc):
     assert doc.read_text("utf-8") == ARTICLE
 
 
+def test_output_onto_a_document_inside_an_input_folder_is_refused(tmp_path, runner, doc):
+    result = runner.invoke(main, ["extract", str(tmp_path), "-q", "--format", "text", "-o", str(doc)])
+    assert result.exit_code == 2 and "is one of the input documents" in result.stderr
+    assert doc.read_text("utf-8") == ARTICLE
+
+
 def test_update_and_output_naming_one_file_is_refused(tmp_path, runner, doc):
     bib = tmp_path / "refs.bib"
     bib.write_text("% mine\n", "utf-8")
