@@ -272,3 +272,17 @@ def test_library_warnings_about_a_damaged_pdf_are_not_loose_lines(tmp_path):
     assert proc.returncode == 1
     lines = proc.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"cbmcite: {tmp_path / 'nobox.pdf'}: "), lines
+
+
+def test_what_a_library_prints_in_a_worker_never_reaches_the_output(tmp_path):
+    script = ("import os, sys, cbmcite.pipeline as p; real = p.parse_note\n"
+              "def noisy(note):\n"
+              "    print('chatter'); os.write(1, b'c-level chatter'); os.write(2, b'stderr chatter')\n"
+              "    return real(note)\n"
+              "p.parse_note = noisy\n"
+              "from cbmcite.cli import main; sys.argv[0] = 'cbmcite'; main()")
+    folder = _folder(tmp_path, ["a.txt"])
+    proc = subprocess.run([sys.executable, "-c", script, "extract", str(folder), "-q"], capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0 and proc.stderr == ""
+    assert len(json.loads(proc.stdout)["documents"]) == 1

@@ -151,8 +151,7 @@ class _Supervisor:
 def _serve(conn, parent_end, func, limits: Limits, parent_pid: int) -> None:
     """A worker's life: take a task, send back func(task), until the pipe closes."""
     parent_end.close()
-    faulthandler.disable()  # a crash is reported by the parent as one line naming the document
-    logging.disable(logging.WARNING)  # libraries' warnings (pdfminer on a damaged PDF) would be lines without a file name
+    _quiet()
     _die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent decides
     _limit_memory(limits.memory_mb)
@@ -165,6 +164,19 @@ def _serve(conn, parent_end, func, limits: Limits, parent_pid: int) -> None:
             conn.send((True, func(task)))
         except Exception as exc:  # func reports its own failures: this is a bug, or a result that cannot be sent
             conn.send((False, str(InternalError.about(exc))))
+
+
+def _quiet() -> None:
+    """Nothing a worker's libraries print reaches the run's output: stdout may be the notes JSON, and a
+    warning on stderr (pdfminer on a damaged PDF) would be a line without a file name. The parent
+    reports every failure, crashes included, as one line naming the document."""
+    faulthandler.disable()
+    logging.disable(logging.WARNING)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for fd in (1, 2):  # the parent flushed its buffers before forking: nothing of its own is lost
+        os.dup2(devnull, fd)
+    os.close(devnull)
+    sys.stdout = sys.stderr = open(os.devnull, "w")
 
 
 def _die_with_parent(parent_pid: int) -> None:
