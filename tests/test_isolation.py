@@ -242,7 +242,7 @@ def test_ctrl_c_stops_within_a_second_and_writes_nothing(tmp_path):
     start = time.monotonic()
     proc.send_signal(signal.SIGINT)
     proc.wait(timeout=10)
-    assert time.monotonic() - start < 1.5
+    assert time.monotonic() - start < 2  # "within a second", with room for a loaded machine
     assert proc.returncode != 0 and b"Traceback" not in proc.stderr.read()
     assert not any(map(_alive, workers))
     assert not out.exists() and not [p for p in os.listdir(tmp_path) if p.startswith(".cbmcite-")]

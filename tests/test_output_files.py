@@ -266,3 +266,14 @@ def test_update_refuses_a_file_that_is_not_regular(tmp_path, runner, doc):
     os.mkfifo(fifo)
     result = runner.invoke(main, ["extract", str(doc), "-q", "--update", str(fifo)])
     assert result.exit_code == 2 and "needs a regular .bib or CSL-JSON file" in result.stderr
+
+
+def test_the_cli_checks_an_output_before_it_replaces_the_file(tmp_path, runner, doc, monkeypatch):
+    import cbmcite.export as export
+
+    target = tmp_path / "refs.bib"
+    target.write_text("@book{mine, title = {Mine}}\n", "utf-8")
+    monkeypatch.setattr(export, "to_bibtex", lambda bib, script="keep": "@book{broken, title = {unclosed\n")
+    result = runner.invoke(main, ["extract", str(doc), "-q", "--format", "bibtex", "-o", str(target)])
+    assert result.exit_code == 2 and "would not be valid BibTeX" in result.stderr
+    assert target.read_text("utf-8") == "@book{mine, title = {Mine}}\n" and sorted(os.listdir(tmp_path)) == ["a.txt", "refs.bib"]
