@@ -1,4 +1,4 @@
-"""Corpus runs: documents extracted one at a time (in a process pool), in input order."""
+"""Corpus runs: documents extracted one at a time in supervised worker processes, in input order."""
 from __future__ import annotations
 
 import os
