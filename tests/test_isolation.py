@@ -286,3 +286,20 @@ def test_what_a_library_prints_in_a_worker_never_reaches_the_output(tmp_path):
                           text=True, timeout=60)
     assert proc.returncode == 0 and proc.stderr == ""
     assert len(json.loads(proc.stdout)["documents"]) == 1
+
+
+@pytest.mark.parametrize("delay", [0.3, 0.8, 1.5, 2.5])
+def test_an_early_ctrl_c_never_hangs_or_prints_a_traceback(tmp_path, delay):
+    folder = _folder(tmp_path, [f"d{n}.txt" for n in range(12)])
+    proc = subprocess.Popen([sys.executable, "-m", "cbmcite.cli", "extract", str(folder), "-j", "2", "-q", "-o",
+                             str(tmp_path / "out.json")], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(delay)
+    proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=10)  # never hangs
+    errors = proc.stderr.read().decode()
+    if "Traceback" in errors:  # Python's own, when Ctrl-C comes while the modules are still being imported
+        import re
+
+        frames = re.findall(r'cbmcite/[\w/]+\.py", line \d+, in (\S+)', errors)
+        assert errors.rstrip().endswith("KeyboardInterrupt") and set(frames) <= {"<module>"}, errors
+    assert not _children(proc.pid) and not [p for p in os.listdir(tmp_path) if p.startswith(".cbmcite-")]
