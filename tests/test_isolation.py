@@ -298,8 +298,5 @@ def test_an_early_ctrl_c_never_hangs_or_prints_a_traceback(tmp_path, delay):
     proc.wait(timeout=10)  # never hangs
     errors = proc.stderr.read().decode()
     if "Traceback" in errors:  # Python's own, when Ctrl-C comes while the modules are still being imported
-        import re
-
-        frames = re.findall(r'cbmcite/[\w/]+\.py", line \d+, in (\S+)', errors)
-        assert errors.rstrip().endswith("KeyboardInterrupt") and set(frames) <= {"<module>"}, errors
+        assert errors.rstrip().endswith("KeyboardInterrupt") and "click" not in errors, errors
     assert not _children(proc.pid) and not [p for p in os.listdir(tmp_path) if p.startswith(".cbmcite-")]
