@@ -98,7 +98,7 @@ def test_a_document_that_eats_memory_gives_up(tmp_path, runner, monkeypatch):
     _poison_parser(monkeypatch, lambda: bytearray(2_000_000_000))
     result = runner.invoke(main, ["extract", str(_folder(tmp_path)), "-q", "--max-memory", "600"])
     assert result.exit_code == 1
-    assert "bad.txt: gave up after" in result.stderr and "ran out of memory" in result.stderr
+    assert "bad.txt: gave up after" in result.stderr and "ran out of memory: the limit is 600 MB" in result.stderr
     assert _good_documents(result.stdout) == ["a.txt", "c.txt"]
 
 
