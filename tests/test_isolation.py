@@ -300,3 +300,21 @@ def test_an_early_ctrl_c_never_hangs_or_prints_a_traceback(tmp_path, delay):
     if "Traceback" in errors:  # Python's own, when Ctrl-C comes while the modules are still being imported
         assert errors.rstrip().endswith("KeyboardInterrupt") and "click" not in errors, errors
     assert not _children(proc.pid) and not [p for p in os.listdir(tmp_path) if p.startswith(".cbmcite-")]
+
+
+def test_a_folder_past_path_max_is_named_not_skipped_silently(tmp_path, runner):
+    folder = _folder(tmp_path, ["a.txt"])
+    deep = os.open(folder, os.O_RDONLY)
+    try:
+        for _ in range(45):  # 45 × 101 characters: past PATH_MAX (4096)
+            os.mkdir("d" * 100, dir_fd=deep)
+            inner = os.open("d" * 100, os.O_RDONLY, dir_fd=deep)
+            os.close(deep)
+            deep = inner
+        with os.fdopen(os.open("b.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=deep), "w") as fh:
+            fh.write(ARTICLE)
+    finally:
+        os.close(deep)
+    result = runner.invoke(main, ["extract", str(folder), "-q"])
+    assert result.exit_code == 1 and "cannot read folder (File name too long)" in result.stderr
+    assert _good_documents(result.stdout) == ["a.txt"]
