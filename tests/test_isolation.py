@@ -73,8 +73,14 @@ def test_the_library_raises_only_its_own_error_types(tmp_path, monkeypatch):
             extract_document(str(hostile))
 
 
-def test_a_hanging_document_is_given_up_after_the_timeout(tmp_path, runner, monkeypatch):
-    _poison_parser(monkeypatch, lambda: time.sleep(3600))
+def _spin():
+    while True:
+        pass
+
+
+@pytest.mark.parametrize("hang", [_spin, lambda: time.sleep(3600)], ids=["computing", "waiting"])
+def test_a_hanging_document_is_given_up_after_the_timeout(tmp_path, runner, monkeypatch, hang):
+    _poison_parser(monkeypatch, hang)
     start = time.monotonic()
     result = runner.invoke(main, ["extract", str(_folder(tmp_path)), "-j", "1", "-q", "--timeout", "1"])
     assert time.monotonic() - start < 20

@@ -88,7 +88,7 @@ def _common(command):
         click.option("-j", "--jobs", type=click.IntRange(min=1), default=default_jobs, show_default="number of cores",
                      help="Worker processes; output is identical whatever the number."),
         click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULT_SECONDS, show_default=True,
-                     help="Seconds one document may take before the run gives up on it and goes on."),
+                     help="Seconds of CPU time one document may take before the run gives up on it and goes on."),
         click.option("--max-memory", type=click.IntRange(min=200), default=DEFAULT_MEMORY_MB, show_default=True,
                      help="Megabytes of memory one document may take (per worker process)."),
         click.option("-q", "--quiet", is_flag=True, help="No progress bar."),
