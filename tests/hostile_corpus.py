@@ -43,7 +43,7 @@ def unclosed_markdown_refs(folder: Path) -> str:
     return "brackets.md"
 
 
-def _pdf(objects: list[bytes], root: int = 1) -> bytes:
+def pdf_bytes(objects: list[bytes], root: int = 1) -> bytes:
     """A PDF with a correct cross-reference table around the given object bodies."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
@@ -60,11 +60,11 @@ def _pdf(objects: list[bytes], root: int = 1) -> bytes:
 def self_referencing_pdfs(folder: Path) -> list[str]:
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>"
     files = {
-        "root-loop.pdf": _pdf([b"<< /Type /Catalog /Pages 1 0 R /Root 1 0 R >>"]),
-        "pages-loop.pdf": _pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+        "root-loop.pdf": pdf_bytes([b"<< /Type /Catalog /Pages 1 0 R /Root 1 0 R >>"]),
+        "pages-loop.pdf": pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>",
                                 b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 /Parent 2 0 R >>", page,
                                 b"<< /Length 0 >>\nstream\n\nendstream"]),
-        "length-loop.pdf": _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "length-loop.pdf": pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                                  page, b"<< /Length 5 0 R >>\nstream\nBT ET\nendstream", b"6 0 R", b"5 0 R"]),
     }
     for name, data in files.items():
@@ -75,7 +75,7 @@ def self_referencing_pdfs(folder: Path) -> list[str]:
 def bomb_pdfs(folder: Path) -> list[str]:
     squeezed = zlib.compress(b"0 0 m 1 1 l S\n" * (64 * 1024 * 1024 // 14), 9)  # 64 MB of drawing from ~100 KB
     content = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(squeezed) + squeezed + b"\nendstream"
-    (folder / "flate-bomb.pdf").write_bytes(_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+    (folder / "flate-bomb.pdf").write_bytes(pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>",
                                                   b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                                                   b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
                                                   b"/Contents 4 0 R >>", content]))

@@ -73,8 +73,14 @@ def test_the_library_raises_only_its_own_error_types(tmp_path, monkeypatch):
             extract_document(str(hostile))
 
 
-def test_a_hanging_document_is_given_up_after_the_timeout(tmp_path, runner, monkeypatch):
-    _poison_parser(monkeypatch, lambda: time.sleep(3600))
+def _spin():
+    while True:
+        pass
+
+
+@pytest.mark.parametrize("hang", [_spin, lambda: time.sleep(3600)], ids=["computing", "waiting"])
+def test_a_hanging_document_is_given_up_after_the_timeout(tmp_path, runner, monkeypatch, hang):
+    _poison_parser(monkeypatch, hang)
     start = time.monotonic()
     result = runner.invoke(main, ["extract", str(_folder(tmp_path)), "-j", "1", "-q", "--timeout", "1"])
     assert time.monotonic() - start < 20
@@ -98,7 +104,7 @@ def test_a_document_that_eats_memory_gives_up(tmp_path, runner, monkeypatch):
     _poison_parser(monkeypatch, lambda: bytearray(2_000_000_000))
     result = runner.invoke(main, ["extract", str(_folder(tmp_path)), "-q", "--max-memory", "600"])
     assert result.exit_code == 1
-    assert "bad.txt: gave up after" in result.stderr and "ran out of memory" in result.stderr
+    assert "bad.txt: gave up after" in result.stderr and "ran out of memory: the limit is 600 MB" in result.stderr
     assert _good_documents(result.stdout) == ["a.txt", "c.txt"]
 
 
@@ -242,7 +248,7 @@ def test_ctrl_c_stops_within_a_second_and_writes_nothing(tmp_path):
     start = time.monotonic()
     proc.send_signal(signal.SIGINT)
     proc.wait(timeout=10)
-    assert time.monotonic() - start < 1.5
+    assert time.monotonic() - start < 2  # "within a second", with room for a loaded machine
     assert proc.returncode != 0 and b"Traceback" not in proc.stderr.read()
     assert not any(map(_alive, workers))
     assert not out.exists() and not [p for p in os.listdir(tmp_path) if p.startswith(".cbmcite-")]
@@ -257,3 +263,64 @@ def test_sigterm_stops_workers_and_leaves_no_temporary_file(tmp_path):
     assert proc.returncode == 128 + signal.SIGTERM and b"Traceback" not in proc.stderr.read()
     assert not any(map(_alive, workers))
     assert not out.exists() and not [p for p in os.listdir(tmp_path) if p.startswith(".cbmcite-")]
+
+
+def test_library_warnings_about_a_damaged_pdf_are_not_loose_lines(tmp_path):
+    from hostile_corpus import pdf_bytes
+
+    page = b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>"  # no MediaBox: pdfminer warns
+    (tmp_path / "nobox.pdf").write_bytes(pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>",
+                                                    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page,
+                                                    b"<< /Length 0 >>\nstream\n\nendstream"]))
+    (tmp_path / "good.txt").write_text(ARTICLE, "utf-8")
+    proc = subprocess.run([sys.executable, "-m", "cbmcite.cli", "extract", str(tmp_path), "-q"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"cbmcite: {tmp_path / 'nobox.pdf'}: "), lines
+
+
+def test_what_a_library_prints_in_a_worker_never_reaches_the_output(tmp_path):
+    script = ("import os, sys, cbmcite.pipeline as p; real = p.parse_note\n"
+              "def noisy(note):\n"
+              "    print('chatter'); os.write(1, b'c-level chatter'); os.write(2, b'stderr chatter')\n"
+              "    return real(note)\n"
+              "p.parse_note = noisy\n"
+              "from cbmcite.cli import main; sys.argv[0] = 'cbmcite'; main()")
+    folder = _folder(tmp_path, ["a.txt"])
+    proc = subprocess.run([sys.executable, "-c", script, "extract", str(folder), "-q"], capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0 and proc.stderr == ""
+    assert len(json.loads(proc.stdout)["documents"]) == 1
+
+
+@pytest.mark.parametrize("delay", [0.3, 0.8, 1.5, 2.5])
+def test_an_early_ctrl_c_never_hangs_or_prints_a_traceback(tmp_path, delay):
+    folder = _folder(tmp_path, [f"d{n}.txt" for n in range(12)])
+    proc = subprocess.Popen([sys.executable, "-m", "cbmcite.cli", "extract", str(folder), "-j", "2", "-q", "-o",
+                             str(tmp_path / "out.json")], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(delay)
+    proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=10)  # never hangs
+    errors = proc.stderr.read().decode()
+    if "Traceback" in errors:  # Python's own, when Ctrl-C comes while the modules are still being imported
+        assert errors.rstrip().endswith("KeyboardInterrupt") and "click" not in errors, errors
+    assert not _children(proc.pid) and not [p for p in os.listdir(tmp_path) if p.startswith(".cbmcite-")]
+
+
+def test_a_folder_past_path_max_is_named_not_skipped_silently(tmp_path, runner):
+    folder = _folder(tmp_path, ["a.txt"])
+    deep = os.open(folder, os.O_RDONLY)
+    try:
+        for _ in range(45):  # 45 × 101 characters: past PATH_MAX (4096)
+            os.mkdir("d" * 100, dir_fd=deep)
+            inner = os.open("d" * 100, os.O_RDONLY, dir_fd=deep)
+            os.close(deep)
+            deep = inner
+        with os.fdopen(os.open("b.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=deep), "w") as fh:
+            fh.write(ARTICLE)
+    finally:
+        os.close(deep)
+    result = runner.invoke(main, ["extract", str(folder), "-q"])
+    assert result.exit_code == 1 and "cannot read folder (File name too long)" in result.stderr
+    assert _good_documents(result.stdout) == ["a.txt"]

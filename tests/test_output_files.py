@@ -37,6 +37,12 @@ def test_output_onto_an_input_is_refused(tmp_path, runner, doc):
     assert doc.read_text("utf-8") == ARTICLE
 
 
+def test_output_onto_a_document_inside_an_input_folder_is_refused(tmp_path, runner, doc):
+    result = runner.invoke(main, ["extract", str(tmp_path), "-q", "--format", "text", "-o", str(doc)])
+    assert result.exit_code == 2 and "is one of the input documents" in result.stderr
+    assert doc.read_text("utf-8") == ARTICLE
+
+
 def test_update_and_output_naming_one_file_is_refused(tmp_path, runner, doc):
     bib = tmp_path / "refs.bib"
     bib.write_text("% mine\n", "utf-8")
@@ -253,3 +259,21 @@ def test_a_missing_or_full_temporary_folder_is_one_line(tmp_path, runner, doc, m
     result = runner.invoke(main, ["extract", str(doc), "-q"])
     assert result.exit_code == 2 and "No space left on device" in result.stderr
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_update_refuses_a_file_that_is_not_regular(tmp_path, runner, doc):
+    fifo = tmp_path / "refs.bib"
+    os.mkfifo(fifo)
+    result = runner.invoke(main, ["extract", str(doc), "-q", "--update", str(fifo)])
+    assert result.exit_code == 2 and "needs a regular .bib or CSL-JSON file" in result.stderr
+
+
+def test_the_cli_checks_an_output_before_it_replaces_the_file(tmp_path, runner, doc, monkeypatch):
+    import cbmcite.export as export
+
+    target = tmp_path / "refs.bib"
+    target.write_text("@book{mine, title = {Mine}}\n", "utf-8")
+    monkeypatch.setattr(export, "to_bibtex", lambda bib, script="keep": "@book{broken, title = {unclosed\n")
+    result = runner.invoke(main, ["extract", str(doc), "-q", "--format", "bibtex", "-o", str(target)])
+    assert result.exit_code == 2 and "would not be valid BibTeX" in result.stderr
+    assert target.read_text("utf-8") == "@book{mine, title = {Mine}}\n" and sorted(os.listdir(tmp_path)) == ["a.txt", "refs.bib"]

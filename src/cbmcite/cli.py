@@ -123,7 +123,7 @@ def _common(command):
         click.option("-j", "--jobs", type=click.IntRange(min=1), default=default_jobs, show_default="number of cores",
                      help="Worker processes; output is identical whatever the number."),
         click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULT_SECONDS, show_default=True,
-                     help="Seconds one document may take before the run gives up on it and goes on."),
+                     help="Seconds of CPU time one document may take before the run gives up on it and goes on."),
         click.option("--max-memory", type=click.IntRange(min=200), default=DEFAULT_MEMORY_MB, show_default=True,
                      help="Megabytes of memory one document may take (per worker process)."),
         click.option("-q", "--quiet", is_flag=True, help="No progress bar."),
@@ -199,9 +199,8 @@ def extract(paths, fmt, output, script, update_file, prune, style, csl_file, zh_
                 _write_document(writer, extracted, works)
     bib = builder.finish()
     if update_file:
-        if prune and (run.failed or run.empty):
-            _fail("--prune: not removing anything, because " + ("some documents could not be read" if run.failed else
-                  f"{run.empty[0]} has no notes") + f"; {update_file} was not changed")
+        if prune and run.incomplete():
+            _fail(f"--prune: not removing anything, because {run.incomplete()}; {update_file} was not changed")
             sys.exit(2)
         _update(update_file, bib, prune, script, run.cited_keys)
     if output or not update_file:

@@ -10,7 +10,6 @@ replaced. Writers of one folder are serialised with a lock.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import filecmp
 import json
 import logging
@@ -23,8 +22,8 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable
 
-from .ingest import InputError
-from .ingest.guard import WRITTEN_MARK
+from .ingest import SUPPORTED_SUFFIXES, InputError
+from .ingest.guard import WRITTEN_MARK, written_by_cbmcite
 
 BACKUP_GENERATIONS = 3  # PATH.bak, PATH.bak.1, PATH.bak.2
 
@@ -42,15 +41,24 @@ def same_file(a: str, b: str) -> bool:
 
 
 def refuse_overwriting(targets: Iterable[str | None], inputs: Iterable[str]) -> None:
-    """OutputError when an output file would replace one of the input documents or another output."""
+    """OutputError when an output file would replace one of the input documents (named, or found in
+    a folder named) or another output."""
     targets = [t for t in targets if t]
     for target in targets:
-        for path in inputs:
-            if os.path.isfile(path) and same_file(target, path):
-                raise OutputError(f"{target}: is one of the input documents; refusing to write over it")
+        if any(same_file(target, path) if os.path.isfile(path) else _read_from(path, target) for path in inputs):
+            raise OutputError(f"{target}: is one of the input documents; refusing to write over it")
     for i, target in enumerate(targets):
         if any(same_file(target, other) for other in targets[i + 1:]):
             raise OutputError(f"{target}: named as the file to update and as the output; give different files")
+
+
+def _read_from(folder: str, target: str) -> bool:
+    """Whether a run over FOLDER reads TARGET as a document: an existing file of a document format
+    inside it, that cbmcite did not write."""
+    if not (os.path.isdir(folder) and os.path.isfile(target) and target.lower().endswith(SUPPORTED_SUFFIXES)):
+        return False
+    inside = os.path.commonpath([os.path.realpath(folder), os.path.realpath(target)]) == os.path.realpath(folder)
+    return inside and not written_by_cbmcite(target)
 
 
 def validator(kind: str | None) -> Callable[[str], None] | None:
@@ -113,6 +121,11 @@ def atomic_output(path: str, binary: bool = False, check: Callable[[str], None] 
 @contextlib.contextmanager
 def _folder_lock(directory: str):
     """Only one cbmcite writes into a folder at a time (concurrent runs writing the same file)."""
+    try:
+        import fcntl
+    except ImportError:  # not on Windows, where a file being replaced cannot be open in another run anyway
+        yield
+        return
     fd = os.open(directory, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)

@@ -28,13 +28,24 @@ def extract_document(path: str, encoding: str | None = None) -> DocumentResult:
     except InputError:
         raise
     except MemoryError:
-        raise LimitExceeded("ran out of memory") from None
+        raise LimitExceeded("ran out of memory" + _memory_limit()) from None
     except RecursionError:
         raise LimitExceeded("nested too deeply") from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc)) from None
     except Exception as exc:
         raise InternalError.about(exc) from exc
+
+
+def _memory_limit() -> str:
+    """': the limit is N MB' when this process runs under an address-space limit (a worker's)."""
+    try:
+        import resource
+
+        soft = resource.getrlimit(resource.RLIMIT_AS)[0]
+    except (ImportError, OSError, ValueError):
+        return ""
+    return "" if soft == resource.RLIM_INFINITY else f": the limit is {soft >> 20:,} MB"
 
 
 def display_path(path: str) -> str:

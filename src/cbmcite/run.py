@@ -1,4 +1,4 @@
-"""Corpus runs: documents extracted one at a time (in a process pool), in input order."""
+"""Corpus runs: documents extracted one at a time in supervised worker processes, in input order."""
 from __future__ import annotations
 
 import os
@@ -115,6 +115,12 @@ class CorpusRun:
                 self.report(f"{display_path(path)}: skipped ({why})")
         self.failed = bool(problems)
         return [f for f in files if not any(same_file(f, output) for output in self.outputs)]
+
+    def incomplete(self) -> str | None:
+        """Why the documents read may not be all the work cites (pruning would then remove live entries)."""
+        if self.failed:
+            return "some documents could not be read"
+        return f"{self.empty[0]} has no notes" if self.empty else None
 
     def documents(self, files: list[str], json_script: str | None = None,
                   advance: Callable[[], None] = lambda: None, merge_only: bool = False) -> Iterator[Extracted]:

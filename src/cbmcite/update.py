@@ -96,6 +96,8 @@ def update_bibliography(path: str, bib: Bibliography, prune: bool = False, scrip
 def _read(path: str) -> str:
     if not os.path.exists(path):
         return ""
+    if not os.path.isfile(path):  # a FIFO would block the read, a device never ends
+        raise InputError(f"{path}: --update needs a regular .bib or CSL-JSON file")
     try:
         with open(path, encoding="utf-8", newline="") as fh:  # CRLF stays CRLF
             return fh.read()

@@ -7,6 +7,8 @@ main process and leave Ctrl-C to it.
 from __future__ import annotations
 
 import faulthandler
+import logging
+import math
 import multiprocessing
 import os
 import signal
@@ -20,7 +22,8 @@ from typing import Any
 
 from .errors import InternalError
 
-DEFAULT_SECONDS = 60.0  # a thesis chapter takes a few seconds; a runaway document gives up here
+DEFAULT_SECONDS = 60.0  # of CPU time: a thesis chapter takes a few seconds; a runaway document gives up here
+_WALL_FACTOR = 3  # a document waiting rather than computing (a blocked read) gives up after 3× the time
 DEFAULT_MEMORY_MB = 1200  # address space per worker: a thesis needs a few hundred MB
 _RETRIES = 1  # a task whose worker died once is tried again (it may have been killed from outside)
 _PR_SET_PDEATHSIG = 1
@@ -102,7 +105,7 @@ class _Supervisor:
                 self.workers.append(idle)
             index = self.pending.popleft()
             try:
-                idle.give(index, self.tasks[index], self.limits.seconds)
+                idle.give(index, self.tasks[index], self.limits.seconds * _WALL_FACTOR)
             except OSError:  # the worker died before it could take the task
                 self._died(idle)
 
@@ -119,14 +122,20 @@ class _Supervisor:
                 except (EOFError, OSError):
                     self._died(worker)
                     continue
-                task = self.tasks[worker.index]
-                self.done[worker.index], worker.index = result if ok else self.give_up(task, result), None
+                self.done[worker.index] = result if ok else self.give_up(self.tasks[worker.index], result)
+                worker.index = None
             elif not worker.process.is_alive():
-                self._died(worker)
+                if worker.process.exitcode == -signal.SIGXCPU:  # the CPU limit set for this task
+                    self._give_up_on(worker)
+                else:
+                    self._died(worker)
             elif time.monotonic() >= worker.deadline:
-                self._retire(worker)
-                self.done[worker.index] = self.give_up(
-                    self.tasks[worker.index], f"gave up after {self.limits.seconds:g} s (time limit; --timeout to change)")
+                self._give_up_on(worker)
+
+    def _give_up_on(self, worker: _Worker) -> None:
+        self._retire(worker)
+        self.done[worker.index] = self.give_up(
+            self.tasks[worker.index], f"gave up after {self.limits.seconds:g} s (time limit; --timeout to change)")
 
     def _died(self, worker: _Worker) -> None:
         self._retire(worker)
@@ -150,7 +159,7 @@ class _Supervisor:
 def _serve(conn, parent_end, func, limits: Limits, parent_pid: int) -> None:
     """A worker's life: take a task, send back func(task), until the pipe closes."""
     parent_end.close()
-    faulthandler.disable()  # a crash is reported by the parent as one line naming the document
+    _quiet()
     _die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent decides
     _limit_memory(limits.memory_mb)
@@ -159,10 +168,24 @@ def _serve(conn, parent_end, func, limits: Limits, parent_pid: int) -> None:
             task = conn.recv()
         except (EOFError, OSError):
             return
+        _limit_cpu(limits.seconds)
         try:
             conn.send((True, func(task)))
         except Exception as exc:  # func reports its own failures: this is a bug, or a result that cannot be sent
             conn.send((False, str(InternalError.about(exc))))
+
+
+def _quiet() -> None:
+    """Nothing a worker's libraries print reaches the run's output: stdout may be the notes JSON, and a
+    warning on stderr (pdfminer on a damaged PDF) would be a line without a file name. The parent
+    reports every failure, crashes included, as one line naming the document."""
+    faulthandler.disable()
+    logging.disable(logging.WARNING)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for fd in (1, 2):  # the parent flushed its buffers before forking: nothing of its own is lost
+        os.dup2(devnull, fd)
+    os.close(devnull)
+    sys.stdout = sys.stderr = open(os.devnull, "w")
 
 
 def _die_with_parent(parent_pid: int) -> None:
@@ -176,6 +199,20 @@ def _die_with_parent(parent_pid: int) -> None:
             pass
     if os.getppid() != parent_pid:  # the parent died before prctl took effect
         os._exit(1)
+
+
+def _limit_cpu(seconds: float) -> None:
+    """SIGXCPU (which ends the worker) after SECONDS more of CPU time: a time limit that a loaded
+    machine does not shorten, unlike the wall clock."""
+    try:
+        import resource
+    except ImportError:
+        return
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
+    soft = math.ceil(usage.ru_utime + usage.ru_stime + seconds)
+    if hard == resource.RLIM_INFINITY or soft < hard:
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
 
 
 def _limit_memory(megabytes: int) -> None:

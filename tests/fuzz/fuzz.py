@@ -178,6 +178,10 @@ def check_case(path: str) -> tuple[str, str]:
     try:
         bib = merge([result])
         texts = {"notes JSON": to_notes_json([result], bib), "CSL-JSON": to_csl_json(bib), "BibTeX": to_bibtex(bib)}
+        if len(path) % 4 == 0:  # a formatted bibliography for a share of the cases (citeproc is slow)
+            from cbmcite.export.formatted import render
+
+            render(bib.items(), "text", "chicago-note-bibliography")
     except Exception as exc:  # the outputs of a document that was read must always be writable
         return "internal", f"output: {exc.__class__.__name__}: {exc}"
     for name, text in texts.items():
@@ -223,6 +227,8 @@ def run(cases: int, seed: int, jobs: int, timeout: float, batch: int = 400, quie
                                                                                        else "crash", reason))):
                 fmt = path.rsplit(".", 1)[1]
                 counts[(fmt, outcome)] += 1
+                if outcome == "invalid":
+                    counts[("invalid", detail.split(":")[0])] += 1
                 if outcome not in ("ok", "refused", "limit"):
                     kept = work.parent / ("cbmcite-fuzz-failure-" + os.path.basename(path))
                     shutil.copy(path, kept)
@@ -242,6 +248,7 @@ def run(cases: int, seed: int, jobs: int, timeout: float, batch: int = 400, quie
             "hangs": sum(c for (_, o), c in counts.items() if o == "hang"),
             "crashes": sum(c for (_, o), c in counts.items() if o == "crash"),
             "invalid_outputs": sum(c for (_, o), c in counts.items() if o == "invalid"),
+            "invalid_by_output": {o: c for (g, o), c in counts.items() if g == "invalid"},
             "problems": problems[:50]}
 
 
