@@ -319,3 +319,76 @@ def test_prose_glued_after_the_last_page_is_cut_off():
     note = parse_note(Note(9, "James Kraska, Sustainable Development Is Security, Yale Journal of International Law, "
                               "Vol.28, 2003, p.469.2009年歐巴馬政府更進一步提出戰略再保證。", 1))
     assert note.kind == "mixed" and note.citations[0].raw.endswith("p.469.")
+
+
+@pytest.mark.parametrize("raw", [", Vol. 3, No. 4", "，Vol. 12, No. 3.", "“”, Vol. 2"])
+def test_volume_with_nothing_before_it_does_not_crash(raw):
+    citation = parse_citation(raw)  # PDF text can cut a citation just before its volume
+    assert citation.csl.get("issue") in ("3", "4", None)
+
+
+@pytest.mark.parametrize("raw,container,volume,pages", [
+    ("Marbury v. Madison, 5 U.S. 137 (1803).", "U.S.", "5", "137"),
+    ("Laurence Tribe, “Structural Due Process,” 10 Harv. C.R.-C.L. L. Rev. 269 (1975).", "Harv. C.R.-C.L. L. Rev.", "10", "269"),
+    ("Smith v. Jones [2014] EWCA Civ 1020.", "EWCA Civ", None, "1020"),
+])
+def test_law_reports_give_container_volume_and_page(raw, container, volume, pages):
+    note = parse_note(Note(1, raw, 1))
+    assert len(note.citations) == 1
+    c = note.citations[0]
+    assert (c.csl["container-title"], c.csl.get("volume"), c.locator) == (container, volume, pages)
+
+
+def test_statute_in_its_code_keeps_title_and_url():
+    note = parse_note(Note(1, "“Lilly Ledbetter Fair Pay Act of 2009,” Pub. L. No. 111-2, 123 Stat. 5 (2009), "
+                              "https://www.govinfo.gov/content/pkg/PLAW-111publ2/pdf/PLAW-111publ2.pdf.", 1))
+    c = note.citations[0]
+    assert (c.csl["title"], c.csl["container-title"], c.locator) == ("Lilly Ledbetter Fair Pay Act of 2009", "Stat.", "5")
+    assert c.csl["URL"].endswith(".pdf") and c.csl["type"] == "legislation"
+
+
+@pytest.mark.parametrize("text", ["《國家安全法》第5條。", "最高法院93年度台上字第3598號判決。"])
+def test_chinese_statutes_and_decisions_are_citations(text):
+    note = parse_note(Note(1, text, 1))
+    assert len(note.citations) == 1 and note.citations[0].csl["type"] in ("legislation", "legal_case")
+    assert "issued" not in note.citations[0].csl  # 93年度 is the case's court year, not a date
+
+
+def test_commentary_then_signal_word_and_full_width_parentheses():
+    note = parse_note(Note(1, "美國的核威懾建立在第二擊之能力。詳見 Thomas C. Schelling, The Strategy of Conflict "
+                              "（Harvard University Press, 1960）, 21.", 1))
+    assert note.kind == "mixed" and len(note.citations) == 1
+    c = note.citations[0]
+    assert (c.csl["title"], c.csl["publisher"], c.locator) == ("The Strategy of Conflict", "Harvard University Press", "21")
+
+
+def test_untitled_agency_item_is_a_news_item():
+    csl, _ = fields("中央社，民國 95年3月2日。")
+    assert csl["container-title"] == "中央社" and csl["issued"]["date-parts"] == [[2006, 3, 2]] and "author" not in csl
+
+
+def test_older_english_author_colon_and_roman_volume():
+    note = parse_note(Note(1, "W. Wundt: Grundzüge der physiologischen Psychologie, II 213.", 1))
+    c = note.citations[0]
+    assert _names(c.csl) == ["W. Wundt"] and c.csl["volume"] == "II" and c.locator == "213"
+    csl, pages = fields("E. Durkheim, Les règles de la méthode sociologique, Leipzig, 1895, p. 54.")
+    assert csl["publisher-place"] == "Leipzig" and "publisher" not in csl and pages == "54"
+
+
+def test_author_date_references_in_prose_are_short_forms():
+    note = parse_note(Note(2, "這種看法並非孤例（王振寰，1996：88-90）。權力無所不在(Foucault, 1977, p. 27)。", 1))
+    assert [(c.form, c.raw, c.locator) for c in note.citations] == [
+        ("short", "王振寰，1996：88-90", "88-90"), ("short", "Foucault, 1977, p. 27", "27")]
+    assert _names(note.citations[0].csl) == ["王振寰"]
+
+
+def test_japanese_article_in_a_journal():
+    csl, pages = fields("丸山眞男「超国家主義の論理と心理」『世界』1946年5月号、15頁。")
+    assert (csl["title"], csl["container-title"], pages, csl["language"]) == ("超国家主義の論理と心理", "世界", "15", "ja")
+
+
+def test_period_before_the_role_word():
+    note = parse_note(Note(1, "杭亭頓. 著，《文明衝突與世界秩序的重建》，黃裕美譯（臺北：聯經，1997），頁3。", 1))
+    assert len(note.citations) == 1
+    csl = note.citations[0].csl
+    assert _names(csl) == ["杭亭頓"] and _names(csl, "translator") == ["黃裕美"]

@@ -64,17 +64,36 @@ PUBLISHER_ENDINGS_EN = ("Press", "Publishers", "Publishing", "Books", "Verlag", 
                         "Foundation", "University", "Co.", "Inc.", "Ltd.", "Company", "Office", "Council", "Association",
                         "Administration", "Archive", "Organization", "Organisation", "House", "Group", "Agency",
                         "Bureau", "Department", "Ministry", "Society", "Academy", "Clinic")
+# Cities named alone as the place of publication in older or terse English notes ('Leipzig, 1896').
+PUBLISHING_PLACES = ("London", "New York", "Paris", "Leipzig", "Berlin", "Oxford", "Cambridge", "Boston", "Chicago",
+                     "Philadelphia", "Baltimore", "New Haven", "Princeton", "Stanford", "Berkeley", "Washington",
+                     "Edinburgh", "Glasgow", "Dublin", "Amsterdam", "Leiden", "Utrecht", "The Hague", "Brussels",
+                     "Bruxelles", "Vienna", "Wien", "Munich", "München", "Stuttgart", "Tübingen", "Heidelberg",
+                     "Göttingen", "Halle", "Jena", "Frankfurt", "Hamburg", "Zürich", "Basel", "Geneva", "Genève",
+                     "Rome", "Roma", "Milan", "Milano", "Florence", "Firenze", "Madrid", "Lisbon", "Moscow",
+                     "St. Petersburg", "Tokyo", "Kyoto", "Beijing", "Peking", "Shanghai", "Taipei", "Hong Kong",
+                     "Singapore", "Seoul", "Delhi", "New Delhi", "Calcutta", "Bombay", "Sydney", "Melbourne", "Toronto")
 THESIS_WORDS = ("碩士論文", "博士論文", "學位論文", "博士學位論文", "硕士论文", "博士论文", "学位论文", "博士学位论文",
                 "Ph.D. dissertation", "PhD dissertation", "dissertation", "MA thesis", "M.A. thesis", "thesis")
 CONFERENCE_WORDS = ("發表於", "发表于", "宣讀於", "宣读于", "提交", "研討會", "研讨会", "學術會議", "学术会议",
                     "Conference", "Annual Meeting", "Symposium", "Workshop")
 WEB_LABELS = ("網址", "网址", "網路", "网路", "檢索日期", "检索日期", "瀏覽日期", "浏览日期", "上網日期", "上网日期",
               "查閱日期", "查阅日期", "accessed", "Accessed", "retrieved", "Retrieved")
-NEWSPAPER_SECTION = ("版",)  # 第A10版, 版15
+NEWSPAPER_SECTION = ("版",)
+# News agencies and papers cited with a date and no title: 中央社，民國95年3月2日
+NEWS_AGENCIES_ZH = ("中央社", "中央通訊社", "新華社", "新华社", "中新社", "路透社", "法新社", "美聯社", "美联社", "共同社",
+                    "韓聯社", "韩联社", "塔斯社", "德新社", "彭博社")  # 第A10版, 版15
 
 # GB/T 7714 type marks (CONVENTIONS §5): [M] book, [J] journal …, with the /OL carrier.
 GBT_TYPES = ("M", "C", "G", "N", "J", "D", "R", "S", "P", "A", "Z", "DB", "CP", "EB", "CM", "DS")
 GBT_CARRIERS = ("OL", "CD", "MT", "DK")
+
+# Legal citations ----------------------------------------------------------------------------------------
+COURT_REPORTERS_EN = ("U.S.", "S. Ct.", "S.Ct.", "L. Ed.", "L. Ed. 2d", "F.", "F.2d", "F.3d", "F.4th", "F. Supp.",
+                      "F. Supp. 2d", "F. Supp. 3d", "A.C.", "Q.B.", "K.B.", "Ch.", "W.L.R.", "All E.R.", "I.C.J.")
+NEUTRAL_COURTS_EN = ("EWCA Civ", "EWCA Crim", "EWHC", "UKSC", "UKHL", "UKPC", "UKUT", "EWFC", "IESC", "HCA", "SCC")
+LAW_REVIEW_ABBREVIATIONS = ("L. Rev.", "L.Rev.", "L.J.", "L. J.", "L.Q.", "J. Int'l L.", "Int'l L.J.")
+STATUTE_CODES_EN = ("Stat.", "U.S.C.", "U.S.C", "C.F.R.", "C.F.R")  # a state prefix may come first: Fla. Stat.
 
 # Numbers and dates -------------------------------------------------------------------------------
 # After a number these mean "quantity", not "note": 10月, 3期, 2,858件.
@@ -86,10 +105,15 @@ MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "
 SEASONS_EN = ("Spring", "Summer", "Autumn", "Fall", "Winter")
 
 # Abbreviations whose final period does not end a sentence or a citation.
-ABBREVIATIONS = ("ed", "eds", "Ed", "Eds", "vol", "Vol", "no", "No", "pp", "p", "trans", "Jr", "Dr", "Mr", "Mrs",
-                 "Ms", "St", "Inc", "Co", "Ltd", "Univ", "et al", "cf", "ibid", "Ibid", "op", "cit", "loc", "Prof",
-                 "Rep", "Sen", "Gov", "U.S", "U.K", "U.N", "D.C", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-                 "Sep", "Sept", "Oct", "Nov", "Dec")
+ABBREVIATIONS = ("ed", "eds", "Ed", "Eds", "vol", "Vol", "no", "No", "nos", "pp", "p", "trans", "tr", "Jr", "Sr", "Dr", "Mr",
+                 "Mrs", "Ms", "St", "Inc", "Co", "Corp", "Ltd", "Univ", "al", "et al", "cf", "Cf", "ibid", "Ibid", "id",
+                 "Id", "op", "cit", "loc", "ch", "chap", "sec", "fig", "rev", "repr", "comp", "n", "nn", "esp", "e.g",
+                 "i.e", "etc", "vs", "v", "Mt", "Ft", "Gen", "Col", "Lt", "Capt", "Prof", "Rep", "Sen", "Gov", "Jan",
+                 "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "U.S", "U.K", "U.N",
+                 "D.C",
+                 # legal citations: Pub. L. No. 111-2, Fla. Stat., Exec. Order, Harv. L. Rev., F. Supp.
+                 "Pub", "Stat", "Exec", "Fla", "Cal", "Harv", "Supp", "Rev", "Civ", "Crim", "Ct", "Cong", "Sess", "Res",
+                 "Doc", "Reg", "Ord", "Art", "Int'l")
 
 
 @lru_cache(maxsize=None)

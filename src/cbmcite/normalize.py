@@ -225,9 +225,15 @@ def _s2t():
     return opencc.OpenCC("s2t")
 
 
+_KANA = compile_fast(r"[\u3041-\u3096\u30a1-\u30fa]")
+
+
 @lru_cache(maxsize=4096)
 def chinese_language_tag(text: str) -> str:
-    """BCP 47 tag by script: zh-TW when Traditional-only characters dominate, zh-CN for Simplified."""
+    """BCP 47 tag by script: ja when kana appear, zh-TW when Traditional-only characters dominate, zh-CN for
+    Simplified."""
+    if _KANA.search(text):
+        return "ja"
     han = "".join(_HAN.findall(text))
     trad = sum(a != b for a, b in zip(han, fold_script(han)))
     if trad and trad * 2 >= len(han) * 0.05:

@@ -8,8 +8,10 @@ from ..patterns import compile_fast
 from ..model import Citation, Form, Note
 from ..normalize import chinese_language_tag, has_cjk, normalize_pages
 from .en import parse_english
+from .authordate import author_date_fields
 from .forms import analyse_form
 from .gbt import parse_gbt, same_as_note
+from .legal import parse_legal
 from .result import Parsed
 from .split import split_note
 from .zh import parse_chinese
@@ -50,6 +52,12 @@ def parse_citation(raw: str, form: str = "full") -> Citation:
         number, pages = same
         return Citation(raw=raw, form=Form.CROSS_REF, locator=normalize_pages(pages) if pages else None,
                         ref_note=number, csl={"language": chinese_language_tag(raw)})
+    if form == Form.SHORT:
+        fields = author_date_fields(raw)
+        if fields:  # （王振寰，1996：88-90）: a short form by author and year
+            csl, pages = fields
+            csl["language"] = chinese_language_tag(raw) if has_cjk(raw) else "en"
+            return Citation(raw=raw, form=Form.SHORT, csl=csl, locator=pages, named=raw.split("，")[0].split(",")[0])
     info = analyse_form(raw)
     form = info.form if info.form != "full" else form
     if form == "full":
@@ -68,7 +76,7 @@ def parse_citation(raw: str, form: str = "full") -> Citation:
 
 
 def _parse_fields(raw: str) -> Parsed:
-    parsed = parse_gbt(raw) or (parse_chinese(raw) if _chinese_style(raw) else parse_english(raw))
+    parsed = parse_gbt(raw) or parse_legal(raw) or (parse_chinese(raw) if _chinese_style(raw) else parse_english(raw))
     if parsed.lang == "en" and has_cjk(parsed.csl.get("title", "")):
         parsed.lang = "zh"  # a Chinese work rendered by an English style
     parsed.csl.setdefault("language", chinese_language_tag(raw) if parsed.lang == "zh" else "en")

@@ -7,7 +7,7 @@ import regex as re
 
 from ..patterns import compile_fast, search_tail
 
-from ..lexicon import PUBLISHER_ENDINGS_EN
+from ..lexicon import MONTH_ABBREVIATIONS, MONTHS_EN, PUBLISHING_PLACES, PUBLISHER_ENDINGS_EN, SEASONS_EN, alternation
 from ..normalize import has_cjk, normalize_pages
 from .names import csl_name, display_name, is_institution, is_person_name, split_people
 from .fields import take_url
@@ -22,7 +22,7 @@ _EDS_WORD = compile_fast(r"^(?:eds?\.?|\(eds?\.?\))$")
 _EDS_TAIL = compile_fast(r"^(?P<n>.+?)\s*(?:\(eds?\.?\)|eds?\.)$")
 
 _PAGES_TAIL = compile_fast(r"(?r)[,，]?\s*\b(?:pp?\.|pages?|at)\s*(?P<p>[A-Z]?[0-9]+[a-z]?(?:\s*[-–—]\s*[0-9]+)?(?:\s*,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)*)\s*\.?\s*$", re.I)
-_SEASON = r"(?:Spring|Summer|Autumn|Fall|Winter|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.)"
+_SEASON = alternation(SEASONS_EN + MONTHS_EN + MONTH_ABBREVIATIONS)
 _YEAR_TAIL = compile_fast(
     rf"(?r)[,，]?\s*\(?(?:(?:declassified|published|reprinted|rev\.|c\.)\s*(?:by|in)?\s*)?(?:{_SEASON}(?:/{_SEASON})?\s*(?:[0-9]{{1,2}},\s*)?)?(?P<y>1[5-9][0-9]{{2}}|20[0-9]{{2}})(?:/[0-9]{{1,4}})?\)?\s*\.?\s*$",
     re.I,
@@ -35,6 +35,8 @@ _CHICAGO_JOURNAL = compile_fast(
     r"(?r)[,，]?\s*(?P<j>[A-Z\p{Han}][^,\"”“]*)(?:\s+(?P<v>[0-9]+))?(?:\s*,\s*[Nn]o\.\s*(?P<n>[0-9/]+))?\s*$"
 )
 _QUOTE_CLOSE_COMMA = compile_fast(r"[,.]?[”\"]\s*,?\s*[^”\"“]+$")
+_AUTHOR_COLON = compile_fast(r"^(?P<a>(?:[A-Z]\.\s*){1,3}[A-Z][\w'’\-]+):\s+")  # 'W. Wundt: Title' (older English)
+_ROMAN_VOLUME_PAGE = compile_fast(r"(?r)[,，]\s*(?P<v>[IVXL]{1,5})\s*[,.]?\s+(?:p\.\s*)?(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*$")
 _MONTH_OR_SEASON = compile_fast(rf"{_SEASON}|[0-9]")
 _BOOK_VOLUME = compile_fast(r"(?i)[,，]\s*vol\.\s*[0-9]+$")
 _THESIS_WORDS = compile_fast(r"(?:碩士|博士|學位|学位|硕士)(?:學位|学位)?(?:論文|论文)")
@@ -59,13 +61,17 @@ _REPORT_NUMBER = compile_fast(r"(?r)\s*\((?=[^()]*(?:Report|Paper|Series|No\.|[0
 _SURNAME = compile_fast(r"^[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?$")
 _GIVEN_TOKEN = compile_fast(r"^(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)$")
 _NEWSPAPER = compile_fast(r"\b(?:Times|Post|Herald|Tribune|Daily|Gazette|Guardian|News|Chronicle|Telegraph|Observer|Reuters|Xinhua|Taipei Times|Focus Taiwan)\b")
-_FULL_DATE = compile_fast(r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.)\s+(?P<d>[0-9]{1,2}),\s*(?P<y>[0-9]{4})")
+_FULL_DATE = compile_fast(rf"(?P<m>{alternation(MONTHS_EN + MONTH_ABBREVIATIONS)})\s+(?P<d>[0-9]{{1,2}}),\s*(?P<y>[0-9]{{4}})")
 _SHORT_PLACE_PART = compile_fast(r"^(?:[A-Z]\.\s*)+$|^[A-Z]{2,3}$|^[A-Z][a-z]?\.$")
 
 
 def parse_english(raw: str) -> Parsed:
-    s = _prepare(raw)
+    s = _AUTHOR_COLON.sub(r"\g<a>, ", _prepare(raw), count=1)
     out = Parsed(lang="en")
+    roman = search_tail(_ROMAN_VOLUME_PAGE, s)
+    if roman:  # 'Grundzüge der physiologischen Psychologie, II 213'
+        out.csl["volume"], out.locator = roman["v"], normalize_pages(roman["p"])
+        s = s[: roman.start()]
     url, s = take_url(s)
     if url:
         out.csl["URL"] = url
@@ -100,7 +106,8 @@ def parse_english(raw: str) -> Parsed:
             out.csl["issue"] = vol["n"]
         s = s[: vol.start()]
         head, container = _split_last_segment(s)
-        out.csl["container-title"] = container
+        if container:
+            out.csl["container-title"] = container
         out.kind_hint = out.kind_hint or "article"
         _authors_and_title(head, out)
     else:
@@ -198,7 +205,7 @@ def _after_quoted_title(head: str) -> bool:
 
 
 def _prepare(raw: str) -> str:
-    s = raw.strip().replace("＂", "”").replace("：", ": ").replace("，", ", ")
+    s = raw.strip().replace("＂", "”").replace("：", ": ").replace("，", ", ").replace("（", " (").replace("）", ")")
     s = " ".join(s.split())
     return s.rstrip(".;；。").strip()
 
@@ -242,6 +249,9 @@ def _take_bare_publisher(s: str, out: Parsed) -> str:
     segments = _segments(s)
     if len(segments) < 3 - bool(out.csl.get("editor")) or not _publisher_like(segments[-1]):
         return s
+    if segments[-1] in PUBLISHING_PLACES:  # older English: 'Title, Leipzig, 1896, p. 54'
+        out.csl["publisher-place"] = segments[-1]
+        return ", ".join(segments[:-1])
     if out.csl.get("URL"):  # 'Title, Mayo Clinic, 2016, https://…': the site of a web page
         out.csl["container-title"] = segments[-1]
         out.kind_hint = out.kind_hint or "webpage"
@@ -325,10 +335,11 @@ def _split_title_container(s: str) -> tuple[str, str | None]:
     return s, None
 
 
-def _split_last_segment(s: str) -> tuple[str, str]:
+def _split_last_segment(s: str) -> tuple[str, str | None]:
+    """(head, container): a text with no words before its volume ('…, Vol. 3, No. 4' in PDF text) has neither."""
     segments = _segments(s)
-    if len(segments) == 1:
-        return "", segments[0]
+    if not segments:
+        return "", None
     return ", ".join(segments[:-1]), segments[-1]
 
 

@@ -9,13 +9,14 @@ from ..lexicon import (DOCUMENT_TITLE_WORDS_EN, GBT_CARRIERS, GBT_TYPES, PROSE_O
                        alternation)
 from ..patterns import compile_fast
 from ..rules import rule
+from .legal import LEGAL_RULES
 
 _HAN = compile_fast(r"\p{Han}")
 _SHORT_LEAD = compile_fast(r"^[^，、：:]{1,12}[，、：:]")
 _YEAR_DIGITS = compile_fast(r"(?:1[5-9]|20)[0-9]{2}")  # a sign, not a parse: no digit-boundary checks
 GBT_MARK = compile_fast(rf"\[{alternation(GBT_TYPES)}(?:/{alternation(GBT_CARRIERS)})?\]")
 _CITATION_FEATURES = [
-    compile_fast(r"[《〈]"),
+    compile_fast(r"[《〈『]"),
     compile_fast(r"(?:pp?\.|頁|页)\s*[0-9]"),
     compile_fast(r"第\s*[0-9]+\s*[頁页卷期版]"),
     compile_fast(r"(?i)\bvol\.|\bno\.\s*[0-9]"),
@@ -28,6 +29,8 @@ _CITATION_FEATURES = [
     compile_fast(r"[,，]\s*[“\"][^“”\"]{4,}[,.]?[”\"]"),  # , “Title,” (Chicago)
     compile_fast(r"[，,]\s*(?:民國\s*)?[0-9]{2,4}\s*年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?\s*版?\s*[。.]?\s*$"),  # …，2023年10月7日版。
     compile_fast(r"^[\"“][^\"”]{8,}[\"”]\s*,?\s*[A-Z]"),  # "Title," The New York Times
+    compile_fast(r"^(?:[A-Z]\.\s*){1,3}[A-Z][\w'’\-]+:\s+[A-Z]"),  # W. Wundt: Grundzüge … (older English)
+    compile_fast(r"[,，]\s*[IVXL]{1,5}\s*[,.]?\s+(?:p\.\s*)?[0-9]+\s*\.?$"),  # …, II 213.
 ]
 # Chicago short note: 'Van Evera, "Offense, Defense," 20.' / 'Waltz, Theory, 102.'
 _CHICAGO_SHORT = compile_fast(
@@ -44,6 +47,8 @@ def citation_score(text: str) -> float:
     if len(p) < 6:
         return 0.0
     if _CHICAGO_SHORT.match(p) or len(p) < _SHORT_NOTE_MAX and (SHORT_NOTE.find(p) or DOCUMENT_TITLE_ALONE.find(p)):
+        return 1.0
+    if any(r.find(p) for r in LEGAL_RULES):
         return 1.0
     needed = 1 if has_year(p) else 2
     found = 0

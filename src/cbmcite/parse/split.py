@@ -5,12 +5,14 @@ from dataclasses import dataclass
 
 import regex as re
 
-from ..lexicon import CHAPTER_LEAD_ZH, IBID_TERMS_EN, IBID_TERMS_ZH, PREVIOUS_NOTE_TERMS_ZH, alternation
+from ..lexicon import (ABBREVIATIONS, CHAPTER_LEAD_ZH, IBID_TERMS_EN, IBID_TERMS_ZH, PREVIOUS_NOTE_TERMS_ZH, ROLE_AUTHOR_ZH,
+                       ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, alternation)
 from ..patterns import compile_fast
 from ..rules import rule
 
 from ..model import Form
 from .forms import SHORT_FORM_ANYWHERE, short_form_of
+from .authordate import AUTHOR_DATE
 from .gbt import inside_title, new_entry_follows, same_as_note
 from .likeness import GBT_MARK, has_year, looks_like_citation
 
@@ -19,11 +21,7 @@ _SENTENCE_START = compile_fast(r"[A-Z\p{Han}〈《「（(“\"'‘]")
 _PAGES_LEAD = compile_fast(r"\s*(?:pp?\.|頁|页|第)")
 
 # Abbreviations whose full stop does not end a citation or sentence.
-_ABBREV = compile_fast(
-    r"(?r)(?:\b[A-Z]|\b(?:ed|eds|Ed|Eds|vol|Vol|no|No|nos|pp|p|trans|tr|Jr|Sr|Dr|Mr|Mrs|Ms|St|Inc|Co|Corp|Ltd|Univ|"
-    r"al|cf|Cf|ibid|Ibid|id|Id|op|cit|loc|ch|chap|sec|fig|rev|repr|comp|n|nn|esp|e\.g|i\.e|etc|vs|Mt|Ft|Gen|Col|Lt|Capt|"
-    r"Prof|Rep|Sen|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|D\.C))\.$"
-)
+_ABBREV = compile_fast(rf"(?r)(?:\b[A-Z]|\b{alternation(ABBREVIATIONS)})\.$")
 _OPEN = "（(〈《「『“‘[【<＜"
 _CLOSE = "）)〉》」』”’]】>＞"
 _BOUNDARY_OR_BRACKET = compile_fast("[；;。.（(〈《「『“‘\\[【<＜）)〉》」』”’\\]】>＞]")
@@ -31,6 +29,7 @@ _PAGE_END = compile_fast(r"(?r)(?:pp?\.|頁|页|第|at)\s*[0-9０-９]+[a-z]?(?:
 _PROSE_YEAR = compile_fast(r"[0-9]{4}年")  # 'p.469.2009年歐巴馬…': a note's prose glued to its citation
 # 'American Psychological Association; De Gruyter Mouton, 2017, p.207.': two publishers, one citation
 _PUBLISHER_GOES_ON = compile_fast(r"\s*[A-Z][\w.&'’\-]*(?:\s+[A-Z&][\w.&'’\-]*){0,5},\s*(?:1[5-9]|20)[0-9]{2}\b")
+_ROLE_NEXT = compile_fast(rf"\s*{alternation(ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH + ROLE_TRANSLATOR_ZH)}\s*[，,、]")
 _NUMBERED_PART = compile_fast(r"\b(?:[Vv]ol|[Nn]o|[Pp]t|[Cc]h|[Bb]k)\.\s*[0-9]+$")
 _JOINED_CLAUSE = compile_fast(rf"\s*{alternation(CHAPTER_LEAD_ZH)}")
 
@@ -55,13 +54,23 @@ def split_note(text: str) -> list[Segment]:
         form = short_form_of(piece) or (Form.CROSS_REF if same_as_note(piece) else None)
         if form:
             segments.append(Segment(piece, True, form))
-        elif looks_like_citation(piece):
-            segments.append(Segment(piece, True))
+        elif looks_like_citation(piece) and looks_like_citation(AUTHOR_DATE.compiled.sub("", piece)):
+            segments.append(Segment(piece, True))  # prose with an author–date reference is prose
         elif segments and segments[-1].is_citation and not _ends_citation(segments[-1].raw) and _continues(piece):
             segments[-1].raw += piece  # a title's own full stop split it
         else:
             segments.append(Segment(piece, False))
-    return [s for s in (_trim(seg) for seg in segments) if s.raw]
+    return [s for s in (_trim(seg) for seg in _with_author_date(segments)) if s.raw]
+
+
+def _with_author_date(segments: list[Segment]) -> list[Segment]:
+    """Prose keeps its text; each author–date reference in it also becomes a short citation."""
+    out: list[Segment] = []
+    for seg in segments:
+        out.append(seg)
+        if not seg.is_citation:
+            out.extend(Segment(m.group(0)[1:-1].strip(), True, Form.SHORT) for m in AUTHOR_DATE.finditer(seg.raw))
+    return out
 
 
 def _trim(seg: Segment) -> Segment:
@@ -149,6 +158,8 @@ def _sentence_stop(text: str, start: int, i: int) -> bool:
     if _ABBREV.search(text, max(start, i - 12), i + 1):  # abbreviations are short: look just before the stop
         return False
     if _NUMBERED_PART.search(text, max(start, i - 14), i):  # 'Handbook …: Vol. 4. Socialization'
+        return False
+    if _ROLE_NEXT.match(text, i + 1):  # '杭亭頓. 著，《書》': a stray stop before the role word
         return False
     if after[:1].isdigit():
         return bool(_PROSE_YEAR.match(text, i + 1))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex as re
 
-from ..lexicon import (CHAPTER_LEAD_ZH, GBT_CARRIERS, GBT_TYPES, LEGAL_DOCUMENT_ENDINGS_ZH, PUBLISHER_ENDINGS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH,
+from ..lexicon import (CHAPTER_LEAD_ZH, GBT_CARRIERS, GBT_TYPES, LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, PUBLISHER_ENDINGS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH,
                        alternation)
 from ..patterns import compile_fast, search_tail
 
@@ -14,7 +14,7 @@ from .result import Parsed
 
 _LIST_NUMBER = compile_fast(r"^\[\s*[0-9]+\s*\]\s*")
 # a book title may hold another: 《關於《…法》的說明》
-_TITLE_MARKS = compile_fast(r"〈(?P<a>[^〈〉]+)〉|<(?P<a2>[^<>]+)>|《(?P<b>(?:[^《》]|《[^《》]*》)+)》|「(?P<q>[^「」]+)」")
+_TITLE_MARKS = compile_fast(r"〈(?P<a>[^〈〉]+)〉|<(?P<a2>[^<>]+)>|《(?P<b>(?:[^《》]|《[^《》]*》)+)》|『(?P<b2>[^『』]+)』|「(?P<q>[^「」]+)」")
 _FIRST_SEGMENT = compile_fast(r"^([^，,（(]{2,60})")
 _NOT_TITLE_START = compile_fast(r"^(?:第|[0-9]|民國|頁|页)")
 _HEAD_SEGMENT = compile_fast(r"^([^，,：:]{1,40})[，,：:]")
@@ -52,7 +52,7 @@ _PAGES_INSIDE = compile_fast(
 _AUTHOR_YEAR = compile_fast(r"^(?P<a>[^，,（(《〈]{1,30})[（(]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}|民國?\s*[0-9]{2,3})\s*[）)]")
 _CONFERENCE = compile_fast(r"(?:發表於|发表于|宣讀於|宣读于|提交(?:於|于)?)\s*[「『《]?(?P<c>[^」』》，,（(]+)")
 _EDITION = compile_fast(r"第\s*(?P<e>[0-9一二三四五六七八九十]+)\s*版(?=\s*[（(，,])")
-_TRANSLATED_AFTER = compile_fast(r"》\s*[，,]\s*(?P<t>[^，,《》]{2,20}?)\s*(?:譯|译)(?:[，,]|$)")
+_TRANSLATED_AFTER = compile_fast(r"》\s*[，,]\s*(?P<t>[^，,《》（(]{2,20}?)\s*(?:譯|译)(?:[，,（(]|$)")
 _COMMA_PUBLISHER = compile_fast(
     r"[，,]\s*(?P<place>[^，,：:《》〈〉0-9]{2,6})\s*[，,]\s*(?P<pub>[^，,《》〈〉]{2,24}(?:出版社|書店|书店|書局|书局|公司|出版))(?=[，,])"
 )
@@ -75,6 +75,9 @@ _PUBLISHER_YEAR = compile_fast(
     rf"\s*[，,]?\s*(?P<y>(?:1[5-9]|20)[0-9]{{2}}|民國\s*[0-9]{{2,3}})\s*年?\s*(?:版|[）)，,。]|$|(?=碩士|博士|學位|学位|硕士))"
 )
 _LEGAL_TITLE = compile_fast(rf"{alternation(LEGAL_DOCUMENT_ENDINGS_ZH)}$")
+_DATE_ONLY = compile_fast(
+    r"\s*[，,：:]\s*(?:民國)?\s*[0-9]{2,4}\s*年(?:\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?)?\s*(?P<v>版)?\s*[。.]?\s*$"
+)
 _THESIS_TAIL = compile_fast(r"\s*(?:碩士|博士|學位|学位|硕士)(?:學位|学位)?(?:論文|论文)$")
 _PUB_BLOCK = compile_fast(r"[（(〈<]\s*(?P<body>[^（）()〈〉<>]*[：:︰][^（）()〈〉<>]*)\s*[）)〉>]")
 _PUBLISHER_END = compile_fast(r"(?:出版社|出版公司|公司|書局|书局|書店|书店|學會|学会|中心|研究所|研究院|大學|大学|學院|学院|基金會|基金会|出版|社|館|馆|部|院|會|会|局|處|处|署)$")
@@ -118,6 +121,8 @@ def _take_author_year(s: str, out: Parsed) -> str:
 def _parse_taiwan_style(s: str, out: Parsed) -> None:
     csl = out.csl
     head, titles = _titles(s)
+    if not titles.get("article") and not titles.get("books") and not titles.get("quoted") and _untitled(s, head, out):
+        return
     _people(head, out)
     if not titles.get("article") and not titles.get("books") and not titles.get("quoted"):
         _bare_title(s, head, titles)
@@ -176,6 +181,25 @@ def _parse_taiwan_style(s: str, out: Parsed) -> None:
     csl["type"] = _zh_type(s, out)
 
 
+def _untitled(s: str, head: str, out: Parsed) -> bool:
+    """'中央社，民國95年3月2日' (a news item named by its agency or paper) and '西黃丸，2023年10月7日版' (a dated
+    online version): one name, then only a date."""
+    date_only = _DATE_ONLY.match(s, len(head))
+    if not head or not date_only:
+        return False
+    name = head.strip()
+    if name in NEWS_AGENCIES_ZH or _NEWSPAPER_NAME.search(name):
+        out.csl["container-title"] = name
+        out.csl["type"] = "article-newspaper"
+    else:
+        out.csl["title"] = name
+        out.csl["type"] = "webpage" if date_only["v"] else "document"
+    date = parse_date(s[len(head):])
+    if date:
+        out.csl["issued"] = {"date-parts": [date]}
+    return True
+
+
 def _titles(s: str) -> tuple[str, dict]:
     """The author part before the first title mark, and the titles by their marks."""
     found: dict = {"books": []}
@@ -188,8 +212,10 @@ def _titles(s: str) -> tuple[str, dict]:
             if after_a_title and _is_publication_block(text) or found.get("article") is not None:
                 continue
             found["article"] = text.strip()
-        elif m["b"] is not None:
-            found["books"].append(m["b"].strip())
+        elif m["b"] is not None or m["b2"] is not None:
+            found["books"].append((m["b"] or m["b2"]).strip())
+            if "quoted" in found and "article" not in found:  # Japanese 「論文」『雑誌』: 「」 marks the article
+                found["article"] = found.pop("quoted")
         elif m["q"] is not None and "quoted" not in found and not found["books"] and "article" not in found:
             found["quoted"] = m["q"].strip()
             found["quoted_end"] = m.end()
@@ -252,7 +278,7 @@ def _take_roles(head: str, out: Parsed) -> bool:
         if not token:
             continue
         role = _ROLE_AFTER_NAME.search(token)
-        name = token[: role.start()].strip() if role else token
+        name = token[: role.start()].strip().rstrip(".．。") if role else token  # '杭亭頓. 著': a stray stop
         if name:
             group.append(name)
         if role:
