@@ -392,3 +392,22 @@ def test_period_before_the_role_word():
     assert len(note.citations) == 1
     csl = note.citations[0].csl
     assert _names(csl) == ["杭亭頓"] and _names(csl, "translator") == ["黃裕美"]
+
+
+def test_mainland_chapter_with_latin_names_and_editors():
+    note = parse_note(Note(4, "毛祥麟：《墨餘錄》，上海古籍出版社1985年版，64。D. Singh：《Hotline Communication》，"
+                              "載T. R. Heath主編：《Developments in China’s Military Force Projection》，Rand Corporation2016年版，241。", 1))
+    assert [c.raw[:3] for c in note.citations] == ["毛祥麟", "D. "]
+    csl = note.citations[1].csl
+    assert csl["type"] == "chapter" and _names(csl) == ["D. Singh"] and _names(csl, "editor") == ["T. R. Heath"]
+    assert csl["publisher"] == "Rand Corporation" and note.citations[1].locator == "241"
+
+
+def test_quote_inside_a_cjk_title_is_part_of_it():
+    csl, pages = fields("陳志勇, ed., 中國財稅文化價值研究：“中國財稅文化國際學術研討會”論文集 (北京: 經濟科學出版社, 2011), 3")
+    assert _names(csl, "editor") == ["陳志勇"] and csl["title"].endswith("”論文集") and pages == "3"
+
+
+def test_code_section_is_not_a_page():
+    csl, pages = fields("“Florida Mental Health Act,” Fla. Stat. § 394 (2009), http://www.leg.state.fl.us/x.html")
+    assert csl["container-title"] == "Fla. Stat." and csl["section"] == "§ 394" and pages is None

@@ -19,7 +19,7 @@ from .zh import parse_chinese
 _QUOTE_OR_IN = compile_fast(r"[“\"]|\bin\s")
 _TITLE_MARK = compile_fast(r"[〈《「]")
 _LATIN_START = compile_fast(r"^[A-Za-z]")
-_FULL_WIDTH = compile_fast(r"[，。：；〈〉《》「」、]")
+_FULL_WIDTH = compile_fast(r"[，。〈〉《》「」、]")  # not ：, which CJK titles keep in any style
 
 __all__ = ["parse_note", "parse_citation", "Parsed"]
 

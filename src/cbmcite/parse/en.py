@@ -297,7 +297,7 @@ def _head_with_in_clause(s: str, out: Parsed) -> None:
         return
     if "publisher" not in out.csl and _quoted_title_then_more(s, out):
         return
-    head, container = (s, None) if "publisher" in out.csl else _split_title_container(s)
+    head, container = _split_title_container(s) if "publisher" not in out.csl else _quoted_title_in_book(s)
     _authors_and_title(head, out)
     if container:
         out.csl["container-title"] = container
@@ -335,6 +335,16 @@ def _split_title_container(s: str) -> tuple[str, str | None]:
     return s, None
 
 
+def _quoted_title_in_book(s: str) -> tuple[str, str | None]:
+    """'“Helsinki Final Act,” A Handbook of Documents (Washington: OSCE, 1975)': the book holds the titled text."""
+    segments = _segments(s)
+    end = _authors_end(segments)
+    rest = segments[end:]
+    if len(rest) >= 2 and _starts_title(rest[0]) and not _starts_title(rest[1]):
+        return ", ".join(segments[: end + 1]), ", ".join(rest[1:])
+    return s, None
+
+
 def _split_last_segment(s: str) -> tuple[str, str | None]:
     """(head, container): a text with no words before its volume ('…, Vol. 3, No. 4' in PDF text) has neither."""
     segments = _segments(s)
@@ -344,7 +354,8 @@ def _split_last_segment(s: str) -> tuple[str, str | None]:
 
 
 # a quoted title (to its closing quote, or to the end) or a run up to the next comma or opening quote
-_SEGMENT = compile_fast(r"[\"“][^\"”]*(?:[\"”]|$)|[^,，\"“]+")
+# (a quote glued to CJK text or a colon is inside a title: 研究：“研討會”論文集)
+_SEGMENT = compile_fast(r"[\"“][^\"”]*(?:[\"”]|$)|(?:[^,，\"“]|(?<=[\p{Han}:：]\s?)[\"“][^\"”,，]*[\"”])+")
 
 
 @lru_cache(maxsize=1024)  # the head of a citation is segmented by several rules in turn
@@ -393,6 +404,10 @@ def _authors_and_title(head: str, out: Parsed) -> None:
     if trans:
         out.csl["translator"] = [csl_name(p) for p in split_people(_EDITION_TAIL.sub("", trans["names"]))]
         head = head[: trans.start()]
+    edition = _EDITION_TAIL.search(head)
+    if edition and edition.start() > 0:  # 'Title, 4th ed.'
+        out.csl.setdefault("edition", edition.group(0).strip(" ,，"))
+        head = head[: edition.start()]
     segments = _segments(head)
     if not segments:
         return

@@ -11,6 +11,7 @@ from .names import csl_name, split_people
 from .result import Parsed
 
 _YEAR = r"(?:1[5-9]|20)[0-9]{2}"
+_CODE_VOLUME = compile_fast(r"\s*[,，]\s*Vol\.?\s*(?P<v>[0-9]+)")
 _QUOTED_TITLE = compile_fast(r"[“\"](?P<t>[^“”\"]+)[”\"]")
 CASE_REPORT = rule(
     "case_report",
@@ -140,9 +141,14 @@ def _statute(s: str) -> Parsed | None:
         author = before[: quoted.start()].strip(" ,，") if quoted else ""
         if author:
             out.csl["author"] = [csl_name(p) for p in split_people(author)]
-    page = m["p"] or m.groupdict().get("q")
+    if m.groupdict().get("p") and not review:
+        out.csl["section"] = f"§ {m['p']}"  # a section of a code, not a page
+    page = m["p"] if review else m.groupdict().get("q")
     if page:
         out.locator = normalize_pages(page)
+    volume = _CODE_VOLUME.match(s, m.end())
+    if volume:  # 'Exec. Order No. 13,676, C.F.R., Vol.3, 2014'
+        out.csl["volume"] = volume["v"]
     year = parse_date(s[m.start():]) or parse_date(before)
     if year:
         out.csl["issued"] = {"date-parts": [[year[0]]]}

@@ -10,7 +10,7 @@ from ..normalize import has_cjk, match_key
 
 _LATIN_WORD = compile_fast(r"[A-Za-z]{3}")
 _CJK_NAME_SEP = compile_fast(r"[、，,；;/]|\s+")
-_LATIN_NAME_SEP = compile_fast(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
+_LATIN_NAME_SEP = compile_fast(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|、")
 _WHITESPACE = compile_fast(r"\s+")
 _ET_AL = compile_fast(r"(?:^|\s+|,\s*)et\s+al\.?$")  # 'J. Mehrholz et al.': the others are not named
 
@@ -44,7 +44,7 @@ def is_institution(text: str) -> bool:
 
 def split_people(text: str) -> list[str]:
     """'A, B and C' / 'A & B' / '甲、乙' → ['A', 'B', 'C']."""
-    s = text.strip().strip(",，")
+    s = _ET_AL.sub("", text.strip().strip(",，"))
     if has_cjk(s) and not _LATIN_WORD.search(s) and ", " not in s:
         parts = _CJK_NAME_SEP.split(s)
         return [ROLE_WORDS_ZH.sub("", p).strip() for p in parts if ROLE_WORDS_ZH.sub("", p).strip()]

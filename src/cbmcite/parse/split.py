@@ -21,11 +21,13 @@ _SENTENCE_START = compile_fast(r"[A-Z\p{Han}〈《「（(“\"'‘]")
 _PAGES_LEAD = compile_fast(r"\s*(?:pp?\.|頁|页|第)")
 
 # Abbreviations whose full stop does not end a citation or sentence.
-_ABBREV = compile_fast(rf"(?r)(?:\b[A-Z]|\b{alternation(ABBREVIATIONS)})\.$")
+_ABBREV = compile_fast(rf"(?r)(?:(?<![A-Za-z])[A-Z]|\b{alternation(ABBREVIATIONS)})\.$")  # an initial may follow 載
 _OPEN = "（(〈《「『“‘[【<＜"
 _CLOSE = "）)〉》」』”’]】>＞"
 _BOUNDARY_OR_BRACKET = compile_fast("[；;。.（(〈《「『“‘\\[【<＜）)〉》」』”’\\]】>＞]")
-_PAGE_END = compile_fast(r"(?r)(?:pp?\.|頁|页|第|at)\s*[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$", re.I)
+_PAGE_END = compile_fast(
+    r"(?r)(?:(?:pp?\.|頁|页|第|at)\s*|(?<=[版期》][，,])\s*)[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$", re.I
+)  # …頁5 / pp. 5-7 / mainland …2007年版，44
 _PROSE_YEAR = compile_fast(r"[0-9]{4}年")  # 'p.469.2009年歐巴馬…': a note's prose glued to its citation
 # 'American Psychological Association; De Gruyter Mouton, 2017, p.207.': two publishers, one citation
 _PUBLISHER_GOES_ON = compile_fast(r"\s*[A-Z][\w.&'’\-]*(?:\s+[A-Z&][\w.&'’\-]*){0,5},\s*(?:1[5-9]|20)[0-9]{2}\b")

@@ -145,11 +145,15 @@ def _parse_taiwan_style(s: str, out: Parsed) -> None:
     rest = s[titles.get("end", 0):]
     chapter = _CHAPTER_LEAD.search(s)
     if chapter and article_title and (not books or s.find(books[0]) > chapter.start()):
-        between = s[chapter.end(): s.find("《", chapter.end())] if "《" in s[chapter.end():] else ""
-        ed = _EDITOR.search(between.strip())
+        ed = _editor_after(s, chapter)
         if ed:
-            csl["editor"] = [csl_name(n) for n in split_people(ed["e"])]
+            csl["editor"] = [csl_name(n) for n in split_people(ed)]
         out.kind_hint = "chapter"
+    elif chapter and not article_title and len(books) >= 2 and s.find(books[0]) < chapter.start():
+        ed = _editor_after(s, chapter)  # mainland: 作者：《篇名》，載X主編：《書名》
+        if ed:
+            csl["editor"] = [csl_name(n) for n in split_people(ed)]
+            out.kind_hint = "chapter"
     if "title" not in csl and titles.get("bare"):
         csl["title"] = titles["bare"]
     conference = _CONFERENCE.search(s)
@@ -179,6 +183,13 @@ def _parse_taiwan_style(s: str, out: Parsed) -> None:
     if date and "issued" not in csl:
         csl["issued"] = {"date-parts": [date]}
     csl["type"] = _zh_type(s, out)
+
+
+def _editor_after(s: str, chapter: re.Match) -> str | None:
+    """The editors named between a chapter's lead word and the book: 收錄於X主編，《書》 / 載X主編：《書》."""
+    between = s[chapter.end(): s.find("《", chapter.end())] if "《" in s[chapter.end():] else ""
+    ed = _EDITOR.search(between.strip())
+    return ed["e"] if ed else None
 
 
 def _untitled(s: str, head: str, out: Parsed) -> bool:
