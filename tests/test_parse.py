@@ -411,3 +411,10 @@ def test_quote_inside_a_cjk_title_is_part_of_it():
 def test_code_section_is_not_a_page():
     csl, pages = fields("“Florida Mental Health Act,” Fla. Stat. § 394 (2009), http://www.leg.state.fl.us/x.html")
     assert csl["container-title"] == "Fla. Stat." and csl["section"] == "§ 394" and pages is None
+
+
+@pytest.mark.parametrize("lead", ["另參見", "詳見", "參見", "See also "])
+def test_signal_words_from_the_lexicon_lead_into_a_citation(lead):
+    note = parse_note(Note(5, f"此一說法尚有爭議。{lead}趙學功，《巨大的轉變》（天津：天津人民出版社，2002），頁5。", 1))
+    assert note.kind == "mixed" and len(note.citations) == 1
+    assert _names(note.citations[0].csl) == ["趙學功"]

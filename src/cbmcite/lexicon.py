@@ -22,8 +22,9 @@ CHAPTER_LEAD_ZH = ("收錄於", "收录于", "收錄", "收录", "收於", "收�
 CHAPTER_LEAD_EN = ("in", "In")
 
 # Signal words that lead into a citation after commentary.
-SIGNAL_ZH = ("請參閱", "請參見", "請參考", "請見", "参阅", "參閱", "參見", "参见", "詳見", "详见", "另見", "另见",
-             "另參", "另参", "可參考", "可参考", "參考", "参考", "轉引自", "转引自", "引自", "見", "见")
+SIGNAL_ZH = ("請參閱", "請參見", "請參考", "請見", "请参阅", "请参见", "请参考", "参阅", "參閱", "參見", "参见", "參看",
+             "参看", "詳見", "详见", "另見", "另见", "另參見", "另参见", "另請參閱", "另请参阅", "另參閱", "另参阅", "另參",
+             "另参", "亦見", "亦见", "亦可參考", "可參考", "可参考", "參考", "参考", "轉引自", "转引自", "引自", "見", "见")
 SIGNAL_EN = ("See also", "see also", "See", "see", "Cf.", "cf.", "Compare", "E.g.,", "e.g.,")
 
 # Words that open a sentence of commentary, never an author's name before a short note's comma.

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import regex as re
 
-from ..lexicon import (ABBREVIATIONS, CHAPTER_LEAD_ZH, IBID_TERMS_EN, IBID_TERMS_ZH, PREVIOUS_NOTE_TERMS_ZH, ROLE_AUTHOR_ZH,
+from ..lexicon import (ABBREVIATIONS, CHAPTER_LEAD_ZH, SIGNAL_EN, SIGNAL_ZH, IBID_TERMS_EN, IBID_TERMS_ZH, PREVIOUS_NOTE_TERMS_ZH, ROLE_AUTHOR_ZH,
                        ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, alternation)
 from ..patterns import compile_fast
 from ..rules import rule
@@ -87,8 +87,9 @@ def _looks_prose(piece: str) -> bool:
     return len(piece) > 60 and not has_year(piece)
 
 
-_MAY_LEAD = compile_fast(r"參|参|請|请|詳|详|見|见|另|See|Cf")
-_PROSE_LEAD = compile_fast(r"^(?:.{0,40}?(?:請參閱|請參見|参阅|參閱|參見|参见|請見|详见|詳見|另見|另参|可參考|可参考))\s*[:：]?\s*|^(?:See also|See|Cf\.)\s+")
+_MAY_LEAD = compile_fast("|".join(sorted({w[0] for w in SIGNAL_ZH}) + sorted({w.split()[0].rstrip(".,") for w in SIGNAL_EN})))
+# commentary, then a signal word, then the citation: '……之能力。詳見 Thomas C. Schelling, …'
+_PROSE_LEAD = compile_fast(rf"^(?:.{{0,40}}?{alternation(SIGNAL_ZH)})\s*[:：，,]?\s*|^{alternation(SIGNAL_EN)}\s+")
 
 
 def _ends_citation(raw: str) -> bool:
