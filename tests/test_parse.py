@@ -418,3 +418,11 @@ def test_signal_words_from_the_lexicon_lead_into_a_citation(lead):
     note = parse_note(Note(5, f"此一說法尚有爭議。{lead}趙學功，《巨大的轉變》（天津：天津人民出版社，2002），頁5。", 1))
     assert note.kind == "mixed" and len(note.citations) == 1
     assert _names(note.citations[0].csl) == ["趙學功"]
+
+
+def test_every_style_declares_how_well_a_citation_fits_it():
+    from cbmcite.parse.styles import STYLES
+    fits = {style.name: style.fit("王名揚. 美國行政法[M]. 北京: 北京大學出版社, 2007: 194.") for style in STYLES}
+    assert max(fits, key=fits.get) == "GB/T 7714"
+    fits = {style.name: style.fit("Marbury v. Madison, 5 U.S. 137 (1803).") for style in STYLES}
+    assert max(fits, key=fits.get) == "legal"

@@ -73,6 +73,10 @@ _DATE_IN_PARENS = compile_fast(r"[(（](?P<y>(?:1[5-9]|20)[0-9]{2})(?:-(?P<m>[0-
 _ACCESSED = compile_fast(r"\[(?:1[5-9]|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}\]")
 
 
+def gbt_fit(raw: str) -> float:
+    return 1.0 if _MARK.search(raw) else 0.0  # a type mark [M] [J] [EB/OL] is the style's signature
+
+
 def parse_gbt(raw: str) -> Parsed | None:
     """The fields of a GB/T 7714 entry, or None when the text has no type mark."""
     s = raw.strip()

@@ -72,6 +72,10 @@ ZH_COURT_DECISION = rule(
 LEGAL_RULES = (CASE_REPORT, NEUTRAL_CITATION, LAW_REVIEW, STATUTE, ZH_STATUTE, ZH_COURT_DECISION)
 
 
+def legal_fit(raw: str) -> float:
+    return 0.9 if any(r.find(raw) for r in LEGAL_RULES) else 0.0
+
+
 def parse_legal(raw: str) -> Parsed | None:
     """The fields of a legal citation, or None when it is not one."""
     url, s = take_url(raw.strip())
