@@ -426,3 +426,41 @@ def test_every_style_declares_how_well_a_citation_fits_it():
     assert max(fits, key=fits.get) == "GB/T 7714"
     fits = {style.name: style.fit("Marbury v. Madison, 5 U.S. 137 (1803).") for style in STYLES}
     assert max(fits, key=fits.get) == "legal"
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("ROSENTHAL A. White House tutors Kremlin[N/OL]. New York Times, 1990-06-15: 16. https://www.nytimes.com/x.html.",
+     {"container-title": "New York Times", "issued": {"date-parts": [[1990, 6, 15]]}, "type": "article-newspaper"}),
+    ("温家宝主持国务院会议[EB/OL]//新华网. 22. http://news.xinhuanet.com/a.htm.",
+     {"container-title": "新华网", "type": "webpage"}),
+    ("佐藤英明. 一時所得の要件に関する覚書[M]//金子宏. 中里実.租税法と市場. 有斐閣, 2014: 19.",
+     {"container-title": "租税法と市場", "editor": [{"literal": "金子宏"}, {"literal": "中里実"}], "publisher": "有斐閣"}),
+    ("BARBARA WARD. Progress for a small planet[J]. Harvard Business Review, 1979(Sep.-Oct.): 17.",
+     {"author": [{"literal": "BARBARA WARD"}], "issue": "Sep.-Oct."}),
+])
+def test_gbt_entries_of_other_types(raw, expected):
+    csl, _ = fields(raw)
+    assert {k: csl.get(k) for k in expected} == expected
+
+
+def test_gbt_volume_inside_an_entry_does_not_end_it():
+    note = parse_note(Note(19, "馬克思. 政治經濟學批判[M]//馬克思恩格斯全集: 卷 35. 2 版. 北京: 人民出版社, 2013: 186; "
+                               "黃義豪. 評黃龜年四劾秦檜[J]. 福建論壇, 1997(3): 26-27.", 1))
+    assert [c.raw[:3] for c in note.citations] == ["馬克思", "黃義豪"]
+
+
+def test_chinese_case_named_before_its_number():
+    csl, _ = fields("包郑照诉苍南县人民政府强制拆除房屋案, No. （1988）浙法民上字 7 号(n.d.).")
+    assert csl["title"] == "包郑照诉苍南县人民政府强制拆除房屋案" and csl["type"] == "legal_case"
+
+
+def test_publisher_in_parentheses_is_no_author_date_reference():
+    note = parse_note(Note(9, "佐藤英明, “一時所得の要件に関する覚書,” in 租税法と市場, ed.金子宏 and 中里実 (有斐閣, 2014), 19.", 1))
+    assert [c.form for c in note.citations] == ["full"]
+    csl = note.citations[0].csl
+    assert csl["container-title"] == "租税法と市場" and _names(csl, "editor") == ["金子宏", "中里実"]
+
+
+def test_a_signal_word_inside_a_title_is_no_signal():
+    note = parse_note(Note(8, "国家质量监督检验检疫总局. 信息与文献参考文献著录规则: GB/T 7714---2015[S]. 2015: 18.", 1))
+    assert len(note.citations) == 1 and note.citations[0].csl["title"] == "信息与文献参考文献著录规则"

@@ -38,15 +38,14 @@ _QUOTE_CLOSE_COMMA = compile_fast(r"[,.]?[”\"]\s*,?\s*[^”\"“]+$")
 _AUTHOR_COLON = compile_fast(r"^(?P<a>(?:[A-Z]\.\s*){1,3}[A-Z][\w'’\-]+):\s+")  # 'W. Wundt: Title' (older English)
 _ROMAN_VOLUME_PAGE = compile_fast(r"(?r)[,，]\s*(?P<v>[IVXL]{1,5})\s*[,.]?\s+(?:p\.\s*)?(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*$")
 _MONTH_OR_SEASON = compile_fast(rf"{_SEASON}|[0-9]")
-_BOOK_VOLUME = compile_fast(r"(?i)[,，]\s*vol\.\s*[0-9]+$")
 _THESIS_WORDS = compile_fast(r"(?:碩士|博士|學位|学位|硕士)(?:學位|学位)?(?:論文|论文)")
 _VOL_TAIL = compile_fast(r"(?r)[,，]\s*(?:Vol\.?|Volume)\s*(?P<v>[0-9]+)(?:\s*[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+(?:/[0-9]+)?))?\s*$", re.I)
 _NO_TAIL = compile_fast(r"(?r)[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+(?:/[0-9]+)?)\s*$", re.I)
 _SIGNED = compile_fast(
     r"[,，]\s*signed\s+(?:on|in)\s+(?P<date>[A-Z][a-z]+\.?\s+[0-9]{1,2},\s*[0-9]{4})(?:[,，]\s*(?:at|in)\s+(?P<place>[A-Z][\w.\- ]+(?:,\s*[A-Z][\w.\- ]+)?))?",
 )
-_IN_CLAUSE = compile_fast(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in:?\s+(?=[A-Z\"“]|a\s|an\s|the\s)")
-_EDITOR_AFTER = compile_fast(r"[,，]\s*(?:eds?\.|edited by)\s+(?P<eds>.+)$")
+_IN_CLAUSE = compile_fast(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in:?\s+(?=[A-Z\"“\p{Han}]|a\s|an\s|the\s)")
+_EDITOR_AFTER = compile_fast(r"[,，]\s*(?:eds?\.|edited by)\s*(?P<eds>.+)$")
 _EDITION_TAIL = compile_fast(r"(?:[,，]\s*(?:[0-9]+(?:st|nd|rd|th)|rev\.|[Rr]evised)\s+ed\.?|[,，]\s*vols?\.\s*\S+)+\s*$")
 _EDITOR_LEAD = compile_fast(r"^(?P<eds>.+?)\s*(?:\(eds?\.?\)|eds?\.|edited)\s*[,，]?\s*(?P<rest>.*)$", re.S)
 _DOC_TITLE = compile_fast(
@@ -195,8 +194,7 @@ def _take_paren_block(s: str, out: Parsed) -> str:
 def _publisher_after_title(head: str, body: str) -> bool:
     """'Title (Publisher, 1966)': not a journal's volume and issue ('Journal 19, no. 1 (1992)') nor a date."""
     head = head.rstrip()
-    ends_in_volume = head[-1:].isdigit() and not _BOOK_VOLUME.search(head)
-    return bool(head) and not ends_in_volume and not _MONTH_OR_SEASON.match(body.strip())
+    return bool(head) and not _MONTH_OR_SEASON.match(body.strip())  # 'Series 3 (有斐閣, 1971)' is a book too
 
 
 def _after_quoted_title(head: str) -> bool:
@@ -464,7 +462,8 @@ def _csl_type(out: Parsed) -> str:
         return "legislation" if not csl.get("author") else "treaty"
     if out.kind_hint == "chapter":
         return "chapter"
-    if out.kind_hint == "webpage" or csl.get("URL") and _dated_to_the_day(csl) and not csl.get("volume"):
+    if out.kind_hint == "webpage" or csl.get("URL") and not (csl.get("volume") or csl.get("issue")) and (
+            _dated_to_the_day(csl) or "issued" not in csl):  # online, and not an issue of a journal
         return "webpage"
     if out.kind_hint == "article":
         return "article-journal"

@@ -12,6 +12,8 @@ from .result import Parsed
 
 _YEAR = r"(?:1[5-9]|20)[0-9]{2}"
 _CODE_VOLUME = compile_fast(r"\s*[,，]\s*Vol\.?\s*(?P<v>[0-9]+)")
+_PINPOINT_AFTER_YEAR = compile_fast(r"\([^()]*(?:[0-9]{4}|n\.d\.)\)\s*,\s*(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*\.?\s*$")  # '(1966), 13.'
+_CASE_NAME = compile_fast(r"^[“\"]?(?P<name>[^，,。“”\"]{2,60}?案)[”\"]?\s*[，,]")  # X诉Y案, …
 _QUOTED_TITLE = compile_fast(r"[“\"](?P<t>[^“”\"]+)[”\"]")
 CASE_REPORT = rule(
     "case_report",
@@ -53,20 +55,21 @@ STATUTE = rule(
 )
 ZH_STATUTE = rule(
     "zh_statute",
-    r"^《(?P<title>[^《》]{2,40})》\s*第\s*(?P<a>[0-9０-９一二三四五六七八九十百]+)\s*條",
-    "A Chinese statute by its article: 《國家安全法》第5條.",
-    examples=("《國家安全法》第5條。", "《中華民國憲法》第十條"),
+    r"^[《“\"]?(?P<title>[^《》“”\"，,]{2,40}?)[,，]?[》”\"]?\s*[,，]?\s*(?:§\s*)?(?P<sec>第\s*[0-9０-９一二三四五六七八九十百]+\s*[條条])",
+    "A Chinese statute by its article: 《國家安全法》第5條 / “民法总则,” § 第 27 条.",
+    examples=("《國家安全法》第5條。", "《中華民國憲法》第十條", "“民法总则,” § 第 27 条第 2 款第 3 项 (n.d.), 27."),
     counterexamples=("《國家安全》第5期",),
-    requires=("條",),
+    requires=("條", "条"),
     anchored=True,
 )
 ZH_COURT_DECISION = rule(
     "zh_court_decision",
-    r"(?P<court>[^，,。；;]{0,20}?)[（(〔\[]?\s*(?P<y>[0-9]{2,4})\s*[）)〕\]]?\s*(?:年度)?\s*\p{Han}{1,6}字第\s*(?P<n>[0-9]+)\s*號",
+    r"(?P<court>[^，,。；;]{0,20}?)[（(〔\[]?\s*(?P<y>[0-9]{2,4})\s*[）)〕\]]?\s*(?:年度)?\s*\p{Han}{1,6}字\s*第?\s*(?P<n>[0-9]+)\s*[號号]",
     "A court decision by its case number: 最高法院93年度台上字第3598號 / （2015）民提字第12號.",
-    examples=("最高法院93年度台上字第3598號判決", "最高人民法院（2015）民提字第12號", "〔2015〕行提字第5號"),
+    examples=("最高法院93年度台上字第3598號判決", "最高人民法院（2015）民提字第12號", "〔2015〕行提字第5號",
+              "包郑照诉苍南县人民政府强制拆除房屋案, No. （1988）浙法民上字 7 号(n.d.)."),
     counterexamples=("第5號公告", "2015年第3期"),
-    requires=("字第",),
+    requires=("字",),
 )
 
 LEGAL_RULES = (CASE_REPORT, NEUTRAL_CITATION, LAW_REVIEW, STATUTE, ZH_STATUTE, ZH_COURT_DECISION)
@@ -108,7 +111,10 @@ def _chinese_statute(s: str) -> Parsed | None:
     if not m:
         return None
     out = Parsed(lang="zh", kind_hint="document")
-    out.csl.update({"title": m["title"], "section": f"第{m['a']}條"})
+    out.csl.update({"title": m["title"], "section": m["sec"]})
+    pinpoint = _PINPOINT_AFTER_YEAR.search(s, m.end())
+    if pinpoint:
+        out.locator = normalize_pages(pinpoint["p"])
     date = parse_date(s[m.end():])
     if date:
         out.csl["issued"] = {"date-parts": [date]}
@@ -116,13 +122,19 @@ def _chinese_statute(s: str) -> Parsed | None:
 
 
 def _court_decision(s: str) -> Parsed | None:
+    """'最高法院93年度台上字第3598號判決' or '包郑照诉苍南县人民政府强制拆除房屋案, No. （1988）浙法民上字 7 号'."""
     m = ZH_COURT_DECISION.find(s)
-    if not m or m.start() > 30:
+    if not m or m.start() > 60:
         return None
     out = Parsed(lang="zh", kind_hint="document")
-    out.csl.update({"title": s[m.start():m.end()].strip("，,。 "), "type": "legal_case"})
-    if m["court"].strip("（(〔 "):
-        out.csl["authority"] = m["court"].strip("（(〔 ")
+    case_name = _CASE_NAME.match(s)
+    number = s[m.start():m.end()].strip("，,。 ")
+    out.csl.update({"title": case_name["name"] if case_name else number, "type": "legal_case"})
+    if case_name:
+        out.csl["number"] = number.removeprefix("No.").strip()
+    court = m["court"].strip("（(〔 ").removeprefix("No.").strip()
+    if court:
+        out.csl["authority"] = court
     return out  # 93年度 is the court's year for the case number, not a date of the decision
 
 
@@ -147,7 +159,8 @@ def _statute(s: str) -> Parsed | None:
             out.csl["author"] = [csl_name(p) for p in split_people(author)]
     if m.groupdict().get("p") and not review:
         out.csl["section"] = f"§ {m['p']}"  # a section of a code, not a page
-    page = m["p"] if review else m.groupdict().get("q")
+    pinpoint = _PINPOINT_AFTER_YEAR.search(s, m.end())
+    page = pinpoint["p"] if pinpoint else m["p"] if review else m.groupdict().get("q")
     if page:
         out.locator = normalize_pages(page)
     volume = _CODE_VOLUME.match(s, m.end())

@@ -9,6 +9,7 @@ from ..lexicon import (DOCUMENT_TITLE_WORDS_EN, GBT_CARRIERS, GBT_TYPES, PROSE_O
                        alternation)
 from ..patterns import compile_fast
 from ..rules import rule
+from .gbt import entry_mark
 from .legal import LEGAL_RULES
 
 _HAN = compile_fast(r"\p{Han}")
@@ -48,7 +49,7 @@ def citation_score(text: str) -> float:
         return 0.0
     if _CHICAGO_SHORT.match(p) or len(p) < _SHORT_NOTE_MAX and (SHORT_NOTE.find(p) or DOCUMENT_TITLE_ALONE.find(p)):
         return 1.0
-    if any(r.find(p) for r in LEGAL_RULES):
+    if entry_mark(p) or any(r.find(p) for r in LEGAL_RULES):
         return 1.0
     needed = 1 if has_year(p) else 2
     found = 0

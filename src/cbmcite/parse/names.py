@@ -17,7 +17,7 @@ _ET_AL = compile_fast(r"(?:^|\s+|,\s*)et\s+al\.?$")  # 'J. Mehrholz et al.': the
 ROLE_WORDS_ZH = compile_fast(r"(?:合著|合編|主編|編著|編譯|譯著|等著|等編|著|編|译|譯|撰|等)$")
 _INSTITUTION = compile_fast(
     r"\b(?:Institute|Office|Department|Ministry|Agency|Council|Commission|Committee|Center|Centre|University|"
-    r"Organization|Organisation|Association|Foundation|Bureau|Division|Administration|Government|Nations|Union|"
+    r"Organization|Organisation|Association|Foundation|Bureau|Bank|Fund|Division|Administration|Government|Nations|Union|"
     r"Research|Corporation|Group|Service|Staff|Headquarters|Secretariat|Society|Academy|Forum|Program|Programme)\b"
 )
 _PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "le", "la", "bin", "al"}

@@ -14,7 +14,7 @@ from ..model import Form
 from .forms import SHORT_FORM_ANYWHERE, short_form_of
 from .authordate import AUTHOR_DATE
 from .gbt import inside_title, new_entry_follows, same_as_note
-from .likeness import GBT_MARK, has_year, looks_like_citation
+from .likeness import GBT_MARK, citation_score, has_year, looks_like_citation
 
 _GLUED_START = compile_fast(r"\p{Han}|[〈《「（(“]")
 _SENTENCE_START = compile_fast(r"[A-Z\p{Han}〈《「（(“\"'‘]")
@@ -56,8 +56,8 @@ def split_note(text: str) -> list[Segment]:
         form = short_form_of(piece) or (Form.CROSS_REF if same_as_note(piece) else None)
         if form:
             segments.append(Segment(piece, True, form))
-        elif looks_like_citation(piece) and looks_like_citation(AUTHOR_DATE.compiled.sub("", piece)):
-            segments.append(Segment(piece, True))  # prose with an author–date reference is prose
+        elif looks_like_citation(piece) and not _prose_with_author_date(piece):
+            segments.append(Segment(piece, True))
         elif segments and segments[-1].is_citation and not _ends_citation(segments[-1].raw) and _continues(piece):
             segments[-1].raw += piece  # a title's own full stop split it
         else:
@@ -79,6 +79,13 @@ def _trim(seg: Segment) -> Segment:
     return Segment(seg.raw.strip(), seg.is_citation, seg.form)
 
 
+def _prose_with_author_date(piece: str) -> bool:
+    """'權力無所不在(Foucault, 1977, p. 27)。': without its reference the sentence shows no sign of a citation
+    ('…, ed. 金子宏 (有斐閣, 2014), 19.' does: a publisher and year, not an author–date reference)."""
+    return AUTHOR_DATE.may_match(piece) and AUTHOR_DATE.find(piece) is not None and \
+        citation_score(AUTHOR_DATE.compiled.sub("", piece)) == 0
+
+
 def _continues(piece: str) -> bool:
     return not _looks_prose(piece)
 
@@ -89,7 +96,10 @@ def _looks_prose(piece: str) -> bool:
 
 _MAY_LEAD = compile_fast("|".join(sorted({w[0] for w in SIGNAL_ZH}) + sorted({w.split()[0].rstrip(".,") for w in SIGNAL_EN})))
 # commentary, then a signal word, then the citation: '……之能力。詳見 Thomas C. Schelling, …'
-_PROSE_LEAD = compile_fast(rf"^(?:.{{0,40}}?{alternation(SIGNAL_ZH)})\s*[:：，,]?\s*|^{alternation(SIGNAL_EN)}\s+")
+# (the signal word opens the note or follows punctuation: 參考 inside a title is no signal)
+_PROSE_LEAD = compile_fast(
+    rf"^(?:.{{0,40}}?[。，；：;:,.!?！？\s）)」』])?{alternation(SIGNAL_ZH)}\s*[:：，,]?\s*|^{alternation(SIGNAL_EN)}\s+"
+)
 
 
 def _ends_citation(raw: str) -> bool:
