@@ -464,3 +464,31 @@ def test_publisher_in_parentheses_is_no_author_date_reference():
 def test_a_signal_word_inside_a_title_is_no_signal():
     note = parse_note(Note(8, "国家质量监督检验检疫总局. 信息与文献参考文献著录规则: GB/T 7714---2015[S]. 2015: 18.", 1))
     assert len(note.citations) == 1 and note.citations[0].csl["title"] == "信息与文献参考文献著录规则"
+
+
+@pytest.mark.parametrize("raw,container,publisher", [
+    ("M. Heidegger, On the essence of truth, in D. F. Krell ed., Basic writings, Harper Perennial Modern Thought, 2008.",
+     "Basic writings", "Harper Perennial Modern Thought"),
+    ("Jamie Horsley, Rule of law in China, in C. Fred Bergsten and Derek Mitchell ed., China: The balance sheet, "
+     "Public Affairs Press, 2006, p. 333.", "China: The balance sheet", "Public Affairs Press"),
+])
+def test_taiwan_english_chapter_in_an_edited_book(raw, container, publisher):
+    csl, _ = fields(raw)
+    assert (csl["type"], csl["container-title"], csl["publisher"]) == ("chapter", container, publisher)
+    assert "publisher-place" not in csl
+
+
+def test_place_of_several_parts():
+    csl, _ = fields("John S. Auerbach, The origins of narcissism, in M. F. Bornstein ed., Handbook of child psychology, "
+                    "Washington, DC, US: Wiley, 1993, p. 71.")
+    assert (csl["publisher-place"], csl["publisher"]) == ("Washington, DC, US", "Wiley")
+
+
+def test_gbt_prose_glued_after_the_last_entry_is_cut_off():
+    note = parse_note(Note(22, "王名揚. 美國行政法[M]. 北京: 北京大學出版社, 2007: 194-197.例如:若華府削減軍事存在,盟國可能視之為戰略退縮。", 1))
+    assert note.kind == "mixed" and note.citations[0].locator == "194-197"
+
+
+def test_publisher_in_parentheses_after_a_chinese_title():
+    csl, _ = fields("我妻栄、有泉亨，《民法総則物権法》（日本評論社，1950年），頁12。")
+    assert csl["publisher"] == "日本評論社" and _names(csl) == ["我妻栄", "有泉亨"]

@@ -227,11 +227,11 @@ def _take_place_publisher(s: str, out: Parsed) -> str:
     publisher = s[colon + 1:].strip().strip(",")
     before = s[:colon].rstrip()
     parts = [p.strip() for p in _COMMA.split(before)]
-    if len(parts) < 2 or not publisher or ":" in publisher:
-        return s
+    if len(parts) < 2 or not publisher or ":" in publisher or "," in publisher:
+        return s  # 'China: The balance sheet, Public Affairs Press': the colon is in a title
     place_parts = [parts[-1]]
-    if _SHORT_PLACE_PART.match(parts[-1]) and len(parts) > 2:
-        place_parts.insert(0, parts[-2])
+    while _SHORT_PLACE_PART.match(place_parts[0]) and len(parts) > len(place_parts) + 1:
+        place_parts.insert(0, parts[-len(place_parts) - 1])  # 'Washington, DC, US
     place = ", ".join(place_parts)
     if not _plausible_place(place) or len(publisher.split()) > 14:
         return s
@@ -240,12 +240,15 @@ def _take_place_publisher(s: str, out: Parsed) -> str:
     return ", ".join(parts[: len(parts) - len(place_parts)])
 
 
-def _take_bare_publisher(s: str, out: Parsed) -> str:
-    """'Author, Title, Routledge' (a year followed): the last part names the publisher of a book."""
+def _take_bare_publisher(s: str, out: Parsed, after_book: bool = False) -> str:
+    """'Author, Title, Routledge' (a year followed): the last part names the publisher of a book. After an edited
+    book's title ('in Name ed., Basic writings, Harper Perennial Modern Thought') any capitalised name is one."""
     if "publisher" in out.csl:
         return s
     segments = _segments(s)
-    if len(segments) < 3 - bool(out.csl.get("editor")) or not _publisher_like(segments[-1]):
+    if len(segments) < 3 - after_book:
+        return s
+    if not (_publisher_like(segments[-1]) or after_book and _capitalised_name(segments[-1])):
         return s
     if segments[-1] in PUBLISHING_PLACES:  # older English: 'Title, Leipzig, 1896, p. 54'
         out.csl["publisher-place"] = segments[-1]
@@ -259,6 +262,11 @@ def _take_bare_publisher(s: str, out: Parsed) -> str:
         out.csl["genre"] = segments[-2]
         segments = segments[:-1]
     return ", ".join(segments[:-1])
+
+
+def _capitalised_name(seg: str) -> bool:
+    words = seg.split()
+    return 0 < len(words) <= 6 and all(w[0].isupper() or w in ("of", "and", "&", "the") for w in words)
 
 
 def _publisher_like(seg: str) -> bool:
@@ -287,7 +295,7 @@ def _head_with_in_clause(s: str, out: Parsed) -> None:
             rest = rest[: after.start()]
         elif ed and len(ed["eds"]) < 120:
             out.csl["editor"] = [csl_name(n) for n in split_people(ed["eds"])]
-            rest = _take_bare_publisher(ed["rest"], out)
+            rest = _take_bare_publisher(ed["rest"], out, after_book=True)
         container = rest.strip().strip(",")
         if container and not _SHORT_CONTAINER.fullmatch(container):
             out.csl["container-title"] = container

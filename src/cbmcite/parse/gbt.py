@@ -57,7 +57,8 @@ _MARK_THEN_ELEMENT = compile_fast(rf"\S\[{alternation(GBT_TYPES)}(?:/{alternatio
 _KIND = {"M": "book", "J": "article-journal", "N": "article-newspaper", "D": "thesis", "R": "report",
          "C": "book", "S": "standard", "P": "patent", "EB": "webpage", "G": "book", "A": "legislation"}
 _PART_KIND = {"M": "chapter", "C": "paper-conference", "A": "legislation", "EB": "webpage"}  # with //: a part of a larger work
-_ELEMENT_STOP = compile_fast(r"[.．](?:\s+(?![A-Z][.:])|(?=\p{Han}))")  # not inside "Washington, D. C."
+# not inside "Washington, D. C." nor after a given name's initial ("Henry L. Stimson"); "BRONFENBRENNER U." ends
+_ELEMENT_STOP = compile_fast(r"(?<![a-z]\s[A-Z])[.．](?:\s+(?![A-Z][.:])|(?=\p{Han}))")
 _NAME_ELEMENT = compile_fast(r"^(?:[\p{Han}·・〔〕\[\]［］《》]{1,30}|[A-Z][A-Za-z'\-]+(?:\s[A-Z]){1,3}|[A-Z][A-Z'\-]+(?:\s[A-Z][A-Z'\-]+)*|等|et al)$")
 _ETAL = compile_fast(r"^(?:等|et al\.?)$")
 _TRANSLATORS = compile_fast(r"^(?P<t>[^/]+?)\s*[,，]\s*(?:譯|译)\s*[.．]?\s*")

@@ -26,12 +26,13 @@ _OPEN = "（(〈《「『“‘[【<＜"
 _CLOSE = "）)〉》」』”’]】>＞"
 _BOUNDARY_OR_BRACKET = compile_fast("[；;。.（(〈《「『“‘\\[【<＜）)〉》」』”’\\]】>＞]")
 _PAGE_END = compile_fast(
-    r"(?r)(?:(?:pp?\.|頁|页|第|at)\s*|(?<=[版期》][，,])\s*)[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$", re.I
-)  # …頁5 / pp. 5-7 / mainland …2007年版，44
+    r"(?r)(?:(?:pp?\.|頁|页|第|at)\s*|(?<=[版期》][，,])\s*|(?<=[0-9][:：])\s*)[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$", re.I
+)  # …頁5 / pp. 5-7 / mainland …2007年版，44 / GB/T …, 2007: 194
 _PROSE_YEAR = compile_fast(r"[0-9]{4}年")  # 'p.469.2009年歐巴馬…': a note's prose glued to its citation
 # 'American Psychological Association; De Gruyter Mouton, 2017, p.207.': two publishers, one citation
 _PUBLISHER_GOES_ON = compile_fast(r"\s*[A-Z][\w.&'’\-]*(?:\s+[A-Z&][\w.&'’\-]*){0,5},\s*(?:1[5-9]|20)[0-9]{2}\b")
 _ROLE_NEXT = compile_fast(rf"\s*{alternation(ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH + ROLE_TRANSLATOR_ZH)}\s*[，,、]")
+_HAN_START = compile_fast(r"\p{Han}")
 _NUMBERED_PART = compile_fast(r"\b(?:[Vv]ol|[Nn]o|[Pp]t|[Cc]h|[Bb]k)\.\s*[0-9]+$")
 _JOINED_CLAUSE = compile_fast(rf"\s*{alternation(CHAPTER_LEAD_ZH)}")
 
@@ -145,7 +146,10 @@ def _closes_all(text: str, i: int) -> bool:
 
 def _gbt_stop(text: str, start: int, i: int) -> bool:
     """GB/T 7714 puts "." between an entry's elements: cut only after a whole entry or a short form."""
-    return text[i + 1:i + 2] in (" ", "\u3000") and (_short_form_alone(text[start:i + 1]) or new_entry_follows(text, i))
+    after = text[i + 1:i + 2]
+    if after in (" ", "\u3000"):
+        return _short_form_alone(text[start:i + 1]) or new_entry_follows(text, i)
+    return bool(_HAN_START.match(after)) and text[i - 1:i].isdigit() and not GBT_MARK.search(text, i)  # '…: 200-202.例如' 
 
 
 SHORT_FORM_ALONE = rule(

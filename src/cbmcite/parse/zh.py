@@ -74,6 +74,10 @@ _PUBLISHER_YEAR = compile_fast(
     rf"[^，,（()）〈〉《》：:]{{2,30}}?(?:碩士|博士|學位|学位|硕士)(?:學位|学位)?(?:論文|论文))"
     rf"\s*[，,]?\s*(?P<y>(?:1[5-9]|20)[0-9]{{2}}|民國\s*[0-9]{{2,3}})\s*年?\s*(?:版|[）)，,。]|$|(?=碩士|博士|學位|学位|硕士))"
 )
+# in parentheses after a title any name before the year is its publisher: 《民法総則物権法》（有斐閣，1950年）
+_PAREN_PUBLISHER_YEAR = compile_fast(
+    r"(?:^|》)\s*[（(]\s*(?P<pub>[^，,（()）〈〉《》：:0-9]{2,24})\s*[，,]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}|民國\s*[0-9]{2,3})\s*年?\s*[）)]"
+)
 _LEGAL_TITLE = compile_fast(rf"{alternation(LEGAL_DOCUMENT_ENDINGS_ZH)}$")
 _DATE_ONLY = compile_fast(
     r"\s*[，,：:]\s*(?:民國)?\s*[0-9]{2,4}\s*年(?:\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?)?\s*(?P<v>版)?\s*[。.]?\s*$"
@@ -332,7 +336,7 @@ def _publication_block(rest: str, out: Parsed) -> None:
 
 def _publisher_without_place(rest: str, out: Parsed) -> None:
     """（出版社，1994年） / ，商務印書館，1971， / 出版社2007年版 / 華東師範大學2009年博士學位論文."""
-    m = _PUBLISHER_YEAR.search(rest)
+    m = _PUBLISHER_YEAR.search(rest) or _PAREN_PUBLISHER_YEAR.search(rest)
     if not m:
         return
     publisher = m["pub"].strip()
