@@ -43,14 +43,11 @@ _SHORT_NOTE_MAX = 400  # a short note is short; longer pieces are not tried agai
 
 
 def citation_score(text: str) -> float:
-    """Signs of a citation found, over the number needed (two, or one with a year); prose scores 0."""
+    """Signs of a citation found, over the number needed (two, or one with a year); prose scores 0. A form that
+    is a citation by its shape alone (a short note, a GB/T entry, a law report) scores 1."""
     p = text.strip()
     if len(p) < 6:
         return 0.0
-    if _CHICAGO_SHORT.match(p) or len(p) < _SHORT_NOTE_MAX and (SHORT_NOTE.find(p) or DOCUMENT_TITLE_ALONE.find(p)):
-        return 1.0
-    if entry_mark(p) or any(r.find(p) for r in LEGAL_RULES):
-        return 1.0
     needed = 1 if has_year(p) else 2
     found = 0
     for feature in _CITATION_FEATURES:  # cheap, common signs first; stop as soon as it is enough
@@ -58,8 +55,15 @@ def citation_score(text: str) -> float:
             found += 1
             if found >= needed:
                 # commentary that mentions a year and a book title reads like prose: a verb, no author lead
-                return 0.0 if _prose_sentence(p) else 1.0
-    return found / needed
+                return 0.0 if _prose_sentence(p) and not _citation_by_shape(p) else 1.0
+    return 1.0 if _citation_by_shape(p) else found / needed
+
+
+def _citation_by_shape(p: str) -> bool:
+    """The rarer, costlier patterns: asked only when the cheap signs do not decide."""
+    if _CHICAGO_SHORT.match(p) or len(p) < _SHORT_NOTE_MAX and (SHORT_NOTE.find(p) or DOCUMENT_TITLE_ALONE.find(p)):
+        return True
+    return entry_mark(p) or any(r.find(p) for r in LEGAL_RULES)
 
 
 def looks_like_citation(text: str) -> bool:
@@ -111,6 +115,7 @@ SHORT_NOTE = rule(
     counterexamples=("However, the talks resumed in 2014.", "例如，《熱線協議》。", "The talks resumed, and both sides agreed.",
                      "美國於1963年與蘇聯建立熱線，其後雙方多次使用。",
                      "雖然兩國只是互劃紅線，但總算軍事對話已經開始。"),
+    requires=(",", "，"),
     anchored=True,
 )
 DOCUMENT_TITLE_ALONE = rule(
