@@ -492,3 +492,23 @@ def test_gbt_prose_glued_after_the_last_entry_is_cut_off():
 def test_publisher_in_parentheses_after_a_chinese_title():
     csl, _ = fields("我妻栄、有泉亨，《民法総則物権法》（日本評論社，1950年），頁12。")
     assert csl["publisher"] == "日本評論社" and _names(csl) == ["我妻栄", "有泉亨"]
+
+
+def test_chicago_cjk_journal_glued_to_its_volume_and_in_glued_to_the_book():
+    csl, _ = fields("袁训来 et al., “蓝田生物群,” 科学通报57, no. 34 (2012): 21.")
+    assert (csl["container-title"], csl["volume"], csl["issue"]) == ("科学通报", "57", "34")
+    csl, _ = fields("程根伟, “1998 年长江洪水的成因与减灾对策,” in长江流域洪涝灾害与科技对策, ed. 许厚泽 and 赵其国 (北京:科学出版社, 1999), 18.")
+    assert csl["container-title"] == "长江流域洪涝灾害与科技对策" and _names(csl, "editor") == ["许厚泽", "赵其国"]
+
+
+def test_name_suffix_and_volume_of_a_book():
+    csl, _ = fields("Peyton Z. Peebles Jr., Probability, Random Variables, and Random Signal Principles, 4th ed. "
+                    "(New York: McGraw-Hill, 2001), 15.")
+    assert csl["author"] == [{"family": "Peebles", "given": "Peyton Z.", "suffix": "Jr."}]
+    csl, _ = fields("陈登原, 国史旧闻, vol. 第 1 卷 (北京: 中华书局, 2000), 11.")
+    assert (csl["title"], csl["volume"]) == ("国史旧闻", "第 1 卷")
+
+
+def test_chinese_newspaper_in_an_english_style():
+    csl, _ = fields("余建斌, “我们的科技一直在追赶,” 人民日报, January 12, 2013, 22, http://paper.people.com.cn/a.htm.")
+    assert csl["type"] == "article-newspaper" and csl["container-title"] == "人民日报"

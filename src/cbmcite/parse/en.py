@@ -12,6 +12,7 @@ from ..normalize import has_cjk, normalize_pages
 from .names import csl_name, display_name, is_institution, is_person_name, split_people
 from .fields import take_url
 from .result import Parsed
+from .zh import newspaper_name
 
 _MONTH_DAY_YEAR = compile_fast(r"([A-Za-z]{3})[a-z]*\.?\s+([0-9]{1,2}),\s*([0-9]{4})")
 _COMMA = compile_fast(r"[,，]\s*")
@@ -32,7 +33,7 @@ _PAREN_TAIL = compile_fast(r"(?r)\s*\((?P<body>[^()]*)\)\s*$")
 _PAREN_PUBLISHER = compile_fast(r"^(?P<place>[^:：]+)[:：]\s*(?P<pub>.+?)(?:[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}))?$")
 _PAREN_BARE_PUBLISHER = compile_fast(r"^(?P<pub>[^:：]+?)[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2})$")
 _CHICAGO_JOURNAL = compile_fast(
-    r"(?r)[,，]?\s*(?P<j>[A-Z\p{Han}][^,\"”“]*)(?:\s+(?P<v>[0-9]+))?(?:\s*,\s*[Nn]o\.\s*(?P<n>[0-9/]+))?\s*$"
+    r"(?r)[,，]?\s*(?P<j>[A-Z\p{Han}](?:[^,\"”“]*[^,\"”“0-9\s])?)(?:(?:\s+|(?<=\p{Han}))(?P<v>[0-9]+))?(?:\s*,\s*[Nn]o\.\s*(?P<n>[0-9/]+))?\s*$"
 )
 _QUOTE_CLOSE_COMMA = compile_fast(r"[,.]?[”\"]\s*,?\s*[^”\"“]+$")
 _AUTHOR_COLON = compile_fast(r"^(?P<a>(?:[A-Z]\.\s*){1,3}[A-Z][\w'’\-]+):\s+")  # 'W. Wundt: Title' (older English)
@@ -44,9 +45,10 @@ _NO_TAIL = compile_fast(r"(?r)[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+(?:/
 _SIGNED = compile_fast(
     r"[,，]\s*signed\s+(?:on|in)\s+(?P<date>[A-Z][a-z]+\.?\s+[0-9]{1,2},\s*[0-9]{4})(?:[,，]\s*(?:at|in)\s+(?P<place>[A-Z][\w.\- ]+(?:,\s*[A-Z][\w.\- ]+)?))?",
 )
-_IN_CLAUSE = compile_fast(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in:?\s+(?=[A-Z\"“\p{Han}]|a\s|an\s|the\s)")
+_IN_CLAUSE = compile_fast(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in:?(?:\s+(?=[A-Z\"“\p{Han}]|a\s|an\s|the\s)|(?=\p{Han}))")  # 'in长江…': a join dropped the space
 _EDITOR_AFTER = compile_fast(r"[,，]\s*(?:eds?\.|edited by)\s*(?P<eds>.+)$")
-_EDITION_TAIL = compile_fast(r"(?:[,，]\s*(?:[0-9]+(?:st|nd|rd|th)|rev\.|[Rr]evised)\s+ed\.?|[,，]\s*vols?\.\s*\S+)+\s*$")
+_EDITION_TAIL = compile_fast(r"(?:[,，]\s*(?:[0-9]+(?:st|nd|rd|th)|rev\.|[Rr]evised)\s+ed\.?|[,，]\s*vols?\.\s*[^,，()]+)+\s*$")
+_VOLUME_PART = compile_fast(r"[,，]\s*vols?\.\s*(?P<v>[^,，()]+?)\s*$")  # 'Title, vol. 第 1 卷'
 _EDITOR_LEAD = compile_fast(r"^(?P<eds>.+?)\s*(?:\(eds?\.?\)|eds?\.|edited)\s*[,，]?\s*(?P<rest>.*)$", re.S)
 _DOC_TITLE = compile_fast(
     r"\b(?:Act|Treaty|Agreement|Memorandum|Convention|Declaration|Charter|Protocol|Accord|Communiqu[ée]|Resolution|Statute|Code of Conduct)\b"
@@ -410,6 +412,10 @@ def _authors_and_title(head: str, out: Parsed) -> None:
     if trans:
         out.csl["translator"] = [csl_name(p) for p in split_people(_EDITION_TAIL.sub("", trans["names"]))]
         head = head[: trans.start()]
+    volume = _VOLUME_PART.search(head)
+    if volume and volume.start() > 0:
+        out.csl.setdefault("volume", volume["v"])
+        head = head[: volume.start()]
     edition = _EDITION_TAIL.search(head)
     if edition and edition.start() > 0:  # 'Title, 4th ed.'
         out.csl.setdefault("edition", edition.group(0).strip(" ,，"))
@@ -464,7 +470,8 @@ def _csl_type(out: Parsed) -> str:
     if any(_mentions_thesis(text) for text in (title, csl.get("publisher", ""), csl.get("genre", ""))) or \
             _THESIS_WORDS.search(csl.get("genre", "")):
         return "thesis"
-    if _NEWSPAPER.search(csl.get("container-title", "")) and not csl.get("volume"):
+    container = csl.get("container-title", "")
+    if (_NEWSPAPER.search(container) or newspaper_name(container)) and not csl.get("volume"):
         return "article-newspaper"
     if out.kind_hint == "document" or _DOC_TITLE.match(title) or _DOC_TITLE.search(title) and not csl.get("author"):
         return "legislation" if not csl.get("author") else "treaty"

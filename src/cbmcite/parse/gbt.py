@@ -58,8 +58,8 @@ _KIND = {"M": "book", "J": "article-journal", "N": "article-newspaper", "D": "th
          "C": "book", "S": "standard", "P": "patent", "EB": "webpage", "G": "book", "A": "legislation"}
 _PART_KIND = {"M": "chapter", "C": "paper-conference", "A": "legislation", "EB": "webpage"}  # with //: a part of a larger work
 # not inside "Washington, D. C." nor after a given name's initial ("Henry L. Stimson"); "BRONFENBRENNER U." ends
-_ELEMENT_STOP = compile_fast(r"(?<![a-z]\s[A-Z])[.．](?:\s+(?![A-Z][.:])|(?=\p{Han}))")
-_NAME_ELEMENT = compile_fast(r"^(?:[\p{Han}·・〔〕\[\]［］《》]{1,30}|[A-Z][A-Za-z'\-]+(?:\s[A-Z]){1,3}|[A-Z][A-Z'\-]+(?:\s[A-Z][A-Z'\-]+)*|等|et al)$")
+_ELEMENT_STOP = compile_fast(r"(?<![a-z:.]\s[A-Z])[.．](?:\s+(?![A-Z][.:])|(?=\p{Han}))")
+_NAME_ELEMENT = compile_fast(r"^(?:[\p{Han}·・〔〕\[\]［］《》]{1,30}|[A-Z][A-Za-z'\-]+(?:\s[A-Z]){1,3}(?:\s(?:Jr|Sr|II|III))?|[A-Z][A-Z'\-]+(?:\s[A-Z][A-Z'\-]+)*|等|et al)$")
 _ETAL = compile_fast(r"^(?:等|et al\.?)$")
 _TRANSLATORS = compile_fast(r"^(?P<t>[^/]+?)\s*[,，]\s*(?:譯|译)\s*[.．]?\s*")
 _EDITION = compile_fast(r"^(?:[0-9]+\s*版|[0-9]+(?:st|nd|rd|th)\s+ed)\.?$")

@@ -20,6 +20,7 @@ _INSTITUTION = compile_fast(
     r"Organization|Organisation|Association|Foundation|Bureau|Bank|Fund|Division|Administration|Government|Nations|Union|"
     r"Research|Corporation|Group|Service|Staff|Headquarters|Secretariat|Society|Academy|Forum|Program|Programme)\b"
 )
+_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 _PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "le", "la", "bin", "al"}
 _NAME_TOKEN = compile_fast(r"^(?:[A-Z][\p{L}'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|\p{Lu}[\p{Ll}\p{M}'’\-]+)$")
 _ARTICLE = {"The", "A", "An", "On", "In", "Of", "For", "To", "Toward", "Towards"}
@@ -63,12 +64,15 @@ def _csl_name(name: str) -> dict:
     if has_cjk(s) or not is_person_name(s):
         return {"literal": s}
     tokens = s.split(" ")
+    suffix = tokens.pop() if len(tokens) > 2 and tokens[-1].rstrip(".") in _SUFFIXES else None  # 'Peebles Jr.'
     family_start = len(tokens) - 1
     while family_start > 1 and tokens[family_start - 1].lower() in _PARTICLES:
         family_start -= 1
     family = " ".join(tokens[family_start:])
     given = " ".join(tokens[:family_start])
-    return {"family": family, "given": given} if given else {"literal": s}
+    if not given:
+        return {"literal": s}
+    return {"family": family, "given": given, **({"suffix": suffix} if suffix else {})}
 
 
 def display_name(name: dict) -> str:

@@ -196,6 +196,11 @@ def _editor_after(s: str, chapter: re.Match) -> str | None:
     return ed["e"] if ed else None
 
 
+def newspaper_name(name: str) -> bool:
+    """《聯合報》《人民日报》 are newspapers; 學報, 通報, 季報 … are journals."""
+    return bool(_NEWSPAPER_NAME.search(name))
+
+
 def _untitled(s: str, head: str, out: Parsed) -> bool:
     """'中央社，民國95年3月2日' (a news item named by its agency or paper) and '西黃丸，2023年10月7日版' (a dated
     online version): one name, then only a date."""
