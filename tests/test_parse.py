@@ -512,3 +512,13 @@ def test_name_suffix_and_volume_of_a_book():
 def test_chinese_newspaper_in_an_english_style():
     csl, _ = fields("余建斌, “我们的科技一直在追赶,” 人民日报, January 12, 2013, 22, http://paper.people.com.cn/a.htm.")
     assert csl["type"] == "article-newspaper" and csl["container-title"] == "人民日报"
+
+
+@pytest.mark.parametrize("text,count", [
+    ("王大明，〈兩岸關係新局〉，《聯合報》，2020年1月1日。網址：https://udn.com/news/story/1/2.html（瀏覽日期：2021年3月1日）。", 1),
+    ("https://www.mofcom.gov.cn/article/ae/ai/a.shtml", 1),
+])
+def test_a_url_is_the_citation_before_it_or_a_web_page(text, count):
+    note = parse_note(Note(1, text, 1))
+    assert len(note.citations) == count and note.citations[-1].csl["URL"].startswith("https://")
+    assert note.citations[-1].csl["type"] in ("article-newspaper", "webpage")

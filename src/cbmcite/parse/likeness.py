@@ -6,7 +6,7 @@ citation at 1.0. Note detection (notes.py) may ask the same question of a candid
 from __future__ import annotations
 
 from ..lexicon import (DOCUMENT_TITLE_WORDS_EN, GBT_CARRIERS, GBT_TYPES, PROSE_OPENERS_EN, PROSE_OPENERS_ZH,
-                       alternation)
+                       WEB_LABELS, alternation)
 from ..patterns import compile_fast
 from ..rules import rule
 from .gbt import entry_mark
@@ -63,7 +63,7 @@ def _citation_by_shape(p: str) -> bool:
     """The rarer, costlier patterns: asked only when the cheap signs do not decide."""
     if _CHICAGO_SHORT.match(p) or len(p) < _SHORT_NOTE_MAX and (SHORT_NOTE.find(p) or DOCUMENT_TITLE_ALONE.find(p)):
         return True
-    return entry_mark(p) or any(r.find(p) for r in LEGAL_RULES)
+    return entry_mark(p) or bool(URL_ALONE.find(p)) or any(r.find(p) for r in LEGAL_RULES)
 
 
 def looks_like_citation(text: str) -> bool:
@@ -125,5 +125,15 @@ DOCUMENT_TITLE_ALONE = rule(
     examples=("Florida Mental Health Act.", "“Helsinki Final Act.”", "Lilly Ledbetter Fair Pay Act of 2009"),
     counterexamples=("The Act was passed in 1996.", "Act now."),
     requires=tuple(DOCUMENT_TITLE_WORDS_EN),
+    anchored=True,
+)
+URL_ALONE = rule(
+    "url_alone",
+    rf"^(?:{alternation(WEB_LABELS)}\s*[:：]?\s*)?<?(?:https?://|www\.)\S+?>?\s*(?:[（(][^（）()]*[）)])?\s*[。.;；]?$",
+    "A sentence that is only a URL (with a label or an access date): the URL of the citation before it, or a web page.",
+    examples=("網址：https://udn.com/news/story/1/2.html（瀏覽日期：2021年3月1日）。", "https://example.org/a.",
+              "Accessed https://example.org (March 1, 2021)."),
+    counterexamples=("參見 https://example.org 的說明與其他資料。",),
+    requires=("http", "www."),
     anchored=True,
 )

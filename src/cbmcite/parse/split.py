@@ -14,7 +14,7 @@ from ..model import Form
 from .forms import SHORT_FORM_ANYWHERE, short_form_of
 from .authordate import AUTHOR_DATE
 from .gbt import inside_title, new_entry_follows, same_as_note
-from .likeness import GBT_MARK, citation_score, has_year, looks_like_citation
+from .likeness import GBT_MARK, URL_ALONE, citation_score, has_year, looks_like_citation
 
 _GLUED_START = compile_fast(r"\p{Han}|[〈《「（(“]")
 _SENTENCE_START = compile_fast(r"[A-Z\p{Han}〈《「（(“\"'‘]")
@@ -54,6 +54,9 @@ def split_note(text: str) -> list[Segment]:
             cut = piece.index(lead.group(0)) + len(lead.group(0))
             segments.append(Segment(piece[:cut], False))
             piece = piece[cut:]
+        if segments and segments[-1].is_citation and URL_ALONE.find(piece.strip()):
+            segments[-1].raw += piece  # the URL of the citation before it, never an entry of its own
+            continue
         form = short_form_of(piece) or (Form.CROSS_REF if same_as_note(piece) else None)
         if form:
             segments.append(Segment(piece, True, form))
