@@ -522,3 +522,10 @@ def test_a_url_is_the_citation_before_it_or_a_web_page(text, count):
     note = parse_note(Note(1, text, 1))
     assert len(note.citations) == count and note.citations[-1].csl["URL"].startswith("https://")
     assert note.citations[-1].csl["type"] in ("article-newspaper", "webpage")
+
+
+def test_citation_raw_leaves_out_the_quotation_before_it():
+    note = parse_note(Note(3, "As Waltz puts it, “in anarchy, security is the highest end,” Kenneth N. Waltz, Theory of "
+                              "International Politics (Reading, MA: Addison-Wesley, 1979), 126.", 1))
+    assert note.kind == "mixed" and note.citations[0].raw.startswith("Kenneth N. Waltz")
+    assert _names(note.citations[0].csl) == ["Kenneth N. Waltz"]

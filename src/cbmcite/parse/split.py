@@ -32,6 +32,16 @@ _PROSE_YEAR = compile_fast(r"[0-9]{4}年")  # 'p.469.2009年歐巴馬…': a not
 # 'American Psychological Association; De Gruyter Mouton, 2017, p.207.': two publishers, one citation
 _PUBLISHER_GOES_ON = compile_fast(r"\s*[A-Z][\w.&'’\-]*(?:\s+[A-Z&][\w.&'’\-]*){0,5},\s*(?:1[5-9]|20)[0-9]{2}\b")
 _ROLE_NEXT = compile_fast(rf"\s*{alternation(ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH + ROLE_TRANSLATOR_ZH)}\s*[，,、]")
+QUOTATION_THEN_AUTHOR = rule(
+    "quotation_then_author",
+    r"[”\"」]\s*[,，]?\s+(?P<name>(?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w'’\-]+),\s",
+    "A quotation in commentary, then the author it is from and the citation: the citation starts at the name.",
+    examples=("As Waltz puts it, “in anarchy, security is the highest end,” Kenneth N. Waltz, Theory of International "
+              "Politics (Reading, MA: Addison-Wesley, 1979), 126.",),
+    counterexamples=("Kenneth N. Waltz, Theory of International Politics, 126.",),
+    requires=("”", '"', "」"),
+)
+_AUTHOR_FIRST = compile_fast(r"^(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w'’\-]+(?:\s+(?:and|&)\s+[A-Z][\w.'’\- ]+)?,\s")
 _HAN_START = compile_fast(r"\p{Han}")
 _NUMBERED_PART = compile_fast(r"\b(?:[Vv]ol|[Nn]o|[Pp]t|[Cc]h|[Bb]k)\.\s*[0-9]+$")
 _JOINED_CLAUSE = compile_fast(rf"\s*{alternation(CHAPTER_LEAD_ZH)}")
@@ -49,9 +59,8 @@ def split_note(text: str) -> list[Segment]:
     pieces = _pieces(text)
     segments: list[Segment] = []
     for piece in pieces:
-        lead = _PROSE_LEAD.match(piece.strip()) if _MAY_LEAD.search(piece, 0, 50) else None
-        if lead and looks_like_citation(piece.strip()[lead.end():]):
-            cut = piece.index(lead.group(0)) + len(lead.group(0))
+        cut = _prose_before_citation(piece)
+        if cut:
             segments.append(Segment(piece[:cut], False))
             piece = piece[cut:]
         if segments and segments[-1].is_citation and URL_ALONE.find(piece.strip()):
@@ -67,6 +76,18 @@ def split_note(text: str) -> list[Segment]:
         else:
             segments.append(Segment(piece, False))
     return [s for s in (_trim(seg) for seg in _with_author_date(segments)) if s.raw]
+
+
+def _prose_before_citation(piece: str) -> int:
+    """Where a citation starts after commentary in the same sentence: after a signal word ('……。詳見 Author, …'), or
+    after a quotation that an author's name follows ('As Waltz puts it, “…,” Kenneth N. Waltz, Theory …')."""
+    lead = _PROSE_LEAD.match(piece.strip()) if _MAY_LEAD.search(piece, 0, 50) else None
+    if lead and looks_like_citation(piece.strip()[lead.end():]):
+        return piece.index(lead.group(0)) + len(lead.group(0))
+    quoted = QUOTATION_THEN_AUTHOR.find(piece) if not _AUTHOR_FIRST.match(piece.strip()) else None
+    if quoted and looks_like_citation(piece[quoted.start("name"):]):
+        return quoted.start("name")
+    return 0
 
 
 def _with_author_date(segments: list[Segment]) -> list[Segment]:
