@@ -529,3 +529,13 @@ def test_citation_raw_leaves_out_the_quotation_before_it():
                               "International Politics (Reading, MA: Addison-Wesley, 1979), 126.", 1))
     assert note.kind == "mixed" and note.citations[0].raw.startswith("Kenneth N. Waltz")
     assert _names(note.citations[0].csl) == ["Kenneth N. Waltz"]
+
+
+@pytest.mark.parametrize("text,raw", [
+    ("Ibid.例如,北韓的「核勒索」迫使美國在韓國部署「薩德」反導系統。", "Ibid."),
+    ("Ibid., 309.其次,「相互再保證」有助於強化美中之間的戰略穩定性。", "Ibid., 309."),
+    ("參見汪波，前引文。其次,「相互再保證」有助於強化。", "汪波，前引文。"),
+])
+def test_short_form_is_not_continued_by_the_prose_after_it(text, raw):
+    note = parse_note(Note(36, text, 1))
+    assert [c.raw for c in note.citations] == [raw] and note.kind == "mixed"

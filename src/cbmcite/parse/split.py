@@ -43,6 +43,7 @@ QUOTATION_THEN_AUTHOR = rule(
 )
 _AUTHOR_FIRST = compile_fast(r"^(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w'’\-]+(?:\s+(?:and|&)\s+[A-Z][\w.'’\- ]+)?,\s")
 _HAN_START = compile_fast(r"\p{Han}")
+_HAN = _HAN_START
 _NUMBERED_PART = compile_fast(r"\b(?:[Vv]ol|[Nn]o|[Pp]t|[Cc]h|[Bb]k)\.\s*[0-9]+$")
 _JOINED_CLAUSE = compile_fast(rf"\s*{alternation(CHAPTER_LEAD_ZH)}")
 
@@ -71,7 +72,7 @@ def split_note(text: str) -> list[Segment]:
             segments.append(Segment(piece, True, form))
         elif looks_like_citation(piece) and not _prose_with_author_date(piece):
             segments.append(Segment(piece, True))
-        elif segments and segments[-1].is_citation and not _ends_citation(segments[-1].raw) and _continues(piece):
+        elif segments and _continues(segments[-1], piece):
             segments[-1].raw += piece  # a title's own full stop split it
         else:
             segments.append(Segment(piece, False))
@@ -82,7 +83,8 @@ def _prose_before_citation(piece: str) -> int:
     """Where a citation starts after commentary in the same sentence: after a signal word ('……。詳見 Author, …'), or
     after a quotation that an author's name follows ('As Waltz puts it, “…,” Kenneth N. Waltz, Theory …')."""
     lead = _PROSE_LEAD.match(piece.strip()) if _MAY_LEAD.search(piece, 0, 50) else None
-    if lead and looks_like_citation(piece.strip()[lead.end():]):
+    rest = piece.strip()[lead.end():] if lead else ""
+    if lead and (looks_like_citation(rest) or short_form_of(rest)):  # '參見汪波，前引文。
         return piece.index(lead.group(0)) + len(lead.group(0))
     quoted = QUOTATION_THEN_AUTHOR.find(piece) if not _AUTHOR_FIRST.match(piece.strip()) else None
     if quoted and looks_like_citation(piece[quoted.start("name"):]):
@@ -111,7 +113,13 @@ def _prose_with_author_date(piece: str) -> bool:
         citation_score(AUTHOR_DATE.compiled.sub("", piece)) == 0
 
 
-def _continues(piece: str) -> bool:
+def _continues(last: Segment, piece: str) -> bool:
+    """Whether a piece that is no citation by itself goes on with the citation before it. A short form ends with its
+    term and page; Chinese text does not go on with a citation written in Latin script."""
+    if not last.is_citation or last.form != Form.FULL or _ends_citation(last.raw):
+        return False
+    if _HAN_START.match(piece.lstrip()) and not _HAN.search(last.raw):
+        return False  # '…(1997): 27.其次,…': PDF text glued the next paragraph on
     return not _looks_prose(piece)
 
 
@@ -194,8 +202,9 @@ def _short_form_alone(piece: str) -> bool:
 
 def _sentence_stop(text: str, start: int, i: int) -> bool:
     after = text[i + 1:i + 3]
-    if _short_form_alone(text[start:i + 1]) and after[:1] == " " and _SENTENCE_START.match(after[1:]):
-        return True
+    if _short_form_alone(text[start:i + 1]) and (after[:1] == " " and _SENTENCE_START.match(after[1:]) or
+                                                  _HAN_START.match(after)):
+        return True  # 'Ibid. See also …' / 'Ibid.例如,…' (a paragraph glued on)
     if _ABBREV.search(text, max(start, i - 12), i + 1):  # abbreviations are short: look just before the stop
         return False
     if _NUMBERED_PART.search(text, max(start, i - 14), i):  # 'Handbook …: Vol. 4. Socialization'
