@@ -41,7 +41,7 @@ LEGAL_DOCUMENT_ENDINGS_ZH = ("法", "條例", "条例", "辦法", "办法", "規
                              "條約", "条约", "公約", "公约", "議定書", "议定书", "聲明", "声明", "公報", "公报")
 # Titles of legislation and treaties ("Florida Mental Health Act", "Helsinki Final Act").
 DOCUMENT_TITLE_WORDS_EN = ("Act", "Treaty", "Agreement", "Convention", "Declaration", "Charter", "Protocol", "Accord",
-                           "Communiqué", "Communique", "Memorandum", "Resolution", "Statute")
+                           "Communiqué", "Communique", "Memorandum", "Resolution", "Statute", "Code of Conduct")
 
 # Repeat-reference terms (CONVENTIONS §4). The resolver dispatches on the form, not on the word.
 IBID_TERMS_EN = ("Ibidem", "Ibid", "Ib", "Id")
@@ -60,7 +60,8 @@ CROSS_REF_TERMS_EN = ("supra note", "see note", "n.", "Fn.", "fn.")
 # Publication blocks ------------------------------------------------------------------------------
 PUBLISHER_ENDINGS_ZH = ("出版社", "出版公司", "出版中心", "出版部", "公司", "書局", "书局", "書店", "书店", "學會", "学会",
                         "中心", "研究所", "研究院", "大學", "大学", "學院", "学院", "基金會", "基金会", "出版", "社",
-                        "印書館", "印书馆", "文化", "圖書", "图书", "委員會", "委员会", "部", "局", "署", "院", "處")
+                        "印書館", "印书馆", "文化", "圖書", "图书", "委員會", "委员会", "部", "局", "署", "院", "處", "处",
+                        "館", "馆", "會", "会")
 PUBLISHER_ENDINGS_EN = ("Press", "Publishers", "Publishing", "Books", "Verlag", "Institute", "Center", "Centre",
                         "Foundation", "University", "Co.", "Inc.", "Ltd.", "Company", "Office", "Council", "Association",
                         "Administration", "Archive", "Organization", "Organisation", "House", "Group", "Agency",

@@ -7,7 +7,8 @@ import regex as re
 
 from ..patterns import compile_fast, search_tail
 
-from ..lexicon import MONTH_ABBREVIATIONS, MONTHS_EN, PUBLISHING_PLACES, PUBLISHER_ENDINGS_EN, SEASONS_EN, alternation
+from ..lexicon import (DOCUMENT_TITLE_WORDS_EN, MONTH_ABBREVIATIONS, MONTHS_EN, PUBLISHER_ENDINGS_EN, PUBLISHING_PLACES,
+                       SEASONS_EN, alternation)
 from ..normalize import has_cjk, normalize_pages
 from .names import csl_name, display_name, is_institution, is_person_name, split_people
 from .fields import take_url
@@ -50,9 +51,7 @@ _EDITOR_AFTER = compile_fast(r"[,，]\s*(?:eds?\.|edited by)\s*(?P<eds>.+)$")
 _EDITION_TAIL = compile_fast(r"(?:[,，]\s*(?:[0-9]+(?:st|nd|rd|th)|rev\.|[Rr]evised)\s+ed\.?|[,，]\s*vols?\.\s*[^,，()]+)+\s*$")
 _VOLUME_PART = compile_fast(r"[,，]\s*vols?\.\s*(?P<v>[^,，()]+?)\s*$")  # 'Title, vol. 第 1 卷'
 _EDITOR_LEAD = compile_fast(r"^(?P<eds>.+?)\s*(?:\(eds?\.?\)|eds?\.|edited)\s*[,，]?\s*(?P<rest>.*)$", re.S)
-_DOC_TITLE = compile_fast(
-    r"\b(?:Act|Treaty|Agreement|Memorandum|Convention|Declaration|Charter|Protocol|Accord|Communiqu[ée]|Resolution|Statute|Code of Conduct)\b"
-)
+_DOC_TITLE = compile_fast(rf"\b{alternation(DOCUMENT_TITLE_WORDS_EN)}\b")
 _REPORT_TITLE = compile_fast(r"\b(?:Report|White Paper|Working Paper|Policy Brief|Study on|Yearbook of|Briefing)\b", re.I)
 _REPORT_PUBLISHER = compile_fast(r"\b(?:United Nations|UN|Headquarters|Government|Ministry|Department|Office|Agency|Congress|Commission|Secretariat|Council|Administration|Organization)\b")
 _PUBLISHER_WORD = compile_fast(r"(?r)\b(?:Press|Publishers?|Publishing|Books|Verlag|Inc\.?|Ltd\.?|Company|Co\.|Corporation|Routledge|Macmillan|Wiley|Springer|Norton)\s*$")

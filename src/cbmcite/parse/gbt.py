@@ -10,6 +10,8 @@ from .fields import take_url
 from .result import Parsed
 
 _HAN = compile_fast(r"\p{Han}")
+# [M] book, [J] journal, [EB/OL] online post … (CONVENTIONS §5): the signature of the style
+TYPE_MARK = compile_fast(rf"\[(?P<t>{alternation(GBT_TYPES)})(?:/{alternation(GBT_CARRIERS)})?\]")
 
 SAME_AS_NOTE = rule(
     "gbt_same_as_note",
@@ -24,7 +26,6 @@ SAME_AS_NOTE = rule(
 _NAME_STOP = compile_fast(r"[.．](?:\s+|(?=\p{Han}))")  # LaTeX output may drop the space: 王明亮.關於
 _VOLUME_BEFORE = compile_fast(r"(?:卷|[Vv]ol\.)\s*[0-9]+$")
 _ENTRY_END = compile_fast(r"[0-9][.;；]\s")
-_TYPE_MARK = compile_fast(r"\[[A-Z]{1,2}(?:/[A-Z]{2})?\]")
 
 
 def same_as_note(piece: str) -> tuple[int, str | None] | None:
@@ -38,7 +39,7 @@ def new_entry_follows(text: str, i: int) -> bool:
     if i == 0 or not text[i - 1].isdigit() or _VOLUME_BEFORE.search(text, max(0, i - 8), i):
         return False  # '馬克思恩格斯全集: 卷 35. 2 版': a volume inside the entry
     rest = text[i + 1:]
-    mark = _TYPE_MARK.search(rest)
+    mark = TYPE_MARK.search(rest)
     if not mark:
         return False
     end = _ENTRY_END.search(rest, 0, mark.start())
@@ -47,12 +48,12 @@ def new_entry_follows(text: str, i: int) -> bool:
 
 def inside_title(text: str, i: int) -> bool:
     """Whether text[i] lies in a title: the next type mark follows with no element stop between."""
-    mark = _TYPE_MARK.search(text, i)
+    mark = TYPE_MARK.search(text, i)
     return bool(mark) and not _NAME_STOP.search(text, i, mark.start())
 
 
 # --- fields of a GB/T 7714 entry: 责任者. 题名[类型]. 出版地: 出版者, 年: 页码 (CONVENTIONS §5) -----------
-_MARK = compile_fast(rf"\[(?P<t>{alternation(GBT_TYPES)})(?:/{alternation(GBT_CARRIERS)})?\]")
+_LIST_NUMBER = compile_fast(r"^\[\s*[0-9]+\s*\]\s*")
 _MARK_THEN_ELEMENT = compile_fast(rf"\S\[{alternation(GBT_TYPES)}(?:/{alternation(GBT_CARRIERS)})?\](?:[.．]|//)")
 _KIND = {"M": "book", "J": "article-journal", "N": "article-newspaper", "D": "thesis", "R": "report",
          "C": "book", "S": "standard", "P": "patent", "EB": "webpage", "G": "book", "A": "legislation"}
@@ -88,13 +89,13 @@ def entry_mark(text: str) -> bool:
 
 
 def gbt_fit(raw: str) -> float:
-    return 1.0 if _MARK.search(raw) else 0.0  # a type mark [M] [J] [EB/OL] is the style's signature
+    return 1.0 if TYPE_MARK.search(raw) else 0.0  # a type mark [M] [J] [EB/OL] is the style's signature
 
 
 def parse_gbt(raw: str) -> Parsed | None:
     """The fields of a GB/T 7714 entry, or None when the text has no type mark."""
-    s = raw.strip()
-    mark = _MARK.search(s)
+    s = _LIST_NUMBER.sub("", raw.strip())  # '[1] ' of a numbered reference list
+    mark = TYPE_MARK.search(s)
     if not mark:
         return None
     out = Parsed(lang="zh" if _HAN.search(s[: mark.start()]) else "en")

@@ -5,17 +5,15 @@ citation at 1.0. Note detection (notes.py) may ask the same question of a candid
 """
 from __future__ import annotations
 
-from ..lexicon import (DOCUMENT_TITLE_WORDS_EN, GBT_CARRIERS, GBT_TYPES, PROSE_OPENERS_EN, PROSE_OPENERS_ZH,
-                       WEB_LABELS, alternation)
+from ..lexicon import DOCUMENT_TITLE_WORDS_EN, PROSE_OPENERS_EN, PROSE_OPENERS_ZH, WEB_LABELS, alternation
 from ..patterns import compile_fast
 from ..rules import rule
-from .gbt import entry_mark
+from .gbt import TYPE_MARK, entry_mark
 from .legal import LEGAL_RULES
 
 _HAN = compile_fast(r"\p{Han}")
 _SHORT_LEAD = compile_fast(r"^[^，、：:]{1,12}[，、：:]")
 _YEAR_DIGITS = compile_fast(r"(?:1[5-9]|20)[0-9]{2}")  # a sign, not a parse: no digit-boundary checks
-GBT_MARK = compile_fast(rf"\[{alternation(GBT_TYPES)}(?:/{alternation(GBT_CARRIERS)})?\]")
 _CITATION_FEATURES = [
     compile_fast(r"[《〈『]"),
     compile_fast(r"(?:pp?\.|頁|页)\s*[0-9]"),
@@ -23,7 +21,7 @@ _CITATION_FEATURES = [
     compile_fast(r"(?i)\bvol\.|\bno\.\s*[0-9]"),
     compile_fast(r"[A-Z][\w .]{1,30}\s*[:：]\s*[A-Z][\w&.' ]+(?:Press|Publisher|Publishing|Books|University|Company|Inc|Ltd|Center|Centre|Institute|Nations|Office|[A-Z]{2,})"),
     compile_fast(r"(?i)https?://|www\."),
-    GBT_MARK,
+    TYPE_MARK,
     compile_fast(r"(?:出版社|書局|书局|出版|公司|碩士論文|博士論文|学位论文)"),
     compile_fast(r"\([^()]{2,80}[,，]\s*(?:1[5-9]|20)[0-9]{2}\)"),  # (Place: Publisher, 1979)
     compile_fast(r"^[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|and|&|of|et al\.)){0,8},\s"),  # Author(s), …

@@ -1,13 +1,12 @@
-"""Chinese citations: Taiwan 〈篇名〉《刊名》 and 「」 styles, mainland 作者：《题名》 and GB/T 7714."""
+"""Chinese citations: Taiwan 〈篇名〉《刊名》 and 「」 styles, mainland 作者：《题名》 (GB/T 7714 entries: gbt.py)."""
 from __future__ import annotations
 
 import regex as re
 
-from ..lexicon import (CHAPTER_LEAD_ZH, GBT_CARRIERS, GBT_TYPES, LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, PUBLISHER_ENDINGS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH,
-                       alternation)
-from ..patterns import compile_fast, search_tail
-
+from ..lexicon import (CHAPTER_LEAD_ZH, LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, PUBLISHER_ENDINGS_ZH, ROLE_AUTHOR_ZH,
+                       ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, alternation)
 from ..normalize import chinese_number, fold_compat, normalize_pages, parse_date
+from ..patterns import compile_fast, search_tail
 from .names import ROLE_WORDS_ZH, csl_name, split_people
 from .fields import take_url
 from .result import Parsed
@@ -33,7 +32,6 @@ _COLON_KEEP = compile_fast(r"([：:︰])")
 _ZH_COMMA = compile_fast(r"[，,]")
 _MARKED_TITLES = compile_fast(r"《[^》]*》|〈[^〉]*〉|「[^」]*」")
 _REPORT_TITLE = compile_fast(r"報告|报告|白皮書|白皮书")
-_GBT_PLACE_PUB = compile_fast(r"\s*(?P<place>[^:：,，]+)[:：]\s*(?P<pub>[^,，]+)")
 
 _NUM = r"[0-9０-９〇○零一二三四五六七八九十百]+"
 _PAGES = compile_fast(
@@ -58,16 +56,12 @@ _COMMA_PUBLISHER = compile_fast(
 )
 _VOLUME = compile_fast(rf"第\s*(?P<v>{_NUM})\s*卷|(?P<v2>[0-9]+)\s*卷(?=\s*[0-9第])|(?i:vol\.?\s*(?P<v3>[0-9]+))")
 _ISSUE = compile_fast(rf"總?第\s*(?P<i>{_NUM})\s*期|(?<=卷\s*)(?P<i2>[0-9]+)\s*期|(?i:no\.?\s*(?P<i3>[0-9]+))|年第(?P<i4>[0-9]+)期")
-_GBT_JOURNAL = compile_fast(r"(?P<y>[12][0-9]{3})\s*[,，]\s*(?P<v>[0-9]+)?\s*\(\s*(?P<i>[0-9]+)\s*\)")
 _SECTION = compile_fast(r"第?\s*(?P<s>[A-Z]?[0-9]+)\s*版(?!本|社)|版\s*(?P<s2>[A-Z]?[0-9]+)(?![0-9])")
 # 《聯合報》《中國時報》《人民日報》 are newspapers; 學報, 通報, 季報… are journals
 _NEWSPAPER_NAME = compile_fast(r"(?<!學|学|通|季|年|月|彙|汇|匯|公|情|画|畫|導|导|周|週)報$|日报$|时报$|晚报$")
 _THESIS = compile_fast(r"(?:碩士|博士|學位|学位|硕士)(?:學位)?論文|(?:碩士|博士|学位|硕士)(?:学位)?论文")
 _CHAPTER_LEAD = compile_fast(rf"{alternation(CHAPTER_LEAD_ZH)}\s*")
 _EDITOR = compile_fast(rf"(?P<e>[^，,；;：:《〈「]+?)\s*{alternation(ROLE_EDITOR_ZH)}\s*[，,：:]?\s*$")
-_TYPE_MARK = compile_fast(rf"\[(?P<t>{alternation(GBT_TYPES)})(?:/{alternation(GBT_CARRIERS)})?\]")
-_GBT_TYPES = {"M": "book", "J": "article-journal", "N": "article-newspaper", "D": "thesis", "R": "report",
-              "C": "paper-conference", "S": "standard", "P": "patent", "EB": "webpage", "G": "book", "A": "chapter"}
 # a publisher named before its year, no place: （北京大學出版社，2007） ，商務印書館，1971 出版社2007年版
 _PUBLISHER_YEAR = compile_fast(
     rf"(?:^|[（(，,〈])\s*(?P<pub>[^，,（()）〈〉《》：:]{{2,40}}?(?:{alternation(PUBLISHER_ENDINGS_ZH)}|[A-Za-z.])|"
@@ -84,7 +78,7 @@ _DATE_ONLY = compile_fast(
 )
 _THESIS_TAIL = compile_fast(r"\s*(?:碩士|博士|學位|学位|硕士)(?:學位|学位)?(?:論文|论文)$")
 _PUB_BLOCK = compile_fast(r"[（(〈<]\s*(?P<body>[^（）()〈〉<>]*[：:︰][^（）()〈〉<>]*)\s*[）)〉>]")
-_PUBLISHER_END = compile_fast(r"(?:出版社|出版公司|公司|書局|书局|書店|书店|學會|学会|中心|研究所|研究院|大學|大学|學院|学院|基金會|基金会|出版|社|館|馆|部|院|會|会|局|處|处|署)$")
+_PUBLISHER_END = compile_fast(rf"{alternation(PUBLISHER_ENDINGS_ZH)}$")
 _ACCESS = compile_fast(r"[（(]?\s*(?:瀏覽|浏览|檢索|检索|上網|上网|查閱|查阅|引用|搜尋)日期\s*[：:]?[^）)]*[）)]?")
 
 
@@ -103,10 +97,6 @@ def parse_chinese(raw: str) -> Parsed:
         out.locator = normalize_pages(next(g for g in (m["a"], m["b"], m["c"], m["d"], m["e"]) if g))
         s = (s[: m.start()].rstrip("，,：: ") + ("，" + s[m.end():].lstrip("，, ") if m.end() < len(s) else ""))
     s = _take_author_year(s, out)
-    mark = _TYPE_MARK.search(s)
-    if mark:
-        out.kind_hint = _GBT_TYPES.get(mark["t"])
-        return _parse_gbt(s, mark, out)
     _parse_taiwan_style(s, out)
     return out
 
@@ -388,36 +378,3 @@ def _zh_type(s: str, out: Parsed) -> str:
     if csl.get("URL") and not csl.get("publisher"):
         return "webpage"
     return "book"
-
-
-def _parse_gbt(s: str, mark: re.Match, out: Parsed) -> Parsed:
-    """主要责任者.题名[J].刊名,年,卷(期):页码 (CONVENTIONS §5)."""
-    csl = out.csl
-    before = s[: mark.start()]
-    after = s[mark.end():].lstrip(".．。 ")
-    names, _, title = before.rpartition(".")
-    if not title:
-        names, title = "", before
-    if names:
-        csl["author"] = [csl_name(p) for p in split_people(names.replace("，", ",").replace(",", "、"))]
-    csl["title"] = title.strip()
-    if mark["t"] in ("J", "N"):
-        parts = _ZH_COMMA.split(after, maxsplit=1)
-        csl["container-title"] = parts[0].strip()
-        tail = parts[1] if len(parts) > 1 else ""
-        j = _GBT_JOURNAL.search(after)
-        if j:
-            if j["v"]:
-                csl["volume"] = j["v"]
-            csl["issue"] = j["i"]
-        date = parse_date(tail)
-    else:
-        place_pub = _GBT_PLACE_PUB.match(after)
-        if place_pub:
-            csl["publisher-place"] = place_pub["place"].strip()
-            csl["publisher"] = place_pub["pub"].strip()
-        date = parse_date(after)
-    if date:
-        csl["issued"] = {"date-parts": [date]}
-    csl["type"] = out.kind_hint or "book"
-    return out
