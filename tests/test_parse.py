@@ -108,7 +108,8 @@ def test_translated_book_roles():
     csl, pages = fields("赫欽斯（Robert M. Hutchins）著、陸有銓譯，《民主社會中教育上的衝突》（臺北：桂冠圖書公司，1994），頁68、69。")
     assert _names(csl) == ["赫欽斯"] and _names(csl, "translator") == ["陸有銓"] and pages == "68, 69"
     csl, _ = fields("[美]孔飞力：《叫魂》，陈兼、刘昶译，上海，三联书店，1999年版，第207页。")
-    assert _names(csl) == ["孔飞力"] and _names(csl, "translator") == ["陈兼", "刘昶"] and csl["publisher"] == "三联书店"
+    # names as printed (GUIDE.md): the gold keeps a nationality in brackets
+    assert _names(csl) == ["[美]孔飞力"] and _names(csl, "translator") == ["陈兼", "刘昶"] and csl["publisher"] == "三联书店"
 
 
 @pytest.mark.parametrize("raw,expect,pages", [
@@ -539,3 +540,14 @@ def test_citation_raw_leaves_out_the_quotation_before_it():
 def test_short_form_is_not_continued_by_the_prose_after_it(text, raw):
     note = parse_note(Note(36, text, 1))
     assert [c.raw for c in note.citations] == [raw] and note.kind == "mixed"
+
+
+def test_mainland_translated_book_keeps_nationality_place_and_publisher():
+    csl, pages = fields("[美]孔飞力：《叫魂》，陈兼、刘昶译，上海，三联书店，1999年版，第207页。")
+    assert _names(csl) == ["[美]孔飞力"] and _names(csl, "translator") == ["陈兼", "刘昶"]
+    assert (csl["publisher-place"], csl["publisher"], pages) == ("上海", "三联书店", "207")
+
+
+def test_law_style_thesis_names_its_university_last():
+    csl, _ = fields("詹森林（1984），《物之抽象使用利益之損害賠償》，頁30，國立臺灣大學法律學系碩士論文。")
+    assert csl["type"] == "thesis" and csl["publisher"] == "國立臺灣大學法律學系"

@@ -18,7 +18,6 @@ _FIRST_SEGMENT = compile_fast(r"^([^，,（(]{2,60})")
 _NOT_TITLE_START = compile_fast(r"^(?:第|[0-9]|民國|頁|页)")
 _HEAD_SEGMENT = compile_fast(r"^([^，,：:]{1,40})[，,：:]")
 _COLON = compile_fast(r"[：:︰]")
-_NATIONALITY = compile_fast(r"^\s*[\[［【(（][^\]］】)）]{1,4}[\]］】)）]\s*")
 _TRANSLATOR_TAIL = compile_fast(r"[、，,]\s*(?P<t>[^、，,]+?)\s*(?:譯|译)$")
 _ROMANISED = compile_fast(r"[（(][A-Za-z .,'\-]+[）)]")
 _ROLE_KEY = {**{w: "author" for w in ROLE_AUTHOR_ZH}, **{w: "editor" for w in ROLE_EDITOR_ZH},
@@ -72,6 +71,8 @@ _PUBLISHER_YEAR = compile_fast(
 _PAREN_PUBLISHER_YEAR = compile_fast(
     r"(?:^|》)\s*[（(]\s*(?P<pub>[^，,（()）〈〉《》：:0-9]{2,24})\s*[，,]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}|民國\s*[0-9]{2,3})\s*年?\s*[）)]"
 )
+# law style: 詹森林（1984），《書》，頁30，國立臺灣大學法律學系碩士論文。
+_THESIS_LAST = compile_fast(r"[，,]\s*(?P<pub>[^，,（()）〈〉《》：:]{2,30}?(?:碩士|博士|學位|学位|硕士)(?:學位|学位)?(?:論文|论文))\s*[。.]?\s*$")
 _LEGAL_TITLE = compile_fast(rf"{alternation(LEGAL_DOCUMENT_ENDINGS_ZH)}$")
 _DATE_ONLY = compile_fast(
     r"\s*[，,：:]\s*(?:民國)?\s*[0-9]{2,4}\s*年(?:\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?)?\s*(?P<v>版)?\s*[。.]?\s*$"
@@ -158,10 +159,6 @@ def _parse_taiwan_style(s: str, out: Parsed) -> None:
     if translated and "translator" not in csl:
         csl["translator"] = [csl_name(p) for p in split_people(translated["t"])]
     _publication_block(rest, out)
-    if "publisher" not in csl:
-        comma = _COMMA_PUBLISHER.search(rest)
-        if comma:
-            csl["publisher-place"], csl["publisher"] = comma["place"].strip(), comma["pub"].strip()
     _volume_issue(rest, out)
     edition = _EDITION.search(s)
     if edition and ("publisher" in csl or not csl.get("container-title")):
@@ -263,7 +260,7 @@ def _people(head: str, out: Parsed) -> None:
         return
     if _ROLE_AFTER_NAME.search(h) and _take_roles(h, out):
         return
-    h = _NATIONALITY.sub("", h)  # [美] nationality
+    # a nationality ([美]孔飞力) stays: names are kept as printed
     translator = None
     t = _TRANSLATOR_TAIL.search(h)
     if t:
@@ -316,7 +313,11 @@ def _publication_block(rest: str, out: Parsed) -> None:
         bare = _BARE_PUB_BLOCK.search(rest)
         body = bare["body"] if bare else None
     if not body:
-        _publisher_without_place(rest, out)
+        comma = _COMMA_PUBLISHER.search(rest)  # mainland: …，上海，三联书店，1999年版
+        if comma:
+            out.csl["publisher-place"], out.csl["publisher"] = comma["place"].strip(), comma["pub"].strip()
+        else:
+            _publisher_without_place(rest, out)
         return
     place, _, tail = _COLON_KEEP.split(body, maxsplit=1)
     publisher = _ZH_COMMA.split(tail)[0].strip()
@@ -331,11 +332,11 @@ def _publication_block(rest: str, out: Parsed) -> None:
 
 def _publisher_without_place(rest: str, out: Parsed) -> None:
     """（出版社，1994年） / ，商務印書館，1971， / 出版社2007年版 / 華東師範大學2009年博士學位論文."""
-    m = _PUBLISHER_YEAR.search(rest) or _PAREN_PUBLISHER_YEAR.search(rest)
+    m = _PUBLISHER_YEAR.search(rest) or _PAREN_PUBLISHER_YEAR.search(rest) or _THESIS_LAST.search(rest)
     if not m:
         return
     publisher = m["pub"].strip()
-    if _THESIS.search(publisher) or _THESIS.match(rest, m.end("y") + 1):
+    if _THESIS.search(publisher) or "y" in m.re.groupindex and _THESIS.match(rest, m.end("y") + 1):
         out.kind_hint = "thesis"
         publisher = _THESIS_TAIL.sub("", publisher)
     if publisher:
