@@ -551,3 +551,20 @@ def test_mainland_translated_book_keeps_nationality_place_and_publisher():
 def test_law_style_thesis_names_its_university_last():
     csl, _ = fields("詹森林（1984），《物之抽象使用利益之損害賠償》，頁30，國立臺灣大學法律學系碩士論文。")
     assert csl["type"] == "thesis" and csl["publisher"] == "國立臺灣大學法律學系"
+
+
+@pytest.mark.parametrize("text", [
+    "Roe v. Wade, 410 U.S. at 38.",
+    "Department of Transportation Act, 39.",
+    "“温家宝主持国务院会议 研究房地产业健康发展措施,” 48.",
+    "包郑照诉苍南县人民政府强制拆除房屋案 at 50.",
+    "北京市政协民族和宗教委员会 and 北京联合大学民族与宗教研究所,历代王朝与民族宗教, 58.",
+])
+def test_second_references_of_other_kinds_are_citations(text):
+    note = parse_note(Note(40, text, 1))
+    assert len(note.citations) == 1 and note.citations[0].raw == text
+
+
+def test_quoted_cjk_title_in_ascii_punctuation_has_no_author():
+    csl, pages = fields("“温家宝主持国务院会议 研究房地产业健康发展措施,” 新华网, n.d., 22, http://news.xinhuanet.com/a.htm.")
+    assert "author" not in csl and csl["title"].startswith("温家宝") and csl["container-title"] == "新华网"

@@ -17,10 +17,11 @@ _CASE_NAME = compile_fast(r"^[“\"]?(?P<name>[^，,。“”\"]{2,60}?案)[”\
 _QUOTED_TITLE = compile_fast(r"[“\"](?P<t>[^“”\"]+)[”\"]")
 CASE_REPORT = rule(
     "case_report",
-    rf"^(?P<title>[^,]+?\sv\.?\s[^,]+?),\s*(?P<v>[0-9]+)\s+(?P<c>{alternation(COURT_REPORTERS_EN)})\s+(?P<p>[0-9]+)"
+    rf"^(?P<title>[^,]+?\sv\.?\s[^,]+?),\s*(?P<v>[0-9]+)\s+(?P<c>{alternation(COURT_REPORTERS_EN)})\s+(?:at\s+)?(?P<p>[0-9]+)"
     rf"(?:,\s*[0-9]+(?:[-–][0-9]+)?)?\s*(?:\((?:[^()]*\s)?(?P<y>{_YEAR})\))?",
     "A case in a law report: Name v. Name, volume Reporter first page (year).",
-    examples=("Marbury v. Madison, 5 U.S. 137 (1803).", "Brown v. Board of Education, 347 U.S. 483, 495 (1954)."),
+    examples=("Marbury v. Madison, 5 U.S. 137 (1803).", "Brown v. Board of Education, 347 U.S. 483, 495 (1954).",
+              "Roe v. Wade, 410 U.S. at 38."),
     counterexamples=("Smith, Theory of Politics, 5 (1990).",),
     requires=(" v",),
     anchored=True,
@@ -72,7 +73,16 @@ ZH_COURT_DECISION = rule(
     requires=("字",),
 )
 
-LEGAL_RULES = (CASE_REPORT, NEUTRAL_CITATION, LAW_REVIEW, STATUTE, ZH_STATUTE, ZH_COURT_DECISION)
+ZH_CASE_NAME = rule(
+    "zh_case_name",
+    r"^[“\"「]?\p{Han}{2,40}[訴诉]\p{Han}{2,60}案",
+    "A Chinese case by its name: 包郑照诉苍南县人民政府强制拆除房屋案.",
+    examples=("包郑照诉苍南县人民政府强制拆除房屋案 at 50.", "陆红霞诉南通市发改委政府信息公开案"),
+    counterexamples=("該案的訴訟過程",),
+    requires=("訴", "诉"),
+    anchored=True,
+)
+LEGAL_RULES = (CASE_REPORT, ZH_CASE_NAME, NEUTRAL_CITATION, LAW_REVIEW, STATUTE, ZH_STATUTE, ZH_COURT_DECISION)
 
 
 def legal_fit(raw: str) -> float:

@@ -97,11 +97,12 @@ _ZH_PAGES = r"(?:頁|页|第)?\s*[0-9]+(?:\s*[-–—~～、]\s*[0-9]+)*\s*[頁�
 _OPENER = rf"(?!{alternation(PROSE_OPENERS_EN)}\b|{alternation(PROSE_OPENERS_ZH)}[，,])"
 SHORT_NOTE = rule(
     "short_note",
-    rf"^{_OPENER}{_NAMES}(?:(?:,\s+|，)(?:"
+    rf"^{_OPENER}{_NAMES}(?:(?:,\s+|，|,(?=\p{{Han}}))(?:"
     rf"(?:(?:{_QUOTED}|{_MARKED}|{_BARE})\s*[,，]?\s*)?(?:{_PAGE_NUMBERS}|{_ZH_PAGES})"  # with a page
     rf"|{_QUOTED}|{_MARKED})"  # a marked title alone
     rf"|,\s+[^“”\"；;,，〈〉《》0-9]{{2,100}}"  # a bare title alone: 'Weir, Forgiveness can improve health.'
-    rf")\s*[.。;；]?\s*$",
+    rf")\s*[.。;；]?\s*$"
+    rf"|^{_QUOTED}\s*[,，]?\s*{_PAGE_NUMBERS}\s*[.。;；]?\s*$",  # an authorless work: '“Title,” 48.'
     "A Chicago or Taiwan short note: the author, then a short title or a page, or both.",
     examples=("Glaser and Glosserman, Promoting Confidence Building Across the Taiwan Strait, 354.",
               "Berstein and Munro, “The Coming Conflict with America,” 27", "Hutcheson, 266–270.",
@@ -109,7 +110,8 @@ SHORT_NOTE = rule(
               "Calkin, Ager, and Thompson, “A Comparative Risk Assessment Framework.”", "汪疑今，〈江蘇的小農及其副業〉。",
               "吳建德、張蜀誠、王瑋琦，《柳暗花明》。", "張新寶, 312–313.", "王名揚, 美國行政法, 85–86.", "季衛東, “法律程序的意義,” 96.",
               "揚奎斯特、薩金特，《遞歸宏觀經濟理論》，第191-193頁。", "Weir, Forgiveness can improve mental and physical health.",
-              "USAF Historical Division Liaison Office, 164.", "Yousafzai, We Are Displaced, 44–47;"),
+              "USAF Historical Division Liaison Office, 164.", "Yousafzai, We Are Displaced, 44–47;",
+              "北京市政协民族和宗教委员会 and 北京联合大学民族与宗教研究所,历代王朝与民族宗教, 58.", "“温家宝主持国务院会议,” 48."),
     counterexamples=("However, the talks resumed in 2014.", "例如，《熱線協議》。", "The talks resumed, and both sides agreed.",
                      "美國於1963年與蘇聯建立熱線，其後雙方多次使用。",
                      "雖然兩國只是互劃紅線，但總算軍事對話已經開始。"),
@@ -118,9 +120,11 @@ SHORT_NOTE = rule(
 )
 DOCUMENT_TITLE_ALONE = rule(
     "document_title_alone",
-    rf"^[“\"]?(?:[A-Z][\w'’\-]*\s+){{1,10}}{alternation(DOCUMENT_TITLE_WORDS_EN)}(?:\s+of\s+[0-9]{{4}})?\.?[”\"]?\.?$",
+    rf"^[“\"]?(?:(?:[A-Z][\w'’\-]*|of|the|and|for|on|in)\s+){{1,10}}{alternation(DOCUMENT_TITLE_WORDS_EN)}(?:\s+of\s+[0-9]{{4}})?(?:\s*§\s*[0-9]+)?"
+    rf"\.?[”\"]?(?:,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)?\.?$",
     "A note that names a statute or treaty and nothing else: 'Helsinki Final Act.'",
-    examples=("Florida Mental Health Act.", "“Helsinki Final Act.”", "Lilly Ledbetter Fair Pay Act of 2009"),
+    examples=("Florida Mental Health Act.", "“Helsinki Final Act.”", "Lilly Ledbetter Fair Pay Act of 2009",
+              "Department of Transportation Act, 39.", "Administrative Procedure Act § 6, 40."),
     counterexamples=("The Act was passed in 1996.", "Act now."),
     requires=tuple(DOCUMENT_TITLE_WORDS_EN),
     anchored=True,

@@ -18,6 +18,7 @@ from .zh import parse_chinese
 
 _TITLE_MARK = compile_fast(r"[〈《「]")
 _LATIN_START = compile_fast(r"^[A-Za-z]")
+_QUOTE = compile_fast(r"[“”\"]")
 _FULL_WIDTH = compile_fast(r"[，。〈〉《》「」、]")  # not ：, which CJK titles keep in any style
 
 
@@ -37,7 +38,8 @@ def is_chinese(raw: str) -> bool:
 def _chinese_fit(raw: str) -> float:
     """Chinese punctuation and title marks; a CJK citation in ASCII punctuation follows an English style
     (CSL renderers: '王名揚, 美國行政法 (北京大學出版社, 2007), 158.')."""
-    return 0.5 if is_chinese(raw) and (_FULL_WIDTH.search(raw) or ", " not in raw) else 0.0
+    english_marks = ", " in raw or _QUOTE.search(raw)  # '“温家宝主持国务院会议,” 48.'
+    return 0.5 if is_chinese(raw) and (_FULL_WIDTH.search(raw) or not english_marks) else 0.0
 
 
 STYLES = (
