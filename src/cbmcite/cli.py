@@ -267,11 +267,11 @@ def _emit(fmt, output, bib, writer, config: Config) -> None:
     elif writer:
         emit = lambda fh: writer.finish(bib, fh)  # noqa: E731
     elif fmt == "bibtex":
-        from .export.bibtex import to_bibtex
+        from .export import to_bibtex
 
         emit = lambda fh: fh.write(to_bibtex(bib, config.script))  # noqa: E731
     else:
-        from .export.csl import to_csl_json
+        from .export import to_csl_json
 
         emit = lambda fh: fh.write(to_csl_json(bib, config.script))  # noqa: E731
     if output:

@@ -24,9 +24,9 @@ CHAPTER_LEAD_ZH = ("收錄於", "收录于", "收錄", "收录", "收於", "收�
 CHAPTER_LEAD_EN = ("in", "In")
 
 # Signal words that lead into a citation after commentary.
-SIGNAL_ZH = ("請參閱", "請參見", "請參考", "請見", "参阅", "參閱", "參見", "参见", "詳見", "详见", "另見", "另见",
-             "另參見", "另参见", "另參閱", "另参阅", "另參", "另参", "可參考", "可参考", "參考", "参考", "轉引自", "转引自",
-             "引自", "見", "见")
+SIGNAL_ZH = ("請參閱", "請參見", "請參考", "請見", "请参阅", "请参见", "请参考", "参阅", "參閱", "參見", "参见", "參看",
+             "参看", "詳見", "详见", "另見", "另见", "另參見", "另参见", "另請參閱", "另请参阅", "另參閱", "另参阅", "另參",
+             "另参", "亦見", "亦见", "亦可參考", "可參考", "可参考", "參考", "参考", "轉引自", "转引自", "引自", "見", "见")
 SIGNAL_EN = ("See also", "see also", "See", "see", "Cf.", "cf.", "Compare", "E.g.,", "e.g.,")
 
 # Words that open a sentence of commentary, never an author's name before a short note's comma.
@@ -43,7 +43,7 @@ LEGAL_DOCUMENT_ENDINGS_ZH = ("法", "條例", "条例", "辦法", "办法", "規
                              "條約", "条约", "公約", "公约", "議定書", "议定书", "聲明", "声明", "公報", "公报")
 # Titles of legislation and treaties ("Florida Mental Health Act", "Helsinki Final Act").
 DOCUMENT_TITLE_WORDS_EN = ("Act", "Treaty", "Agreement", "Convention", "Declaration", "Charter", "Protocol", "Accord",
-                           "Communiqué", "Communique", "Memorandum", "Resolution", "Statute")
+                           "Communiqué", "Communique", "Memorandum", "Resolution", "Statute", "Code of Conduct")
 
 # Repeat-reference terms (CONVENTIONS §4). The resolver dispatches on the form, not on the word.
 IBID_TERMS_EN = ("Ibidem", "Ibid", "Ib", "Id")
@@ -70,22 +70,42 @@ ET_AL = ("et al.", "et al", "等")
 # Publication blocks ------------------------------------------------------------------------------
 PUBLISHER_ENDINGS_ZH = ("出版社", "出版公司", "出版中心", "出版部", "公司", "書局", "书局", "書店", "书店", "學會", "学会",
                         "中心", "研究所", "研究院", "大學", "大学", "學院", "学院", "基金會", "基金会", "出版", "社",
-                        "印書館", "印书馆", "文化", "圖書", "图书", "委員會", "委员会", "部", "局", "署", "院", "處")
+                        "印書館", "印书馆", "文化", "圖書", "图书", "委員會", "委员会", "部", "局", "署", "院", "處", "处",
+                        "館", "馆", "會", "会")
 PUBLISHER_ENDINGS_EN = ("Press", "Publishers", "Publishing", "Books", "Verlag", "Institute", "Center", "Centre",
                         "Foundation", "University", "Co.", "Inc.", "Ltd.", "Company", "Office", "Council", "Association",
                         "Administration", "Archive", "Organization", "Organisation", "House", "Group", "Agency",
                         "Bureau", "Department", "Ministry", "Society", "Academy", "Clinic")
+# Cities named alone as the place of publication in older or terse English notes ('Leipzig, 1896').
+PUBLISHING_PLACES = ("London", "New York", "Paris", "Leipzig", "Berlin", "Oxford", "Cambridge", "Boston", "Chicago",
+                     "Philadelphia", "Baltimore", "New Haven", "Princeton", "Stanford", "Berkeley", "Washington",
+                     "Edinburgh", "Glasgow", "Dublin", "Amsterdam", "Leiden", "Utrecht", "The Hague", "Brussels",
+                     "Bruxelles", "Vienna", "Wien", "Munich", "München", "Stuttgart", "Tübingen", "Heidelberg",
+                     "Göttingen", "Halle", "Jena", "Frankfurt", "Hamburg", "Zürich", "Basel", "Geneva", "Genève",
+                     "Rome", "Roma", "Milan", "Milano", "Florence", "Firenze", "Madrid", "Lisbon", "Moscow",
+                     "St. Petersburg", "Tokyo", "Kyoto", "Beijing", "Peking", "Shanghai", "Taipei", "Hong Kong",
+                     "Singapore", "Seoul", "Delhi", "New Delhi", "Calcutta", "Bombay", "Sydney", "Melbourne", "Toronto")
 THESIS_WORDS = ("碩士論文", "博士論文", "學位論文", "博士學位論文", "硕士论文", "博士论文", "学位论文", "博士学位论文",
                 "Ph.D. dissertation", "PhD dissertation", "dissertation", "MA thesis", "M.A. thesis", "thesis")
 CONFERENCE_WORDS = ("發表於", "发表于", "宣讀於", "宣读于", "提交", "研討會", "研讨会", "學術會議", "学术会议",
                     "Conference", "Annual Meeting", "Symposium", "Workshop")
 WEB_LABELS = ("網址", "网址", "網路", "网路", "檢索日期", "检索日期", "瀏覽日期", "浏览日期", "上網日期", "上网日期",
               "查閱日期", "查阅日期", "accessed", "Accessed", "retrieved", "Retrieved")
-NEWSPAPER_SECTION = ("版",)  # 第A10版, 版15
+NEWSPAPER_SECTION = ("版",)
+# News agencies and papers cited with a date and no title: 中央社，民國95年3月2日
+NEWS_AGENCIES_ZH = ("中央社", "中央通訊社", "新華社", "新华社", "中新社", "路透社", "法新社", "美聯社", "美联社", "共同社",
+                    "韓聯社", "韩联社", "塔斯社", "德新社", "彭博社")  # 第A10版, 版15
 
 # GB/T 7714 type marks (CONVENTIONS §5): [M] book, [J] journal …, with the /OL carrier.
 GBT_TYPES = ("M", "C", "G", "N", "J", "D", "R", "S", "P", "A", "Z", "DB", "CP", "EB", "CM", "DS")
 GBT_CARRIERS = ("OL", "CD", "MT", "DK")
+
+# Legal citations ----------------------------------------------------------------------------------------
+COURT_REPORTERS_EN = ("U.S.", "S. Ct.", "S.Ct.", "L. Ed.", "L. Ed. 2d", "F.", "F.2d", "F.3d", "F.4th", "F. Supp.",
+                      "F. Supp. 2d", "F. Supp. 3d", "A.C.", "Q.B.", "K.B.", "Ch.", "W.L.R.", "All E.R.", "I.C.J.")
+NEUTRAL_COURTS_EN = ("EWCA Civ", "EWCA Crim", "EWHC", "UKSC", "UKHL", "UKPC", "UKUT", "EWFC", "IESC", "HCA", "SCC")
+LAW_REVIEW_ABBREVIATIONS = ("L. Rev.", "L.Rev.", "L.J.", "L. J.", "L.Q.", "J. Int'l L.", "Int'l L.J.")
+STATUTE_CODES_EN = ("Stat.", "U.S.C.", "U.S.C", "C.F.R.", "C.F.R")  # a state prefix may come first: Fla. Stat.
 
 # Numbers and dates -------------------------------------------------------------------------------
 # After a number these mean "quantity", not "note": 10月, 3期, 2,858件.
@@ -99,10 +119,15 @@ MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "
 SEASONS_EN = ("Spring", "Summer", "Autumn", "Fall", "Winter")
 
 # Abbreviations whose final period does not end a sentence or a citation.
-ABBREVIATIONS = ("ed", "eds", "Ed", "Eds", "vol", "Vol", "no", "No", "pp", "p", "trans", "Jr", "Dr", "Mr", "Mrs",
-                 "Ms", "St", "Inc", "Co", "Ltd", "Univ", "et al", "cf", "ibid", "Ibid", "op", "cit", "loc", "Prof",
-                 "Rep", "Sen", "Gov", "U.S", "U.K", "U.N", "D.C", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-                 "Sep", "Sept", "Oct", "Nov", "Dec")
+ABBREVIATIONS = ("ed", "eds", "Ed", "Eds", "vol", "Vol", "no", "No", "nos", "pp", "p", "trans", "tr", "Jr", "Sr", "Dr", "Mr",
+                 "Mrs", "Ms", "St", "Inc", "Co", "Corp", "Ltd", "Univ", "al", "et al", "cf", "Cf", "ibid", "Ibid", "id",
+                 "Id", "op", "cit", "loc", "ch", "chap", "sec", "fig", "rev", "repr", "comp", "n", "nn", "esp", "e.g",
+                 "i.e", "etc", "vs", "v", "Mt", "Ft", "Gen", "Col", "Lt", "Capt", "Prof", "Rep", "Sen", "Gov", "Jan",
+                 "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "U.S", "U.K", "U.N",
+                 "D.C",
+                 # legal citations: Pub. L. No. 111-2, Fla. Stat., Exec. Order, Harv. L. Rev., F. Supp.
+                 "Pub", "Stat", "Exec", "Fla", "Cal", "Harv", "Supp", "Rev", "Civ", "Crim", "Ct", "Cong", "Sess", "Res",
+                 "Doc", "Reg", "Ord", "Art", "Int'l")
 
 # Abbreviations whose period may end a note: a note can be just "Ibid." / "Id." or end in "op. cit.".
 NOTE_FINAL_ABBREVIATIONS = ("ibid", "Ibid", "Id", "cit")

@@ -248,10 +248,15 @@ def has_cjk(text: str) -> bool:
     return bool(_HAN.search(text or ""))
 
 
+_KANA = compile_fast(r"[\u3041-\u3096\u30a1-\u30fa]")
+
+
 @lru_cache(maxsize=4096)
 def chinese_language_tag(text: str) -> str:
-    """BCP 47 tag by script: zh-TW when Traditional-only characters outnumber Simplified-only ones,
-    zh-CN the other way round, zh when the text does not tell."""
+    """BCP 47 tag by script: ja when kana appear; zh-TW when Traditional-only characters outnumber
+    Simplified-only ones, zh-CN the other way round, zh when the text does not tell."""
+    if _KANA.search(text):
+        return "ja"
     traditional, simplified = script_counts(text)
     if traditional > simplified:
         return "zh-TW"

@@ -7,17 +7,14 @@ from ..patterns import compile_fast
 
 from ..model import Citation, Form, Note
 from ..normalize import chinese_language_tag, has_cjk, normalize_pages
-from .en import parse_english
+from .authordate import author_date_fields
 from .forms import analyse_form
-from .gbt import parse_gbt, same_as_note
+from .gbt import same_as_note
 from .result import Parsed
 from .split import split_note
-from .zh import parse_chinese
+from .styles import is_chinese, parse_fields
 
 _QUOTE_OR_IN = compile_fast(r"[“\"]|\bin\s")
-_TITLE_MARK = compile_fast(r"[〈《「]")
-_LATIN_START = compile_fast(r"^[A-Za-z]")
-_FULL_WIDTH = compile_fast(r"[，。：；〈〉《》「」、]")
 
 __all__ = ["parse_note", "parse_citation", "Parsed"]
 
@@ -50,12 +47,18 @@ def parse_citation(raw: str, form: str = "full") -> Citation:
         number, pages = same
         return Citation(raw=raw, form=Form.CROSS_REF, locator=normalize_pages(pages) if pages else None,
                         ref_note=number, csl={"language": chinese_language_tag(raw)})
+    if form == Form.SHORT:
+        fields = author_date_fields(raw)
+        if fields:  # （王振寰，1996：88-90）: a short form by author and year
+            csl, pages = fields
+            csl["language"] = chinese_language_tag(raw) if has_cjk(raw) else "en"
+            return Citation(raw=raw, form=Form.SHORT, csl=csl, locator=pages, named=raw.split("，")[0].split(",")[0])
     info = analyse_form(raw)
     form = info.form if info.form != "full" else form
     if form == "full":
         parsed = _parse_fields(raw)
         return Citation(raw=raw, form="full", csl=parsed.csl, locator=parsed.locator)
-    lang = "zh" if _is_chinese(raw) else "en"
+    lang = "zh" if is_chinese(raw) else "en"
     csl: dict = {}
     if form == "op_cit" and lang == "en" and _QUOTE_OR_IN.search(info.author_text):
         csl = dict(_parse_fields(raw).csl)  # "Odom, “Title”, in Sokolski ed., op. cit."
@@ -70,22 +73,11 @@ def parse_citation(raw: str, form: str = "full") -> Citation:
 
 
 def _parse_fields(raw: str) -> Parsed:
-    parsed = parse_gbt(raw) or (parse_chinese(raw) if _chinese_style(raw) else parse_english(raw))
+    parsed = parse_fields(raw)
     if parsed.lang == "en" and has_cjk(parsed.csl.get("title", "")):
         parsed.lang = "zh"  # a Chinese work rendered by an English style
     parsed.csl.setdefault("language", chinese_language_tag(raw) if parsed.lang == "zh" else "en")
     return parsed
-
-
-def _chinese_style(raw: str) -> bool:
-    """Chinese punctuation and title marks; a CJK citation in ASCII punctuation follows an English style
-    (CSL renderers: '王名揚, 美國行政法 (北京大學出版社, 2007), 158.')."""
-    return _is_chinese(raw) and (bool(_FULL_WIDTH.search(raw)) or ", " not in raw)
-
-
-def _is_chinese(raw: str) -> bool:
-    head = raw.strip()[:12]
-    return bool(_TITLE_MARK.search(raw)) or has_cjk(head) and not _LATIN_START.match(head)
 
 
 def _locator(raw: str) -> str | None:

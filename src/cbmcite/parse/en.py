@@ -7,12 +7,14 @@ import regex as re
 
 from ..patterns import compile_fast, search_tail
 
-from ..lexicon import PUBLISHER_ENDINGS_EN
+from ..lexicon import (DOCUMENT_TITLE_WORDS_EN, MONTH_ABBREVIATIONS, MONTHS_EN, PUBLISHER_ENDINGS_EN, PUBLISHING_PLACES,
+                       SEASONS_EN, alternation)
 from ..normalize import has_cjk, normalize_pages
 from ..items import display_name
 from .names import csl_name, is_institution, is_person_name, split_people
 from .fields import take_url
 from .result import Parsed
+from .zh import newspaper_name
 
 _MONTH_DAY_YEAR = compile_fast(r"([A-Za-z]{3})[a-z]*\.?\s+([0-9]{1,2}),\s*([0-9]{4})")
 _COMMA = compile_fast(r"[,，]\s*")
@@ -23,7 +25,7 @@ _EDS_WORD = compile_fast(r"^(?:eds?\.?|\(eds?\.?\))$")
 _EDS_TAIL = compile_fast(r"^(?P<n>.+?)\s*(?:\(eds?\.?\)|eds?\.)$")
 
 _PAGES_TAIL = compile_fast(r"(?r)[,，]?\s*\b(?:pp?\.|pages?|at)\s*(?P<p>[A-Z]?[0-9]+[a-z]?(?:\s*[-–—]\s*[0-9]+)?(?:\s*,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)*)\s*\.?\s*$", re.I)
-_SEASON = r"(?:Spring|Summer|Autumn|Fall|Winter|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.)"
+_SEASON = alternation(SEASONS_EN + MONTHS_EN + MONTH_ABBREVIATIONS)
 _YEAR_TAIL = compile_fast(
     rf"(?r)[,，]?\s*\(?(?:(?:declassified|published|reprinted|rev\.|c\.)\s*(?:by|in)?\s*)?(?:{_SEASON}(?:/{_SEASON})?\s*(?:[0-9]{{1,2}},\s*)?)?(?P<y>1[5-9][0-9]{{2}}|20[0-9]{{2}})(?:/[0-9]{{1,4}})?\)?\s*\.?\s*$",
     re.I,
@@ -33,24 +35,24 @@ _PAREN_TAIL = compile_fast(r"(?r)\s*\((?P<body>[^()]*)\)\s*$")
 _PAREN_PUBLISHER = compile_fast(r"^(?P<place>[^:：]+)[:：]\s*(?P<pub>.+?)(?:[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}))?$")
 _PAREN_BARE_PUBLISHER = compile_fast(r"^(?P<pub>[^:：]+?)[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2})$")
 _CHICAGO_JOURNAL = compile_fast(
-    r"(?r)[,，]?\s*(?P<j>[A-Z\p{Han}][^,\"”“]*)(?:\s+(?P<v>[0-9]+))?(?:\s*,\s*[Nn]o\.\s*(?P<n>[0-9/]+))?\s*$"
+    r"(?r)[,，]?\s*(?P<j>[A-Z\p{Han}](?:[^,\"”“]*[^,\"”“0-9\s])?)(?:(?:\s+|(?<=\p{Han}))(?P<v>[0-9]+))?(?:\s*,\s*[Nn]o\.\s*(?P<n>[0-9/]+))?\s*$"
 )
 _QUOTE_CLOSE_COMMA = compile_fast(r"[,.]?[”\"]\s*,?\s*[^”\"“]+$")
+_AUTHOR_COLON = compile_fast(r"^(?P<a>(?:[A-Z]\.\s*){1,3}[A-Z][\w'’\-]+):\s+")  # 'W. Wundt: Title' (older English)
+_ROMAN_VOLUME_PAGE = compile_fast(r"(?r)[,，]\s*(?P<v>[IVXL]{1,5})\s*[,.]?\s+(?:p\.\s*)?(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*$")
 _MONTH_OR_SEASON = compile_fast(rf"{_SEASON}|[0-9]")
-_BOOK_VOLUME = compile_fast(r"(?i)[,，]\s*vol\.\s*[0-9]+$")
 _THESIS_WORDS = compile_fast(r"(?:碩士|博士|學位|学位|硕士)(?:學位|学位)?(?:論文|论文)")
 _VOL_TAIL = compile_fast(r"(?r)[,，]\s*(?:Vol\.?|Volume)\s*(?P<v>[0-9]+)(?:\s*[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+(?:/[0-9]+)?))?\s*$", re.I)
 _NO_TAIL = compile_fast(r"(?r)[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+(?:/[0-9]+)?)\s*$", re.I)
 _SIGNED = compile_fast(
     r"[,，]\s*signed\s+(?:on|in)\s+(?P<date>[A-Z][a-z]+\.?\s+[0-9]{1,2},\s*[0-9]{4})(?:[,，]\s*(?:at|in)\s+(?P<place>[A-Z][\w.\- ]+(?:,\s*[A-Z][\w.\- ]+)?))?",
 )
-_IN_CLAUSE = compile_fast(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in:?\s+(?=[A-Z\"“]|a\s|an\s|the\s)")
-_EDITOR_AFTER = compile_fast(r"[,，]\s*(?:eds?\.|edited by)\s+(?P<eds>.+)$")
-_EDITION_TAIL = compile_fast(r"(?:[,，]\s*(?:[0-9]+(?:st|nd|rd|th)|rev\.|[Rr]evised)\s+ed\.?|[,，]\s*vols?\.\s*\S+)+\s*$")
+_IN_CLAUSE = compile_fast(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in:?(?:\s+(?=[A-Z\"“\p{Han}]|a\s|an\s|the\s)|(?=\p{Han}))")  # 'in长江…': a join dropped the space
+_EDITOR_AFTER = compile_fast(r"[,，]\s*(?:eds?\.|edited by)\s*(?P<eds>.+)$")
+_EDITION_TAIL = compile_fast(r"(?:[,，]\s*(?:[0-9]+(?:st|nd|rd|th)|rev\.|[Rr]evised)\s+ed\.?|[,，]\s*vols?\.\s*[^,，()]+)+\s*$")
+_VOLUME_PART = compile_fast(r"[,，]\s*vols?\.\s*(?P<v>[^,，()]+?)\s*$")  # 'Title, vol. 第 1 卷'
 _EDITOR_LEAD = compile_fast(r"^(?P<eds>.+?)\s*(?:\(eds?\.?\)|eds?\.|edited)\s*[,，]?\s*(?P<rest>.*)$", re.S)
-_DOC_TITLE = compile_fast(
-    r"\b(?:Act|Treaty|Agreement|Memorandum|Convention|Declaration|Charter|Protocol|Accord|Communiqu[ée]|Resolution|Statute|Code of Conduct)\b"
-)
+_DOC_TITLE = compile_fast(rf"\b{alternation(DOCUMENT_TITLE_WORDS_EN)}\b")
 _REPORT_TITLE = compile_fast(r"\b(?:Report|White Paper|Working Paper|Policy Brief|Study on|Yearbook of|Briefing)\b", re.I)
 _REPORT_PUBLISHER = compile_fast(r"\b(?:United Nations|UN|Headquarters|Government|Ministry|Department|Office|Agency|Congress|Commission|Secretariat|Council|Administration|Organization)\b")
 _PUBLISHER_WORD = compile_fast(r"(?r)\b(?:Press|Publishers?|Publishing|Books|Verlag|Inc\.?|Ltd\.?|Company|Co\.|Corporation|Routledge|Macmillan|Wiley|Springer|Norton)\s*$")
@@ -60,13 +62,17 @@ _REPORT_NUMBER = compile_fast(r"(?r)\s*\((?=[^()]*(?:Report|Paper|Series|No\.|[0
 _SURNAME = compile_fast(r"^[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?$")
 _GIVEN_TOKEN = compile_fast(r"^(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)$")
 _NEWSPAPER = compile_fast(r"\b(?:Times|Post|Herald|Tribune|Daily|Gazette|Guardian|News|Chronicle|Telegraph|Observer|Reuters|Xinhua|Taipei Times|Focus Taiwan)\b")
-_FULL_DATE = compile_fast(r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sep\.|Sept\.|Oct\.|Nov\.|Dec\.)\s+(?P<d>[0-9]{1,2}),\s*(?P<y>[0-9]{4})")
+_FULL_DATE = compile_fast(rf"(?P<m>{alternation(MONTHS_EN + MONTH_ABBREVIATIONS)})\s+(?P<d>[0-9]{{1,2}}),\s*(?P<y>[0-9]{{4}})")
 _SHORT_PLACE_PART = compile_fast(r"^(?:[A-Z]\.\s*)+$|^[A-Z]{2,3}$|^[A-Z][a-z]?\.$")
 
 
 def parse_english(raw: str) -> Parsed:
-    s = _prepare(raw)
+    s = _AUTHOR_COLON.sub(r"\g<a>, ", _prepare(raw), count=1)
     out = Parsed(lang="en")
+    roman = search_tail(_ROMAN_VOLUME_PAGE, s)
+    if roman:  # 'Grundzüge der physiologischen Psychologie, II 213'
+        out.csl["volume"], out.locator = roman["v"], normalize_pages(roman["p"])
+        s = s[: roman.start()]
     url, s = take_url(s)
     if url:
         out.csl["URL"] = url
@@ -101,7 +107,8 @@ def parse_english(raw: str) -> Parsed:
             out.csl["issue"] = vol["n"]
         s = s[: vol.start()]
         head, container = _split_last_segment(s)
-        out.csl["container-title"] = container
+        if container:
+            out.csl["container-title"] = container
         out.kind_hint = out.kind_hint or "article"
         _authors_and_title(head, out)
     else:
@@ -189,8 +196,7 @@ def _take_paren_block(s: str, out: Parsed) -> str:
 def _publisher_after_title(head: str, body: str) -> bool:
     """'Title (Publisher, 1966)': not a journal's volume and issue ('Journal 19, no. 1 (1992)') nor a date."""
     head = head.rstrip()
-    ends_in_volume = head[-1:].isdigit() and not _BOOK_VOLUME.search(head)
-    return bool(head) and not ends_in_volume and not _MONTH_OR_SEASON.match(body.strip())
+    return bool(head) and not _MONTH_OR_SEASON.match(body.strip())  # 'Series 3 (有斐閣, 1971)' is a book too
 
 
 def _after_quoted_title(head: str) -> bool:
@@ -199,7 +205,7 @@ def _after_quoted_title(head: str) -> bool:
 
 
 def _prepare(raw: str) -> str:
-    s = raw.strip().replace("＂", "”").replace("：", ": ").replace("，", ", ")
+    s = raw.strip().replace("＂", "”").replace("：", ": ").replace("，", ", ").replace("（", " (").replace("）", ")")
     s = " ".join(s.split())
     return s.rstrip(".;；。").strip()
 
@@ -223,11 +229,11 @@ def _take_place_publisher(s: str, out: Parsed) -> str:
     publisher = s[colon + 1:].strip().strip(",")
     before = s[:colon].rstrip()
     parts = [p.strip() for p in _COMMA.split(before)]
-    if len(parts) < 2 or not publisher or ":" in publisher:
-        return s
+    if len(parts) < 2 or not publisher or ":" in publisher or "," in publisher:
+        return s  # 'China: The balance sheet, Public Affairs Press': the colon is in a title
     place_parts = [parts[-1]]
-    if _SHORT_PLACE_PART.match(parts[-1]) and len(parts) > 2:
-        place_parts.insert(0, parts[-2])
+    while _SHORT_PLACE_PART.match(place_parts[0]) and len(parts) > len(place_parts) + 1:
+        place_parts.insert(0, parts[-len(place_parts) - 1])  # 'Washington, DC, US
     place = ", ".join(place_parts)
     if not _plausible_place(place) or len(publisher.split()) > 14:
         return s
@@ -236,13 +242,19 @@ def _take_place_publisher(s: str, out: Parsed) -> str:
     return ", ".join(parts[: len(parts) - len(place_parts)])
 
 
-def _take_bare_publisher(s: str, out: Parsed) -> str:
-    """'Author, Title, Routledge' (a year followed): the last part names the publisher of a book."""
+def _take_bare_publisher(s: str, out: Parsed, after_book: bool = False) -> str:
+    """'Author, Title, Routledge' (a year followed): the last part names the publisher of a book. After an edited
+    book's title ('in Name ed., Basic writings, Harper Perennial Modern Thought') any capitalised name is one."""
     if "publisher" in out.csl:
         return s
     segments = _segments(s)
-    if len(segments) < 3 - bool(out.csl.get("editor")) or not _publisher_like(segments[-1]):
+    if len(segments) < 3 - after_book:
         return s
+    if not (_publisher_like(segments[-1]) or after_book and _capitalised_name(segments[-1])):
+        return s
+    if segments[-1] in PUBLISHING_PLACES:  # older English: 'Title, Leipzig, 1896, p. 54'
+        out.csl["publisher-place"] = segments[-1]
+        return ", ".join(segments[:-1])
     if out.csl.get("URL"):  # 'Title, Mayo Clinic, 2016, https://…': the site of a web page
         out.csl["container-title"] = segments[-1]
         out.kind_hint = out.kind_hint or "webpage"
@@ -252,6 +264,11 @@ def _take_bare_publisher(s: str, out: Parsed) -> str:
         out.csl["genre"] = segments[-2]
         segments = segments[:-1]
     return ", ".join(segments[:-1])
+
+
+def _capitalised_name(seg: str) -> bool:
+    words = seg.split()
+    return 0 < len(words) <= 6 and all(w[0].isupper() or w in ("of", "and", "&", "the") for w in words)
 
 
 def _publisher_like(seg: str) -> bool:
@@ -280,7 +297,7 @@ def _head_with_in_clause(s: str, out: Parsed) -> None:
             rest = rest[: after.start()]
         elif ed and len(ed["eds"]) < 120:
             out.csl["editor"] = [csl_name(n) for n in split_people(ed["eds"])]
-            rest = _take_bare_publisher(ed["rest"], out)
+            rest = _take_bare_publisher(ed["rest"], out, after_book=True)
         container = rest.strip().strip(",")
         if container and not _SHORT_CONTAINER.fullmatch(container):
             out.csl["container-title"] = container
@@ -288,7 +305,7 @@ def _head_with_in_clause(s: str, out: Parsed) -> None:
         return
     if "publisher" not in out.csl and _quoted_title_then_more(s, out):
         return
-    head, container = (s, None) if "publisher" in out.csl else _split_title_container(s)
+    head, container = _split_title_container(s) if "publisher" not in out.csl else _quoted_title_in_book(s)
     _authors_and_title(head, out)
     if container:
         out.csl["container-title"] = container
@@ -326,15 +343,27 @@ def _split_title_container(s: str) -> tuple[str, str | None]:
     return s, None
 
 
-def _split_last_segment(s: str) -> tuple[str, str]:
+def _quoted_title_in_book(s: str) -> tuple[str, str | None]:
+    """'“Helsinki Final Act,” A Handbook of Documents (Washington: OSCE, 1975)': the book holds the titled text."""
     segments = _segments(s)
-    if len(segments) == 1:
-        return "", segments[0]
+    end = _authors_end(segments)
+    rest = segments[end:]
+    if len(rest) >= 2 and _starts_title(rest[0]) and not _starts_title(rest[1]):
+        return ", ".join(segments[: end + 1]), ", ".join(rest[1:])
+    return s, None
+
+
+def _split_last_segment(s: str) -> tuple[str, str | None]:
+    """(head, container): a text with no words before its volume ('…, Vol. 3, No. 4' in PDF text) has neither."""
+    segments = _segments(s)
+    if not segments:
+        return "", None
     return ", ".join(segments[:-1]), segments[-1]
 
 
 # a quoted title (to its closing quote, or to the end) or a run up to the next comma or opening quote
-_SEGMENT = compile_fast(r"[\"“][^\"”]*(?:[\"”]|$)|[^,，\"“]+")
+# (a quote glued to CJK text or a colon is inside a title: 研究：“研討會”論文集)
+_SEGMENT = compile_fast(r"[\"“][^\"”]*(?:[\"”]|$)|(?:[^,，\"“]|(?<=[\p{Han}:：]\s?)[\"“][^\"”,，]*[\"”])+")
 
 
 @lru_cache(maxsize=1024)  # the head of a citation is segmented by several rules in turn
@@ -383,6 +412,14 @@ def _authors_and_title(head: str, out: Parsed) -> None:
     if trans:
         out.csl["translator"] = [csl_name(p) for p in split_people(_EDITION_TAIL.sub("", trans["names"]))]
         head = head[: trans.start()]
+    volume = _VOLUME_PART.search(head)
+    if volume and volume.start() > 0:
+        out.csl.setdefault("volume", volume["v"])
+        head = head[: volume.start()]
+    edition = _EDITION_TAIL.search(head)
+    if edition and edition.start() > 0:  # 'Title, 4th ed.'
+        out.csl.setdefault("edition", edition.group(0).strip(" ,，"))
+        head = head[: edition.start()]
     segments = _segments(head)
     if not segments:
         return
@@ -433,13 +470,15 @@ def _csl_type(out: Parsed) -> str:
     if any(_mentions_thesis(text) for text in (title, csl.get("publisher", ""), csl.get("genre", ""))) or \
             _THESIS_WORDS.search(csl.get("genre", "")):
         return "thesis"
-    if _NEWSPAPER.search(csl.get("container-title", "")) and not csl.get("volume"):
+    container = csl.get("container-title", "")
+    if (_NEWSPAPER.search(container) or newspaper_name(container)) and not csl.get("volume"):
         return "article-newspaper"
     if out.kind_hint == "document" or _DOC_TITLE.match(title) or _DOC_TITLE.search(title) and not csl.get("author"):
         return "legislation" if not csl.get("author") else "treaty"
     if out.kind_hint == "chapter":
         return "chapter"
-    if out.kind_hint == "webpage" or csl.get("URL") and _dated_to_the_day(csl) and not csl.get("volume"):
+    if out.kind_hint == "webpage" or csl.get("URL") and not (csl.get("volume") or csl.get("issue")) and (
+            _dated_to_the_day(csl) or "issued" not in csl):  # online, and not an issue of a journal
         return "webpage"
     if out.kind_hint == "article":
         return "article-journal"

@@ -10,6 +10,8 @@ from .fields import take_url
 from .result import Parsed
 
 _HAN = compile_fast(r"\p{Han}")
+# [M] book, [J] journal, [EB/OL] online post … (CONVENTIONS §5): the signature of the style
+TYPE_MARK = compile_fast(rf"\[(?P<t>{alternation(GBT_TYPES)})(?:/{alternation(GBT_CARRIERS)})?\]")
 
 SAME_AS_NOTE = rule(
     "gbt_same_as_note",
@@ -22,8 +24,8 @@ SAME_AS_NOTE = rule(
 )
 # After an entry's last page or year, a new entry starts if a type mark comes before the next entry end.
 _NAME_STOP = compile_fast(r"[.．](?:\s+|(?=\p{Han}))")  # LaTeX output may drop the space: 王明亮.關於
-_ENTRY_END = compile_fast(r"[0-9][.]\s")
-_TYPE_MARK = compile_fast(r"\[[A-Z]{1,2}(?:/[A-Z]{2})?\]")
+_VOLUME_BEFORE = compile_fast(r"(?:卷|[Vv]ol\.)\s*[0-9]+$")
+_ENTRY_END = compile_fast(r"[0-9][.;；]\s")
 
 
 def same_as_note(piece: str) -> tuple[int, str | None] | None:
@@ -34,10 +36,10 @@ def same_as_note(piece: str) -> tuple[int, str | None] | None:
 
 def new_entry_follows(text: str, i: int) -> bool:
     """Whether the full stop at text[i], after a page or a year, ends a GB/T entry that another follows."""
-    if i == 0 or not text[i - 1].isdigit():
-        return False
+    if i == 0 or not text[i - 1].isdigit() or _VOLUME_BEFORE.search(text, max(0, i - 8), i):
+        return False  # '馬克思恩格斯全集: 卷 35. 2 版': a volume inside the entry
     rest = text[i + 1:]
-    mark = _TYPE_MARK.search(rest)
+    mark = TYPE_MARK.search(rest)
     if not mark:
         return False
     end = _ENTRY_END.search(rest, 0, mark.start())
@@ -46,22 +48,26 @@ def new_entry_follows(text: str, i: int) -> bool:
 
 def inside_title(text: str, i: int) -> bool:
     """Whether text[i] lies in a title: the next type mark follows with no element stop between."""
-    mark = _TYPE_MARK.search(text, i)
+    mark = TYPE_MARK.search(text, i)
     return bool(mark) and not _NAME_STOP.search(text, i, mark.start())
 
 
 # --- fields of a GB/T 7714 entry: 责任者. 题名[类型]. 出版地: 出版者, 年: 页码 (CONVENTIONS §5) -----------
-_MARK = compile_fast(rf"\[(?P<t>{alternation(GBT_TYPES)})(?:/{alternation(GBT_CARRIERS)})?\]")
+_LIST_NUMBER = compile_fast(r"^\[\s*[0-9]+\s*\]\s*")
+_MARK_THEN_ELEMENT = compile_fast(rf"\S\[{alternation(GBT_TYPES)}(?:/{alternation(GBT_CARRIERS)})?\](?:[.．]|//)")
 _KIND = {"M": "book", "J": "article-journal", "N": "article-newspaper", "D": "thesis", "R": "report",
          "C": "book", "S": "standard", "P": "patent", "EB": "webpage", "G": "book", "A": "legislation"}
-_PART_KIND = {"M": "chapter", "C": "paper-conference", "A": "legislation"}  # with //: a part of a larger work
-_ELEMENT_STOP = compile_fast(r"[.．]\s+(?![A-Z][.:])")  # not inside "Washington, D. C."
-_NAME_ELEMENT = compile_fast(r"^(?:[\p{Han}·・〔〕\[\]［］《》]{1,30}|[A-Z][A-Za-z'\-]+(?:\s[A-Z]){1,3}|[A-Z][A-Z'\-]+|等|et al)$")
+_PART_KIND = {"M": "chapter", "C": "paper-conference", "A": "legislation", "EB": "webpage"}  # with //: a part of a larger work
+# not inside "Washington, D. C." nor after a given name's initial ("Henry L. Stimson"); "BRONFENBRENNER U." ends
+_ELEMENT_STOP = compile_fast(r"(?<![a-z:.]\s[A-Z])[.．](?:\s+(?![A-Z][.:])|(?=\p{Han}))")
+_NAME_ELEMENT = compile_fast(r"^(?:[\p{Han}·・〔〕\[\]［］《》]{1,30}|[A-Z][A-Za-z'\-]+(?:\s[A-Z]){1,3}(?:\s(?:Jr|Sr|II|III))?|[A-Z][A-Z'\-]+(?:\s[A-Z][A-Z'\-]+)*|等|et al)$")
 _ETAL = compile_fast(r"^(?:等|et al\.?)$")
 _TRANSLATORS = compile_fast(r"^(?P<t>[^/]+?)\s*[,，]\s*(?:譯|译)\s*[.．]?\s*")
 _EDITION = compile_fast(r"^(?:[0-9]+\s*版|[0-9]+(?:st|nd|rd|th)\s+ed)\.?$")
-_MINOR_TITLE = compile_fast(r":\s+(?P<tail>[^:]{1,15})$")  # 奧本海國際法: 上卷第一分冊 — a volume, not the title
+_MINOR_TITLE = compile_fast(r":\s+(?P<tail>[^:]{1,20})$")  # 奧本海國際法: 上卷第一分冊 — a volume, not the title
 _VOLUME_WORDS = compile_fast(r"[卷冊册號号第0-9]")
+_PAGE_ONLY = compile_fast(r"^(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?)(?:\s*[(（][0-9\-]+[)）])?$")  # '23(2018-12-01)'
+_ISO_DATE = compile_fast(r"(?P<y>(?:1[5-9]|20)[0-9]{2})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})")
 _PAREN_DATE_ONLY = compile_fast(r"^[(（][0-9\-]+[)）]$")
 _EDITED_WORK = compile_fast(r"(?:論文集|论文集|文集|辭典|辞典|詞典|词典)$")  # compiled works: the names are editors
 _YEAR_PAGES = compile_fast(r"(?r)(?:[,，]|^|[.．](?=\s))\s*(?P<y>(?:1[5-9]|20)[0-9]{2})(?:\s*[:：]\s*(?P<p>[0-9][0-9\-–~, ]*?))?\s*$")
@@ -69,14 +75,27 @@ _JOURNAL = compile_fast(
     r"^(?P<j>.+?)\s*[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2})(?:\s*[,，]\s*(?P<v>[^(（:：]+?))?"
     r"(?:\s*[(（](?P<i>[^)）]+)[)）])?(?:\s*[:：]\s*(?P<p>[0-9][0-9\-–~, ]*))?\s*$"
 )
+_NEWSPAPER_DATE = compile_fast(
+    r"^(?P<j>.+?)\s*[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
+    r"(?:\s*[(（](?P<s>[^)）]+)[)）])?(?:\s*[:：]\s*(?P<p>[0-9][0-9\-–]*))?\s*$"
+)
 _DATE_IN_PARENS = compile_fast(r"[(（](?P<y>(?:1[5-9]|20)[0-9]{2})(?:-(?P<m>[0-9]{1,2})(?:-(?P<d>[0-9]{1,2}))?)?[)）]")
 _ACCESSED = compile_fast(r"\[(?:1[5-9]|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}\]")
 
 
+def entry_mark(text: str) -> bool:
+    """A type mark closing a title ('…[M]. ', '…[A]//'): the signature of a GB/T 7714 entry."""
+    return bool(_MARK_THEN_ELEMENT.search(text))
+
+
+def gbt_fit(raw: str) -> float:
+    return 1.0 if TYPE_MARK.search(raw) else 0.0  # a type mark [M] [J] [EB/OL] is the style's signature
+
+
 def parse_gbt(raw: str) -> Parsed | None:
     """The fields of a GB/T 7714 entry, or None when the text has no type mark."""
-    s = raw.strip()
-    mark = _MARK.search(s)
+    s = _LIST_NUMBER.sub("", raw.strip())  # '[1] ' of a numbered reference list
+    mark = TYPE_MARK.search(s)
     if not mark:
         return None
     out = Parsed(lang="zh" if _HAN.search(s[: mark.start()]) else "en")
@@ -97,7 +116,7 @@ def parse_gbt(raw: str) -> Parsed | None:
     if kind in ("J", "N") and not part:
         _journal(rest, out)
     else:
-        _container_and_publication(rest, part, out)
+        _container_and_publication(rest, part, out, web=kind == "EB")
     date = _DATE_IN_PARENS.search(rest)
     if "issued" not in out.csl and date:
         out.csl["issued"] = {"date-parts": [[int(g) for g in date.group("y", "m", "d") if g]]}
@@ -136,6 +155,15 @@ def _is_publication(element: str) -> bool:
 
 
 def _journal(rest: str, out: Parsed) -> None:
+    paper = _NEWSPAPER_DATE.match(rest)
+    if paper:  # [N]: 'New York Times, 1990-06-15(A1): 16'
+        out.csl["container-title"] = paper["j"].strip()
+        out.csl["issued"] = {"date-parts": [[int(g) for g in paper.group("y", "m", "d")]]}
+        if paper["s"]:
+            out.csl["section"] = paper["s"]
+        if paper["p"]:
+            out.locator = normalize_pages(paper["p"])
+        return
     m = _JOURNAL.match(rest)
     if not m:
         out.csl["container-title"] = rest.split(",")[0].strip()
@@ -150,7 +178,7 @@ def _journal(rest: str, out: Parsed) -> None:
         out.locator = normalize_pages(m["p"].strip(" ,"))
 
 
-def _container_and_publication(rest: str, part: bool, out: Parsed) -> None:
+def _container_and_publication(rest: str, part: bool, out: Parsed, web: bool = False) -> None:
     tail = _YEAR_PAGES.search(rest)
     body = rest
     if tail:
@@ -168,7 +196,13 @@ def _container_and_publication(rest: str, part: bool, out: Parsed) -> None:
         elif not _EDITION.match(publication) and not publication[:1].isdigit():
             out.csl["publisher"] = publication.strip()
     elements = [e for e in elements if not _EDITION.match(e)]
+    if elements and _PAGE_ONLY.match(elements[-1]):  # '…[A]. 24.' / '//新华网. 22.': the page cited, no year
+        out.locator = normalize_pages(_PAGE_ONLY.match(elements.pop())["p"])
+    if not tail:
+        iso = _ISO_DATE.search(rest)
+        if iso:
+            out.csl["issued"] = {"date-parts": [[int(g) for g in iso.group("y", "m", "d")]]}
     if part and elements:
-        if len(elements) > 1:
-            out.csl["editor"] = [{"literal": elements.pop(0)}]
-        out.csl["container-title"] = _main_title(elements[0])
+        if len(elements) > 1 and not web:  # '//金子宏. 中里実. 租税法と市場': the editors, then the book
+            out.csl["editor"] = [{"literal": e} for e in elements[:-1]]
+        out.csl["container-title"] = _main_title(elements[-1])  # '//U.S.: 卷 410': the book, not its volume

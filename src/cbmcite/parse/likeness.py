@@ -5,29 +5,31 @@ citation at 1.0. Note detection (notes.py) may ask the same question of a candid
 """
 from __future__ import annotations
 
-from ..lexicon import (DOCUMENT_TITLE_WORDS_EN, GBT_CARRIERS, GBT_TYPES, PROSE_OPENERS_EN, PROSE_OPENERS_ZH,
-                       alternation)
+from ..lexicon import DOCUMENT_TITLE_WORDS_EN, PROSE_OPENERS_EN, PROSE_OPENERS_ZH, WEB_LABELS, alternation
 from ..patterns import compile_fast
 from ..rules import rule
+from .gbt import TYPE_MARK, entry_mark
+from .legal import LEGAL_RULES
 
 _HAN = compile_fast(r"\p{Han}")
 _SHORT_LEAD = compile_fast(r"^[^，、：:]{1,12}[，、：:]")
 _YEAR_DIGITS = compile_fast(r"(?:1[5-9]|20)[0-9]{2}")  # a sign, not a parse: no digit-boundary checks
-GBT_MARK = compile_fast(rf"\[{alternation(GBT_TYPES)}(?:/{alternation(GBT_CARRIERS)})?\]")
 _CITATION_FEATURES = [
-    compile_fast(r"[《〈]"),
+    compile_fast(r"[《〈『]"),
     compile_fast(r"(?:pp?\.|頁|页)\s*[0-9]"),
     compile_fast(r"第\s*[0-9]+\s*[頁页卷期版]"),
     compile_fast(r"(?i)\bvol\.|\bno\.\s*[0-9]"),
     compile_fast(r"[A-Z][\w .]{1,30}\s*[:：]\s*[A-Z][\w&.' ]+(?:Press|Publisher|Publishing|Books|University|Company|Inc|Ltd|Center|Centre|Institute|Nations|Office|[A-Z]{2,})"),
     compile_fast(r"(?i)https?://|www\."),
-    GBT_MARK,
+    TYPE_MARK,
     compile_fast(r"(?:出版社|書局|书局|出版|公司|碩士論文|博士論文|学位论文)"),
     compile_fast(r"\([^()]{2,80}[,，]\s*(?:1[5-9]|20)[0-9]{2}\)"),  # (Place: Publisher, 1979)
     compile_fast(r"^[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|and|&|of|et al\.)){0,8},\s"),  # Author(s), …
     compile_fast(r"[,，]\s*[“\"][^“”\"]{4,}[,.]?[”\"]"),  # , “Title,” (Chicago)
     compile_fast(r"[，,]\s*(?:民國\s*)?[0-9]{2,4}\s*年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?\s*版?\s*[。.]?\s*$"),  # …，2023年10月7日版。
     compile_fast(r"^[\"“][^\"”]{8,}[\"”]\s*,?\s*[A-Z]"),  # "Title," The New York Times
+    compile_fast(r"^(?:[A-Z]\.\s*){1,3}[A-Z][\w'’\-]+:\s+[A-Z]"),  # W. Wundt: Grundzüge … (older English)
+    compile_fast(r"[,，]\s*[IVXL]{1,5}\s*[,.]?\s+(?:p\.\s*)?[0-9]+\s*\.?$"),  # …, II 213.
 ]
 # Chicago short note: 'Van Evera, "Offense, Defense," 20.' / 'Waltz, Theory, 102.'
 _CHICAGO_SHORT = compile_fast(
@@ -39,12 +41,11 @@ _SHORT_NOTE_MAX = 400  # a short note is short; longer pieces are not tried agai
 
 
 def citation_score(text: str) -> float:
-    """Signs of a citation found, over the number needed (two, or one with a year); prose scores 0."""
+    """Signs of a citation found, over the number needed (two, or one with a year); prose scores 0. A form that
+    is a citation by its shape alone (a short note, a GB/T entry, a law report) scores 1."""
     p = text.strip()
     if len(p) < 6:
         return 0.0
-    if _CHICAGO_SHORT.match(p) or len(p) < _SHORT_NOTE_MAX and (SHORT_NOTE.find(p) or DOCUMENT_TITLE_ALONE.find(p)):
-        return 1.0
     needed = 1 if has_year(p) else 2
     found = 0
     for feature in _CITATION_FEATURES:  # cheap, common signs first; stop as soon as it is enough
@@ -52,8 +53,15 @@ def citation_score(text: str) -> float:
             found += 1
             if found >= needed:
                 # commentary that mentions a year and a book title reads like prose: a verb, no author lead
-                return 0.0 if _prose_sentence(p) else 1.0
-    return found / needed
+                return 0.0 if _prose_sentence(p) and not _citation_by_shape(p) else 1.0
+    return 1.0 if _citation_by_shape(p) else found / needed
+
+
+def _citation_by_shape(p: str) -> bool:
+    """The rarer, costlier patterns: asked only when the cheap signs do not decide."""
+    if _CHICAGO_SHORT.match(p) or len(p) < _SHORT_NOTE_MAX and (SHORT_NOTE.find(p) or DOCUMENT_TITLE_ALONE.find(p)):
+        return True
+    return entry_mark(p) or bool(URL_ALONE.find(p)) or any(r.find(p) for r in LEGAL_RULES)
 
 
 def looks_like_citation(text: str) -> bool:
@@ -89,11 +97,12 @@ _ZH_PAGES = r"(?:頁|页|第)?\s*[0-9]+(?:\s*[-–—~～、]\s*[0-9]+)*\s*[頁�
 _OPENER = rf"(?!{alternation(PROSE_OPENERS_EN)}\b|{alternation(PROSE_OPENERS_ZH)}[，,])"
 SHORT_NOTE = rule(
     "short_note_piece",
-    rf"^{_OPENER}{_NAMES}(?:(?:,\s+|，)(?:"
+    rf"^{_OPENER}{_NAMES}(?:(?:,\s+|，|,(?=\p{{Han}}))(?:"
     rf"(?:(?:{_QUOTED}|{_MARKED}|{_BARE})\s*[,，]?\s*)?(?:{_PAGE_NUMBERS}|{_ZH_PAGES})"  # with a page
     rf"|{_QUOTED}|{_MARKED})"  # a marked title alone
     rf"|,\s+[^“”\"；;,，〈〉《》0-9]{{2,100}}"  # a bare title alone: 'Weir, Forgiveness can improve health.'
-    rf")\s*[.。;；]?\s*$",
+    rf")\s*[.。;；]?\s*$"
+    rf"|^{_QUOTED}\s*[,，]?\s*{_PAGE_NUMBERS}\s*[.。;；]?\s*$",  # an authorless work: '“Title,” 48.'
     "A Chicago or Taiwan short note: the author, then a short title or a page, or both.",
     examples=("Glaser and Glosserman, Promoting Confidence Building Across the Taiwan Strait, 354.",
               "Berstein and Munro, “The Coming Conflict with America,” 27", "Hutcheson, 266–270.",
@@ -101,18 +110,32 @@ SHORT_NOTE = rule(
               "Calkin, Ager, and Thompson, “A Comparative Risk Assessment Framework.”", "汪疑今，〈江蘇的小農及其副業〉。",
               "吳建德、張蜀誠、王瑋琦，《柳暗花明》。", "張新寶, 312–313.", "王名揚, 美國行政法, 85–86.", "季衛東, “法律程序的意義,” 96.",
               "揚奎斯特、薩金特，《遞歸宏觀經濟理論》，第191-193頁。", "Weir, Forgiveness can improve mental and physical health.",
-              "USAF Historical Division Liaison Office, 164.", "Yousafzai, We Are Displaced, 44–47;"),
+              "USAF Historical Division Liaison Office, 164.", "Yousafzai, We Are Displaced, 44–47;",
+              "北京市政协民族和宗教委员会 and 北京联合大学民族与宗教研究所,历代王朝与民族宗教, 58.", "“温家宝主持国务院会议,” 48."),
     counterexamples=("However, the talks resumed in 2014.", "例如，《熱線協議》。", "The talks resumed, and both sides agreed.",
                      "美國於1963年與蘇聯建立熱線，其後雙方多次使用。",
                      "雖然兩國只是互劃紅線，但總算軍事對話已經開始。"),
+    requires=(",", "，"),
     anchored=True,
 )
 DOCUMENT_TITLE_ALONE = rule(
     "document_title_alone",
-    rf"^[“\"]?(?:[A-Z][\w'’\-]*\s+){{1,10}}{alternation(DOCUMENT_TITLE_WORDS_EN)}(?:\s+of\s+[0-9]{{4}})?\.?[”\"]?\.?$",
+    rf"^[“\"]?(?:(?:[A-Z][\w'’\-]*|of|the|and|for|on|in)\s+){{1,10}}{alternation(DOCUMENT_TITLE_WORDS_EN)}(?:\s+of\s+[0-9]{{4}})?(?:\s*§\s*[0-9]+)?"
+    rf"\.?[”\"]?(?:,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)?\.?$",
     "A note that names a statute or treaty and nothing else: 'Helsinki Final Act.'",
-    examples=("Florida Mental Health Act.", "“Helsinki Final Act.”", "Lilly Ledbetter Fair Pay Act of 2009"),
+    examples=("Florida Mental Health Act.", "“Helsinki Final Act.”", "Lilly Ledbetter Fair Pay Act of 2009",
+              "Department of Transportation Act, 39.", "Administrative Procedure Act § 6, 40."),
     counterexamples=("The Act was passed in 1996.", "Act now."),
     requires=tuple(DOCUMENT_TITLE_WORDS_EN),
+    anchored=True,
+)
+URL_ALONE = rule(
+    "url_alone",
+    rf"^(?:{alternation(WEB_LABELS)}\s*[:：]?\s*)?<?(?:https?://|www\.)\S+?>?\s*(?:[（(][^（）()]*[）)])?\s*[。.;；]?$",
+    "A sentence that is only a URL (with a label or an access date): the URL of the citation before it, or a web page.",
+    examples=("網址：https://udn.com/news/story/1/2.html（瀏覽日期：2021年3月1日）。", "https://example.org/a.",
+              "Accessed https://example.org (March 1, 2021)."),
+    counterexamples=("參見 https://example.org 的說明與其他資料。",),
+    requires=("http", "www."),
     anchored=True,
 )

@@ -10,16 +10,17 @@ from ..normalize import has_cjk, match_key
 
 _LATIN_WORD = compile_fast(r"[A-Za-z]{3}")
 _CJK_NAME_SEP = compile_fast(r"[、，,；;/]|\s+")
-_LATIN_NAME_SEP = compile_fast(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
+_LATIN_NAME_SEP = compile_fast(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|、")
 _WHITESPACE = compile_fast(r"\s+")
 _ET_AL = compile_fast(r"(?:^|\s+|,\s*)et\s+al\.?$")  # 'J. Mehrholz et al.': the others are not named
 
 ROLE_WORDS_ZH = compile_fast(r"(?:合著|合編|主編|編著|編譯|譯著|等著|等編|著|編|译|譯|撰|等)$")
 _INSTITUTION = compile_fast(
     r"\b(?:Institute|Office|Department|Ministry|Agency|Council|Commission|Committee|Center|Centre|University|"
-    r"Organization|Organisation|Association|Foundation|Bureau|Division|Administration|Government|Nations|Union|"
+    r"Organization|Organisation|Association|Foundation|Bureau|Bank|Fund|Division|Administration|Government|Nations|Union|"
     r"Research|Corporation|Group|Service|Staff|Headquarters|Secretariat|Society|Academy|Forum|Program|Programme)\b"
 )
+_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 _PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "le", "la", "bin", "al"}
 _NAME_TOKEN = compile_fast(r"^(?:[A-Z][\p{L}'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|\p{Lu}[\p{Ll}\p{M}'’\-]+)$")
 _ARTICLE = {"The", "A", "An", "On", "In", "Of", "For", "To", "Toward", "Towards"}
@@ -44,7 +45,7 @@ def is_institution(text: str) -> bool:
 
 def split_people(text: str) -> list[str]:
     """'A, B and C' / 'A & B' / '甲、乙' → ['A', 'B', 'C']."""
-    s = text.strip().strip(",，")
+    s = _ET_AL.sub("", text.strip().strip(",，"))
     if has_cjk(s) and not _LATIN_WORD.search(s) and ", " not in s:
         parts = _CJK_NAME_SEP.split(s)
         return [ROLE_WORDS_ZH.sub("", p).strip() for p in parts if ROLE_WORDS_ZH.sub("", p).strip()]
@@ -63,12 +64,15 @@ def _csl_name(name: str) -> dict:
     if has_cjk(s) or not is_person_name(s):
         return {"literal": s}
     tokens = s.split(" ")
+    suffix = tokens.pop() if len(tokens) > 2 and tokens[-1].rstrip(".") in _SUFFIXES else None  # 'Peebles Jr.'
     family_start = len(tokens) - 1
     while family_start > 1 and tokens[family_start - 1].lower() in _PARTICLES:
         family_start -= 1
     family = " ".join(tokens[family_start:])
     given = " ".join(tokens[:family_start])
-    return {"family": family, "given": given} if given else {"literal": s}
+    if not given:
+        return {"literal": s}
+    return {"family": family, "given": given, **({"suffix": suffix} if suffix else {})}
 
 
 @lru_cache(maxsize=65536)

@@ -5,33 +5,45 @@ from dataclasses import dataclass
 
 import regex as re
 
-from ..lexicon import (CHAPTER_LEAD_ZH, IBID_TERMS_EN, IBID_TERMS_ZH, PREVIOUS_NOTE_TERMS_ZH, SIGNAL_EN, SIGNAL_ZH,
-                       alternation)
+from ..lexicon import (ABBREVIATIONS, CHAPTER_LEAD_ZH, SIGNAL_EN, SIGNAL_ZH, IBID_TERMS_EN, IBID_TERMS_ZH, PREVIOUS_NOTE_TERMS_ZH, ROLE_AUTHOR_ZH,
+                       ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, alternation)
 from ..patterns import compile_fast
 from ..rules import rule
 
 from ..model import Form
 from .forms import SHORT_FORM_ANYWHERE, short_form_of
-from .gbt import inside_title, new_entry_follows, same_as_note
-from .likeness import GBT_MARK, has_year, looks_like_citation
+from .authordate import AUTHOR_DATE
+from .gbt import TYPE_MARK, inside_title, new_entry_follows, same_as_note
+from .likeness import URL_ALONE, citation_score, has_year, looks_like_citation
 
 _GLUED_START = compile_fast(r"\p{Han}|[〈《「（(“]")
 _SENTENCE_START = compile_fast(r"[A-Z\p{Han}〈《「（(“\"'‘]")
 _PAGES_LEAD = compile_fast(r"\s*(?:pp?\.|頁|页|第)")
 
 # Abbreviations whose full stop does not end a citation or sentence.
-_ABBREV = compile_fast(
-    r"(?r)(?:\b[A-Z]|\b(?:ed|eds|Ed|Eds|vol|Vol|no|No|nos|pp|p|trans|tr|Jr|Sr|Dr|Mr|Mrs|Ms|St|Inc|Co|Corp|Ltd|Univ|"
-    r"al|cf|Cf|ibid|Ibid|id|Id|op|cit|loc|ch|chap|sec|fig|rev|repr|comp|n|nn|esp|e\.g|i\.e|etc|vs|Mt|Ft|Gen|Col|Lt|Capt|"
-    r"Prof|Rep|Sen|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|D\.C))\.$"
-)
+_ABBREV = compile_fast(rf"(?r)(?:(?<![A-Za-z])[A-Z]|\b{alternation(ABBREVIATIONS)})\.$")  # an initial may follow 載
 _OPEN = "（(〈《「『“‘[【<＜"
 _CLOSE = "）)〉》」』”’]】>＞"
 _BOUNDARY_OR_BRACKET = compile_fast("[；;。.（(〈《「『“‘\\[【<＜）)〉》」』”’\\]】>＞]")
-_PAGE_END = compile_fast(r"(?r)(?:pp?\.|頁|页|第|at)\s*[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$", re.I)
+_PAGE_END = compile_fast(
+    r"(?r)(?:(?:pp?\.|頁|页|第|at)\s*|(?<=[版期》][，,])\s*|(?<=[0-9][:：])\s*)[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$", re.I
+)  # …頁5 / pp. 5-7 / mainland …2007年版，44 / GB/T …, 2007: 194
 _PROSE_YEAR = compile_fast(r"[0-9]{4}年")  # 'p.469.2009年歐巴馬…': a note's prose glued to its citation
 # 'American Psychological Association; De Gruyter Mouton, 2017, p.207.': two publishers, one citation
 _PUBLISHER_GOES_ON = compile_fast(r"\s*[A-Z][\w.&'’\-]*(?:\s+[A-Z&][\w.&'’\-]*){0,5},\s*(?:1[5-9]|20)[0-9]{2}\b")
+_ROLE_NEXT = compile_fast(rf"\s*{alternation(ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH + ROLE_TRANSLATOR_ZH)}\s*[，,、]")
+QUOTATION_THEN_AUTHOR = rule(
+    "quotation_then_author",
+    r"[”\"」]\s*[,，]?\s+(?P<name>(?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w'’\-]+),\s",
+    "A quotation in commentary, then the author it is from and the citation: the citation starts at the name.",
+    examples=("As Waltz puts it, “in anarchy, security is the highest end,” Kenneth N. Waltz, Theory of International "
+              "Politics (Reading, MA: Addison-Wesley, 1979), 126.",),
+    counterexamples=("Kenneth N. Waltz, Theory of International Politics, 126.",),
+    requires=("”", '"', "」"),
+)
+_AUTHOR_FIRST = compile_fast(r"^(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w'’\-]+(?:\s+(?:and|&)\s+[A-Z][\w.'’\- ]+)?,\s")
+_HAN_START = compile_fast(r"\p{Han}")
+_HAN = _HAN_START
 _NUMBERED_PART = compile_fast(r"\b(?:[Vv]ol|[Nn]o|[Pp]t|[Cc]h|[Bb]k)\.\s*[0-9]+$")
 _JOINED_CLAUSE = compile_fast(rf"\s*{alternation(CHAPTER_LEAD_ZH)}")
 _SIGNAL_NEXT = compile_fast(rf"\s*(?:{alternation(SIGNAL_ZH)}|{alternation(SIGNAL_EN)}\s)")  # 'Ibid. See also X': two sources
@@ -49,28 +61,66 @@ def split_note(text: str) -> list[Segment]:
     pieces = _pieces(text)
     segments: list[Segment] = []
     for piece in pieces:
-        lead = _PROSE_LEAD.match(piece.strip()) if _MAY_LEAD.search(piece, 0, 50) else None
-        if lead and looks_like_citation(piece.strip()[lead.end():]):
-            cut = piece.index(lead.group(0)) + len(lead.group(0))
+        cut = _prose_before_citation(piece)
+        if cut:
             segments.append(Segment(piece[:cut], False))
             piece = piece[cut:]
+        if segments and segments[-1].is_citation and URL_ALONE.find(piece.strip()):
+            segments[-1].raw += piece  # the URL of the citation before it, never an entry of its own
+            continue
         form = short_form_of(piece) or (Form.CROSS_REF if same_as_note(piece) else None)
         if form:
             segments.append(Segment(piece, True, form))
-        elif looks_like_citation(piece):
+        elif looks_like_citation(piece) and not _prose_with_author_date(piece):
             segments.append(Segment(piece, True))
-        elif segments and segments[-1].is_citation and not _ends_citation(segments[-1].raw) and _continues(piece):
+        elif segments and _continues(segments[-1], piece):
             segments[-1].raw += piece  # a title's own full stop split it
         else:
             segments.append(Segment(piece, False))
-    return [s for s in (_trim(seg) for seg in segments) if s.raw]
+    return [s for s in (_trim(seg) for seg in _with_author_date(segments)) if s.raw]
+
+
+def _prose_before_citation(piece: str) -> int:
+    """Where a citation starts after commentary in the same sentence: after a signal word ('……。詳見 Author, …'), or
+    after a quotation that an author's name follows ('As Waltz puts it, “…,” Kenneth N. Waltz, Theory …')."""
+    lead = _PROSE_LEAD.match(piece.strip()) if _MAY_LEAD.search(piece, 0, 50) else None
+    rest = piece.strip()[lead.end():] if lead else ""
+    if lead and (looks_like_citation(rest) or short_form_of(rest)):  # '參見汪波，前引文。
+        return piece.index(lead.group(0)) + len(lead.group(0))
+    quoted = QUOTATION_THEN_AUTHOR.find(piece) if not _AUTHOR_FIRST.match(piece.strip()) else None
+    if quoted and looks_like_citation(piece[quoted.start("name"):]):
+        return quoted.start("name")
+    return 0
+
+
+def _with_author_date(segments: list[Segment]) -> list[Segment]:
+    """Prose keeps its text; each author–date reference in it also becomes a short citation."""
+    out: list[Segment] = []
+    for seg in segments:
+        out.append(seg)
+        if not seg.is_citation:
+            out.extend(Segment(m.group(0)[1:-1].strip(), True, Form.SHORT) for m in AUTHOR_DATE.finditer(seg.raw))
+    return out
 
 
 def _trim(seg: Segment) -> Segment:
     return Segment(seg.raw.strip(), seg.is_citation, seg.form)
 
 
-def _continues(piece: str) -> bool:
+def _prose_with_author_date(piece: str) -> bool:
+    """'權力無所不在(Foucault, 1977, p. 27)。': without its reference the sentence shows no sign of a citation
+    ('…, ed. 金子宏 (有斐閣, 2014), 19.' does: a publisher and year, not an author–date reference)."""
+    return AUTHOR_DATE.may_match(piece) and AUTHOR_DATE.find(piece) is not None and \
+        citation_score(AUTHOR_DATE.compiled.sub("", piece)) == 0
+
+
+def _continues(last: Segment, piece: str) -> bool:
+    """Whether a piece that is no citation by itself goes on with the citation before it. A short form ends with its
+    term and page; Chinese text does not go on with a citation written in Latin script."""
+    if not last.is_citation or last.form != Form.FULL or _ends_citation(last.raw):
+        return False
+    if _HAN_START.match(piece.lstrip()) and not _HAN.search(last.raw):
+        return False  # '…(1997): 27.其次,…': PDF text glued the next paragraph on
     return not _looks_prose(piece)
 
 
@@ -78,8 +128,12 @@ def _looks_prose(piece: str) -> bool:
     return len(piece) > 60 and not has_year(piece)
 
 
-_MAY_LEAD = compile_fast(r"參|参|請|请|詳|详|見|见|另|See|Cf")
-_PROSE_LEAD = compile_fast(r"^(?:.{0,40}?(?:請參閱|請參見|参阅|參閱|參見|参见|請見|详见|詳見|另見|另参|可參考|可参考))\s*[:：]?\s*|^(?:See also|See|Cf\.)\s+")
+_MAY_LEAD = compile_fast("|".join(sorted({w[0] for w in SIGNAL_ZH}) + sorted({w.split()[0].rstrip(".,") for w in SIGNAL_EN})))
+# commentary, then a signal word, then the citation: '……之能力。詳見 Thomas C. Schelling, …'
+# (the signal word opens the note or follows punctuation: 參考 inside a title is no signal)
+_PROSE_LEAD = compile_fast(
+    rf"^(?:.{{0,40}}?[。，；：;:,.!?！？\s）)」』])?{alternation(SIGNAL_ZH)}\s*[:：，,]?\s*|^{alternation(SIGNAL_EN)}\s+"
+)
 
 
 def _ends_citation(raw: str) -> bool:
@@ -90,7 +144,7 @@ def _ends_citation(raw: str) -> bool:
 def _pieces(text: str) -> list[str]:
     """Cut after sentence ends and top-level semicolons; brackets and quotes are never cut."""
     pieces: list[str] = []
-    gbt = bool(GBT_MARK.search(text))  # GB/T 7714 uses "." between elements
+    gbt = bool(TYPE_MARK.search(text))  # GB/T 7714 uses "." between elements
     depth = 0
     start = 0
     for m in _BOUNDARY_OR_BRACKET.finditer(text):  # only these characters can change anything
@@ -126,7 +180,10 @@ def _closes_all(text: str, i: int) -> bool:
 
 def _gbt_stop(text: str, start: int, i: int) -> bool:
     """GB/T 7714 puts "." between an entry's elements: cut only after a whole entry or a short form."""
-    return text[i + 1:i + 2] in (" ", "\u3000") and (_short_form_alone(text[start:i + 1]) or new_entry_follows(text, i))
+    after = text[i + 1:i + 2]
+    if after in (" ", "\u3000"):
+        return _short_form_alone(text[start:i + 1]) or new_entry_follows(text, i)
+    return bool(_HAN_START.match(after)) and text[i - 1:i].isdigit() and not TYPE_MARK.search(text, i)  # '…: 200-202.例如'
 
 
 SHORT_FORM_ALONE = rule(
@@ -147,11 +204,14 @@ def _short_form_alone(piece: str) -> bool:
 
 def _sentence_stop(text: str, start: int, i: int) -> bool:
     after = text[i + 1:i + 3]
-    if _short_form_alone(text[start:i + 1]) and after[:1] == " " and _SENTENCE_START.match(after[1:]):
-        return True
+    if _short_form_alone(text[start:i + 1]) and (after[:1] == " " and _SENTENCE_START.match(after[1:]) or
+                                                  _HAN_START.match(after)):
+        return True  # 'Ibid. See also …' / 'Ibid.例如,…' (a paragraph glued on)
     if _ABBREV.search(text, max(start, i - 12), i + 1):  # abbreviations are short: look just before the stop
         return False
     if _NUMBERED_PART.search(text, max(start, i - 14), i):  # 'Handbook …: Vol. 4. Socialization'
+        return False
+    if _ROLE_NEXT.match(text, i + 1):  # '杭亭頓. 著，《書》': a stray stop before the role word
         return False
     if after[:1].isdigit():
         return bool(_PROSE_YEAR.match(text, i + 1))

@@ -1,25 +1,23 @@
-"""Chinese citations: Taiwan 〈篇名〉《刊名》 and 「」 styles, mainland 作者：《题名》 and GB/T 7714."""
+"""Chinese citations: Taiwan 〈篇名〉《刊名》 and 「」 styles, mainland 作者：《题名》 (GB/T 7714 entries: gbt.py)."""
 from __future__ import annotations
 
 import regex as re
 
-from ..lexicon import (CHAPTER_LEAD_ZH, GBT_CARRIERS, GBT_TYPES, LEGAL_DOCUMENT_ENDINGS_ZH, PUBLISHER_ENDINGS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH,
-                       alternation)
-from ..patterns import compile_fast, search_tail
-
+from ..lexicon import (CHAPTER_LEAD_ZH, LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, PUBLISHER_ENDINGS_ZH, ROLE_AUTHOR_ZH,
+                       ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, alternation)
 from ..normalize import chinese_number, fold_compat, normalize_pages, parse_date
+from ..patterns import compile_fast, search_tail
 from .names import ROLE_WORDS_ZH, csl_name, split_people
 from .fields import take_url
 from .result import Parsed
 
 _LIST_NUMBER = compile_fast(r"^\[\s*[0-9]+\s*\]\s*")
 # a book title may hold another: 《關於《…法》的說明》
-_TITLE_MARKS = compile_fast(r"〈(?P<a>[^〈〉]+)〉|<(?P<a2>[^<>]+)>|《(?P<b>(?:[^《》]|《[^《》]*》)+)》|「(?P<q>[^「」]+)」")
+_TITLE_MARKS = compile_fast(r"〈(?P<a>[^〈〉]+)〉|<(?P<a2>[^<>]+)>|《(?P<b>(?:[^《》]|《[^《》]*》)+)》|『(?P<b2>[^『』]+)』|「(?P<q>[^「」]+)」")
 _FIRST_SEGMENT = compile_fast(r"^([^，,（(]{2,60})")
 _NOT_TITLE_START = compile_fast(r"^(?:第|[0-9]|民國|頁|页)")
 _HEAD_SEGMENT = compile_fast(r"^([^，,：:]{1,40})[，,：:]")
 _COLON = compile_fast(r"[：:︰]")
-_NATIONALITY = compile_fast(r"^\s*[\[［【(（][^\]］】)）]{1,4}[\]］】)）]\s*")
 _TRANSLATOR_TAIL = compile_fast(r"[、，,]\s*(?P<t>[^、，,]+?)\s*(?:譯|译)$")
 _ROMANISED = compile_fast(r"[（(][A-Za-z .,'\-]+[）)]")
 _ROLE_KEY = {**{w: "author" for w in ROLE_AUTHOR_ZH}, **{w: "editor" for w in ROLE_EDITOR_ZH},
@@ -33,7 +31,6 @@ _COLON_KEEP = compile_fast(r"([：:︰])")
 _ZH_COMMA = compile_fast(r"[，,]")
 _MARKED_TITLES = compile_fast(r"《[^》]*》|〈[^〉]*〉|「[^」]*」")
 _REPORT_TITLE = compile_fast(r"報告|报告|白皮書|白皮书")
-_GBT_PLACE_PUB = compile_fast(r"\s*(?P<place>[^:：,，]+)[:：]\s*(?P<pub>[^,，]+)")
 
 _NUM = r"[0-9０-９〇○零一二三四五六七八九十百]+"
 _PAGES = compile_fast(
@@ -52,32 +49,37 @@ _PAGES_INSIDE = compile_fast(
 _AUTHOR_YEAR = compile_fast(r"^(?P<a>[^，,（(《〈]{1,30})[（(]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}|民國?\s*[0-9]{2,3})\s*[）)]")
 _CONFERENCE = compile_fast(r"(?:發表於|发表于|宣讀於|宣读于|提交(?:於|于)?)\s*[「『《]?(?P<c>[^」』》，,（(]+)")
 _EDITION = compile_fast(r"第\s*(?P<e>[0-9一二三四五六七八九十]+)\s*版(?=\s*[（(，,])")
-_TRANSLATED_AFTER = compile_fast(r"》\s*[，,]\s*(?P<t>[^，,《》]{2,20}?)\s*(?:譯|译)(?:[，,]|$)")
+_TRANSLATED_AFTER = compile_fast(r"》\s*[，,]\s*(?P<t>[^，,《》（(]{2,20}?)\s*(?:譯|译)(?:[，,（(]|$)")
 _COMMA_PUBLISHER = compile_fast(
     r"[，,]\s*(?P<place>[^，,：:《》〈〉0-9]{2,6})\s*[，,]\s*(?P<pub>[^，,《》〈〉]{2,24}(?:出版社|書店|书店|書局|书局|公司|出版))(?=[，,])"
 )
 _VOLUME = compile_fast(rf"第\s*(?P<v>{_NUM})\s*卷|(?P<v2>[0-9]+)\s*卷(?=\s*[0-9第])|(?i:vol\.?\s*(?P<v3>[0-9]+))")
 _ISSUE = compile_fast(rf"總?第\s*(?P<i>{_NUM})\s*期|(?<=卷\s*)(?P<i2>[0-9]+)\s*期|(?i:no\.?\s*(?P<i3>[0-9]+))|年第(?P<i4>[0-9]+)期")
-_GBT_JOURNAL = compile_fast(r"(?P<y>[12][0-9]{3})\s*[,，]\s*(?P<v>[0-9]+)?\s*\(\s*(?P<i>[0-9]+)\s*\)")
 _SECTION = compile_fast(r"第?\s*(?P<s>[A-Z]?[0-9]+)\s*版(?!本|社)|版\s*(?P<s2>[A-Z]?[0-9]+)(?![0-9])")
 # 《聯合報》《中國時報》《人民日報》 are newspapers; 學報, 通報, 季報… are journals
 _NEWSPAPER_NAME = compile_fast(r"(?<!學|学|通|季|年|月|彙|汇|匯|公|情|画|畫|導|导|周|週)報$|日报$|时报$|晚报$")
 _THESIS = compile_fast(r"(?:碩士|博士|學位|学位|硕士)(?:學位)?論文|(?:碩士|博士|学位|硕士)(?:学位)?论文")
 _CHAPTER_LEAD = compile_fast(rf"{alternation(CHAPTER_LEAD_ZH)}\s*")
 _EDITOR = compile_fast(rf"(?P<e>[^，,；;：:《〈「]+?)\s*{alternation(ROLE_EDITOR_ZH)}\s*[，,：:]?\s*$")
-_TYPE_MARK = compile_fast(rf"\[(?P<t>{alternation(GBT_TYPES)})(?:/{alternation(GBT_CARRIERS)})?\]")
-_GBT_TYPES = {"M": "book", "J": "article-journal", "N": "article-newspaper", "D": "thesis", "R": "report",
-              "C": "paper-conference", "S": "standard", "P": "patent", "EB": "webpage", "G": "book", "A": "chapter"}
 # a publisher named before its year, no place: （北京大學出版社，2007） ，商務印書館，1971 出版社2007年版
 _PUBLISHER_YEAR = compile_fast(
     rf"(?:^|[（(，,〈])\s*(?P<pub>[^，,（()）〈〉《》：:]{{2,40}}?(?:{alternation(PUBLISHER_ENDINGS_ZH)}|[A-Za-z.])|"
     rf"[^，,（()）〈〉《》：:]{{2,30}}?(?:碩士|博士|學位|学位|硕士)(?:學位|学位)?(?:論文|论文))"
     rf"\s*[，,]?\s*(?P<y>(?:1[5-9]|20)[0-9]{{2}}|民國\s*[0-9]{{2,3}})\s*年?\s*(?:版|[）)，,。]|$|(?=碩士|博士|學位|学位|硕士))"
 )
+# in parentheses after a title any name before the year is its publisher: 《民法総則物権法》（有斐閣，1950年）
+_PAREN_PUBLISHER_YEAR = compile_fast(
+    r"(?:^|》)\s*[（(]\s*(?P<pub>[^，,（()）〈〉《》：:0-9]{2,24})\s*[，,]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}|民國\s*[0-9]{2,3})\s*年?\s*[）)]"
+)
+# law style: 詹森林（1984），《書》，頁30，國立臺灣大學法律學系碩士論文。
+_THESIS_LAST = compile_fast(r"[，,]\s*(?P<pub>[^，,（()）〈〉《》：:]{2,30}?(?:碩士|博士|學位|学位|硕士)(?:學位|学位)?(?:論文|论文))\s*[。.]?\s*$")
 _LEGAL_TITLE = compile_fast(rf"{alternation(LEGAL_DOCUMENT_ENDINGS_ZH)}$")
+_DATE_ONLY = compile_fast(
+    r"\s*[，,：:]\s*(?:民國)?\s*[0-9]{2,4}\s*年(?:\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?)?\s*(?P<v>版)?\s*[。.]?\s*$"
+)
 _THESIS_TAIL = compile_fast(r"\s*(?:碩士|博士|學位|学位|硕士)(?:學位|学位)?(?:論文|论文)$")
 _PUB_BLOCK = compile_fast(r"[（(〈<]\s*(?P<body>[^（）()〈〉<>]*[：:︰][^（）()〈〉<>]*)\s*[）)〉>]")
-_PUBLISHER_END = compile_fast(r"(?:出版社|出版公司|公司|書局|书局|書店|书店|學會|学会|中心|研究所|研究院|大學|大学|學院|学院|基金會|基金会|出版|社|館|馆|部|院|會|会|局|處|处|署)$")
+_PUBLISHER_END = compile_fast(rf"{alternation(PUBLISHER_ENDINGS_ZH)}$")
 _ACCESS = compile_fast(r"[（(]?\s*(?:瀏覽|浏览|檢索|检索|上網|上网|查閱|查阅|引用|搜尋)日期\s*[：:]?[^）)]*[）)]?")
 
 
@@ -96,10 +98,6 @@ def parse_chinese(raw: str) -> Parsed:
         out.locator = normalize_pages(next(g for g in (m["a"], m["b"], m["c"], m["d"], m["e"]) if g))
         s = (s[: m.start()].rstrip("，,：: ") + ("，" + s[m.end():].lstrip("，, ") if m.end() < len(s) else ""))
     s = _take_author_year(s, out)
-    mark = _TYPE_MARK.search(s)
-    if mark:
-        out.kind_hint = _GBT_TYPES.get(mark["t"])
-        return _parse_gbt(s, mark, out)
     _parse_taiwan_style(s, out)
     return out
 
@@ -118,6 +116,8 @@ def _take_author_year(s: str, out: Parsed) -> str:
 def _parse_taiwan_style(s: str, out: Parsed) -> None:
     csl = out.csl
     head, titles = _titles(s)
+    if not titles.get("article") and not titles.get("books") and not titles.get("quoted") and _untitled(s, head, out):
+        return
     _people(head, out)
     if not titles.get("article") and not titles.get("books") and not titles.get("quoted"):
         _bare_title(s, head, titles)
@@ -140,11 +140,15 @@ def _parse_taiwan_style(s: str, out: Parsed) -> None:
     rest = s[titles.get("end", 0):]
     chapter = _CHAPTER_LEAD.search(s)
     if chapter and article_title and (not books or s.find(books[0]) > chapter.start()):
-        between = s[chapter.end(): s.find("《", chapter.end())] if "《" in s[chapter.end():] else ""
-        ed = _EDITOR.search(between.strip())
+        ed = _editor_after(s, chapter)
         if ed:
-            csl["editor"] = [csl_name(n) for n in split_people(ed["e"])]
+            csl["editor"] = [csl_name(n) for n in split_people(ed)]
         out.kind_hint = "chapter"
+    elif chapter and not article_title and len(books) >= 2 and s.find(books[0]) < chapter.start():
+        ed = _editor_after(s, chapter)  # mainland: 作者：《篇名》，載X主編：《書名》
+        if ed:
+            csl["editor"] = [csl_name(n) for n in split_people(ed)]
+            out.kind_hint = "chapter"
     if "title" not in csl and titles.get("bare"):
         csl["title"] = titles["bare"]
     conference = _CONFERENCE.search(s)
@@ -155,10 +159,6 @@ def _parse_taiwan_style(s: str, out: Parsed) -> None:
     if translated and "translator" not in csl:
         csl["translator"] = [csl_name(p) for p in split_people(translated["t"])]
     _publication_block(rest, out)
-    if "publisher" not in csl:
-        comma = _COMMA_PUBLISHER.search(rest)
-        if comma:
-            csl["publisher-place"], csl["publisher"] = comma["place"].strip(), comma["pub"].strip()
     _volume_issue(rest, out)
     edition = _EDITION.search(s)
     if edition and ("publisher" in csl or not csl.get("container-title")):
@@ -176,6 +176,37 @@ def _parse_taiwan_style(s: str, out: Parsed) -> None:
     csl["type"] = _zh_type(s, out)
 
 
+def _editor_after(s: str, chapter: re.Match) -> str | None:
+    """The editors named between a chapter's lead word and the book: 收錄於X主編，《書》 / 載X主編：《書》."""
+    between = s[chapter.end(): s.find("《", chapter.end())] if "《" in s[chapter.end():] else ""
+    ed = _EDITOR.search(between.strip())
+    return ed["e"] if ed else None
+
+
+def newspaper_name(name: str) -> bool:
+    """《聯合報》《人民日报》 are newspapers; 學報, 通報, 季報 … are journals."""
+    return bool(_NEWSPAPER_NAME.search(name))
+
+
+def _untitled(s: str, head: str, out: Parsed) -> bool:
+    """'中央社，民國95年3月2日' (a news item named by its agency or paper) and '西黃丸，2023年10月7日版' (a dated
+    online version): one name, then only a date."""
+    date_only = _DATE_ONLY.match(s, len(head))
+    if not head or not date_only:
+        return False
+    name = head.strip()
+    if name in NEWS_AGENCIES_ZH or _NEWSPAPER_NAME.search(name):
+        out.csl["container-title"] = name
+        out.csl["type"] = "article-newspaper"
+    else:
+        out.csl["title"] = name
+        out.csl["type"] = "webpage" if date_only["v"] else "document"
+    date = parse_date(s[len(head):])
+    if date:
+        out.csl["issued"] = {"date-parts": [date]}
+    return True
+
+
 def _titles(s: str) -> tuple[str, dict]:
     """The author part before the first title mark, and the titles by their marks."""
     found: dict = {"books": []}
@@ -188,8 +219,10 @@ def _titles(s: str) -> tuple[str, dict]:
             if after_a_title and _is_publication_block(text) or found.get("article") is not None:
                 continue
             found["article"] = text.strip()
-        elif m["b"] is not None:
-            found["books"].append(m["b"].strip())
+        elif m["b"] is not None or m["b2"] is not None:
+            found["books"].append((m["b"] or m["b2"]).strip())
+            if "quoted" in found and "article" not in found:  # Japanese 「論文」『雑誌』: 「」 marks the article
+                found["article"] = found.pop("quoted")
         elif m["q"] is not None and "quoted" not in found and not found["books"] and "article" not in found:
             found["quoted"] = m["q"].strip()
             found["quoted_end"] = m.end()
@@ -227,7 +260,7 @@ def _people(head: str, out: Parsed) -> None:
         return
     if _ROLE_AFTER_NAME.search(h) and _take_roles(h, out):
         return
-    h = _NATIONALITY.sub("", h)  # [美] nationality
+    # a nationality ([美]孔飞力) stays: names are kept as printed
     translator = None
     t = _TRANSLATOR_TAIL.search(h)
     if t:
@@ -252,7 +285,7 @@ def _take_roles(head: str, out: Parsed) -> bool:
         if not token:
             continue
         role = _ROLE_AFTER_NAME.search(token)
-        name = token[: role.start()].strip() if role else token
+        name = token[: role.start()].strip().rstrip(".．。") if role else token  # '杭亭頓. 著': a stray stop
         if name:
             group.append(name)
         if role:
@@ -280,7 +313,11 @@ def _publication_block(rest: str, out: Parsed) -> None:
         bare = _BARE_PUB_BLOCK.search(rest)
         body = bare["body"] if bare else None
     if not body:
-        _publisher_without_place(rest, out)
+        comma = _COMMA_PUBLISHER.search(rest)  # mainland: …，上海，三联书店，1999年版
+        if comma:
+            out.csl["publisher-place"], out.csl["publisher"] = comma["place"].strip(), comma["pub"].strip()
+        else:
+            _publisher_without_place(rest, out)
         return
     place, _, tail = _COLON_KEEP.split(body, maxsplit=1)
     publisher = _ZH_COMMA.split(tail)[0].strip()
@@ -295,11 +332,11 @@ def _publication_block(rest: str, out: Parsed) -> None:
 
 def _publisher_without_place(rest: str, out: Parsed) -> None:
     """（出版社，1994年） / ，商務印書館，1971， / 出版社2007年版 / 華東師範大學2009年博士學位論文."""
-    m = _PUBLISHER_YEAR.search(rest)
+    m = _PUBLISHER_YEAR.search(rest) or _PAREN_PUBLISHER_YEAR.search(rest) or _THESIS_LAST.search(rest)
     if not m:
         return
     publisher = m["pub"].strip()
-    if _THESIS.search(publisher) or _THESIS.match(rest, m.end("y") + 1):
+    if _THESIS.search(publisher) or "y" in m.re.groupindex and _THESIS.match(rest, m.end("y") + 1):
         out.kind_hint = "thesis"
         publisher = _THESIS_TAIL.sub("", publisher)
     if publisher:
@@ -342,36 +379,3 @@ def _zh_type(s: str, out: Parsed) -> str:
     if csl.get("URL") and not csl.get("publisher"):
         return "webpage"
     return "book"
-
-
-def _parse_gbt(s: str, mark: re.Match, out: Parsed) -> Parsed:
-    """主要责任者.题名[J].刊名,年,卷(期):页码 (CONVENTIONS §5)."""
-    csl = out.csl
-    before = s[: mark.start()]
-    after = s[mark.end():].lstrip(".．。 ")
-    names, _, title = before.rpartition(".")
-    if not title:
-        names, title = "", before
-    if names:
-        csl["author"] = [csl_name(p) for p in split_people(names.replace("，", ",").replace(",", "、"))]
-    csl["title"] = title.strip()
-    if mark["t"] in ("J", "N"):
-        parts = _ZH_COMMA.split(after, maxsplit=1)
-        csl["container-title"] = parts[0].strip()
-        tail = parts[1] if len(parts) > 1 else ""
-        j = _GBT_JOURNAL.search(after)
-        if j:
-            if j["v"]:
-                csl["volume"] = j["v"]
-            csl["issue"] = j["i"]
-        date = parse_date(tail)
-    else:
-        place_pub = _GBT_PLACE_PUB.match(after)
-        if place_pub:
-            csl["publisher-place"] = place_pub["place"].strip()
-            csl["publisher"] = place_pub["pub"].strip()
-        date = parse_date(after)
-    if date:
-        csl["issued"] = {"date-parts": [date]}
-    csl["type"] = out.kind_hint or "book"
-    return out
