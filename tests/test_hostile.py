@@ -203,3 +203,14 @@ def test_a_mutation_fuzz_subset_finds_no_failure():
     json_problems = [p for p in report["problems"] if p[0] == "invalid" and not p[1].startswith("BibTeX")]
     assert not json_problems
     assert sum(sum(f.values()) for f in report["by_format"].values()) == 60
+
+
+def test_pdf_bombs_are_refused_before_pdfium_reads_them(tmp_path, runner):
+    """64 MB of drawing operators squeezed into 130 KB, and 200 MB of NUL: one line each, in seconds,
+    not a worker killed at its time limit."""
+    import hostile_corpus
+
+    for name in hostile_corpus.bomb_pdfs(tmp_path):
+        result = _timed(lambda: runner.invoke(main, ["extract", str(tmp_path / name), "-q"]))
+        assert result.exit_code == 2 and "gave up" not in result.stderr
+        assert f"{name}: refusing to inflate" in result.stderr or f"{name}: damaged PDF" in result.stderr

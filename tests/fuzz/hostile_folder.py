@@ -35,7 +35,7 @@ def main() -> int:
         limit = int(args.limit_gb * 1024 ** 3)
         out = Path(work) / "out.json"
         start = time.monotonic()
-        proc = subprocess.run([args.cli, "extract", str(folder), "-q", "-o", str(out), *args.extra],
+        proc = subprocess.run([args.cli, "extract", str(folder), "-q", "--format", "json", "-o", str(out), *args.extra],
                               capture_output=True, text=True, timeout=900,
                               preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)))
         seconds = time.monotonic() - start
