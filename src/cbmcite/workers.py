@@ -22,8 +22,8 @@ from typing import Any
 
 from .errors import InternalError
 
-DEFAULT_SECONDS = 60.0  # of CPU time: a thesis chapter takes a few seconds; a runaway document gives up here
-_WALL_FACTOR = 3  # a document waiting rather than computing (a blocked read) gives up after 3× the time
+DEFAULT_SECONDS = 30.0  # of CPU time: a whole thesis takes a few seconds; a runaway document gives up here
+_WALL_FACTOR = 2  # by the clock: a document waiting (a blocked read) or starved on a loaded machine
 DEFAULT_MEMORY_MB = 1200  # address space per worker: a thesis needs a few hundred MB
 _RETRIES = 1  # a task whose worker died once is tried again (it may have been killed from outside)
 _PR_SET_PDEATHSIG = 1
