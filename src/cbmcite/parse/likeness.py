@@ -12,6 +12,8 @@ from .gbt import TYPE_MARK, entry_mark
 from .legal import LEGAL_RULES
 
 _HAN = compile_fast(r"\p{Han}")
+_BEFORE_FIRST_TITLE = compile_fast(r"^([^，,：:、；;《〈「」（）()]*(?:[（(][^（）()]*[）)][^，,：:、；;《〈「」（）()]*)*)[《〈]")
+_PLACE_PUBLISHER = compile_fast(r"[（(][^（）()]{1,12}[:：][^（）()]+[）)]")  # （臺北：國防部，2021年）
 _SHORT_LEAD = compile_fast(r"^[^，、：:]{1,12}[，、：:]")
 _YEAR_DIGITS = compile_fast(r"(?:1[5-9]|20)[0-9]{2}")  # a sign, not a parse: no digit-boundary checks
 _CITATION_FEATURES = [
@@ -81,7 +83,11 @@ def _prose_sentence(p: str) -> bool:
     if han < 40:
         return False
     lead = _SHORT_LEAD.match(p)
-    return commas >= 4 and not lead
+    if commas >= 4 and not lead:
+        return True
+    # '美國前駐印度大使布萊克威爾(…)在2024年出版的《…》…': a sentence runs on to the title, no author and comma
+    before = _BEFORE_FIRST_TITLE.match(p)
+    return bool(before) and len(_HAN.findall(before.group(1))) >= 12 and not _PLACE_PUBLISHER.search(p)
 
 
 # --- short notes: an author and a short title or a page, nothing else --------------------------------
