@@ -386,6 +386,7 @@ def _authors_end(segments: tuple[str, ...]) -> int:
     end = 1
     while end < len(segments) - 1 and _names_segment(segments[end]):
         end += 1
+    end = max(end, _last_and_name(segments))
     if end < len(segments) - 1 and _EDS_WORD.match(segments[end]):
         end += 1  # 'B. V. Babu et al., eds., Title'
     return end
@@ -394,6 +395,16 @@ def _authors_end(segments: tuple[str, ...]) -> int:
 def _cjk_name(text: str) -> bool:
     """'應松年', '雲南省企業聯合會': a CJK person or institution, one word."""
     return has_cjk(text) and " " not in text.strip() and len(text.strip()) <= 20
+
+
+def _last_and_name(segments: tuple[str, ...]) -> int:
+    """'甲, 乙, and 丙, Title': a list of names closed by 'and X' (names the person test cannot judge, e.g. CJK)."""
+    for i, seg in enumerate(segments[:6]):
+        if _starts_title(seg) or len(seg) > 40 or not has_cjk(seg):
+            return 0  # Latin names are judged by the person test; a Latin title may say 'Castro, and Kennedy'
+        if i and _AND_LEAD.match(seg) and i < len(segments) - 1:
+            return i + 1
+    return 0
 
 
 def _names_segment(seg: str) -> bool:
