@@ -568,3 +568,11 @@ def test_second_references_of_other_kinds_are_citations(text):
 def test_quoted_cjk_title_in_ascii_punctuation_has_no_author():
     csl, pages = fields("“温家宝主持国务院会议 研究房地产业健康发展措施,” 新华网, n.d., 22, http://news.xinhuanet.com/a.htm.")
     assert "author" not in csl and csl["title"].startswith("温家宝") and csl["container-title"] == "新华网"
+
+
+def test_cjk_author_list_closed_by_and():
+    csl, _ = fields("雲南省企業聯合會, 雲南省企業家協會, and 雲南民族新聞文化發展研究院, 改革開放三十年 (芒市: 德宏民族出版社, 2009), 182.")
+    assert _names(csl) == ["雲南省企業聯合會", "雲南省企業家協會", "雲南民族新聞文化發展研究院"] and csl["title"] == "改革開放三十年"
+    csl, _ = fields("Aleksandr Fursenko and Timothy Naftali, One Hell of a Gamble: Khrushchev, Castro, and Kennedy, 1958-1964 "
+                    "(New York: Norton, 1997), 5.")
+    assert _names(csl) == ["Aleksandr Fursenko", "Timothy Naftali"] and csl["title"].startswith("One Hell")

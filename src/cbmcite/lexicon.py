@@ -85,8 +85,10 @@ PUBLISHING_PLACES = ("London", "New York", "Paris", "Leipzig", "Berlin", "Oxford
                      "Rome", "Roma", "Milan", "Milano", "Florence", "Firenze", "Madrid", "Lisbon", "Moscow",
                      "St. Petersburg", "Tokyo", "Kyoto", "Beijing", "Peking", "Shanghai", "Taipei", "Hong Kong",
                      "Singapore", "Seoul", "Delhi", "New Delhi", "Calcutta", "Bombay", "Sydney", "Melbourne", "Toronto")
-THESIS_WORDS = ("碩士論文", "博士論文", "學位論文", "博士學位論文", "硕士论文", "博士论文", "学位论文", "博士学位论文",
-                "Ph.D. dissertation", "PhD dissertation", "dissertation", "MA thesis", "M.A. thesis", "thesis")
+THESIS_WORDS_ZH = ("碩士論文", "博士論文", "學位論文", "碩士學位論文", "博士學位論文", "硕士论文", "博士论文", "学位论文",
+                   "硕士学位论文", "博士学位论文")
+THESIS_WORDS = THESIS_WORDS_ZH + ("Ph.D. dissertation", "PhD dissertation", "dissertation", "MA thesis", "M.A. thesis",
+                                  "thesis")
 CONFERENCE_WORDS = ("發表於", "发表于", "宣讀於", "宣读于", "提交", "研討會", "研讨会", "學術會議", "学术会议",
                     "Conference", "Annual Meeting", "Symposium", "Workshop")
 WEB_LABELS = ("網址", "网址", "網路", "网路", "檢索日期", "检索日期", "瀏覽日期", "浏览日期", "上網日期", "上网日期",

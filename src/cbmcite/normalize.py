@@ -157,9 +157,9 @@ def normalize_pages(text: str | None) -> str | None:
     if text is None:
         return None
     s = " ".join(fold_compat(text).split())
-    s = _PAGE_PREFIX.sub("", s)
+    s = _PAGE_PREFIX.sub("", s).replace("+", ",")  # 43-73+92 → 43-73, 92 (before the suffix: ';+' is no page)
     s = _PAGE_SUFFIX.sub("", s)
-    s = _DASHES.sub("-", s).replace("+", ",")
+    s = _DASHES.sub("-", s)
     s = " ".join(_LIST_COMMA.sub(", ", s).split())
     return _trim(s) or None
 

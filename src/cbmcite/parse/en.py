@@ -14,7 +14,7 @@ from ..items import display_name
 from .names import csl_name, is_institution, is_person_name, split_people
 from .fields import take_url
 from .result import Parsed
-from .zh import newspaper_name
+from .zh import newspaper_name, thesis_genre
 
 _MONTH_DAY_YEAR = compile_fast(r"([A-Za-z]{3})[a-z]*\.?\s+([0-9]{1,2}),\s*([0-9]{4})")
 _COMMA = compile_fast(r"[,，]\s*")
@@ -41,7 +41,6 @@ _QUOTE_CLOSE_COMMA = compile_fast(r"[,.]?[”\"]\s*,?\s*[^”\"“]+$")
 _AUTHOR_COLON = compile_fast(r"^(?P<a>(?:[A-Z]\.\s*){1,3}[A-Z][\w'’\-]+):\s+")  # 'W. Wundt: Title' (older English)
 _ROMAN_VOLUME_PAGE = compile_fast(r"(?r)[,，]\s*(?P<v>[IVXL]{1,5})\s*[,.]?\s+(?:p\.\s*)?(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*$")
 _MONTH_OR_SEASON = compile_fast(rf"{_SEASON}|[0-9]")
-_THESIS_WORDS = compile_fast(r"(?:碩士|博士|學位|学位|硕士)(?:學位|学位)?(?:論文|论文)")
 _VOL_TAIL = compile_fast(r"(?r)[,，]\s*(?:Vol\.?|Volume)\s*(?P<v>[0-9]+)(?:\s*[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+(?:/[0-9]+)?))?\s*$", re.I)
 _NO_TAIL = compile_fast(r"(?r)[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+(?:/[0-9]+)?)\s*$", re.I)
 _SIGNED = compile_fast(
@@ -174,7 +173,7 @@ def _take_paren_block(s: str, out: Parsed) -> str:
         genre, _, after = publisher.partition(", ")
         if after and _mentions_thesis(genre):  # (博士學位論文, 華東師範大學, 2009) / (PhD diss., Yale University, 1990)
             out.csl["genre"], publisher = genre, after
-        elif _THESIS_WORDS.search(genre):
+        elif thesis_genre(genre):
             out.csl["genre"], publisher = genre, after
         out.csl["publisher"] = publisher
         out.csl["issued"] = {"date-parts": [[int(bare["y"])]]}
@@ -387,6 +386,7 @@ def _authors_end(segments: tuple[str, ...]) -> int:
     end = 1
     while end < len(segments) - 1 and _names_segment(segments[end]):
         end += 1
+    end = max(end, _last_and_name(segments))
     if end < len(segments) - 1 and _EDS_WORD.match(segments[end]):
         end += 1  # 'B. V. Babu et al., eds., Title'
     return end
@@ -395,6 +395,16 @@ def _authors_end(segments: tuple[str, ...]) -> int:
 def _cjk_name(text: str) -> bool:
     """'應松年', '雲南省企業聯合會': a CJK person or institution, one word."""
     return has_cjk(text) and " " not in text.strip() and len(text.strip()) <= 20
+
+
+def _last_and_name(segments: tuple[str, ...]) -> int:
+    """'甲, 乙, and 丙, Title': a list of names closed by 'and X' (names the person test cannot judge, e.g. CJK)."""
+    for i, seg in enumerate(segments[:6]):
+        if _starts_title(seg) or len(seg) > 40 or not has_cjk(seg):
+            return 0  # Latin names are judged by the person test; a Latin title may say 'Castro, and Kennedy'
+        if i and _AND_LEAD.match(seg) and i < len(segments) - 1:
+            return i + 1
+    return 0
 
 
 def _names_segment(seg: str) -> bool:
@@ -468,7 +478,7 @@ def _csl_type(out: Parsed) -> str:
     csl = out.csl
     title = csl.get("title", "")
     if any(_mentions_thesis(text) for text in (title, csl.get("publisher", ""), csl.get("genre", ""))) or \
-            _THESIS_WORDS.search(csl.get("genre", "")):
+            thesis_genre(csl.get("genre", "")):
         return "thesis"
     container = csl.get("container-title", "")
     if (_NEWSPAPER.search(container) or newspaper_name(container)) and not csl.get("volume"):

@@ -23,7 +23,7 @@ CASE_REPORT = rule(
     examples=("Marbury v. Madison, 5 U.S. 137 (1803).", "Brown v. Board of Education, 347 U.S. 483, 495 (1954).",
               "Roe v. Wade, 410 U.S. at 38."),
     counterexamples=("Smith, Theory of Politics, 5 (1990).",),
-    requires=(" v",),
+    requires=(" v. ", " v "),
     anchored=True,
 )
 NEUTRAL_CITATION = rule(
@@ -42,7 +42,7 @@ LAW_REVIEW = rule(
     "A law review article's place: volume, journal abbreviation, first page (year).",
     examples=("Laurence Tribe, “Title,” 88 Harv. L. Rev. 1200 (1975).", "“Note,” 12 Yale L.J. 33, 40 (2001)"),
     counterexamples=("Smith, Law Review Essays, 12.",),
-    requires=("Rev", "L.J", "L. J", "J."),
+    requires=("Rev.", "L.J.", "L. J.", "L.Q."),
 )
 STATUTE = rule(
     "statute",

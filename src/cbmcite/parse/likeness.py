@@ -5,6 +5,8 @@ citation at 1.0. Note detection (notes.py) may ask the same question of a candid
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..lexicon import DOCUMENT_TITLE_WORDS_EN, PROSE_OPENERS_EN, PROSE_OPENERS_ZH, WEB_LABELS, alternation
 from ..patterns import compile_fast
 from ..rules import rule
@@ -12,6 +14,9 @@ from .gbt import TYPE_MARK, entry_mark
 from .legal import LEGAL_RULES
 
 _HAN = compile_fast(r"\p{Han}")
+_BEFORE_FIRST_TITLE = compile_fast(r"^([^，,：:、；;《〈「」（）()]*(?:[（(][^（）()]*[）)][^，,：:、；;《〈「」（）()]*)*)[《〈]")
+_PLACE_PUBLISHER = compile_fast(r"[（(][^（）()]{1,12}[:：][^（）()]+[，,]\s*(?:民國)?\s*[0-9]{2,4}\s*年?[）)]")  # （臺北：國防部，2021年）
+_PROSE_OPENING = compile_fast(rf"^{alternation(PROSE_OPENERS_ZH)}\s*[：:，,]")
 _SHORT_LEAD = compile_fast(r"^[^，、：:]{1,12}[，、：:]")
 _YEAR_DIGITS = compile_fast(r"(?:1[5-9]|20)[0-9]{2}")  # a sign, not a parse: no digit-boundary checks
 _CITATION_FEATURES = [
@@ -40,6 +45,7 @@ _CHICAGO_SHORT = compile_fast(
 _SHORT_NOTE_MAX = 400  # a short note is short; longer pieces are not tried against its pattern
 
 
+@lru_cache(maxsize=4096)  # splitting asks about the same piece several times
 def citation_score(text: str) -> float:
     """Signs of a citation found, over the number needed (two, or one with a year); prose scores 0. A form that
     is a citation by its shape alone (a short note, a GB/T entry, a law report) scores 1."""
@@ -80,8 +86,14 @@ def _prose_sentence(p: str) -> bool:
     commas = p.count("，")
     if han < 40:
         return False
+    if _PROSE_OPENING.match(p) and not _PLACE_PUBLISHER.search(p):
+        return True  # '例如:2010年美國《核態勢評估報告》首次提及…'
     lead = _SHORT_LEAD.match(p)
-    return commas >= 4 and not lead
+    if commas >= 4 and not lead:
+        return True
+    # '美國前駐印度大使布萊克威爾(…)在2024年出版的《…》…': a sentence runs on to the title, no author and comma
+    before = _BEFORE_FIRST_TITLE.match(p)
+    return bool(before) and len(_HAN.findall(before.group(1))) >= 12 and not _PLACE_PUBLISHER.search(p)
 
 
 # --- short notes: an author and a short title or a page, nothing else --------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..lexicon import ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, alternation
 from ..patterns import compile_fast
 
 from ..normalize import has_cjk, match_key
@@ -14,7 +15,8 @@ _LATIN_NAME_SEP = compile_fast(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|、")
 _WHITESPACE = compile_fast(r"\s+")
 _ET_AL = compile_fast(r"(?:^|\s+|,\s*)et\s+al\.?$")  # 'J. Mehrholz et al.': the others are not named
 
-ROLE_WORDS_ZH = compile_fast(r"(?:合著|合編|主編|編著|編譯|譯著|等著|等編|著|編|译|譯|撰|等)$")
+# a role word after a name, or 等 (and others)
+ROLE_WORDS_ZH = compile_fast(rf"{alternation(ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH + ROLE_TRANSLATOR_ZH + ('等',))}$")
 _INSTITUTION = compile_fast(
     r"\b(?:Institute|Office|Department|Ministry|Agency|Council|Commission|Committee|Center|Centre|University|"
     r"Organization|Organisation|Association|Foundation|Bureau|Bank|Fund|Division|Administration|Government|Nations|Union|"

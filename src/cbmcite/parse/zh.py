@@ -4,7 +4,7 @@ from __future__ import annotations
 import regex as re
 
 from ..lexicon import (CHAPTER_LEAD_ZH, LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, PUBLISHER_ENDINGS_ZH, ROLE_AUTHOR_ZH,
-                       ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, alternation)
+                       ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, THESIS_WORDS_ZH, alternation)
 from ..normalize import chinese_number, fold_compat, normalize_pages, parse_date
 from ..patterns import compile_fast, search_tail
 from .names import ROLE_WORDS_ZH, csl_name, split_people
@@ -13,6 +13,7 @@ from .result import Parsed
 
 _LIST_NUMBER = compile_fast(r"^\[\s*[0-9]+\s*\]\s*")
 # a book title may hold another: 《關於《…法》的說明》
+_THESIS_WORD = alternation(THESIS_WORDS_ZH)  # 碩士論文, 博士學位論文 …
 _TITLE_MARKS = compile_fast(r"〈(?P<a>[^〈〉]+)〉|<(?P<a2>[^<>]+)>|《(?P<b>(?:[^《》]|《[^《》]*》)+)》|『(?P<b2>[^『』]+)』|「(?P<q>[^「」]+)」")
 _FIRST_SEGMENT = compile_fast(r"^([^，,（(]{2,60})")
 _NOT_TITLE_START = compile_fast(r"^(?:第|[0-9]|民國|頁|页)")
@@ -58,26 +59,26 @@ _ISSUE = compile_fast(rf"總?第\s*(?P<i>{_NUM})\s*期|(?<=卷\s*)(?P<i2>[0-9]+)
 _SECTION = compile_fast(r"第?\s*(?P<s>[A-Z]?[0-9]+)\s*版(?!本|社)|版\s*(?P<s2>[A-Z]?[0-9]+)(?![0-9])")
 # 《聯合報》《中國時報》《人民日報》 are newspapers; 學報, 通報, 季報… are journals
 _NEWSPAPER_NAME = compile_fast(r"(?<!學|学|通|季|年|月|彙|汇|匯|公|情|画|畫|導|导|周|週)報$|日报$|时报$|晚报$")
-_THESIS = compile_fast(r"(?:碩士|博士|學位|学位|硕士)(?:學位)?論文|(?:碩士|博士|学位|硕士)(?:学位)?论文")
+_THESIS = compile_fast(_THESIS_WORD)
 _CHAPTER_LEAD = compile_fast(rf"{alternation(CHAPTER_LEAD_ZH)}\s*")
 _EDITOR = compile_fast(rf"(?P<e>[^，,；;：:《〈「]+?)\s*{alternation(ROLE_EDITOR_ZH)}\s*[，,：:]?\s*$")
 # a publisher named before its year, no place: （北京大學出版社，2007） ，商務印書館，1971 出版社2007年版
 _PUBLISHER_YEAR = compile_fast(
     rf"(?:^|[（(，,〈])\s*(?P<pub>[^，,（()）〈〉《》：:]{{2,40}}?(?:{alternation(PUBLISHER_ENDINGS_ZH)}|[A-Za-z.])|"
-    rf"[^，,（()）〈〉《》：:]{{2,30}}?(?:碩士|博士|學位|学位|硕士)(?:學位|学位)?(?:論文|论文))"
-    rf"\s*[，,]?\s*(?P<y>(?:1[5-9]|20)[0-9]{{2}}|民國\s*[0-9]{{2,3}})\s*年?\s*(?:版|[）)，,。]|$|(?=碩士|博士|學位|学位|硕士))"
+    rf"[^，,（()）〈〉《》：:]{{2,30}}?{_THESIS_WORD})"
+    rf"\s*[，,]?\s*(?P<y>(?:1[5-9]|20)[0-9]{{2}}|民國\s*[0-9]{{2,3}})\s*年?\s*(?:版|[）)，,。]|$|(?={_THESIS_WORD}))"
 )
 # in parentheses after a title any name before the year is its publisher: 《民法総則物権法》（有斐閣，1950年）
 _PAREN_PUBLISHER_YEAR = compile_fast(
     r"(?:^|》)\s*[（(]\s*(?P<pub>[^，,（()）〈〉《》：:0-9]{2,24})\s*[，,]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}|民國\s*[0-9]{2,3})\s*年?\s*[）)]"
 )
 # law style: 詹森林（1984），《書》，頁30，國立臺灣大學法律學系碩士論文。
-_THESIS_LAST = compile_fast(r"[，,]\s*(?P<pub>[^，,（()）〈〉《》：:]{2,30}?(?:碩士|博士|學位|学位|硕士)(?:學位|学位)?(?:論文|论文))\s*[。.]?\s*$")
+_THESIS_LAST = compile_fast(rf"[，,]\s*(?P<pub>[^，,（()）〈〉《》：:]{{2,30}}?{_THESIS_WORD})\s*[。.]?\s*$")
 _LEGAL_TITLE = compile_fast(rf"{alternation(LEGAL_DOCUMENT_ENDINGS_ZH)}$")
 _DATE_ONLY = compile_fast(
     r"\s*[，,：:]\s*(?:民國)?\s*[0-9]{2,4}\s*年(?:\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?)?\s*(?P<v>版)?\s*[。.]?\s*$"
 )
-_THESIS_TAIL = compile_fast(r"\s*(?:碩士|博士|學位|学位|硕士)(?:學位|学位)?(?:論文|论文)$")
+_THESIS_TAIL = compile_fast(rf"\s*{_THESIS_WORD}$")
 _PUB_BLOCK = compile_fast(r"[（(〈<]\s*(?P<body>[^（）()〈〉<>]*[：:︰][^（）()〈〉<>]*)\s*[）)〉>]")
 _PUBLISHER_END = compile_fast(rf"{alternation(PUBLISHER_ENDINGS_ZH)}$")
 _ACCESS = compile_fast(r"[（(]?\s*(?:瀏覽|浏览|檢索|检索|上網|上网|查閱|查阅|引用|搜尋)日期\s*[：:]?[^）)]*[）)]?")
@@ -181,6 +182,11 @@ def _editor_after(s: str, chapter: re.Match) -> str | None:
     between = s[chapter.end(): s.find("《", chapter.end())] if "《" in s[chapter.end():] else ""
     ed = _EDITOR.search(between.strip())
     return ed["e"] if ed else None
+
+
+def thesis_genre(text: str) -> bool:
+    """碩士論文, 博士學位論文 …: the text names a thesis."""
+    return bool(_THESIS.search(text))
 
 
 def newspaper_name(name: str) -> bool:
