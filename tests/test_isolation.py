@@ -324,3 +324,19 @@ def test_a_folder_past_path_max_is_named_not_skipped_silently(tmp_path, runner):
     result = runner.invoke(main, ["extract", str(folder), "-q"])
     assert result.exit_code == 1 and "cannot read folder (File name too long)" in result.stderr
     assert _good_documents(result.stdout) == ["a.txt"]
+
+
+def test_an_unexpected_error_after_the_documents_is_one_line(tmp_path, runner, monkeypatch):
+    """Merging, rendering or writing failing in a way nobody foresaw: one line, exit 1, no traceback."""
+    import cbmcite.bibliography as bibliography
+
+    doc = tmp_path / "a.txt"
+    doc.write_text(ARTICLE, "utf-8")
+
+    def broken(self):
+        raise RuntimeError("keys\\nexhausted")
+
+    monkeypatch.setattr(bibliography.BibliographyBuilder, "finish", broken)
+    result = runner.invoke(main, ["extract", str(doc), "-q", "--format", "bibtex"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.strip() == "cbmcite: internal error (RuntimeError: keys\\nexhausted); please report"

@@ -87,7 +87,22 @@ def _documents(run: CorpusRun, quiet: bool, json_script: str | None = None, merg
         sys.exit(2)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Any error a command did not expect is one line and exit 1, never a traceback (a document's own
+    failures are handled per document; this covers merging, rendering and writing)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            detail = " ".join(str(exc).split())[:200]
+            _fail(f"internal error ({exc.__class__.__name__}{': ' + detail if detail else ''}); please report")
+            sys.exit(1)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cbmcite")
 def main() -> None:
     """Footnotes of academic documents → a clean bibliography, with Ibid./op. cit./同上/前引書 checks.
