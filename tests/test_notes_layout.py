@@ -167,3 +167,26 @@ def test_note_numbers_beyond_four_digits_are_named_in_a_warning():
     result = extract_source(SourceText(path="thesis.txt", text=text, encoding="utf-8"))
     assert any("10000" in w and "four digits" in w for w in result.warnings)
     assert {n.number for n in result.notes if n.status == "ok"} == {9998, 9999}
+
+
+def test_second_copy_without_its_first_line_and_numbers_after_the_break():
+    """The repeated block may lose its first line, and the numbers printed after the last note (with the
+    page number) may come after the page break: the first copy is read, the numbers still count."""
+    first = [*NOTE_1, "1", "", *NOTE_2]
+    second = [" " + NOTE_1[1], "1", "", *NOTE_2, "2"]
+    notes = notes_of(_page(BODY.rstrip("\n"), *first, *second, "\f", "2", "", "1") + "\f下一頁的正文。\n")
+    assert notes[1].text == "".join(NOTE_1) and notes[1].occurrences == 2
+    assert notes[2].text == " ".join(NOTE_2) and notes[2].occurrences == 2
+
+
+def test_a_page_of_numbers_alone_is_the_end_of_the_page_before():
+    text = _page(BODY.rstrip("\n"), *NOTE_1, "1", "", *NOTE_2, "\f", "2", "", "1") + "\f下一頁的正文。\n"
+    notes = notes_of(text)
+    assert notes[2].text == " ".join(NOTE_2)
+    assert notes[1].text == "".join(NOTE_1)
+
+
+def test_two_equal_notes_in_a_row_are_no_repeated_block():
+    text = _page(BODY.rstrip("\n") + "又一句。3", *NOTE_1, "1", "", "同前註。", "2", "", "同前註。", "3", "", "1", "\f")
+    notes = notes_of(text)
+    assert [notes[n].text for n in (1, 2, 3)] == ["".join(NOTE_1), "同前註。", "同前註。"]

@@ -123,14 +123,15 @@ def detect_notes(text: str) -> DetectedNotes:
     scanner = _Scanner(star_marked=stars and _star_in_body(lines))
     alone = _numbers_alone(text) if "\f" in text else {}  # the note area is read page by page
     at = sorted(alone)
-    for lo, hi in _pages(lines) if alone else ((0, len(lines)),):
+    for lo, hi in _pages(lines, alone) if alone else ((0, len(lines)),):
         here = [alone[i] for i in at[bisect_left(at, lo):bisect_left(at, hi)]]
         # most pages hold no number alone that could be the next note's
         area = _detached_area(lines, lo, hi, furniture, alone, scanner) if _number_run(here, scanner.seen) else None
         for index in range(lo, hi):
             if area is not None and index in area.taken:
                 if index in area.starts:
-                    scanner.add_note(area.starts[index], index + 1, [lines[i] for i in area.units[index]])
+                    for _ in range(area.printed):
+                        scanner.add_note(area.starts[index], index + 1, [lines[i] for i in area.units[index]])
                 continue
             raw = lines[index]
             if index in furniture:  # a page number or running head: the page ended, and any note with it
@@ -412,6 +413,7 @@ class _Area:
     starts: dict[int, int | str]  # first line index of a note -> its number
     units: dict[int, list[int]]  # first line index -> the note's line indices
     taken: set[int]  # every line of the note area (notes, numbers, blanks)
+    printed: int = 1  # 2 when the extractor printed the note block twice
 
 
 def _numbers_alone(text: str) -> dict[int, int]:
@@ -426,10 +428,15 @@ def _numbers_alone(text: str) -> dict[int, int]:
     return out
 
 
-def _pages(lines: list[str]) -> list[tuple[int, int]]:
-    """Line ranges of the pages; pdftotext starts each page's first line with a form feed."""
+def _pages(lines: list[str], alone: dict[int, int]) -> list[tuple[int, int]]:
+    """Line ranges of the pages; pdftotext starts each page's first line with a form feed. A page of
+    nothing but numbers alone is the end of the page before: superscript note numbers (and the page
+    number) that the extractor printed after the break."""
     starts = [0] + [i for i, line in enumerate(lines) if "\f" in line and i > 0]
-    return [(a, b) for a, b in zip(starts, starts[1:] + [len(lines)]) if a < b]
+    ends = starts[1:] + [len(lines)]
+    kept = [a for a, b in zip(starts, ends)
+            if a == 0 or not all(i in alone or not lines[i].strip(" \t\u3000\f") for i in range(a, b))]
+    return [(a, b) for a, b in zip(kept, kept[1:] + [len(lines)]) if a < b]
 
 
 def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
@@ -443,17 +450,17 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
         return None
     page_numbers = _page_numbers(body, alone)
     text_lines = [i for i in body if i not in page_numbers]
-    numbers_here = [alone[i] for i in text_lines if i in alone]
-    copy_size, after = _repeated_tail(lines, text_lines) if len(set(numbers_here)) < len(numbers_here) else (0, 0)
-    if copy_size:  # the note block printed twice (../dev/000): read the last copy, count the other
-        body = text_lines[-(copy_size + after):]
+    copy_end = _first_copy_end(lines, text_lines, alone)
     found = [(i, alone[i]) for i in body if i in alone and i not in page_numbers]
+    if copy_end is not None:  # the note block printed twice (../dev/000): read the first copy, count both
+        body = [i for i in body if i <= copy_end]
     run = _number_run([n for _, n in found], seen)
     if not run or _glued_numbers(lines, body, run):
         return None
     scanner.detached_max = run[-1]  # a page that cannot be read this way still moves the sequence on
-    last = {n: i for i, n in found if n in run}  # a body marker may stand alone before its note
-    first = min(last.values())
+    # a body marker may stand alone before its note; the second copy may hold the first's numbers
+    last = {n: i for i, n in found if n in run and (copy_end is None or i < copy_end)}
+    first = min(last.values(), default=body[-1] + 1)
     star = None
     if scanner.star_marked and scanner.max_note == 0:
         star = next((i for i in reversed(body) if i < first and _STAR_ALONE.fullmatch(lines[i])), None)
@@ -479,13 +486,9 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
         return None
     if carried:
         scanner.extend_last([lines[i] for i in carried])
-    if copy_size:  # the same notes in the earlier copy, line for line
-        position = {i: k for k, i in enumerate(text_lines)}
-        units = [[text_lines[position[i] - copy_size] for i in unit] for unit in units] + units
-        numbers = numbers + numbers
     begin = min([units[0][0]] + (carried or []))
     taken = set(range(begin, hi)) - (furniture - set(range(begin, units[-1][-1] + 1)))
-    return _Area({u[0]: n for u, n in zip(units, numbers)}, {u[0]: u for u in units}, taken)
+    return _Area({u[0]: n for u, n in zip(units, numbers)}, {u[0]: u for u in units}, taken, 1 if copy_end is None else 2)
 
 
 def _continuation_like(line: str) -> bool:
@@ -502,18 +505,20 @@ def _page_numbers(body: list[int], alone: dict[int, int]) -> set[int]:
             or alone[i] - 1 not in others}
 
 
-def _repeated_tail(lines, text_lines) -> tuple[int, int]:
-    """(lines in a copy, number lines after the last copy) when the page ends with the same block printed
-    twice, else (0, 0)."""
-    squashed = [lines[i].strip(" \t\u3000\f") for i in text_lines]
-    after = 0
-    while after < len(squashed) and squashed[-1 - after].isdigit():
-        after += 1
-    block = squashed[:len(squashed) - after]
-    for size in range(len(block) // 2, 1, -1):
-        if block[-size:] == block[-2 * size:-size]:
-            return size, after
-    return 0, 0
+def _first_copy_end(lines, text_lines, alone) -> int | None:
+    """The last line of the first copy when the page's last block of text repeats the block above it (numbers alone aside: the second
+    copy may hold them elsewhere or not at all, and may lack the first copy's first line), or None."""
+    texts = [i for i in text_lines if i not in alone]
+    squashed = [lines[i].strip(" \t\u3000\f") for i in texts]
+    n = len(squashed)
+    if n < 4:
+        return None
+    last = squashed[-1]
+    for j in range(n - 1 - n // 2, n - 2):  # the longest repeat first
+        size = n - 1 - j
+        if squashed[j] == last and squashed[j - size + 1:j + 1] == squashed[n - size:]:
+            return texts[n - size - 1]
+    return None
 
 
 def _number_run(numbers: list[int], max_note: int) -> list[int]:
