@@ -190,3 +190,24 @@ def test_two_equal_notes_in_a_row_are_no_repeated_block():
     text = _page(BODY.rstrip("\n") + "又一句。3", *NOTE_1, "1", "", "同前註。", "2", "", "同前註。", "3", "", "1", "\f")
     notes = notes_of(text)
     assert [notes[n].text for n in (1, 2, 3)] == ["".join(NOTE_1), "同前註。", "同前註。"]
+
+
+def test_lines_of_a_work_cited_in_three_notes_are_no_running_head():
+    """Short lines that recur because one work is cited three times follow the same note line each time."""
+    pages = []
+    for n in (1, 2, 3):
+        pages.append(f"問題與研究\n正文第{n}頁的段落，討論兩岸軍事互信機制的建立。{n}\n"
+                     f"{n} Henry Smith ed., Entrenchment\nand the psychology of language:\nHow we adapt knowledge, Mouton, 2017, p. {n}.\n{n}\n\f")
+    notes = notes_of("".join(pages))
+    assert all(notes[n].text.endswith(f"knowledge, Mouton, 2017, p. {n}.") for n in (1, 2, 3))
+
+
+def test_a_further_source_by_author_and_title_goes_on_with_a_finished_note():
+    text = ("正文。1\n\n1 徐建委，〈歷史的起點〉，《北京大學學報》，第62卷第2期（2025年），頁127。\n"
+            "沈明室，〈互信或防範？美中建立軍事熱線的意涵\n與挑戰〉，《戰略安全研析》，第32期。\n")
+    assert notes_of(text)[1].text.endswith("第32期。")
+
+
+def test_prose_opening_with_a_discourse_word_after_a_finished_note_is_body():
+    text = "正文。1\n\n1 徐建委，〈歷史的起點〉，《北京大學學報》，2025年，頁127。\n其次，〈相互保證〉一文也指出雙方的分歧。\n"
+    assert notes_of(text)[1].text.endswith("頁127。")

@@ -378,8 +378,7 @@ class _Scanner:
             return not (line[:1].isspace() and self._two_columns()
                         and _display_width(line) < 0.75 * self._note_width())
         # a further source on the next line: "pp.793-796." / "John Grenville and …, Title"
-        return bool(_LATIN_NAME_START.match(line) or line[:1] in "〈《"
-                    or _CJK_CITATION_LINE.match(line) and _PUBLICATION_MARK.search(line))
+        return bool(_LATIN_NAME_START.match(line) or line[:1] in "〈《" or _further_source(line))
 
     # --- body markers -----------------------------------------------------
     def _scan_markers(self, line: str, lineno: int) -> None:
@@ -626,6 +625,15 @@ def _split_points(lines, units, strong: bool, width: int) -> list[tuple[int, int
     return out
 
 
+def _further_source(line: str) -> bool:
+    """'沈明室，〈互信或防範？…' after a finished note is its next source: an author before a quoted title;
+    prose can start the same way with 「…」 ('其次，「…」有助於…'), so that needs a page, publisher or year."""
+    m = _CJK_CITATION_LINE.match(line)
+    if not m or _DISCOURSE_OPENER.match(line):
+        return False
+    return line[m.end() - 1] in "〈《" or _PUBLICATION_MARK.search(line) is not None
+
+
 def _star_in_body(lines: list[str]) -> bool:
     """An author note needs its star after the author's name or title, not only at the note."""
     return any(
@@ -770,12 +778,38 @@ def _furniture_lines(text: str) -> set[int]:
     lines = range(len(stripped))
     out = set()
     if recurring:  # compress(map(…)) picks the candidates without a Python step per line
-        out.update(i for i in compress(lines, map(recurring.__contains__, shapes)) if short[i] and _running_head(stripped[i]))
+        heads = [i for i in compress(lines, map(recurring.__contains__, shapes)) if short[i] and _running_head(stripped[i])]
+        out.update(_outside_repeated_notes(heads, stripped, shapes))
     if "民國" in text:
         out.update(i for i in compress(lines, map(_HAS_MINGUO, stripped)) if "年" in stripped[i] and _ISSUE_LINE.match(stripped[i]))
     if "│" in text or "|" in text:
         out.update(i for i, s in enumerate(stripped) if ("│" in s or "|" in s) and len(s) < 60 and _ISSUE_WORDS.search(s))
     return out
+
+
+def _outside_repeated_notes(heads: list[int], stripped: list[str], shapes: list[str]) -> list[int]:
+    """Running-head candidates less the lines of a note printed again (the same work cited in several
+    notes): every copy of such a line follows the same line, a note's first line or another such line.
+    A running head follows a page number or varying body text."""
+    by_shape: dict[str, list[int]] = {}
+    for i in heads:
+        by_shape.setdefault(shapes[i], []).append(i)
+    in_notes: set[str] = set()
+    for shape, where in sorted(by_shape.items(), key=lambda item: item[1][0]):  # a note's lines top down
+        before = [_previous_line(i, stripped) for i in where]
+        if _PAGE_NUMBER_LINE.match(stripped[where[0]]) or None in before or len({shapes[j] for j in before}) > 1:
+            continue
+        prev = before[0]
+        if shapes[prev] in in_notes or _NOTE_START.match(stripped[prev]) and not _PAGE_NUMBER_LINE.match(stripped[prev]):
+            in_notes.add(shape)
+    return [i for i in heads if shapes[i] not in in_notes]
+
+
+def _previous_line(i: int, stripped: list[str]) -> int | None:
+    j = i - 1
+    while j >= 0 and not stripped[j]:
+        j -= 1
+    return j if j >= 0 else None
 
 
 _HAS_MINGUO = methodcaller("__contains__", "民國")  # every issue line has 民國 (中華民國)
