@@ -211,3 +211,21 @@ def test_a_further_source_by_author_and_title_goes_on_with_a_finished_note():
 def test_prose_opening_with_a_discourse_word_after_a_finished_note_is_body():
     text = "正文。1\n\n1 徐建委，〈歷史的起點〉，《北京大學學報》，2025年，頁127。\n其次，〈相互保證〉一文也指出雙方的分歧。\n"
     assert notes_of(text)[1].text.endswith("頁127。")
+
+
+def test_repeated_block_whose_last_number_only_the_second_copy_holds():
+    """A body marker alone on a line above is no note number even when the first copy lacks that number."""
+    body = BODY.replace("此外", "\n2\n此外").replace("對話管道。2", "對話管道。")
+    block = ["1", "", *NOTE_1, "", *NOTE_2]
+    text = _page(body.rstrip("\n"), "", *block, " 1", "", *NOTE_1, "", *NOTE_2, "2", "\f", "2", "", "1") + "\f下一頁。\n"
+    notes = notes_of(text)
+    assert notes[1].text == "".join(NOTE_1)
+    assert notes[2].text == " ".join(NOTE_2)
+
+
+def test_notes_above_the_first_number_may_open_with_a_lead_in():
+    """pdftotext may print two notes before the page's first number; the further one opens with 參見."""
+    lead = "參見國務院，《國務院關於印發打贏藍天保衛戰三年行動計劃的通知》，2018年6月27日。"
+    text = _page(BODY.rstrip("\n") + "又一句。3", "", lead, NOTE_2[0] + " " + NOTE_2[1], "2", "同前註，頁5。", "3", "1", "", "1", "\f")
+    notes = notes_of(text)
+    assert [notes[n].text for n in (1, 2, 3)] == [lead, " ".join(NOTE_2), "同前註，頁5。"]

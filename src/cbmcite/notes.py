@@ -449,16 +449,18 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
         return None
     page_numbers = _page_numbers(body, alone)
     text_lines = [i for i in body if i not in page_numbers]
-    copy_end = _first_copy_end(lines, text_lines, alone)
+    copy = _first_copy(lines, text_lines, alone)
     found = [(i, alone[i]) for i in body if i in alone and i not in page_numbers]
-    if copy_end is not None:  # the note block printed twice (../dev/000): read the first copy, count both
-        body = [i for i in body if i <= copy_end]
+    if copy is not None:  # the note block printed twice (../dev/000): read the first copy, count both
+        # a line printed in both copies is a note's, even if it recurs like a running head
+        inside = [i for i in range(copy[0], copy[1] + 1) if lines[i].strip(" \t\u3000\f")]
+        body = [i for i in body if i < copy[0]] + inside
     run = _number_run([n for _, n in found], seen)
     if not run or _glued_numbers(lines, body, run):
         return None
     scanner.detached_max = run[-1]  # a page that cannot be read this way still moves the sequence on
     # a body marker may stand alone before its note; the second copy may hold the first's numbers
-    last = {n: i for i, n in found if n in run and (copy_end is None or i < copy_end)}
+    last = {n: i for i, n in found if n in run and (copy is None or copy[0] <= i < copy[1])}
     first = min(last.values(), default=body[-1] + 1)
     star = None
     if scanner.star_marked and scanner.max_note == 0:
@@ -487,7 +489,7 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
         scanner.extend_last([lines[i] for i in carried])
     begin = min([units[0][0]] + (carried or []))
     taken = set(range(begin, hi)) - (furniture - set(range(begin, units[-1][-1] + 1)))
-    return _Area({u[0]: n for u, n in zip(units, numbers)}, {u[0]: u for u in units}, taken, 1 if copy_end is None else 2)
+    return _Area({u[0]: n for u, n in zip(units, numbers)}, {u[0]: u for u in units}, taken, 1 if copy is None else 2)
 
 
 def _continuation_like(line: str) -> bool:
@@ -504,9 +506,10 @@ def _page_numbers(body: list[int], alone: dict[int, int]) -> set[int]:
             or alone[i] - 1 not in others}
 
 
-def _first_copy_end(lines, text_lines, alone) -> int | None:
-    """The last line of the first copy when the page's last block of text repeats the block above it (numbers alone aside: the second
-    copy may hold them elsewhere or not at all, and may lack the first copy's first line), or None."""
+def _first_copy(lines, text_lines, alone) -> tuple[int, int] | None:
+    """(first, last) line of the first copy when the page's last block of text repeats the block above it
+    (numbers alone aside: the second copy may hold them elsewhere or not at all, and may lack the first
+    copy's first line), or None. The first copy starts with the numbers and blank lines right above it."""
     texts = [i for i in text_lines if i not in alone]
     squashed = [lines[i].strip(" \t\u3000\f") for i in texts]
     n = len(squashed)
@@ -516,7 +519,13 @@ def _first_copy_end(lines, text_lines, alone) -> int | None:
     for j in range(n - 1 - n // 2, n - 2):  # the longest repeat first
         size = n - 1 - j
         if squashed[j] == last and squashed[j - size + 1:j + 1] == squashed[n - size:]:
-            return texts[n - size - 1]
+            start = texts[n - 2 * size]
+            while start > 0 and (start - 1 in alone or not lines[start - 1].strip(" \t\u3000\f")):
+                start -= 1
+            end = texts[n - size] - 1  # up to the second copy, less the numbers and blank lines before it
+            while end in alone or not lines[end].strip(" \t\u3000\f"):
+                end -= 1
+            return start, end
     return None
 
 
@@ -561,7 +570,7 @@ def _units(lines, tail, numbers_at) -> list[list[int]]:
 def _blocks_before(lines, body, first, alone) -> list[list[int]]:
     """Notes that end right above the first number (pdftotext may print a number after its note), last
     first: each runs back to a line that ends a sentence; beyond the nearest, only one that starts like
-    a citation is taken, so that body text stays body text."""
+    a note (a citation, a lead-in such as 參見, a short form) is taken, so that body text stays body text."""
     j = first - 1
     blocks: list[list[int]] = []
     while j in body and j not in alone:
@@ -569,7 +578,7 @@ def _blocks_before(lines, body, first, alone) -> list[list[int]]:
         while j - 1 in body and j - 1 not in alone and not _ends_sentence_or_marker(lines[j - 1]):
             j -= 1
             block.insert(0, j)
-        if blocks and not _citation_like(lines[block[0]].strip()):
+        if blocks and not _note_like_start(lines[block[0]].strip()):
             break
         blocks.append(block)
         j -= 1
