@@ -229,3 +229,20 @@ def test_notes_above_the_first_number_may_open_with_a_lead_in():
     text = _page(BODY.rstrip("\n") + "又一句。3", "", lead, NOTE_2[0] + " " + NOTE_2[1], "2", "同前註，頁5。", "3", "1", "", "1", "\f")
     notes = notes_of(text)
     assert [notes[n].text for n in (1, 2, 3)] == [lead, " ".join(NOTE_2), "同前註，頁5。"]
+
+
+def test_two_columns_notes_each_number_after_its_text():
+    """Two-column pdftotext: the columns' notes come interleaved, each superscript number right after its
+    note's text, or after a blank line when it labels a note no number follows."""
+    abstract = "摘要：" + "本文討論兩岸軍事互信機制的建立與限制，並分析信心建立措施在亞太區域的實踐經驗。" * 4
+    wide = [abstract[k:k + 44] for k in range(0, len(abstract), 44)]
+    column = ["兩岸軍事互信機制屬於信心建立措", "施的溝通性措施，其目的是建立1", "通報系統，使雙方能在危機時迅速",
+              "聯繫並澄清意圖，避免誤判與衝突", "升高。2此外，雙方也可以建立定", "期會晤的制度，讓軍方高層有固定",
+              "的對話管道，並且逐步擴大交流的", "範圍與層級，以增進彼此的瞭解。3"]
+    note_3 = ("沈明室，〈互信或防範？美中建立軍", "事熱線的意涵與挑戰〉，頁13-16。")
+    text = _page(*wide, "\f") + _page("\f" + column[0], *column[1:], "", *note_3, "3", "", *NOTE_1, "1", "", "2", "",
+                                     "同前註，頁182。", "", "2", "\f")
+    notes = notes_of(text)
+    assert notes[1].text == "".join(NOTE_1)
+    assert notes[2].text == "同前註，頁182。"
+    assert notes[3].text == "".join(note_3)

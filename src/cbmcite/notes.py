@@ -129,9 +129,10 @@ def detect_notes(text: str) -> DetectedNotes:
         area = _detached_area(lines, lo, hi, furniture, alone, scanner) if _number_run(here, scanner.seen) else None
         for index in range(lo, hi):
             if area is not None and index in area.taken:
-                if index in area.starts:
-                    for _ in range(area.printed):
-                        scanner.add_note(area.starts[index], index + 1, [lines[i] for i in area.units[index]])
+                if index == min(area.taken):  # the notes in the order of their numbers, not of the page
+                    for number, unit in area.notes:
+                        for _ in range(area.printed):
+                            scanner.add_note(number, unit[0] + 1, [lines[i] for i in unit])
                 continue
             raw = lines[index]
             if index in furniture:  # a page number or running head: the page ended, and any note with it
@@ -179,6 +180,7 @@ class _Scanner:
         self.max_note = 0
         self.detached_max = 0  # the last note number seen alone on a line (see _detached_area)
         self.texts_by_number: dict[int | str, str] = {}
+        self._page_width: int | None = None
 
     def feed(self, raw: str, lineno: int) -> None:
         """One non-blank line."""
@@ -272,6 +274,13 @@ class _Scanner:
             self.table_from = None
             return _TABLE_END.match(line) is not None
         return True
+
+    def page_width(self, lines: list[str]) -> int:
+        """The document's full text width: its widest lines but a few (measured once, when a page asks)."""
+        if self._page_width is None:
+            widths = sorted(_display_width(line) for line in lines if line.strip())
+            self._page_width = widths[int(0.99 * (len(widths) - 1))] if widths else 0
+        return self._page_width
 
     @property
     def seen(self) -> int:
@@ -409,8 +418,7 @@ _MAX_PAGE_LINES = 400
 
 @dataclass
 class _Area:
-    starts: dict[int, int | str]  # first line index of a note -> its number
-    units: dict[int, list[int]]  # first line index -> the note's line indices
+    notes: list[tuple[int | str, list[int]]]  # (number, line indices) in the order of the numbers
     taken: set[int]  # every line of the note area (notes, numbers, blanks)
     printed: int = 1  # 2 when the extractor printed the note block twice
 
@@ -462,8 +470,19 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     # a body marker may stand alone before its note; the second copy may hold the first's numbers
     last = {n: i for i, n in found if n in run and (copy is None or copy[0] <= i < copy[1])}
     first = min(last.values(), default=body[-1] + 1)
+    author_note_possible = (scanner.star_marked and scanner.max_note == 0
+                            and any(_STAR_ALONE.fullmatch(lines[i]) for i in body if i < first))
+    if not author_note_possible and _narrow_page(lines, [i for i in body if i < first and i not in alone],
+                                                 scanner.page_width(lines)):
+        labelled = _labelled_notes(lines, [i for i in body if i not in page_numbers], first, alone, run)
+        if labelled:
+            begin = labelled[0][1][0]
+            for _, unit in labelled:
+                begin = min(begin, unit[0])
+            taken = set(range(begin, hi)) - (furniture - set(range(begin, max(u[-1] for _, u in labelled) + 1)))
+            return _Area(labelled, taken, 1 if copy is None else 2)
     star = None
-    if scanner.star_marked and scanner.max_note == 0:
+    if author_note_possible:
         star = next((i for i in reversed(body) if i < first and _STAR_ALONE.fullmatch(lines[i])), None)
     tail = [i for i in body if i >= (first if star is None else star) and i not in page_numbers]
     units = _units(lines, tail, set(last.values()) | {star} | {i for i, _ in found})
@@ -489,7 +508,54 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
         scanner.extend_last([lines[i] for i in carried])
     begin = min([units[0][0]] + (carried or []))
     taken = set(range(begin, hi)) - (furniture - set(range(begin, units[-1][-1] + 1)))
-    return _Area({u[0]: n for u, n in zip(units, numbers)}, {u[0]: u for u in units}, taken, 1 if copy is None else 2)
+    return _Area(list(zip(numbers, units)), taken, 1 if copy is None else 2)
+
+
+def _narrow_page(lines, body, page_width: int) -> bool:
+    """A page of two columns: its body lines are mostly about half as wide as the document's widest text."""
+    return len(body) >= 8 and statistics.median(map(_display_width, (lines[i] for i in body))) < 0.65 * page_width
+
+
+def _labelled_notes(lines, body, first, alone, run) -> list[tuple[int, list[int]]] | None:
+    """Two columns' notes as pdftotext prints them, interleaved: each superscript number comes right after
+    its note's text (several numbers after notes set without a break between them); a number after a
+    blank line labels a run of text that no number follows, in order. None when the page does not read so."""
+    start = first
+    while start - 1 in body and start - 1 not in alone:  # the run of text right above the first number
+        start -= 1
+    runs: list[list[int]] = []
+    labels: list[list[int]] = []
+    floating: list[int] = []
+    prev, attached = None, False
+    for i in (i for i in body if i >= start):
+        adjacent = prev is not None and i == prev + 1
+        if i in alone:
+            if alone[i] not in run:
+                return None
+            attached = attached and adjacent
+            (labels[-1] if attached else floating).append(alone[i])
+        elif adjacent and runs and runs[-1][-1] == prev:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+            labels.append([])
+        attached = i not in alone or attached
+        prev = i
+    unlabelled = [k for k, numbers in enumerate(labels) if not numbers]
+    if len(unlabelled) != len(floating):
+        return None
+    for k, number in zip(unlabelled, sorted(floating)):
+        labels[k] = [number]
+    width = max(map(_display_width, (lines[i] for i in body)))
+    out = []
+    for unit, numbers in zip(runs, labels):
+        pieces = _fit(lines, [unit], len(numbers), width) if len(numbers) > 1 else [unit]
+        if pieces is None:
+            return None
+        out.extend(zip(sorted(numbers), pieces))
+    if sorted(n for n, _ in out) != run:
+        return None
+    return sorted(out)
 
 
 def _continuation_like(line: str) -> bool:
