@@ -127,9 +127,10 @@ def detect_notes(text: str) -> DetectedNotes:
         here = [alone[i] for i in at[bisect_left(at, lo):bisect_left(at, hi)]]
         # most pages hold no number alone that could be the next note's
         area = _detached_area(lines, lo, hi, furniture, alone, scanner) if _number_run(here, scanner.seen) else None
+        area_begins = min(area.taken) if area is not None else None
         for index in range(lo, hi):
             if area is not None and index in area.taken:
-                if index == min(area.taken):  # the notes in the order of their numbers, not of the page
+                if index == area_begins:  # the notes in the order of their numbers, not of the page
                     for number, unit in area.notes:
                         for _ in range(area.printed):
                             scanner.add_note(number, unit[0] + 1, [lines[i] for i in unit])
@@ -476,9 +477,7 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
                                                  scanner.page_width(lines)):
         labelled = _labelled_notes(lines, [i for i in body if i not in page_numbers], first, alone, run)
         if labelled:
-            begin = labelled[0][1][0]
-            for _, unit in labelled:
-                begin = min(begin, unit[0])
+            begin = min(unit[0] for _, unit in labelled)
             taken = set(range(begin, hi)) - (furniture - set(range(begin, max(u[-1] for _, u in labelled) + 1)))
             return _Area(labelled, taken, 1 if copy is None else 2)
     star = None
@@ -520,8 +519,9 @@ def _labelled_notes(lines, body, first, alone, run) -> list[tuple[int, list[int]
     """Two columns' notes as pdftotext prints them, interleaved: each superscript number comes right after
     its note's text (several numbers after notes set without a break between them); a number after a
     blank line labels a run of text that no number follows, in order. None when the page does not read so."""
+    lines_here = set(body)
     start = first
-    while start - 1 in body and start - 1 not in alone:  # the run of text right above the first number
+    while start - 1 in lines_here and start - 1 not in alone:  # the run of text right above the first number
         start -= 1
     runs: list[list[int]] = []
     labels: list[list[int]] = []
