@@ -246,3 +246,12 @@ def test_two_columns_notes_each_number_after_its_text():
     assert notes[1].text == "".join(NOTE_1)
     assert notes[2].text == "同前註，頁182。"
     assert notes[3].text == "".join(note_3)
+
+
+def test_second_copy_with_its_notes_in_another_order():
+    """The repeated block may give the runs of text in another order (the columns of a page read apart)."""
+    first = [*NOTE_1, "1", "", *NOTE_2, "2"]
+    second = [" " + NOTE_2[0], NOTE_2[1], "2", "", *NOTE_1, "1"]
+    notes = notes_of(_page(BODY.rstrip("\n"), "", *first, *second, "", "1", "\f"))
+    assert notes[1].text == "".join(NOTE_1) and notes[1].occurrences == 2
+    assert notes[2].text == " ".join(NOTE_2) and notes[2].occurrences == 2

@@ -279,7 +279,8 @@ class _Scanner:
     def page_width(self, lines: list[str]) -> int:
         """The document's full text width: its widest lines but a few (measured once, when a page asks)."""
         if self._page_width is None:
-            widths = sorted(_display_width(line) for line in lines if line.strip())
+            step = max(1, len(lines) // 500)  # a sample sets a percentile
+            widths = sorted(_display_width(line) for line in lines[::step] if line.strip())
             self._page_width = widths[int(0.99 * (len(widths) - 1))] if widths else 0
         return self._page_width
 
@@ -468,14 +469,18 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     if not run or _glued_numbers(lines, body, run):
         return None
     scanner.detached_max = run[-1]  # a page that cannot be read this way still moves the sequence on
-    # a body marker may stand alone before its note; the second copy may hold the first's numbers
-    last = {n: i for i, n in found if n in run and (copy is None or copy[0] <= i < copy[1])}
+    # a body marker may stand alone before its note; a number that the second copy holds is the note's
+    # number only inside the first copy (a marker alone in the body above has the same number)
+    in_second = {n for i, n in found if copy is not None and i > copy[1]}
+    last = {n: i for i, n in found
+            if n in run and (copy is None or i < copy[1] and (i >= copy[0] or n not in in_second))}
     first = min(last.values(), default=body[-1] + 1)
     author_note_possible = (scanner.star_marked and scanner.max_note == 0
                             and any(_STAR_ALONE.fullmatch(lines[i]) for i in body if i < first))
     if not author_note_possible and _narrow_page(lines, [i for i in body if i < first and i not in alone],
                                                  scanner.page_width(lines)):
-        labelled = _labelled_notes(lines, [i for i in body if i not in page_numbers], first, alone, run)
+        labelled = _labelled_notes(lines, [i for i in body if i not in page_numbers], first, alone, run,
+                                   moved=copy is not None)
         if labelled:
             begin = min(unit[0] for _, unit in labelled)
             taken = set(range(begin, hi)) - (furniture - set(range(begin, max(u[-1] for _, u in labelled) + 1)))
@@ -515,10 +520,11 @@ def _narrow_page(lines, body, page_width: int) -> bool:
     return len(body) >= 8 and statistics.median(map(_display_width, (lines[i] for i in body))) < 0.65 * page_width
 
 
-def _labelled_notes(lines, body, first, alone, run) -> list[tuple[int, list[int]]] | None:
+def _labelled_notes(lines, body, first, alone, run, moved: bool = False) -> list[tuple[int, list[int]]] | None:
     """Two columns' notes as pdftotext prints them, interleaved: each superscript number comes right after
     its note's text (several numbers after notes set without a break between them); a number after a
-    blank line labels a run of text that no number follows, in order. None when the page does not read so."""
+    blank line labels a run of text that no number follows, in order. None when the page does not read so.
+    `moved`: the first copy of a repeated block, whose missing numbers the second copy holds."""
     lines_here = set(body)
     start = first
     while start - 1 in lines_here and start - 1 not in alone:  # the run of text right above the first number
@@ -541,6 +547,9 @@ def _labelled_notes(lines, body, first, alone, run) -> list[tuple[int, list[int]
             labels.append([])
         attached = i not in alone or attached
         prev = i
+    if moved:
+        placed = set(floating).union(*labels)
+        floating.extend(n for n in run if n not in placed)
     unlabelled = [k for k, numbers in enumerate(labels) if not numbers]
     if len(unlabelled) != len(floating):
         return None
@@ -573,26 +582,31 @@ def _page_numbers(body: list[int], alone: dict[int, int]) -> set[int]:
 
 
 def _first_copy(lines, text_lines, alone) -> tuple[int, int] | None:
-    """(first, last) line of the first copy when the page's last block of text repeats the block above it
-    (numbers alone aside: the second copy may hold them elsewhere or not at all, and may lack the first
-    copy's first line), or None. The first copy starts with the numbers and blank lines right above it."""
+    """(first, last) line of the first copy when the page ends with text printed earlier on it: the note
+    block printed twice. Numbers alone aside (the second copy may hold them elsewhere or not at all); the
+    second copy may lack lines of the first or give its runs in another order. The first copy starts with
+    the numbers and blank lines right above it."""
     texts = [i for i in text_lines if i not in alone]
     squashed = [lines[i].strip(" \t\u3000\f") for i in texts]
     n = len(squashed)
-    if n < 4:
+    first_seen: dict[str, int] = {}
+    for k, line in enumerate(squashed):
+        first_seen.setdefault(line, k)
+    earliest, reach, copy_at = n, -1, None  # reach: the latest first sighting of a line in texts[k:]
+    for k in range(n - 1, 0, -1):
+        reach = max(reach, first_seen[squashed[k]])
+        earliest = min(earliest, first_seen[squashed[k]])
+        if reach < k:
+            copy_at, copy_from = k, earliest
+    if copy_at is None or n - copy_at < 2 or len(set(squashed[copy_at:])) < 2:
         return None
-    last = squashed[-1]
-    for j in range(n - 1 - n // 2, n - 2):  # the longest repeat first
-        size = n - 1 - j
-        if squashed[j] == last and squashed[j - size + 1:j + 1] == squashed[n - size:]:
-            start = texts[n - 2 * size]
-            while start > 0 and (start - 1 in alone or not lines[start - 1].strip(" \t\u3000\f")):
-                start -= 1
-            end = texts[n - size] - 1  # up to the second copy, less the numbers and blank lines before it
-            while end in alone or not lines[end].strip(" \t\u3000\f"):
-                end -= 1
-            return start, end
-    return None
+    start = texts[copy_from]
+    while start > 0 and (start - 1 in alone or not lines[start - 1].strip(" \t\u3000\f")):
+        start -= 1
+    end = texts[copy_at] - 1  # up to the second copy, less the numbers and blank lines before it
+    while end in alone or not lines[end].strip(" \t\u3000\f"):
+        end -= 1
+    return start, end
 
 
 def _number_run(numbers: list[int], max_note: int) -> list[int]:
