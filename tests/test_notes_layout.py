@@ -255,3 +255,22 @@ def test_second_copy_with_its_notes_in_another_order():
     notes = notes_of(_page(BODY.rstrip("\n"), "", *first, *second, "", "1", "\f"))
     assert notes[1].text == "".join(NOTE_1) and notes[1].occurrences == 2
     assert notes[2].text == " ".join(NOTE_2) and notes[2].occurrences == 2
+
+
+def test_numbers_alone_in_text_without_form_feeds():
+    """pdftotext -nopgbrk and joined page texts: the running heads tell where each page starts."""
+    head = "問題與研究 第11卷第4期"
+    pages = [f"{head}\n正文第{n}頁的段落，討論兩岸軍事互信機制的建立。{n}\n"
+             f"楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，第{n}卷第6期（1999年），頁{n}。\n{n}\n\n{n}\n"
+             for n in (1, 2, 3)]
+    notes = notes_of("".join(pages))
+    assert [notes[n].text for n in (1, 2, 3)] == [f"楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，第{n}卷第6期（1999年），頁{n}。"
+                                                 for n in (1, 2, 3)]
+
+
+def test_a_marker_alone_among_glued_notes_without_form_feeds_is_no_note():
+    head = "問題與研究 第11卷第4期"
+    pages = [f"{head}\n正文第{n}頁的段落，討論兩岸軍事互信機制的建立。\n{n}\n這一段接著討論熱線的實踐經驗與限制。\n"
+             f"{n} 楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，1999年，頁{n}。\n{n}\n" for n in (1, 2, 3)]
+    notes = notes_of("".join(pages))
+    assert all(notes[n].text.startswith("楊永明") for n in (1, 2, 3))

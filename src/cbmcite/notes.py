@@ -121,9 +121,15 @@ def detect_notes(text: str) -> DetectedNotes:
     furniture = _furniture_lines(text)
     stars = "＊" in text or "✽" in text or "*" in text
     scanner = _Scanner(star_marked=stars and _star_in_body(lines))
-    alone = _numbers_alone(text) if "\f" in text else {}  # the note area is read page by page
+    paged = "\f" in text
+    heads = [] if paged else sorted(furniture)  # without form feeds, running heads start the pages
+    # the note area is read page by page
+    alone = _numbers_alone(text) if paged or heads else {}
+    if not paged and len(alone) <= len(_GLUED_NUMBER_START.findall(text)):
+        alone = {}  # most note numbers are glued to their notes (pdfplumber): a number alone is a marker's
+    pages = (_pages(lines, alone) if paged else _pages_by_heads(heads, alone, len(lines))) if alone else []
     at = sorted(alone)
-    for lo, hi in _pages(lines, alone) if alone else ((0, len(lines)),):
+    for lo, hi in pages or ((0, len(lines)),):
         here = [alone[i] for i in at[bisect_left(at, lo):bisect_left(at, hi)]]
         # most pages hold no number alone that could be the next note's
         area = _detached_area(lines, lo, hi, furniture, alone, scanner) if _number_run(here, scanner.seen) else None
@@ -416,6 +422,7 @@ _STAR_ALONE = compile_fast(r"[ \t\u3000\f]*[＊✽*][ \t\u3000]*")
 
 
 _MAX_PAGE_LINES = 400
+_GLUED_NUMBER_START = compile_fast(r"^[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*[^\s0-9]", re.M)
 
 
 @dataclass
@@ -446,6 +453,14 @@ def _pages(lines: list[str], alone: dict[int, int]) -> list[tuple[int, int]]:
     kept = [a for a, b in zip(starts, ends)
             if a == 0 or not all(i in alone or not lines[i].strip(" \t\u3000\f") for i in range(a, b))]
     return [(a, b) for a, b in zip(kept, kept[1:] + [len(lines)]) if a < b]
+
+
+def _pages_by_heads(furniture: list[int], alone: dict[int, int], size: int) -> list[tuple[int, int]]:
+    """Pages of text without form feeds (pdfplumber, pdftotext -nopgbrk): each starts at a running head or
+    issue line that follows text (numbers alone are among the furniture too, but start no page)."""
+    heads = [i for i in furniture if i not in alone]
+    starts = [0] + [i for k, i in enumerate(heads) if i > 0 and (k == 0 or heads[k - 1] < i - 2)]
+    return [(a, b) for a, b in zip(starts, starts[1:] + [size]) if a < b]
 
 
 def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
