@@ -16,11 +16,11 @@ GEN = SHARED / "corpus" / "gen"
 SCORER = SHARED / "eval" / "score.py"
 # variant: (notes recall, note text exact, spurious or duplicate notes as a share of the gold notes)
 FLOORS = {
-    "pdftotext.txt": (0.95, 0.88, 0.01),
+    "pdftotext.txt": (0.98, 0.94, 0.01),
     "layout.txt": (0.98, 0.92, 0.01),
     "plumber.txt": (0.97, 0.95, 0.01),
-    "repeat.txt": (0.88, 0.78, 0.01),
-    "cut.txt": (0.95, 0.90, 0.01),
+    "repeat.txt": (0.98, 0.94, 0.01),
+    "cut.txt": (0.98, 0.95, 0.01),
     "glyph.txt": (0.97, 0.94, 0.01),
 }
 

@@ -167,3 +167,110 @@ def test_note_numbers_beyond_four_digits_are_named_in_a_warning():
     result = extract_source(SourceText(path="thesis.txt", text=text, encoding="utf-8"))
     assert any("10000" in w and "four digits" in w for w in result.warnings)
     assert {n.number for n in result.notes if n.status == "ok"} == {9998, 9999}
+
+
+def test_second_copy_without_its_first_line_and_numbers_after_the_break():
+    """The repeated block may lose its first line, and the numbers printed after the last note (with the
+    page number) may come after the page break: the first copy is read, the numbers still count."""
+    first = [*NOTE_1, "1", "", *NOTE_2]
+    second = [" " + NOTE_1[1], "1", "", *NOTE_2, "2"]
+    notes = notes_of(_page(BODY.rstrip("\n"), *first, *second, "\f", "2", "", "1") + "\f下一頁的正文。\n")
+    assert notes[1].text == "".join(NOTE_1) and notes[1].occurrences == 2
+    assert notes[2].text == " ".join(NOTE_2) and notes[2].occurrences == 2
+
+
+def test_a_page_of_numbers_alone_is_the_end_of_the_page_before():
+    text = _page(BODY.rstrip("\n"), *NOTE_1, "1", "", *NOTE_2, "\f", "2", "", "1") + "\f下一頁的正文。\n"
+    notes = notes_of(text)
+    assert notes[2].text == " ".join(NOTE_2)
+    assert notes[1].text == "".join(NOTE_1)
+
+
+def test_two_equal_notes_in_a_row_are_no_repeated_block():
+    text = _page(BODY.rstrip("\n") + "又一句。3", *NOTE_1, "1", "", "同前註。", "2", "", "同前註。", "3", "", "1", "\f")
+    notes = notes_of(text)
+    assert [notes[n].text for n in (1, 2, 3)] == ["".join(NOTE_1), "同前註。", "同前註。"]
+
+
+def test_lines_of_a_work_cited_in_three_notes_are_no_running_head():
+    """Short lines that recur because one work is cited three times follow the same note line each time."""
+    pages = []
+    for n in (1, 2, 3):
+        pages.append(f"問題與研究\n正文第{n}頁的段落，討論兩岸軍事互信機制的建立。{n}\n"
+                     f"{n} Henry Smith ed., Entrenchment\nand the psychology of language:\nHow we adapt knowledge, Mouton, 2017, p. {n}.\n{n}\n\f")
+    notes = notes_of("".join(pages))
+    assert all(notes[n].text.endswith(f"knowledge, Mouton, 2017, p. {n}.") for n in (1, 2, 3))
+
+
+def test_a_further_source_by_author_and_title_goes_on_with_a_finished_note():
+    text = ("正文。1\n\n1 徐建委，〈歷史的起點〉，《北京大學學報》，第62卷第2期（2025年），頁127。\n"
+            "沈明室，〈互信或防範？美中建立軍事熱線的意涵\n與挑戰〉，《戰略安全研析》，第32期。\n")
+    assert notes_of(text)[1].text.endswith("第32期。")
+
+
+def test_prose_opening_with_a_discourse_word_after_a_finished_note_is_body():
+    text = "正文。1\n\n1 徐建委，〈歷史的起點〉，《北京大學學報》，2025年，頁127。\n其次，〈相互保證〉一文也指出雙方的分歧。\n"
+    assert notes_of(text)[1].text.endswith("頁127。")
+
+
+def test_repeated_block_whose_last_number_only_the_second_copy_holds():
+    """A body marker alone on a line above is no note number even when the first copy lacks that number."""
+    body = BODY.replace("此外", "\n2\n此外").replace("對話管道。2", "對話管道。")
+    block = ["1", "", *NOTE_1, "", *NOTE_2]
+    text = _page(body.rstrip("\n"), "", *block, " 1", "", *NOTE_1, "", *NOTE_2, "2", "\f", "2", "", "1") + "\f下一頁。\n"
+    notes = notes_of(text)
+    assert notes[1].text == "".join(NOTE_1)
+    assert notes[2].text == " ".join(NOTE_2)
+
+
+def test_notes_above_the_first_number_may_open_with_a_lead_in():
+    """pdftotext may print two notes before the page's first number; the further one opens with 參見."""
+    lead = "參見國務院，《國務院關於印發打贏藍天保衛戰三年行動計劃的通知》，2018年6月27日。"
+    text = _page(BODY.rstrip("\n") + "又一句。3", "", lead, NOTE_2[0] + " " + NOTE_2[1], "2", "同前註，頁5。", "3", "1", "", "1", "\f")
+    notes = notes_of(text)
+    assert [notes[n].text for n in (1, 2, 3)] == [lead, " ".join(NOTE_2), "同前註，頁5。"]
+
+
+def test_two_columns_notes_each_number_after_its_text():
+    """Two-column pdftotext: the columns' notes come interleaved, each superscript number right after its
+    note's text, or after a blank line when it labels a note no number follows."""
+    abstract = "摘要：" + "本文討論兩岸軍事互信機制的建立與限制，並分析信心建立措施在亞太區域的實踐經驗。" * 4
+    wide = [abstract[k:k + 44] for k in range(0, len(abstract), 44)]
+    column = ["兩岸軍事互信機制屬於信心建立措", "施的溝通性措施，其目的是建立1", "通報系統，使雙方能在危機時迅速",
+              "聯繫並澄清意圖，避免誤判與衝突", "升高。2此外，雙方也可以建立定", "期會晤的制度，讓軍方高層有固定",
+              "的對話管道，並且逐步擴大交流的", "範圍與層級，以增進彼此的瞭解。3"]
+    note_3 = ("沈明室，〈互信或防範？美中建立軍", "事熱線的意涵與挑戰〉，頁13-16。")
+    text = _page(*wide, "\f") + _page("\f" + column[0], *column[1:], "", *note_3, "3", "", *NOTE_1, "1", "", "2", "",
+                                     "同前註，頁182。", "", "2", "\f")
+    notes = notes_of(text)
+    assert notes[1].text == "".join(NOTE_1)
+    assert notes[2].text == "同前註，頁182。"
+    assert notes[3].text == "".join(note_3)
+
+
+def test_second_copy_with_its_notes_in_another_order():
+    """The repeated block may give the runs of text in another order (the columns of a page read apart)."""
+    first = [*NOTE_1, "1", "", *NOTE_2, "2"]
+    second = [" " + NOTE_2[0], NOTE_2[1], "2", "", *NOTE_1, "1"]
+    notes = notes_of(_page(BODY.rstrip("\n"), "", *first, *second, "", "1", "\f"))
+    assert notes[1].text == "".join(NOTE_1) and notes[1].occurrences == 2
+    assert notes[2].text == " ".join(NOTE_2) and notes[2].occurrences == 2
+
+
+def test_numbers_alone_in_text_without_form_feeds():
+    """pdftotext -nopgbrk and joined page texts: the running heads tell where each page starts."""
+    head = "問題與研究 第11卷第4期"
+    pages = [f"{head}\n正文第{n}頁的段落，討論兩岸軍事互信機制的建立。{n}\n"
+             f"楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，第{n}卷第6期（1999年），頁{n}。\n{n}\n\n{n}\n"
+             for n in (1, 2, 3)]
+    notes = notes_of("".join(pages))
+    assert [notes[n].text for n in (1, 2, 3)] == [f"楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，第{n}卷第6期（1999年），頁{n}。"
+                                                 for n in (1, 2, 3)]
+
+
+def test_a_marker_alone_among_glued_notes_without_form_feeds_is_no_note():
+    head = "問題與研究 第11卷第4期"
+    pages = [f"{head}\n正文第{n}頁的段落，討論兩岸軍事互信機制的建立。\n{n}\n這一段接著討論熱線的實踐經驗與限制。\n"
+             f"{n} 楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，1999年，頁{n}。\n{n}\n" for n in (1, 2, 3)]
+    notes = notes_of("".join(pages))
+    assert all(notes[n].text.startswith("楊永明") for n in (1, 2, 3))

@@ -121,16 +121,25 @@ def detect_notes(text: str) -> DetectedNotes:
     furniture = _furniture_lines(text)
     stars = "＊" in text or "✽" in text or "*" in text
     scanner = _Scanner(star_marked=stars and _star_in_body(lines))
-    alone = _numbers_alone(text) if "\f" in text else {}  # the note area is read page by page
+    paged = "\f" in text
+    heads = [] if paged else sorted(furniture)  # without form feeds, running heads start the pages
+    # the note area is read page by page
+    alone = _numbers_alone(text) if paged or heads else {}
+    if not paged and len(alone) <= len(_GLUED_NUMBER_START.findall(text)):
+        alone = {}  # most note numbers are glued to their notes (pdfplumber): a number alone is a marker's
+    pages = (_pages(lines, alone) if paged else _pages_by_heads(heads, alone, len(lines))) if alone else []
     at = sorted(alone)
-    for lo, hi in _pages(lines) if alone else ((0, len(lines)),):
+    for lo, hi in pages or ((0, len(lines)),):
         here = [alone[i] for i in at[bisect_left(at, lo):bisect_left(at, hi)]]
         # most pages hold no number alone that could be the next note's
         area = _detached_area(lines, lo, hi, furniture, alone, scanner) if _number_run(here, scanner.seen) else None
+        area_begins = min(area.taken) if area is not None else None
         for index in range(lo, hi):
             if area is not None and index in area.taken:
-                if index in area.starts:
-                    scanner.add_note(area.starts[index], index + 1, [lines[i] for i in area.units[index]])
+                if index == area_begins:  # the notes in the order of their numbers, not of the page
+                    for number, unit in area.notes:
+                        for _ in range(area.printed):
+                            scanner.add_note(number, unit[0] + 1, [lines[i] for i in unit])
                 continue
             raw = lines[index]
             if index in furniture:  # a page number or running head: the page ended, and any note with it
@@ -178,6 +187,7 @@ class _Scanner:
         self.max_note = 0
         self.detached_max = 0  # the last note number seen alone on a line (see _detached_area)
         self.texts_by_number: dict[int | str, str] = {}
+        self._page_width: int | None = None
 
     def feed(self, raw: str, lineno: int) -> None:
         """One non-blank line."""
@@ -271,6 +281,14 @@ class _Scanner:
             self.table_from = None
             return _TABLE_END.match(line) is not None
         return True
+
+    def page_width(self, lines: list[str]) -> int:
+        """The document's full text width: its widest lines but a few (measured once, when a page asks)."""
+        if self._page_width is None:
+            step = max(1, len(lines) // 500)  # a sample sets a percentile
+            widths = sorted(_display_width(line) for line in lines[::step] if line.strip())
+            self._page_width = widths[int(0.99 * (len(widths) - 1))] if widths else 0
+        return self._page_width
 
     @property
     def seen(self) -> int:
@@ -377,8 +395,7 @@ class _Scanner:
             return not (line[:1].isspace() and self._two_columns()
                         and _display_width(line) < 0.75 * self._note_width())
         # a further source on the next line: "pp.793-796." / "John Grenville and …, Title"
-        return bool(_LATIN_NAME_START.match(line) or line[:1] in "〈《"
-                    or _CJK_CITATION_LINE.match(line) and _PUBLICATION_MARK.search(line))
+        return bool(_LATIN_NAME_START.match(line) or line[:1] in "〈《" or _further_source(line))
 
     # --- body markers -----------------------------------------------------
     def _scan_markers(self, line: str, lineno: int) -> None:
@@ -405,13 +422,14 @@ _STAR_ALONE = compile_fast(r"[ \t\u3000\f]*[＊✽*][ \t\u3000]*")
 
 
 _MAX_PAGE_LINES = 400
+_GLUED_NUMBER_START = compile_fast(r"^[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*[^\s0-9]", re.M)
 
 
 @dataclass
 class _Area:
-    starts: dict[int, int | str]  # first line index of a note -> its number
-    units: dict[int, list[int]]  # first line index -> the note's line indices
+    notes: list[tuple[int | str, list[int]]]  # (number, line indices) in the order of the numbers
     taken: set[int]  # every line of the note area (notes, numbers, blanks)
+    printed: int = 1  # 2 when the extractor printed the note block twice
 
 
 def _numbers_alone(text: str) -> dict[int, int]:
@@ -426,10 +444,23 @@ def _numbers_alone(text: str) -> dict[int, int]:
     return out
 
 
-def _pages(lines: list[str]) -> list[tuple[int, int]]:
-    """Line ranges of the pages; pdftotext starts each page's first line with a form feed."""
+def _pages(lines: list[str], alone: dict[int, int]) -> list[tuple[int, int]]:
+    """Line ranges of the pages; pdftotext starts each page's first line with a form feed. A page of
+    nothing but numbers alone is the end of the page before: superscript note numbers (and the page
+    number) that the extractor printed after the break."""
     starts = [0] + [i for i, line in enumerate(lines) if "\f" in line and i > 0]
-    return [(a, b) for a, b in zip(starts, starts[1:] + [len(lines)]) if a < b]
+    ends = starts[1:] + [len(lines)]
+    kept = [a for a, b in zip(starts, ends)
+            if a == 0 or not all(i in alone or not lines[i].strip(" \t\u3000\f") for i in range(a, b))]
+    return [(a, b) for a, b in zip(kept, kept[1:] + [len(lines)]) if a < b]
+
+
+def _pages_by_heads(furniture: list[int], alone: dict[int, int], size: int) -> list[tuple[int, int]]:
+    """Pages of text without form feeds (pdfplumber, pdftotext -nopgbrk): each starts at a running head or
+    issue line that follows text (numbers alone are among the furniture too, but start no page)."""
+    heads = [i for i in furniture if i not in alone]
+    starts = [0] + [i for k, i in enumerate(heads) if i > 0 and (k == 0 or heads[k - 1] < i - 2)]
+    return [(a, b) for a, b in zip(starts, starts[1:] + [size]) if a < b]
 
 
 def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
@@ -443,19 +474,34 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
         return None
     page_numbers = _page_numbers(body, alone)
     text_lines = [i for i in body if i not in page_numbers]
-    numbers_here = [alone[i] for i in text_lines if i in alone]
-    copy_size, after = _repeated_tail(lines, text_lines) if len(set(numbers_here)) < len(numbers_here) else (0, 0)
-    if copy_size:  # the note block printed twice (../dev/000): read the last copy, count the other
-        body = text_lines[-(copy_size + after):]
+    copy = _first_copy(lines, text_lines, alone)
     found = [(i, alone[i]) for i in body if i in alone and i not in page_numbers]
+    if copy is not None:  # the note block printed twice (../dev/000): read the first copy, count both
+        # a line printed in both copies is a note's, even if it recurs like a running head
+        inside = [i for i in range(copy[0], copy[1] + 1) if lines[i].strip(" \t\u3000\f")]
+        body = [i for i in body if i < copy[0]] + inside
     run = _number_run([n for _, n in found], seen)
     if not run or _glued_numbers(lines, body, run):
         return None
     scanner.detached_max = run[-1]  # a page that cannot be read this way still moves the sequence on
-    last = {n: i for i, n in found if n in run}  # a body marker may stand alone before its note
-    first = min(last.values())
+    # a body marker may stand alone before its note; a number that the second copy holds is the note's
+    # number only inside the first copy (a marker alone in the body above has the same number)
+    in_second = {n for i, n in found if copy is not None and i > copy[1]}
+    last = {n: i for i, n in found
+            if n in run and (copy is None or i < copy[1] and (i >= copy[0] or n not in in_second))}
+    first = min(last.values(), default=body[-1] + 1)
+    author_note_possible = (scanner.star_marked and scanner.max_note == 0
+                            and any(_STAR_ALONE.fullmatch(lines[i]) for i in body if i < first))
+    if not author_note_possible and _narrow_page(lines, [i for i in body if i < first and i not in alone],
+                                                 scanner.page_width(lines)):
+        labelled = _labelled_notes(lines, [i for i in body if i not in page_numbers], first, alone, run,
+                                   moved=copy is not None)
+        if labelled:
+            begin = min(unit[0] for _, unit in labelled)
+            taken = set(range(begin, hi)) - (furniture - set(range(begin, max(u[-1] for _, u in labelled) + 1)))
+            return _Area(labelled, taken, 1 if copy is None else 2)
     star = None
-    if scanner.star_marked and scanner.max_note == 0:
+    if author_note_possible:
         star = next((i for i in reversed(body) if i < first and _STAR_ALONE.fullmatch(lines[i])), None)
     tail = [i for i in body if i >= (first if star is None else star) and i not in page_numbers]
     units = _units(lines, tail, set(last.values()) | {star} | {i for i, _ in found})
@@ -479,13 +525,61 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
         return None
     if carried:
         scanner.extend_last([lines[i] for i in carried])
-    if copy_size:  # the same notes in the earlier copy, line for line
-        position = {i: k for k, i in enumerate(text_lines)}
-        units = [[text_lines[position[i] - copy_size] for i in unit] for unit in units] + units
-        numbers = numbers + numbers
     begin = min([units[0][0]] + (carried or []))
     taken = set(range(begin, hi)) - (furniture - set(range(begin, units[-1][-1] + 1)))
-    return _Area({u[0]: n for u, n in zip(units, numbers)}, {u[0]: u for u in units}, taken)
+    return _Area(list(zip(numbers, units)), taken, 1 if copy is None else 2)
+
+
+def _narrow_page(lines, body, page_width: int) -> bool:
+    """A page of two columns: its body lines are mostly about half as wide as the document's widest text."""
+    return len(body) >= 8 and statistics.median(map(_display_width, (lines[i] for i in body))) < 0.65 * page_width
+
+
+def _labelled_notes(lines, body, first, alone, run, moved: bool = False) -> list[tuple[int, list[int]]] | None:
+    """Two columns' notes as pdftotext prints them, interleaved: each superscript number comes right after
+    its note's text (several numbers after notes set without a break between them); a number after a
+    blank line labels a run of text that no number follows, in order. None when the page does not read so.
+    `moved`: the first copy of a repeated block, whose missing numbers the second copy holds."""
+    lines_here = set(body)
+    start = first
+    while start - 1 in lines_here and start - 1 not in alone:  # the run of text right above the first number
+        start -= 1
+    runs: list[list[int]] = []
+    labels: list[list[int]] = []
+    floating: list[int] = []
+    prev, attached = None, False
+    for i in (i for i in body if i >= start):
+        adjacent = prev is not None and i == prev + 1
+        if i in alone:
+            if alone[i] not in run:
+                return None
+            attached = attached and adjacent
+            (labels[-1] if attached else floating).append(alone[i])
+        elif adjacent and runs and runs[-1][-1] == prev:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+            labels.append([])
+        attached = i not in alone or attached
+        prev = i
+    if moved:
+        placed = set(floating).union(*labels)
+        floating.extend(n for n in run if n not in placed)
+    unlabelled = [k for k, numbers in enumerate(labels) if not numbers]
+    if len(unlabelled) != len(floating):
+        return None
+    for k, number in zip(unlabelled, sorted(floating)):
+        labels[k] = [number]
+    width = max(map(_display_width, (lines[i] for i in body)))
+    out = []
+    for unit, numbers in zip(runs, labels):
+        pieces = _fit(lines, [unit], len(numbers), width) if len(numbers) > 1 else [unit]
+        if pieces is None:
+            return None
+        out.extend(zip(sorted(numbers), pieces))
+    if sorted(n for n, _ in out) != run:
+        return None
+    return sorted(out)
 
 
 def _continuation_like(line: str) -> bool:
@@ -502,18 +596,32 @@ def _page_numbers(body: list[int], alone: dict[int, int]) -> set[int]:
             or alone[i] - 1 not in others}
 
 
-def _repeated_tail(lines, text_lines) -> tuple[int, int]:
-    """(lines in a copy, number lines after the last copy) when the page ends with the same block printed
-    twice, else (0, 0)."""
-    squashed = [lines[i].strip(" \t\u3000\f") for i in text_lines]
-    after = 0
-    while after < len(squashed) and squashed[-1 - after].isdigit():
-        after += 1
-    block = squashed[:len(squashed) - after]
-    for size in range(len(block) // 2, 1, -1):
-        if block[-size:] == block[-2 * size:-size]:
-            return size, after
-    return 0, 0
+def _first_copy(lines, text_lines, alone) -> tuple[int, int] | None:
+    """(first, last) line of the first copy when the page ends with text printed earlier on it: the note
+    block printed twice. Numbers alone aside (the second copy may hold them elsewhere or not at all); the
+    second copy may lack lines of the first or give its runs in another order. The first copy starts with
+    the numbers and blank lines right above it."""
+    texts = [i for i in text_lines if i not in alone]
+    squashed = [lines[i].strip(" \t\u3000\f") for i in texts]
+    n = len(squashed)
+    first_seen: dict[str, int] = {}
+    for k, line in enumerate(squashed):
+        first_seen.setdefault(line, k)
+    earliest, reach, copy_at = n, -1, None  # reach: the latest first sighting of a line in texts[k:]
+    for k in range(n - 1, 0, -1):
+        reach = max(reach, first_seen[squashed[k]])
+        earliest = min(earliest, first_seen[squashed[k]])
+        if reach < k:
+            copy_at, copy_from = k, earliest
+    if copy_at is None or n - copy_at < 2 or len(set(squashed[copy_at:])) < 2:
+        return None
+    start = texts[copy_from]
+    while start > 0 and (start - 1 in alone or not lines[start - 1].strip(" \t\u3000\f")):
+        start -= 1
+    end = texts[copy_at] - 1  # up to the second copy, less the numbers and blank lines before it
+    while end in alone or not lines[end].strip(" \t\u3000\f"):
+        end -= 1
+    return start, end
 
 
 def _number_run(numbers: list[int], max_note: int) -> list[int]:
@@ -557,7 +665,7 @@ def _units(lines, tail, numbers_at) -> list[list[int]]:
 def _blocks_before(lines, body, first, alone) -> list[list[int]]:
     """Notes that end right above the first number (pdftotext may print a number after its note), last
     first: each runs back to a line that ends a sentence; beyond the nearest, only one that starts like
-    a citation is taken, so that body text stays body text."""
+    a note (a citation, a lead-in such as 參見, a short form) is taken, so that body text stays body text."""
     j = first - 1
     blocks: list[list[int]] = []
     while j in body and j not in alone:
@@ -565,7 +673,7 @@ def _blocks_before(lines, body, first, alone) -> list[list[int]]:
         while j - 1 in body and j - 1 not in alone and not _ends_sentence_or_marker(lines[j - 1]):
             j -= 1
             block.insert(0, j)
-        if blocks and not _citation_like(lines[block[0]].strip()):
+        if blocks and not _note_like_start(lines[block[0]].strip()):
             break
         blocks.append(block)
         j -= 1
@@ -619,6 +727,15 @@ def _split_points(lines, units, strong: bool, width: int) -> list[tuple[int, int
             if not strong or _citation_like(nxt) or _NOTE_LEAD_IN.match(nxt):
                 out.append((u, k))
     return out
+
+
+def _further_source(line: str) -> bool:
+    """'沈明室，〈互信或防範？…' after a finished note is its next source: an author before a quoted title;
+    prose can start the same way with 「…」 ('其次，「…」有助於…'), so that needs a page, publisher or year."""
+    m = _CJK_CITATION_LINE.match(line)
+    if not m or _DISCOURSE_OPENER.match(line):
+        return False
+    return line[m.end() - 1] in "〈《" or _PUBLICATION_MARK.search(line) is not None
 
 
 def _star_in_body(lines: list[str]) -> bool:
@@ -765,12 +882,38 @@ def _furniture_lines(text: str) -> set[int]:
     lines = range(len(stripped))
     out = set()
     if recurring:  # compress(map(…)) picks the candidates without a Python step per line
-        out.update(i for i in compress(lines, map(recurring.__contains__, shapes)) if short[i] and _running_head(stripped[i]))
+        heads = [i for i in compress(lines, map(recurring.__contains__, shapes)) if short[i] and _running_head(stripped[i])]
+        out.update(_outside_repeated_notes(heads, stripped, shapes))
     if "民國" in text:
         out.update(i for i in compress(lines, map(_HAS_MINGUO, stripped)) if "年" in stripped[i] and _ISSUE_LINE.match(stripped[i]))
     if "│" in text or "|" in text:
         out.update(i for i, s in enumerate(stripped) if ("│" in s or "|" in s) and len(s) < 60 and _ISSUE_WORDS.search(s))
     return out
+
+
+def _outside_repeated_notes(heads: list[int], stripped: list[str], shapes: list[str]) -> list[int]:
+    """Running-head candidates less the lines of a note printed again (the same work cited in several
+    notes): every copy of such a line follows the same line, a note's first line or another such line.
+    A running head follows a page number or varying body text."""
+    by_shape: dict[str, list[int]] = {}
+    for i in heads:
+        by_shape.setdefault(shapes[i], []).append(i)
+    in_notes: set[str] = set()
+    for shape, where in sorted(by_shape.items(), key=lambda item: item[1][0]):  # a note's lines top down
+        before = [_previous_line(i, stripped) for i in where]
+        if _PAGE_NUMBER_LINE.match(stripped[where[0]]) or None in before or len({shapes[j] for j in before}) > 1:
+            continue
+        prev = before[0]
+        if shapes[prev] in in_notes or _NOTE_START.match(stripped[prev]) and not _PAGE_NUMBER_LINE.match(stripped[prev]):
+            in_notes.add(shape)
+    return [i for i in heads if shapes[i] not in in_notes]
+
+
+def _previous_line(i: int, stripped: list[str]) -> int | None:
+    j = i - 1
+    while j >= 0 and not stripped[j]:
+        j -= 1
+    return j if j >= 0 else None
 
 
 _HAS_MINGUO = methodcaller("__contains__", "民國")  # every issue line has 民國 (中華民國)
