@@ -8,10 +8,9 @@ import unicodedata
 from functools import lru_cache
 
 
-from .han import script_counts
+from .han import chinese_number, script_counts
 from .patterns import compile_fast
 
-_DIGITS = compile_fast(r"[0-9０-９]+")
 _LIST_COMMA = compile_fast(r"\s*[、,]\s*")
 _HYPHEN_TO = compile_fast(r"(?<=\w)- (?=to-)")
 _SPACES = compile_fast(r"[ \t]{2,}")
@@ -75,33 +74,6 @@ def fold_compat(text: str) -> str:
 
 
 # --- numbers and dates ---------------------------------------------------------------------
-
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-
-
-def chinese_number(s: str) -> int | None:
-    """一一○ → 110, 九十一 → 91, 二〇〇二 → 2002, 元 → 1."""
-    s = s.strip()
-    if not s:
-        return None
-    if _DIGITS.fullmatch(s):
-        return int(fold_compat(s))
-    if s == "元":
-        return 1
-    if all(c in _CN_DIGITS for c in s):
-        return int("".join(str(_CN_DIGITS[c]) for c in s))
-    total, current = 0, 0
-    for c in s:
-        if c in _CN_DIGITS:
-            current = _CN_DIGITS[c]
-        elif c in _CN_UNITS:
-            total += (current or 1) * _CN_UNITS[c]
-            current = 0
-        else:
-            return None
-    return total + current
 
 
 def roc_to_gregorian(roc_year: int) -> int:

@@ -19,7 +19,7 @@ __all__ = ["InputError", "LimitExceeded", "InternalError", "collect_paths", "rea
 
 def natural_key(path: str):
     """ch2 before ch10, 第二章 before 第十章: numbers (Arabic or Chinese) compare as numbers."""
-    from ..normalize import chinese_number
+    from ..han import chinese_number
 
     path = _CN_NUMERAL.sub(lambda m: str(chinese_number(m.group(0)) or m.group(0)), path)
     return [(0, int(t), "") if t.isdigit() else (1, 0, t.casefold()) for t in _DIGIT_SPLIT.split(path)]
