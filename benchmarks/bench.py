@@ -77,9 +77,18 @@ def baseline(directory: Path) -> float:
 
 
 # cbmcite runs inside a fresh helper process, so that the main process's CPU (RUSAGE_SELF) and its
-# workers' (RUSAGE_CHILDREN) are told apart; peak RSS is the larger of the two.
+# workers' (RUSAGE_CHILDREN) are told apart; peak RSS is the larger of the two. The helper's own peak
+# is read from VmHWM: Linux carries ru_maxrss across exec, so it would count this script's memory.
 _HELPER = """
 import resource, sys, time
+
+def own_peak_kib():
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
 wall = time.perf_counter()
 sys.argv = ["cbmcite", *sys.argv[1:]]
 from cbmcite.cli import main
@@ -89,7 +98,7 @@ except SystemExit as stop:
     code = stop.code or 0
 wall = time.perf_counter() - wall
 me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-print(wall, me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime, max(me.ru_maxrss, kids.ru_maxrss),
+print(wall, me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime, max(own_peak_kib(), kids.ru_maxrss),
       file=sys.stdout if "-o" in sys.argv else sys.stderr)
 sys.exit(code)
 """
