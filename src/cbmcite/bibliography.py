@@ -38,7 +38,7 @@ Place = tuple[str, "int | str", int]  # (document, note, index of the citation i
 
 
 class Places:
-    """Every place that cites a work, as columns of machine integers: about 20 bytes a citation
+    """Every place that cites a work, as columns of machine integers: about 30 bytes a citation
     instead of two tuples and a dict entry (~300 bytes), so a corpus run's memory follows the size of
     its bibliography rather than the number of citations (plus each document's path, once).
 
@@ -102,14 +102,14 @@ class Places:
 
     def of(self, work: int, kind: int) -> list[Place]:
         out = []
-        place = self._first[kind][work] if work < len(self._first[kind]) else -1
+        place = self._first[kind][work]
         while place >= 0:
             out.append((self.paths[self.document[place]], self._note(self.note[place]), self.index[place]))
             place = self.following[place]
         return out
 
     def _note_code(self, note: int | str) -> int:
-        if type(note) is int and note >= 0:
+        if type(note) is int and 0 <= note < 1 << 62:  # any other number goes to the table, like '*'
             return note
         code = self._odd_note_ids.get(note)
         if code is None:
