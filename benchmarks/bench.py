@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Throughput, scaling and parallel speed-up of `cbmcite extract --format json` on a generated corpus.
 
-usage: python benchmarks/bench.py [--docs N] [--repeat R] [--python PATH] [--keep DIR]
+usage: python benchmarks/bench.py [--docs N] [--repeat R] [--python PATH] [--keep DIR] [--no-dask]
 
 The corpus is built from fixtures/ (the dev article, the note-less articles, the synthetic journal):
 every copy gets its years and page numbers varied and a note block repeated, so no two documents are
 the same text; every tenth document is the test article as .md or .docx (mixed formats). Each figure is reported in
 CPU time beside a baseline measured in the same run (read every file and make one pass of a note-line
 pattern with the `regex` module), so the pipeline's cost is a ratio, not a time that depends on how
-loaded the machine is. Not part of the test suite.
+loaded the machine is. The largest corpus is also run through examples/dask_corpus.py (the same two
+library calls under Dask's process scheduler) beside `--jobs 2`. Not part of the test suite.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -75,9 +77,18 @@ def baseline(directory: Path) -> float:
 
 
 # cbmcite runs inside a fresh helper process, so that the main process's CPU (RUSAGE_SELF) and its
-# workers' (RUSAGE_CHILDREN) are told apart; peak RSS is the larger of the two.
+# workers' (RUSAGE_CHILDREN) are told apart; peak RSS is the larger of the two. The helper's own peak
+# is read from VmHWM: Linux carries ru_maxrss across exec, so it would count this script's memory.
 _HELPER = """
 import resource, sys, time
+
+def own_peak_kib():
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
 wall = time.perf_counter()
 sys.argv = ["cbmcite", *sys.argv[1:]]
 from cbmcite.cli import main
@@ -87,7 +98,8 @@ except SystemExit as stop:
     code = stop.code or 0
 wall = time.perf_counter() - wall
 me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-print(wall, me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime, max(me.ru_maxrss, kids.ru_maxrss))
+print(wall, me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime, max(own_peak_kib(), kids.ru_maxrss),
+      file=sys.stdout if "-o" in sys.argv else sys.stderr)
 sys.exit(code)
 """
 
@@ -102,12 +114,42 @@ class Run(tuple):
     rss = property(lambda self: self[3])
 
 
-def run_cli(python: str, directory: Path, out: Path, jobs: int) -> Run:
-    cmd = [python, "-c", _HELPER, "extract", str(directory), "--format", "json", "-o", str(out), "--quiet",
-           "--jobs", str(jobs)]
-    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
-    wall, main_cpu, worker_cpu, rss = done.stdout.split()
+def run_cli(python: str, directory: Path, out: Path, jobs: int, stdout: bool = False) -> Run:
+    """With stdout, the JSON goes to standard output (redirected to out) instead of `-o out`, which
+    also checks the written file by parsing it back."""
+    cmd = [python, "-c", _HELPER, "extract", str(directory), "--format", "json", "--quiet", "--jobs", str(jobs)]
+    if stdout:
+        with open(out, "w", encoding="utf-8") as fh:
+            done = subprocess.run(cmd, stdout=fh, stderr=subprocess.PIPE, text=True, check=True)
+        figures = done.stderr.split("\n")[-2]
+    else:
+        done = subprocess.run(cmd + ["-o", str(out)], capture_output=True, text=True, check=True)
+        figures = done.stdout
+    wall, main_cpu, worker_cpu, rss = figures.split()
     return Run((float(wall), float(main_cpu), float(worker_cpu), int(rss)))
+
+
+_DASK = """
+import json, sys, time
+sys.path.insert(0, sys.argv[3])
+from dask_corpus import bibliography_of
+from cbmcite.export import to_csl_json
+wall = time.perf_counter()
+documents, bib = bibliography_of(sys.argv[1], partitions=int(sys.argv[4]))
+with open(sys.argv[2], "w", encoding="utf-8") as fh:
+    fh.write(to_csl_json(bib))
+print(time.perf_counter() - wall)
+"""
+
+
+def run_dask(python: str, directory: Path, out: Path, partitions: int = 16) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (the client and Dask's worker processes) of examples/dask_corpus.py."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run([python, "-c", _DASK, str(directory), str(out), str(ROOT / "examples"), str(partitions)],
+                          capture_output=True, text=True, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return float(done.stdout.split()[-1]), cpu
 
 
 def import_cpu(python: str) -> tuple[float, float]:
@@ -147,6 +189,7 @@ def main() -> int:
                         help="the interpreter that has cbmcite installed")
     parser.add_argument("--keep", help="keep the corpus and outputs in this folder")
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure; the fastest counts (shared machines are noisy)")
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask run (needs cbmcite[dask])")
     args = parser.parse_args()
     work = Path(args.keep or tempfile.mkdtemp(prefix="cbmcite-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -192,6 +235,14 @@ def main() -> int:
     first, second = (cpu[n4] - cpu[n1]) / (n4 - n1), (cpu[n16] - cpu[n4]) / (n16 - n4)
     print(f"scaling (jobs 1, CPU): {first * 1000:.1f}ms per further document from {n1} to {n4}, "
           f"{second * 1000:.1f}ms from {n4} to {n16} ({second / first - 1:+.0%})")
+    if not args.no_dask:
+        dask_runs = [run_dask(args.python, corpora[n16][0], work / "out-dask.json") for _ in range(args.repeat)]
+        wall, cpu = min(r[0] for r in dask_runs), min(r[1] for r in dask_runs)
+        same = json.loads((work / "out-dask.json").read_text("utf-8")) == \
+            json.loads((work / f"out{n16}-j2.json").read_text("utf-8"))["bibliography"]
+        print(f"Dask (processes, {os.cpu_count()} workers) on {n16} documents: {wall:.2f}s wall, {cpu:.2f}s CPU "
+              f"({corpora[n16][1] / 1e6 / cpu:.2f} MB/s CPU), {rows[(n16, 1)].wall / wall:.2f}x --jobs 1 wall; "
+              f"--jobs 2: {rows[(n16, 2)].wall:.2f}s wall, {rows[(n16, 2)].cpu:.2f}s CPU; same bibliography: {same}")
     big = run_cli(args.python, repeated, work / "out-repeated.json", 1)
     size, base = corpora[n16][1], corpora[n16][2]
     one, two = rows[(n16, 1)], rows[(n16, 2)]
@@ -201,7 +252,11 @@ def main() -> int:
     print(f"  --jobs 2: main process {two.main_cpu / max(two.worker_cpu, 1e-9):.0%} of worker CPU (<= 10%), "
           f"{one.wall / two.wall:.2f}x wall (>= 1.6 with two free cores)")
     print(f"  peak RSS {big.rss / 1024:.0f}MB at {4 * n16} documents (the same works again) vs "
-          f"{one.rss / 1024:.0f}MB at {n16}: {big.rss / one.rss:.2f}x (<= 1.2)")
+          f"{one.rss / 1024:.0f}MB at {n16}: {big.rss / one.rss:.2f}x (<= 1.2), with -o")
+    small_out = run_cli(args.python, corpora[n16][0], work / "out-stdout.json", 1, stdout=True)
+    big_out = run_cli(args.python, repeated, work / "out-repeated-stdout.json", 1, stdout=True)
+    print(f"  peak RSS {big_out.rss / 1024:.0f}MB vs {small_out.rss / 1024:.0f}MB: {big_out.rss / small_out.rss:.2f}x, "
+          f"to standard output")
     print(f"machine: a 10M-step Python loop takes {python_loop():.2f}s")
     if not args.keep:
         shutil.rmtree(work)

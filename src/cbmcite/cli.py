@@ -4,17 +4,17 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
-from .bibliography import BibliographyBuilder
-from .config import Config, load_config
 from .errors import InputError
-from .output import OutputError, clean_exit_on_sigterm, refuse_overwriting, write_file
-from .ingest import natural_key
-from .run import CorpusRun, Extracted, default_jobs
-from .workers import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
+from .workers import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
+
+if TYPE_CHECKING:  # each command imports what it runs: `--version` and `--help` load none of the pipeline
+    from .config import Config
+    from .run import CorpusRun, Extracted
 
 EXIT_HELP = """
 \b
@@ -62,7 +62,18 @@ def _pinyin_by_character_only() -> None:
     os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
 
 
-def _make_run(paths, config_file, cross, encoding, jobs, verbose, limits: Limits, **overrides) -> CorpusRun:
+def _default_jobs() -> int:
+    from .run import default_jobs
+
+    return default_jobs()
+
+
+def _make_run(paths, config_file, cross, encoding, jobs, verbose, timeout: float, max_memory: int,
+              **overrides) -> CorpusRun:
+    from .config import load_config
+    from .run import CorpusRun
+    from .workers import Limits
+
     try:
         config = load_config(list(paths), config_file)
     except InputError as exc:
@@ -73,7 +84,8 @@ def _make_run(paths, config_file, cross, encoding, jobs, verbose, limits: Limits
     for key, value in overrides.items():
         if value is not None:
             setattr(config, key, value)
-    return CorpusRun(list(paths), config, encoding=encoding, jobs=jobs, limits=limits, verbose=verbose, report=_fail)
+    return CorpusRun(list(paths), config, encoding=encoding, jobs=jobs, limits=Limits(timeout, max_memory),
+                     verbose=verbose, report=_fail)
 
 
 def _documents(run: CorpusRun, quiet: bool, json_script: str | None = None, merge_only: bool = False):
@@ -108,6 +120,8 @@ def main() -> None:
     """Footnotes of academic documents → a clean bibliography, with Ibid./op. cit./同上/前引書 checks.
 
     Run `cbmcite COMMAND --help` for a command's options and exit codes."""
+    from .output import clean_exit_on_sigterm
+
     clean_exit_on_sigterm()
     _streams_never_fail()
 
@@ -135,7 +149,7 @@ def output_format(fmt: str | None, output: str | None) -> str:
 def _common(command):
     options = [
         click.option("--encoding", help="Input encoding (default: detect UTF-8/UTF-16/Big5/GB18030)."),
-        click.option("-j", "--jobs", type=click.IntRange(min=1), default=default_jobs, show_default="number of cores",
+        click.option("-j", "--jobs", type=click.IntRange(min=1), default=_default_jobs, show_default="number of cores",
                      help="Worker processes; output is identical whatever the number."),
         click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULT_SECONDS, show_default=True,
                      help="Seconds of CPU time one document may take before the run gives up on it and goes on."),
@@ -194,12 +208,15 @@ def extract(paths, fmt, output, script, update_file, prune, style, csl_file, zh_
         sys.exit(2)
     if fmt in ("json", "csl-json") and not (update_file or "").lower().endswith(".bib"):
         _pinyin_by_character_only()
+    from .bibliography import BibliographyBuilder
+    from .output import OutputError, refuse_overwriting
+
     try:
         refuse_overwriting([update_file, output], paths)
     except OutputError as exc:
         _fail(str(exc))
         sys.exit(2)
-    run = _make_run(paths, config_file, cross, encoding, jobs, verbose, Limits(timeout, max_memory), script=script,
+    run = _make_run(paths, config_file, cross, encoding, jobs, verbose, timeout, max_memory, script=script,
                     group_by=group_by, sort=sort, style=csl_file or style, zh_style=zh_style)
     run.outputs = [p for p in (update_file, output) if p]
     if fmt in TEXT_FORMATS:
@@ -300,6 +317,8 @@ def _emit(fmt, output, bib, writer, config: Config) -> None:
 
 
 def _write(path: str, emit, binary: bool = False, kind: str | None = None) -> None:
+    from .output import OutputError, write_file
+
     try:
         write_file(path, emit, binary, kind)
     except OutputError as exc:
@@ -320,9 +339,10 @@ def check(paths, fmt, strict, cross_warning, encoding, jobs, timeout, max_memory
     """Report broken or ambiguous Ibid./op. cit./同上/前引書 chains and missing note texts."""
     from . import report
     from .bibliography import merge
+    from .ingest import natural_key
 
     _pinyin_by_character_only()
-    run = _make_run(paths, config_file, cross, encoding, jobs, verbose, Limits(timeout, max_memory),
+    run = _make_run(paths, config_file, cross, encoding, jobs, verbose, timeout, max_memory,
                     cross_warning=cross_warning)
     results = [extracted.result for extracted in _documents(run, quiet)]
     if not run.config.chapters:  # read in natural order (第二章 before 第三章), whatever order a shell glob gave

@@ -22,7 +22,7 @@ def to_notes_json(results: list[DocumentResult], bib: Bibliography, script: str 
 
 def _cited_by(bib: Bibliography) -> dict:
     """Every document and note that cites each work, in full or by a short form."""
-    return {w.item["id"]: [_place(p) for p in w.citations + w.mentions] for w in bib.works}
+    return {key: [_place(p) for p in places] for key, places in bib.cited_by()}
 
 
 def _place(p) -> dict:
@@ -97,10 +97,17 @@ class NotesJsonWriter:
         self._spool.seek(0)
         for line in self._spool:
             out.write(bib.fill_json(line))
-        tail = {"bibliography": bib.items(), "cited_by": _cited_by(bib)}
-        body = json.dumps(convert(tail, self.script), ensure_ascii=False)
-        out.write("\n ],\n " + body[1:] + "\n")
         self._spool.close()
+        out.write('\n ],\n "bibliography": ' + self._dumps(bib.items()) + ', "cited_by": {')
+        # one work at a time: the places citing each work are never all in memory as objects
+        for n, (key, places) in enumerate(bib.cited_by()):
+            out.write((", " if n else "") + json.dumps(key, ensure_ascii=False) + ": "
+                      + self._dumps([_place(p) for p in places]))
+        out.write("}}\n")
+
+    def _dumps(self, value) -> str:
+        """json.dumps with the separators of a one-line json.dumps of the whole tail."""
+        return json.dumps(convert(value, self.script), ensure_ascii=False)
 
 
 _LOCAL = "\x00cbmcite-local-{}\x00"
