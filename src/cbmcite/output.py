@@ -67,13 +67,15 @@ def validator(kind: str | None) -> Callable[[str], None] | None:
 
 
 def _check_json(path: str) -> None:
-    def reject(constant: str):
-        raise ValueError(f"{constant} is not JSON")
+    """Parsed as a stream (ijson over yajl): a notes JSON of a whole archive is checked in constant
+    memory; NaN, bad UTF-8 and trailing data are refused, as json.load refuses them."""
+    import ijson
 
     try:
-        with open(path, encoding="utf-8") as fh:
-            json.load(fh, parse_constant=reject)
-    except (ValueError, UnicodeDecodeError) as exc:
+        with open(path, "rb") as fh:
+            for _ in ijson.basic_parse(fh):
+                pass
+    except ijson.JSONError as exc:
         raise OutputError(f"the output would not be valid JSON ({exc})") from None
 
 

@@ -119,18 +119,22 @@ class _Supervisor:
             if worker.conn.poll():
                 try:
                     ok, result = worker.conn.recv()
-                except (EOFError, OSError):
-                    self._died(worker)
+                except (EOFError, OSError):  # it died: its end of the pipe closed
+                    worker.process.join(1)
+                    self._ended(worker)
                     continue
                 self.done[worker.index] = result if ok else self.give_up(self.tasks[worker.index], result)
                 worker.index = None
             elif not worker.process.is_alive():
-                if worker.process.exitcode == -signal.SIGXCPU:  # the CPU limit set for this task
-                    self._give_up_on(worker)
-                else:
-                    self._died(worker)
+                self._ended(worker)
             elif time.monotonic() >= worker.deadline:
                 self._give_up_on(worker)
+
+    def _ended(self, worker: _Worker) -> None:
+        if worker.process.exitcode == -signal.SIGXCPU:  # the CPU limit set for this task
+            self._give_up_on(worker)
+        else:
+            self._died(worker)
 
     def _give_up_on(self, worker: _Worker) -> None:
         self._retire(worker)
