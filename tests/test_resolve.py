@@ -289,3 +289,41 @@ def test_a_note_that_is_only_an_earlier_title_is_a_short_note(full, note):
     assert outcome(notes[4]) == ("ibid", "resolved", (1, 0))
     notes = resolve(full, EN_BOOK, "This act was never applied.")
     assert notes[3].citations == []
+
+
+@pytest.mark.parametrize("full, short", [
+    ("Makoto Saito, Kazuhiro Miyazaki, Jadeite-bearing metagabbro in serpentinite melange of the “Kurosegawa Belt” "
+     "in Izumi Town, Kumamoto Prefecture, central Kyushu, Bulletin of the Geological Survey of Japan, Vol.57, "
+     "No. 5/6, 2006, p.169.",
+     "Saito and Miyazaki, Jadeite-bearing metagabbro in serpentinite melange of the “Kurosegawa Belt” in Izumi "
+     "Town, Kumamoto Prefecture, central Kyushu, pp.175-176."),
+    ("B. V. Babu et al., eds., Proceedings of the Second International Conference on Soft Computing (SocProS 2012), "
+     "December 28-30, 2012 (New Delhi: Springer, 2014), 136–137.",
+     "Babu et al., Proceedings of the Second International Conference on Soft Computing (SocProS 2012), "
+     "December 28-30, 2012."),
+    ("N. Amano and H. Kondo, Lexical Characteristics of Japanese Language, vol. 7 (Sansei-do, 2000), 151–153.",
+     "Amano and Kondo, Lexical Characteristics of Japanese Language, 7:186."),
+])
+def test_chicago_short_note_whose_title_reads_as_facts(full, short):
+    notes = resolve(full, "Ibid.", short)
+    assert outcome(notes[3]) == ("short", "resolved", (1, 0))
+
+
+def test_short_note_names_and_title_need_the_same_authors():
+    notes = resolve("N. Amano and H. Kondo, Lexical Characteristics of Japanese Language, vol. 7 (Sansei-do, 2000), 151.",
+                    "Smith and Jones, Lexical Characteristics of Japanese Language, vol. 2 (Oxford, 2004), 12.")
+    assert notes[2].citations[0].form == "full"
+
+
+def test_title_only_note_after_a_signal_is_a_short_note():
+    notes = resolve("“Lilly Ledbetter Fair Pay Act of 2009,” Pub. L. No. 111-2, 123 Stat. 5 (2009).",
+                    "Ibid. See also Lilly Ledbetter Fair Pay Act of 2009.")
+    assert outcome(notes[2], 1) == ("short", "resolved", (1, 0))
+
+
+def test_work_cited_in_full_again_stays_full():
+    first = ("Michael Krepon, Khurshid Khoja, and Jenny S. Drezin, A Handbook of Confidence-Building Measures for "
+             "Regional Security, Washington, D. C.: The Stimson Center, 1998, pp.4-13.")
+    again = ("Michael Krepon, Khurshid Khoja, and Jenny S. Drezin, A Handbook of Confidence-Building Measures for "
+             "Regional Security, The Stimson Center Press, 1998, p.20.")
+    assert resolve(first, again)[2].citations[0].form == "full"

@@ -34,6 +34,8 @@ _NAME_WORD = rf"(?:\p{{Lu}}[\p{{L}}'’.\-]*|{alternation(NAME_PARTICLES)})"
 _NAME_LIKE = compile_fast(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}$")
 _NAME_SEPARATOR = compile_fast(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
 _LOCATOR_TAIL = compile_fast(r"[,，]?\s*(?:pp?\.|頁|页|第)\s*[0-9][0-9\-–]*\s*[頁页]?\s*[.。;；]?\s*$")
+_BARE_PAGE_TAIL = compile_fast(r"[,，]\s*(?:[0-9]+:)?[0-9][0-9\-–]*\s*[.。;；]?\s*$")  # Chicago ', 136–137.' / ', 7:186.'
+_FIRST_COMMA = compile_fast(r"\s*[,，]\s*")
 _TITLE_ONLY = compile_fast(r"[“\"「《〈]?(?P<title>[^，,。；;：:“”\"「」《》〈〉()（）]{3,100}?)[.。,，]?[”\"」》〉]?[.。]?")
 _PUBLICATION_FACTS = ("publisher", "publisher-place", "container-title", "URL")
 _ET_AL = compile_fast(alternation(ET_AL))
@@ -459,7 +461,7 @@ def _short_note_target(cit: Citation, fulls: list[_Full]) -> _Full | None:
     """'Surname, Short Title, page.': no publication facts, and an earlier work fits."""
     csl = cit.csl
     if any(k in csl for k in ("issued", "publisher", "container-title", "volume", "URL")):
-        return _repeated_head(cit, fulls)
+        return _repeated_head(cit, fulls) or _title_only_work(cit.raw, fulls) or _names_and_printed_title(cit, fulls)
     if not _people_of(cit):  # a title alone, parsed as a citation: '“Helsinki Final Act.”'
         found = _title_only_target(cit.raw, fulls)
         return found[0] if found else None
@@ -472,6 +474,30 @@ def _short_note_target(cit: Citation, fulls: list[_Full]) -> _Full | None:
         if _title_fits(csl["title"], f.citation)
         and any(_same_person(p, q) or family_key(p) == family_key(q) for p in people for q in _people_of(f.citation))
     ]
+    works = _distinct_works(hits)
+    return works[0][0] if len(works) == 1 else None
+
+
+def _title_only_work(text: str, fulls: list[_Full]) -> _Full | None:
+    found = _title_only_target(text, fulls)
+    return found[0] if found else None
+
+
+def _names_and_printed_title(cit: Citation, fulls: list[_Full]) -> _Full | None:
+    """'Saito and Miyazaki, Jadeite-bearing metagabbro … central Kyushu, pp.175-176.': an earlier
+    work's authors by surname, then its title as printed there and a page, nothing more; what the
+    parse read as a year or a journal was part of the title."""
+    names_and_title = _FIRST_COMMA.split(cit.raw.strip(), maxsplit=1)
+    if len(names_and_title) < 2 or has_cjk(cit.raw) or "publisher" in cit.csl or "publisher-place" in cit.csl:
+        return None
+    names, title = names_and_title
+    title_key = match_key(_BARE_PAGE_TAIL.sub("", _LOCATOR_TAIL.sub("", title)))
+    people = split_people(_ET_AL_TAIL.sub("", names))
+    if len(title_key) < 12 or not people:
+        return None
+    hits = [f for f in fulls if title_key in match_key(f.citation.raw)
+            and len(match_key(f.citation.raw)) > len(title_key) + len(match_key(names)) + 8
+            and (_names_match(people, f.citation) or _names_match([names], f.citation))]
     works = _distinct_works(hits)
     return works[0][0] if len(works) == 1 else None
 
