@@ -327,3 +327,22 @@ def test_work_cited_in_full_again_stays_full():
     again = ("Michael Krepon, Khurshid Khoja, and Jenny S. Drezin, A Handbook of Confidence-Building Measures for "
              "Regional Security, The Stimson Center Press, 1998, p.20.")
     assert resolve(first, again)[2].citations[0].form == "full"
+
+
+WANG_1996 = "王振寰，《誰統治台灣？轉型中的國家機器與權力結構》（臺北：巨流，1996），頁12。"
+WANG_2010 = "王振寰，《追趕的極限》（臺北：巨流，2010），頁5。"
+
+
+@pytest.mark.parametrize("reference, target", [("這種看法並非孤例（王振寰，1996：88-90）。", 1),
+                                               ("這種看法並非孤例（王振寰，2010：7）。", 2)])
+def test_author_date_reference_picks_the_work_of_its_year(reference, target):
+    notes = resolve(WANG_1996, WANG_2010, reference)
+    assert outcome(notes[3]) == ("short", "resolved", (target, 0))
+
+
+def test_english_author_date_reference_and_a_year_never_cited():
+    notes = resolve("Michel Foucault, Discipline and Punish, trans. Alan Sheridan (New York: Vintage, 1977), 3.",
+                    "Michel Foucault, The Order of Things (New York: Vintage, 1970), 3.",
+                    "power is everywhere (Foucault, 1977, p. 27).", "as he wrote (Foucault, 1984, p. 9).")
+    assert outcome(notes[3]) == ("short", "resolved", (1, 0))
+    assert outcome(notes[4])[:2] == ("short", "unresolved")

@@ -282,7 +282,7 @@ def _resolve_by_author(cit: Citation, fulls: list[_Full], previous: Note | None,
         return
     works = _works_by(named, fulls)
     if cit.form == Form.SHORT:
-        works = _short_note_works(cit.csl.get("title", ""), named, works, fulls, previous, path)
+        works = _short_note_works(cit.csl.get("title", ""), _year_of(cit), named, works, fulls, previous, path)
     if len(works) > 1 and named.title:  # 作者，《書名》，前揭書: the title picks the work
         works = [w for w in works if _title_fits(named.title, w[0].citation)] or works
     if len(works) > 1 and cit.narrow:
@@ -304,10 +304,13 @@ def _works_by(named: NamedWork, fulls: list[_Full]) -> list[list[_Full]]:
     return _distinct_works(matches)
 
 
-def _short_note_works(short_title: str, named: NamedWork, works: list[list[_Full]], fulls: list[_Full],
-                      previous: Note | None, path: str) -> list[list[_Full]]:
+def _short_note_works(short_title: str, year: int | None, named: NamedWork, works: list[list[_Full]],
+                      fulls: list[_Full], previous: Note | None, path: str) -> list[list[_Full]]:
     """Of the author's works, those a short note can mean: the short title must fit (another work by the
     author may never have been cited in full); without a title, the work of the note just before."""
+    if not short_title and year is not None:  # author–date （王振寰，1996：88）: the author's work of that year
+        return ([w for w in works if _year_of(w[0].citation) == year]
+                or [w for w in works if _year_of(w[0].citation) is None])
     if short_title:
         return ([w for w in works if _title_fits(short_title, w[0].citation)]
                 or [w for w in works if _printed_in(short_title, w[0].citation)]
@@ -316,6 +319,11 @@ def _short_note_works(short_title: str, named: NamedWork, works: list[list[_Full
     if len(works) > 1 and previous is not None:
         return _cited_in(previous, works, path) or works  # 'Bright, 60.' right after Bright's work
     return works or _title_read_as_names(named.whole, fulls)
+
+
+def _year_of(cit: Citation) -> int | None:
+    parts = cit.csl.get("issued", {}).get("date-parts") or [[None]]
+    return parts[0][0] if parts[0] else None
 
 
 def _printed_in(words: str, cit: Citation, shortest: int = 6) -> bool:
