@@ -346,3 +346,16 @@ def test_english_author_date_reference_and_a_year_never_cited():
                     "power is everywhere (Foucault, 1977, p. 27).", "as he wrote (Foucault, 1984, p. 9).")
     assert outcome(notes[3]) == ("short", "resolved", (1, 0))
     assert outcome(notes[4])[:2] == ("short", "unresolved")
+
+
+@pytest.mark.parametrize("text, want", [("同5: 310.", (5, "310")), ("同 19: 168-170.", (19, "168-170")), ("同1.", (1, None)),
+                                        ("同上28.", None), ("同2005年3月", None)])
+def test_gbt_same_as_note_is_a_cross_reference_term(text, want):
+    from cbmcite.parse.forms import same_as_note
+    assert same_as_note(text) == want
+
+
+def test_gbt_same_as_note_resolves_to_the_single_source_of_that_note():
+    notes = resolve("魏麗英. 論近代西北人口波動的若干主要原因[J]. 社會科學, 1990(6): 261.", "同1: 284-288.", "同上309-312.")
+    assert outcome(notes[2]) == ("cross_ref", "resolved", (1, 0))
+    assert outcome(notes[3]) == ("ibid", "resolved", (1, 0))

@@ -41,6 +41,16 @@ CROSS_REF = rule(
     requires=("註", "注", "note", "Note", "NOTE", "n.", "N.", "同"),
     flags=re.I,
 )
+SAME_AS_NOTE = rule(
+    "same_as_note",
+    rf"^{alternation(CROSS_REF_BARE_LEAD_ZH)}\s*(?P<n>[0-9]{{1,3}})(?:\s*[:：]\s*(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?))?"
+    r"\s*[.。;；,，]?\s*$",
+    "GB/T 7714 notes: 同N (: pages) alone is the work cited in note N, e.g. '同5: 310.'",
+    examples=("同1.", "同5: 310.", "同20", "同19: 168-170.", "同33: 217;"),
+    counterexamples=("同上28.", "同2005年3月", "同10月", "同上注，255。", "同註5，頁12。"),
+    requires=CROSS_REF_BARE_LEAD_ZH,
+    anchored=True,
+)
 AUTHOR_AFTER_POINTER = rule(
     "author_after_pointer",
     r"[〕\]]?\s*[，,]\s*(?P<named>[^，,。；;《》〈〉]{1,40}?[：:]\s*[《〈][^》〉]{1,120}[》〉])",
@@ -163,6 +173,12 @@ class FormInfo:
     title: str = ""  # the short title a short note names
     ref_note: int | None = None
     book_or_article: str | None = None  # 書 → book, 文 → article (narrows op. cit.)
+
+
+def same_as_note(piece: str) -> tuple[int, str | None] | None:
+    """(N, pages) of a GB/T 同N piece, or None."""
+    m = SAME_AS_NOTE.find(piece.strip())
+    return (int(m["n"]), m["p"]) if m else None
 
 
 def short_form_of(piece: str) -> str | None:
