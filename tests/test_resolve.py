@@ -359,3 +359,20 @@ def test_gbt_same_as_note_resolves_to_the_single_source_of_that_note():
     notes = resolve("魏麗英. 論近代西北人口波動的若干主要原因[J]. 社會科學, 1990(6): 261.", "同1: 284-288.", "同上309-312.")
     assert outcome(notes[2]) == ("cross_ref", "resolved", (1, 0))
     assert outcome(notes[3]) == ("ibid", "resolved", (1, 0))
+
+
+def test_chicago_short_note_of_cjk_institutions_set_with_ascii_marks():
+    full = "雲南省企業聯合會,雲南省企業家協會, and 雲南民族新聞文化發展研究院,改革開放三十年：雲南企業家奮鬥史 (芒市: 德宏民族出版社, 2009), 182."
+    short = "雲南省企業聯合會, 雲南省企業家協會, and雲南民族新聞文化發展研究院, 改革開放三十年, 125–128."
+    assert outcome(resolve(full, "Ibid.", short)[3]) == ("short", "resolved", (1, 0))
+
+
+def test_chinese_style_citation_repeated_with_fewer_facts_stays_full():
+    first = "林碧炤，〈兩岸互信與信心建立措施之研究〉，《國防雜誌》，第13卷，第2期（2003年），頁4-20。"
+    again = "林碧炤，〈兩岸互信與信心建立措施之研究〉，《國防雜誌》，頁8。"
+    assert resolve(first, again)[2].citations[0].form == "full"
+
+
+def test_signal_word_glued_to_a_cjk_author_is_not_part_of_the_name():
+    notes = resolve("See汪疑今, “江蘇的小農及其副業,” 中國經濟 4, no. 6 (June 15, 1936): 340–342.", "Ibid.", "汪疑今，前引文，頁374.")
+    assert outcome(notes[3]) == ("op_cit", "resolved", (1, 0))

@@ -18,6 +18,7 @@ from .lexicon import (
     ROLE_EDITOR_ZH,
     ROLE_TRANSLATOR_EN,
     ROLE_TRANSLATOR_ZH,
+    SIGNAL_EN,
     alternation,
 )
 from .model import Citation, DocumentResult, Form, Note
@@ -35,6 +36,8 @@ _NAME_LIKE = compile_fast(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}$")
 _NAME_SEPARATOR = compile_fast(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
 _LOCATOR_TAIL = compile_fast(r"[,，]?\s*(?:pp?\.|頁|页|第)\s*[0-9][0-9\-–]*\s*[頁页]?\s*[.。;；]?\s*$")
 _BARE_PAGE_TAIL = compile_fast(r"[,，]\s*(?:[0-9]+:)?[0-9][0-9\-–]*\s*[.。;；]?\s*$")  # Chicago ', 136–137.' / ', 7:186.'
+_GLUED_SIGNAL = compile_fast(rf"^(?:{alternation(SIGNAL_EN)})\s*(?=\p{{Han}})")  # 'See汪疑今': LaTeX dropped the space
+_CJK_STYLE_MARKS = compile_fast(r"[，《〈「（：]")  # a CJK name in a Chicago note is set with ASCII marks
 _FIRST_COMMA = compile_fast(r"\s*[,，]\s*")
 _TITLE_ONLY = compile_fast(r"[“\"「《〈]?(?P<title>[^，,。；;：:“”\"「」《》〈〉()（）]{3,100}?)[.。,，]?[”\"」》〉]?[.。]?")
 _PUBLICATION_FACTS = ("publisher", "publisher-place", "container-title", "URL")
@@ -384,7 +387,8 @@ def named_people(text: str) -> list[str]:
 
 def _people_of(cit: Citation) -> list[str]:
     """Authors and editors; a literal 'W. Mou、K. Zhang' holds two people."""
-    return [p for role in ("author", "editor") for n in cit.csl.get(role, []) for p in display_name(n).split("、")]
+    return [_GLUED_SIGNAL.sub("", p) for role in ("author", "editor") for n in cit.csl.get(role, [])
+            for p in display_name(n).split("、")]
 
 
 def _names_match(wanted: list[str], work: Citation) -> bool:
@@ -496,7 +500,8 @@ def _names_and_printed_title(cit: Citation, fulls: list[_Full]) -> _Full | None:
     work's authors by surname, then its title as printed there and a page, nothing more; what the
     parse read as a year or a journal was part of the title."""
     names_and_title = _FIRST_COMMA.split(cit.raw.strip(), maxsplit=1)
-    if len(names_and_title) < 2 or has_cjk(cit.raw) or "publisher" in cit.csl or "publisher-place" in cit.csl:
+    if (len(names_and_title) < 2 or _CJK_STYLE_MARKS.search(cit.raw)  # the Chinese styles repeat a work in full
+            or "publisher" in cit.csl or "publisher-place" in cit.csl):
         return None
     names, title = names_and_title
     title_key = match_key(_BARE_PAGE_TAIL.sub("", _LOCATOR_TAIL.sub("", title)))
