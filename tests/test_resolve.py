@@ -376,3 +376,28 @@ def test_chinese_style_citation_repeated_with_fewer_facts_stays_full():
 def test_signal_word_glued_to_a_cjk_author_is_not_part_of_the_name():
     notes = resolve("See汪疑今, “江蘇的小農及其副業,” 中國經濟 4, no. 6 (June 15, 1936): 340–342.", "Ibid.", "汪疑今，前引文，頁374.")
     assert outcome(notes[3]) == ("op_cit", "resolved", (1, 0))
+
+
+@pytest.mark.parametrize("full, short", [
+    ("U.S. Department of Defense, Nuclear Posture Review (Washington, DC: Office of the Secretary of Defense, 2018), 5.",
+     "U.S. Department of Defense, Nuclear Posture Review, 12."),
+    ("Taiwan Relations Act, Pub. L. No. 96-8, 93 Stat. 14 (1979).", "Taiwan Relations Act, sec. 3."),
+    ("Brown v. Board of Education, 347 U.S. 483 (1954).", "Brown v. Board of Education, 347 U.S. at 495."),
+    ("“Taiwan Strait Tensions Rise,” Economist, March 3, 2020, 45.", "“Taiwan Strait Tensions Rise,” 46."),
+])
+def test_institutional_legal_and_authorless_works_cited_again_by_their_opening(full, short):
+    assert outcome(resolve(full, "Ibid.", short)[3]) == ("short", "resolved", (1, 0))
+
+
+def test_full_citation_repeated_with_another_page_is_not_an_opening():
+    first = "林正義，〈臺海兩岸『信任建立措施』芻議〉，《國防雜誌》，第13卷，第12期，2003，頁4-5。"
+    again = "林正義，〈臺海兩岸『信任建立措施』芻議〉，《國防雜誌》，第13卷，第12期，2003，頁8。"
+    assert resolve(first, again)[2].citations[0].form == "full"
+
+
+def test_english_full_citation_repeated_with_its_year_stays_full():
+    first = ("James Kraska, Sustainable Development Is Security: The Role of Transboundary River Agreements, "
+             "Yale Journal of International Law, Vol.28, 2003, pp.468-469. 歐巴馬政府更進一步提出「戰略再保證」的構想。")
+    again = ("James Kraska, Sustainable Development Is Security: The Role of Transboundary River Agreements, "
+             "Yale Journal of International Law, Vol.28, 2003, p.469.")
+    assert resolve(first, again)[2].citations[0].form == "full"

@@ -14,6 +14,7 @@ from .lexicon import (
     ET_AL,
     NAME_PARTICLES,
     NOTE_NAMING_IBID_TERMS_ZH,
+    PINPOINT_WORDS,
     ROLE_AUTHOR_ZH,
     ROLE_EDITOR_ZH,
     ROLE_TRANSLATOR_EN,
@@ -37,7 +38,12 @@ _NAME_SEPARATOR = compile_fast(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
 _LOCATOR_TAIL = compile_fast(r"[,，]?\s*(?:pp?\.|頁|页|第)\s*[0-9][0-9\-–]*\s*[頁页]?\s*[.。;；]?\s*$")
 _BARE_PAGE_TAIL = compile_fast(r"[,，]\s*(?:[0-9]+:)?[0-9][0-9\-–]*\s*[.。;；]?\s*$")  # Chicago ', 136–137.' / ', 7:186.'
 _GLUED_SIGNAL = compile_fast(rf"^(?:{alternation(SIGNAL_EN)})\s*(?=\p{{Han}})")  # 'See汪疑今': LaTeX dropped the space
+_PINPOINT_TAIL = compile_fast(
+    rf"[,，]?\s*(?:{alternation(PINPOINT_WORDS)}\s*)?[0-9][0-9\-–]*(?:\s*[,，]\s*[0-9][0-9\-–]*)*\s*[頁页條条]?\s*[.。;；]?\s*$")
+_REPORTER_PINPOINT = compile_fast(r"[,，]\s*[0-9]{1,4}\s+[\p{L}. ]{1,20}?[0-9a-z]{0,3}$")  # 'Brown …, 347 U.S.' (at 495)
+_OPENING_END = compile_fast(r"[,，(（:：;；]")
 _CJK_STYLE_MARKS = compile_fast(r"[，《〈「（：]")  # a CJK name in a Chicago note is set with ASCII marks
+_YEARS = compile_fast(r"(?<![0-9])[0-9]{4}(?![0-9])")
 _FIRST_COMMA = compile_fast(r"\s*[,，]\s*")
 _TITLE_ONLY = compile_fast(r"[“\"「《〈]?(?P<title>[^，,。；;：:“”\"「」《》〈〉()（）]{3,100}?)[.。,，]?[”\"」》〉]?[.。]?")
 _PUBLICATION_FACTS = ("publisher", "publisher-place", "container-title", "URL")
@@ -148,10 +154,11 @@ def _repeated_title(note: Note, scope: _Scope) -> None:
     """A note that is only the title of a work cited in full before ('Florida Mental Health Act.',
     '“Helsinki Final Act.”') is a short note of it, though alone it reads like a line of prose."""
     found = _title_only_target(note.text, scope.fulls)
-    if found is None:
+    opening = None if found else _opening_target(note.text, scope.fulls)
+    if found is None and opening is None:
         return
-    target, title = found
-    cit = Citation(raw=note.text.strip(), form=Form.SHORT, csl={"title": title})
+    target, title = found or (opening, "")
+    cit = Citation(raw=note.text.strip(), form=Form.SHORT, csl={"title": title} if title else {})
     note.citations.append(cit)
     note.kind = "citation"
     _resolved(cit, target, scope.doc.path)
@@ -470,6 +477,34 @@ def _resolve_cross_ref(cit: Citation, note: Note, by_number: dict, path: str) ->
 # --- Chicago short notes --------------------------------------------------------------------
 
 def _short_note_target(cit: Citation, fulls: list[_Full]) -> _Full | None:
+    """'Surname, Short Title, page.' or the opening of an earlier citation and a pinpoint."""
+    return _surname_title_target(cit, fulls) or _opening_target(cit.raw, fulls)
+
+
+def _opening_target(text: str, fulls: list[_Full]) -> _Full | None:
+    """'Taiwan Relations Act, sec. 3.', '“Tensions Rise,” 46.', 'U.S. Department of Defense, Nuclear Posture
+    Review, 12.', 'Brown v. Board of Education, 347 U.S. at 495.': the first elements of one earlier full
+    citation (its facts dropped) and a new pinpoint, as institutional, legal and authorless works are cited again."""
+    stripped = _PINPOINT_TAIL.sub("", text.strip())
+    if stripped == text.strip():
+        return None
+    stripped = _REPORTER_PINPOINT.sub("", stripped)
+    key = match_key(stripped)
+    if len(key) < (4 if has_cjk(key) else 10):
+        return None
+    works = _distinct_works([f for f in fulls if key in _openings(f.citation.raw)])
+    return works[0][0] if len(works) == 1 else None
+
+
+@lru_cache(maxsize=8192)
+def _openings(raw: str) -> frozenset[str]:
+    """A citation's first two elements, folded: 'Brown v. Board of Education', 'U.S. Department of Defense,
+    Nuclear Posture Review'; a longer opening holds publication facts, and repeating them is a full citation."""
+    ends = [m.start() for m in _OPENING_END.finditer(raw, 0, 250)][:2]
+    return frozenset(match_key(raw[:end]) for end in ends)
+
+
+def _surname_title_target(cit: Citation, fulls: list[_Full]) -> _Full | None:
     """'Surname, Short Title, page.': no publication facts, and an earlier work fits."""
     csl = cit.csl
     if any(k in csl for k in ("issued", "publisher", "container-title", "volume", "URL")):
@@ -508,11 +543,24 @@ def _names_and_printed_title(cit: Citation, fulls: list[_Full]) -> _Full | None:
     people = split_people(_ET_AL_TAIL.sub("", names))
     if len(title_key) < 12 or not people:
         return None
-    hits = [f for f in fulls if title_key in match_key(f.citation.raw)
-            and len(match_key(f.citation.raw)) > len(title_key) + len(match_key(names)) + 8
+    hits = [f for f in fulls if _facts_after(title_key, f.citation.raw) and not _prints_year_of(cit.raw, f.citation)
             and (_names_match(people, f.citation) or _names_match([names], f.citation))]
     works = _distinct_works(hits)
     return works[0][0] if len(works) == 1 else None
+
+
+def _prints_year_of(raw: str, full: Citation) -> bool:
+    """A short note drops the date: a citation that prints a year the full one prints outside its title
+    is the full one again."""
+    dates = set(_YEARS.findall(full.raw)) - set(_YEARS.findall(full.csl.get("title", "")))
+    return bool(dates & set(_YEARS.findall(raw)))
+
+
+def _facts_after(title_key: str, full_raw: str) -> bool:
+    """The full citation prints the title and, after it, more than a page: the facts a short note drops."""
+    full_key = match_key(_BARE_PAGE_TAIL.sub("", _LOCATOR_TAIL.sub("", full_raw.strip())))
+    at = full_key.find(title_key)
+    return at >= 0 and len(full_key) - at - len(title_key) > 4
 
 
 def _repeated_head(cit: Citation, fulls: list[_Full]) -> _Full | None:
