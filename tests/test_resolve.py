@@ -401,3 +401,15 @@ def test_english_full_citation_repeated_with_its_year_stays_full():
     again = ("James Kraska, Sustainable Development Is Security: The Role of Transboundary River Agreements, "
              "Yale Journal of International Law, Vol.28, 2003, p.469.")
     assert resolve(first, again)[2].citations[0].form == "full"
+
+
+def test_ibid_after_a_citation_whose_tail_was_split_off_follows_the_citation():
+    notes = resolve("王保樹.股份有限公司機關構造中的董事和董事會[M]//梁慧星. 民商法論叢: 卷 1.法律出版社, 1994: 332.", "同上273-274.")
+    if len(notes[1].citations) < 2:
+        pytest.skip("the parser keeps the entry whole")
+    assert outcome(notes[2]) == ("ibid", "resolved", (1, 0))
+
+
+def test_ibid_after_two_titled_sources_stays_ambiguous():
+    notes = resolve(EN_TWO, "Ibid., p. 9.")
+    assert outcome(notes[2])[:2] == ("ibid", "ambiguous")

@@ -254,6 +254,10 @@ def _point_at_note(cit: Citation, target: Note, what: str, path: str) -> None:
         if len(fitting) == 1:
             _follow(cit, target, fitting[0], path)
             return
+        titled = [i for i, s in enumerate(sources) if s.form != Form.FULL or s.csl.get("title")]
+        if titled == [0]:  # '…[M]//梁慧星. 民商法論叢: 卷 1.法律出版社, 1994: 332.': the untitled rest is its tail, not a source
+            _follow(cit, target, 0, path)
+            return
         if len({_target_of(target, i, path) for i in range(len(sources))}) == 1:
             _follow(cit, target, 0, path)  # one work cited twice ("…, p. 5; Ibid., p. 7") is one source
             return
