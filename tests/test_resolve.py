@@ -413,3 +413,9 @@ def test_ibid_after_a_citation_whose_tail_was_split_off_follows_the_citation():
 def test_ibid_after_two_titled_sources_stays_ambiguous():
     notes = resolve(EN_TWO, "Ibid., p. 9.")
     assert outcome(notes[2])[:2] == ("ibid", "ambiguous")
+
+
+def test_previous_note_term_with_author_and_title_names_that_work():
+    zh = "實藤惠秀著，譚汝謙、林啟彥譯，《中國人留學日本史》（香港：香港中文大學出版社，1982年），頁320。"
+    notes = resolve(zh, EN_BOOK, "同前注，實藤惠秀：《中國人留學日本史》，第5頁。")
+    assert outcome(notes[3]) == ("op_cit", "resolved", (1, 0))

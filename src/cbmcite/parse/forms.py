@@ -78,6 +78,15 @@ AUTHOR_WORK = rule(
     requires=("同前",),
     anchored=True,
 )
+AUTHOR_TITLE_WORK = rule(
+    "author_title_work",
+    rf"^{alternation(PREVIOUS_NOTE_TERMS_ZH)}\s*[，,]\s*(?P<named>[^，,。；;《》〈〉]{{1,40}}?[：:]\s*(?P<mark>[《〈])[^》〉]{{1,120}}[》〉])",
+    "同前注，作者：《書名》 with no note number (legal citation manual): that author's work named, as 同前注，作者書.",
+    examples=("同前注，王澤鑑：《民法總則》，第330頁。", "同前註，湯紹成：〈略論兩岸軍事互信機制〉，第5頁"),
+    counterexamples=("同前注〔16〕，王澤鑑：《民法總則》，第330頁。", "同前注，頁5。", "同前注，湯紹成書，271-273。"),
+    requires=("同前",),
+    anchored=True,
+)
 IBID = rule(
     "ibid",
     rf"^{alternation(IBID_TERMS_EN)}\b\.?|^{alternation(IBID_TERMS_ZH)}"
@@ -198,6 +207,9 @@ def analyse_form(piece: str) -> FormInfo:
     m = AUTHOR_WORK.find(text)
     if m:
         return FormInfo(Form.OP_CIT, author_text=m["who"].strip())
+    m = AUTHOR_TITLE_WORK.find(text)
+    if m:
+        return FormInfo(Form.OP_CIT, author_text=m["named"].strip(), book_or_article="book" if m["mark"] == "《" else "article")
     if IBID.find(text):
         return FormInfo(Form.IBID)
     m = LOC_CIT.find(text[:130])
