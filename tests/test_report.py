@@ -39,3 +39,16 @@ def test_op_cits_of_one_uncited_work_are_one_problem_that_points_at_the_note_nam
                                      "林正義，前引書，頁9。") if f.severity == "error"]
     assert [(f.note, f.dependents) for f in errors] == [(3, [5])]
     assert "note 2" in errors[0].hint
+
+
+def test_author_list_cut_short_by_et_al_is_not_a_spelling_difference():
+    full = ("Zdzislaw Lachowski, Martin Sjogren, Alyson J. K. Bailes, John Hart, and Shannon N. Kile, Tools for Building "
+            "Confidence on the Korean Peninsula (Stockholm: SIPRI, 2007), 12.")
+    again = "Zdzislaw Lachowski et al., Tools for Building Confidence on the Korean Peninsula (Stockholm: SIPRI, 2007), 30."
+    assert not [f for f in findings_of(full, again) if "spelled" in f.message]
+
+
+def test_author_spelled_otherwise_is_still_a_spelling_difference():
+    full = "Joseph L. Sheffield, Military-to-Military Confidence Building Measures, Alabama: AU Press, 2009, pp.7-8."
+    again = "Joseph Sheffeld, Military-to-Military Confidence Building Measures, Alabama: AU Press, 2009, p.9."
+    assert [f for f in findings_of(full, again) if "spelled" in f.message]

@@ -142,6 +142,9 @@ DISCOURSE_OPENERS_ZH = ("例如", "譬如", "比如", "然而", "但是", "不�
 # Section headings of the body (一、 （二） 第三節 貳、): the numerals they are numbered with.
 CHINESE_NUMERALS = "〇一二三四五六七八九十百"
 FORMAL_NUMERALS = "壹貳參肆伍陸柒捌玖拾"
+# Words before a pinpoint in a later reference: 'sec. 3', '§ 2', 'art. 121', 'para. 4', '347 U.S. at 495', '頁12'.
+PINPOINT_WORDS = ("pp.", "p.", "at", "sec.", "secs.", "section", "§", "§§", "art.", "arts.", "article", "para.", "paras.",
+                  "¶", "¶¶", "頁", "页", "第")
 SECTION_WORDS = ("章", "節", "节", "篇", "部分")
 
 

@@ -8,8 +8,10 @@ from .bibliography import Bibliography
 from .items import creators, display_name, issued_year
 from .ingest import natural_key
 from .model import Citation, DocumentResult, Note
+from .lexicon import ET_AL, alternation
 from .normalize import has_cjk, match_key
 from .parse.forms import CROSS_REF, IBID, LOC_CIT, OP_CIT
+from .patterns import compile_fast
 from .resolve import named_people
 
 
@@ -292,7 +294,7 @@ def _similar(a: str, b: str) -> bool:
 def _differences(a: Citation, b: Citation, first: int | str) -> list[str]:
     out = []
     na, nb = _creator_text(a), _creator_text(b)
-    if na != nb:
+    if na != nb and not _list_cut_short(a, b):
         out.append(f"same work as note {first}, but the author is spelled '{nb}' here and '{na}' there")
     ya, yb = issued_year(a.csl), issued_year(b.csl)
     if ya and yb and ya != yb:
@@ -301,6 +303,17 @@ def _differences(a: Citation, b: Citation, first: int | str) -> list[str]:
     if {ta, tb} == {"book", "chapter"}:
         out.append(f"same work as note {first}, but cited as a {tb} here and as a {ta} there")
     return out
+
+
+_ET_AL = compile_fast(alternation(ET_AL))
+
+
+def _list_cut_short(a: Citation, b: Citation) -> bool:
+    """'Lachowski et al.' / '陳晉鑣. 張惠民. 朱士興. 等': a list cut short by et al. names the same first authors."""
+    shorter, longer = sorted((a, b), key=lambda c: len(creators(c.csl)))
+    first = [match_key(display_name(n)) for n in creators(shorter.csl)]
+    listed = [match_key(display_name(n)) for n in creators(longer.csl)][: len(first)]
+    return bool(first) and first == listed and bool(_ET_AL.search(shorter.raw))
 
 
 def _creator_text(c: Citation) -> str:

@@ -14,10 +14,12 @@ from .lexicon import (
     ET_AL,
     NAME_PARTICLES,
     NOTE_NAMING_IBID_TERMS_ZH,
+    PINPOINT_WORDS,
     ROLE_AUTHOR_ZH,
     ROLE_EDITOR_ZH,
     ROLE_TRANSLATOR_EN,
     ROLE_TRANSLATOR_ZH,
+    SIGNAL_EN,
     alternation,
 )
 from .model import Citation, DocumentResult, Form, Note
@@ -34,6 +36,15 @@ _NAME_WORD = rf"(?:\p{{Lu}}[\p{{L}}'’.\-]*|{alternation(NAME_PARTICLES)})"
 _NAME_LIKE = compile_fast(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}$")
 _NAME_SEPARATOR = compile_fast(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
 _LOCATOR_TAIL = compile_fast(r"[,，]?\s*(?:pp?\.|頁|页|第)\s*[0-9][0-9\-–]*\s*[頁页]?\s*[.。;；]?\s*$")
+_BARE_PAGE_TAIL = compile_fast(r"[,，]\s*(?:[0-9]+:)?[0-9][0-9\-–]*\s*[.。;；]?\s*$")  # Chicago ', 136–137.' / ', 7:186.'
+_GLUED_SIGNAL = compile_fast(rf"^(?:{alternation(SIGNAL_EN)})\s*(?=\p{{Han}})")  # 'See汪疑今': LaTeX dropped the space
+_PINPOINT_TAIL = compile_fast(
+    rf"[,，]?\s*(?:{alternation(PINPOINT_WORDS)}\s*)?[0-9][0-9\-–]*(?:\s*[,，]\s*[0-9][0-9\-–]*)*\s*[頁页條条]?\s*[.。;；]?\s*$")
+_REPORTER_PINPOINT = compile_fast(r"[,，]\s*[0-9]{1,4}\s+[\p{L}. ]{1,20}?[0-9a-z]{0,3}$")  # 'Brown …, 347 U.S.' (at 495)
+_OPENING_END = compile_fast(r"[,，(（:：;；]")
+_CJK_STYLE_MARKS = compile_fast(r"[，《〈「（：]")  # a CJK name in a Chicago note is set with ASCII marks
+_YEARS = compile_fast(r"(?<![0-9])[0-9]{4}(?![0-9])")
+_FIRST_COMMA = compile_fast(r"\s*[,，]\s*")
 _TITLE_ONLY = compile_fast(r"[“\"「《〈]?(?P<title>[^，,。；;：:“”\"「」《》〈〉()（）]{3,100}?)[.。,，]?[”\"」》〉]?[.。]?")
 _PUBLICATION_FACTS = ("publisher", "publisher-place", "container-title", "URL")
 _ET_AL = compile_fast(alternation(ET_AL))
@@ -143,10 +154,11 @@ def _repeated_title(note: Note, scope: _Scope) -> None:
     """A note that is only the title of a work cited in full before ('Florida Mental Health Act.',
     '“Helsinki Final Act.”') is a short note of it, though alone it reads like a line of prose."""
     found = _title_only_target(note.text, scope.fulls)
-    if found is None:
+    opening = None if found else _opening_target(note.text, scope.fulls)
+    if found is None and opening is None:
         return
-    target, title = found
-    cit = Citation(raw=note.text.strip(), form=Form.SHORT, csl={"title": title})
+    target, title = found or (opening, "")
+    cit = Citation(raw=note.text.strip(), form=Form.SHORT, csl={"title": title} if title else {})
     note.citations.append(cit)
     note.kind = "citation"
     _resolved(cit, target, scope.doc.path)
@@ -242,6 +254,10 @@ def _point_at_note(cit: Citation, target: Note, what: str, path: str) -> None:
         if len(fitting) == 1:
             _follow(cit, target, fitting[0], path)
             return
+        titled = [i for i, s in enumerate(sources) if s.form != Form.FULL or s.csl.get("title")]
+        if titled == [0]:  # '…[M]//梁慧星. 民商法論叢: 卷 1.法律出版社, 1994: 332.': the untitled rest is its tail, not a source
+            _follow(cit, target, 0, path)
+            return
         if len({_target_of(target, i, path) for i in range(len(sources))}) == 1:
             _follow(cit, target, 0, path)  # one work cited twice ("…, p. 5; Ibid., p. 7") is one source
             return
@@ -280,7 +296,7 @@ def _resolve_by_author(cit: Citation, fulls: list[_Full], previous: Note | None,
         return
     works = _works_by(named, fulls)
     if cit.form == Form.SHORT:
-        works = _short_note_works(cit.csl.get("title", ""), named, works, fulls, previous, path)
+        works = _short_note_works(cit.csl.get("title", ""), _year_of(cit), named, works, fulls, previous, path)
     if len(works) > 1 and named.title:  # 作者，《書名》，前揭書: the title picks the work
         works = [w for w in works if _title_fits(named.title, w[0].citation)] or works
     if len(works) > 1 and cit.narrow:
@@ -302,10 +318,13 @@ def _works_by(named: NamedWork, fulls: list[_Full]) -> list[list[_Full]]:
     return _distinct_works(matches)
 
 
-def _short_note_works(short_title: str, named: NamedWork, works: list[list[_Full]], fulls: list[_Full],
-                      previous: Note | None, path: str) -> list[list[_Full]]:
+def _short_note_works(short_title: str, year: int | None, named: NamedWork, works: list[list[_Full]],
+                      fulls: list[_Full], previous: Note | None, path: str) -> list[list[_Full]]:
     """Of the author's works, those a short note can mean: the short title must fit (another work by the
     author may never have been cited in full); without a title, the work of the note just before."""
+    if not short_title and year is not None:  # author–date （王振寰，1996：88）: the author's work of that year
+        return ([w for w in works if _year_of(w[0].citation) == year]
+                or [w for w in works if _year_of(w[0].citation) is None])
     if short_title:
         return ([w for w in works if _title_fits(short_title, w[0].citation)]
                 or [w for w in works if _printed_in(short_title, w[0].citation)]
@@ -314,6 +333,11 @@ def _short_note_works(short_title: str, named: NamedWork, works: list[list[_Full
     if len(works) > 1 and previous is not None:
         return _cited_in(previous, works, path) or works  # 'Bright, 60.' right after Bright's work
     return works or _title_read_as_names(named.whole, fulls)
+
+
+def _year_of(cit: Citation) -> int | None:
+    parts = cit.csl.get("issued", {}).get("date-parts") or [[None]]
+    return parts[0][0] if parts[0] else None
 
 
 def _printed_in(words: str, cit: Citation, shortest: int = 6) -> bool:
@@ -374,7 +398,8 @@ def named_people(text: str) -> list[str]:
 
 def _people_of(cit: Citation) -> list[str]:
     """Authors and editors; a literal 'W. Mou、K. Zhang' holds two people."""
-    return [p for role in ("author", "editor") for n in cit.csl.get(role, []) for p in display_name(n).split("、")]
+    return [_GLUED_SIGNAL.sub("", p) for role in ("author", "editor") for n in cit.csl.get(role, [])
+            for p in display_name(n).split("、")]
 
 
 def _names_match(wanted: list[str], work: Citation) -> bool:
@@ -456,10 +481,38 @@ def _resolve_cross_ref(cit: Citation, note: Note, by_number: dict, path: str) ->
 # --- Chicago short notes --------------------------------------------------------------------
 
 def _short_note_target(cit: Citation, fulls: list[_Full]) -> _Full | None:
+    """'Surname, Short Title, page.' or the opening of an earlier citation and a pinpoint."""
+    return _surname_title_target(cit, fulls) or _opening_target(cit.raw, fulls)
+
+
+def _opening_target(text: str, fulls: list[_Full]) -> _Full | None:
+    """'Taiwan Relations Act, sec. 3.', '“Tensions Rise,” 46.', 'U.S. Department of Defense, Nuclear Posture
+    Review, 12.', 'Brown v. Board of Education, 347 U.S. at 495.': the first elements of one earlier full
+    citation (its facts dropped) and a new pinpoint, as institutional, legal and authorless works are cited again."""
+    stripped = _PINPOINT_TAIL.sub("", text.strip())
+    if stripped == text.strip():
+        return None
+    stripped = _REPORTER_PINPOINT.sub("", stripped)
+    key = match_key(stripped)
+    if len(key) < (4 if has_cjk(key) else 10):
+        return None
+    works = _distinct_works([f for f in fulls if key in _openings(f.citation.raw)])
+    return works[0][0] if len(works) == 1 else None
+
+
+@lru_cache(maxsize=8192)
+def _openings(raw: str) -> frozenset[str]:
+    """A citation's first two elements, folded: 'Brown v. Board of Education', 'U.S. Department of Defense,
+    Nuclear Posture Review'; a longer opening holds publication facts, and repeating them is a full citation."""
+    ends = [m.start() for m in _OPENING_END.finditer(raw, 0, 250)][:2]
+    return frozenset(match_key(raw[:end]) for end in ends)
+
+
+def _surname_title_target(cit: Citation, fulls: list[_Full]) -> _Full | None:
     """'Surname, Short Title, page.': no publication facts, and an earlier work fits."""
     csl = cit.csl
     if any(k in csl for k in ("issued", "publisher", "container-title", "volume", "URL")):
-        return _repeated_head(cit, fulls)
+        return _repeated_head(cit, fulls) or _title_only_work(cit.raw, fulls) or _names_and_printed_title(cit, fulls)
     if not _people_of(cit):  # a title alone, parsed as a citation: '“Helsinki Final Act.”'
         found = _title_only_target(cit.raw, fulls)
         return found[0] if found else None
@@ -474,6 +527,44 @@ def _short_note_target(cit: Citation, fulls: list[_Full]) -> _Full | None:
     ]
     works = _distinct_works(hits)
     return works[0][0] if len(works) == 1 else None
+
+
+def _title_only_work(text: str, fulls: list[_Full]) -> _Full | None:
+    found = _title_only_target(text, fulls)
+    return found[0] if found else None
+
+
+def _names_and_printed_title(cit: Citation, fulls: list[_Full]) -> _Full | None:
+    """'Saito and Miyazaki, Jadeite-bearing metagabbro … central Kyushu, pp.175-176.': an earlier
+    work's authors by surname, then its title as printed there and a page, nothing more; what the
+    parse read as a year or a journal was part of the title."""
+    names_and_title = _FIRST_COMMA.split(cit.raw.strip(), maxsplit=1)
+    if (len(names_and_title) < 2 or _CJK_STYLE_MARKS.search(cit.raw)  # the Chinese styles repeat a work in full
+            or "publisher" in cit.csl or "publisher-place" in cit.csl):
+        return None
+    names, title = names_and_title
+    title_key = match_key(_BARE_PAGE_TAIL.sub("", _LOCATOR_TAIL.sub("", title)))
+    people = split_people(_ET_AL_TAIL.sub("", names))
+    if len(title_key) < 12 or not people:
+        return None
+    hits = [f for f in fulls if _facts_after(title_key, f.citation.raw) and not _prints_year_of(cit.raw, f.citation)
+            and (_names_match(people, f.citation) or _names_match([names], f.citation))]
+    works = _distinct_works(hits)
+    return works[0][0] if len(works) == 1 else None
+
+
+def _prints_year_of(raw: str, full: Citation) -> bool:
+    """A short note drops the date: a citation that prints a year the full one prints outside its title
+    is the full one again."""
+    dates = set(_YEARS.findall(full.raw)) - set(_YEARS.findall(full.csl.get("title", "")))
+    return bool(dates & set(_YEARS.findall(raw)))
+
+
+def _facts_after(title_key: str, full_raw: str) -> bool:
+    """The full citation prints the title and, after it, more than a page: the facts a short note drops."""
+    full_key = match_key(_BARE_PAGE_TAIL.sub("", _LOCATOR_TAIL.sub("", full_raw.strip())))
+    at = full_key.find(title_key)
+    return at >= 0 and len(full_key) - at - len(title_key) > 4
 
 
 def _repeated_head(cit: Citation, fulls: list[_Full]) -> _Full | None:

@@ -41,6 +41,16 @@ CROSS_REF = rule(
     requires=("註", "注", "note", "Note", "NOTE", "n.", "N.", "同"),
     flags=re.I,
 )
+SAME_AS_NOTE = rule(
+    "same_as_note",
+    rf"^{alternation(CROSS_REF_BARE_LEAD_ZH)}\s*(?P<n>[0-9]{{1,3}})(?:\s*[:：]\s*(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?))?"
+    r"\s*[.。;；,，]?\s*$",
+    "GB/T 7714 notes: 同N (: pages) alone is the work cited in note N, e.g. '同5: 310.'",
+    examples=("同1.", "同5: 310.", "同20", "同19: 168-170.", "同33: 217;"),
+    counterexamples=("同上28.", "同2005年3月", "同10月", "同上注，255。", "同註5，頁12。"),
+    requires=CROSS_REF_BARE_LEAD_ZH,
+    anchored=True,
+)
 AUTHOR_AFTER_POINTER = rule(
     "author_after_pointer",
     r"[〕\]]?\s*[，,]\s*(?P<named>[^，,。；;《》〈〉]{1,40}?[：:]\s*[《〈][^》〉]{1,120}[》〉])",
@@ -65,6 +75,15 @@ AUTHOR_WORK = rule(
     "同前注，作者書 (legal citation manual): that author's work cited before, not the previous note.",
     examples=("同前注，湯紹成書，271-273。", "同前注，D. H. Capie、P. M. Evans書。", "同前注，吳建德 等書，284。", "同前註，王澤鑑書"),
     counterexamples=("同前注，頁5。", "同前註，第3頁。", "同前注〔16〕，王澤鑑：《民法總則》，第330頁。", "同前註，前引書，頁5。"),
+    requires=("同前",),
+    anchored=True,
+)
+AUTHOR_TITLE_WORK = rule(
+    "author_title_work",
+    rf"^{alternation(PREVIOUS_NOTE_TERMS_ZH)}\s*[，,]\s*(?P<named>[^，,。；;《》〈〉]{{1,40}}?[：:]\s*(?P<mark>[《〈])[^》〉]{{1,120}}[》〉])",
+    "同前注，作者：《書名》 with no note number (legal citation manual): that author's work named, as 同前注，作者書.",
+    examples=("同前注，王澤鑑：《民法總則》，第330頁。", "同前註，湯紹成：〈略論兩岸軍事互信機制〉，第5頁"),
+    counterexamples=("同前注〔16〕，王澤鑑：《民法總則》，第330頁。", "同前注，頁5。", "同前注，湯紹成書，271-273。"),
     requires=("同前",),
     anchored=True,
 )
@@ -165,6 +184,12 @@ class FormInfo:
     book_or_article: str | None = None  # 書 → book, 文 → article (narrows op. cit.)
 
 
+def same_as_note(piece: str) -> tuple[int, str | None] | None:
+    """(N, pages) of a GB/T 同N piece, or None."""
+    m = SAME_AS_NOTE.find(piece.strip())
+    return (int(m["n"]), m["p"]) if m else None
+
+
 def short_form_of(piece: str) -> str | None:
     info = analyse_form(piece)
     return None if info.form == Form.FULL else info.form
@@ -182,6 +207,9 @@ def analyse_form(piece: str) -> FormInfo:
     m = AUTHOR_WORK.find(text)
     if m:
         return FormInfo(Form.OP_CIT, author_text=m["who"].strip())
+    m = AUTHOR_TITLE_WORK.find(text)
+    if m:
+        return FormInfo(Form.OP_CIT, author_text=m["named"].strip(), book_or_article="book" if m["mark"] == "《" else "article")
     if IBID.find(text):
         return FormInfo(Form.IBID)
     m = LOC_CIT.find(text[:130])

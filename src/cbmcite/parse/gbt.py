@@ -1,37 +1,22 @@
-"""GB/T 7714 note conventions that are not field parsing: 同N (the work of note N) and where entries end."""
+"""GB/T 7714 note conventions that are not field parsing: where entries end (同N, the work of note N, is in forms.py)."""
 from __future__ import annotations
 
 from ..lexicon import GBT_CARRIERS, GBT_TYPES, alternation
 from ..normalize import normalize_pages
 from ..patterns import compile_fast
-from ..rules import rule
 from .names import csl_name
 from .fields import take_url
+from .forms import same_as_note  # noqa: F401  (同N is a cross-reference term; its home is forms.py)
 from .result import Parsed
 
 _HAN = compile_fast(r"\p{Han}")
 # [M] book, [J] journal, [EB/OL] online post … (CONVENTIONS §5): the signature of the style
 TYPE_MARK = compile_fast(rf"\[(?P<t>{alternation(GBT_TYPES)})(?:/{alternation(GBT_CARRIERS)})?\]")
 
-SAME_AS_NOTE = rule(
-    "gbt_same_as_note",
-    r"^同\s*(?P<n>[0-9]{1,3})(?:\s*[:：]\s*(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?))?\s*[.。;；,，]?\s*$",
-    "GB/T 7714 notes: 同N (: pages) is the work cited in note N, e.g. '同5: 310.'",
-    examples=("同1.", "同5: 310.", "同20", "同19: 168-170.", "同33: 217;"),
-    counterexamples=("同上28.", "同2005年3月", "同10月", "同上注，255。", "同註5，頁12。"),
-    requires=("同",),
-    anchored=True,
-)
 # After an entry's last page or year, a new entry starts if a type mark comes before the next entry end.
 _NAME_STOP = compile_fast(r"[.．](?:\s+|(?=\p{Han}))")  # LaTeX output may drop the space: 王明亮.關於
 _VOLUME_BEFORE = compile_fast(r"(?:卷|[Vv]ol\.)\s*[0-9]+$")
 _ENTRY_END = compile_fast(r"[0-9][.;；]\s")
-
-
-def same_as_note(piece: str) -> tuple[int, str | None] | None:
-    """(N, pages) of a 同N piece, or None."""
-    m = SAME_AS_NOTE.find(piece.strip())
-    return (int(m["n"]), m["p"]) if m else None
 
 
 def new_entry_follows(text: str, i: int) -> bool:
