@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .patterns import compile_fast
+from .patterns import TAIL_WINDOW, compile_fast
 
 RULES: dict[str, "Rule"] = {}
 
@@ -46,6 +46,10 @@ class Rule:
             return None
         end = len(text) if endpos is None else endpos
         return (self.compiled.match if self.anchored else self.compiled.search)(text, pos, end)
+
+    def find_tail(self, text: str):
+        """An end-anchored rule's match, searched in the text's last TAIL_WINDOW characters (patterns.search_tail)."""
+        return self.find(text, max(0, len(text) - TAIL_WINDOW))
 
     def finditer(self, text: str):
         return iter(()) if not self.may_match(text) else self.compiled.finditer(text)

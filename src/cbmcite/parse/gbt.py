@@ -1,7 +1,7 @@
 """GB/T 7714 note conventions that are not field parsing: 同N (the work of note N) and where entries end."""
 from __future__ import annotations
 
-from ..lexicon import GBT_CARRIERS, GBT_TYPES, alternation
+from ..lexicon import COMPILED_WORK_ENDINGS_ZH, GBT_CARRIERS, GBT_TYPES, alternation
 from ..normalize import normalize_pages
 from ..patterns import compile_fast
 from ..rules import rule
@@ -69,7 +69,13 @@ _VOLUME_WORDS = compile_fast(r"[卷冊册號号第0-9]")
 _PAGE_ONLY = compile_fast(r"^(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?)(?:\s*[(（][0-9\-]+[)）])?$")  # '23(2018-12-01)'
 _ISO_DATE = compile_fast(r"(?P<y>(?:1[5-9]|20)[0-9]{2})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})")
 _PAREN_DATE_ONLY = compile_fast(r"^[(（][0-9\-]+[)）]$")
-_EDITED_WORK = compile_fast(r"(?:論文集|论文集|文集|辭典|辞典|詞典|词典)$")  # compiled works: the names are editors
+EDITED_WORK = rule(
+    "compiled_work_title_zh",
+    rf"{alternation(COMPILED_WORK_ENDINGS_ZH)}$",
+    "A compiled work's title (論文集, 辭典): the names before it are its editors.",
+    examples=("中國法制史論文集", "法學辭典", "汉语大词典"),
+    counterexamples=("論文集的編輯", "中國法制史"),
+)
 _YEAR_PAGES = compile_fast(r"(?r)(?:[,，]|^|[.．](?=\s))\s*(?P<y>(?:1[5-9]|20)[0-9]{2})(?:\s*[:：]\s*(?P<p>[0-9][0-9\-–~, ]*?))?\s*$")
 _JOURNAL = compile_fast(
     r"^(?P<j>.+?)\s*[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2})(?:\s*[,，]\s*(?P<v>[^(（:：]+?))?"
@@ -136,7 +142,7 @@ def _responsible_and_title(before: str, out: Parsed) -> None:
     names = [n for n in names if not _ETAL.match(n)]
     title = _main_title(". ".join(elements))
     if names:
-        role = "editor" if _EDITED_WORK.search(title) else "author"
+        role = "editor" if EDITED_WORK.find(title) else "author"
         out.csl[role] = [{"literal": n} for n in names]  # family name first: never split
     out.csl["title"] = title
 

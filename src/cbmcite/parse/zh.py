@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import regex as re
 
-from ..lexicon import (CHAPTER_LEAD_ZH, LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, PUBLISHER_ENDINGS_ZH, ROLE_AUTHOR_ZH,
-                       ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, THESIS_WORDS_ZH, alternation)
+from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, CONFERENCE_LEADS_ZH, JOURNAL_BEFORE_BAO_ZH,
+                       LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, NEWSPAPER_ENDINGS_ZH, PUBLISHER_ENDINGS_AFTER_PLACE_ZH,
+                       PUBLISHER_ENDINGS_ZH, REPORT_TITLE_WORDS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH,
+                       THESIS_WORDS_ZH, alternation)
 from ..normalize import chinese_number, fold_compat, normalize_pages, parse_date
 from ..patterns import compile_fast, search_tail
+from ..rules import rule
 from .names import ROLE_WORDS_ZH, csl_name, split_people
 from .fields import take_url
 from .result import Parsed
@@ -31,7 +34,14 @@ _BARE_PUB_BLOCK = compile_fast(r"(?:^|[，,])\s*(?P<body>[^，,：:《》〈〉]
 _COLON_KEEP = compile_fast(r"([：:︰])")
 _ZH_COMMA = compile_fast(r"[，,]")
 _MARKED_TITLES = compile_fast(r"《[^》]*》|〈[^〉]*〉|「[^」]*」")
-_REPORT_TITLE = compile_fast(r"報告|报告|白皮書|白皮书")
+REPORT_TITLE_ZH = rule(
+    "report_title_zh",
+    alternation(REPORT_TITLE_WORDS_ZH),
+    "A Chinese title or citation naming a report or a white paper.",
+    examples=("《中國的軍事戰略》白皮書", "《2019年國防報告書》", "《世界投资报告》"),
+    counterexamples=("《報業史》", "《白話文學史》"),
+    requires=("報告", "报告", "白皮"),
+)
 
 _NUM = r"[0-9０-９〇○零一二三四五六七八九十百]+"
 _PAGES = compile_fast(
@@ -48,17 +58,37 @@ _PAGES_INSIDE = compile_fast(
     r"|(?P<c>(?!))|(?P<d>(?!))|(?P<e>(?!)))\s*(?=[，,])"
 )
 _AUTHOR_YEAR = compile_fast(r"^(?P<a>[^，,（(《〈]{1,30})[（(]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}|民國?\s*[0-9]{2,3})\s*[）)]")
-_CONFERENCE = compile_fast(r"(?:發表於|发表于|宣讀於|宣读于|提交(?:於|于)?)\s*[「『《]?(?P<c>[^」』》，,（(]+)")
+CONFERENCE_ZH = rule(
+    "conference_zh",
+    rf"{alternation(CONFERENCE_LEADS_ZH)}\s*[「『《]?(?P<c>[^」』》，,（(]+)",
+    "A paper presented at a conference: 發表於「研討會」, 提交于…会议.",
+    examples=("〈論文〉，發表於「兩岸關係研討會」，臺北", "《论文》，提交于中国法学会年会，2005年"),
+    counterexamples=("〈論文〉，《期刊》第3卷第2期", "發表，"),
+    requires=("發表", "发表", "宣讀", "宣读", "提交"),
+)
 _EDITION = compile_fast(r"第\s*(?P<e>[0-9一二三四五六七八九十]+)\s*版(?=\s*[（(，,])")
 _TRANSLATED_AFTER = compile_fast(r"》\s*[，,]\s*(?P<t>[^，,《》（(]{2,20}?)\s*(?:譯|译)(?:[，,（(]|$)")
-_COMMA_PUBLISHER = compile_fast(
-    r"[，,]\s*(?P<place>[^，,：:《》〈〉0-9]{2,6})\s*[，,]\s*(?P<pub>[^，,《》〈〉]{2,24}(?:出版社|書店|书店|書局|书局|公司|出版))(?=[，,])"
+PLACE_COMMA_PUBLISHER = rule(
+    "place_comma_publisher_zh",
+    r"[，,]\s*(?P<place>[^，,：:《》〈〉0-9]{2,6})\s*[，,]\s*"
+    rf"(?P<pub>[^，,《》〈〉]{{2,24}}{alternation(PUBLISHER_ENDINGS_AFTER_PLACE_ZH)})(?=[，,])",
+    "Mainland notes: the place, a comma and the publisher, with no colon: …，上海，三联书店，1999年版.",
+    examples=("《乡土中国》，上海，三联书店，1999年版", "《书》，北京，商务出版，2001年"),
+    counterexamples=("《书》，北京：三联书店，1999年", "《书》，上海，1999年"),
+    requires=("出版", "書店", "书店", "書局", "书局", "公司"),
 )
 _VOLUME = compile_fast(rf"第\s*(?P<v>{_NUM})\s*卷|(?P<v2>[0-9]+)\s*卷(?=\s*[0-9第])|(?i:vol\.?\s*(?P<v3>[0-9]+))")
 _ISSUE = compile_fast(rf"總?第\s*(?P<i>{_NUM})\s*期|(?<=卷\s*)(?P<i2>[0-9]+)\s*期|(?i:no\.?\s*(?P<i3>[0-9]+))|年第(?P<i4>[0-9]+)期")
 _SECTION = compile_fast(r"第?\s*(?P<s>[A-Z]?[0-9]+)\s*版(?!本|社)|版\s*(?P<s2>[A-Z]?[0-9]+)(?![0-9])")
 # 《聯合報》《中國時報》《人民日報》 are newspapers; 學報, 通報, 季報… are journals
-_NEWSPAPER_NAME = compile_fast(r"(?<!學|学|通|季|年|月|彙|汇|匯|公|情|画|畫|導|导|周|週)報$|日报$|时报$|晚报$")
+NEWSPAPER_NAME_ZH = rule(
+    "newspaper_name_zh",
+    rf"(?<!{'|'.join(JOURNAL_BEFORE_BAO_ZH)})報$|{alternation(NEWSPAPER_ENDINGS_ZH)}$",
+    "A newspaper's name ends in 報 (not 學報, 通報, 季報 … which are journals), 日报, 时报 or 晚报.",
+    examples=("聯合報", "中國時報", "人民日报", "北京晚报"),
+    counterexamples=("臺大法學論叢學報", "東方雜誌", "國際通報", "经济学季报"),
+    requires=("報", "报"),
+)
 _THESIS = compile_fast(_THESIS_WORD)
 _CHAPTER_LEAD = compile_fast(rf"{alternation(CHAPTER_LEAD_ZH)}\s*")
 _EDITOR = compile_fast(rf"(?P<e>[^，,；;：:《〈「]+?)\s*{alternation(ROLE_EDITOR_ZH)}\s*[，,：:]?\s*$")
@@ -81,14 +111,21 @@ _DATE_ONLY = compile_fast(
 _THESIS_TAIL = compile_fast(rf"\s*{_THESIS_WORD}$")
 _PUB_BLOCK = compile_fast(r"[（(〈<]\s*(?P<body>[^（）()〈〉<>]*[：:︰][^（）()〈〉<>]*)\s*[）)〉>]")
 _PUBLISHER_END = compile_fast(rf"{alternation(PUBLISHER_ENDINGS_ZH)}$")
-_ACCESS = compile_fast(r"[（(]?\s*(?:瀏覽|浏览|檢索|检索|上網|上网|查閱|查阅|引用|搜尋)日期\s*[：:]?[^）)]*[）)]?")
+ACCESS_DATE_ZH = rule(
+    "access_date_zh",
+    rf"[（(]?\s*{alternation(ACCESS_DATE_LEADS_ZH)}日期\s*[：:]?[^）)]*[）)]?",
+    "An access date, in parentheses or not: （瀏覽日期：2020年1月1日）, 检索日期：2019年.",
+    examples=("網址：http://x.tw（瀏覽日期：2020年1月1日）", "检索日期：2019年3月"),
+    counterexamples=("《日期與時間》", "出版日期：2019年"),
+    requires=("日期",),
+)
 
 
 def parse_chinese(raw: str) -> Parsed:
     out = Parsed(lang="zh")
     s = fold_compat(raw.strip())
     s = _LIST_NUMBER.sub("", s)  # GB/T list number
-    s = _ACCESS.sub("", s)
+    s = ACCESS_DATE_ZH.compiled.sub("", s) if ACCESS_DATE_ZH.may_match(s) else s
     url, s = take_url(s)
     if url:
         out.csl["URL"] = url
@@ -152,7 +189,7 @@ def _parse_taiwan_style(s: str, out: Parsed) -> None:
             out.kind_hint = "chapter"
     if "title" not in csl and titles.get("bare"):
         csl["title"] = titles["bare"]
-    conference = _CONFERENCE.search(s)
+    conference = CONFERENCE_ZH.find(s)
     if conference:
         csl["container-title"] = conference["c"].strip()
         out.kind_hint = "paper-conference"
@@ -169,7 +206,7 @@ def _parse_taiwan_style(s: str, out: Parsed) -> None:
         if section and not csl.get("volume"):
             csl["section"] = section["s"] or section["s2"]
             out.kind_hint = out.kind_hint or "newspaper"
-    if _NEWSPAPER_NAME.search(csl.get("container-title", "")) and not csl.get("volume"):
+    if NEWSPAPER_NAME_ZH.find(csl.get("container-title", "")) and not csl.get("volume"):
         out.kind_hint = out.kind_hint or "newspaper"
     date = parse_date(_strip_titles(rest))
     if date and "issued" not in csl:
@@ -191,7 +228,7 @@ def thesis_genre(text: str) -> bool:
 
 def newspaper_name(name: str) -> bool:
     """《聯合報》《人民日报》 are newspapers; 學報, 通報, 季報 … are journals."""
-    return bool(_NEWSPAPER_NAME.search(name))
+    return bool(NEWSPAPER_NAME_ZH.find(name))
 
 
 def _untitled(s: str, head: str, out: Parsed) -> bool:
@@ -201,7 +238,7 @@ def _untitled(s: str, head: str, out: Parsed) -> bool:
     if not head or not date_only:
         return False
     name = head.strip()
-    if name in NEWS_AGENCIES_ZH or _NEWSPAPER_NAME.search(name):
+    if name in NEWS_AGENCIES_ZH or NEWSPAPER_NAME_ZH.find(name):
         out.csl["container-title"] = name
         out.csl["type"] = "article-newspaper"
     else:
@@ -319,7 +356,7 @@ def _publication_block(rest: str, out: Parsed) -> None:
         bare = _BARE_PUB_BLOCK.search(rest)
         body = bare["body"] if bare else None
     if not body:
-        comma = _COMMA_PUBLISHER.search(rest)  # mainland: …，上海，三联书店，1999年版
+        comma = PLACE_COMMA_PUBLISHER.find(rest)  # mainland: …，上海，三联书店，1999年版
         if comma:
             out.csl["publisher-place"], out.csl["publisher"] = comma["place"].strip(), comma["pub"].strip()
         else:
@@ -380,7 +417,7 @@ def _zh_type(s: str, out: Parsed) -> str:
         return "webpage"
     if csl.get("container-title"):
         return "article-journal"
-    if _REPORT_TITLE.search(csl.get("title", "")) or _REPORT_TITLE.search(_strip_titles(s)):
+    if REPORT_TITLE_ZH.find(csl.get("title", "")) or REPORT_TITLE_ZH.find(_strip_titles(s)):
         return "report"
     if csl.get("URL") and not csl.get("publisher"):
         return "webpage"
