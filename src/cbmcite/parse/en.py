@@ -14,8 +14,9 @@ from ..lexicon import (DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN, MONTH_ABBREV
                        alternation)
 from ..normalize import has_cjk, normalize_pages
 from ..items import display_name
-from .names import csl_name, is_institution, is_person_name, split_people
-from .fields import take_url
+from .names import is_institution, is_person_name, split_people
+from .fields import (Step, run_steps, set_issued, set_people, set_volume_issue, take_pages, take_people, take_url_field,
+                     take_year)
 from .result import Parsed
 from .zh import newspaper_name, thesis_genre
 
@@ -114,46 +115,63 @@ _SHORT_PLACE_PART = compile_fast(r"^(?:[A-Z]\.\s*)+$|^[A-Z]{2,3}$|^[A-Z][a-z]?\.
 
 
 def parse_english(raw: str) -> Parsed:
-    s = _AUTHOR_COLON.sub(r"\g<a>, ", _prepare(raw), count=1)
     out = Parsed(lang="en")
+    run_steps(_STEPS, _AUTHOR_COLON.sub(r"\g<a>, ", _prepare(raw), count=1), out)
+    return out
+
+
+def _roman_volume_page(s: str, out: Parsed) -> str:
+    """'Grundzüge der physiologischen Psychologie, II 213': an older roman volume and its page."""
     roman = search_tail(_ROMAN_VOLUME_PAGE, s)
-    if roman:  # 'Grundzüge der physiologischen Psychologie, II 213'
-        out.csl["volume"], out.locator = roman["v"], normalize_pages(roman["p"])
-        s = s[: roman.start()]
-    url, s = take_url(s)
-    if url:
-        out.csl["URL"] = url
-        s = s.strip().rstrip(",，")
-    s = _take_pages(s, out)
-    s = _take_paren_block(s, out)
+    if not roman:
+        return s
+    out.csl["volume"], out.locator = roman["v"], normalize_pages(roman["p"])
+    return s[: roman.start()]
+
+
+def _url(s: str, out: Parsed) -> str:
+    s = take_url_field(s, out)
+    return s.strip().rstrip(",，") if "URL" in out.csl else s
+
+
+def _pages(s: str, out: Parsed) -> str:
+    """', pp. 12-15' / ', at 5' at the end; a bare number after a comma or a title unless it is a year."""
+    m = search_tail(_PAGES_TAIL, s)
+    if not m:
+        m = search_tail(_BARE_PAGES_TAIL, s)
+        if m and _is_year(m["p"]) and not s[: m.start()].rstrip().endswith(")"):
+            m = None
+    return take_pages(s, out, m)
+
+
+def _date(s: str, out: Parsed) -> str:
+    """The day (newspapers, web pages), else the year at the end; a treaty's 'signed on DATE at PLACE'."""
     signed = _SIGNED.search(s) if "signed" in s else None
     if not signed:
         s = _take_day(s, out)
-    m = YEAR_TAIL.find_tail(s)
-    if m and "issued" not in out.csl:
-        out.csl["issued"] = {"date-parts": [[int(m["y"])]]}
-        s = s[: m.start()]
+    s = take_year(s, out, YEAR_TAIL.find_tail(s))
     m = _SIGNED.search(s) if signed else None
     if m:
         parts = _english_date(m["date"])
         if parts:
-            out.csl["issued"] = {"date-parts": [parts]}
+            set_issued(out, parts)
         if m["place"]:
             out.csl["publisher-place"] = m["place"].strip()
         s = s[: m.start()] + s[m.end():]
         out.kind_hint = "document"
+    return s
+
+
+def _container_or_publisher(s: str, out: Parsed) -> str:
+    """What is left before the date: a journal's volume and issue, or a place and publisher, then the head."""
     vol = _volume_tail(s) or _number_tail(s)
     if vol and "publisher" in out.csl and not _after_quoted_title(s[: vol.start()] + ","):
         if vol["v"] if "v" in vol.groupdict() else None:
             out.csl["volume"] = vol["v"]
         _head_with_in_clause(s[: vol.start()], out)  # 'Title, vol. 7 (Publisher, 2000)': a book in volumes
     elif vol:
-        if "v" in vol.groupdict() and vol["v"]:
-            out.csl["volume"] = vol["v"]
-        if vol["n"]:
-            out.csl["issue"] = vol["n"]
-        s = s[: vol.start()]
-        head, container = _split_last_segment(s)
+        set_volume_issue(out, vol["v"] if "v" in vol.groupdict() else None, vol["n"])
+        head, container = _split_last_segment(s[: vol.start()])
         if container:
             out.csl["container-title"] = container
         out.kind_hint = out.kind_hint or "article"
@@ -163,8 +181,12 @@ def parse_english(raw: str) -> Parsed:
         if "issued" in out.csl and not _after_quoted_title(s + ","):
             s = _take_bare_publisher(s, out)
         _head_with_in_clause(s, out)
+    return ""
+
+
+def _csl_type_step(s: str, out: Parsed) -> str:
     out.csl["type"] = _csl_type(out)
-    return out
+    return s
 
 
 def _take_day(s: str, out: Parsed) -> str:
@@ -174,7 +196,7 @@ def _take_day(s: str, out: Parsed) -> str:
         return s
     parts = _english_date(f"{day['m']} {day['d']}, {day['y']}")
     if parts:
-        out.csl["issued"] = {"date-parts": [parts]}
+        set_issued(out, parts)
     return (s[: day.start()] + s[day.end():]).rstrip(" ,，")
 
 
@@ -185,18 +207,6 @@ def _volume_tail(s: str):
 
 def _number_tail(s: str):
     return search_tail(_NO_TAIL, s) if s.rstrip()[-1:].isdigit() else None
-
-
-def _take_pages(s: str, out: Parsed) -> str:
-    m = search_tail(_PAGES_TAIL, s)
-    if not m:
-        m = search_tail(_BARE_PAGES_TAIL, s)
-        if m and _is_year(m["p"]) and not s[: m.start()].rstrip().endswith(")"):
-            m = None
-    if m:
-        out.locator = normalize_pages(m["p"])
-        s = s[: m.start()].rstrip()
-    return s
 
 
 def _is_year(p: str) -> bool:
@@ -215,7 +225,7 @@ def _take_paren_block(s: str, out: Parsed) -> str:
     if pub and pub["y"]:
         out.csl["publisher-place"] = pub["place"].strip()
         out.csl["publisher"] = pub["pub"].strip()
-        out.csl["issued"] = {"date-parts": [[int(pub["y"])]]}
+        set_issued(out, [int(pub["y"])])
     elif bare and (PUBLISHER_WORD.find_tail(bare["pub"] + " ") or _publisher_after_title(s[: m.start()], bare["pub"])):
         publisher = bare["pub"].strip()
         genre, _, after = publisher.partition(", ")
@@ -224,11 +234,11 @@ def _take_paren_block(s: str, out: Parsed) -> str:
         elif thesis_genre(genre):
             out.csl["genre"], publisher = genre, after
         out.csl["publisher"] = publisher
-        out.csl["issued"] = {"date-parts": [[int(bare["y"])]]}
+        set_issued(out, [int(bare["y"])])
         if s[: m.start()].rstrip().endswith(("”", '"')) and not out.csl.get("genre"):
             out.kind_hint = "report"  # '“Title” (Agency, 2015)': a report, not an article
     elif year and year.start() == 0 or year and len(body) < 30:
-        out.csl["issued"] = {"date-parts": [[int(year["y"])]]}
+        set_issued(out, [int(year["y"])])
         head = s[: m.start()].rstrip()
         journal = _CHICAGO_JOURNAL.search(head) if _after_quoted_title(head) else None
         if journal and (journal["v"] or journal["n"]) and not _volume_tail(head):
@@ -339,10 +349,10 @@ def _head_with_in_clause(s: str, out: Parsed) -> None:
         after = _EDITOR_AFTER.search(rest)  # Chicago: 'in Book, ed. Name, 2nd ed.'
         ed = None if after else _EDITOR_LEAD.match(rest)  # 'in Name ed., Book, Publisher'
         if after:
-            out.csl["editor"] = [csl_name(n) for n in split_people(_EDITION_TAIL.sub("", after["eds"]))]
+            take_people(out, "editor", _EDITION_TAIL.sub("", after["eds"]))
             rest = rest[: after.start()]
         elif ed and len(ed["eds"]) < 120:
-            out.csl["editor"] = [csl_name(n) for n in split_people(ed["eds"])]
+            take_people(out, "editor", ed["eds"])
             rest = _take_bare_publisher(ed["rest"], out, after_book=True)
         container = rest.strip().strip(",")
         if container and not _SHORT_CONTAINER.fullmatch(container):
@@ -467,7 +477,7 @@ def _starts_title(seg: str) -> bool:
 def _authors_and_title(head: str, out: Parsed) -> None:
     trans = _TRANSLATOR_CLAUSE.search(head)
     if trans:
-        out.csl["translator"] = [csl_name(p) for p in split_people(_EDITION_TAIL.sub("", trans["names"]))]
+        take_people(out, "translator", _EDITION_TAIL.sub("", trans["names"]))
         head = head[: trans.start()]
     volume = _VOLUME_PART.search(head)
     if volume and volume.start() > 0:
@@ -489,7 +499,7 @@ def _authors_and_title(head: str, out: Parsed) -> None:
         key = "editor" if ed else "author"
         if len(people) > 1 and not all(is_person_name(p) or _cjk_name(p) for p in people):
             people = [ed["n"] if ed else names]  # an institution with "and" in it
-        out.csl[key] = [csl_name(p) for p in people]
+        set_people(out, key, people)
     if len(segments) - end > 1 and _mentions_thesis(segments[-1]):  # 'Title, Doctoral dissertation'
         out.csl.setdefault("genre", segments[-1])
         title = ", ".join(segments[end:-1])
@@ -548,3 +558,8 @@ def _csl_type(out: Parsed) -> str:
     if csl.get("URL") and not csl.get("publisher"):
         return "webpage"
     return "book"
+
+
+# The English styles, field by field from the end of the citation.
+_STEPS: tuple[Step, ...] = (_roman_volume_page, _url, _pages, _take_paren_block, _date, _container_or_publisher,
+                            _csl_type_step)

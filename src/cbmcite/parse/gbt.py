@@ -5,8 +5,7 @@ from ..lexicon import COMPILED_WORK_ENDINGS_ZH, GBT_CARRIERS, GBT_TYPES, alterna
 from ..normalize import normalize_pages
 from ..patterns import compile_fast
 from ..rules import rule
-from .names import csl_name
-from .fields import take_url
+from .fields import set_issued, set_people, take_url_field
 from .result import Parsed
 
 _HAN = compile_fast(r"\p{Han}")
@@ -105,16 +104,14 @@ def parse_gbt(raw: str) -> Parsed | None:
     if not mark:
         return None
     out = Parsed(lang="zh" if _HAN.search(s[: mark.start()]) else "en")
-    url, s = take_url(s)
-    if url:
-        out.csl["URL"] = url
+    s = take_url_field(s, out)
     s = _ACCESSED.sub("", s).strip().rstrip(".．;；。 ")
     kind = mark["t"]
     _responsible_and_title(s[: mark.start()], out)
     rest = s[mark.end():].lstrip(".． ")
     translators = _TRANSLATORS.match(rest)
     if translators:
-        out.csl["translator"] = [csl_name(n) for n in _elements(translators["t"]) if not _ETAL.match(n)]
+        set_people(out, "translator", (n for n in _elements(translators["t"]) if not _ETAL.match(n)))
         rest = rest[translators.end():].lstrip(".． ")
     part = rest.startswith("//")
     if part:
@@ -125,7 +122,7 @@ def parse_gbt(raw: str) -> Parsed | None:
         _container_and_publication(rest, part, out, web=kind == "EB")
     date = _DATE_IN_PARENS.search(rest)
     if "issued" not in out.csl and date:
-        out.csl["issued"] = {"date-parts": [[int(g) for g in date.group("y", "m", "d") if g]]}
+        set_issued(out, [int(g) for g in date.group("y", "m", "d") if g])
     out.csl["type"] = _PART_KIND.get(kind, "chapter") if part else _KIND.get(kind, "book")
     return out
 
@@ -164,7 +161,7 @@ def _journal(rest: str, out: Parsed) -> None:
     paper = _NEWSPAPER_DATE.match(rest)
     if paper:  # [N]: 'New York Times, 1990-06-15(A1): 16'
         out.csl["container-title"] = paper["j"].strip()
-        out.csl["issued"] = {"date-parts": [[int(g) for g in paper.group("y", "m", "d")]]}
+        set_issued(out, [int(g) for g in paper.group("y", "m", "d")])
         if paper["s"]:
             out.csl["section"] = paper["s"]
         if paper["p"]:
@@ -175,7 +172,7 @@ def _journal(rest: str, out: Parsed) -> None:
         out.csl["container-title"] = rest.split(",")[0].strip()
         return
     out.csl["container-title"] = m["j"].strip()
-    out.csl["issued"] = {"date-parts": [[int(m["y"])]]}
+    set_issued(out, [int(m["y"])])
     if m["v"]:
         out.csl["volume"] = m["v"].strip()
     if m["i"]:
@@ -188,7 +185,7 @@ def _container_and_publication(rest: str, part: bool, out: Parsed, web: bool = F
     tail = _YEAR_PAGES.search(rest)
     body = rest
     if tail:
-        out.csl["issued"] = {"date-parts": [[int(tail["y"])]]}
+        set_issued(out, [int(tail["y"])])
         if tail["p"]:
             out.locator = normalize_pages(tail["p"].strip(" ,"))
         body = rest[: tail.start()]
@@ -207,7 +204,7 @@ def _container_and_publication(rest: str, part: bool, out: Parsed, web: bool = F
     if not tail:
         iso = _ISO_DATE.search(rest)
         if iso:
-            out.csl["issued"] = {"date-parts": [[int(g) for g in iso.group("y", "m", "d")]]}
+            set_issued(out, [int(g) for g in iso.group("y", "m", "d")])
     if part and elements:
         if len(elements) > 1 and not web:  # '//金子宏. 中里実. 租税法と市場': the editors, then the book
             out.csl["editor"] = [{"literal": e} for e in elements[:-1]]

@@ -7,11 +7,12 @@ from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, CONFERENCE_LEADS_Z
                        LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, NEWSPAPER_ENDINGS_ZH, PUBLISHER_ENDINGS_AFTER_PLACE_ZH,
                        PUBLISHER_ENDINGS_ZH, REPORT_TITLE_WORDS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH,
                        THESIS_WORDS_ZH, alternation)
-from ..normalize import chinese_number, fold_compat, normalize_pages, parse_date
+from ..normalize import chinese_number, fold_compat, parse_date
 from ..patterns import compile_fast, search_tail
 from ..rules import rule
-from .names import ROLE_WORDS_ZH, csl_name, split_people
-from .fields import take_url
+from .names import ROLE_WORDS_ZH, split_people
+from .fields import (Step, run_steps, set_issued, set_people, set_publication, set_volume_issue, take_pages, take_people,
+                     take_url_field)
 from .result import Parsed
 
 _LIST_NUMBER = compile_fast(r"^\[\s*[0-9]+\s*\]\s*")
@@ -123,21 +124,27 @@ ACCESS_DATE_ZH = rule(
 
 def parse_chinese(raw: str) -> Parsed:
     out = Parsed(lang="zh")
-    s = fold_compat(raw.strip())
-    s = _LIST_NUMBER.sub("", s)  # GB/T list number
-    s = ACCESS_DATE_ZH.compiled.sub("", s) if ACCESS_DATE_ZH.may_match(s) else s
-    url, s = take_url(s)
-    if url:
-        out.csl["URL"] = url
-        s = s.strip()
-    s = s.strip().rstrip("。.；;").strip()
-    m = search_tail(_PAGES, s) or _PAGES_INSIDE.search(s)
-    if m:
-        out.locator = normalize_pages(next(g for g in (m["a"], m["b"], m["c"], m["d"], m["e"]) if g))
-        s = (s[: m.start()].rstrip("，,：: ") + ("，" + s[m.end():].lstrip("，, ") if m.end() < len(s) else ""))
-    s = _take_author_year(s, out)
-    _parse_taiwan_style(s, out)
+    run_steps(_STEPS, fold_compat(raw.strip()), out)
     return out
+
+
+def _drop_list_number_and_access(s: str, out: Parsed) -> str:
+    s = _LIST_NUMBER.sub("", s)  # GB/T list number
+    return ACCESS_DATE_ZH.compiled.sub("", s) if ACCESS_DATE_ZH.may_match(s) else s
+
+
+def _url(s: str, out: Parsed) -> str:
+    return take_url_field(s, out).strip().rstrip("。.；;").strip()
+
+
+def _pages(s: str, out: Parsed) -> str:
+    """頁12 / 第12頁 / 12頁 / ]: 12 / a bare mainland page after 版, 期 or a title; at the end, or inside before more."""
+    return take_pages(s, out, search_tail(_PAGES, s) or _PAGES_INSIDE.search(s), strip="，,：: ")
+
+
+def _taiwan_style(s: str, out: Parsed) -> str:
+    _parse_taiwan_style(s, out)
+    return ""
 
 
 def _take_author_year(s: str, out: Parsed) -> str:
@@ -147,7 +154,7 @@ def _take_author_year(s: str, out: Parsed) -> str:
         return s
     date = parse_date(m["y"] if not m["y"].startswith("民") else m["y"] + "年")
     if date:
-        out.csl["issued"] = {"date-parts": [date]}
+        set_issued(out, date)
     return m["a"] + s[m.end():]
 
 
@@ -180,12 +187,12 @@ def _parse_taiwan_style(s: str, out: Parsed) -> None:
     if chapter and article_title and (not books or s.find(books[0]) > chapter.start()):
         ed = _editor_after(s, chapter)
         if ed:
-            csl["editor"] = [csl_name(n) for n in split_people(ed)]
+            take_people(out, "editor", ed)
         out.kind_hint = "chapter"
     elif chapter and not article_title and len(books) >= 2 and s.find(books[0]) < chapter.start():
         ed = _editor_after(s, chapter)  # mainland: 作者：《篇名》，載X主編：《書名》
         if ed:
-            csl["editor"] = [csl_name(n) for n in split_people(ed)]
+            take_people(out, "editor", ed)
             out.kind_hint = "chapter"
     if "title" not in csl and titles.get("bare"):
         csl["title"] = titles["bare"]
@@ -195,7 +202,7 @@ def _parse_taiwan_style(s: str, out: Parsed) -> None:
         out.kind_hint = "paper-conference"
     translated = _TRANSLATED_AFTER.search(s)
     if translated and "translator" not in csl:
-        csl["translator"] = [csl_name(p) for p in split_people(translated["t"])]
+        take_people(out, "translator", translated["t"])
     _publication_block(rest, out)
     _volume_issue(rest, out)
     edition = _EDITION.search(s)
@@ -210,7 +217,7 @@ def _parse_taiwan_style(s: str, out: Parsed) -> None:
         out.kind_hint = out.kind_hint or "newspaper"
     date = parse_date(_strip_titles(rest))
     if date and "issued" not in csl:
-        csl["issued"] = {"date-parts": [date]}
+        set_issued(out, date)
     csl["type"] = _zh_type(s, out)
 
 
@@ -246,7 +253,7 @@ def _untitled(s: str, head: str, out: Parsed) -> bool:
         out.csl["type"] = "webpage" if date_only["v"] else "document"
     date = parse_date(s[len(head):])
     if date:
-        out.csl["issued"] = {"date-parts": [date]}
+        set_issued(out, date)
     return True
 
 
@@ -314,9 +321,9 @@ def _people(head: str, out: Parsed) -> None:
     people = split_people(ROLE_WORDS_ZH.sub("", h) if not editors else h[: editors.start()])
     if not people:
         return
-    out.csl["editor" if editors else "author"] = [csl_name(p) for p in people]
+    set_people(out, "editor" if editors else "author", people)
     if translator:
-        out.csl["translator"] = [csl_name(p) for p in split_people(translator)]
+        take_people(out, "translator", translator)
 
 
 def _take_roles(head: str, out: Parsed) -> bool:
@@ -340,7 +347,7 @@ def _take_roles(head: str, out: Parsed) -> bool:
     if not roles.get("author") and not roles.get("editor"):
         return False
     for key, names in roles.items():
-        out.csl[key] = [csl_name(n) for n in names]
+        set_people(out, key, names)
     return True
 
 
@@ -367,10 +374,7 @@ def _publication_block(rest: str, out: Parsed) -> None:
     if _THESIS.search(publisher):
         out.kind_hint = "thesis"
         publisher = _THESIS_TAIL.sub("", publisher)
-    if place.strip() and len(place.strip()) <= 12:
-        out.csl["publisher-place"] = place.strip()
-    if publisher:
-        out.csl["publisher"] = publisher
+    set_publication(out, place.strip() if len(place.strip()) <= 12 else None, publisher)
 
 
 def _publisher_without_place(rest: str, out: Parsed) -> None:
@@ -387,16 +391,14 @@ def _publisher_without_place(rest: str, out: Parsed) -> None:
 
 
 def _volume_issue(rest: str, out: Parsed) -> None:
-    v = _VOLUME.search(rest)
-    if v:
-        value = chinese_number(v["v"] or v["v2"] or v["v3"])
-        if value is not None:
-            out.csl["volume"] = str(value)
-    i = _ISSUE.search(rest)
-    if i:
-        value = chinese_number(i["i"] or i["i2"] or i["i3"] or i["i4"])
-        if value is not None:
-            out.csl["issue"] = str(value)
+    """第3卷第2期 / 3卷2期 / 總第45期 / Vol. 3, No. 2, anywhere after the titles."""
+    set_volume_issue(out, _number(_VOLUME.search(rest)), _number(_ISSUE.search(rest)))
+
+
+def _number(m) -> str | None:
+    """The number of the match's one filled group (Chinese numerals read), or None."""
+    value = chinese_number(next(g for g in m.groups() if g)) if m else None
+    return str(value) if value is not None else None
 
 
 def _strip_titles(s: str) -> str:
@@ -422,3 +424,7 @@ def _zh_type(s: str, out: Parsed) -> str:
     if csl.get("URL") and not csl.get("publisher"):
         return "webpage"
     return "book"
+
+
+# Taiwan and mainland styles: what stands at the ends first (URL, pages, a law-style year), then the titles by their marks.
+_STEPS: tuple[Step, ...] = (_drop_list_number_and_access, _url, _pages, _take_author_year, _taiwan_style)
