@@ -1,6 +1,9 @@
 """Chinese citations: Taiwan 〈篇名〉《刊名》 and 「」 styles, mainland 作者：《题名》 (GB/T 7714 entries: gbt.py)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Callable
+
 import regex as re
 
 from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, CONFERENCE_LEADS_ZH, JOURNAL_BEFORE_BAO_ZH,
@@ -158,67 +161,126 @@ def _take_author_year(s: str, out: Parsed) -> str:
     return m["a"] + s[m.end():]
 
 
+@dataclass
+class _Marked:
+    """A citation read by its title marks: the text, the author part before the first mark, the titles found and
+    what follows the last title (where the publication block, volume and date stand)."""
+    s: str
+    head: str
+    titles: dict
+    rest: str
+
+    @property
+    def article(self) -> str | None:
+        return self.titles.get("article")
+
+    @property
+    def books(self) -> list[str]:
+        return self.titles.get("books", [])
+
+    @property
+    def has_marked_title(self) -> bool:
+        return bool(self.article or self.books or self.titles.get("quoted"))
+
+
 def _parse_taiwan_style(s: str, out: Parsed) -> None:
-    csl = out.csl
     head, titles = _titles(s)
-    if not titles.get("article") and not titles.get("books") and not titles.get("quoted") and _untitled(s, head, out):
+    marked = _Marked(s, head, titles, s[titles.get("end", 0):])
+    if not marked.has_marked_title and _untitled(s, head, out):
         return
-    _people(head, out)
-    if not titles.get("article") and not titles.get("books") and not titles.get("quoted"):
-        _bare_title(s, head, titles)
-    rest = s
-    article_title = titles.get("article")
-    books = titles.get("books", [])
-    if article_title:
-        csl["title"] = article_title
+    for step in _MARKED_STEPS:
+        step(marked, out)
+
+
+def _people_before_titles(m: _Marked, out: Parsed) -> None:
+    _people(m.head, out)
+    if not m.has_marked_title:
+        _bare_title(m.s, m.head, m.titles)
+
+
+def _title_and_container(m: _Marked, out: Parsed) -> None:
+    """〈篇名〉《刊名》, 《篇名》《書名》, 《書名》 or 「篇名」 and a bare journal after it."""
+    csl, books = out.csl, m.books
+    if m.article:
+        csl["title"] = m.article
         if books:
             csl["container-title"] = books[0]
     elif len(books) >= 2:
         csl["title"], csl["container-title"] = books[0], books[1]
     elif books:
         csl["title"] = books[0]
-    elif titles.get("quoted"):
-        csl["title"] = titles["quoted"]
-        journal = _bare_journal(s, titles["quoted_end"])
+    elif m.titles.get("quoted"):
+        csl["title"] = m.titles["quoted"]
+        journal = _bare_journal(m.s, m.titles["quoted_end"])
         if journal:
             csl["container-title"] = journal
-    rest = s[titles.get("end", 0):]
+
+
+def _chapter_editors(m: _Marked, out: Parsed) -> None:
+    """收錄於X主編，《書》 (Taiwan) and 作者：《篇名》，載X主編：《書名》 (mainland): a chapter and its book's editors."""
+    s, books = m.s, m.books
     chapter = _CHAPTER_LEAD.search(s)
-    if chapter and article_title and (not books or s.find(books[0]) > chapter.start()):
+    if chapter and m.article and (not books or s.find(books[0]) > chapter.start()):
         ed = _editor_after(s, chapter)
         if ed:
             take_people(out, "editor", ed)
         out.kind_hint = "chapter"
-    elif chapter and not article_title and len(books) >= 2 and s.find(books[0]) < chapter.start():
-        ed = _editor_after(s, chapter)  # mainland: 作者：《篇名》，載X主編：《書名》
+    elif chapter and not m.article and len(books) >= 2 and s.find(books[0]) < chapter.start():
+        ed = _editor_after(s, chapter)
         if ed:
             take_people(out, "editor", ed)
             out.kind_hint = "chapter"
-    if "title" not in csl and titles.get("bare"):
-        csl["title"] = titles["bare"]
-    conference = CONFERENCE_ZH.find(s)
+    if "title" not in out.csl and m.titles.get("bare"):
+        out.csl["title"] = m.titles["bare"]
+
+
+def _conference(m: _Marked, out: Parsed) -> None:
+    conference = CONFERENCE_ZH.find(m.s)
     if conference:
-        csl["container-title"] = conference["c"].strip()
+        out.csl["container-title"] = conference["c"].strip()
         out.kind_hint = "paper-conference"
-    translated = _TRANSLATED_AFTER.search(s)
-    if translated and "translator" not in csl:
+
+
+def _translator_after_title(m: _Marked, out: Parsed) -> None:
+    """《書名》，Y譯: the translators after the title."""
+    translated = _TRANSLATED_AFTER.search(m.s)
+    if translated and "translator" not in out.csl:
         take_people(out, "translator", translated["t"])
-    _publication_block(rest, out)
-    _volume_issue(rest, out)
-    edition = _EDITION.search(s)
+
+
+def _publication_after_titles(m: _Marked, out: Parsed) -> None:
+    _publication_block(m.rest, out)
+    _volume_issue(m.rest, out)
+
+
+def _edition_or_section(m: _Marked, out: Parsed) -> None:
+    """第2版 of a book, or a newspaper's section (第A10版, 版15)."""
+    csl = out.csl
+    edition = _EDITION.search(m.s)
     if edition and ("publisher" in csl or not csl.get("container-title")):
         csl["edition"] = str(chinese_number(edition["e"]) or edition["e"])
     else:
-        section = _SECTION.search(rest)
+        section = _SECTION.search(m.rest)
         if section and not csl.get("volume"):
             csl["section"] = section["s"] or section["s2"]
             out.kind_hint = out.kind_hint or "newspaper"
     if NEWSPAPER_NAME_ZH.find(csl.get("container-title", "")) and not csl.get("volume"):
         out.kind_hint = out.kind_hint or "newspaper"
-    date = parse_date(_strip_titles(rest))
-    if date and "issued" not in csl:
+
+
+def _date_after_titles(m: _Marked, out: Parsed) -> None:
+    date = parse_date(_strip_titles(m.rest))
+    if date and "issued" not in out.csl:
         set_issued(out, date)
-    csl["type"] = _zh_type(s, out)
+
+
+def _zh_type_step(m: _Marked, out: Parsed) -> None:
+    out.csl["type"] = _zh_type(m.s, out)
+
+
+_MARKED_STEPS: tuple[Callable[[_Marked, Parsed], None], ...] = (
+    _people_before_titles, _title_and_container, _chapter_editors, _conference, _translator_after_title,
+    _publication_after_titles, _edition_or_section, _date_after_titles, _zh_type_step)
 
 
 def _editor_after(s: str, chapter: re.Match) -> str | None:
