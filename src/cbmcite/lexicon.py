@@ -117,6 +117,10 @@ REPORT_NUMBER_WORDS_EN = ("Report", "Paper", "Series", "No.")
 # Small words inside a capitalised name of a publisher or place ('Bank of England', 'Frankfurt am Main').
 NAME_CONNECTIVES_EN = ("of", "and", "&", "the")
 PLACE_CONNECTIVES_EN = ("of", "am", "upon", "on")
+# Small words inside a list of authors' names ('Keohane and Nye', 'Glaser et al.').
+AUTHOR_LIST_WORDS_EN = ("and", "&", "of", "et al.")
+# Small words inside a capitalised title ('Treaty on the Non-Proliferation of Nuclear Weapons').
+TITLE_SMALL_WORDS_EN = ("of", "the", "and", "for", "on", "in")
 # Cities named alone as the place of publication in older or terse English notes ('Leipzig, 1896').
 PUBLISHING_PLACES = ("London", "New York", "Paris", "Leipzig", "Berlin", "Oxford", "Cambridge", "Boston", "Chicago",
                      "Philadelphia", "Baltimore", "New Haven", "Princeton", "Stanford", "Berkeley", "Washington",
@@ -168,6 +172,8 @@ MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "
 DATE_QUALIFIERS_EN = ("declassified", "published", "reprinted", "rev.", "c.")
 SEASONS_EN = ("Spring", "Summer", "Autumn", "Fall", "Winter")
 
+# Abbreviations that number a part of a work: 'Vol. 4', 'Pt. 2', 'Bk. 3'.
+NUMBERED_PART_ABBREVIATIONS = ("Vol", "vol", "No", "no", "Pt", "pt", "Ch", "ch", "Bk", "bk")
 # Abbreviations whose final period does not end a sentence or a citation.
 ABBREVIATIONS = ("ed", "eds", "Ed", "Eds", "vol", "Vol", "no", "No", "nos", "pp", "p", "trans", "tr", "Jr", "Sr", "Dr", "Mr",
                  "Mrs", "Ms", "St", "Inc", "Co", "Corp", "Ltd", "Univ", "al", "et al", "cf", "Cf", "ibid", "Ibid", "id",
