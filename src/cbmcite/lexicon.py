@@ -170,6 +170,8 @@ MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "
                        "Dec.")
 # Words before a year that qualify it: '(published in 1950)', 'declassified 2001', 'c. 1600', 'rev. 2004'.
 DATE_QUALIFIERS_EN = ("declassified", "published", "reprinted", "rev.", "c.")
+# Words before the pages cited: 'p. 5', 'pp. 12-15', 'pages 3-4', 'at 210' (law reports).
+PAGE_WORDS_EN = ("p.", "pp.", "page", "pages", "at")
 SEASONS_EN = ("Spring", "Summer", "Autumn", "Fall", "Winter")
 
 # Abbreviations that number a part of a work: 'Vol. 4', 'Pt. 2', 'Bk. 3'.

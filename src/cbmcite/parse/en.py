@@ -9,7 +9,7 @@ from ..patterns import compile_fast, search_tail
 from ..rules import rule
 
 from ..lexicon import (DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN, MONTH_ABBREVIATIONS, MONTHS_EN, NAME_CONNECTIVES_EN,
-                       NEWSPAPER_WORDS_EN, PLACE_CONNECTIVES_EN, PUBLISHER_ENDINGS_EN, PUBLISHER_WORDS_EN, PUBLISHING_PLACES,
+                       NEWSPAPER_WORDS_EN, PAGE_WORDS_EN, PLACE_CONNECTIVES_EN, PUBLISHER_ENDINGS_EN, PUBLISHER_WORDS_EN, PUBLISHING_PLACES,
                        REPORT_NUMBER_WORDS_EN, REPORT_PUBLISHER_WORDS_EN, REPORT_TITLE_WORDS_EN, SEASONS_EN, THESIS_WORDS_EN,
                        alternation)
 from ..normalize import has_cjk, normalize_pages
@@ -28,7 +28,15 @@ _TRANSLATOR_CLAUSE = compile_fast(r"[,，]\s*(?:trans\.|tr\.|translated by)\s+(?
 _EDS_WORD = compile_fast(r"^(?:eds?\.?|\(eds?\.?\))$")
 _EDS_TAIL = compile_fast(r"^(?P<n>.+?)\s*(?:\(eds?\.?\)|eds?\.)$")
 
-_PAGES_TAIL = compile_fast(r"(?r)[,，]?\s*\b(?:pp?\.|pages?|at)\s*(?P<p>[A-Z]?[0-9]+[a-z]?(?:\s*[-–—]\s*[0-9]+)?(?:\s*,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)*)\s*\.?\s*$", re.I)
+PAGES_TAIL = rule(
+    "pages_tail_en",
+    rf"(?r)[,，]?\s*\b{alternation(PAGE_WORDS_EN)}\s*"
+    r"(?P<p>[A-Z]?[0-9]+[a-z]?(?:\s*[-–—]\s*[0-9]+)?(?:\s*,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)*)\s*\.?\s*$",
+    "The pages cited at the end of an English citation, after p., pp., pages or 'at' (law reports).",
+    examples=("Title (Oxford: Clarendon, 1990), pp. 12-15.", "Title, p. 5", "410 U.S. 113, at 153", "Title, pages 3, 7-9"),
+    counterexamples=("Title, 2005", "Title, p. 5, and more", "Title, map 5"),
+    flags=re.I,
+)
 _SEASON = alternation(SEASONS_EN + MONTHS_EN + MONTH_ABBREVIATIONS)
 YEAR_TAIL = rule(
     "year_tail_en",
@@ -136,7 +144,7 @@ def _url(s: str, out: Parsed) -> str:
 
 def _pages(s: str, out: Parsed) -> str:
     """', pp. 12-15' / ', at 5' at the end; a bare number after a comma or a title unless it is a year."""
-    m = search_tail(_PAGES_TAIL, s)
+    m = PAGES_TAIL.find_tail(s)
     if not m:
         m = search_tail(_BARE_PAGES_TAIL, s)
         if m and _is_year(m["p"]) and not s[: m.start()].rstrip().endswith(")"):
