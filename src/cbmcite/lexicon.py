@@ -18,6 +18,17 @@ ROLE_TRANSLATOR_EN = ("trans.", "tr.", "translated by", "translator")
 # Lower-case words inside Western names (Yolanda van der Graaf, Charles de Gaulle).
 NAME_PARTICLES = ("van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "le", "la", "bin", "al")
 
+# Suffixes after a Western family name (Peebles Jr.), written without their period.
+NAME_SUFFIXES = ("Jr", "Sr", "II", "III", "IV")
+# Words that open a title, never a person's name ('The Cold War', 'On Liberty').
+TITLE_OPENING_WORDS_EN = ("The", "A", "An", "On", "In", "Of", "For", "To", "Toward", "Towards")
+# Words that make a name an institution's, not a person's ('American Nurses Association').
+INSTITUTION_WORDS_EN = ("Institute", "Office", "Department", "Ministry", "Agency", "Council", "Commission", "Committee",
+                        "Center", "Centre", "University", "Organization", "Organisation", "Association", "Foundation",
+                        "Bureau", "Bank", "Fund", "Division", "Administration", "Government", "Nations", "Union",
+                        "Research", "Corporation", "Group", "Service", "Staff", "Headquarters", "Secretariat", "Society",
+                        "Academy", "Forum", "Program", "Programme")
+
 # Where a chapter names its book: 收錄於X主編，《書》 / in X, ed., Book
 CHAPTER_LEAD_ZH = ("收錄於", "收录于", "收錄", "收录", "收於", "收于", "載於", "载于", "刊於", "刊于",
                    "載", "载", "見於", "见于")
@@ -76,6 +87,40 @@ PUBLISHER_ENDINGS_EN = ("Press", "Publishers", "Publishing", "Books", "Verlag", 
                         "Foundation", "University", "Co.", "Inc.", "Ltd.", "Company", "Office", "Council", "Association",
                         "Administration", "Archive", "Organization", "Organisation", "House", "Group", "Agency",
                         "Bureau", "Department", "Ministry", "Society", "Academy", "Clinic")
+# A publisher's name ends in these, or is one of these houses ('Harvard University Press', 'Routledge').
+PUBLISHER_WORDS_EN = ("Press", "Publisher", "Publishers", "Publishing", "Books", "Verlag", "Inc.", "Inc", "Ltd.", "Ltd",
+                      "Company", "Co.", "Corporation", "Routledge", "Macmillan", "Wiley", "Springer", "Norton")
+# Publishers named after a place of publication in mainland notes: …，上海，三联书店，1999年版
+PUBLISHER_ENDINGS_AFTER_PLACE_ZH = ("出版社", "書店", "书店", "書局", "书局", "公司", "出版")
+# Agencies and governments that issue reports ('Congressional Research Service' is a Service, not a press).
+REPORT_PUBLISHER_WORDS_EN = ("United Nations", "UN", "Headquarters", "Government", "Ministry", "Department", "Office",
+                             "Agency", "Congress", "Commission", "Secretariat", "Council", "Administration",
+                             "Organization")
+# Titles of reports (matched in any case).
+REPORT_TITLE_WORDS_EN = ("Report", "White Paper", "Working Paper", "Policy Brief", "Study on", "Yearbook of", "Briefing")
+REPORT_TITLE_WORDS_ZH = ("報告", "报告", "白皮書", "白皮书")
+# Newspaper and news-agency names ('The New York Times', 'Reuters').
+NEWSPAPER_WORDS_EN = ("Times", "Post", "Herald", "Tribune", "Daily", "Gazette", "Guardian", "News", "Chronicle",
+                      "Telegraph", "Observer", "Reuters", "Xinhua", "Taipei Times", "Focus Taiwan")
+# 報 after these ends a journal's name (學報, 通報, 季報), not a newspaper's (聯合報).
+JOURNAL_BEFORE_BAO_ZH = tuple("學学通季年月彙汇匯公情画畫導导周週")
+NEWSPAPER_ENDINGS_ZH = ("日报", "时报", "晚报")
+# Words after 'Place:' that show a publisher's name in a citation ('Cambridge: MIT Press'); no word boundary after.
+PUBLISHER_SIGN_WORDS_EN = ("Press", "Publisher", "Publishing", "Books", "University", "Company", "Inc", "Ltd", "Center",
+                           "Centre", "Institute", "Nations", "Office")
+# Words that show a Chinese citation's publication block or thesis.
+PUBLICATION_SIGN_WORDS_ZH = ("出版社", "書局", "书局", "出版", "公司", "碩士論文", "博士論文", "学位论文")
+# Compiled works (論文集, 辭典): the names before their title are editors.
+COMPILED_WORK_ENDINGS_ZH = ("論文集", "论文集", "文集", "辭典", "辞典", "詞典", "词典")
+# A report's series or number in parentheses after its title: (CRS Report RL32496), (Working Paper No. 5).
+REPORT_NUMBER_WORDS_EN = ("Report", "Paper", "Series", "No.")
+# Small words inside a capitalised name of a publisher or place ('Bank of England', 'Frankfurt am Main').
+NAME_CONNECTIVES_EN = ("of", "and", "&", "the")
+PLACE_CONNECTIVES_EN = ("of", "am", "upon", "on")
+# Small words inside a list of authors' names ('Keohane and Nye', 'Glaser et al.').
+AUTHOR_LIST_WORDS_EN = ("and", "&", "of", "et al.")
+# Small words inside a capitalised title ('Treaty on the Non-Proliferation of Nuclear Weapons').
+TITLE_SMALL_WORDS_EN = ("of", "the", "and", "for", "on", "in")
 # Cities named alone as the place of publication in older or terse English notes ('Leipzig, 1896').
 PUBLISHING_PLACES = ("London", "New York", "Paris", "Leipzig", "Berlin", "Oxford", "Cambridge", "Boston", "Chicago",
                      "Philadelphia", "Baltimore", "New Haven", "Princeton", "Stanford", "Berkeley", "Washington",
@@ -89,10 +134,15 @@ THESIS_WORDS_ZH = ("碩士論文", "博士論文", "學位論文", "碩士學位
                    "硕士学位论文", "博士学位论文")
 THESIS_WORDS = THESIS_WORDS_ZH + ("Ph.D. dissertation", "PhD dissertation", "dissertation", "MA thesis", "M.A. thesis",
                                   "thesis")
+THESIS_WORDS_EN = ("diss.", "dissertation", "thesis")  # matched in any case
 CONFERENCE_WORDS = ("發表於", "发表于", "宣讀於", "宣读于", "提交", "研討會", "研讨会", "學術會議", "学术会议",
                     "Conference", "Annual Meeting", "Symposium", "Workshop")
+# Where a paper was presented: 發表於「研討會」
+CONFERENCE_LEADS_ZH = ("發表於", "发表于", "宣讀於", "宣读于", "提交於", "提交于", "提交")
 WEB_LABELS = ("網址", "网址", "網路", "网路", "檢索日期", "检索日期", "瀏覽日期", "浏览日期", "上網日期", "上网日期",
               "查閱日期", "查阅日期", "accessed", "Accessed", "retrieved", "Retrieved")
+# An access date's label: （瀏覽日期：2020年1月1日）
+ACCESS_DATE_LEADS_ZH = ("瀏覽", "浏览", "檢索", "检索", "上網", "上网", "查閱", "查阅", "引用", "搜尋")
 NEWSPAPER_SECTION = ("版",)
 # News agencies and papers cited with a date and no title: 中央社，民國95年3月2日
 NEWS_AGENCIES_ZH = ("中央社", "中央通訊社", "新華社", "新华社", "中新社", "路透社", "法新社", "美聯社", "美联社", "共同社",
@@ -118,8 +168,14 @@ MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "Au
              "November", "December")
 MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
                        "Dec.")
+# Words before a year that qualify it: '(published in 1950)', 'declassified 2001', 'c. 1600', 'rev. 2004'.
+DATE_QUALIFIERS_EN = ("declassified", "published", "reprinted", "rev.", "c.")
+# Words before the pages cited: 'p. 5', 'pp. 12-15', 'pages 3-4', 'at 210' (law reports).
+PAGE_WORDS_EN = ("p.", "pp.", "page", "pages", "at")
 SEASONS_EN = ("Spring", "Summer", "Autumn", "Fall", "Winter")
 
+# Abbreviations that number a part of a work: 'Vol. 4', 'Pt. 2', 'Bk. 3'.
+NUMBERED_PART_ABBREVIATIONS = ("Vol", "vol", "No", "no", "Pt", "pt", "Ch", "ch", "Bk", "bk")
 # Abbreviations whose final period does not end a sentence or a citation.
 ABBREVIATIONS = ("ed", "eds", "Ed", "Eds", "vol", "Vol", "no", "No", "nos", "pp", "p", "trans", "tr", "Jr", "Sr", "Dr", "Mr",
                  "Mrs", "Ms", "St", "Inc", "Co", "Corp", "Ltd", "Univ", "al", "et al", "cf", "Cf", "ibid", "Ibid", "id",

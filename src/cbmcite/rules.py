@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .patterns import compile_fast
+from .patterns import TAIL_WINDOW, compile_fast
 
 RULES: dict[str, "Rule"] = {}
 
@@ -38,14 +38,22 @@ class Rule:
 
     def may_match(self, text: str) -> bool:
         """The cheap prefilter: a substring test before the pattern runs."""
-        return not self.requires or any(s in text for s in self.requires)
+        for required in self.requires:  # a loop, not any(): this runs for every rule on every piece of text
+            if required in text:
+                return True
+        return not self.requires
 
     def find(self, text: str, pos: int = 0, endpos: int | None = None):
         """The first match (at `pos` when anchored), or None; the prefilter runs first."""
-        if not self.may_match(text):
+        if self.requires and not self.may_match(text):
             return None
+        compiled = self.compiled if self._compiled is None else self._compiled
         end = len(text) if endpos is None else endpos
-        return (self.compiled.match if self.anchored else self.compiled.search)(text, pos, end)
+        return (compiled.match if self.anchored else compiled.search)(text, pos, end)
+
+    def find_tail(self, text: str):
+        """An end-anchored rule's match, searched in the text's last TAIL_WINDOW characters (patterns.search_tail)."""
+        return self.find(text, max(0, len(text) - TAIL_WINDOW))
 
     def finditer(self, text: str):
         return iter(()) if not self.may_match(text) else self.compiled.finditer(text)

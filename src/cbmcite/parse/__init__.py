@@ -8,8 +8,7 @@ from ..patterns import compile_fast
 from ..model import Citation, Form, Note
 from ..normalize import chinese_language_tag, has_cjk, normalize_pages
 from .authordate import author_date_fields
-from .forms import analyse_form
-from .gbt import same_as_note
+from .forms import analyse_form, same_as_note
 from .result import Parsed
 from .split import split_note
 from .styles import is_chinese, parse_fields

@@ -6,13 +6,17 @@ from functools import lru_cache
 import regex as re
 
 from ..patterns import compile_fast, search_tail
+from ..rules import rule
 
-from ..lexicon import (DOCUMENT_TITLE_WORDS_EN, MONTH_ABBREVIATIONS, MONTHS_EN, PUBLISHER_ENDINGS_EN, PUBLISHING_PLACES,
-                       SEASONS_EN, alternation)
+from ..lexicon import (DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN, MONTH_ABBREVIATIONS, MONTHS_EN, NAME_CONNECTIVES_EN,
+                       NEWSPAPER_WORDS_EN, PAGE_WORDS_EN, PLACE_CONNECTIVES_EN, PUBLISHER_ENDINGS_EN, PUBLISHER_WORDS_EN, PUBLISHING_PLACES,
+                       REPORT_NUMBER_WORDS_EN, REPORT_PUBLISHER_WORDS_EN, REPORT_TITLE_WORDS_EN, SEASONS_EN, THESIS_WORDS_EN,
+                       alternation)
 from ..normalize import has_cjk, normalize_pages
 from ..items import display_name
-from .names import csl_name, is_institution, is_person_name, split_people
-from .fields import take_url
+from .names import is_institution, is_person_name, split_people
+from .fields import (Step, run_steps, set_issued, set_people, set_volume_issue, take_pages, take_people, take_url_field,
+                     take_year)
 from .result import Parsed
 from .zh import newspaper_name, thesis_genre
 
@@ -24,11 +28,25 @@ _TRANSLATOR_CLAUSE = compile_fast(r"[,，]\s*(?:trans\.|tr\.|translated by)\s+(?
 _EDS_WORD = compile_fast(r"^(?:eds?\.?|\(eds?\.?\))$")
 _EDS_TAIL = compile_fast(r"^(?P<n>.+?)\s*(?:\(eds?\.?\)|eds?\.)$")
 
-_PAGES_TAIL = compile_fast(r"(?r)[,，]?\s*\b(?:pp?\.|pages?|at)\s*(?P<p>[A-Z]?[0-9]+[a-z]?(?:\s*[-–—]\s*[0-9]+)?(?:\s*,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)*)\s*\.?\s*$", re.I)
+PAGES_TAIL = rule(
+    "pages_tail_en",
+    rf"(?r)[,，]?\s*\b{alternation(PAGE_WORDS_EN)}\s*"
+    r"(?P<p>[A-Z]?[0-9]+[a-z]?(?:\s*[-–—]\s*[0-9]+)?(?:\s*,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)*)\s*\.?\s*$",
+    "The pages cited at the end of an English citation, after p., pp., pages or 'at' (law reports).",
+    examples=("Title (Oxford: Clarendon, 1990), pp. 12-15.", "Title, p. 5", "410 U.S. 113, at 153", "Title, pages 3, 7-9"),
+    counterexamples=("Title, 2005", "Title, p. 5, and more", "Title, map 5"),
+    flags=re.I,
+)
 _SEASON = alternation(SEASONS_EN + MONTHS_EN + MONTH_ABBREVIATIONS)
-_YEAR_TAIL = compile_fast(
-    rf"(?r)[,，]?\s*\(?(?:(?:declassified|published|reprinted|rev\.|c\.)\s*(?:by|in)?\s*)?(?:{_SEASON}(?:/{_SEASON})?\s*(?:[0-9]{{1,2}},\s*)?)?(?P<y>1[5-9][0-9]{{2}}|20[0-9]{{2}})(?:/[0-9]{{1,4}})?\)?\s*\.?\s*$",
-    re.I,
+YEAR_TAIL = rule(
+    "year_tail_en",
+    rf"(?r)[,，]?\s*\(?(?:{alternation(DATE_QUALIFIERS_EN)}\s*(?:by|in)?\s*)?(?:{_SEASON}(?:/{_SEASON})?\s*(?:[0-9]{{1,2}},\s*)?)?"
+    r"(?P<y>1[5-9][0-9]{2}|20[0-9]{2})(?:/[0-9]{1,4})?\)?\s*\.?\s*$",
+    "The year that ends an English citation, perhaps with a season, month or qualifier: ', Spring 1992', '(c. 1600)'.",
+    examples=("Journal of Peace Research 19, no. 1 (Spring 1992)", "Title, Routledge, 2005.", "Title (published in 1950)",
+              "Report, 2001/02"),
+    counterexamples=("Title, 2005, p. 23", "Title, 2005 edition", "Title, vol. 12"),
+    flags=re.I,
 )
 _BARE_PAGES_TAIL = compile_fast(r"(?r)(?:(?<=[)”\"’])\s*[,:]?|[,:])\s*(?P<p>[0-9]{1,4}(?:\s*[-–—]\s*[0-9]{1,4})?)\s*\.?\s*$")
 _PAREN_TAIL = compile_fast(r"(?r)\s*\((?P<body>[^()]*)\)\s*$")
@@ -52,60 +70,116 @@ _EDITION_TAIL = compile_fast(r"(?:[,，]\s*(?:[0-9]+(?:st|nd|rd|th)|rev\.|[Rr]ev
 _VOLUME_PART = compile_fast(r"[,，]\s*vols?\.\s*(?P<v>[^,，()]+?)\s*$")  # 'Title, vol. 第 1 卷'
 _EDITOR_LEAD = compile_fast(r"^(?P<eds>.+?)\s*(?:\(eds?\.?\)|eds?\.|edited)\s*[,，]?\s*(?P<rest>.*)$", re.S)
 _DOC_TITLE = compile_fast(rf"\b{alternation(DOCUMENT_TITLE_WORDS_EN)}\b")
-_REPORT_TITLE = compile_fast(r"\b(?:Report|White Paper|Working Paper|Policy Brief|Study on|Yearbook of|Briefing)\b", re.I)
-_REPORT_PUBLISHER = compile_fast(r"\b(?:United Nations|UN|Headquarters|Government|Ministry|Department|Office|Agency|Congress|Commission|Secretariat|Council|Administration|Organization)\b")
-_PUBLISHER_WORD = compile_fast(r"(?r)\b(?:Press|Publishers?|Publishing|Books|Verlag|Inc\.?|Ltd\.?|Company|Co\.|Corporation|Routledge|Macmillan|Wiley|Springer|Norton)\s*$")
-_THESIS = compile_fast(r"(?i)\b(?:diss\.|dissertation|thesis)\b")
+REPORT_TITLE = rule(
+    "report_title_en",
+    rf"\b{alternation(REPORT_TITLE_WORDS_EN)}\b",
+    "A title that names a report, a white or working paper, a policy brief or a yearbook.",
+    examples=("World Development Report 2019", "China's Military Strategy: white paper", "Yearbook of the United Nations"),
+    counterexamples=("Reporting the War", "The Study of War"),
+    flags=re.I,
+)
+REPORT_PUBLISHER = rule(
+    "report_publisher_en",
+    rf"\b{alternation(REPORT_PUBLISHER_WORDS_EN)}\b",
+    "A publisher that is an agency or a government issues reports, not books.",
+    examples=("United Nations", "Ministry of National Defense", "Congressional Research Service, Library of Congress"),
+    counterexamples=("Harvard University Press", "Official Books"),
+)
+PUBLISHER_WORD = rule(
+    "publisher_word_en",
+    rf"(?r)\b{alternation(PUBLISHER_WORDS_EN)}\s*$",
+    "A name that ends as a publisher's does ('… Press', '… Inc.') or is a publishing house.",
+    examples=("Harvard University Press", "Routledge", "Wiley & Sons Inc.", "Springer "),
+    counterexamples=("Foreign Policy", "Press Freedom in Asia"),
+)
+THESIS_WORD_EN = rule(
+    "thesis_word_en",
+    rf"(?i)\b{alternation(THESIS_WORDS_EN)}\b",
+    "A thesis or dissertation named in English.",
+    examples=("PhD dissertation", "M.A. thesis"),
+    counterexamples=("Dissertations on War", "hypothesis"),
+)
 _QUOTED = compile_fast(r"^[\"“‘'＂](?P<t>.+?)[\"”’'＂][,，.]?\s*(?P<rest>.*)$", re.S)
-_REPORT_NUMBER = compile_fast(r"(?r)\s*\((?=[^()]*(?:Report|Paper|Series|No\.|[0-9]{3,}))[^()]*\)\s*$")
+REPORT_NUMBER = rule(
+    "report_number_en",
+    rf"(?r)\s*\((?=[^()]*(?:{alternation(REPORT_NUMBER_WORDS_EN)}|[0-9]{{3,}}))[^()]*\)\s*$",
+    "A report's series or number in parentheses at the end of its title.",
+    examples=("China's Rise (CRS Report RL32496)", "Trade Policy (Working Paper No. 5)", "Title (2019)"),
+    counterexamples=("Title (Oxford)", "Title (2nd ed.) more"),
+    requires=("(",),
+)
 _SURNAME = compile_fast(r"^[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?$")
 _GIVEN_TOKEN = compile_fast(r"^(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)$")
-_NEWSPAPER = compile_fast(r"\b(?:Times|Post|Herald|Tribune|Daily|Gazette|Guardian|News|Chronicle|Telegraph|Observer|Reuters|Xinhua|Taipei Times|Focus Taiwan)\b")
+NEWSPAPER = rule(
+    "newspaper_en",
+    rf"\b{alternation(NEWSPAPER_WORDS_EN)}\b",
+    "A container named as a newspaper or news agency is.",
+    examples=("The New York Times", "Reuters", "South China Morning Post"),
+    counterexamples=("Journal of Peace Research", "Timeshare Studies"),
+)
 _FULL_DATE = compile_fast(rf"(?P<m>{alternation(MONTHS_EN + MONTH_ABBREVIATIONS)})\s+(?P<d>[0-9]{{1,2}}),\s*(?P<y>[0-9]{{4}})")
+_MONTH_KEYS = [month[:3].lower() for month in MONTHS_EN]
 _SHORT_PLACE_PART = compile_fast(r"^(?:[A-Z]\.\s*)+$|^[A-Z]{2,3}$|^[A-Z][a-z]?\.$")
 
 
 def parse_english(raw: str) -> Parsed:
-    s = _AUTHOR_COLON.sub(r"\g<a>, ", _prepare(raw), count=1)
     out = Parsed(lang="en")
+    run_steps(_STEPS, _AUTHOR_COLON.sub(r"\g<a>, ", _prepare(raw), count=1), out)
+    return out
+
+
+def _roman_volume_page(s: str, out: Parsed) -> str:
+    """'Grundzüge der physiologischen Psychologie, II 213': an older roman volume and its page."""
     roman = search_tail(_ROMAN_VOLUME_PAGE, s)
-    if roman:  # 'Grundzüge der physiologischen Psychologie, II 213'
-        out.csl["volume"], out.locator = roman["v"], normalize_pages(roman["p"])
-        s = s[: roman.start()]
-    url, s = take_url(s)
-    if url:
-        out.csl["URL"] = url
-        s = s.strip().rstrip(",，")
-    s = _take_pages(s, out)
-    s = _take_paren_block(s, out)
+    if not roman:
+        return s
+    out.csl["volume"], out.locator = roman["v"], normalize_pages(roman["p"])
+    return s[: roman.start()]
+
+
+def _url(s: str, out: Parsed) -> str:
+    s = take_url_field(s, out)
+    return s.strip().rstrip(",，") if "URL" in out.csl else s
+
+
+def _pages(s: str, out: Parsed) -> str:
+    """', pp. 12-15' / ', at 5' at the end; a bare number after a comma or a title unless it is a year."""
+    m = PAGES_TAIL.find_tail(s)
+    if not m:
+        m = search_tail(_BARE_PAGES_TAIL, s)
+        if m and _is_year(m["p"]) and not s[: m.start()].rstrip().endswith(")"):
+            m = None
+    return take_pages(s, out, m)
+
+
+def _date(s: str, out: Parsed) -> str:
+    """The day (newspapers, web pages), else the year at the end; a treaty's 'signed on DATE at PLACE'."""
     signed = _SIGNED.search(s) if "signed" in s else None
     if not signed:
         s = _take_day(s, out)
-    m = search_tail(_YEAR_TAIL, s)
-    if m and "issued" not in out.csl:
-        out.csl["issued"] = {"date-parts": [[int(m["y"])]]}
-        s = s[: m.start()]
+    s = take_year(s, out, YEAR_TAIL.find_tail(s))
     m = _SIGNED.search(s) if signed else None
     if m:
         parts = _english_date(m["date"])
         if parts:
-            out.csl["issued"] = {"date-parts": [parts]}
+            set_issued(out, parts)
         if m["place"]:
             out.csl["publisher-place"] = m["place"].strip()
         s = s[: m.start()] + s[m.end():]
         out.kind_hint = "document"
+    return s
+
+
+def _container_or_publisher(s: str, out: Parsed) -> str:
+    """What is left before the date: a journal's volume and issue, or a place and publisher, then the head."""
     vol = _volume_tail(s) or _number_tail(s)
     if vol and "publisher" in out.csl and not _after_quoted_title(s[: vol.start()] + ","):
         if vol["v"] if "v" in vol.groupdict() else None:
             out.csl["volume"] = vol["v"]
         _head_with_in_clause(s[: vol.start()], out)  # 'Title, vol. 7 (Publisher, 2000)': a book in volumes
     elif vol:
-        if "v" in vol.groupdict() and vol["v"]:
-            out.csl["volume"] = vol["v"]
-        if vol["n"]:
-            out.csl["issue"] = vol["n"]
-        s = s[: vol.start()]
-        head, container = _split_last_segment(s)
+        set_volume_issue(out, vol["v"] if "v" in vol.groupdict() else None, vol["n"])
+        head, container = _split_last_segment(s[: vol.start()])
         if container:
             out.csl["container-title"] = container
         out.kind_hint = out.kind_hint or "article"
@@ -115,8 +189,12 @@ def parse_english(raw: str) -> Parsed:
         if "issued" in out.csl and not _after_quoted_title(s + ","):
             s = _take_bare_publisher(s, out)
         _head_with_in_clause(s, out)
+    return ""
+
+
+def _csl_type_step(s: str, out: Parsed) -> str:
     out.csl["type"] = _csl_type(out)
-    return out
+    return s
 
 
 def _take_day(s: str, out: Parsed) -> str:
@@ -126,7 +204,7 @@ def _take_day(s: str, out: Parsed) -> str:
         return s
     parts = _english_date(f"{day['m']} {day['d']}, {day['y']}")
     if parts:
-        out.csl["issued"] = {"date-parts": [parts]}
+        set_issued(out, parts)
     return (s[: day.start()] + s[day.end():]).rstrip(" ,，")
 
 
@@ -137,18 +215,6 @@ def _volume_tail(s: str):
 
 def _number_tail(s: str):
     return search_tail(_NO_TAIL, s) if s.rstrip()[-1:].isdigit() else None
-
-
-def _take_pages(s: str, out: Parsed) -> str:
-    m = search_tail(_PAGES_TAIL, s)
-    if not m:
-        m = search_tail(_BARE_PAGES_TAIL, s)
-        if m and _is_year(m["p"]) and not s[: m.start()].rstrip().endswith(")"):
-            m = None
-    if m:
-        out.locator = normalize_pages(m["p"])
-        s = s[: m.start()].rstrip()
-    return s
 
 
 def _is_year(p: str) -> bool:
@@ -162,13 +228,13 @@ def _take_paren_block(s: str, out: Parsed) -> str:
         return s
     body = m["body"].strip()
     pub = _PAREN_PUBLISHER.match(body)
-    year = search_tail(_YEAR_TAIL, body)
+    year = YEAR_TAIL.find_tail(body)
     bare = _PAREN_BARE_PUBLISHER.match(body)
     if pub and pub["y"]:
         out.csl["publisher-place"] = pub["place"].strip()
         out.csl["publisher"] = pub["pub"].strip()
-        out.csl["issued"] = {"date-parts": [[int(pub["y"])]]}
-    elif bare and (search_tail(_PUBLISHER_WORD, bare["pub"] + " ") or _publisher_after_title(s[: m.start()], bare["pub"])):
+        set_issued(out, [int(pub["y"])])
+    elif bare and (PUBLISHER_WORD.find_tail(bare["pub"] + " ") or _publisher_after_title(s[: m.start()], bare["pub"])):
         publisher = bare["pub"].strip()
         genre, _, after = publisher.partition(", ")
         if after and _mentions_thesis(genre):  # (博士學位論文, 華東師範大學, 2009) / (PhD diss., Yale University, 1990)
@@ -176,11 +242,11 @@ def _take_paren_block(s: str, out: Parsed) -> str:
         elif thesis_genre(genre):
             out.csl["genre"], publisher = genre, after
         out.csl["publisher"] = publisher
-        out.csl["issued"] = {"date-parts": [[int(bare["y"])]]}
+        set_issued(out, [int(bare["y"])])
         if s[: m.start()].rstrip().endswith(("”", '"')) and not out.csl.get("genre"):
             out.kind_hint = "report"  # '“Title” (Agency, 2015)': a report, not an article
     elif year and year.start() == 0 or year and len(body) < 30:
-        out.csl["issued"] = {"date-parts": [[int(year["y"])]]}
+        set_issued(out, [int(year["y"])])
         head = s[: m.start()].rstrip()
         journal = _CHICAGO_JOURNAL.search(head) if _after_quoted_title(head) else None
         if journal and (journal["v"] or journal["n"]) and not _volume_tail(head):
@@ -212,10 +278,9 @@ def _prepare(raw: str) -> str:
 def _english_date(text: str) -> list[int] | None:
     """'June 20, 1963' → [1963, 6, 20]."""
     m = _MONTH_DAY_YEAR.match(text)
-    months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-    if not m or m.group(1).lower() not in months:
+    if not m or m.group(1).lower() not in _MONTH_KEYS:
         return None
-    return [int(m.group(3)), months.index(m.group(1).lower()) + 1, int(m.group(2))]
+    return [int(m.group(3)), _MONTH_KEYS.index(m.group(1).lower()) + 1, int(m.group(2))]
 
 
 def _take_place_publisher(s: str, out: Parsed) -> str:
@@ -267,7 +332,7 @@ def _take_bare_publisher(s: str, out: Parsed, after_book: bool = False) -> str:
 
 def _capitalised_name(seg: str) -> bool:
     words = seg.split()
-    return 0 < len(words) <= 6 and all(w[0].isupper() or w in ("of", "and", "&", "the") for w in words)
+    return 0 < len(words) <= 6 and all(w[0].isupper() or w in NAME_CONNECTIVES_EN for w in words)
 
 
 def _publisher_like(seg: str) -> bool:
@@ -281,7 +346,7 @@ def _publisher_like(seg: str) -> bool:
 
 def _plausible_place(place: str) -> bool:
     words = place.replace(",", " ").split()
-    return 0 < len(words) <= 5 and all(w[0].isupper() or w in ("of", "am", "upon", "on", ":") for w in words)
+    return 0 < len(words) <= 5 and all(w[0].isupper() or w in PLACE_CONNECTIVES_EN or w == ":" for w in words)
 
 
 def _head_with_in_clause(s: str, out: Parsed) -> None:
@@ -292,10 +357,10 @@ def _head_with_in_clause(s: str, out: Parsed) -> None:
         after = _EDITOR_AFTER.search(rest)  # Chicago: 'in Book, ed. Name, 2nd ed.'
         ed = None if after else _EDITOR_LEAD.match(rest)  # 'in Name ed., Book, Publisher'
         if after:
-            out.csl["editor"] = [csl_name(n) for n in split_people(_EDITION_TAIL.sub("", after["eds"]))]
+            take_people(out, "editor", _EDITION_TAIL.sub("", after["eds"]))
             rest = rest[: after.start()]
         elif ed and len(ed["eds"]) < 120:
-            out.csl["editor"] = [csl_name(n) for n in split_people(ed["eds"])]
+            take_people(out, "editor", ed["eds"])
             rest = _take_bare_publisher(ed["rest"], out, after_book=True)
         container = rest.strip().strip(",")
         if container and not _SHORT_CONTAINER.fullmatch(container):
@@ -328,7 +393,7 @@ def _quoted_title_then_more(s: str, out: Parsed) -> bool:
     out.csl["container-title"] = following[0]
     if len(following) > 1 and re.fullmatch(r"[A-Z]{0,4}[-\s]?[0-9][0-9A-Z-]*", following[1]):
         out.csl["number"] = following[1]  # a report number: CRS RL32496
-    out.kind_hint = out.kind_hint or ("report" if _REPORT_TITLE.search(following[0]) else "article")
+    out.kind_hint = out.kind_hint or ("report" if REPORT_TITLE.find(following[0]) else "article")
     return True
 
 
@@ -337,7 +402,7 @@ def _split_title_container(s: str) -> tuple[str, str | None]:
     segments = _segments(s)
     authors_end = _authors_end(segments)
     rest = segments[authors_end:]
-    if len(rest) >= 2 and not search_tail(_PUBLISHER_WORD, rest[-1]) and not rest[-1][:1].isdigit():
+    if len(rest) >= 2 and not PUBLISHER_WORD.find_tail(rest[-1]) and not rest[-1][:1].isdigit():
         return ", ".join(segments[:-1]), rest[-1]
     return s, None
 
@@ -420,7 +485,7 @@ def _starts_title(seg: str) -> bool:
 def _authors_and_title(head: str, out: Parsed) -> None:
     trans = _TRANSLATOR_CLAUSE.search(head)
     if trans:
-        out.csl["translator"] = [csl_name(p) for p in split_people(_EDITION_TAIL.sub("", trans["names"]))]
+        take_people(out, "translator", _EDITION_TAIL.sub("", trans["names"]))
         head = head[: trans.start()]
     volume = _VOLUME_PART.search(head)
     if volume and volume.start() > 0:
@@ -442,7 +507,7 @@ def _authors_and_title(head: str, out: Parsed) -> None:
         key = "editor" if ed else "author"
         if len(people) > 1 and not all(is_person_name(p) or _cjk_name(p) for p in people):
             people = [ed["n"] if ed else names]  # an institution with "and" in it
-        out.csl[key] = [csl_name(p) for p in people]
+        set_people(out, key, people)
     if len(segments) - end > 1 and _mentions_thesis(segments[-1]):  # 'Title, Doctoral dissertation'
         out.csl.setdefault("genre", segments[-1])
         title = ", ".join(segments[end:-1])
@@ -456,7 +521,7 @@ def _clean_title(title: str, out: Parsed) -> str:
     if q and not q["rest"].strip():
         t = q["t"]
     t = t.strip("\"“”‘’'＂ ,.")
-    number = _REPORT_NUMBER.search(t)
+    number = REPORT_NUMBER.find(t)
     if number and number.start() > 0:
         out.csl["collection-title"] = t[number.start():].strip(" ()")
         out.kind_hint = out.kind_hint or "report"
@@ -466,7 +531,7 @@ def _clean_title(title: str, out: Parsed) -> str:
 
 def _mentions_thesis(text: str) -> bool:
     low = text.lower()
-    return ("diss" in low or "thesis" in low) and bool(_THESIS.search(text))  # a substring test first: cheap
+    return ("diss" in low or "thesis" in low) and bool(THESIS_WORD_EN.find(text))  # a substring test first: cheap
 
 
 def _dated_to_the_day(csl: dict) -> bool:
@@ -481,7 +546,7 @@ def _csl_type(out: Parsed) -> str:
             thesis_genre(csl.get("genre", "")):
         return "thesis"
     container = csl.get("container-title", "")
-    if (_NEWSPAPER.search(container) or newspaper_name(container)) and not csl.get("volume"):
+    if (NEWSPAPER.find(container) or newspaper_name(container)) and not csl.get("volume"):
         return "article-newspaper"
     if out.kind_hint == "document" or _DOC_TITLE.match(title) or _DOC_TITLE.search(title) and not csl.get("author"):
         return "legislation" if not csl.get("author") else "treaty"
@@ -492,12 +557,17 @@ def _csl_type(out: Parsed) -> str:
         return "webpage"
     if out.kind_hint == "article":
         return "article-journal"
-    if out.kind_hint == "report" or _REPORT_TITLE.search(title) or _REPORT_PUBLISHER.search(csl.get("publisher", "")):
+    if out.kind_hint == "report" or REPORT_TITLE.find(title) or REPORT_PUBLISHER.find(csl.get("publisher", "")):
         return "report"
     publisher = csl.get("publisher", "")
-    if not csl.get("container-title") and not search_tail(_PUBLISHER_WORD, publisher + " ") and \
+    if not csl.get("container-title") and not PUBLISHER_WORD.find_tail(publisher + " ") and \
             any(is_institution(display_name(a)) for a in csl.get("author", [])):
         return "report"  # a work by an agency or association that it issues itself
     if csl.get("URL") and not csl.get("publisher"):
         return "webpage"
     return "book"
+
+
+# The English styles, field by field from the end of the citation.
+_STEPS: tuple[Step, ...] = (_roman_volume_page, _url, _pages, _take_paren_block, _date, _container_or_publisher,
+                            _csl_type_step)

@@ -1,12 +1,11 @@
 """GB/T 7714 note conventions that are not field parsing: where entries end (同N, the work of note N, is in forms.py)."""
 from __future__ import annotations
 
-from ..lexicon import GBT_CARRIERS, GBT_TYPES, alternation
+from ..lexicon import COMPILED_WORK_ENDINGS_ZH, GBT_CARRIERS, GBT_TYPES, alternation
 from ..normalize import normalize_pages
 from ..patterns import compile_fast
-from .names import csl_name
-from .fields import take_url
-from .forms import same_as_note  # noqa: F401  (同N is a cross-reference term; its home is forms.py)
+from ..rules import rule
+from .fields import set_issued, set_people, take_url_field
 from .result import Parsed
 
 _HAN = compile_fast(r"\p{Han}")
@@ -54,7 +53,13 @@ _VOLUME_WORDS = compile_fast(r"[卷冊册號号第0-9]")
 _PAGE_ONLY = compile_fast(r"^(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?)(?:\s*[(（][0-9\-]+[)）])?$")  # '23(2018-12-01)'
 _ISO_DATE = compile_fast(r"(?P<y>(?:1[5-9]|20)[0-9]{2})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})")
 _PAREN_DATE_ONLY = compile_fast(r"^[(（][0-9\-]+[)）]$")
-_EDITED_WORK = compile_fast(r"(?:論文集|论文集|文集|辭典|辞典|詞典|词典)$")  # compiled works: the names are editors
+EDITED_WORK = rule(
+    "compiled_work_title_zh",
+    rf"{alternation(COMPILED_WORK_ENDINGS_ZH)}$",
+    "A compiled work's title (論文集, 辭典): the names before it are its editors.",
+    examples=("中國法制史論文集", "法學辭典", "汉语大词典"),
+    counterexamples=("論文集的編輯", "中國法制史"),
+)
 _YEAR_PAGES = compile_fast(r"(?r)(?:[,，]|^|[.．](?=\s))\s*(?P<y>(?:1[5-9]|20)[0-9]{2})(?:\s*[:：]\s*(?P<p>[0-9][0-9\-–~, ]*?))?\s*$")
 _JOURNAL = compile_fast(
     r"^(?P<j>.+?)\s*[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2})(?:\s*[,，]\s*(?P<v>[^(（:：]+?))?"
@@ -84,16 +89,14 @@ def parse_gbt(raw: str) -> Parsed | None:
     if not mark:
         return None
     out = Parsed(lang="zh" if _HAN.search(s[: mark.start()]) else "en")
-    url, s = take_url(s)
-    if url:
-        out.csl["URL"] = url
+    s = take_url_field(s, out)
     s = _ACCESSED.sub("", s).strip().rstrip(".．;；。 ")
     kind = mark["t"]
     _responsible_and_title(s[: mark.start()], out)
     rest = s[mark.end():].lstrip(".． ")
     translators = _TRANSLATORS.match(rest)
     if translators:
-        out.csl["translator"] = [csl_name(n) for n in _elements(translators["t"]) if not _ETAL.match(n)]
+        set_people(out, "translator", (n for n in _elements(translators["t"]) if not _ETAL.match(n)))
         rest = rest[translators.end():].lstrip(".． ")
     part = rest.startswith("//")
     if part:
@@ -104,7 +107,7 @@ def parse_gbt(raw: str) -> Parsed | None:
         _container_and_publication(rest, part, out, web=kind == "EB")
     date = _DATE_IN_PARENS.search(rest)
     if "issued" not in out.csl and date:
-        out.csl["issued"] = {"date-parts": [[int(g) for g in date.group("y", "m", "d") if g]]}
+        set_issued(out, [int(g) for g in date.group("y", "m", "d") if g])
     out.csl["type"] = _PART_KIND.get(kind, "chapter") if part else _KIND.get(kind, "book")
     return out
 
@@ -121,7 +124,7 @@ def _responsible_and_title(before: str, out: Parsed) -> None:
     names = [n for n in names if not _ETAL.match(n)]
     title = _main_title(". ".join(elements))
     if names:
-        role = "editor" if _EDITED_WORK.search(title) else "author"
+        role = "editor" if EDITED_WORK.find(title) else "author"
         out.csl[role] = [{"literal": n} for n in names]  # family name first: never split
     out.csl["title"] = title
 
@@ -143,7 +146,7 @@ def _journal(rest: str, out: Parsed) -> None:
     paper = _NEWSPAPER_DATE.match(rest)
     if paper:  # [N]: 'New York Times, 1990-06-15(A1): 16'
         out.csl["container-title"] = paper["j"].strip()
-        out.csl["issued"] = {"date-parts": [[int(g) for g in paper.group("y", "m", "d")]]}
+        set_issued(out, [int(g) for g in paper.group("y", "m", "d")])
         if paper["s"]:
             out.csl["section"] = paper["s"]
         if paper["p"]:
@@ -154,7 +157,7 @@ def _journal(rest: str, out: Parsed) -> None:
         out.csl["container-title"] = rest.split(",")[0].strip()
         return
     out.csl["container-title"] = m["j"].strip()
-    out.csl["issued"] = {"date-parts": [[int(m["y"])]]}
+    set_issued(out, [int(m["y"])])
     if m["v"]:
         out.csl["volume"] = m["v"].strip()
     if m["i"]:
@@ -167,7 +170,7 @@ def _container_and_publication(rest: str, part: bool, out: Parsed, web: bool = F
     tail = _YEAR_PAGES.search(rest)
     body = rest
     if tail:
-        out.csl["issued"] = {"date-parts": [[int(tail["y"])]]}
+        set_issued(out, [int(tail["y"])])
         if tail["p"]:
             out.locator = normalize_pages(tail["p"].strip(" ,"))
         body = rest[: tail.start()]
@@ -186,7 +189,7 @@ def _container_and_publication(rest: str, part: bool, out: Parsed, web: bool = F
     if not tail:
         iso = _ISO_DATE.search(rest)
         if iso:
-            out.csl["issued"] = {"date-parts": [[int(g) for g in iso.group("y", "m", "d")]]}
+            set_issued(out, [int(g) for g in iso.group("y", "m", "d")])
     if part and elements:
         if len(elements) > 1 and not web:  # '//金子宏. 中里実. 租税法と市場': the editors, then the book
             out.csl["editor"] = [{"literal": e} for e in elements[:-1]]

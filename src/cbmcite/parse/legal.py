@@ -6,8 +6,7 @@ from ..lexicon import COURT_REPORTERS_EN, LAW_REVIEW_ABBREVIATIONS, NEUTRAL_COUR
 from ..normalize import normalize_pages, parse_date
 from ..patterns import compile_fast
 from ..rules import rule
-from .fields import take_url
-from .names import csl_name, split_people
+from .fields import set_issued, take_people, take_url
 from .result import Parsed
 
 _YEAR = r"(?:1[5-9]|20)[0-9]{2}"
@@ -112,7 +111,7 @@ def _case(s: str) -> Parsed | None:
         out.csl["volume"] = m["v"]
     out.locator = m["p"]
     if m["y"]:
-        out.csl["issued"] = {"date-parts": [[int(m["y"])]]}
+        set_issued(out, [int(m["y"])])
     return out
 
 
@@ -127,7 +126,7 @@ def _chinese_statute(s: str) -> Parsed | None:
         out.locator = normalize_pages(pinpoint["p"])
     date = parse_date(s[m.end():])
     if date:
-        out.csl["issued"] = {"date-parts": [date]}
+        set_issued(out, date)
     return out
 
 
@@ -166,7 +165,7 @@ def _statute(s: str) -> Parsed | None:
         out.csl["type"] = "article-journal"
         author = before[: quoted.start()].strip(" ,，") if quoted else ""
         if author:
-            out.csl["author"] = [csl_name(p) for p in split_people(author)]
+            take_people(out, "author", author)
     if m.groupdict().get("p") and not review:
         out.csl["section"] = f"§ {m['p']}"  # a section of a code, not a page
     pinpoint = _PINPOINT_AFTER_YEAR.search(s, m.end())
@@ -178,5 +177,5 @@ def _statute(s: str) -> Parsed | None:
         out.csl["volume"] = volume["v"]
     year = parse_date(s[m.start():]) or parse_date(before)
     if year:
-        out.csl["issued"] = {"date-parts": [[year[0]]]}
+        set_issued(out, [year[0]])
     return out

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..lexicon import DOCUMENT_TITLE_WORDS_EN, PROSE_OPENERS_EN, PROSE_OPENERS_ZH, WEB_LABELS, alternation
+from ..lexicon import (AUTHOR_LIST_WORDS_EN, DOCUMENT_TITLE_WORDS_EN, PROSE_OPENERS_EN, PROSE_OPENERS_ZH,
+                       PUBLICATION_SIGN_WORDS_ZH, PUBLISHER_SIGN_WORDS_EN, TITLE_SMALL_WORDS_EN, WEB_LABELS, alternation)
 from ..patterns import compile_fast
 from ..rules import rule
 from .gbt import TYPE_MARK, entry_mark
@@ -19,17 +20,40 @@ _PLACE_PUBLISHER = compile_fast(r"[（(][^（）()]{1,12}[:：][^（）()]+[，,
 _PROSE_OPENING = compile_fast(rf"^{alternation(PROSE_OPENERS_ZH)}\s*[：:，,]")
 _SHORT_LEAD = compile_fast(r"^[^，、：:]{1,12}[，、：:]")
 _YEAR_DIGITS = compile_fast(r"(?:1[5-9]|20)[0-9]{2}")  # a sign, not a parse: no digit-boundary checks
+PLACE_PUBLISHER_EN = rule(
+    "place_publisher_sign_en",
+    rf"[A-Z][\w .]{{1,30}}\s*[:：]\s*[A-Z][\w&.' ]+(?:{alternation(PUBLISHER_SIGN_WORDS_EN)}|[A-Z]{{2,}})",
+    "A sign of a citation: a place, a colon and a publisher's name ('Cambridge: MIT Press').",
+    examples=("Stephen Walt, The Origins of Alliances (Ithaca: Cornell University Press, 1987)", "New York: United Nations"),
+    counterexamples=("He said: this is not true", "Note: see below"),
+    requires=(":", "："),
+)
+PUBLICATION_SIGN_ZH = rule(
+    "publication_sign_zh",
+    alternation(PUBLICATION_SIGN_WORDS_ZH),
+    "A sign of a Chinese citation: a publisher (出版社, 書局, 公司) or a thesis named.",
+    examples=("臺北：聯經出版公司，1997", "國立政治大學外交研究所碩士論文"),
+    counterexamples=("他出國多年，不常回來", "這一論點頗有爭議"),
+)
+AUTHORS_LEAD_EN = rule(
+    "authors_lead_en",
+    rf"^[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|{alternation(AUTHOR_LIST_WORDS_EN)})){{0,8}},\s",
+    "A sign of a citation: it opens with capitalised names and a comma ('Robert O. Keohane and Joseph S. Nye, …').",
+    examples=("Robert O. Keohane and Joseph S. Nye, Power and Interdependence", "Glaser et al., “Title,” 5"),
+    counterexamples=("however, the talks resumed", "The talks resumed in 2014 and both sides agreed"),
+    requires=(",",),
+)
 _CITATION_FEATURES = [
     compile_fast(r"[《〈『]"),
     compile_fast(r"(?:pp?\.|頁|页)\s*[0-9]"),
     compile_fast(r"第\s*[0-9]+\s*[頁页卷期版]"),
     compile_fast(r"(?i)\bvol\.|\bno\.\s*[0-9]"),
-    compile_fast(r"[A-Z][\w .]{1,30}\s*[:：]\s*[A-Z][\w&.' ]+(?:Press|Publisher|Publishing|Books|University|Company|Inc|Ltd|Center|Centre|Institute|Nations|Office|[A-Z]{2,})"),
+    PLACE_PUBLISHER_EN.compiled,
     compile_fast(r"(?i)https?://|www\."),
     TYPE_MARK,
-    compile_fast(r"(?:出版社|書局|书局|出版|公司|碩士論文|博士論文|学位论文)"),
+    PUBLICATION_SIGN_ZH.compiled,
     compile_fast(r"\([^()]{2,80}[,，]\s*(?:1[5-9]|20)[0-9]{2}\)"),  # (Place: Publisher, 1979)
-    compile_fast(r"^[A-Z][\w'’.\-]+(?:\s+(?:[A-Z][\w'’.\-]+|and|&|of|et al\.)){0,8},\s"),  # Author(s), …
+    AUTHORS_LEAD_EN.compiled,
     compile_fast(r"[,，]\s*[“\"][^“”\"]{4,}[,.]?[”\"]"),  # , “Title,” (Chicago)
     compile_fast(r"[，,]\s*(?:民國\s*)?[0-9]{2,4}\s*年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?\s*版?\s*[。.]?\s*$"),  # …，2023年10月7日版。
     compile_fast(r"^[\"“][^\"”]{8,}[\"”]\s*,?\s*[A-Z]"),  # "Title," The New York Times
@@ -132,7 +156,7 @@ SHORT_NOTE = rule(
 )
 DOCUMENT_TITLE_ALONE = rule(
     "document_title_alone",
-    rf"^[“\"]?(?:(?:[A-Z][\w'’\-]*|of|the|and|for|on|in)\s+){{1,10}}{alternation(DOCUMENT_TITLE_WORDS_EN)}(?:\s+of\s+[0-9]{{4}})?(?:\s*§\s*[0-9]+)?"
+    rf"^[“\"]?(?:(?:[A-Z][\w'’\-]*|{alternation(TITLE_SMALL_WORDS_EN)})\s+){{1,10}}{alternation(DOCUMENT_TITLE_WORDS_EN)}(?:\s+of\s+[0-9]{{4}})?(?:\s*§\s*[0-9]+)?"
     rf"\.?[”\"]?(?:,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)?\.?$",
     "A note that names a statute or treaty and nothing else: 'Helsinki Final Act.'",
     examples=("Florida Mental Health Act.", "“Helsinki Final Act.”", "Lilly Ledbetter Fair Pay Act of 2009",

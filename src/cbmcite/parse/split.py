@@ -5,15 +5,15 @@ from dataclasses import dataclass
 
 import regex as re
 
-from ..lexicon import (ABBREVIATIONS, CHAPTER_LEAD_ZH, SIGNAL_EN, SIGNAL_ZH, IBID_TERMS_EN, IBID_TERMS_ZH, PREVIOUS_NOTE_TERMS_ZH, ROLE_AUTHOR_ZH,
-                       ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, alternation)
+from ..lexicon import (ABBREVIATIONS, CHAPTER_LEAD_ZH, SIGNAL_EN, SIGNAL_ZH, IBID_TERMS_EN, IBID_TERMS_ZH, NUMBERED_PART_ABBREVIATIONS,
+                       PREVIOUS_NOTE_TERMS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, alternation)
 from ..patterns import compile_fast
 from ..rules import rule
 
 from ..model import Form
-from .forms import SHORT_FORM_ANYWHERE, short_form_of
+from .forms import SHORT_FORM_ANYWHERE, same_as_note, short_form_of
 from .authordate import AUTHOR_DATE
-from .gbt import TYPE_MARK, inside_title, new_entry_follows, same_as_note
+from .gbt import TYPE_MARK, inside_title, new_entry_follows
 from .likeness import URL_ALONE, citation_score, has_year, looks_like_citation
 
 _GLUED_START = compile_fast(r"\p{Han}|[〈《「（(“]")
@@ -44,7 +44,13 @@ QUOTATION_THEN_AUTHOR = rule(
 _AUTHOR_FIRST = compile_fast(r"^(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w'’\-]+(?:\s+(?:and|&)\s+[A-Z][\w.'’\- ]+)?,\s")
 _HAN_START = compile_fast(r"\p{Han}")
 _HAN = _HAN_START
-_NUMBERED_PART = compile_fast(r"\b(?:[Vv]ol|[Nn]o|[Pp]t|[Cc]h|[Bb]k)\.\s*[0-9]+$")
+NUMBERED_PART = rule(
+    "numbered_part_before_stop",
+    rf"\b{alternation(NUMBERED_PART_ABBREVIATIONS)}\.\s*[0-9]+$",
+    "A numbered part of a work ('Vol. 4') before a full stop: the stop does not end the citation.",
+    examples=("Handbook of Child Psychology: Vol. 4", "Collected Works, pt. 2"),
+    counterexamples=("Handbook, 2004", "Volume 4"),
+)
 _JOINED_CLAUSE = compile_fast(rf"\s*{alternation(CHAPTER_LEAD_ZH)}")
 _SIGNAL_NEXT = compile_fast(rf"\s*(?:{alternation(SIGNAL_ZH)}|{alternation(SIGNAL_EN)}\s)")  # 'Ibid. See also X': two sources
 
@@ -209,7 +215,7 @@ def _sentence_stop(text: str, start: int, i: int) -> bool:
         return True  # 'Ibid. See also …' / 'Ibid.例如,…' (a paragraph glued on)
     if _ABBREV.search(text, max(start, i - 12), i + 1):  # abbreviations are short: look just before the stop
         return False
-    if _NUMBERED_PART.search(text, max(start, i - 14), i):  # 'Handbook …: Vol. 4. Socialization'
+    if NUMBERED_PART.find(text, max(start, i - 14), i):  # 'Handbook …: Vol. 4. Socialization'
         return False
     if _ROLE_NEXT.match(text, i + 1):  # '杭亭頓. 著，《書》': a stray stop before the role word
         return False

@@ -1,14 +1,21 @@
 """Chinese citations: Taiwan 〈篇名〉《刊名》 and 「」 styles, mainland 作者：《题名》 (GB/T 7714 entries: gbt.py)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Callable
+
 import regex as re
 
-from ..lexicon import (CHAPTER_LEAD_ZH, LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, PUBLISHER_ENDINGS_ZH, ROLE_AUTHOR_ZH,
-                       ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, THESIS_WORDS_ZH, alternation)
-from ..normalize import chinese_number, fold_compat, normalize_pages, parse_date
+from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, CONFERENCE_LEADS_ZH, JOURNAL_BEFORE_BAO_ZH,
+                       LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, NEWSPAPER_ENDINGS_ZH, PUBLISHER_ENDINGS_AFTER_PLACE_ZH,
+                       PUBLISHER_ENDINGS_ZH, REPORT_TITLE_WORDS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH,
+                       THESIS_WORDS_ZH, alternation)
+from ..normalize import chinese_number, fold_compat, parse_date
 from ..patterns import compile_fast, search_tail
-from .names import ROLE_WORDS_ZH, csl_name, split_people
-from .fields import take_url
+from ..rules import rule
+from .names import ROLE_WORDS_ZH, split_people
+from .fields import (Step, run_steps, set_issued, set_people, set_publication, set_volume_issue, take_pages, take_people,
+                     take_url_field)
 from .result import Parsed
 
 _LIST_NUMBER = compile_fast(r"^\[\s*[0-9]+\s*\]\s*")
@@ -31,7 +38,14 @@ _BARE_PUB_BLOCK = compile_fast(r"(?:^|[，,])\s*(?P<body>[^，,：:《》〈〉]
 _COLON_KEEP = compile_fast(r"([：:︰])")
 _ZH_COMMA = compile_fast(r"[，,]")
 _MARKED_TITLES = compile_fast(r"《[^》]*》|〈[^〉]*〉|「[^」]*」")
-_REPORT_TITLE = compile_fast(r"報告|报告|白皮書|白皮书")
+REPORT_TITLE_ZH = rule(
+    "report_title_zh",
+    alternation(REPORT_TITLE_WORDS_ZH),
+    "A Chinese title or citation naming a report or a white paper.",
+    examples=("《中國的軍事戰略》白皮書", "《2019年國防報告書》", "《世界投资报告》"),
+    counterexamples=("《報業史》", "《白話文學史》"),
+    requires=("報告", "报告", "白皮"),
+)
 
 _NUM = r"[0-9０-９〇○零一二三四五六七八九十百]+"
 _PAGES = compile_fast(
@@ -48,17 +62,37 @@ _PAGES_INSIDE = compile_fast(
     r"|(?P<c>(?!))|(?P<d>(?!))|(?P<e>(?!)))\s*(?=[，,])"
 )
 _AUTHOR_YEAR = compile_fast(r"^(?P<a>[^，,（(《〈]{1,30})[（(]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}|民國?\s*[0-9]{2,3})\s*[）)]")
-_CONFERENCE = compile_fast(r"(?:發表於|发表于|宣讀於|宣读于|提交(?:於|于)?)\s*[「『《]?(?P<c>[^」』》，,（(]+)")
+CONFERENCE_ZH = rule(
+    "conference_zh",
+    rf"{alternation(CONFERENCE_LEADS_ZH)}\s*[「『《]?(?P<c>[^」』》，,（(]+)",
+    "A paper presented at a conference: 發表於「研討會」, 提交于…会议.",
+    examples=("〈論文〉，發表於「兩岸關係研討會」，臺北", "《论文》，提交于中国法学会年会，2005年"),
+    counterexamples=("〈論文〉，《期刊》第3卷第2期", "發表，"),
+    requires=("發表", "发表", "宣讀", "宣读", "提交"),
+)
 _EDITION = compile_fast(r"第\s*(?P<e>[0-9一二三四五六七八九十]+)\s*版(?=\s*[（(，,])")
 _TRANSLATED_AFTER = compile_fast(r"》\s*[，,]\s*(?P<t>[^，,《》（(]{2,20}?)\s*(?:譯|译)(?:[，,（(]|$)")
-_COMMA_PUBLISHER = compile_fast(
-    r"[，,]\s*(?P<place>[^，,：:《》〈〉0-9]{2,6})\s*[，,]\s*(?P<pub>[^，,《》〈〉]{2,24}(?:出版社|書店|书店|書局|书局|公司|出版))(?=[，,])"
+PLACE_COMMA_PUBLISHER = rule(
+    "place_comma_publisher_zh",
+    r"[，,]\s*(?P<place>[^，,：:《》〈〉0-9]{2,6})\s*[，,]\s*"
+    rf"(?P<pub>[^，,《》〈〉]{{2,24}}{alternation(PUBLISHER_ENDINGS_AFTER_PLACE_ZH)})(?=[，,])",
+    "Mainland notes: the place, a comma and the publisher, with no colon: …，上海，三联书店，1999年版.",
+    examples=("《乡土中国》，上海，三联书店，1999年版", "《书》，北京，商务出版，2001年"),
+    counterexamples=("《书》，北京：三联书店，1999年", "《书》，上海，1999年"),
+    requires=("出版", "書店", "书店", "書局", "书局", "公司"),
 )
 _VOLUME = compile_fast(rf"第\s*(?P<v>{_NUM})\s*卷|(?P<v2>[0-9]+)\s*卷(?=\s*[0-9第])|(?i:vol\.?\s*(?P<v3>[0-9]+))")
 _ISSUE = compile_fast(rf"總?第\s*(?P<i>{_NUM})\s*期|(?<=卷\s*)(?P<i2>[0-9]+)\s*期|(?i:no\.?\s*(?P<i3>[0-9]+))|年第(?P<i4>[0-9]+)期")
 _SECTION = compile_fast(r"第?\s*(?P<s>[A-Z]?[0-9]+)\s*版(?!本|社)|版\s*(?P<s2>[A-Z]?[0-9]+)(?![0-9])")
 # 《聯合報》《中國時報》《人民日報》 are newspapers; 學報, 通報, 季報… are journals
-_NEWSPAPER_NAME = compile_fast(r"(?<!學|学|通|季|年|月|彙|汇|匯|公|情|画|畫|導|导|周|週)報$|日报$|时报$|晚报$")
+NEWSPAPER_NAME_ZH = rule(
+    "newspaper_name_zh",
+    rf"(?<!{'|'.join(JOURNAL_BEFORE_BAO_ZH)})報$|{alternation(NEWSPAPER_ENDINGS_ZH)}$",
+    "A newspaper's name ends in 報 (not 學報, 通報, 季報 … which are journals), 日报, 时报 or 晚报.",
+    examples=("聯合報", "中國時報", "人民日报", "北京晚报"),
+    counterexamples=("臺大法學論叢學報", "東方雜誌", "國際通報", "经济学季报"),
+    requires=("報", "报"),
+)
 _THESIS = compile_fast(_THESIS_WORD)
 _CHAPTER_LEAD = compile_fast(rf"{alternation(CHAPTER_LEAD_ZH)}\s*")
 _EDITOR = compile_fast(rf"(?P<e>[^，,；;：:《〈「]+?)\s*{alternation(ROLE_EDITOR_ZH)}\s*[，,：:]?\s*$")
@@ -81,26 +115,39 @@ _DATE_ONLY = compile_fast(
 _THESIS_TAIL = compile_fast(rf"\s*{_THESIS_WORD}$")
 _PUB_BLOCK = compile_fast(r"[（(〈<]\s*(?P<body>[^（）()〈〉<>]*[：:︰][^（）()〈〉<>]*)\s*[）)〉>]")
 _PUBLISHER_END = compile_fast(rf"{alternation(PUBLISHER_ENDINGS_ZH)}$")
-_ACCESS = compile_fast(r"[（(]?\s*(?:瀏覽|浏览|檢索|检索|上網|上网|查閱|查阅|引用|搜尋)日期\s*[：:]?[^）)]*[）)]?")
+ACCESS_DATE_ZH = rule(
+    "access_date_zh",
+    rf"[（(]?\s*{alternation(ACCESS_DATE_LEADS_ZH)}日期\s*[：:]?[^）)]*[）)]?",
+    "An access date, in parentheses or not: （瀏覽日期：2020年1月1日）, 检索日期：2019年.",
+    examples=("網址：http://x.tw（瀏覽日期：2020年1月1日）", "检索日期：2019年3月"),
+    counterexamples=("《日期與時間》", "出版日期：2019年"),
+    requires=("日期",),
+)
 
 
 def parse_chinese(raw: str) -> Parsed:
     out = Parsed(lang="zh")
-    s = fold_compat(raw.strip())
-    s = _LIST_NUMBER.sub("", s)  # GB/T list number
-    s = _ACCESS.sub("", s)
-    url, s = take_url(s)
-    if url:
-        out.csl["URL"] = url
-        s = s.strip()
-    s = s.strip().rstrip("。.；;").strip()
-    m = search_tail(_PAGES, s) or _PAGES_INSIDE.search(s)
-    if m:
-        out.locator = normalize_pages(next(g for g in (m["a"], m["b"], m["c"], m["d"], m["e"]) if g))
-        s = (s[: m.start()].rstrip("，,：: ") + ("，" + s[m.end():].lstrip("，, ") if m.end() < len(s) else ""))
-    s = _take_author_year(s, out)
-    _parse_taiwan_style(s, out)
+    run_steps(_STEPS, fold_compat(raw.strip()), out)
     return out
+
+
+def _drop_list_number_and_access(s: str, out: Parsed) -> str:
+    s = _LIST_NUMBER.sub("", s)  # GB/T list number
+    return ACCESS_DATE_ZH.compiled.sub("", s) if ACCESS_DATE_ZH.may_match(s) else s
+
+
+def _url(s: str, out: Parsed) -> str:
+    return take_url_field(s, out).strip().rstrip("。.；;").strip()
+
+
+def _pages(s: str, out: Parsed) -> str:
+    """頁12 / 第12頁 / 12頁 / ]: 12 / a bare mainland page after 版, 期 or a title; at the end, or inside before more."""
+    return take_pages(s, out, search_tail(_PAGES, s) or _PAGES_INSIDE.search(s), strip="，,：: ")
+
+
+def _taiwan_style(s: str, out: Parsed) -> str:
+    _parse_taiwan_style(s, out)
+    return ""
 
 
 def _take_author_year(s: str, out: Parsed) -> str:
@@ -110,71 +157,130 @@ def _take_author_year(s: str, out: Parsed) -> str:
         return s
     date = parse_date(m["y"] if not m["y"].startswith("民") else m["y"] + "年")
     if date:
-        out.csl["issued"] = {"date-parts": [date]}
+        set_issued(out, date)
     return m["a"] + s[m.end():]
 
 
+@dataclass
+class _Marked:
+    """A citation read by its title marks: the text, the author part before the first mark, the titles found and
+    what follows the last title (where the publication block, volume and date stand)."""
+    s: str
+    head: str
+    titles: dict
+    rest: str
+
+    @property
+    def article(self) -> str | None:
+        return self.titles.get("article")
+
+    @property
+    def books(self) -> list[str]:
+        return self.titles.get("books", [])
+
+    @property
+    def has_marked_title(self) -> bool:
+        return bool(self.article or self.books or self.titles.get("quoted"))
+
+
 def _parse_taiwan_style(s: str, out: Parsed) -> None:
-    csl = out.csl
     head, titles = _titles(s)
-    if not titles.get("article") and not titles.get("books") and not titles.get("quoted") and _untitled(s, head, out):
+    marked = _Marked(s, head, titles, s[titles.get("end", 0):])
+    if not marked.has_marked_title and _untitled(s, head, out):
         return
-    _people(head, out)
-    if not titles.get("article") and not titles.get("books") and not titles.get("quoted"):
-        _bare_title(s, head, titles)
-    rest = s
-    article_title = titles.get("article")
-    books = titles.get("books", [])
-    if article_title:
-        csl["title"] = article_title
+    for step in _MARKED_STEPS:
+        step(marked, out)
+
+
+def _people_before_titles(m: _Marked, out: Parsed) -> None:
+    _people(m.head, out)
+    if not m.has_marked_title:
+        _bare_title(m.s, m.head, m.titles)
+
+
+def _title_and_container(m: _Marked, out: Parsed) -> None:
+    """〈篇名〉《刊名》, 《篇名》《書名》, 《書名》 or 「篇名」 and a bare journal after it."""
+    csl, books = out.csl, m.books
+    if m.article:
+        csl["title"] = m.article
         if books:
             csl["container-title"] = books[0]
     elif len(books) >= 2:
         csl["title"], csl["container-title"] = books[0], books[1]
     elif books:
         csl["title"] = books[0]
-    elif titles.get("quoted"):
-        csl["title"] = titles["quoted"]
-        journal = _bare_journal(s, titles["quoted_end"])
+    elif m.titles.get("quoted"):
+        csl["title"] = m.titles["quoted"]
+        journal = _bare_journal(m.s, m.titles["quoted_end"])
         if journal:
             csl["container-title"] = journal
-    rest = s[titles.get("end", 0):]
+
+
+def _chapter_editors(m: _Marked, out: Parsed) -> None:
+    """收錄於X主編，《書》 (Taiwan) and 作者：《篇名》，載X主編：《書名》 (mainland): a chapter and its book's editors."""
+    s, books = m.s, m.books
     chapter = _CHAPTER_LEAD.search(s)
-    if chapter and article_title and (not books or s.find(books[0]) > chapter.start()):
+    if chapter and m.article and (not books or s.find(books[0]) > chapter.start()):
         ed = _editor_after(s, chapter)
         if ed:
-            csl["editor"] = [csl_name(n) for n in split_people(ed)]
+            take_people(out, "editor", ed)
         out.kind_hint = "chapter"
-    elif chapter and not article_title and len(books) >= 2 and s.find(books[0]) < chapter.start():
-        ed = _editor_after(s, chapter)  # mainland: 作者：《篇名》，載X主編：《書名》
+    elif chapter and not m.article and len(books) >= 2 and s.find(books[0]) < chapter.start():
+        ed = _editor_after(s, chapter)
         if ed:
-            csl["editor"] = [csl_name(n) for n in split_people(ed)]
+            take_people(out, "editor", ed)
             out.kind_hint = "chapter"
-    if "title" not in csl and titles.get("bare"):
-        csl["title"] = titles["bare"]
-    conference = _CONFERENCE.search(s)
+    if "title" not in out.csl and m.titles.get("bare"):
+        out.csl["title"] = m.titles["bare"]
+
+
+def _conference(m: _Marked, out: Parsed) -> None:
+    conference = CONFERENCE_ZH.find(m.s)
     if conference:
-        csl["container-title"] = conference["c"].strip()
+        out.csl["container-title"] = conference["c"].strip()
         out.kind_hint = "paper-conference"
-    translated = _TRANSLATED_AFTER.search(s)
-    if translated and "translator" not in csl:
-        csl["translator"] = [csl_name(p) for p in split_people(translated["t"])]
-    _publication_block(rest, out)
-    _volume_issue(rest, out)
-    edition = _EDITION.search(s)
+
+
+def _translator_after_title(m: _Marked, out: Parsed) -> None:
+    """《書名》，Y譯: the translators after the title."""
+    translated = _TRANSLATED_AFTER.search(m.s)
+    if translated and "translator" not in out.csl:
+        take_people(out, "translator", translated["t"])
+
+
+def _publication_after_titles(m: _Marked, out: Parsed) -> None:
+    _publication_block(m.rest, out)
+    _volume_issue(m.rest, out)
+
+
+def _edition_or_section(m: _Marked, out: Parsed) -> None:
+    """第2版 of a book, or a newspaper's section (第A10版, 版15)."""
+    csl = out.csl
+    edition = _EDITION.search(m.s)
     if edition and ("publisher" in csl or not csl.get("container-title")):
         csl["edition"] = str(chinese_number(edition["e"]) or edition["e"])
     else:
-        section = _SECTION.search(rest)
+        section = _SECTION.search(m.rest)
         if section and not csl.get("volume"):
             csl["section"] = section["s"] or section["s2"]
             out.kind_hint = out.kind_hint or "newspaper"
-    if _NEWSPAPER_NAME.search(csl.get("container-title", "")) and not csl.get("volume"):
+    if NEWSPAPER_NAME_ZH.find(csl.get("container-title", "")) and not csl.get("volume"):
         out.kind_hint = out.kind_hint or "newspaper"
-    date = parse_date(_strip_titles(rest))
-    if date and "issued" not in csl:
-        csl["issued"] = {"date-parts": [date]}
-    csl["type"] = _zh_type(s, out)
+
+
+def _date_after_titles(m: _Marked, out: Parsed) -> None:
+    date = parse_date(_strip_titles(m.rest))
+    if date and "issued" not in out.csl:
+        set_issued(out, date)
+
+
+def _zh_type_step(m: _Marked, out: Parsed) -> None:
+    out.csl["type"] = _zh_type(m.s, out)
+
+
+_MARKED_STEPS: tuple[Callable[[_Marked, Parsed], None], ...] = (
+    _people_before_titles, _title_and_container, _chapter_editors, _conference, _translator_after_title,
+    _publication_after_titles, _edition_or_section, _date_after_titles, _zh_type_step)
 
 
 def _editor_after(s: str, chapter: re.Match) -> str | None:
@@ -191,7 +297,7 @@ def thesis_genre(text: str) -> bool:
 
 def newspaper_name(name: str) -> bool:
     """《聯合報》《人民日报》 are newspapers; 學報, 通報, 季報 … are journals."""
-    return bool(_NEWSPAPER_NAME.search(name))
+    return bool(NEWSPAPER_NAME_ZH.find(name))
 
 
 def _untitled(s: str, head: str, out: Parsed) -> bool:
@@ -201,7 +307,7 @@ def _untitled(s: str, head: str, out: Parsed) -> bool:
     if not head or not date_only:
         return False
     name = head.strip()
-    if name in NEWS_AGENCIES_ZH or _NEWSPAPER_NAME.search(name):
+    if name in NEWS_AGENCIES_ZH or NEWSPAPER_NAME_ZH.find(name):
         out.csl["container-title"] = name
         out.csl["type"] = "article-newspaper"
     else:
@@ -209,7 +315,7 @@ def _untitled(s: str, head: str, out: Parsed) -> bool:
         out.csl["type"] = "webpage" if date_only["v"] else "document"
     date = parse_date(s[len(head):])
     if date:
-        out.csl["issued"] = {"date-parts": [date]}
+        set_issued(out, date)
     return True
 
 
@@ -277,9 +383,9 @@ def _people(head: str, out: Parsed) -> None:
     people = split_people(ROLE_WORDS_ZH.sub("", h) if not editors else h[: editors.start()])
     if not people:
         return
-    out.csl["editor" if editors else "author"] = [csl_name(p) for p in people]
+    set_people(out, "editor" if editors else "author", people)
     if translator:
-        out.csl["translator"] = [csl_name(p) for p in split_people(translator)]
+        take_people(out, "translator", translator)
 
 
 def _take_roles(head: str, out: Parsed) -> bool:
@@ -303,7 +409,7 @@ def _take_roles(head: str, out: Parsed) -> bool:
     if not roles.get("author") and not roles.get("editor"):
         return False
     for key, names in roles.items():
-        out.csl[key] = [csl_name(n) for n in names]
+        set_people(out, key, names)
     return True
 
 
@@ -319,7 +425,7 @@ def _publication_block(rest: str, out: Parsed) -> None:
         bare = _BARE_PUB_BLOCK.search(rest)
         body = bare["body"] if bare else None
     if not body:
-        comma = _COMMA_PUBLISHER.search(rest)  # mainland: …，上海，三联书店，1999年版
+        comma = PLACE_COMMA_PUBLISHER.find(rest)  # mainland: …，上海，三联书店，1999年版
         if comma:
             out.csl["publisher-place"], out.csl["publisher"] = comma["place"].strip(), comma["pub"].strip()
         else:
@@ -330,10 +436,7 @@ def _publication_block(rest: str, out: Parsed) -> None:
     if _THESIS.search(publisher):
         out.kind_hint = "thesis"
         publisher = _THESIS_TAIL.sub("", publisher)
-    if place.strip() and len(place.strip()) <= 12:
-        out.csl["publisher-place"] = place.strip()
-    if publisher:
-        out.csl["publisher"] = publisher
+    set_publication(out, place.strip() if len(place.strip()) <= 12 else None, publisher)
 
 
 def _publisher_without_place(rest: str, out: Parsed) -> None:
@@ -350,16 +453,14 @@ def _publisher_without_place(rest: str, out: Parsed) -> None:
 
 
 def _volume_issue(rest: str, out: Parsed) -> None:
-    v = _VOLUME.search(rest)
-    if v:
-        value = chinese_number(v["v"] or v["v2"] or v["v3"])
-        if value is not None:
-            out.csl["volume"] = str(value)
-    i = _ISSUE.search(rest)
-    if i:
-        value = chinese_number(i["i"] or i["i2"] or i["i3"] or i["i4"])
-        if value is not None:
-            out.csl["issue"] = str(value)
+    """第3卷第2期 / 3卷2期 / 總第45期 / Vol. 3, No. 2, anywhere after the titles."""
+    set_volume_issue(out, _number(_VOLUME.search(rest)), _number(_ISSUE.search(rest)))
+
+
+def _number(m) -> str | None:
+    """The number of the match's one filled group (Chinese numerals read), or None."""
+    value = chinese_number(next(g for g in m.groups() if g)) if m else None
+    return str(value) if value is not None else None
 
 
 def _strip_titles(s: str) -> str:
@@ -380,8 +481,12 @@ def _zh_type(s: str, out: Parsed) -> str:
         return "webpage"
     if csl.get("container-title"):
         return "article-journal"
-    if _REPORT_TITLE.search(csl.get("title", "")) or _REPORT_TITLE.search(_strip_titles(s)):
+    if REPORT_TITLE_ZH.find(csl.get("title", "")) or REPORT_TITLE_ZH.find(_strip_titles(s)):
         return "report"
     if csl.get("URL") and not csl.get("publisher"):
         return "webpage"
     return "book"
+
+
+# Taiwan and mainland styles: what stands at the ends first (URL, pages, a law-style year), then the titles by their marks.
+_STEPS: tuple[Step, ...] = (_drop_list_number_and_access, _url, _pages, _take_author_year, _taiwan_style)
