@@ -1,7 +1,7 @@
 """The one citation-likeness scorer shared by note splitting and note detection."""
 import pytest
 
-from cbmcite.parse.likeness import citation_score
+from cbmcite.likeness import citation_score
 
 
 @pytest.mark.parametrize("text", [

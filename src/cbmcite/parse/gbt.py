@@ -1,16 +1,16 @@
 """GB/T 7714 note conventions that are not field parsing: where entries end (同N, the work of note N, is in forms.py)."""
 from __future__ import annotations
 
-from ..lexicon import COMPILED_WORK_ENDINGS_ZH, GBT_CARRIERS, GBT_TYPES, alternation
+from ..lexicon import COMPILED_WORK_ENDINGS_ZH, alternation
 from ..normalize import normalize_pages
 from ..patterns import compile_fast
 from ..rules import rule
+from ..shapes import TYPE_MARK, entry_mark
 from .fields import set_issued, set_people, take_url_field
 from .result import Parsed
 
 _HAN = compile_fast(r"\p{Han}")
 # [M] book, [J] journal, [EB/OL] online post … (CONVENTIONS §5): the signature of the style
-TYPE_MARK = compile_fast(rf"\[(?P<t>{alternation(GBT_TYPES)})(?:/{alternation(GBT_CARRIERS)})?\]")
 
 # After an entry's last page or year, a new entry starts if a type mark comes before the next entry end.
 _NAME_STOP = compile_fast(r"[.．](?:\s+|(?=\p{Han}))")  # LaTeX output may drop the space: 王明亮.關於
@@ -38,7 +38,6 @@ def inside_title(text: str, i: int) -> bool:
 
 # --- fields of a GB/T 7714 entry: 责任者. 题名[类型]. 出版地: 出版者, 年: 页码 (CONVENTIONS §5) -----------
 _LIST_NUMBER = compile_fast(r"^\[\s*[0-9]+\s*\]\s*")
-_MARK_THEN_ELEMENT = compile_fast(rf"\S\[{alternation(GBT_TYPES)}(?:/{alternation(GBT_CARRIERS)})?\](?:[.．]|//)")
 _KIND = {"M": "book", "J": "article-journal", "N": "article-newspaper", "D": "thesis", "R": "report",
          "C": "book", "S": "standard", "P": "patent", "EB": "webpage", "G": "book", "A": "legislation"}
 _PART_KIND = {"M": "chapter", "C": "paper-conference", "A": "legislation", "EB": "webpage"}  # with //: a part of a larger work
@@ -71,11 +70,6 @@ _NEWSPAPER_DATE = compile_fast(
 )
 _DATE_IN_PARENS = compile_fast(r"[(（](?P<y>(?:1[5-9]|20)[0-9]{2})(?:-(?P<m>[0-9]{1,2})(?:-(?P<d>[0-9]{1,2}))?)?[)）]")
 _ACCESSED = compile_fast(r"\[(?:1[5-9]|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}\]")
-
-
-def entry_mark(text: str) -> bool:
-    """A type mark closing a title ('…[M]. ', '…[A]//'): the signature of a GB/T 7714 entry."""
-    return bool(_MARK_THEN_ELEMENT.search(text))
 
 
 def gbt_fit(raw: str) -> float:

@@ -14,7 +14,7 @@ from ..model import Form
 from .forms import SHORT_FORM_ANYWHERE, same_as_note, short_form_of
 from .authordate import AUTHOR_DATE
 from .gbt import TYPE_MARK, inside_title, new_entry_follows
-from .likeness import URL_ALONE, citation_score, has_year, looks_like_citation
+from ..likeness import URL_ALONE, citation_score, has_year, looks_like_citation
 
 _GLUED_START = compile_fast(r"\p{Han}|[〈《「（(“]")
 _SENTENCE_START = compile_fast(r"[A-Z\p{Han}〈《「（(“\"'‘]")

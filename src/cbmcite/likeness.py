@@ -1,18 +1,18 @@
 """How much a piece of note text looks like a citation: one scorer for note splitting and detection.
 
 `citation_score(text)` is 0.0 for prose and 1.0 or more for a citation; splitting keeps a piece as a
-citation at 1.0. Note detection (notes.py) may ask the same question of a candidate note's text.
+citation at 1.0, and note detection asks it of the text a note number opens. It sits below both stages
+and knows citations by their signs and shapes (shapes.py), never by parsing them.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
-from ..lexicon import (AUTHOR_LIST_WORDS_EN, DOCUMENT_TITLE_WORDS_EN, PROSE_OPENERS_EN, PROSE_OPENERS_ZH,
-                       PUBLICATION_SIGN_WORDS_ZH, PUBLISHER_SIGN_WORDS_EN, TITLE_SMALL_WORDS_EN, WEB_LABELS, alternation)
-from ..patterns import compile_fast
-from ..rules import rule
-from .gbt import TYPE_MARK, entry_mark
-from .legal import LEGAL_RULES
+from .lexicon import (AUTHOR_LIST_WORDS_EN, DOCUMENT_TITLE_WORDS_EN, PROSE_OPENERS_EN, PROSE_OPENERS_ZH,
+                      PUBLICATION_SIGN_WORDS_ZH, PUBLISHER_SIGN_WORDS_EN, TITLE_SMALL_WORDS_EN, WEB_LABELS, alternation)
+from .patterns import compile_fast
+from .rules import rule
+from .shapes import LEGAL_RULES, TYPE_MARK, entry_mark
 
 _HAN = compile_fast(r"\p{Han}")
 _BEFORE_FIRST_TITLE = compile_fast(r"^([^，,：:、；;《〈「」（）()]*(?:[（(][^（）()]*[）)][^，,：:、；;《〈「」（）()]*)*)[《〈]")

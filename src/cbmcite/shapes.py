@@ -1,0 +1,89 @@
+"""What a citation looks like by its shape alone, before any parsing: the GB/T 7714 type marks and the
+forms of law reports, statutes and court decisions. Note detection and parsing both read them."""
+from __future__ import annotations
+
+from .lexicon import (COURT_REPORTERS_EN, GBT_CARRIERS, GBT_TYPES, LAW_REVIEW_ABBREVIATIONS, NEUTRAL_COURTS_EN,
+                      STATUTE_CODES_EN, alternation)
+from .patterns import compile_fast
+from .rules import rule
+
+_YEAR = r"(?:1[5-9]|20)[0-9]{2}"
+
+# GB/T 7714 (CONVENTIONS §5): [M] book, [J] journal …, with the /OL carrier.
+TYPE_MARK = compile_fast(rf"\[(?P<t>{alternation(GBT_TYPES)})(?:/{alternation(GBT_CARRIERS)})?\]")
+_MARK_THEN_ELEMENT = compile_fast(rf"\S\[{alternation(GBT_TYPES)}(?:/{alternation(GBT_CARRIERS)})?\](?:[.．]|//)")
+
+
+def entry_mark(text: str) -> bool:
+    """A type mark closing a title ('…[M]. ', '…[A]//'): the signature of a GB/T 7714 entry."""
+    return bool(_MARK_THEN_ELEMENT.search(text))
+
+
+CASE_REPORT = rule(
+    "case_report",
+    rf"^(?P<title>[^,]+?\sv\.?\s[^,]+?),\s*(?P<v>[0-9]+)\s+(?P<c>{alternation(COURT_REPORTERS_EN)})\s+(?:at\s+)?(?P<p>[0-9]+)"
+    rf"(?:,\s*[0-9]+(?:[-–][0-9]+)?)?\s*(?:\((?:[^()]*\s)?(?P<y>{_YEAR})\))?",
+    "A case in a law report: Name v. Name, volume Reporter first page (year).",
+    examples=("Marbury v. Madison, 5 U.S. 137 (1803).", "Brown v. Board of Education, 347 U.S. 483, 495 (1954).",
+              "Roe v. Wade, 410 U.S. at 38."),
+    counterexamples=("Smith, Theory of Politics, 5 (1990).",),
+    requires=(" v. ", " v "),
+    anchored=True,
+)
+NEUTRAL_CITATION = rule(
+    "neutral_citation",
+    rf"^(?P<title>.+?\sv\.?\s.+?)\s*\[(?P<y>{_YEAR})\]\s*(?P<c>{alternation(NEUTRAL_COURTS_EN)})\s+(?P<p>[0-9]+)",
+    "A UK judgment by its neutral citation: Name v. Name [year] Court number.",
+    examples=("Smith v. Jones [2014] EWCA Civ 1020.", "R v. Secretary of State [2017] UKSC 5"),
+    counterexamples=("Smith [2014] report",),
+    requires=("[",),
+    anchored=True,
+)
+LAW_REVIEW = rule(
+    "law_review",
+    rf"(?:^|(?<=[,，”\"])\s*)(?P<v>[0-9]+)\s+(?P<c>(?:[A-Z][A-Za-z.&'\-]*\s+){{0,4}}{alternation(LAW_REVIEW_ABBREVIATIONS)})\s+(?P<p>[0-9]+)"
+    rf"(?:,\s*[0-9]+(?:[-–][0-9]+)?)?\s*(?:\((?P<y>{_YEAR})\))?",
+    "A law review article's place: volume, journal abbreviation, first page (year).",
+    examples=("Laurence Tribe, “Title,” 88 Harv. L. Rev. 1200 (1975).", "“Note,” 12 Yale L.J. 33, 40 (2001)"),
+    counterexamples=("Smith, Law Review Essays, 12.",),
+    requires=("Rev.", "L.J.", "L. J.", "L.Q."),
+)
+STATUTE = rule(
+    "statute",
+    rf"(?:^|(?<=[,，”\"])\s*)(?:(?P<v>[0-9]+)\s+)?(?P<c>(?:[A-Z][a-z]{{1,5}}\.\s)?{alternation(STATUTE_CODES_EN)})"
+    rf"(?:\s*§+\s*(?P<p>[0-9]+)?|\s+(?P<q>[0-9]+))?",
+    "A statute or regulation in its code: '123 Stat. 5', '20 U.S.C. § 6301', 'Fla. Stat. § 394', '3 C.F.R.'.",
+    examples=("“Lilly Ledbetter Fair Pay Act of 2009,” Pub. L. No. 111-2, 123 Stat. 5 (2009)", "Florida Mental Health Act, Fla. Stat., 2009.",
+              "“Every Student Succeeds Act,” 20 U.S.C § 6301 (2015)"),
+    counterexamples=("Status of Forces Agreement",),
+    requires=("Stat", "U.S.C", "C.F.R"),
+)
+ZH_STATUTE = rule(
+    "zh_statute",
+    r"^[《“\"]?(?P<title>[^《》“”\"，,]{2,40}?)[,，]?[》”\"]?\s*[,，]?\s*(?:§\s*)?(?P<sec>第\s*[0-9０-９一二三四五六七八九十百]+\s*[條条])",
+    "A Chinese statute by its article: 《國家安全法》第5條 / “民法总则,” § 第 27 条.",
+    examples=("《國家安全法》第5條。", "《中華民國憲法》第十條", "“民法总则,” § 第 27 条第 2 款第 3 项 (n.d.), 27."),
+    counterexamples=("《國家安全》第5期",),
+    requires=("條", "条"),
+    anchored=True,
+)
+ZH_COURT_DECISION = rule(
+    "zh_court_decision",
+    r"(?P<court>[^，,。；;]{0,20}?)[（(〔\[]?\s*(?P<y>[0-9]{2,4})\s*[）)〕\]]?\s*(?:年度)?\s*\p{Han}{1,6}字\s*第?\s*(?P<n>[0-9]+)\s*[號号]",
+    "A court decision by its case number: 最高法院93年度台上字第3598號 / （2015）民提字第12號.",
+    examples=("最高法院93年度台上字第3598號判決", "最高人民法院（2015）民提字第12號", "〔2015〕行提字第5號",
+              "包郑照诉苍南县人民政府强制拆除房屋案, No. （1988）浙法民上字 7 号(n.d.)."),
+    counterexamples=("第5號公告", "2015年第3期"),
+    requires=("字",),
+)
+
+ZH_CASE_NAME = rule(
+    "zh_case_name",
+    r"^[“\"「]?\p{Han}{2,40}[訴诉]\p{Han}{2,60}案",
+    "A Chinese case by its name: 包郑照诉苍南县人民政府强制拆除房屋案.",
+    examples=("包郑照诉苍南县人民政府强制拆除房屋案 at 50.", "陆红霞诉南通市发改委政府信息公开案"),
+    counterexamples=("該案的訴訟過程",),
+    requires=("訴", "诉"),
+    anchored=True,
+)
+LEGAL_RULES = (CASE_REPORT, ZH_CASE_NAME, NEUTRAL_CITATION, LAW_REVIEW, STATUTE, ZH_STATUTE, ZH_COURT_DECISION)
