@@ -102,6 +102,13 @@ def test_years_issue_and_page_numbers_are_not_markers():
     assert list(notes) == [1]
 
 
+def test_markers_past_a_lost_number_on_a_line_without_the_expected_one():
+    text = "正文。1\n下文，3其後又說。4\n\n1 A. Author, Title, Place: Press, 2001, p.1.\n"
+    notes = notes_of(text)
+    assert [notes[3].status, notes[4].status] == ["missing_text", "missing_text"]
+    assert notes[3].line == notes[4].line == 2
+
+
 def test_missing_text_for_markers_after_the_last_note():
     text = "正文。1後續。2再續。3\n\n1 A. Author, Title, Place: Press, 2001, p.1.\n"
     notes = notes_of(text)

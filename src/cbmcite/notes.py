@@ -125,7 +125,7 @@ def detect_notes(text: str) -> DetectedNotes:
     heads = [] if paged else sorted(furniture)  # without form feeds, running heads start the pages
     # the note area is read page by page
     alone = _numbers_alone(text) if paged or heads else {}
-    if not paged and len(alone) <= len(_GLUED_NUMBER_START.findall(text)):
+    if not paged and alone and len(alone) <= len(_GLUED_NUMBER_START.findall("\n" + text)):
         alone = {}  # most note numbers are glued to their notes (pdfplumber): a number alone is a marker's
     pages = (_pages(lines, alone) if paged else _pages_by_heads(heads, alone, len(lines))) if alone else []
     at = sorted(alone)
@@ -175,7 +175,8 @@ class _Scanner:
 
     def __init__(self, star_marked: bool = False) -> None:
         self.star_marked = star_marked
-        self.note_widths: list[int] = []
+        self.note_lines: list[str] = []
+        self._note_widths: list[int] = []  # widths of note_lines, measured only when the layout matters
         self.body_lines: list[str] = []
         self.recent_body: list[str] = []  # body lines since the last note line
         self._layout: tuple | None = None  # (body lines, note lines, two columns?, note width) last measured
@@ -222,7 +223,7 @@ class _Scanner:
 
     # --- a note that runs over to the next page --------------------------------------
     def _note_line(self, line: str) -> None:
-        self.note_widths.append(_display_width(line))
+        self.note_lines.append(line)
         self.recent_body = []
 
     def _body(self, line: str) -> None:
@@ -257,19 +258,24 @@ class _Scanner:
 
     def _two_columns(self) -> bool:
         """Body lines much narrower than note lines. Medians are refreshed as the counts grow by a tenth."""
-        sizes = (len(self.body_lines), len(self.note_widths))
+        sizes = (len(self.body_lines), len(self.note_lines))
         if sizes[0] < 10 or sizes[1] < 2:
             return False
         if self._layout is None or sizes[0] > self._layout[0] * 1.1 or sizes[1] > self._layout[1] * 1.1:
-            note = statistics.median(self.note_widths)
+            note = statistics.median(self.note_widths())
             step = max(1, len(self.body_lines) // 300)
             body = statistics.median(_display_width(line) for line in self.body_lines[::step])
             self._layout = (*sizes, body < 0.7 * note, note)
         return self._layout[2]
 
+    def note_widths(self) -> list[int]:
+        """The widths of the note lines so far (most documents never ask)."""
+        self._note_widths.extend(map(_display_width, self.note_lines[len(self._note_widths):]))
+        return self._note_widths
+
     def _note_width(self) -> float:
         self._two_columns()
-        return self._layout[3] if self._layout else statistics.median(self.note_widths)
+        return self._layout[3] if self._layout else statistics.median(self.note_widths())
 
     def _in_table(self, line: str, lineno: int) -> bool:
         """Table rows start with numbers too; nothing from a caption to its source line is a note."""
@@ -399,8 +405,11 @@ class _Scanner:
 
     # --- body markers -----------------------------------------------------
     def _scan_markers(self, line: str, lineno: int) -> None:
-        for m in _DIGIT_RUN.finditer(line):
-            self._marker(_marker_number(line, m.start(), m.end(), self.next_marker), lineno)
+        expected = self.next_marker
+        # a digit run is a marker only if it starts with one of the next three numbers: most lines hold none
+        if str(expected) in line or str(expected + 1) in line or str(expected + 2) in line:
+            for m in _DIGIT_RUN.finditer(line):
+                self._marker(_marker_number(line, m.start(), m.end(), self.next_marker), lineno)
         if not _SYMBOL_HINT.search(line):
             return
         for m in _SYMBOL_MARKER.finditer(line):
@@ -417,12 +426,14 @@ class _Scanner:
 # PDF extractors set a superscript note number apart from its note: pdftotext -layout puts it on the
 # line above the note, pdftotext puts it before, after, or somewhere else in the page's note area.
 # On such a page the numbers tell how many notes the area holds; the text tells where each starts.
-_NUMBER_LINE = compile_fast(r"^[ \t\u3000\f]*([0-9]{1,4})[ \t\u3000]*$", re.M)
+# Line-start patterns run over whole texts begin with a literal newline (the text gets one in front):
+# the engine then jumps from newline to newline, where ^ is tried at every position.
+_NUMBER_LINE = compile_fast(r"\n[ \t\u3000\f]*([0-9]{1,4})[ \t\u3000]*$", re.M)
 _STAR_ALONE = compile_fast(r"[ \t\u3000\f]*[＊✽*][ \t\u3000]*")
 
 
 _MAX_PAGE_LINES = 400
-_GLUED_NUMBER_START = compile_fast(r"^[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*[^\s0-9]", re.M)
+_GLUED_NUMBER_START = compile_fast(r"\n[ \t\u3000]*[0-9]{1,4}[ \t\u3000]*[^\s0-9]")
 
 
 @dataclass
@@ -436,6 +447,7 @@ def _numbers_alone(text: str) -> dict[int, int]:
     """Line index -> number, for lines that hold only a number (page numbers among them). One pass of a
     line-anchored pattern over the whole text: such lines are few, and every document is asked."""
     out: dict[int, int] = {}
+    text = "\n" + text  # a match starts at the newline before its line: the count before it is the index
     line = last = 0
     for m in _NUMBER_LINE.finditer(text):
         line += text.count("\n", last, m.start())
