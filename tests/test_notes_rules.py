@@ -211,3 +211,10 @@ def test_a_copy_that_ran_into_body_text_is_not_a_second_note():
     assert [n.number for n in detected.notes].count(3) == 1
     assert not [a for a in detected.anomalies if a.kind == "duplicate"]
     assert next(n for n in detected.notes if n.number == 3).text.endswith("1997, pp.26-30.")
+
+
+def test_a_number_glued_to_a_name_opens_a_note_only_when_the_shared_scorer_calls_it_a_citation():
+    """'1王大明，…' is note 1 when a citation follows the name, body prose when a sentence does."""
+    cited = notes_of("正文第一段。\n\n1王大明，〈兩岸關係〉，《問題與研究》，2020年，頁5。\n")
+    prose = notes_of("正文第一段。\n\n1王大明，他在2020年的演講中再次說明此事。\n")
+    assert cited[1].text.startswith("王大明，〈兩岸關係〉") and (1 not in prose or prose[1].text is None)

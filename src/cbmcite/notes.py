@@ -23,6 +23,7 @@ from .lexicon import (ABBREVIATIONS, CHINESE_NUMERALS, DISCOURSE_OPENERS_ZH, FOR
 from .patterns import compile_fast, search_tail
 from .rules import rule
 
+from .likeness import citation_score
 from .lines import join_lines
 from .model import Anomaly, Note
 
@@ -376,7 +377,7 @@ class _Scanner:
             return number, rest
         # glued to Han text ("17徐曉迪，〈…〉"): a body line can start the same way ("7此外，…")
         if ((_CJK_NAME_START.match(rest) and not _DISCOURSE_OPENER.match(rest) or _NOTE_LEAD_IN.match(rest))
-                and _CITATION_MARKS.search(rest)):
+                and _CITATION_MARKS.search(rest) and citation_score(rest) >= 1):
             return number, rest
         # a commentary note whose marker the body already showed ("5此處所指…" after "…。5")
         if number in self.markers and number == self.max_note + 1 and len(rest) >= 10:
