@@ -12,6 +12,7 @@ import pytest
 from cbmcite import extract_document
 from cbmcite.cli import main
 from cbmcite.ingest import InputError, read_document
+from hostile_corpus import pdf_bytes  # tests/: the PDF builder of the hostile corpus
 
 pytest.importorskip("reportlab")
 from reportlab.pdfbase import pdfmetrics  # noqa: E402
@@ -321,31 +322,19 @@ def test_a_note_line_broken_at_a_raised_number_stays_one_note():
 
 # --- hostile files ------------------------------------------------------------------------------
 
-def _pdf(objects: list[bytes]) -> bytes:
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-
-
 def _flate_bomb() -> bytes:
     packer = zlib.compressobj(9)
     block = b" " * (1 << 20)
     data = b"".join(packer.compress(block) for _ in range(300)) + packer.flush()  # 300 MB of spaces
     stream = (b"<< /Length %d /Filter [/FlateDecode] /DecodeParms [<< /Predictor 1 >>] >>\nstream\n" % len(data)
               + data + b"\nendstream")
-    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    return pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                  b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>", stream])
 
 
 @pytest.mark.parametrize("data,reason", [
-    (_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"]), "damaged"),
-    (_pdf([b"<< /Type /Catalog /Pages 1 0 R >>"]), "damaged|no text"),
+    (pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"]), "damaged"),
+    (pdf_bytes([b"<< /Type /Catalog /Pages 1 0 R >>"]), "damaged|no text"),
     (_flate_bomb(), "flate bomb"),
 ], ids=["pages-cycle", "root-cycle", "flate-bomb"])
 def test_hostile_pdf_fails_fast_with_one_reason(tmp_path, data, reason):

@@ -181,7 +181,7 @@ def _serve(conn, parent_end, func, limits: Limits, parent_pid: int) -> None:
 
 def _quiet() -> None:
     """Nothing a worker's libraries print reaches the run's output: stdout may be the notes JSON, and a
-    warning on stderr (pdfminer on a damaged PDF) would be a line without a file name. The parent
+    warning on stderr (a PDF library on a damaged file) would be a line without a file name. The parent
     reports every failure, crashes included, as one line naming the document."""
     faulthandler.disable()
     logging.disable(logging.WARNING)
