@@ -204,6 +204,23 @@ PINPOINT_WORDS = ("pp.", "p.", "at", "sec.", "secs.", "section", "§", "§§", "
 SECTION_WORDS = ("章", "節", "节", "篇", "部分")
 
 
+# Note detection (notes.py) ----------------------------------------------------------------------------
+# Role words after the name that opens a note glued to its number ("17徐曉迪著，…").
+NAME_START_ROLES_ZH = ("合著", "主編", "編著", "著", "編", "譯", "等")
+# Role words between a note's authors and the comma before its quoted title ("楊永明主編，《…》").
+CITATION_LINE_ROLES_ZH = ("合著", "主編", "編著", "著", "編")
+# Words that open a Chinese note before its citation: signal words and source labels.
+NOTE_LEAD_INS_ZH = ("請參閱", "請參見", "參閱", "參見", "参见", "詳見", "详见", "另見", "另参", "見", "参考", "參考", "引自",
+                    "轉引自", "转引自", "資料來源", "关于", "關於", "有關")
+# Repeat references that may open a note (op. cit. is matched with any spacing).
+SHORT_FORM_OPENINGS = ("同上", "同前", "同註", "同注", "前引", "前揭", "上揭", "Ibid", "Id.")
+# Lower-case words that may open an English note: any other lower-case text goes on a sentence.
+LOWER_CASE_NOTE_OPENERS_EN = ("ibid", "id.", "op.", "loc.", "see", "cf.", "supra", "e.g.", "i.e.")
+# A table's caption and its closing source line (the table's numbered rows are no notes).
+TABLE_CAPTION_WORDS = ("表", "圖", "图", "Table", "Figure")
+TABLE_END_WORDS = ("資料來源", "资料来源", "Source", "說明", "说明", "註：", "注：")
+
+
 @lru_cache(maxsize=None)
 def alternation(words: tuple[str, ...]) -> str:
     """A non-capturing regex alternation of literal words, longest first so that 主編 wins over 編."""

@@ -6,6 +6,7 @@ expected sequence; PDF extraction prints whole note blocks more than once.
 """
 from __future__ import annotations
 
+import enum
 import os
 import statistics
 import unicodedata
@@ -15,11 +16,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 from operator import methodcaller
+from typing import Callable
 
 import regex as re
 
-from .lexicon import (ABBREVIATIONS, CHINESE_NUMERALS, DISCOURSE_OPENERS_ZH, FORMAL_NUMERALS, MONTH_ABBREVIATIONS, MONTHS_EN,
-                      NOTE_FINAL_ABBREVIATIONS, SECTION_WORDS, UNITS_AFTER_NUMBER, UNITS_ALSO_SURNAMES, alternation)
+from .lexicon import (ABBREVIATIONS, CHINESE_NUMERALS, CITATION_LINE_ROLES_ZH, DISCOURSE_OPENERS_ZH, FORMAL_NUMERALS,
+                      LOWER_CASE_NOTE_OPENERS_EN, MONTH_ABBREVIATIONS, MONTHS_EN, NAME_START_ROLES_ZH, NOTE_FINAL_ABBREVIATIONS,
+                      NOTE_LEAD_INS_ZH, SECTION_WORDS, SHORT_FORM_OPENINGS, TABLE_CAPTION_WORDS, TABLE_END_WORDS,
+                      UNITS_AFTER_NUMBER, UNITS_ALSO_SURNAMES, alternation)
 from .patterns import compile_fast, search_tail
 from .rules import rule
 
@@ -30,17 +34,25 @@ from .model import Anomaly, Note
 _DIGIT_RUN = compile_fast(r"\d+")
 _DIGIT_RUN_LONG_TEXT = re.compile(r"\d+")  # over a whole text the regex engine scans Unicode twice as fast
 _SPACED_YEAR = compile_fast(r"[0-9]{4}\s*年")
-_ISSUE_WORDS = compile_fast(r"第.{1,6}[期卷]|Vol\.|No\.")
 
 CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①..⑳
 
-_NOTE_START = compile_fast(
+# --- what lines of the genre look like: named rules (rules.py) -----------------------------------
+NOTE_NUMBER_START = rule(
+    "note_number_start",
     r"""^(?P<indent>[ \t\u3000]{0,3})
     (?:(?:註|注)\s*(?P<zhu>\d{1,4})\s*[：:．.]?|(?P<num>\d{1,4})(?P<dot>[.．](?=[ \t\u3000]))?
       |(?P<circ>[\u2460-\u2473])|[〔\[](?P<brk>\d{1,4})[〕\]]|(?P<star>[＊✽*]))
     (?P<sp>[ \t\u3000]*)(?P<rest>\S.*)$""",
-    re.X,
+    "A line that may open a note: a note number (12, 註3：, ①, 〔4〕, [5], 1.) or an author note's star, then text.",
+    examples=("12 楊永明，〈信心建立措施〉，頁5。", "17徐曉迪，〈兩岸關係〉", "註3：同上，頁12。", "① 同前註。", "〔4〕同上。",
+              "[5] Ibid., 22.", "1. Hillary Clinton, Hard Choices (New York: Simon & Schuster, 2014), 45.",
+              "＊作者為國防大學戰略研究所教授。"),
+    counterexamples=("兩岸軍事互信機制之建立，", "（二）美中軍事熱線的建立", "— 12 —"),
+    flags=re.X,
+    anchored=True,
 )
+_NOTE_START = NOTE_NUMBER_START.compiled
 # After a number these mean "quantity", not "note": 10月, 3期, 2,858件, 1.避免…
 # Cheap first-character tests before the anchored patterns that need them: "" is never in a set.
 _NOTE_START_FIRST = set("註注〔[＊✽*") | {chr(0x2460 + i) for i in range(20)}
@@ -49,22 +61,110 @@ _UNIT_AFTER_NUMBER = set(UNITS_AFTER_NUMBER)
 _SURNAME_UNITS = set(UNITS_ALSO_SURNAMES)
 _NOT_NOTE_START = set("0123456789０１２３４５６７８９.．,，、:：;；)）]】-–—~～/／’”")  # 1.5, 2,858, 3）…
 _OPENERS = "〈《「『“\"'‘<＜【[(（"
-_CJK = r"\p{Han}"
-_CJK_NAME_START = compile_fast(rf"^{_CJK}{{2,4}}(?:[，、：,:（(]|(?:合著|主編|編著|著|編|譯|等))")
+CJK_NAME_START = rule(
+    "cjk_name_start",
+    rf"^\p{{Han}}{{2,4}}(?:[，、：,:（(]|{alternation(NAME_START_ROLES_ZH)})",
+    "A Chinese author's name (two to four characters) before a comma, a bracket or a role word opens a citation.",
+    examples=("楊永明，〈信心建立措施〉", "林正義主編，《兩岸關係》", "王振寰（1996）", "吳建德、張蜀誠"),
+    counterexamples=("兩岸軍事互信機制之建立，", "Glaser, Promoting", "（二）研究方法"),
+    anchored=True,
+)
+_CJK_NAME_START = CJK_NAME_START.compiled
 # Latin letters only: "15MCBMs著重於…，" is body text, not "Author,"
-_LATIN_NAME_START = compile_fast(r"^[A-Z][A-Za-zÀ-ÿ'’.\-]*(?:,?\s+(?:[A-Z][A-Za-zÀ-ÿ'’.\-]*|and|&)){0,8}\s*[,，]")
-_NOTE_LEAD_IN = compile_fast(r"^(?:請參閱|請參見|參閱|參見|参见|詳見|详见|另見|另参|見|参考|參考|引自|轉引自|转引自|資料來源|关于|關於|有關)")
-_CJK_CITATION_LINE = compile_fast(r"^\p{Han}{2,4}(?:[、，,]\p{Han}{2,4})*(?:合著|主編|編著|著|編)?[，,：:]\s*[〈《「]")
-_SHORT_START = compile_fast(r"^(?:同上|同前|同註|同注|前引|前揭|上揭|Ibid|Id\.|op\.\s*cit)", re.I)
-_CITATION_MARKS = compile_fast(r"[〈《「]|頁|页|前引|前揭|同上|同註|同注|出版|主編|合著|[0-9]{4}年")
-_DISCOURSE_OPENER = compile_fast(alternation(DISCOURSE_OPENERS_ZH))  # "7例如:…「…」" is body, not note 7
-_TABLE_CAPTION = compile_fast(r"^\s*(?:表|圖|图|Table|Figure)\s*[0-9一二三四五六七八九十]+")
-_TABLE_END = compile_fast(r"^\s*(?:資料來源|资料来源|Source|說明|说明|註：|注：)")
+LATIN_NAME_START = rule(
+    "latin_name_start",
+    r"^[A-Z][A-Za-zÀ-ÿ'’.\-]*(?:,?\s+(?:[A-Z][A-Za-zÀ-ÿ'’.\-]*|and|&)){0,8}\s*[,，]",
+    "Capitalised names before a comma open an English citation (Bonnie Glaser and Brad Glosserman, …).",
+    examples=("Bonnie Glaser and Brad Glosserman, Promoting Confidence", "M. Susan Pederson, Stanley Weeks, op. cit.",
+              "Ibid., 22."),
+    counterexamples=("MCBMs著重於軍事，", "the United States, in turn,", "North Korea’s nuclear test"),
+    anchored=True,
+)
+_LATIN_NAME_START = LATIN_NAME_START.compiled
+NOTE_LEAD_IN = rule(
+    "note_lead_in",
+    rf"^{alternation(NOTE_LEAD_INS_ZH)}",
+    "A Chinese note opens with a signal word or a source label before its citation (參見, 轉引自, 資料來源).",
+    examples=("參見史曉東，《兩岸軍事安全互信機制研究》", "轉引自林正義，〈…〉", "資料來源：國防部。", "有關此點，請參閱…"),
+    counterexamples=("兩岸軍事互信機制之建立，", "同上，頁5。"),
+    anchored=True,
+)
+_NOTE_LEAD_IN = NOTE_LEAD_IN.compiled
+CJK_CITATION_LINE = rule(
+    "cjk_citation_line",
+    rf"^\p{{Han}}{{2,4}}(?:[、，,]\p{{Han}}{{2,4}})*{alternation(CITATION_LINE_ROLES_ZH)}?[，,：:]\s*[〈《「]",
+    "Chinese authors, perhaps with a role word, then a comma and a quoted title: a citation (楊永明，〈…〉).",
+    examples=("楊永明，〈信心建立措施〉，頁5。", "吳建德、張蜀誠、王瑋琦，《柳暗花明》", "林正義主編，《兩岸關係》",
+              "萬家春，〈論海權〉"),
+    counterexamples=("其次，並非所有的措施都有效。", "參見史曉東，《兩岸》", "Glaser, 「Promoting」"),
+    anchored=True,
+)
+_CJK_CITATION_LINE = CJK_CITATION_LINE.compiled
+SHORT_FORM_START = rule(
+    "short_form_start",
+    rf"^(?:{alternation(SHORT_FORM_OPENINGS)}|op\.\s*cit)",
+    "A repeat reference opens the note: 同上, 同前註, 同註5, 前引書, 前揭, Ibid., Id., op. cit.",
+    examples=("同上，頁5。", "同前註。", "同註10，頁4。", "前引書，頁33。", "Ibid., 22.", "Id. at 5.", "op. cit., p. 9."),
+    counterexamples=("同時，美國也表示", "Identity and Power", "前言"),
+    flags=re.I,
+    anchored=True,
+)
+_SHORT_START = SHORT_FORM_START.compiled
+CITATION_MARKS = rule(
+    "citation_marks",
+    r"[〈《「]|頁|页|前引|前揭|同上|同註|同注|出版|主編|合著|[0-9]{4}年",
+    "Marks of a Chinese citation: a quoted title, a page, a short form, a publisher, an editor or a year.",
+    examples=("徐曉迪，〈兩岸關係〉", "頁12", "台北：五南出版，2009年。", "同上"),
+    counterexamples=("此外，雙方也同意建立熱線。",),
+)
+_CITATION_MARKS = CITATION_MARKS.compiled
+DISCOURSE_OPENER = rule(
+    "discourse_opener",
+    alternation(DISCOURSE_OPENERS_ZH),
+    "Words that open a sentence of prose, never an author's name: '7例如:…' is body text, not note 7.",
+    examples=("例如:「信心建立措施」", "此外，雙方也同意", "然而，"),
+    counterexamples=("楊永明，〈信心建立措施〉",),
+    anchored=True,
+)
+_DISCOURSE_OPENER = DISCOURSE_OPENER.compiled
+TABLE_CAPTION = rule(
+    "table_caption",
+    rf"^\s*{alternation(TABLE_CAPTION_WORDS)}\s*[0-9一二三四五六七八九十]+",
+    "A table or figure caption: the numbered rows below it are no notes.",
+    examples=("表1 美中軍事熱線通話紀錄", "圖二 兩岸軍事互信機制", "Table 3. Incidents at sea"),
+    counterexamples=("表示雙方同意", "Tables and figures"),
+    anchored=True,
+)
+_TABLE_CAPTION = TABLE_CAPTION.compiled
+TABLE_END = rule(
+    "table_end",
+    rf"^\s*{alternation(TABLE_END_WORDS)}",
+    "A table's source or explanation line ends the table.",
+    examples=("資料來源：作者整理。", "Source: SIPRI.", "註：單位為億元。"),
+    counterexamples=("參見史曉東，《兩岸》",),
+    anchored=True,
+)
+_TABLE_END = TABLE_END.compiled
 _TABLE_MAX_LINES = 40
 _HEADING_FIRST = set("（( \t\u3000第" + CHINESE_NUMERALS + FORMAL_NUMERALS)
-# "其次,「…」有助於…" reads like "Author,「Title」": a further source names a page, a publisher or a year
-_PUBLICATION_MARK = compile_fast(r"頁|页|出版|[0-9]{4}")
-_LOWER_NOTE_WORDS = compile_fast(r"^(?:ibid|id\.|op\.|loc\.|see|cf\.|supra|e\.g\.|i\.e\.)", re.I)
+PUBLICATION_MARK = rule(
+    "publication_mark",
+    r"頁|页|出版|[0-9]{4}",
+    "A further source names a page, a publisher or a year; prose that also starts 'X,「…」' does not.",
+    examples=("沈明室，「互信或防範」，頁5。", "《兩岸》（台北：五南出版）", "2009"),
+    counterexamples=("其次,「信心建立措施」有助於降低衝突",),
+)
+_PUBLICATION_MARK = PUBLICATION_MARK.compiled
+LOWER_NOTE_WORDS = rule(
+    "lower_note_words",
+    rf"^{alternation(LOWER_CASE_NOTE_OPENERS_EN)}",
+    "Lower-case words that may still open a note (ibid., see, cf., supra): other lower-case text goes on a sentence.",
+    examples=("see Schelling, The Strategy of Conflict", "cf. Glaser, 22.", "ibid., 5.", "supra note 3."),
+    counterexamples=("the United States and China", "as the report notes"),
+    flags=re.I,
+    anchored=True,
+)
+_LOWER_NOTE_WORDS = LOWER_NOTE_WORDS.compiled
 ABBREVIATION_END = rule(
     "abbreviation_end",
     rf"(?r)(?:\b[A-Z]|\b{alternation(tuple(set(ABBREVIATIONS) - set(NOTE_FINAL_ABBREVIATIONS)))})\.$",
@@ -82,7 +182,7 @@ CONTINUATION_NUMBER = rule(
     counterexamples=("Joseph L. Sheffield, Military Measures, 2009.", "楊永明，〈信心建立措施〉", "Mayo Clinic, 2016."),
     anchored=True,
 )
-_ABBREV_END = ABBREVIATION_END.compiled  # asked for every note line: compiled once
+_ABBREV_END = ABBREVIATION_END.compiled  # these two are asked for most note lines: no prefilter call
 BODY_HEADING = rule(
     "body_heading",
     rf"^\s*(?:[（(][{CHINESE_NUMERALS}]{{1,3}}[）)]|[{CHINESE_NUMERALS}{FORMAL_NUMERALS}]{{1,3}}、"
@@ -92,13 +192,52 @@ BODY_HEADING = rule(
     counterexamples=("一九九八年，雙方在北京舉行會談，並簽署協議，建立熱線。", "同上，頁5。", "(2) p. 5"),
     anchored=True,
 )
+_BODY_HEADING = BODY_HEADING.compiled
 # "第5" without 頁 is "第5期" cut at the line's end, not a page
-_PAGE_REF_END = compile_fast(r"(?r)(?:(?:頁|pp?\.)\s*\d+(?:\s*[-–~～]\s*\d+)?|第\s*\d+(?:\s*[-–~～]\s*\d+)?\s*頁)$")
-_URL = compile_fast(r"^(?:<?https?://|www\.)\S+$", re.I)
-_PAGE_NUMBER_LINE = compile_fast(r"^[-–—\s]*\d{1,4}[-–—\s]*$")
-_ISSUE_LINE = compile_fast(
-    r"^\s*\d{0,4}\s*(?:中華民國|民國)[〇○零一二三四五六七八九十百\d]{1,6}年[一二三四五六七八九十\d]{1,3}月.{0,20}$"
+PAGE_REF_END = rule(
+    "page_ref_end",
+    r"(?r)(?:(?:頁|pp?\.)\s*\d+(?:\s*[-–~～]\s*\d+)?|第\s*\d+(?:\s*[-–~～]\s*\d+)?\s*頁)$",
+    "A line that ends in the pages cited (頁 12, pp. 3-5, 第5頁) ends its note.",
+    examples=("《兩岸》（台北：五南，2009），頁 170", "Foreign Affairs, pp. 3-5", "第5-6頁"),
+    counterexamples=("《問題與研究》，第5", "2009年"),
 )
+_PAGE_REF_END = PAGE_REF_END.compiled
+URL_LINE = rule(
+    "url_line",
+    r"^(?:<?https?://|www\.)\S+$",
+    "A line that is a URL belongs to the note above it (a citation's address broken onto a line of its own).",
+    examples=("https://www.mnd.gov.tw/Publish.aspx?p=76", "<https://doi.org/10.1080/01402390.2011.5>", "www.cna.com.tw"),
+    counterexamples=("參見 https://www.mnd.gov.tw", "https://www.mnd.gov.tw 檢索日期"),
+    flags=re.I,
+    anchored=True,
+)
+_URL = URL_LINE.compiled
+PAGE_NUMBER_LINE = rule(
+    "page_number_line",
+    r"^[-–—\s]*\d{1,4}[-–—\s]*$",
+    "A page number on a line of its own (12, - 12 -, — 12 —).",
+    examples=("12", " - 45 - ", "— 7 —"),
+    counterexamples=("12 楊永明，〈信心建立措施〉", "2009年"),
+    anchored=True,
+)
+_PAGE_NUMBER_LINE = PAGE_NUMBER_LINE.compiled
+ISSUE_LINE = rule(
+    "issue_line",
+    r"^\s*\d{0,4}\s*(?:中華民國|民國)[〇○零一二三四五六七八九十百\d]{1,6}年[一二三四五六七八九十\d]{1,3}月.{0,20}$",
+    "A journal's issue line in the page furniture (中華民國一○五年三月): no note, whatever number leads it.",
+    examples=("中華民國一○五年三月", "42 民國105年3月 第18卷第1期", "民國99年12月"),
+    counterexamples=("中華民國一○五年三月，國防部發布報告，指出共軍在臺海周邊的活動日益頻繁，值得注意。",),
+    anchored=True,
+)
+_ISSUE_LINE = ISSUE_LINE.compiled
+ISSUE_WORDS = rule(
+    "issue_words",
+    r"第.{1,6}[期卷]|Vol\.|No\.",
+    "Words of a journal's issue: a short line with a rule bar and these is the page's running head.",
+    examples=("遠景基金會季刊 │ 第18卷第1期", "Issues & Studies | Vol. 52, No. 1"),
+    counterexamples=("遠景基金會季刊 │ 2017年1月",),
+)
+_ISSUE_WORDS = ISSUE_WORDS.compiled
 
 
 @dataclass
@@ -336,53 +475,22 @@ class _Scanner:
             self.next_marker = max(self.next_marker, copy.number + 1)
         self.current = None
 
-    # --- note block lines -------------------------------------------------
+    # --- note block lines: the decisions are the tables NOTE_START_DECISIONS and CONTINUATION_DECISIONS
+    def _start_candidate(self, line: str) -> Candidate | None:
+        """The line as a possible note start, or None when no note number or star opens it."""
+        first = line.lstrip(" \t\u3000")[:1]
+        m = _NOTE_START.match(line) if first in _NOTE_START_FIRST or first.isdecimal() else None
+        return Candidate(line, m, self) if m else None
+
     def _note_start(self, line: str) -> tuple[int | str, str] | None:
         first = line.lstrip(" \t\u3000")[:1]
         m = _NOTE_START.match(line) if first in _NOTE_START_FIRST or first.isdecimal() else None
-        if not m:
+        if not m:  # most lines: no candidate, no table
             return None
-        rest = m["rest"]
-        if m["star"]:
-            # an author note: prose after a star that also marks the author's name in the body
-            return ("*", rest) if len(rest) > 3 and self.max_note == 0 and self.star_marked else None
-        if m["circ"]:
-            return CIRCLED[m["circ"]], rest
-        number = int(m["num"] or m["brk"] or m["zhu"])
-        if number == 0 or rest[0] in _NOT_NOTE_START:
+        candidate = Candidate(line, m, self)
+        if decide(NOTE_START_DECISIONS, candidate).verdict is not Verdict.START:
             return None
-        if rest[0] in _UNIT_AFTER_NUMBER and not (rest[0] in _SURNAME_UNITS and _CJK_CITATION_LINE.match(rest)):
-            return None  # 10月, 3期; but "12 萬家春，〈…〉" is a note by 萬家春
-        if self._continues_with_number(rest):
-            return None
-        if m["dot"] and not _citation_like(rest):
-            return None  # "1. 避免衝突升高" is a heading; "1. Hillary Clinton, …" an endnote
-        if _ISSUE_LINE.match(line):
-            return None
-        known = max(self.max_note, self.next_marker - 1)
-        # a chapter may start mid-sequence; "2011 Smith, …" is a year, not note 2011
-        if number > known + 3 and not (known == 0 and m["sp"] and _citation_like(rest) and not _is_year(str(number))):
-            return None
-        in_block = self.current is not None and isinstance(self.current.number, int)
-        follows = in_block and number == self.current.number + 1
-        if number in self.texts_by_number:
-            # a repeated block reads like the note already seen; a different text must look like a note
-            same = _same_start(rest, self.texts_by_number[number])
-            return (number, rest) if same or follows or m["sp"] and _citation_like(rest) else None
-        if m["sp"]:
-            if rest[0].islower() and not _LOWER_NOTE_WORDS.match(rest):
-                return None
-            return number, rest
-        if rest[0] in _OPENERS or follows or _LATIN_NAME_START.match(rest):
-            return number, rest
-        # glued to Han text ("17徐曉迪，〈…〉"): a body line can start the same way ("7此外，…")
-        if ((_CJK_NAME_START.match(rest) and not _DISCOURSE_OPENER.match(rest) or _NOTE_LEAD_IN.match(rest))
-                and _CITATION_MARKS.search(rest) and citation_score(rest) >= 1):
-            return number, rest
-        # a commentary note whose marker the body already showed ("5此處所指…" after "…。5")
-        if number in self.markers and number == self.max_note + 1 and len(rest) >= 10:
-            return number, rest
-        return None
+        return candidate.number, candidate.rest
 
     def _continues_with_number(self, rest: str) -> bool:
         """'22(3): 45-67', '4 March 2011', '2 WIGMORE, EVIDENCE': a number that goes on with an unfinished
@@ -392,17 +500,7 @@ class _Scanner:
         return CONTINUATION_NUMBER.find(rest) is not None
 
     def _continues(self, line: str) -> bool:
-        last = self.current.lines[-1]
-        if _URL.match(line.strip()):
-            return True
-        if line[:1] in _HEADING_FIRST and BODY_HEADING.find(line):
-            return False  # "（二）…" after a note is the body's next section
-        if not _complete(last):
-            # " 正文…": an indented narrow line in a two-column layout starts the next page's body
-            return not (line[:1].isspace() and self._two_columns()
-                        and _display_width(line) < 0.75 * self._note_width())
-        # a further source on the next line: "pp.793-796." / "John Grenville and …, Title"
-        return bool(_LATIN_NAME_START.match(line) or line[:1] in "〈《" or _further_source(line))
+        return decide(CONTINUATION_DECISIONS, Candidate(line, None, self)).verdict is Verdict.CONTINUES
 
     # --- body markers -----------------------------------------------------
     def _scan_markers(self, line: str, lineno: int) -> None:
@@ -421,6 +519,191 @@ class _Scanner:
         if number is not None:
             self.markers.setdefault(number, lineno)
             self.next_marker = number + 1
+
+
+# --- note-start and continuation decisions as data ----------------------------------------------
+# Each table is read top down and the first row whose test holds decides: the order is the rule. A new
+# case is a new row, with examples: lines that the scanner reads in order, the last being the one the
+# row decides (tests/test_notes_decisions.py checks that each example is decided by its own row).
+
+
+class Verdict(enum.Enum):
+    START = "starts a note"
+    NOT_START = "starts no note"
+    CONTINUES = "goes on with the note"
+    ENDS = "ends the note"
+
+
+@dataclass(slots=True)
+class Candidate:
+    """What a decision looks at: a line, its note-number match (None when the question is whether the
+    line goes on with the open note) and the scanner's state."""
+    line: str
+    match: object  # the NOTE_NUMBER_START match
+    scanner: _Scanner
+    rest: str = field(init=False, default="")  # the text after the number
+    number: int | str = field(init=False, default=0)
+    spaced: bool = field(init=False, default=False)  # a space between the number and the text
+
+    def __post_init__(self) -> None:
+        m = self.match
+        if m is not None:
+            self.rest, self.spaced = m["rest"], bool(m["sp"])
+            self.number = "*" if m["star"] else CIRCLED[m["circ"]] if m["circ"] else int(m["num"] or m["brk"] or m["zhu"])
+
+    @property
+    def citation_like(self) -> bool:
+        return _citation_like(self.rest)
+
+    @property
+    def follows(self) -> bool:
+        """The number is the one after the note being read."""
+        current = self.scanner.current
+        return current is not None and isinstance(current.number, int) and self.number == current.number + 1
+
+    @property
+    def last_complete(self) -> bool:
+        """The open note's last line ends the note."""
+        return _complete(self.scanner.current.lines[-1])
+
+
+@dataclass(frozen=True)
+class Decision:
+    name: str
+    doc: str
+    applies: Callable[[Candidate], object]
+    verdict: Verdict
+    examples: tuple[str, ...]  # lines read in order ("\n"-separated); this row decides the last
+
+
+def decide(table: tuple[Decision, ...], candidate: Candidate) -> Decision:
+    """The first row that applies (every table ends with a row that always does)."""
+    for row in table:
+        if row.applies(candidate):
+            return row
+    raise AssertionError("a decision table lacks its final row")
+
+
+def _far_ahead(c: Candidate) -> bool:
+    s = c.scanner
+    known = max(s.max_note, s.next_marker - 1)
+    return c.number > known + 3 and not (known == 0 and c.spaced and c.citation_like and not _is_year(str(c.number)))
+
+
+def _repeated_copy(c: Candidate) -> bool:
+    seen = c.scanner.texts_by_number.get(c.number)
+    return seen is not None and (_same_start(c.rest, seen) or c.follows or c.spaced and c.citation_like)
+
+
+def _glued_citation(c: Candidate) -> bool:
+    rest = c.rest
+    return bool((_CJK_NAME_START.match(rest) and not _DISCOURSE_OPENER.match(rest) or _NOTE_LEAD_IN.match(rest))
+                and _CITATION_MARKS.search(rest) and citation_score(rest) >= 1)
+
+
+def _commentary_after_marker(c: Candidate) -> bool:
+    s = c.scanner
+    return c.number in s.markers and c.number == s.max_note + 1 and len(c.rest) >= 10
+
+
+def _two_column_body(c: Candidate) -> bool:
+    s = c.scanner
+    return (c.line[:1].isspace() and not c.last_complete and s._two_columns()
+            and _display_width(c.line) < 0.75 * s._note_width())
+
+
+_START, _NOT_START = Verdict.START, Verdict.NOT_START
+NOTE_START_DECISIONS: tuple[Decision, ...] = (
+    Decision("author_note", "A star before prose opens the author note, when a star also marks the author's name "
+             "in the body and no numbered note came before.",
+             lambda c: c.match["star"] and len(c.rest) > 3 and c.scanner.max_note == 0 and c.scanner.star_marked, _START,
+             ("兩岸軍事互信機制之研究＊\n＊作者為國防大學戰略研究所副教授。",)),
+    Decision("other_star", "Any other star at a line's start marks no note.", lambda c: c.match["star"], _NOT_START,
+             ("＊作者為國防大學戰略研究所副教授。",)),
+    Decision("circled_number", "A circled number (①) opens a note.", lambda c: c.match["circ"], _START,
+             ("① 同前註，頁5。",)),
+    Decision("quantity_punctuation", "Note 0 is none; a number before a digit, a decimal point, a comma or a closing "
+             "bracket is a quantity (1.5, 2,858, 3）).", lambda c: c.number == 0 or c.rest[0] in _NOT_NOTE_START,
+             _NOT_START, ("2,858 人次參與演習。", "3）美方的回應")),
+    Decision("unit_after_number", "A unit after the number makes it a quantity (10月, 3期); a unit that is also a "
+             "surname may begin an author's name ('12 萬家春，〈…〉').",
+             lambda c: c.rest[0] in _UNIT_AFTER_NUMBER and not (c.rest[0] in _SURNAME_UNITS and _CJK_CITATION_LINE.match(c.rest)),
+             _NOT_START, ("10月15日，雙方在北京舉行會談。", "3期合刊")),
+    Decision("number_goes_on_with_note", "A number that goes on with an unfinished note: an issue, a date, a volume "
+             "(22(3): 45-67 / 4 March 2011).", lambda c: c.scanner._continues_with_number(c.rest), _NOT_START,
+             ("1 Bonnie Glaser, “Taiwan and China,” Foreign Affairs\n22(3): 45-67.",)),
+    Decision("dotted_heading", "'1. 避免衝突升高' is a numbered heading; '1. Hillary Clinton, …' an endnote.",
+             lambda c: c.match["dot"] and not c.citation_like, _NOT_START, ("1. 避免衝突升高",)),
+    Decision("issue_line", "A journal issue line is page furniture, whatever number leads it.",
+             lambda c: _ISSUE_LINE.match(c.line), _NOT_START, ("2 民國105年3月 第18卷第1期",)),
+    Decision("number_far_ahead", "A number more than three past the last note known is none (a year, a count); only a "
+             "document's first note may start mid-sequence, spaced before a citation ('2011 Smith, …' is a year).",
+             _far_ahead, _NOT_START, ("1 同上，頁5。\n2008 Bonnie Glaser, “Taiwan,” Foreign Affairs.",)),
+    Decision("repeated_copy", "A number already read opens its note again when the text repeats the note (the "
+             "extractor printed the block twice), follows the open note, or reads like a note after a space.",
+             _repeated_copy, _START, ("1 同上，頁5。\n2 同前註。\n1 同上，頁5。",)),
+    Decision("number_already_read", "Any other number already read is a quantity or a marker at a line's start.",
+             lambda c: c.number in c.scanner.texts_by_number, _NOT_START,
+             ("1 同上，頁5。\n這是第一段的正文，說明研究的背景與動機。\n1國際關係的研究方法有很多種。",)),
+    Decision("spaced_lower_case", "After a space, lower-case text goes on a sentence ('3 percent of …'), unless it "
+             "opens with ibid., see, cf. and the like.",
+             lambda c: c.spaced and c.rest[0].islower() and not _LOWER_NOTE_WORDS.match(c.rest), _NOT_START,
+             ("3 percent of the defence budget",)),
+    Decision("spaced_number", "A number, a space, then text opens a note: the common layout of a note block.",
+             lambda c: c.spaced, _START, ("1 楊永明，〈信心建立措施〉，頁5。", "2 see Schelling, The Strategy of Conflict, 21.")),
+    Decision("glued_opener", "A number glued to an opening bracket or quote, to an English name, or the number after "
+             "the open note's opens a note.",
+             lambda c: c.rest[0] in _OPENERS or c.follows or _LATIN_NAME_START.match(c.rest), _START,
+             ("1《國防報告書》，頁5。", "2Bonnie Glaser, Promoting Confidence Building, 11.")),
+    Decision("glued_chinese_citation", "Glued to Han text, a note only when it reads as a citation ('17徐曉迪，〈…〉'): "
+             "body text starts the same way ('7此外，…').", _glued_citation, _START,
+             ("1徐曉迪，〈兩岸關係的發展〉，《問題與研究》，2009年，頁5。",)),
+    Decision("commentary_after_marker", "A commentary note whose marker the body already showed ('…。5', then "
+             "'5此處所指…').", _commentary_after_marker, _START,
+             ("兩岸關係的發展值得注意。1\n1此處所指的是雙方的軍事互信機制。",)),
+    Decision("otherwise_body", "Anything else glued to a number is body text.", lambda c: True, _NOT_START,
+             ("2此外，雙方也同意建立熱線機制。",)),
+)
+
+_TWO_COLUMN_PAGE = "\n".join(["雙方軍事互信的建立需要時間"] * 10 + [
+    "1 楊永明，〈信心建立措施與兩岸關係的發展：一個理論的分析架構〉，《問題與研究》，第48卷第2期，",
+    "2009年，頁5-30，以及其他相關的研究文獻與討論，另請參閱林正義的相關論述與分析，及其後續研究，",
+    " 正文在下一頁繼續。"])
+CONTINUATION_DECISIONS: tuple[Decision, ...] = (
+    Decision("url_line", "A URL on a line of its own belongs to the note above.",
+             lambda c: _URL.match(c.line.strip()), Verdict.CONTINUES,
+             ("1 楊永明，〈信心建立措施〉，2009年。\nhttps://www.mnd.gov.tw/Publish.aspx?p=76",)),
+    Decision("body_heading", "A numbered section heading of the body ('（二）…') ends the note.",
+             lambda c: c.line[:1] in _HEADING_FIRST and _BODY_HEADING.match(c.line), Verdict.ENDS,
+             ("1 楊永明，〈信心建立措施〉，《問題與研究》，\n（二）美中軍事熱線的建立",)),
+    Decision("two_column_body", "In two columns, an indented line narrower than the notes starts the next page's "
+             "body, even after an unfinished note.", _two_column_body, Verdict.ENDS, (_TWO_COLUMN_PAGE,)),
+    Decision("unfinished_note", "A note whose line does not end it goes on to the next line.",
+             lambda c: not c.last_complete, Verdict.CONTINUES,
+             ("1 楊永明，〈信心建立措施〉，《問題與研究》，\n第48卷第2期，頁5。",)),
+    Decision("further_source", "After a finished note, a line that opens like a further source (an English name, a "
+             "quoted title, '作者，〈…〉') goes on with it.",
+             lambda c: _LATIN_NAME_START.match(c.line) or c.line[:1] in "〈《" or _further_source(c.line), Verdict.CONTINUES,
+             ("1 同上，頁5。\n沈明室，〈互信或防範？〉，頁12。", "1 同上，頁5。\nJohn Grenville, The Major Treaties, 22.")),
+    Decision("finished_note", "After a finished note anything else is body text.", lambda c: True, Verdict.ENDS,
+             ("1 同上，頁5。\n這一段是正文，在2009年以後雙方關係改善。",)),
+)
+
+
+def line_decisions(lines: list[str]) -> list[Decision]:
+    """The rows that decide the last of `lines` once the scanner has read the others (blank lines skipped):
+    the start table's row when a note number opens the line, then the continuation table's row when a
+    note is open and the line starts none. Why a line starts a note, goes on with one or is body text;
+    for the tables' examples and for debugging."""
+    scanner = _Scanner(star_marked=_star_in_body(lines))
+    for lineno, line in enumerate(lines[:-1], 1):
+        if line.strip():
+            scanner.feed(line, lineno)
+    candidate = scanner._start_candidate(lines[-1])
+    rows = [decide(NOTE_START_DECISIONS, candidate)] if candidate else []
+    if scanner.current is not None and not (rows and rows[0].verdict is Verdict.START):
+        rows.append(decide(CONTINUATION_DECISIONS, Candidate(lines[-1], None, scanner)))
+    return rows
 
 
 # --- note numbers on lines of their own --------------------------------------------------
