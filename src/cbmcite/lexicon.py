@@ -206,14 +206,14 @@ SECTION_WORDS = ("章", "節", "节", "篇", "部分")
 
 # Note detection (notes.py) ----------------------------------------------------------------------------
 # Role words after the name that opens a note glued to its number ("17徐曉迪著，…").
-NAME_START_ROLES_ZH = ("合著", "主編", "編著", "著", "編", "譯", "等")
+NAME_START_ROLES_ZH = ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH + ROLE_TRANSLATOR_ZH + ("等",)
 # Role words between a note's authors and the comma before its quoted title ("楊永明主編，《…》").
-CITATION_LINE_ROLES_ZH = ("合著", "主編", "編著", "著", "編")
-# Words that open a Chinese note before its citation: signal words and source labels.
-NOTE_LEAD_INS_ZH = ("請參閱", "請參見", "參閱", "參見", "参见", "詳見", "详见", "另見", "另参", "見", "参考", "參考", "引自",
-                    "轉引自", "转引自", "資料來源", "关于", "關於", "有關")
+CITATION_LINE_ROLES_ZH = ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH
+# Words that open a Chinese note before its citation: signal words, source labels and topic words.
+NOTE_LEAD_INS_ZH = SIGNAL_ZH + ("資料來源", "资料来源", "關於", "关于", "有關", "有关")
 # Repeat references that may open a note (op. cit. is matched with any spacing).
-SHORT_FORM_OPENINGS = ("同上", "同前", "同註", "同注", "前引", "前揭", "上揭", "Ibid", "Id.")
+SHORT_FORM_OPENINGS = (IBID_TERMS_ZH + PREVIOUS_NOTE_TERMS_ZH + OP_CIT_TERMS_ZH + CROSS_REF_TERMS_ZH
+                       + ("Ibid", "Id."))
 # Lower-case words that may open an English note: any other lower-case text goes on a sentence.
 LOWER_CASE_NOTE_OPENERS_EN = ("ibid", "id.", "op.", "loc.", "see", "cf.", "supra", "e.g.", "i.e.")
 # A table's caption and its closing source line (the table's numbered rows are no notes).
