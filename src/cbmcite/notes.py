@@ -22,7 +22,7 @@ import regex as re
 
 from .lexicon import (ABBREVIATIONS, CHINESE_NUMERALS, CITATION_LINE_ROLES_ZH, DISCOURSE_OPENERS_ZH, FORMAL_NUMERALS,
                       LOWER_CASE_NOTE_OPENERS_EN, MONTH_ABBREVIATIONS, MONTHS_EN, NAME_START_ROLES_ZH, NOTE_FINAL_ABBREVIATIONS,
-                      NOTE_LEAD_INS_ZH, SECTION_WORDS, SHORT_FORM_OPENINGS, TABLE_CAPTION_WORDS, TABLE_END_WORDS,
+                      NOTE_LEAD_INS_ZH, OP_CIT_TERMS_ZH, PREVIOUS_NOTE_TERMS_ZH, SECTION_WORDS, SHORT_FORM_OPENINGS, TABLE_CAPTION_WORDS, TABLE_END_WORDS,
                       UNITS_AFTER_NUMBER, UNITS_ALSO_SURNAMES, alternation)
 from .patterns import compile_fast, search_tail
 from .rules import rule
@@ -110,6 +110,23 @@ SHORT_FORM_START = rule(
     anchored=True,
 )
 _SHORT_START = SHORT_FORM_START.compiled
+AUTHOR_SHORT_FORM = rule(
+    "author_short_form",
+    rf"^(?!{alternation(DISCOURSE_OPENERS_ZH)})\p{{Han}}{{2,4}}(?:[、，,]\p{{Han}}{{2,4}})*"
+    rf"{alternation(CITATION_LINE_ROLES_ZH)}?[，,：:]\s*{alternation(OP_CIT_TERMS_ZH + PREVIOUS_NOTE_TERMS_ZH)}",
+    "Chinese authors, then a comma and a repeat reference to their work: a later citation (王名揚，前揭書).",
+    examples=("王名揚，前揭書，頁 211.", "曹凌，前引書，頁 308。", "吳建德、張蜀誠，前揭書，頁5。"),
+    counterexamples=("此外，前引的研究指出", "王名揚，《美國行政法》"),
+    requires=("前", "上揭"),
+    anchored=True,
+)
+SOURCE_MARK = rule(
+    "source_mark",
+    r"[〈《]|頁|页|前引|前揭|同上|同前|同註|同注|出版|主編|合著",
+    "Marks of a cited source; prose that quotes 「…」 or names a year has none.",
+    examples=("詳見郭臨伍，〈信心建立措施與兩岸關係〉，", "頁 170。", "同前註。"),
+    counterexamples=("回到現實面來看,「相互再保證」在實務操作上並非靈丹妙藥", "2009 年,歐巴馬政府更進一步提出"),
+)
 CITATION_MARKS = rule(
     "citation_marks",
     r"[〈《「]|頁|页|前引|前揭|同上|同註|同注|出版|主編|合著|[0-9]{4}年",
@@ -283,11 +300,12 @@ def detect_notes(text: str) -> DetectedNotes:
                 continue
             raw = lines[index]
             if index in furniture:  # a page number or running head: the page ended, and any note with it
-                scanner.close_note()
+                scanner.end_page()
                 continue
             if not raw or raw.isspace():  # half the lines of extracted text: skip the call
+                scanner.held = None  # a blank line parts a note from the text after it
                 if "\f" in raw:
-                    scanner.close_note()  # a page break
+                    scanner.end_page()
                 continue
             scanner.feed(raw, index + 1)
     scanner.close_note()
@@ -298,6 +316,7 @@ def detect_notes(text: str) -> DetectedNotes:
 
 
 _MAX_NOTE_NUMBER = 9999
+_MAX_HELD_LINES = 8  # a note's tail after a line that ends a sentence; more is body text
 _FIVE_DIGIT_START = compile_fast(r"^[ \t\u3000]*(\d{5,})[ \t\u3000]*\S", re.M)
 
 
@@ -329,19 +348,21 @@ class _Scanner:
         self.detached_max = 0  # the last note number seen alone on a line (see _detached_area)
         self.texts_by_number: dict[int | str, str] = {}
         self._page_width: int | None = None
+        self.held: list[str] | None = None  # body lines since a finished note (see _carry_over)
 
     def feed(self, raw: str, lineno: int) -> None:
         """One non-blank line."""
         if "\f" in raw:  # a page break glued to text
-            self.close_note()
+            self.end_page()
             raw = raw.replace("\f", "")
         line = raw
         if (self.current is None and self.table_from is None and not _NOTEWORTHY_CHAR.search(line)
                 and not (_may_start_with_head_word(line) and _NOTEWORTHY_HEAD.match(line))):
             self._body(line)
+            self._hold(line)
             return  # plain body text: no marker, no note start, no table
         if self._in_table(line, lineno):
-            self.close_note()
+            self.end_page()
             return
         start = self._note_start(line)
         if start is not None:
@@ -351,15 +372,32 @@ class _Scanner:
             self.current = _Copy(number, lineno, [rest])
             self._note_line(line)
             return
-        if self.current is not None and self._continues(line):
-            self.current.lines.append(line)
-            self._note_line(line)
-            return
-        self.close_note()
+        if self.current is not None:
+            verdict = decide(CONTINUATION_DECISIONS, Candidate(line, None, self)).verdict
+            if verdict is Verdict.CONTINUES:
+                self.current.lines.append(line)
+                self._note_line(line)
+                return
+            self.close_note()
+            self.held = [] if verdict is Verdict.HOLDS else None
         if _PAGE_NUMBER_LINE.match(line):
+            self.held = None
             return
         self._body(line)
+        expected = self.next_marker
         self._scan_markers(line, lineno)
+        self._hold(line if self.next_marker == expected else None)
+
+    def end_page(self) -> None:
+        """A page break, a page's furniture or a table: the note ends, and no held line goes on with it."""
+        self.close_note()
+        self.held = None
+
+    def _hold(self, line: str | None) -> None:
+        """A body line after a finished note, kept in case the next note follows on the page; None (a line
+        with a body marker) or too many lines for a note's tail: body text."""
+        if self.held is not None:
+            self.held = None if line is None or len(self.held) >= _MAX_HELD_LINES else self.held + [line]
 
     # --- a note that runs over to the next page --------------------------------------
     def _note_line(self, line: str) -> None:
@@ -371,11 +409,18 @@ class _Scanner:
         self.recent_body.append(line)
 
     def _carry_over(self, number) -> None:
-        """In a two-column layout, full-width lines just before note N+1 that follow an unfinished note N
-        are N's continuation at the top of the next page's note area, not body text."""
+        """Lines between note N and note N+1 that were read as body text are N's when N+1 follows at once:
+        in one column, the lines after a line that ended N where a sentence happened to end at the line's
+        end; in two columns, full-width lines after an unfinished N (its continuation at the top of the
+        next page's note area)."""
+        held, self.held = self.held, None
         prev = self.copies[-1] if self.copies else None
-        if (prev is None or not isinstance(number, int) or prev.number != number - 1 or _complete(prev.lines[-1])
-                or not self.recent_body or not self._two_columns()):
+        if prev is None or not isinstance(number, int) or prev.number != number - 1:
+            return
+        if held and not self._two_columns():
+            self.extend_last(held)
+            return
+        if _complete(prev.lines[-1]) or not self.recent_body or not self._two_columns():
             return
         full = 0.75 * self._note_width()
         lines = self.recent_body
@@ -387,14 +432,8 @@ class _Scanner:
         while i >= 0 and _display_width(lines[i]) >= full:
             taken.append(lines[i])
             i -= 1
-        if not taken:
-            return
-        old = prev.text
-        prev.lines.extend(reversed(taken))
-        prev.text = join_lines(prev.lines)
-        prev.squashed = _squash(prev.text)
-        if self.texts_by_number.get(prev.number) == old:
-            self.texts_by_number[prev.number] = prev.text
+        if taken:
+            self.extend_last(taken[::-1])
 
     def _two_columns(self) -> bool:
         """Body lines much narrower than note lines. Medians are refreshed as the counts grow by a tenth."""
@@ -499,9 +538,6 @@ class _Scanner:
             return False
         return CONTINUATION_NUMBER.find(rest) is not None
 
-    def _continues(self, line: str) -> bool:
-        return decide(CONTINUATION_DECISIONS, Candidate(line, None, self)).verdict is Verdict.CONTINUES
-
     # --- body markers -----------------------------------------------------
     def _scan_markers(self, line: str, lineno: int) -> None:
         expected = self.next_marker
@@ -532,6 +568,7 @@ class Verdict(enum.Enum):
     NOT_START = "starts no note"
     CONTINUES = "goes on with the note"
     ENDS = "ends the note"
+    HOLDS = "ends the note unless the next note follows on the page: then it and the lines to it are the note's"
 
 
 @dataclass(slots=True)
@@ -596,9 +633,14 @@ def _repeated_copy(c: Candidate) -> bool:
 
 
 def _glued_citation(c: Candidate) -> bool:
-    rest = c.rest
-    return bool((_CJK_NAME_START.match(rest) and not _DISCOURSE_OPENER.match(rest) or _NOTE_LEAD_IN.match(rest))
-                and _CITATION_MARKS.search(rest) and citation_score(rest) >= 1)
+    return _reads_as_chinese_citation(c.rest)
+
+
+def _reads_as_chinese_citation(text: str) -> bool:
+    """A name or lead-in, a mark of a citation, and the citation scorer agrees ('徐曉迪，〈…〉', '王名揚，前揭書'):
+    prose starts the same way ('此外，…')."""
+    return bool((_CJK_NAME_START.match(text) and not _DISCOURSE_OPENER.match(text) or _NOTE_LEAD_IN.match(text))
+                and _CITATION_MARKS.search(text) and citation_score(text) >= 1)
 
 
 def _commentary_after_marker(c: Candidate) -> bool:
@@ -685,7 +727,8 @@ CONTINUATION_DECISIONS: tuple[Decision, ...] = (
              "quoted title, '作者，〈…〉') goes on with it.",
              lambda c: _LATIN_NAME_START.match(c.line) or c.line[:1] in "〈《" or _further_source(c.line), Verdict.CONTINUES,
              ("1 同上，頁5。\n沈明室，〈互信或防範？〉，頁12。", "1 同上，頁5。\nJohn Grenville, The Major Treaties, 22.")),
-    Decision("finished_note", "After a finished note anything else is body text.", lambda c: True, Verdict.ENDS,
+    Decision("finished_note", "After a finished note anything else is body text, unless the next note follows on the "
+             "page: a sentence of the note happened to end at the line's end.", lambda c: True, Verdict.HOLDS,
              ("1 同上，頁5。\n這一段是正文，在2009年以後雙方關係改善。",)),
 )
 
@@ -819,11 +862,29 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     units = _fit(lines, units, len(numbers), width)
     if units is None:
         return None
+    _first_lines_home(lines, units)
     if carried:
         scanner.extend_last([lines[i] for i in carried])
     begin = min([units[0][0]] + (carried or []))
     taken = set(range(begin, hi)) - (furniture - set(range(begin, units[-1][-1] + 1)))
     return _Area(list(zip(numbers, units)), taken, 1 if copy is None else 2)
+
+
+def _first_lines_home(lines, units: list[list[int]]) -> None:
+    """pdftotext -layout may print a note's number below its note's first line: the text run before the
+    number then ends with a line that finished its own note and the next note's first line(s). Those lines
+    go to the next note when they start like a note or the next run does not (it goes on with them)."""
+    for k in range(len(units) - 1):
+        unit = units[k]
+        if _complete(lines[unit[-1]].strip()):
+            continue
+        done = next((i for i in range(len(unit) - 2, -1, -1) if _complete(lines[unit[i]].strip())), None)
+        if done is None:
+            continue
+        moved = unit[done + 1:]
+        if _note_like_start(lines[moved[0]].strip()) or not _note_like_start(lines[units[k + 1][0]].strip()):
+            units[k] = unit[:done + 1]
+            units[k + 1] = moved + units[k + 1]
 
 
 def _narrow_page(lines, body, page_width: int) -> bool:
@@ -969,11 +1030,31 @@ def _blocks_before(lines, body, first, alone) -> list[list[int]]:
         while j - 1 in body and j - 1 not in alone and not _ends_sentence_or_marker(lines[j - 1]):
             j -= 1
             block.insert(0, j)
+        cited = _citation_after_prose(lines, block)
+        if cited:  # body text cut at the page's foot ran on into the note: the note starts at its citation
+            blocks.append(block[cited:])
+            break
         if blocks and not _note_like_start(lines[block[0]].strip()):
             break
         blocks.append(block)
         j -= 1
     return blocks
+
+
+def _citation_after_prose(lines, block: list[int]) -> int:
+    """Where a run of lines that opens with prose and names no source goes on with a line that opens a
+    Chinese citation or a short form ('…如果一方缺乏' / '曹凌，《…》'): its offset in the run, else 0. A commentary note
+    names its sources after the prose ('…。參見X，《…》'), so prose that cites is a note's."""
+    first = lines[block[0]].strip()
+    if _note_like_start(first) and not _DISCOURSE_OPENER.match(first):
+        return 0
+    for k in range(1, len(block) + 1):
+        if SOURCE_MARK.find(lines[block[k - 1]]):
+            return 0
+        line = lines[block[k]].strip() if k < len(block) else ""
+        if line and (_CJK_CITATION_LINE.match(line) or AUTHOR_SHORT_FORM.find(line) or _SHORT_START.match(line)):
+            return k
+    return 0
 
 
 def _ends_sentence_or_marker(line: str) -> bool:

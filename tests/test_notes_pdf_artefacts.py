@@ -1,0 +1,69 @@
+"""Note detection on artefacts of PDF text extraction (CONVENTIONS.md §7): small synthetic pages."""
+from cbmcite.notes import detect_notes
+
+BODY = "兩岸軍事互信機制的建立，需要雙方長期的溝通與努力。1另一方面，美中關係的變化也影響兩岸。2\n"
+NOTE_1 = "1 然而，兩岸關係的發展仍有許多變數，值得持續觀察與研究，以避免誤判與衝突的升高。\n"
+NOTE_1_TAIL = "學者相繼提出不同的看法。參見林正義，〈兩岸軍事互信〉，《問題與研究》，第48卷第2期，頁5。\n"
+NOTE_2 = "2 同上，頁7。\n"
+
+
+def texts(text: str) -> dict:
+    return {n.number: n.text for n in detect_notes(text).notes}
+
+
+def test_lines_between_two_notes_are_the_first_notes_tail():
+    """A note's sentence ended at the line's end: the lines up to the next note are still that note."""
+    got = texts(BODY + NOTE_1 + NOTE_1_TAIL + NOTE_2)
+    assert got[1].endswith("頁5。") and got[1].startswith("然而")
+    assert got[2] == "同上，頁7。"
+
+
+def test_a_blank_line_parts_a_note_from_the_text_after_it():
+    """Two columns: the other column's body, set off by blank lines, comes between two notes."""
+    got = texts(BODY + NOTE_1 + "\n" + NOTE_1_TAIL + "\n" + NOTE_2)
+    assert got[1].endswith("升高。")
+
+
+def test_text_after_the_last_note_of_a_page_stays_body_text():
+    got = texts(BODY + NOTE_1 + NOTE_2 + "\f第二頁的正文，在這裡繼續討論兩岸關係的發展。\n" + NOTE_1_TAIL)
+    assert got[2] == "同上，頁7。" and got[1].endswith("升高。")
+
+
+# pdftotext prints superscript note numbers on lines of their own, here after the notes; the body's last
+# paragraph, cut at the page's foot, runs on into the first note without a blank line.
+PAGE_HEAD = "\f兩岸關係的發展，需要雙方長期的溝通與努力。1另一方面，美中關係也影響兩岸。2\n"
+CUT_PROSE = ("回到現實面來看，「相互再保證」在實務操作上並非靈丹妙藥，其成效取決於雙方是否\n"
+             "願意化解彼此疑慮，採取行動證明此一意願。如果一方缺乏\n")
+NUMBERS_AFTER = "1\n2\n\n同上，頁308。\n\f下一頁的正文。\n"
+
+
+def test_body_cut_at_the_page_foot_is_not_the_first_note():
+    got = texts(PAGE_HEAD + CUT_PROSE + "曹凌，《中國佛教疑偽經綜錄》（上海：上海古籍出版社，2011年），頁354。\n"
+                + NUMBERS_AFTER)
+    assert got[1] == "曹凌，《中國佛教疑偽經綜錄》（上海：上海古籍出版社，2011年），頁354。"
+    assert got[2] == "同上，頁308。"
+
+
+def test_a_short_form_after_cut_body_text_opens_the_note():
+    got = texts(PAGE_HEAD + CUT_PROSE + "Ibid., 34. See also Elliot and Reginald, Dictionary, 203.\n" + NUMBERS_AFTER)
+    assert got[1].startswith("Ibid., 34.")
+
+
+def test_a_commentary_note_that_cites_before_a_line_break_stays_whole():
+    """Prose that names a source is a note's: a line that opens like a citation further on does not split it."""
+    note = ("雖然中國中斷雙方高階軍事會談以示不滿，但仍需和美國維持適度的軍事溝通，另參見徐曉迪，\n"
+            "《兩岸軍事互信機制》，頁340。同前注，頁103。史\n"
+            "曉東，《兩岸軍事安全互信機制研究》，頁193。\n")
+    got = texts(PAGE_HEAD + note + NUMBERS_AFTER)
+    assert got[1].startswith("雖然中國中斷") and got[1].endswith("頁193。")
+
+
+def test_a_number_printed_below_its_notes_first_line():
+    """pdftotext -layout sets a superscript number on the line above its note, or below the note's first line."""
+    page = ("\f兩岸關係的發展，需要雙方長期的溝通與努力。1另一方面，美中關係也影響兩岸。2\n"
+            "1\n     王名揚，前揭書，頁 244。\n"
+            " 對美國而言，向中國作出的任何安全保證都可能引發盟友的不安。另參見黃義豪，〈評黃\n"
+            "2\n\n\n龜年四劾秦檜〉，《福建論壇》，第 3 期（民國 86 年），頁 27。\n\f下一頁的正文。\n")
+    got = texts(page)
+    assert got[1] == "王名揚，前揭書，頁 244。"
+    assert got[2].startswith("對美國而言") and got[2].endswith("頁 27。")
