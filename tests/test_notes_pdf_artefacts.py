@@ -67,3 +67,17 @@ def test_a_number_printed_below_its_notes_first_line():
     got = texts(page)
     assert got[1] == "王名揚，前揭書，頁 244。"
     assert got[2].startswith("對美國而言") and got[2].endswith("頁 27。")
+
+
+def test_an_english_note_by_several_authors_et_al_starts_after_a_finished_note():
+    """Notes set without a break between them are split where a note ends and the next line opens one."""
+    page = ("\f兩岸關係的發展，需要雙方長期的溝通與努力。1另一方面，美中關係也影響兩岸。2\n"
+            "至於韓國雖推動日美韓安全保障合作，強化同盟的嚇阻力，但目睹美中恢復軍事管道的破冰之舉，認為韓\n"
+            "國也應擴大外交範圍。換言之，雖然韓國一直以來致力於團結對抗朝核威脅的同盟，但現在於中韓關係\n"
+            "1\n\n同註 1，頁 157-161。\n\n"
+            "實藤惠秀著、譚汝謙、林啟彥譯，《中國人留學日本史》（香港：香港中文大學出版社，1982 年）。\n"
+            "Pieternella H. Veen et al., “Longitudinal Changes in Brain Volumes,” Journal of the Neurological\n"
+            "Sciences 337, no. 1/2 (2014): 116.\n2\n3\n\n12\n\f下一頁的正文。\n")
+    got = texts(page)
+    assert got[1] == "同註 1，頁 157-161。"
+    assert got[2].startswith("實藤惠秀著") and got[3].startswith("Pieternella H. Veen et al.")

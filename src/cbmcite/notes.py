@@ -73,9 +73,10 @@ _CJK_NAME_START = CJK_NAME_START.compiled
 # Latin letters only: "15MCBMs著重於…，" is body text, not "Author,"
 LATIN_NAME_START = rule(
     "latin_name_start",
-    r"^[A-Z][A-Za-zÀ-ÿ'’.\-]*(?:,?\s+(?:[A-Z][A-Za-zÀ-ÿ'’.\-]*|and|&)){0,8}\s*[,，]",
-    "Capitalised names before a comma open an English citation (Bonnie Glaser and Brad Glosserman, …).",
+    r"^[A-Z][A-Za-zÀ-ÿ'’.\-]*(?:,?\s+(?:[A-Z][A-Za-zÀ-ÿ'’.\-]*|and|&|et al\.)){0,8}\s*[,，]",
+    "Capitalised names before a comma open an English citation (Bonnie Glaser and Brad Glosserman, …; X et al., …).",
     examples=("Bonnie Glaser and Brad Glosserman, Promoting Confidence", "M. Susan Pederson, Stanley Weeks, op. cit.",
+              "Pieternella H. Veen et al., “Longitudinal Changes in Brain Volumes,”",
               "Ibid., 22."),
     counterexamples=("MCBMs著重於軍事，", "the United States, in turn,", "North Korea’s nuclear test"),
     anchored=True,
