@@ -81,3 +81,17 @@ def test_an_english_note_by_several_authors_et_al_starts_after_a_finished_note()
     got = texts(page)
     assert got[1] == "同註 1，頁 157-161。"
     assert got[2].startswith("實藤惠秀著") and got[3].startswith("Pieternella H. Veen et al.")
+
+
+def test_a_note_printed_before_its_number_is_not_lost_to_a_split_below():
+    """pdftotext may print a superscript number after its note: the citation right above the first number is
+    that note, rather than a further split of the notes below it."""
+    page = ("\f兩岸關係的發展，需要雙方長期的溝通與努力。1另一方面，美中關係也影響兩岸。2又如軍事對話。3\n"
+            "Andrew Rosenthal, “White House Tutors Kremlin,” New York Times, June 15, 1990.\n"
+            "1\n\n2\n\n邱穎文，前揭書，頁 27。\n\n"
+            "John S. Auerbach, “The Origins of Narcissism,” in Handbook of Child Psychology: Vol. 4.\n"
+            "Socialization, Personality, and Social Development (Washington, DC: Wiley, 1993), 70.\n"
+            "3\n\n12\n\f下一頁的正文。\n")
+    got = texts(page)
+    assert got[1].startswith("Andrew Rosenthal") and got[2] == "邱穎文，前揭書，頁 27。"
+    assert got[3].startswith("John S. Auerbach") and got[3].endswith("70.")

@@ -850,7 +850,11 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     numbers: list[int | str] = (["*"] if star is not None else []) + run
     width = max(map(_display_width, (lines[i] for i in body)))
     before = _blocks_before(lines, body, first, alone) if star is None else []
-    if before and len(units) < len(numbers):  # notes glued without a break come before the body above them
+    # a note right above the first number (printed after its note) comes before a split of the runs below;
+    # notes glued without a break come before body text above them
+    while before and len(units) < len(numbers) and _opens_citation(lines[before[0][0]].strip()):
+        units.insert(0, before.pop(0))
+    if before and len(units) < len(numbers):
         units = _split_strong(lines, units, len(numbers), width)
     while before and len(units) < len(numbers):
         units.insert(0, before.pop(0))
@@ -1046,8 +1050,7 @@ def _citation_after_prose(lines, block: list[int]) -> int:
     """Where a run of lines that opens with prose and names no source goes on with a line that opens a
     Chinese citation or a short form ('…如果一方缺乏' / '曹凌，《…》'): its offset in the run, else 0. A commentary note
     names its sources after the prose ('…。參見X，《…》'), so prose that cites is a note's."""
-    first = lines[block[0]].strip()
-    if _note_like_start(first) and not _DISCOURSE_OPENER.match(first):
+    if _opens_note(lines[block[0]].strip()):
         return 0
     for k in range(1, len(block) + 1):
         if SOURCE_MARK.find(lines[block[k - 1]]):
@@ -1087,6 +1090,18 @@ def _fit(lines, units, count, width) -> list[list[int]] | None:
         u = joins[0]
         units[u - 1:u + 1] = [units[u - 1] + units[u]]
     return units if len(units) == count else None
+
+
+def _opens_note(line: str) -> bool:
+    """A line that starts like a note and not like a sentence of prose ('例如:…' has a name's shape)."""
+    return _note_like_start(line) and not _DISCOURSE_OPENER.match(line)
+
+
+def _opens_citation(line: str) -> bool:
+    """A line that opens with a citation's own shape (a title mark, authors and a title or a repeat
+    reference, a short form): more than a name's shape, which prose has too ('第四,…')."""
+    return bool(line[:1] in _OPENERS or _LATIN_NAME_START.match(line) or _SHORT_START.match(line)
+                or _CJK_CITATION_LINE.match(line) or AUTHOR_SHORT_FORM.find(line) or _reads_as_chinese_citation(line))
 
 
 def _note_like_start(line: str) -> bool:
