@@ -95,3 +95,21 @@ def test_a_note_printed_before_its_number_is_not_lost_to_a_split_below():
     got = texts(page)
     assert got[1].startswith("Andrew Rosenthal") and got[2] == "邱穎文，前揭書，頁 27。"
     assert got[3].startswith("John S. Auerbach") and got[3].endswith("70.")
+
+
+def test_an_english_note_after_chinese_body_cut_at_the_page_foot():
+    page = ("\f兩岸關係的發展，需要雙方長期的溝通與努力。1另一方面，美中關係也影響兩岸。2又如軍事對話。3\n"
+            "自 2022 年 8 月，由於美國眾議院議長訪臺，美中軍事交流因而中斷，直到 2023 年 11 月舊金山峰會時，美中\n"
+            "J. K. Rowling, Harry Potter and the Sorceror’s Stone (Pottermore Publishing, 2015), 24.\n"
+            "Richard Ned Lebow and Janice Gross Stein, We All Lost the Cold War (Princeton: Princeton\n"
+            "University Press, 1995), 20.\n3\nIbid., 194.\n1\n2\n\n12\n\f下一頁的正文。\n")
+    got = texts(page)
+    assert got[1].startswith("J. K. Rowling") and got[2].startswith("Richard Ned Lebow") and got[3] == "Ibid., 194."
+
+
+def test_an_english_note_broken_before_a_name_shape_stays_whole():
+    """'Press, 1995' opens a line with a name's shape: inside an English note that is no new citation."""
+    page = ("\f兩岸關係的發展，需要雙方長期的溝通與努力。1\n"
+            "For a discussion of deterrence, see Thomas C. Schelling, The Strategy of Conflict (Cambridge: Harvard University\n"
+            "Press, 1960), 21.\n1\n\n12\n\f下一頁的正文。\n")
+    assert texts(page)[1].startswith("For a discussion")

@@ -211,6 +211,8 @@ NAME_START_ROLES_ZH = ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH + ROLE_TRANSLATOR_ZH + ("�
 CITATION_LINE_ROLES_ZH = ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH
 # Words that open a Chinese note before its citation: signal words, source labels and topic words.
 NOTE_LEAD_INS_ZH = SIGNAL_ZH + ("資料來源", "资料来源", "關於", "关于", "有關", "有关")
+# Signal words that show a line of a note cites (the one-character 見 is common in prose: 意見, 看見).
+SOURCE_SIGNALS_ZH = tuple(word for word in SIGNAL_ZH if len(word) > 1)
 # Repeat references that may open a note (op. cit. is matched with any spacing).
 SHORT_FORM_OPENINGS = (IBID_TERMS_ZH + PREVIOUS_NOTE_TERMS_ZH + OP_CIT_TERMS_ZH + CROSS_REF_TERMS_ZH
                        + ("Ibid", "Id."))

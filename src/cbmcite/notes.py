@@ -22,7 +22,7 @@ import regex as re
 
 from .lexicon import (ABBREVIATIONS, CHINESE_NUMERALS, CITATION_LINE_ROLES_ZH, DISCOURSE_OPENERS_ZH, FORMAL_NUMERALS,
                       LOWER_CASE_NOTE_OPENERS_EN, MONTH_ABBREVIATIONS, MONTHS_EN, NAME_START_ROLES_ZH, NOTE_FINAL_ABBREVIATIONS,
-                      NOTE_LEAD_INS_ZH, OP_CIT_TERMS_ZH, PREVIOUS_NOTE_TERMS_ZH, SECTION_WORDS, SHORT_FORM_OPENINGS, TABLE_CAPTION_WORDS, TABLE_END_WORDS,
+                      NOTE_LEAD_INS_ZH, OP_CIT_TERMS_ZH, SOURCE_SIGNALS_ZH, PREVIOUS_NOTE_TERMS_ZH, SECTION_WORDS, SHORT_FORM_OPENINGS, TABLE_CAPTION_WORDS, TABLE_END_WORDS,
                       UNITS_AFTER_NUMBER, UNITS_ALSO_SURNAMES, alternation)
 from .patterns import compile_fast, search_tail
 from .rules import rule
@@ -123,9 +123,9 @@ AUTHOR_SHORT_FORM = rule(
 )
 SOURCE_MARK = rule(
     "source_mark",
-    r"[〈《]|頁|页|前引|前揭|同上|同前|同註|同注|出版|主編|合著",
-    "Marks of a cited source; prose that quotes 「…」 or names a year has none.",
-    examples=("詳見郭臨伍，〈信心建立措施與兩岸關係〉，", "頁 170。", "同前註。"),
+    rf"[〈《]|頁|页|前引|前揭|同上|同前|同註|同注|出版|主編|合著|{alternation(SOURCE_SIGNALS_ZH)}",
+    "Marks of a cited source or a signal word before one; prose that quotes 「…」 or names a year has none.",
+    examples=("詳見郭臨伍，〈信心建立措施與兩岸關係〉，", "頁 170。", "同前註。", "之能力。詳見 Thomas C."),
     counterexamples=("回到現實面來看,「相互再保證」在實務操作上並非靈丹妙藥", "2009 年,歐巴馬政府更進一步提出"),
 )
 CITATION_MARKS = rule(
@@ -1048,15 +1048,18 @@ def _blocks_before(lines, body, first, alone) -> list[list[int]]:
 
 def _citation_after_prose(lines, block: list[int]) -> int:
     """Where a run of lines that opens with prose and names no source goes on with a line that opens a
-    Chinese citation or a short form ('…如果一方缺乏' / '曹凌，《…》'): its offset in the run, else 0. A commentary note
-    names its sources after the prose ('…。參見X，《…》'), so prose that cites is a note's."""
+    citation: its offset in the run, else 0. A Chinese citation or a short form ('…如果一方缺乏' / '曹凌，《…》');
+    an English citation only right after a Chinese line (an English note's own lines break anywhere, at
+    'Press, 1960' too). A commentary note names its sources after the prose ('…。參見X，《…》'), so prose
+    that cites is a note's."""
     if _opens_note(lines[block[0]].strip()):
         return 0
-    for k in range(1, len(block) + 1):
-        if SOURCE_MARK.find(lines[block[k - 1]]):
+    for k in range(1, len(block)):
+        prev, line = lines[block[k - 1]].strip(), lines[block[k]].strip()
+        if SOURCE_MARK.find(prev):
             return 0
-        line = lines[block[k]].strip() if k < len(block) else ""
-        if line and (_CJK_CITATION_LINE.match(line) or AUTHOR_SHORT_FORM.find(line) or _SHORT_START.match(line)):
+        if (_CJK_CITATION_LINE.match(line) or AUTHOR_SHORT_FORM.find(line) or _SHORT_START.match(line)
+                or _is_han(prev[-1:]) and _LATIN_NAME_START.match(line)):
             return k
     return 0
 
