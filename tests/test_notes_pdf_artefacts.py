@@ -113,3 +113,12 @@ def test_an_english_note_broken_before_a_name_shape_stays_whole():
             "For a discussion of deterrence, see Thomas C. Schelling, The Strategy of Conflict (Cambridge: Harvard University\n"
             "Press, 1960), 21.\n1\n\n12\n\f下一頁的正文。\n")
     assert texts(page)[1].startswith("For a discussion")
+
+
+def test_prose_that_opens_like_a_name_above_the_notes_stays_body_text():
+    """'例如,…' has a name's shape (two characters and a comma) but opens prose: no note starts there."""
+    page = ("\f兩岸關係的發展，需要雙方長期的溝通與努力。1\n"
+            "例如,美國可以宣稱無意遏制中國,但中國或許仍會懷疑美國私下是否在強化盟友關係、部署導彈\n"
+            "防禦等方式來限制中國。2\n"
+            "郭臨伍, “信心建立措施與兩岸關係.”\n1\n2\n\n12\n\f下一頁的正文。\n")
+    assert not any(t and t.startswith("例如") for t in texts(page).values())

@@ -1039,7 +1039,7 @@ def _blocks_before(lines, body, first, alone) -> list[list[int]]:
         if cited:  # body text cut at the page's foot ran on into the note: the note starts at its citation
             blocks.append(block[cited:])
             break
-        if blocks and not _note_like_start(lines[block[0]].strip()):
+        if blocks and not _opens_note(lines[block[0]].strip()):
             break
         blocks.append(block)
         j -= 1
