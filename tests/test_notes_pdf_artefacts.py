@@ -122,3 +122,16 @@ def test_prose_that_opens_like_a_name_above_the_notes_stays_body_text():
             "防禦等方式來限制中國。2\n"
             "郭臨伍, “信心建立措施與兩岸關係.”\n1\n2\n\n12\n\f下一頁的正文。\n")
     assert not any(t and t.startswith("例如") for t in texts(page).values())
+
+
+def test_an_author_star_set_on_a_line_of_its_own_marks_the_author_note():
+    """pdfplumber may print the raised star after the author's name as a line of its own."""
+    page = ("論區域海上安全合作\n海軍上校 蕭傑建\n＊\n摘要：兩岸軍事互信機制的建立，需要雙方長期的溝通與努力。1\n"
+            "＊ 蕭傑建，國立政治大學外交學系博士生。\n1 徐曉迪，〈兩岸軍事互信機制〉，頁5。\n")
+    got = texts(page)
+    assert got["*"] == "蕭傑建，國立政治大學外交學系博士生。" and got[1] == "徐曉迪，〈兩岸軍事互信機制〉，頁5。"
+
+
+def test_a_star_without_one_in_the_body_opens_no_author_note():
+    page = "摘要：兩岸軍事互信機制的建立。1\n＊ 表中數字為估計值。\n1 徐曉迪，〈兩岸軍事互信機制〉，頁5。\n"
+    assert "*" not in texts(page)

@@ -660,7 +660,7 @@ NOTE_START_DECISIONS: tuple[Decision, ...] = (
     Decision("author_note", "A star before prose opens the author note, when a star also marks the author's name "
              "in the body and no numbered note came before.",
              lambda c: c.match["star"] and len(c.rest) > 3 and c.scanner.max_note == 0 and c.scanner.star_marked, _START,
-             ("兩岸軍事互信機制之研究＊\n＊作者為國防大學戰略研究所副教授。",)),
+             ("兩岸軍事互信機制之研究＊\n＊作者為國防大學戰略研究所副教授。", "海軍上校 蕭傑建\n＊\n＊ 蕭傑建，國立政治大學外交學系博士生。")),
     Decision("other_star", "Any other star at a line's start marks no note.", lambda c: c.match["star"], _NOT_START,
              ("＊作者為國防大學戰略研究所副教授。",)),
     Decision("circled_number", "A circled number (①) opens a note.", lambda c: c.match["circ"], _START,
@@ -1135,10 +1135,18 @@ def _further_source(line: str) -> bool:
 
 
 def _star_in_body(lines: list[str]) -> bool:
-    """An author note needs its star after the author's name or title, not only at the note."""
-    return any(
-        _STAR_AFTER_TEXT.search(line) and not _STAR_LEAD.match(line) for line in lines if "＊" in line or "✽" in line or "*" in line
-    )
+    """An author note needs its star after the author's name or title, not only at the note; an extractor
+    may set that raised star on a line of its own (pdfplumber), before the note's own starred line."""
+    alone = False
+    for line in lines:
+        if "＊" in line or "✽" in line or "*" in line:
+            if _STAR_AFTER_TEXT.search(line) and not _STAR_LEAD.match(line):
+                return True
+            if _STAR_ALONE.fullmatch(line):
+                alone = True
+            elif alone and _STAR_LEAD.match(line):
+                return True
+    return False
 
 
 # A body line without any of these can hold neither a note start, a marker nor a table caption.
