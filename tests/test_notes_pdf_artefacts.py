@@ -135,3 +135,13 @@ def test_an_author_star_set_on_a_line_of_its_own_marks_the_author_note():
 def test_a_star_without_one_in_the_body_opens_no_author_note():
     page = "摘要：兩岸軍事互信機制的建立。1\n＊ 表中數字為估計值。\n1 徐曉迪，〈兩岸軍事互信機制〉，頁5。\n"
     assert "*" not in texts(page)
+
+
+def test_chinese_names_joined_by_and_open_a_note_above_the_numbers():
+    """Chicago-style notes write two Chinese authors as '應松年 and 馬懷德, …'."""
+    page = ("\f兩岸關係的發展，需要雙方長期的溝通與努力。1另一方面，美中關係也影響兩岸。2\n\n"
+            "應松年 and 馬懷德, 當代中國行政法的源流, 153–154.\n"
+            "N. G. Cuellar, “Study Abroad Programs,” Journal of Transcultural Nursing 27, no. 3\n"
+            "(2016): 69.\n1\n2\n\n12\n\f下一頁的正文。\n")
+    got = texts(page)
+    assert got[1] == "應松年 and 馬懷德, 當代中國行政法的源流, 153–154." and got[2].startswith("N. G. Cuellar")

@@ -63,9 +63,11 @@ _NOT_NOTE_START = set("0123456789０１２３４５６７８９.．,，、:：;�
 _OPENERS = "〈《「『“\"'‘<＜【[(（"
 CJK_NAME_START = rule(
     "cjk_name_start",
-    rf"^\p{{Han}}{{2,4}}(?:[，、：,:（(]|{alternation(NAME_START_ROLES_ZH)})",
-    "A Chinese author's name (two to four characters) before a comma, a bracket or a role word opens a citation.",
-    examples=("楊永明，〈信心建立措施〉", "林正義主編，《兩岸關係》", "王振寰（1996）", "吳建德、張蜀誠"),
+    rf"^\p{{Han}}{{2,4}}(?:\s+(?:and|&)\s+\p{{Han}}{{2,4}})?(?:[，、：,:（(]|{alternation(NAME_START_ROLES_ZH)})",
+    "A Chinese author's name (two to four characters) before a comma, a bracket or a role word opens a citation; "
+    "English note styles join two such names with 'and' (應松年 and 馬懷德, …).",
+    examples=("楊永明，〈信心建立措施〉", "林正義主編，《兩岸關係》", "王振寰（1996）", "吳建德、張蜀誠",
+              "應松年 and 馬懷德, 當代中國行政法的源流, 153–154."),
     counterexamples=("兩岸軍事互信機制之建立，", "Glaser, Promoting", "（二）研究方法"),
     anchored=True,
 )
