@@ -145,3 +145,19 @@ def test_chinese_names_joined_by_and_open_a_note_above_the_numbers():
             "(2016): 69.\n1\n2\n\n12\n\f下一頁的正文。\n")
     got = texts(page)
     assert got[1] == "應松年 and 馬懷德, 當代中國行政法的源流, 153–154." and got[2].startswith("N. G. Cuellar")
+
+
+def test_lines_after_a_pages_last_note_up_to_the_page_foot_are_its_tail():
+    got = texts(BODY + NOTE_1 + NOTE_2 + "參閱方明東，《羅隆基政治思想研究》，頁367-371。\n\f下一頁的正文，在這裡繼續討論。\n")
+    assert got[2] == "同上，頁7。參閱方明東，《羅隆基政治思想研究》，頁367-371。"
+
+
+def test_body_text_after_a_blank_line_is_no_notes_tail_at_the_page_foot():
+    """Two columns: the other column's body follows the last note after a blank line."""
+    got = texts(BODY + NOTE_1 + NOTE_2 + "\n單純依賴軍事嚇阻不足以維持美中關係的穩定。\n\f下一頁的正文。\n")
+    assert got[2] == "同上，頁7。"
+
+
+def test_a_note_whose_author_was_left_out_starts_at_its_number():
+    got = texts(BODY + NOTE_1 + "2 ，〈周易外傳：卷5〉；收錄於王夫之編，《船山全書》，頁1003。\n")
+    assert got[2].startswith("，〈周易外傳")

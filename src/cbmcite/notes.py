@@ -306,7 +306,7 @@ def detect_notes(text: str) -> DetectedNotes:
                 scanner.end_page()
                 continue
             if not raw or raw.isspace():  # half the lines of extracted text: skip the call
-                scanner.held = None  # a blank line parts a note from the text after it
+                scanner.held, scanner.gap = None, True  # a blank line parts a note from the text after it
                 if "\f" in raw:
                     scanner.end_page()
                 continue
@@ -352,6 +352,7 @@ class _Scanner:
         self.texts_by_number: dict[int | str, str] = {}
         self._page_width: int | None = None
         self.held: list[str] | None = None  # body lines since a finished note (see _carry_over)
+        self.gap = False  # a blank line came before the line being read
 
     def feed(self, raw: str, lineno: int) -> None:
         """One non-blank line."""
@@ -359,13 +360,15 @@ class _Scanner:
             self.end_page()
             raw = raw.replace("\f", "")
         line = raw
+        gap, self.gap = self.gap, False
         if (self.current is None and self.table_from is None and not _NOTEWORTHY_CHAR.search(line)
                 and not (_may_start_with_head_word(line) and _NOTEWORTHY_HEAD.match(line))):
             self._body(line)
             self._hold(line)
             return  # plain body text: no marker, no note start, no table
         if self._in_table(line, lineno):
-            self.end_page()
+            self.close_note()
+            self.held = None
             return
         start = self._note_start(line)
         if start is not None:
@@ -382,7 +385,7 @@ class _Scanner:
                 self._note_line(line)
                 return
             self.close_note()
-            self.held = [] if verdict is Verdict.HOLDS else None
+            self.held = [] if verdict is Verdict.HOLDS and not gap else None
         if _PAGE_NUMBER_LINE.match(line):
             self.held = None
             return
@@ -392,8 +395,11 @@ class _Scanner:
         self._hold(line if self.next_marker == expected else None)
 
     def end_page(self) -> None:
-        """A page break, a page's furniture or a table: the note ends, and no held line goes on with it."""
+        """A page break or a page's furniture: the note ends; lines held since the page's last note are its
+        tail (a sentence of it ended at a line's end, and nothing else follows the notes on a page)."""
         self.close_note()
+        if self.held:
+            self.extend_last(self.held)
         self.held = None
 
     def _hold(self, line: str | None) -> None:
@@ -503,6 +509,7 @@ class _Scanner:
         self.current = _Copy(number, lineno, [line.replace("\f", "") for line in lines])
         self.close_note()
         self.recent_body = []
+        self.held = None
 
     def close_note(self) -> None:
         if self.current is None:
@@ -667,6 +674,10 @@ NOTE_START_DECISIONS: tuple[Decision, ...] = (
              ("＊作者為國防大學戰略研究所副教授。",)),
     Decision("circled_number", "A circled number (①) opens a note.", lambda c: c.match["circ"], _START,
              ("① 同前註，頁5。",)),
+    Decision("author_left_out", "The next note's number, a space, then a full-width comma: a citation whose author "
+             "was left out ('13 ，〈周易外傳〉…'); a quantity has no space before its comma (2,858).",
+             lambda c: c.spaced and c.rest[0] == "，" and (c.follows or c.number == c.scanner.max_note + 1), _START,
+             ("12 同上，頁5。\n13 ，〈周易外傳：卷5〉；收錄於王夫之編，《船山全書》，頁1003。",)),
     Decision("quantity_punctuation", "Note 0 is none; a number before a digit, a decimal point, a comma or a closing "
              "bracket is a quantity (1.5, 2,858, 3）).", lambda c: c.number == 0 or c.rest[0] in _NOT_NOTE_START,
              _NOT_START, ("2,858 人次參與演習。", "3）美方的回應")),
