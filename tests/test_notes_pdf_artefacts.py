@@ -161,3 +161,20 @@ def test_body_text_after_a_blank_line_is_no_notes_tail_at_the_page_foot():
 def test_a_note_whose_author_was_left_out_starts_at_its_number():
     got = texts(BODY + NOTE_1 + "2 ，〈周易外傳：卷5〉；收錄於王夫之編，《船山全書》，頁1003。\n")
     assert got[2].startswith("，〈周易外傳")
+
+
+RUN_OVER = ("兩岸關係的發展，需要雙方長期的溝通與努力。1\n"
+            "1 Simon J. A. Mason and Matthias Siegfried, “Confidence Building Measures in Peace Processes,” in\n"
+            "Managing Peace Processes: A Handbook\n\f第二頁的正文，討論兩岸關係的發展。2\n這場對話是「重要的一步」。\n")
+
+
+def test_a_note_run_over_a_page_ends_at_the_top_of_the_next_pages_notes():
+    got = texts(RUN_OVER + "for AU Practitioners (Switzerland: Centre for Humanitarian Dialogue, 2013), 57–59.\n"
+                "2 同上，頁5。\n")
+    assert got[1].endswith("A Handbook for AU Practitioners (Switzerland: Centre for Humanitarian Dialogue, 2013), 57–59.")
+    assert got[2] == "同上，頁5。"
+
+
+def test_body_lines_above_the_next_note_are_no_run_over_end():
+    got = texts(RUN_OVER + "2 同上，頁5。\n")
+    assert got[1].endswith("A Handbook")

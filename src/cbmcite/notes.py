@@ -364,7 +364,8 @@ class _Scanner:
         if (self.current is None and self.table_from is None and not _NOTEWORTHY_CHAR.search(line)
                 and not (_may_start_with_head_word(line) and _NOTEWORTHY_HEAD.match(line))):
             self._body(line)
-            self._hold(line)
+            if self.held is not None:
+                self._hold(line)
             return  # plain body text: no marker, no note start, no table
         if self._in_table(line, lineno):
             self.close_note()
@@ -420,8 +421,8 @@ class _Scanner:
     def _carry_over(self, number) -> None:
         """Lines between note N and note N+1 that were read as body text are N's when N+1 follows at once:
         in one column, the lines after a line that ended N where a sentence happened to end at the line's
-        end; in two columns, full-width lines after an unfinished N (its continuation at the top of the
-        next page's note area)."""
+        end, or the end of an unfinished N at the top of the next page's note area; in two columns,
+        full-width lines after an unfinished N."""
         held, self.held = self.held, None
         prev = self.copies[-1] if self.copies else None
         if prev is None or not isinstance(number, int) or prev.number != number - 1:
@@ -429,7 +430,10 @@ class _Scanner:
         if held and not self._two_columns():
             self.extend_last(held)
             return
-        if _complete(prev.lines[-1]) or not self.recent_body or not self._two_columns():
+        if _complete(prev.lines[-1]) or not self.recent_body:
+            return
+        if not self._two_columns():
+            self.extend_last(_note_end_above(self.recent_body))
             return
         full = 0.75 * self._note_width()
         lines = self.recent_body
@@ -495,6 +499,8 @@ class _Scanner:
 
     def extend_last(self, lines: list[str]) -> None:
         """Lines that continue the last note read (found on the next page)."""
+        if not lines:
+            return
         prev = self.copies[-1]
         old = prev.text
         prev.lines.extend(lines)
@@ -886,6 +892,29 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     begin = min([units[0][0]] + (carried or []))
     taken = set(range(begin, hi)) - (furniture - set(range(begin, units[-1][-1] + 1)))
     return _Area(list(zip(numbers, units)), taken, 1 if copy is None else 2)
+
+
+_MAX_CARRIED_LINES = 6
+_YEAR_OR_PAGES = compile_fast(r"\b(?:1[5-9]|20)[0-9]{2}\b|\bpp?\.\s*[0-9]")
+
+
+def _note_end_above(lines: list[str]) -> list[str]:
+    """The end of a note that ran over from the page before, printed at the top of this page's note area
+    below the body: the lines right above the next note that read as pieces of a citation (the body's own
+    lines above them do not)."""
+    i = len(lines)
+    while i > 0 and len(lines) - i < _MAX_CARRIED_LINES and _citation_piece(lines[i - 1]):
+        i -= 1
+    return lines[i:] if i > 0 and len(lines) - i < _MAX_CARRIED_LINES else []
+
+
+def _citation_piece(line: str) -> bool:
+    """A line of a citation: a mark of a Chinese source, or Latin text with a year or pages (in a Chinese
+    body, English lines with those are notes')."""
+    if SOURCE_MARK.find(line):
+        return True
+    latin = sum(ch.isascii() and ch.isalpha() for ch in line)
+    return latin > len(line) / 2 and _YEAR_OR_PAGES.search(line) is not None
 
 
 def _first_lines_home(lines, units: list[list[int]]) -> None:
