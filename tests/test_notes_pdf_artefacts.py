@@ -178,3 +178,17 @@ def test_a_note_run_over_a_page_ends_at_the_top_of_the_next_pages_notes():
 def test_body_lines_above_the_next_note_are_no_run_over_end():
     got = texts(RUN_OVER + "2 同上，頁5。\n")
     assert got[1].endswith("A Handbook")
+
+
+def test_the_first_notes_indented_first_line_above_its_number():
+    """pdftotext -layout: the page's first note's first line, indented, with its number printed below it."""
+    page = ("\f首先,一大風險在於「錯誤安心」,如果一方心懷擴張野心,結果可能適得其反。1\n"
+            " See also Siân Herbert, “Lessons from Confidence Building Measures” (Birmingham, UK:\n"
+            "1\n\nGSDRC, 2014), 4–6.\n\f下一頁的正文。\n")
+    assert texts(page)[1].startswith("See also Siân Herbert") and texts(page)[1].endswith("4–6.")
+
+
+def test_a_body_line_above_the_first_number_stays_body_text():
+    page = ("\f首先,一大風險在於「錯誤安心」,如果一方心懷擴張野心,結果可能適得其反。1\n"
+            "例如:雙方若能就彼此核心關切做出一定程度的保證,\n1\n     楊永明，〈信心建立措施〉，頁5。\n\f下一頁的正文。\n")
+    assert texts(page)[1] == "楊永明，〈信心建立措施〉，頁5。"

@@ -869,6 +869,11 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     numbers: list[int | str] = (["*"] if star is not None else []) + run
     width = max(map(_display_width, (lines[i] for i in body)))
     before = _blocks_before(lines, body, first, alone) if star is None else []
+    if before and units and _first_line_above_number(lines, first):
+        units[0].insert(0, first - 1)
+        before[0].pop()
+        if not before[0]:
+            before.pop(0)
     # a note right above the first number (printed after its note) comes before a split of the runs below;
     # notes glued without a break come before body text above them
     while before and len(units) < len(numbers) and _opens_citation(lines[before[0][0]].strip()):
@@ -892,6 +897,16 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     begin = min([units[0][0]] + (carried or []))
     taken = set(range(begin, hi)) - (furniture - set(range(begin, units[-1][-1] + 1)))
     return _Area(list(zip(numbers, units)), taken, 1 if copy is None else 2)
+
+
+def _first_line_above_number(lines, first: int) -> bool:
+    """pdftotext -layout sets a note's first line indented, and its superscript number may come out below
+    that line: an indented line right above the page's first number that opens a note and does not end
+    it is that number's note's first line (a body line above the notes has no indent)."""
+    raw = lines[first - 1]
+    line = raw.strip()
+    return (raw[:1] in (" ", "\u3000") and (_opens_note(line) or _LOWER_NOTE_WORDS.match(line) is not None)
+            and not _complete(line))
 
 
 _MAX_CARRIED_LINES = 6
