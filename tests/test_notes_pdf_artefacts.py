@@ -192,3 +192,15 @@ def test_a_body_line_above_the_first_number_stays_body_text():
     page = ("\f首先,一大風險在於「錯誤安心」,如果一方心懷擴張野心,結果可能適得其反。1\n"
             "例如:雙方若能就彼此核心關切做出一定程度的保證,\n1\n     楊永明，〈信心建立措施〉，頁5。\n\f下一頁的正文。\n")
     assert texts(page)[1] == "楊永明，〈信心建立措施〉，頁5。"
+
+
+def test_a_number_between_two_notes_of_a_column_goes_with_the_order():
+    """Two columns (pdftotext): a raised number printed on the one line between two notes could close the first
+    or open the second; a column's notes go in order, so '…頁 170。/2/Glaser…/1' are notes 1 and 2."""
+    wide = "".join(f"兩岸軍事互信機制的建立需要雙方長期的溝通與努力，也需要國際社會第{n}次的支持與理解。\n" for n in "一二三")
+    column = "".join(f"雙方軍事互信的建立需要第{n}階段的時間\n" for n in "一二三四五六七八九")
+    page = (wide + "\f" + column + "兩岸關係的發展值得注意。1\n" + "美中關係也影響兩岸。2\n\n"
+            + "參見史曉東，《兩岸軍事安全互信機制研究》，頁 170。\n2\n"
+            + "Bonnie Glaser and Brad Glosserman, Promoting Confidence, 11–12.\n1\n\n3\n\f下一頁的正文。\n")
+    got = texts(page)
+    assert got[1].startswith("參見史曉東") and got[2].startswith("Bonnie Glaser")

@@ -989,6 +989,7 @@ def _labelled_notes(lines, body, first, alone, run, moved: bool = False) -> list
         return None
     for k, number in zip(unlabelled, sorted(floating)):
         labels[k] = [number]
+    _order_shared_numbers(runs, labels)
     width = max(map(_display_width, (lines[i] for i in body)))
     out = []
     for unit, numbers in zip(runs, labels):
@@ -999,6 +1000,16 @@ def _labelled_notes(lines, body, first, alone, run, moved: bool = False) -> list
     if sorted(n for n, _ in out) != run:
         return None
     return sorted(out)
+
+
+def _order_shared_numbers(runs: list[list[int]], labels: list[list[int]]) -> None:
+    """A number on the one line between two notes ends the first and starts the second alike: when the
+    second's own number is the one before it, the two numbers belong the other way round (a column's
+    notes go in order: 史曉東…頁 4。/13/Bonnie Glaser…/12 are notes 12 and 13)."""
+    for k in range(len(runs) - 1):
+        a, b = labels[k], labels[k + 1]
+        if len(a) == len(b) == 1 and a[0] == b[0] + 1 and runs[k + 1][0] == runs[k][-1] + 2:
+            labels[k], labels[k + 1] = b, a
 
 
 def _continuation_like(line: str) -> bool:
