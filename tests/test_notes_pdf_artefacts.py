@@ -204,3 +204,12 @@ def test_a_number_between_two_notes_of_a_column_goes_with_the_order():
             + "Bonnie Glaser and Brad Glosserman, Promoting Confidence, 11–12.\n1\n\n3\n\f下一頁的正文。\n")
     got = texts(page)
     assert got[1].startswith("參見史曉東") and got[2].startswith("Bonnie Glaser")
+
+
+def test_a_note_that_opens_with_a_year():
+    got = texts(BODY + "1 Goldman, “The Complicated Calibration of Love.”\n2 2009年,歐巴馬政府更進一步提出「戰略再保證」的構想。\n")
+    assert got[2] == "2009年,歐巴馬政府更進一步提出「戰略再保證」的構想。"
+
+
+def test_a_number_before_a_year_outside_a_note_block_is_no_note():
+    assert texts("兩岸關係的發展，需要雙方長期的溝通與努力。\n1 2009年,歐巴馬政府更進一步提出「戰略再保證」的構想。\n").get(1) is None

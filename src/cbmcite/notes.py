@@ -59,6 +59,7 @@ _NOTE_START_FIRST = set("註注〔[＊✽*") | {chr(0x2460 + i) for i in range(2
 _HEAD_WORD_STARTS = set("表圖图TF註注")  # 表 圖 图 Table Figure 註 注
 _UNIT_AFTER_NUMBER = set(UNITS_AFTER_NUMBER)
 _SURNAME_UNITS = set(UNITS_ALSO_SURNAMES)
+_YEAR_FIRST = compile_fast(r"(?:1[5-9]|20)[0-9]{2}\s*(?:年|,|，)")  # a note's first word is its year
 _NOT_NOTE_START = set("0123456789０１２３４５６７８９.．,，、:：;；)）]】-–—~～/／’”")  # 1.5, 2,858, 3）…
 _OPENERS = "〈《「『“\"'‘<＜【[(（"
 CJK_NAME_START = rule(
@@ -684,6 +685,10 @@ NOTE_START_DECISIONS: tuple[Decision, ...] = (
              "was left out ('13 ，〈周易外傳〉…'); a quantity has no space before its comma (2,858).",
              lambda c: c.spaced and c.rest[0] == "，" and (c.follows or c.number == c.scanner.max_note + 1), _START,
              ("12 同上，頁5。\n13 ，〈周易外傳：卷5〉；收錄於王夫之編，《船山全書》，頁1003。",)),
+    Decision("note_opens_with_a_year", "Inside a note block, the next number, a space, then a year: a note that opens "
+             "with its year ('49 2009年,歐巴馬政府…' after note 48).",
+             lambda c: c.spaced and c.follows and _YEAR_FIRST.match(c.rest) is not None, _START,
+             ("48 Goldman, “The Complicated Calibration of Love.”\n49 2009年,歐巴馬政府更進一步提出「戰略再保證」的構想。",)),
     Decision("quantity_punctuation", "Note 0 is none; a number before a digit, a decimal point, a comma or a closing "
              "bracket is a quantity (1.5, 2,858, 3）).", lambda c: c.number == 0 or c.rest[0] in _NOT_NOTE_START,
              _NOT_START, ("2,858 人次參與演習。", "3）美方的回應")),
