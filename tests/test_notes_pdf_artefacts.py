@@ -213,3 +213,14 @@ def test_a_note_that_opens_with_a_year():
 
 def test_a_number_before_a_year_outside_a_note_block_is_no_note():
     assert texts("兩岸關係的發展，需要雙方長期的溝通與努力。\n1 2009年,歐巴馬政府更進一步提出「戰略再保證」的構想。\n").get(1) is None
+
+
+def test_a_blank_line_before_the_page_number_keeps_the_last_notes_tail():
+    """pdftotext sets a blank line between the note block and the page number."""
+    got = texts(BODY + NOTE_1 + NOTE_2 + "參閱方明東，《羅隆基政治思想研究》，頁367-371。\n\n- 2 -\n\f下一頁的正文，在這裡繼續討論。\n")
+    assert got[2].endswith("頁367-371。")
+
+
+def test_a_new_paragraph_after_the_held_lines_is_body_text():
+    got = texts(BODY + NOTE_1 + NOTE_2 + "參閱方明東，《羅隆基政治思想研究》，頁367-371。\n\n這是另一段正文。\n\f下一頁。\n")
+    assert got[2] == "同上，頁7。"

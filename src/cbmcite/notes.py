@@ -307,7 +307,7 @@ def detect_notes(text: str) -> DetectedNotes:
                 scanner.end_page()
                 continue
             if not raw or raw.isspace():  # half the lines of extracted text: skip the call
-                scanner.held, scanner.gap = None, True  # a blank line parts a note from the text after it
+                scanner.gap = True  # a blank line parts a note from the text after it (see feed)
                 if "\f" in raw:
                     scanner.end_page()
                 continue
@@ -366,7 +366,7 @@ class _Scanner:
                 and not (_may_start_with_head_word(line) and _NOTEWORTHY_HEAD.match(line))):
             self._body(line)
             if self.held is not None:
-                self._hold(line)
+                self._hold(None if gap else line)
             return  # plain body text: no marker, no note start, no table
         if self._in_table(line, lineno):
             self.close_note()
@@ -380,6 +380,11 @@ class _Scanner:
             self.current = _Copy(number, lineno, [rest])
             self._note_line(line)
             return
+        if _PAGE_NUMBER_LINE.match(line) and self.current is None:  # a page number: the page's foot
+            self.end_page()
+            return
+        if gap:  # text after a blank line is a new block, not the tail of the note held above it
+            self.held = None
         if self.current is not None:
             verdict = decide(CONTINUATION_DECISIONS, Candidate(line, None, self)).verdict
             if verdict is Verdict.CONTINUES:
@@ -389,7 +394,6 @@ class _Scanner:
             self.close_note()
             self.held = [] if verdict is Verdict.HOLDS and not gap else None
         if _PAGE_NUMBER_LINE.match(line):
-            self.held = None
             return
         self._body(line)
         expected = self.next_marker
