@@ -21,9 +21,10 @@ from typing import Callable
 import regex as re
 
 from .lexicon import (ABBREVIATIONS, CHINESE_NUMERALS, CITATION_LINE_ROLES_ZH, DISCOURSE_OPENERS_ZH, FORMAL_NUMERALS,
-                      LOWER_CASE_NOTE_OPENERS_EN, MONTH_ABBREVIATIONS, MONTHS_EN, NAME_START_ROLES_ZH, NOTE_FINAL_ABBREVIATIONS,
-                      NOTE_LEAD_INS_ZH, OP_CIT_TERMS_ZH, SOURCE_SIGNALS_ZH, PREVIOUS_NOTE_TERMS_ZH, SECTION_WORDS, SHORT_FORM_OPENINGS, TABLE_CAPTION_WORDS, TABLE_END_WORDS,
-                      UNITS_AFTER_NUMBER, UNITS_ALSO_SURNAMES, alternation)
+                      LOWER_CASE_NOTE_OPENERS_EN, MONTH_ABBREVIATIONS, MONTHS_EN, NAME_START_ROLES_ZH,
+                      NOTE_FINAL_ABBREVIATIONS, NOTE_LEAD_INS_ZH, OP_CIT_TERMS_ZH, PREVIOUS_NOTE_TERMS_ZH, SECTION_WORDS,
+                      SHORT_FORM_OPENINGS, SOURCE_SIGNALS_ZH, TABLE_CAPTION_WORDS, TABLE_END_WORDS, UNITS_AFTER_NUMBER,
+                      UNITS_ALSO_SURNAMES, alternation)
 from .patterns import compile_fast, search_tail
 from .rules import rule
 
@@ -398,7 +399,8 @@ class _Scanner:
         self._body(line)
         expected = self.next_marker
         self._scan_markers(line, lineno)
-        self._hold(line if self.next_marker == expected else None)
+        if self.held is not None:
+            self._hold(line if self.next_marker == expected else None)
 
     def end_page(self) -> None:
         """A page break or a page's furniture: the note ends; lines held since the page's last note are its
@@ -411,8 +413,7 @@ class _Scanner:
     def _hold(self, line: str | None) -> None:
         """A body line after a finished note, kept in case the next note follows on the page; None (a line
         with a body marker) or too many lines for a note's tail: body text."""
-        if self.held is not None:
-            self.held = None if line is None or len(self.held) >= _MAX_HELD_LINES else self.held + [line]
+        self.held = None if line is None or len(self.held) >= _MAX_HELD_LINES else self.held + [line]
 
     # --- a note that runs over to the next page --------------------------------------
     def _note_line(self, line: str) -> None:
@@ -543,12 +544,8 @@ class _Scanner:
         return Candidate(line, m, self) if m else None
 
     def _note_start(self, line: str) -> tuple[int | str, str] | None:
-        first = line.lstrip(" \t\u3000")[:1]
-        m = _NOTE_START.match(line) if first in _NOTE_START_FIRST or first.isdecimal() else None
-        if not m:  # most lines: no candidate, no table
-            return None
-        candidate = Candidate(line, m, self)
-        if decide(NOTE_START_DECISIONS, candidate).verdict is not Verdict.START:
+        candidate = self._start_candidate(line)
+        if candidate is None or decide(NOTE_START_DECISIONS, candidate).verdict is not Verdict.START:
             return None
         return candidate.number, candidate.rest
 
@@ -592,22 +589,22 @@ class Verdict(enum.Enum):
     HOLDS = "ends the note unless the next note follows on the page: then it and the lines to it are the note's"
 
 
-@dataclass(slots=True)
 class Candidate:
     """What a decision looks at: a line, its note-number match (None when the question is whether the
-    line goes on with the open note) and the scanner's state."""
-    line: str
-    match: object  # the NOTE_NUMBER_START match
-    scanner: _Scanner
-    rest: str = field(init=False, default="")  # the text after the number
-    number: int | str = field(init=False, default=0)
-    spaced: bool = field(init=False, default=False)  # a space between the number and the text
+    line goes on with the open note) and the scanner's state. A small slotted class, built for every
+    line that reaches a table: a hand-written __init__ costs less than a dataclass's with __post_init__."""
+    __slots__ = ("line", "match", "scanner", "rest", "number", "spaced", "star", "circled", "dotted")
 
-    def __post_init__(self) -> None:
-        m = self.match
-        if m is not None:
-            self.rest, self.spaced = m["rest"], bool(m["sp"])
-            self.number = "*" if m["star"] else CIRCLED[m["circ"]] if m["circ"] else int(m["num"] or m["brk"] or m["zhu"])
+    def __init__(self, line: str, match, scanner: _Scanner) -> None:
+        self.line, self.match, self.scanner = line, match, scanner  # match: NOTE_NUMBER_START's, or None
+        if match is None:
+            return
+        self.rest = match["rest"]  # the text after the number
+        self.spaced = bool(match["sp"])  # a space between the number and the text
+        self.dotted = bool(match["dot"])  # "1. "
+        star, circ = match["star"], match["circ"]
+        self.star, self.circled = bool(star), bool(circ)
+        self.number = "*" if star else CIRCLED[circ] if circ else int(match["num"] or match["brk"] or match["zhu"])
 
     @property
     def citation_like(self) -> bool:
@@ -679,11 +676,11 @@ _START, _NOT_START = Verdict.START, Verdict.NOT_START
 NOTE_START_DECISIONS: tuple[Decision, ...] = (
     Decision("author_note", "A star before prose opens the author note, when a star also marks the author's name "
              "in the body and no numbered note came before.",
-             lambda c: c.match["star"] and len(c.rest) > 3 and c.scanner.max_note == 0 and c.scanner.star_marked, _START,
+             lambda c: c.star and len(c.rest) > 3 and c.scanner.max_note == 0 and c.scanner.star_marked, _START,
              ("兩岸軍事互信機制之研究＊\n＊作者為國防大學戰略研究所副教授。", "海軍上校 蕭傑建\n＊\n＊ 蕭傑建，國立政治大學外交學系博士生。")),
-    Decision("other_star", "Any other star at a line's start marks no note.", lambda c: c.match["star"], _NOT_START,
+    Decision("other_star", "Any other star at a line's start marks no note.", lambda c: c.star, _NOT_START,
              ("＊作者為國防大學戰略研究所副教授。",)),
-    Decision("circled_number", "A circled number (①) opens a note.", lambda c: c.match["circ"], _START,
+    Decision("circled_number", "A circled number (①) opens a note.", lambda c: c.circled, _START,
              ("① 同前註，頁5。",)),
     Decision("author_left_out", "The next note's number, a space, then a full-width comma: a citation whose author "
              "was left out ('13 ，〈周易外傳〉…'); a quantity has no space before its comma (2,858).",
@@ -691,7 +688,7 @@ NOTE_START_DECISIONS: tuple[Decision, ...] = (
              ("12 同上，頁5。\n13 ，〈周易外傳：卷5〉；收錄於王夫之編，《船山全書》，頁1003。",)),
     Decision("note_opens_with_a_year", "Inside a note block, the next number, a space, then a year: a note that opens "
              "with its year ('49 2009年,歐巴馬政府…' after note 48).",
-             lambda c: c.spaced and c.follows and _YEAR_FIRST.match(c.rest) is not None, _START,
+             lambda c: c.spaced and c.rest[0].isdigit() and c.follows and _YEAR_FIRST.match(c.rest) is not None, _START,
              ("48 Goldman, “The Complicated Calibration of Love.”\n49 2009年,歐巴馬政府更進一步提出「戰略再保證」的構想。",)),
     Decision("quantity_punctuation", "Note 0 is none; a number before a digit, a decimal point, a comma or a closing "
              "bracket is a quantity (1.5, 2,858, 3）).", lambda c: c.number == 0 or c.rest[0] in _NOT_NOTE_START,
@@ -704,7 +701,7 @@ NOTE_START_DECISIONS: tuple[Decision, ...] = (
              "(22(3): 45-67 / 4 March 2011).", lambda c: c.scanner._continues_with_number(c.rest), _NOT_START,
              ("1 Bonnie Glaser, “Taiwan and China,” Foreign Affairs\n22(3): 45-67.",)),
     Decision("dotted_heading", "'1. 避免衝突升高' is a numbered heading; '1. Hillary Clinton, …' an endnote.",
-             lambda c: c.match["dot"] and not c.citation_like, _NOT_START, ("1. 避免衝突升高",)),
+             lambda c: c.dotted and not c.citation_like, _NOT_START, ("1. 避免衝突升高",)),
     Decision("issue_line", "A journal issue line is page furniture, whatever number leads it.",
              lambda c: _ISSUE_LINE.match(c.line), _NOT_START, ("2 民國105年3月 第18卷第1期",)),
     Decision("number_far_ahead", "A number more than three past the last note known is none (a year, a count); only a "
