@@ -224,3 +224,13 @@ def test_a_blank_line_before_the_page_number_keeps_the_last_notes_tail():
 def test_a_new_paragraph_after_the_held_lines_is_body_text():
     got = texts(BODY + NOTE_1 + NOTE_2 + "參閱方明東，《羅隆基政治思想研究》，頁367-371。\n\n這是另一段正文。\n\f下一頁。\n")
     assert got[2] == "同上，頁7。"
+
+
+def test_a_one_line_note_above_its_number_in_layout_text():
+    page = ("\f兩岸關係的發展，需要雙方長期的溝通與努力。1另一方面。2又如。3\n"
+            "1\n     信春鷹，《關於行政訴訟法修正案的說明》（民國 102 年），頁 184。\n"
+            " 同前註，192。\n2\n\n\n"
+            " Victor Yves Ghebail, Confidence Building Measures: Defusing the Cold War, in a\n3\n\n"
+            "Handbook of Confidence Building Measures for Regional Security, 1998, p. 324.\n\f下一頁的正文。\n")
+    got = texts(page)
+    assert got[1].endswith("頁 184。") and got[2] == "同前註，192。" and got[3].endswith("p. 324.")

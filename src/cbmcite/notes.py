@@ -941,18 +941,26 @@ def _citation_piece(line: str) -> bool:
 def _first_lines_home(lines, units: list[list[int]]) -> None:
     """pdftotext -layout may print a note's number below its note's first line: the text run before the
     number then ends with a line that finished its own note and the next note's first line(s). Those lines
-    go to the next note when they start like a note or the next run does not (it goes on with them)."""
+    go to the next note when they start like a note or the next run does not (it goes on with them); a
+    whole one-line note set so is told by its first-line indent."""
     for k in range(len(units) - 1):
         unit = units[k]
         if _complete(lines[unit[-1]].strip()):
-            continue
-        done = next((i for i in range(len(unit) - 2, -1, -1) if _complete(lines[unit[i]].strip())), None)
-        if done is None:
-            continue
-        moved = unit[done + 1:]
-        if _note_like_start(lines[moved[0]].strip()) or not _note_like_start(lines[units[k + 1][0]].strip()):
-            units[k] = unit[:done + 1]
-            units[k + 1] = moved + units[k + 1]
+            done = len(unit) - 2  # a one-line note above its number: indented, after a line that ended a note
+            if done < 0 or not _complete(lines[unit[done]].strip()) or not _indented_note_start(lines[unit[-1]]):
+                continue
+        else:
+            done = next((i for i in range(len(unit) - 2, -1, -1) if _complete(lines[unit[i]].strip())), None)
+            if done is None:
+                continue
+            opens = _note_like_start(lines[unit[done + 1]].strip())
+            if not opens and _note_like_start(lines[units[k + 1][0]].strip()):
+                continue
+        units[k], units[k + 1] = unit[:done + 1], unit[done + 1:] + units[k + 1]
+
+
+def _indented_note_start(raw: str) -> bool:
+    return raw[:1] in (" ", "\u3000") and _opens_note(raw.strip())
 
 
 def _narrow_page(lines, body, page_width: int) -> bool:
