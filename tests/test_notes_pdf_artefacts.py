@@ -234,3 +234,13 @@ def test_a_one_line_note_above_its_number_in_layout_text():
             "Handbook of Confidence Building Measures for Regional Security, 1998, p. 324.\n\f下一頁的正文。\n")
     got = texts(page)
     assert got[1].endswith("頁 184。") and got[2] == "同前註，192。" and got[3].endswith("p. 324.")
+
+
+def test_a_see_note_whose_number_is_printed_below_its_first_line():
+    page = ("\f兩岸關係的發展，需要雙方長期的溝通與努力。1另一方面。2\n"
+            "1\n  Australian Bureau of Statistics, “Estimated Resident Population by Age and Sex in\n"
+            "Statistical Local Areas, New South Wales, June 1990,” 106.\n"
+            " See 汪疑今, “江蘇的小農及其副業,” 中國經濟 4, no. 6 (June 15, 1936): 340–342. 邱穎文, “遺傳與\n"
+            "2\n\n\n語言學習,” 2.\n\f下一頁的正文。\n")
+    got = texts(page)
+    assert got[1].endswith("June 1990,” 106.") and got[2].startswith("See 汪疑今") and got[2].endswith("2.")

@@ -953,7 +953,8 @@ def _first_lines_home(lines, units: list[list[int]]) -> None:
             done = next((i for i in range(len(unit) - 2, -1, -1) if _complete(lines[unit[i]].strip())), None)
             if done is None:
                 continue
-            opens = _note_like_start(lines[unit[done + 1]].strip())
+            first = lines[unit[done + 1]].strip()
+            opens = _note_like_start(first) or _LOWER_NOTE_WORDS.match(first) is not None  # See …, cf. …
             if not opens and _note_like_start(lines[units[k + 1][0]].strip()):
                 continue
         units[k], units[k + 1] = unit[:done + 1], unit[done + 1:] + units[k + 1]
