@@ -586,7 +586,7 @@ class Verdict(enum.Enum):
     NOT_START = "starts no note"
     CONTINUES = "goes on with the note"
     ENDS = "ends the note"
-    HOLDS = "ends the note unless the next note follows on the page: then it and the lines to it are the note's"
+    HOLDS = "ends the note, unless the next note or the page's foot follows: the lines up to it are the note's"
 
 
 class Candidate:
@@ -753,8 +753,8 @@ CONTINUATION_DECISIONS: tuple[Decision, ...] = (
              "quoted title, '作者，〈…〉') goes on with it.",
              lambda c: _LATIN_NAME_START.match(c.line) or c.line[:1] in "〈《" or _further_source(c.line), Verdict.CONTINUES,
              ("1 同上，頁5。\n沈明室，〈互信或防範？〉，頁12。", "1 同上，頁5。\nJohn Grenville, The Major Treaties, 22.")),
-    Decision("finished_note", "After a finished note anything else is body text, unless the next note follows on the "
-             "page: a sentence of the note happened to end at the line's end.", lambda c: True, Verdict.HOLDS,
+    Decision("finished_note", "After a finished note anything else is body text, unless the next note or the page's "
+             "foot follows: a sentence of the note happened to end at the line's end.", lambda c: True, Verdict.HOLDS,
              ("1 同上，頁5。\n這一段是正文，在2009年以後雙方關係改善。",)),
 )
 
