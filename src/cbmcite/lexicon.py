@@ -204,6 +204,36 @@ PINPOINT_WORDS = ("pp.", "p.", "at", "sec.", "secs.", "section", "§", "§§", "
 SECTION_WORDS = ("章", "節", "节", "篇", "部分")
 
 
+# Normalising, resolving, keys, export and input formats (normalize, resolve, bibliography, export, ingest) --
+# The marks of the pages cited in Chinese: 頁34 / 34頁 / 第43頁.
+PAGE_MARKS_ZH = ("頁", "页")
+PAGE_LEADS_ZH = PAGE_MARKS_ZH + ("第",)
+PAGE_ABBREVIATIONS_EN = tuple(w for w in PAGE_WORDS_EN if w.endswith("."))  # p. / pp.
+# An editor's mark after a name ('Keohane, ed.', 'Smith (eds)'): the name is still the person's.
+EDITOR_MARKS_EN = tuple(w for w in ROLE_EDITOR_EN if "." in w) + ("(ed)", "(eds)")
+# English words of one or two letters: 'of on' is two words, not a word split by a lost ligature ('Confl ic t').
+SHORT_WORDS_EN = ("a", "an", "as", "at", "be", "by", "do", "go", "if", "in", "is", "it", "me", "my", "no", "of", "on",
+                  "or", "so", "to", "up", "us", "we", "ad", "id", "ie", "eg", "vs")
+# Chinese surnames whose reading pypinyin's default gets wrong, and compound surnames (CONVENTIONS §6).
+SURNAME_PINYIN = {
+    "曾": "zeng", "單": "shan", "单": "shan", "解": "xie", "仇": "qiu", "區": "ou", "区": "ou", "朴": "piao",
+    "覃": "qin", "查": "zha", "樂": "yue", "乐": "yue", "尉": "yu", "種": "chong", "种": "chong", "蓋": "ge",
+    "盖": "ge", "繆": "miao", "缪": "miao", "沈": "shen", "鄭": "zheng", "万": "wan", "華": "hua", "华": "hua",
+}
+COMPOUND_SURNAMES = ("歐陽", "欧阳", "司馬", "司马", "諸葛", "诸葛", "上官", "令狐", "慕容", "皇甫", "東方", "东方",
+                     "夏侯", "尉遲", "尉迟", "長孫", "长孙", "司徒", "端木", "公孫", "公孙", "宇文", "澹臺", "澹台")
+# Small words a citation key skips in a title or an institution's name ('The Cold War' → cold).
+KEY_STOP_WORDS = ("a", "an", "the", "on", "of", "in", "and", "for", "to", "with", "at", "by", "from", "le", "la", "les",
+                  "der", "die", "das")
+# LaTeX commands whose argument is note text to keep (\emph{…}), and the citation commands (\cite[頁12]{key}).
+LATEX_TEXT_COMMANDS = ("emph", "textit", "textbf", "textsc", "textrm", "textsf", "texttt", "mbox", "textup", "uline",
+                       "underline")
+LATEX_CITE_COMMANDS = ("cite", "citep", "citet", "autocite", "footcite", "parencite")
+# A thesis's degree, as its genre line says it (matched in lower case): BibTeX's @phdthesis / @mastersthesis.
+DOCTORAL_THESIS_WORDS = ("博士", "doctor", "ph.d", "phd")
+MASTERS_THESIS_WORDS = ("碩士", "硕士", "master", "m.a.")
+
+
 @lru_cache(maxsize=None)
 def alternation(words: tuple[str, ...]) -> str:
     """A non-capturing regex alternation of literal words, longest first so that 主編 wins over 編."""
