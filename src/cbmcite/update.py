@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from .patterns import compile_fast
+from .rules import rule
 
 from .bibliography import Bibliography, Work, key_suffix
 from .errors import InputError
@@ -22,6 +23,13 @@ from .normalize import match_key
 from .parse.names import family_key, names_close
 
 _BRACES = compile_fast(r"[{}]")
+BIBTEX_YEAR = rule(
+    "bibtex_year",
+    r"[0-9]{4}",
+    "The year of a BibTeX entry, read from its year field or its biblatex date field.",
+    examples=("2007", "{1999}", "2005-03-01", "民國91年 (2002)"),
+    counterexamples=("n.d.", "99", "forthcoming"),
+)
 
 
 @dataclass
@@ -113,7 +121,7 @@ def _parse_bib(text: str, path: str) -> list[_Existing]:
         line = library.failed_blocks[0].start_line + 1
         raise InputError(f"{path}: {len(library.failed_blocks)} block(s) cannot be parsed (first at line {line}); "
                          "nothing was changed")
-    marks = dict(m.split("=", 1) for block in _ADDED_MARK.findall(text) for m in block.split() if "=" in m)
+    marks = dict(m.split("=", 1) for block in ADDED_MARK.compiled.findall(text) for m in block.split() if "=" in m)
     out = []
     for entry in library.entries:
         fields = {k.lower(): f.value for k, f in entry.fields_dict.items()}
@@ -121,7 +129,7 @@ def _parse_bib(text: str, path: str) -> list[_Existing]:
         names = _BRACES.sub("", str(fields.get("author") or fields.get("editor") or ""))
         first = names.split(" and ")[0].strip()
         family = match_key(first.split(",")[0]) if "," in first else family_key(first) if first else ""
-        year = re.search(r"[0-9]{4}", str(fields.get("year") or fields.get("date") or ""))
+        year = BIBTEX_YEAR.find(str(fields.get("year") or fields.get("date") or ""))
         out.append(_Existing(entry.key, match_key(title), family, int(year.group(0)) if year else None, raw=entry.raw,
                              added=marks.get(entry.key) == _digest(entry.raw)))
     return out
@@ -231,7 +239,14 @@ def _dump(value) -> str:
 
 
 _MARK_NAME = "cbmcite-added"
-_ADDED_MARK = re.compile(r"@comment\{" + _MARK_NAME + r":([^}]*)\}", re.IGNORECASE)
+ADDED_MARK = rule(
+    "added_mark_bibtex",
+    r"@comment\{" + _MARK_NAME + r":([^}]*)\}",
+    "The comment cbmcite writes after the entries it adds to a .bib file: their keys and digests.",
+    examples=("@comment{cbmcite-added: Smith2001=0123456789ab Wang1999=ba9876543210}", "@COMMENT{cbmcite-added:}"),
+    counterexamples=("@comment{jabref-meta: databaseType:bibtex;}", "cbmcite-added: Smith2001=0123456789ab"),
+    flags=re.IGNORECASE,
+)
 _JSON_MARK = "cbmcite-added"
 
 
