@@ -84,7 +84,7 @@ def roc_to_gregorian(roc_year: int) -> int:
 
 _NUM = r"[0-9〇○零一二三四五六七八九十百元]+"
 ROC_DATE = rule(
-    "roc_date",
+    "date_roc",
     rf"(?:民國|民)\s*(?P<pre>前)?\s*(?P<y>{_NUM})\s*年(?:度)?(?:\s*(?P<m>{_NUM})\s*月)?(?:\s*(?P<d>{_NUM})\s*日)?",
     "A Republic of China date: 民國91年 (1911 + 91), 民國前1年, 民國元年, 民94年度.",
     examples=("（臺北：三民書局，民國91年）", "中央社，民國 95年3月2日", "民國前1年", "民國元年", "民94年度"),
@@ -92,7 +92,7 @@ ROC_DATE = rule(
     requires=("民",),
 )
 GREGORIAN_DATE_ZH = rule(
-    "gregorian_date_zh",
+    "date_gregorian_zh",
     rf"(?<![0-9])(?P<y>[12][0-9]{{3}}|[一二][〇○零一二三四五六七八九]{{3}})\s*年(?:\s*(?P<m>{_NUM})\s*月)?(?:\s*(?P<d>{_NUM})\s*日)?",
     "A Western-era date written with 年月日: 2007年版, 1999年3月, 二〇〇五年.",
     examples=("北京：人民出版社，2007年版", "1999年3月5日", "二〇〇五年", "2010 年 12 月"),
@@ -100,7 +100,7 @@ GREGORIAN_DATE_ZH = rule(
     requires=("年",),
 )
 GREGORIAN_DATE_DOT = rule(
-    "gregorian_date_dot",
+    "date_gregorian_dot",
     r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\.(?P<m>[01]?[0-9])(?:\.(?P<d>[0-3]?[0-9]))?\.?(?![0-9])",
     "A date written with dots, as in Chinese journals and newspapers: 2019.3.5, 2005.12.",
     examples=("《聯合報》，2019.3.5，版A4", "2005.12", "2020.01.15."),
@@ -108,7 +108,7 @@ GREGORIAN_DATE_DOT = rule(
     requires=(".",),
 )
 YEAR = rule(
-    "year",
+    "date_year_alone",
     r"(?<![0-9./-])(?P<y>1[5-9][0-9]{2}|20[0-9]{2})(?![0-9])",
     "A year of publication alone, 1500–2099, not part of a longer number, a decimal or a range.",
     examples=("Leipzig, 1896, p. 54", "(Harvard University Press, 1960)", "2020"),
@@ -150,7 +150,7 @@ def _date_parts(year: int, month: str | None, day: str | None) -> list[int]:
 
 _PAGE_WORDS_BARE = tuple(w.rstrip(".") for w in PAGE_WORDS_EN)  # 'p5', 'pp 12', 'at 210': a number must follow
 PAGE_PREFIX = rule(
-    "page_prefix",
+    "pages_field_lead",
     rf"(?i)^\s*(?:{alternation(PAGE_ABBREVIATIONS_EN)}|{alternation(_PAGE_WORDS_BARE)}(?=\s*[0-9])|{alternation(PAGE_LEADS_ZH)})\s*",
     "The word before the pages cited, dropped from the pages field: pp.57, p 5, pages 3-4, at 210, 頁34, 第43頁.",
     examples=("pp.57- 59", "p. 5", "Pages 3-4", "at 210", "頁 34-35", "第43頁", "p5"),

@@ -38,7 +38,7 @@ _FIRST_COMMA = compile_fast(r"\s*[,，]\s*")
 _PUBLICATION_FACTS = ("publisher", "publisher-place", "container-title", "URL")
 
 IN_CLAUSE = rule(
-    "in_clause",
+    "resolve_in_clause",
     r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in\s+",
     "', in' before a book's editor: in a chapter's op. cit. the editor after it is the one meant.",
     examples=("Smith, in Jones, op. cit.", "“Chapter Title,” in Keohane, op. cit.", "Wang， in Li"),
@@ -46,7 +46,7 @@ IN_CLAUSE = rule(
     requires=("in",),
 )
 NAMES_THE_NOTE = rule(
-    "names_the_note",
+    "resolve_names_the_note",
     alternation(NOTE_NAMING_IBID_TERMS_ZH),
     "同上注 / 同前註 name the previous NOTE: inside a note they still mean the note above, not the citation before.",
     examples=("同上注，第5頁。", "同前註，頁12。", "同上註"),
@@ -55,7 +55,7 @@ NAMES_THE_NOTE = rule(
     anchored=True,
 )
 NAMED_TITLE = rule(
-    "named_title",
+    "resolve_named_title",
     r"[《〈「“\"«](?P<title>[^》〉」”\"»]{1,120})[》〉」”\"»]",
     "A title in title marks or quotation marks after the names before op. cit. / 前揭書: the work's, not a name.",
     examples=("王澤鑑，《民法總則》", "Smith, “Arms Control,”", "Aron, «Paix et guerre»", "汪波，〈論文〉"),
@@ -63,7 +63,7 @@ NAMED_TITLE = rule(
     requires=("《", "〈", "「", "“", "\"", "«"),
 )
 TRANSLATORS = rule(
-    "translators",
+    "resolve_translators",
     rf"[，,]\s*(?:[^，,]*?{alternation(ROLE_TRANSLATOR_ZH)}|{alternation(ROLE_TRANSLATOR_EN)}\s[^，,]*)\s*(?=[，,]|$)",
     "Translators after the author ('實藤惠秀著，譚汝謙、林啟彥譯', 'Aron, trans. Howard'): not the people op. cit. names.",
     examples=("實藤惠秀著，譚汝謙、林啟彥譯", "Aron, trans. Howard", "Weber, translated by Parsons", "韋伯著，康樂等譯"),
@@ -71,7 +71,7 @@ TRANSLATORS = rule(
     requires=("譯", "译", "tr"),
 )
 NAME_LIKE = rule(
-    "name_like",
+    "resolve_name_like",
     rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}$",
     "A Western person's name: capitalised words and particles only ('Charles de Gaulle'), not a title in prose.",
     examples=("Raymond Aron", "Charles de Gaulle", "J. R. R. Tolkien", "O’Neill"),
@@ -79,7 +79,7 @@ NAME_LIKE = rule(
     anchored=True,
 )
 NAME_SEPARATOR = rule(
-    "name_separator",
+    "resolve_name_separator",
     r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*",
     "Between two authors' names: a comma, 'and' or '&' ('Elliot and Reginald', 'Keohane, Nye').",
     examples=("Elliot and Reginald", "Keohane, Nye", "Smith & Jones", "Smith, and Jones"),
@@ -87,7 +87,7 @@ NAME_SEPARATOR = rule(
     requires=(",", "and", "&"),
 )
 LOCATOR_TAIL = rule(
-    "locator_tail",
+    "resolve_locator_tail",
     rf"[,，]?\s*(?:{alternation(PAGE_ABBREVIATIONS_EN)}|{alternation(PAGE_LEADS_ZH)})\s*[0-9][0-9\-–]*\s*"
     rf"{alternation(PAGE_MARKS_ZH)}?\s*[.。;；]?\s*$",
     "The page locator that ends a citation: ', pp. 12-15.', '，頁34。', '，第43頁。'.",
@@ -95,7 +95,7 @@ LOCATOR_TAIL = rule(
     counterexamples=("Smith, Title, 12.", "Smith, Title", "頁34，見下文"),
 )
 BARE_PAGE_TAIL = rule(
-    "bare_page_tail",
+    "resolve_bare_page_tail",
     r"[,，]\s*(?:[0-9]+:)?[0-9][0-9\-–]*\s*[.。;；]?\s*$",
     "A Chicago page locator without 'p.' that ends a citation: ', 136–137.', ', 7:186.'.",
     examples=("Bright, Title, 136–137.", "Bright, 60.", "Works, 7:186."),
@@ -103,7 +103,7 @@ BARE_PAGE_TAIL = rule(
     requires=(",", "，"),
 )
 GLUED_SIGNAL = rule(
-    "glued_signal",
+    "resolve_glued_signal",
     rf"^(?:{alternation(SIGNAL_EN)})\s*(?=\p{{Han}})",
     "An English signal word before a Chinese name ('See汪疑今'; LaTeX may drop the space): not part of the name.",
     examples=("See汪疑今", "See also 郭添漢", "Cf. 王澤鑑"),
@@ -111,14 +111,14 @@ GLUED_SIGNAL = rule(
     requires=SIGNAL_EN,
 )
 PINPOINT_TAIL = rule(
-    "pinpoint_tail",
+    "resolve_pinpoint_tail",
     rf"[,，]?\s*(?:{alternation(PINPOINT_WORDS)}\s*)?[0-9][0-9\-–]*(?:\s*[,，]\s*[0-9][0-9\-–]*)*\s*[頁页條条]?\s*[.。;；]?\s*$",
     "The new pinpoint after a repeated opening: ', sec. 3.', ', 46.', ', art. 121', '，頁12。', '第5條'.",
     examples=("Taiwan Relations Act, sec. 3.", "“Tensions Rise,” 46.", "王澤鑑，民法總則，頁12。", "Brown, 347 U.S. at 495."),
     counterexamples=("Taiwan Relations Act", "Nuclear Posture Review."),
 )
 REPORTER_PINPOINT = rule(
-    "reporter_pinpoint",
+    "resolve_reporter_pinpoint",
     r"[,，]\s*[0-9]{1,4}\s+[\p{L}. ]{1,20}?[0-9a-z]{0,3}$",
     "A law report's volume and reporter before a pinpoint: 'Brown v. Board of Education, 347 U.S.' (at 495).",
     examples=("Brown v. Board of Education, 347 U.S.", "Smith v. Jones, 5 F.3d"),
@@ -126,7 +126,7 @@ REPORTER_PINPOINT = rule(
     requires=(",", "，"),
 )
 CJK_STYLE_MARKS = rule(
-    "cjk_style_marks",
+    "resolve_cjk_style_marks",
     r"[，《〈「（：]",
     "Full-width marks of the Chinese styles, which repeat a work in full; a CJK name in a Chicago note has ASCII marks.",
     examples=("王澤鑑，《民法總則》", "Zhang（2001）", "汪波：〈論文〉"),
@@ -134,14 +134,14 @@ CJK_STYLE_MARKS = rule(
     requires=("，", "《", "〈", "「", "（", "："),
 )
 PRINTED_YEAR = rule(
-    "printed_year",
+    "resolve_printed_year",
     r"(?<![0-9])[0-9]{4}(?![0-9])",
     "A four-digit number a citation prints, read as a year: a short note drops the full citation's dates.",
     examples=("(Cambridge: MIT Press, 1960), 21.", "Leipzig, 1896"),
     counterexamples=("12345", "Smith, Title, p. 12."),
 )
 TITLE_ONLY = rule(
-    "title_only",
+    "resolve_title_only",
     r"(?:[“\"「《〈]?(?P<title>[^，,。；;：:“”\"「」《》〈〉()（）]{3,100}?)[.。,，]?[”\"」》〉]?[.。]?)\Z",
     "A note that is only a title ('Florida Mental Health Act.', '“Helsinki Final Act.”'): a short note of an earlier work.",
     examples=("Florida Mental Health Act.", "“Helsinki Final Act.”", "《國家安全法》"),
@@ -149,7 +149,7 @@ TITLE_ONLY = rule(
     anchored=True,
 )
 ET_AL_MARK = rule(
-    "et_al_mark",
+    "resolve_et_al_mark",
     alternation(ET_AL),
     "An author list cut short ('et al.', 等): the work still matches its full list's first name.",
     examples=("Glaser et al., Title", "王振寰等，《書》", "Smith et al"),
@@ -157,7 +157,7 @@ ET_AL_MARK = rule(
     requires=("et al", "等"),
 )
 ET_AL_TAIL = rule(
-    "et_al_tail",
+    "resolve_et_al_tail",
     rf"[,，]?\s*{alternation(ET_AL)}\s*$",
     "'et al.' / 等 ending a list of names: dropped before the names are compared.",
     examples=("Glaser et al.", "Smith, et al", "王振寰等"),
@@ -165,7 +165,7 @@ ET_AL_TAIL = rule(
     requires=("et al", "等"),
 )
 ROLE_TAIL = rule(
-    "role_tail",
+    "resolve_role_tail",
     rf"\s*{alternation(EDITOR_MARKS_EN + ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH)}\s*$",
     "A role word after the names before op. cit. ('Keohane, ed.', '王澤鑑著', '李主編'): not part of a name.",
     examples=("Keohane (eds.)", "Keohane ed.", "Smith (ed)", "王澤鑑著", "李明主編"),
