@@ -209,6 +209,9 @@ SECTION_WORDS = ("章", "節", "节", "篇", "部分")
 PAGE_MARKS_ZH = ("頁", "页")
 PAGE_LEADS_ZH = PAGE_MARKS_ZH + ("第",)
 PAGE_ABBREVIATIONS_EN = tuple(w for w in PAGE_WORDS_EN if w.endswith("."))  # p. / pp.
+ARTICLE_MARKS_ZH = ("條", "条")  # a law's article: 第5條
+# The Republic of China era before a year: 民國91年 is 2002 (民國前1年 is 1911).
+ROC_ERA_ZH = ("民國", "民")
 # An editor's mark after a name ('Keohane, ed.', 'Smith (eds)'): the name is still the person's.
 EDITOR_MARKS_EN = tuple(w for w in ROLE_EDITOR_EN if "." in w) + ("(ed)", "(eds)")
 # English words of one or two letters: 'of on' is two words, not a word split by a lost ligature ('Confl ic t').

@@ -9,7 +9,15 @@ from functools import lru_cache
 
 
 from .han import chinese_number, script_counts
-from .lexicon import PAGE_ABBREVIATIONS_EN, PAGE_LEADS_ZH, PAGE_MARKS_ZH, PAGE_WORDS_EN, SHORT_WORDS_EN, alternation
+from .lexicon import (
+    PAGE_ABBREVIATIONS_EN,
+    PAGE_LEADS_ZH,
+    PAGE_MARKS_ZH,
+    PAGE_WORDS_EN,
+    ROC_ERA_ZH,
+    SHORT_WORDS_EN,
+    alternation,
+)
 from .patterns import compile_fast
 from .rules import rule
 
@@ -85,11 +93,11 @@ def roc_to_gregorian(roc_year: int) -> int:
 _NUM = r"[0-9〇○零一二三四五六七八九十百元]+"
 ROC_DATE = rule(
     "date_roc",
-    rf"(?:民國|民)\s*(?P<pre>前)?\s*(?P<y>{_NUM})\s*年(?:度)?(?:\s*(?P<m>{_NUM})\s*月)?(?:\s*(?P<d>{_NUM})\s*日)?",
+    rf"{alternation(ROC_ERA_ZH)}\s*(?P<pre>前)?\s*(?P<y>{_NUM})\s*年(?:度)?(?:\s*(?P<m>{_NUM})\s*月)?(?:\s*(?P<d>{_NUM})\s*日)?",
     "A Republic of China date: 民國91年 (1911 + 91), 民國前1年, 民國元年, 民94年度.",
     examples=("（臺北：三民書局，民國91年）", "中央社，民國 95年3月2日", "民國前1年", "民國元年", "民94年度"),
     counterexamples=("2002年", "人民日報，2005年", "民國時期的報刊"),
-    requires=("民",),
+    requires=ROC_ERA_ZH,
 )
 GREGORIAN_DATE_ZH = rule(
     "date_gregorian_zh",

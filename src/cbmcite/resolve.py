@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from .items import display_name, issued_year
 from .lexicon import (
+    ARTICLE_MARKS_ZH,
     EDITOR_MARKS_EN,
     ET_AL,
     NAME_PARTICLES,
@@ -112,7 +113,8 @@ GLUED_SIGNAL = rule(
 )
 PINPOINT_TAIL = rule(
     "resolve_pinpoint_tail",
-    rf"[,，]?\s*(?:{alternation(PINPOINT_WORDS)}\s*)?[0-9][0-9\-–]*(?:\s*[,，]\s*[0-9][0-9\-–]*)*\s*[頁页條条]?\s*[.。;；]?\s*$",
+    rf"[,，]?\s*(?:{alternation(PINPOINT_WORDS)}\s*)?[0-9][0-9\-–]*(?:\s*[,，]\s*[0-9][0-9\-–]*)*\s*"
+    rf"{alternation(PAGE_MARKS_ZH + ARTICLE_MARKS_ZH)}?\s*[.。;；]?\s*$",
     "The new pinpoint after a repeated opening: ', sec. 3.', ', 46.', ', art. 121', '，頁12。', '第5條'.",
     examples=("Taiwan Relations Act, sec. 3.", "“Tensions Rise,” 46.", "王澤鑑，民法總則，頁12。", "Brown, 347 U.S. at 495."),
     counterexamples=("Taiwan Relations Act", "Nuclear Posture Review."),
