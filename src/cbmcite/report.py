@@ -5,7 +5,7 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from .bibliography import Bibliography
-from .items import creators, display_name, issued_year
+from .items import creators, display_name, filed_name, issued_year
 from .ingest import natural_key
 from .model import Citation, DocumentResult, Note
 from .normalize import has_cjk, match_key
@@ -387,6 +387,6 @@ def _describe(doc: DocumentResult, pointer: dict) -> str:
         return ""
     csl = note.citations[pointer["index"]].csl
     names = creators(csl)
-    who = (names[0].get("family") or names[0].get("literal", "")) if names else ""
+    who = filed_name(names[0]) if names else ""
     title = csl.get("title", "")
     return ", ".join(part for part in (who, title[:40]) if part)

@@ -18,7 +18,7 @@ from .rules import rule
 
 from .bibliography import Bibliography, Work, key_suffix
 from .errors import InputError
-from .items import creators, issued_year
+from .items import creators, display_name, issued_year
 from .normalize import match_key
 from .parse.names import family_key, names_close
 
@@ -128,7 +128,7 @@ def _parse_bib(text: str, path: str) -> list[_Existing]:
         title = _BRACES.sub("", str(fields.get("title", "")))
         names = _BRACES.sub("", str(fields.get("author") or fields.get("editor") or ""))
         first = names.split(" and ")[0].strip()
-        family = match_key(first.split(",")[0]) if "," in first else family_key(first) if first else ""
+        family = family_key(first.split(",")[0]) if "," in first else family_key(first) if first else ""
         year = BIBTEX_YEAR.find(str(fields.get("year") or fields.get("date") or ""))
         out.append(_Existing(entry.key, match_key(title), family, int(year.group(0)) if year else None, raw=entry.raw,
                              added=marks.get(entry.key) == _digest(entry.raw)))
@@ -162,7 +162,7 @@ def _no_constant(name: str):
 def _json_entry(item: dict) -> _Existing:
     names = creators(item)
     first = names[0] if names else {}
-    family = match_key(first.get("family")) if "family" in first else family_key(first.get("literal", "")) if first else ""
+    family = family_key(display_name(first)) if first else ""  # as the bibliography keys its works
     custom = item.get("custom") or {}
     return _Existing(str(item.get("id")), match_key(item.get("title")), family, issued_year(item),
                      item=item, added=custom.get(_JSON_MARK) == _item_digest(item))

@@ -7,7 +7,7 @@ import bibtexparser
 from bibtexparser.model import Entry, Field
 
 from ..bibliography import Bibliography
-from ..items import issued_parts
+from ..items import filed_name, issued_parts
 from ..lexicon import DOCTORAL_THESIS_WORDS, MASTERS_THESIS_WORDS
 from .latex import LatexEscapeMiddleware
 from .script import convert
@@ -102,5 +102,5 @@ def _howpublished(item: dict) -> str | None:
 def _sort_key(item: dict) -> str:
     from pypinyin import Style, lazy_pinyin
 
-    name = item["author"][0].get("literal") or item["author"][0].get("family", "")
+    name = filed_name(item["author"][0])
     return " ".join(lazy_pinyin(name, style=Style.TONE3))
