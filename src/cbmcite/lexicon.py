@@ -210,9 +210,10 @@ def alternation(words: tuple[str, ...]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
 
 
-# Fields of English citations (parse/en.py, parse/split.py) -----------------------------------------------------
+# English citation fields; names in author–date references (parse/en.py, split.py, authordate.py) --------------
 # Words that join the last of a list of names: 'Keohane and Nye', 'Smith & Sons'.
 NAME_JOINERS_EN = ("and", "&")
+NAME_JOINERS_ZH = ("、", "和", "與", "与")  # 王振寰、瞿海源 / 王振寰與瞿海源
 # Words before a translator's or an editor's names: ', trans. S. H. Butcher' / ', ed. John Smith'.
 TRANSLATOR_LEADS_EN = ("trans.", "tr.", "translated by")
 EDITOR_LEADS_EN = ("ed.", "eds.", "edited by")
