@@ -241,3 +241,20 @@ MASTERS_THESIS_WORDS = ("碩士", "硕士", "master", "m.a.")
 def alternation(words: tuple[str, ...]) -> str:
     """A non-capturing regex alternation of literal words, longest first so that 主編 wins over 編."""
     return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+
+
+# English citation fields; names in author–date references (parse/en.py, split.py, authordate.py) --------------
+# Words that join the last of a list of names: 'Keohane and Nye', 'Smith & Sons'.
+NAME_JOINERS_EN = ("and", "&")
+NAME_JOINERS_ZH = ("、", "和", "與", "与")  # 王振寰、瞿海源 / 王振寰與瞿海源
+# Words before a translator's or an editor's names: ', trans. S. H. Butcher' / ', ed. John Smith'.
+TRANSLATOR_LEADS_EN = ("trans.", "tr.", "translated by")
+EDITOR_LEADS_EN = ("ed.", "eds.", "edited by")
+# Marks after an editor's name: 'M. Gold, ed.' / 'Keohane and Nye (eds.)' (bare 'ed' only as a part of its own).
+EDITOR_MARKS_EN = ("ed.", "eds.", "(ed)", "(ed.)", "(eds)", "(eds.)")
+# A journal's volume and issue: 'Vol. 12, No. 3' (matched in any case).
+VOLUME_WORDS_EN = ("Vol", "Vol.", "Volume")
+ISSUE_WORDS_EN = ("No", "No.", "Number", "Issue")
+# An edition: '4th ed.', 'rev. ed.', 'Revised ed.'.
+ORDINAL_SUFFIXES_EN = ("st", "nd", "rd", "th")
+REVISED_WORDS_EN = ("rev.", "Revised", "revised")
