@@ -290,10 +290,10 @@ REPORT_NUMBER = rule(
 )
 SURNAME = rule(
     "surname_en",
-    r"^[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?$",
-    "A lone Western surname: 'Gurtov', 'Smith-Jones'.",
-    examples=("Gurtov", "Waltz", "Smith-Jones"),
-    counterexamples=("Melvin Gurtov", "GURTOV", "Ph.D"),
+    r"^(?:Mc|Mac|[DO]['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?$",
+    "A lone Western surname: 'Gurtov', 'Smith-Jones', 'McNamara', 'O’Brien'.",
+    examples=("Gurtov", "Waltz", "Smith-Jones", "McNamara", "MacArthur", "O'Brien", "D’Amato"),
+    counterexamples=("Melvin Gurtov", "GURTOV", "Ph.D", "O'"),
     anchored=True,
 )
 GIVEN_NAME_TOKEN = rule(
