@@ -204,6 +204,15 @@ PINPOINT_WORDS = ("pp.", "p.", "at", "sec.", "secs.", "section", "§", "§§", "
 SECTION_WORDS = ("章", "節", "节", "篇", "部分")
 
 
+# Chinese and GB/T citation fields (parse/zh.py, parse/gbt.py, parse/legal.py) -------------------------------
+PAGE_WORDS_ZH = ("頁", "页")  # 頁12, 第12頁
+PAGE_NOUNS_ZH = ("面", "數", "数", "碼", "码")  # after 頁 these make a noun (頁面, 頁數, 頁碼), not a page cited
+# A bare mainland page follows these and a comma: …2007年版，44。 / …第2期，98。 / 》，12。
+BARE_PAGE_AFTER_ZH = ("版", "期", "論文", "论文", "》")
+TRANSLATED_BY_ZH = ("譯", "译")  # 黃裕美譯: the names before it translated
+NOT_TITLE_START_ZH = ("第", "民國", "頁", "页")  # an edition, a date or pages, never an unmarked title
+NOT_SECTION_AFTER_BAN_ZH = ("本", "社")  # 版本 (version), 出版社: not a newspaper's section
+
 @lru_cache(maxsize=None)
 def alternation(words: tuple[str, ...]) -> str:
     """A non-capturing regex alternation of literal words, longest first so that 主編 wins over 編."""

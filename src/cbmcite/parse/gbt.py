@@ -37,7 +37,15 @@ def inside_title(text: str, i: int) -> bool:
 
 
 # --- fields of a GB/T 7714 entry: 责任者. 题名[类型]. 出版地: 出版者, 年: 页码 (CONVENTIONS §5) -----------
-_LIST_NUMBER = compile_fast(r"^\[\s*[0-9]+\s*\]\s*")
+LIST_NUMBER = rule(
+    "list_number",
+    r"^\[\s*[0-9]+\s*\]\s*",
+    "The number of a numbered reference list, '[1] ', before a GB/T 7714 entry.",
+    examples=("[1] 王明亮. 關於中國學術期刊標準化[J]", "[ 12 ]吴承明：《论二元经济》"),
+    counterexamples=("王明亮[1]", "[M]. 北京: 人民出版社"),
+    requires=("[",),
+    anchored=True,
+)
 _KIND = {"M": "book", "J": "article-journal", "N": "article-newspaper", "D": "thesis", "R": "report",
          "C": "book", "S": "standard", "P": "patent", "EB": "webpage", "G": "book", "A": "legislation"}
 _PART_KIND = {"M": "chapter", "C": "paper-conference", "A": "legislation", "EB": "webpage"}  # with //: a part of a larger work
@@ -78,7 +86,9 @@ def gbt_fit(raw: str) -> float:
 
 def parse_gbt(raw: str) -> Parsed | None:
     """The fields of a GB/T 7714 entry, or None when the text has no type mark."""
-    s = _LIST_NUMBER.sub("", raw.strip())  # '[1] ' of a numbered reference list
+    s = raw.strip()
+    number = LIST_NUMBER.find(s)  # '[1] ' of a numbered reference list
+    s = s[number.end():] if number else s
     mark = TYPE_MARK.search(s)
     if not mark:
         return None
