@@ -212,6 +212,9 @@ BARE_PAGE_AFTER_ZH = ("版", "期", "論文", "论文", "》")
 TRANSLATED_BY_ZH = ("譯", "译")  # 黃裕美譯: the names before it translated
 NOT_TITLE_START_ZH = ("第", "民國", "頁", "页")  # an edition, a date or pages, never an unmarked title
 NOT_SECTION_AFTER_BAN_ZH = ("本", "社")  # 版本 (version), 出版社: not a newspaper's section
+VOLUME_WORDS_ZH = ("卷", "冊", "册", "號", "号", "第")  # '上卷第一分冊', '卷 410': a volume, not a publisher
+# Suffixes in a GB/T name element ('SMITH J Jr'); NAME_SUFFIXES also has IV (kept apart: a pure refactor).
+NAME_SUFFIXES_GBT = ("Jr", "Sr", "II", "III")
 
 @lru_cache(maxsize=None)
 def alternation(words: tuple[str, ...]) -> str:
