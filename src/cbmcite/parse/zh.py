@@ -15,7 +15,7 @@ from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, CONFERENCE_LEADS_Z
 from ..normalize import chinese_number, fold_compat, parse_date
 from ..patterns import compile_fast
 from ..rules import rule
-from .names import ROLE_WORDS_ZH, split_people
+from .names import split_people, without_role_word
 from .fields import (Step, run_steps, set_issued, set_people, set_publication, set_volume_issue, take_pages, take_people,
                      take_url_field)
 from .gbt import LIST_NUMBER
@@ -581,7 +581,7 @@ def _people(head: str, out: Parsed) -> None:
         h = h[: t.start()]
     h = _without_romanised(h)  # romanised original name
     editors = EDITOR_TAIL.find(h)
-    people = split_people(ROLE_WORDS_ZH.sub("", h) if not editors else h[: editors.start()])
+    people = split_people(without_role_word(h) if not editors else h[: editors.start()])
     if not people:
         return
     set_people(out, "editor" if editors else "author", people)
