@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import regex as re
 
+from ..lexicon import PAGE_WORDS_ZH, alternation
 from ..model import Citation, Form, Note
 from ..normalize import chinese_language_tag, has_cjk, normalize_pages
+from ..rules import rule
 from .authordate import author_date_fields
 from .forms import analyse_form, same_as_note
-from ..lexicon import PAGE_WORDS_ZH, alternation
-from ..rules import rule
 from .result import Parsed
 from .split import split_note
 from .styles import is_chinese, parse_fields

@@ -1,19 +1,24 @@
 """GB/T 7714 note conventions that are not field parsing: where entries end (同N, the work of note N, is in forms.py)."""
 from __future__ import annotations
 
-from ..lexicon import COMPILED_WORK_ENDINGS_ZH, ET_AL, NAME_SUFFIXES_GBT, TRANSLATED_BY_ZH, VOLUME_WORDS_ZH, alternation
+from dataclasses import dataclass
+from typing import Callable
+
+from ..lexicon import (COMPILED_WORK_ENDINGS_ZH, ET_AL, GBT_CSL_TYPES, GBT_PART_CSL_TYPES, NAME_SUFFIXES_GBT,
+                       TRANSLATED_BY_ZH, VOLUME_WORDS_ZH, alternation)
 from ..normalize import normalize_pages
 from ..patterns import compile_fast
 from ..rules import rule
 from ..shapes import TYPE_MARK, entry_mark
-from .fields import set_issued, set_people, take_url_field
+from .fields import Step, run_steps, set_issued, set_people, take_url_field
 from .result import Parsed
 
 _HAN = compile_fast(r"\p{Han}")  # plain: a script test
 # [M] book, [J] journal, [EB/OL] online post … (CONVENTIONS §5): the signature of the style
 
-# After an entry's last page or year, a new entry starts if a type mark comes before the next entry end.
 _STOPS = (".", "．")
+
+# After an entry's last page or year, a new entry starts if a type mark comes before the next entry end.
 NAME_STOP = rule(
     "gbt_name_stop",
     r"[.．](?:\s+|(?=\p{Han}))",
@@ -68,9 +73,6 @@ LIST_NUMBER = rule(
     requires=("[",),
     anchored=True,
 )
-_KIND = {"M": "book", "J": "article-journal", "N": "article-newspaper", "D": "thesis", "R": "report",
-         "C": "book", "S": "standard", "P": "patent", "EB": "webpage", "G": "book", "A": "legislation"}
-_PART_KIND = {"M": "chapter", "C": "paper-conference", "A": "legislation", "EB": "webpage"}  # with //: a part of a larger work
 ELEMENT_STOP = rule(
     "gbt_element_stop",
     r"(?<![a-z:.]\s[A-Z])[.．](?:\s+(?![A-Z][.:])|(?=\p{Han}))",
@@ -214,34 +216,79 @@ def gbt_fit(raw: str) -> float:
 
 def parse_gbt(raw: str) -> Parsed | None:
     """The fields of a GB/T 7714 entry, or None when the text has no type mark."""
-    s = raw.strip()
-    number = LIST_NUMBER.find(s)  # '[1] ' of a numbered reference list
-    s = s[number.end():] if number else s
+    s = _without_list_number(raw.strip())
     mark = TYPE_MARK.search(s)
     if not mark:
         return None
     out = Parsed(lang="zh" if _HAN.search(s[: mark.start()]) else "en")
-    s = take_url_field(s, out)
-    s = (ACCESSED.compiled.sub("", s) if ACCESSED.may_match(s) else s).strip().rstrip(".．;；。 ")
-    kind = mark["t"]
-    _responsible_and_title(s[: mark.start()], out)
-    rest = s[mark.end():].lstrip(".． ")
-    translators = TRANSLATORS.find(rest)
+    s = run_steps(_TEXT_STEPS, s, out)  # URL and date cited follow the type mark: its place stays
+    entry = _Entry(s[: mark.start()], mark["t"], s[mark.end():].lstrip(".． "))
+    for step in _ENTRY_STEPS:
+        step(entry, out)
+    return out
+
+
+def _without_list_number(s: str) -> str:
+    number = LIST_NUMBER.find(s)  # '[1] ' of a numbered reference list
+    return s[number.end():] if number else s
+
+
+def _drop_access_date(s: str, out: Parsed) -> str:
+    """[2020-01-01], the date cited, and the stops that end the entry."""
+    return (ACCESSED.compiled.sub("", s) if ACCESSED.may_match(s) else s).strip().rstrip(".．;；。 ")
+
+
+@dataclass
+class _Entry:
+    """A GB/T entry read by its type mark: the names and title before the mark, the mark's type, what follows."""
+    before: str
+    kind: str
+    rest: str
+    part: bool = False  # '//': a part of a larger work
+
+
+def _names_and_title(entry: _Entry, out: Parsed) -> None:
+    _responsible_and_title(entry.before, out)
+
+
+def _translators(entry: _Entry, out: Parsed) -> None:
+    """'[M]. 陈兼, 刘昶, 译. 上海: …': the translators right after the type mark."""
+    translators = TRANSLATORS.find(entry.rest)
     if translators:
         set_people(out, "translator", (n for n in _elements(translators["t"]) if not ET_AL_ELEMENT.find(n)))
-        rest = rest[translators.end():].lstrip(".． ")
-    part = rest.startswith("//")
-    if part:
-        rest = rest[2:].strip()
-    if kind in ("J", "N") and not part:
-        _journal(rest, out)
+        entry.rest = entry.rest[translators.end():].lstrip(".． ")
+
+
+def _part_of(entry: _Entry, out: Parsed) -> None:
+    """'[M]//专著责任者. 专著题名': a chapter (or paper, article) in the larger work named after //."""
+    entry.part = entry.rest.startswith("//")
+    if entry.part:
+        entry.rest = entry.rest[2:].strip()
+
+
+def _source(entry: _Entry, out: Parsed) -> None:
+    """A journal's or newspaper's issue; otherwise the book, the publication block and the year."""
+    if entry.kind in ("J", "N") and not entry.part:
+        _journal(entry.rest, out)
     else:
-        _container_and_publication(rest, part, out, web=kind == "EB")
-    date = DATE_IN_PARENS.find(rest)
+        _container_and_publication(entry.rest, entry.part, out, web=entry.kind == "EB")
+
+
+def _date_in_parentheses(entry: _Entry, out: Parsed) -> None:
+    date = DATE_IN_PARENS.find(entry.rest)
     if "issued" not in out.csl and date:
         set_issued(out, [int(g) for g in date.group("y", "m", "d") if g])
-    out.csl["type"] = _PART_KIND.get(kind, "chapter") if part else _KIND.get(kind, "book")
-    return out
+
+
+def _csl_type(entry: _Entry, out: Parsed) -> None:
+    types = GBT_PART_CSL_TYPES if entry.part else GBT_CSL_TYPES
+    out.csl["type"] = types.get(entry.kind, "chapter" if entry.part else "book")
+
+
+# What stands at the end first (URL, the date cited), then the entry's elements in their order after the type mark.
+_TEXT_STEPS: tuple[Step, ...] = (take_url_field, _drop_access_date)
+_ENTRY_STEPS: tuple[Callable[[_Entry, Parsed], None], ...] = (
+    _names_and_title, _translators, _part_of, _source, _date_in_parentheses, _csl_type)
 
 
 def _elements(text: str, stop=ELEMENT_STOP.compiled) -> list[str]:
