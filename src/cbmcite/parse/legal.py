@@ -2,6 +2,11 @@
 'Smith v. Jones [2014] EWCA Civ 1020', '123 Stat. 5', '《國家安全法》第5條', '最高法院93年度台上字第3598號'."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Callable
+
+import regex as re
+
 from ..normalize import normalize_pages, parse_date
 from ..rules import rule
 from ..shapes import (CASE_REPORT, LAW_REVIEW, LEGAL_RULES, NEUTRAL_CITATION, STATUTE, ZH_CASE_NAME, ZH_COURT_DECISION,
@@ -52,7 +57,7 @@ def legal_fit(raw: str) -> float:
 def parse_legal(raw: str) -> Parsed | None:
     """The fields of a legal citation, or None when it is not one."""
     url, s = take_url(raw.strip())
-    for take in (_case, _chinese_statute, _court_decision, _statute):
+    for take in _FORMS:
         out = take(s.strip())
         if out:
             out.csl.setdefault("type", "legislation")
@@ -115,28 +120,68 @@ def _statute(s: str) -> Parsed | None:
     m = m or STATUTE.find(s)
     if not m or m.start() == 0:
         return None
-    out = Parsed(lang="en", kind_hint="document")
     before = s[: m.start()].strip(" ,，")
-    quoted = QUOTED_TITLE.find(before)
-    out.csl["title"] = quoted["t"].strip(" ,") if quoted else before.split(", ")[0]
-    out.csl["container-title"] = m["c"].strip()
-    if review:
-        out.kind_hint = None
-        out.csl["volume"] = m["v"]
-        out.csl["type"] = "article-journal"
-        author = before[: quoted.start()].strip(" ,，") if quoted else ""
-        if author:
-            take_people(out, "author", author)
-    if m.groupdict().get("p") and not review:
-        out.csl["section"] = f"§ {m['p']}"  # a section of a code, not a page
-    pinpoint = PINPOINT_AFTER_YEAR.find(s, m.end())
-    page = pinpoint["p"] if pinpoint else m["p"] if review else m.groupdict().get("q")
+    cited = _Cited(s, m, review, before, QUOTED_TITLE.find(before))
+    out = Parsed(lang="en", kind_hint="document")
+    for step in _CITED_STEPS:
+        step(cited, out)
+    return out
+
+
+@dataclass
+class _Cited:
+    """A law review or a code found in a citation: its match, and the words before it (author, quoted title)."""
+    s: str
+    m: re.Match
+    review: bool  # a law review article, not a code
+    before: str
+    quoted: re.Match | None
+
+
+def _title_and_container(c: _Cited, out: Parsed) -> None:
+    out.csl["title"] = c.quoted["t"].strip(" ,") if c.quoted else c.before.split(", ")[0]
+    out.csl["container-title"] = c.m["c"].strip()
+
+
+def _review_article(c: _Cited, out: Parsed) -> None:
+    """'John Hart Ely, “The Wages of Crying Wolf,” 82 Yale L.J. 920': volume, type and the author before the title."""
+    if not c.review:
+        return
+    out.kind_hint = None
+    out.csl["volume"] = c.m["v"]
+    out.csl["type"] = "article-journal"
+    author = c.before[: c.quoted.start()].strip(" ,，") if c.quoted else ""
+    if author:
+        take_people(out, "author", author)
+
+
+def _code_section(c: _Cited, out: Parsed) -> None:
+    if c.m.groupdict().get("p") and not c.review:
+        out.csl["section"] = f"§ {c.m['p']}"  # a section of a code, not a page
+
+
+def _pinpoint(c: _Cited, out: Parsed) -> None:
+    """The page cited: after the dated parentheses, else the review's first page or the code's page."""
+    pinpoint = PINPOINT_AFTER_YEAR.find(c.s, c.m.end())
+    page = pinpoint["p"] if pinpoint else c.m["p"] if c.review else c.m.groupdict().get("q")
     if page:
         out.locator = normalize_pages(page)
-    volume = CODE_VOLUME.find(s, m.end())
+
+
+def _code_volume(c: _Cited, out: Parsed) -> None:
+    volume = CODE_VOLUME.find(c.s, c.m.end())
     if volume:  # 'Exec. Order No. 13,676, C.F.R., Vol.3, 2014'
         out.csl["volume"] = volume["v"]
-    year = parse_date(s[m.start():]) or parse_date(before)
+
+
+def _year(c: _Cited, out: Parsed) -> None:
+    year = parse_date(c.s[c.m.start():]) or parse_date(c.before)
     if year:
         set_issued(out, [year[0]])
-    return out
+
+
+# A law review article or a code section: title and container, then the numbers after the container.
+_CITED_STEPS: tuple[Callable[[_Cited, Parsed], None], ...] = (
+    _title_and_container, _review_article, _code_section, _pinpoint, _code_volume, _year)
+# The legal forms, the first that fits reads the citation.
+_FORMS = (_case, _chinese_statute, _court_decision, _statute)
