@@ -215,6 +215,7 @@ NOT_SECTION_AFTER_BAN_ZH = ("本", "社")  # 版本 (version), 出版社: not a 
 VOLUME_WORDS_ZH = ("卷", "冊", "册", "號", "号", "第")  # '上卷第一分冊', '卷 410': a volume, not a publisher
 # Suffixes in a GB/T name element ('SMITH J Jr'); NAME_SUFFIXES also has IV (kept apart: a pure refactor).
 NAME_SUFFIXES_GBT = ("Jr", "Sr", "II", "III")
+ORDINAL_SUFFIXES_EN = ("st", "nd", "rd", "th")  # '2nd ed.': an edition
 # The CSL type of a GB/T 7714 type mark ([M] book, [J] journal …); after // the entry is a part of a larger work.
 GBT_CSL_TYPES = {"M": "book", "J": "article-journal", "N": "article-newspaper", "D": "thesis", "R": "report",
                  "C": "book", "S": "standard", "P": "patent", "EB": "webpage", "G": "book", "A": "legislation"}

@@ -34,7 +34,8 @@ QUOTED_OR_IN = rule(
 )
 PAGES_ANYWHERE = rule(
     "pages_anywhere",
-    rf"(?:pp?\.|{alternation(PAGE_WORDS_ZH)}|\bat)\s*(?P<p>[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9０-９]+)*)|第\s*(?P<q>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*[頁页]",
+    rf"(?:pp?\.|{alternation(PAGE_WORDS_ZH)}|\bat)\s*(?P<p>[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9０-９]+)*)"
+    rf"|第\s*(?P<q>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*{alternation(PAGE_WORDS_ZH)}",
     "The pages a repeat reference cites: p. 12 / pp. 3-5 / 頁12 / 第5頁 / at 495.",
     examples=("Waltz, op. cit., p. 12.", "王振寰，前引書，頁12。", "同前註，第5頁。", "Brown, 347 U.S. at 495.", "Ibid., PP. 3-5."),
     counterexamples=("Waltz, op. cit.", "王振寰，前引書。"),

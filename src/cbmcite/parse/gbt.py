@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..lexicon import (COMPILED_WORK_ENDINGS_ZH, ET_AL, GBT_CSL_TYPES, GBT_PART_CSL_TYPES, NAME_SUFFIXES_GBT,
-                       TRANSLATED_BY_ZH, VOLUME_WORDS_ZH, alternation)
+                       ORDINAL_SUFFIXES_EN, TRANSLATED_BY_ZH, VOLUME_WORDS_ZH, alternation)
 from ..normalize import normalize_pages
 from ..patterns import compile_fast
 from ..rules import rule
@@ -111,7 +111,7 @@ TRANSLATORS = rule(
 )
 EDITION = rule(
     "gbt_edition",
-    r"^(?:[0-9]+\s*版|[0-9]+(?:st|nd|rd|th)\s+ed)\.?$",
+    rf"^(?:[0-9]+\s*版|[0-9]+{alternation(ORDINAL_SUFFIXES_EN)}\s+ed)\.?$",
     "An edition element: '2 版', '3版', '2nd ed.'.",
     examples=("2 版", "3版", "2nd ed.", "4th ed"),
     counterexamples=("北京: 人民出版社", "第2版本"),
