@@ -221,6 +221,7 @@ GBT_CSL_TYPES = {"M": "book", "J": "article-journal", "N": "article-newspaper", 
                  "C": "book", "S": "standard", "P": "patent", "EB": "webpage", "G": "book", "A": "legislation"}
 GBT_PART_CSL_TYPES = {"M": "chapter", "C": "paper-conference", "A": "legislation", "EB": "webpage"}
 
+
 @lru_cache(maxsize=None)
 def alternation(words: tuple[str, ...]) -> str:
     """A non-capturing regex alternation of literal words, longest first so that 主編 wins over 編."""
