@@ -212,8 +212,6 @@ PAGE_ABBREVIATIONS_EN = tuple(w for w in PAGE_WORDS_EN if w.endswith("."))  # p.
 ARTICLE_MARKS_ZH = ("條", "条")  # a law's article: 第5條
 # The Republic of China era before a year: 民國91年 is 2002 (民國前1年 is 1911).
 ROC_ERA_ZH = ("民國", "民")
-# An editor's mark after a name ('Keohane, ed.', 'Smith (eds)'): the name is still the person's.
-EDITOR_MARKS_EN = tuple(w for w in ROLE_EDITOR_EN if "." in w) + ("(ed)", "(eds)")
 # English words of one or two letters: 'of on' is two words, not a word split by a lost ligature ('Confl ic t').
 SHORT_WORDS_EN = ("a", "an", "as", "at", "be", "by", "do", "go", "if", "in", "is", "it", "me", "my", "no", "of", "on",
                   "or", "so", "to", "up", "us", "we", "ad", "id", "ie", "eg", "vs")
@@ -235,6 +233,22 @@ LATEX_CITE_COMMANDS = ("cite", "citep", "citet", "autocite", "footcite", "parenc
 # A thesis's degree, as its genre line says it (matched in lower case): BibTeX's @phdthesis / @mastersthesis.
 DOCTORAL_THESIS_WORDS = ("博士", "doctor", "ph.d", "phd")
 MASTERS_THESIS_WORDS = ("碩士", "硕士", "master", "m.a.")
+
+
+# Chinese and GB/T citation fields (parse/zh.py, parse/gbt.py, parse/legal.py) -------------------------------
+PAGE_NOUNS_ZH = ("面", "數", "数", "碼", "码")  # after 頁 these make a noun (頁面, 頁數, 頁碼), not a page cited
+# A bare mainland page follows these and a comma: …2007年版，44。 / …第2期，98。 / 》，12。
+BARE_PAGE_AFTER_ZH = ("版", "期", "論文", "论文", "》")
+TRANSLATED_BY_ZH = ("譯", "译")  # 黃裕美譯: the names before it translated
+NOT_TITLE_START_ZH = ("第", "民國", "頁", "页")  # an edition, a date or pages, never an unmarked title
+NOT_SECTION_AFTER_BAN_ZH = ("本", "社")  # 版本 (version), 出版社: not a newspaper's section
+VOLUME_WORDS_ZH = ("卷", "冊", "册", "號", "号", "第")  # '上卷第一分冊', '卷 410': a volume, not a publisher
+# Suffixes in a GB/T name element ('SMITH J Jr'); NAME_SUFFIXES also has IV (kept apart: a pure refactor).
+NAME_SUFFIXES_GBT = ("Jr", "Sr", "II", "III")
+# The CSL type of a GB/T 7714 type mark ([M] book, [J] journal …); after // the entry is a part of a larger work.
+GBT_CSL_TYPES = {"M": "book", "J": "article-journal", "N": "article-newspaper", "D": "thesis", "R": "report",
+                 "C": "book", "S": "standard", "P": "patent", "EB": "webpage", "G": "book", "A": "legislation"}
+GBT_PART_CSL_TYPES = {"M": "chapter", "C": "paper-conference", "A": "legislation", "EB": "webpage"}
 
 
 @lru_cache(maxsize=None)
