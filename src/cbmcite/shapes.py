@@ -18,7 +18,6 @@ GBT_TYPE_MARK = rule(
     counterexamples=("Smith [2014] EWCA Civ 1020.", "王振寰，《資本，勞工，與國家機器》（臺北：唐山，1993），頁5。", "[Mimeo]"),
     requires=("[",),
 )
-TYPE_MARK = GBT_TYPE_MARK.compiled  # the compiled pattern, for callers that search with it (gbt.py)
 GBT_ENTRY_MARK = rule(
     "gbt_entry_mark",
     rf"\S\[{alternation(GBT_TYPES)}(?:/{alternation(GBT_CARRIERS)})?\](?:[.．]|//)",

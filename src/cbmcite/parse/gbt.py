@@ -9,7 +9,7 @@ from ..lexicon import (COMPILED_WORK_ENDINGS_ZH, ET_AL, GBT_CSL_TYPES, GBT_PART_
 from ..normalize import normalize_pages
 from ..patterns import compile_fast
 from ..rules import rule
-from ..shapes import TYPE_MARK, entry_mark
+from ..shapes import GBT_TYPE_MARK
 from .fields import Step, run_steps, set_issued, set_people, take_url_field
 from .result import Parsed
 
@@ -50,7 +50,7 @@ def new_entry_follows(text: str, i: int) -> bool:
     if i == 0 or not text[i - 1].isdigit() or VOLUME_BEFORE.find(text, max(0, i - 8), i):
         return False  # '馬克思恩格斯全集: 卷 35. 2 版': a volume inside the entry
     rest = text[i + 1:]
-    mark = TYPE_MARK.search(rest)
+    mark = GBT_TYPE_MARK.find(rest)
     if not mark:
         return False
     end = ENTRY_END.find(rest, 0, mark.start())
@@ -59,7 +59,7 @@ def new_entry_follows(text: str, i: int) -> bool:
 
 def inside_title(text: str, i: int) -> bool:
     """Whether text[i] lies in a title: the next type mark follows with no element stop between."""
-    mark = TYPE_MARK.search(text, i)
+    mark = GBT_TYPE_MARK.find(text, i)
     return bool(mark) and not NAME_STOP.find(text, i, mark.start())
 
 
@@ -211,13 +211,13 @@ ACCESSED = rule(
 
 
 def gbt_fit(raw: str) -> float:
-    return 1.0 if TYPE_MARK.search(raw) else 0.0  # a type mark [M] [J] [EB/OL] is the style's signature
+    return 1.0 if GBT_TYPE_MARK.find(raw) else 0.0  # a type mark [M] [J] [EB/OL] is the style's signature
 
 
 def parse_gbt(raw: str) -> Parsed | None:
     """The fields of a GB/T 7714 entry, or None when the text has no type mark."""
     s = _without_list_number(raw.strip())
-    mark = TYPE_MARK.search(s)
+    mark = GBT_TYPE_MARK.find(s)
     if not mark:
         return None
     out = Parsed(lang="zh" if _HAN.search(s[: mark.start()]) else "en")

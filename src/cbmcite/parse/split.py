@@ -13,7 +13,8 @@ from ..rules import rule
 from ..model import Form
 from .forms import SHORT_FORM_ANYWHERE, same_as_note, short_form_of
 from .authordate import AUTHOR_DATE
-from .gbt import TYPE_MARK, inside_title, new_entry_follows
+from ..shapes import GBT_TYPE_MARK
+from .gbt import inside_title, new_entry_follows
 from ..likeness import URL_ALONE, citation_score, has_year, looks_like_citation
 
 _GLUED_START = compile_fast(r"\p{Han}|[〈《「（(“]")
@@ -223,7 +224,7 @@ def _ends_citation(raw: str) -> bool:
 def _pieces(text: str) -> list[str]:
     """Cut after sentence ends and top-level semicolons; brackets and quotes are never cut."""
     pieces: list[str] = []
-    gbt = bool(TYPE_MARK.search(text))  # GB/T 7714 uses "." between elements
+    gbt = bool(GBT_TYPE_MARK.find(text))  # GB/T 7714 uses "." between elements
     depth = 0
     start = 0
     for m in _BOUNDARY_OR_BRACKET.finditer(text):  # only these characters can change anything
@@ -262,7 +263,7 @@ def _gbt_stop(text: str, start: int, i: int) -> bool:
     after = text[i + 1:i + 2]
     if after in (" ", "\u3000"):
         return _short_form_alone(text[start:i + 1]) or new_entry_follows(text, i)
-    return bool(_HAN_START.match(after)) and text[i - 1:i].isdigit() and not TYPE_MARK.search(text, i)  # '…: 200-202.例如'
+    return bool(_HAN_START.match(after)) and text[i - 1:i].isdigit() and not GBT_TYPE_MARK.find(text, i)  # '…: 200-202.例如'
 
 
 SHORT_FORM_ALONE = rule(
