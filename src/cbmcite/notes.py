@@ -29,6 +29,7 @@ from .patterns import compile_fast, search_tail
 from .rules import rule
 
 from .likeness import citation_score
+from .shapes import STATUTE
 from .lines import join_lines
 from .model import Anomaly, Note
 
@@ -86,6 +87,15 @@ LATIN_NAME_START = rule(
     anchored=True,
 )
 _LATIN_NAME_START = LATIN_NAME_START.compiled
+INITIALS_NAME_START = rule(
+    "initials_name_start",
+    r"^(?!U\.\s?S\.)(?:[A-Z][a-z]?\.\s?){1,3}(?:[a-z]{1,3}\s)?[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?[:,]\s",
+    "Initials and a surname before a colon or comma: an older endnote's author (W. Wundt: …, Th. Ribot, …).",
+    examples=("W. Wundt: Grundzüge der physiologischen Psychologie, II 213.", "Th. Ribot, Les maladies de la mémoire",
+              "G. T. Fechner, Elemente der Psychophysik", "J. F. Herbart, Psychologie als Wissenschaft"),
+    counterexamples=("U.S. Policy: An Overview", "A. Introduction", "W. Wundt und die Psychologie"),
+    anchored=True,
+)
 NOTE_LEAD_IN = rule(
     "note_lead_in",
     rf"^{alternation(NOTE_LEAD_INS_ZH)}",
@@ -355,6 +365,7 @@ class _Scanner:
         self._page_width: int | None = None
         self.held: list[str] | None = None  # body lines since a finished note (see _carry_over)
         self.gap = False  # a blank line came before the line being read
+        self.dotted_list = False  # the last note opened "N. …": an endnote list numbered with periods
 
     def feed(self, raw: str, lineno: int) -> None:
         """One non-blank line."""
@@ -547,6 +558,7 @@ class _Scanner:
         candidate = self._start_candidate(line)
         if candidate is None or decide(NOTE_START_DECISIONS, candidate).verdict is not Verdict.START:
             return None
+        self.dotted_list = candidate.dotted
         return candidate.number, candidate.rest
 
     def _continues_with_number(self, rest: str) -> bool:
@@ -639,6 +651,11 @@ def decide(table: tuple[Decision, ...], candidate: Candidate) -> Decision:
     raise AssertionError("a decision table lacks its final row")
 
 
+def _opens_with_code(rest: str) -> bool:
+    m = STATUTE.find(rest)
+    return m is not None and m.start() == 0 and m["v"] is not None
+
+
 def _far_ahead(c: Candidate) -> bool:
     s = c.scanner
     known = max(s.max_note, s.next_marker - 1)
@@ -690,6 +707,10 @@ NOTE_START_DECISIONS: tuple[Decision, ...] = (
              "with its year ('49 2009年,歐巴馬政府…' after note 48).",
              lambda c: c.spaced and c.rest[0].isdigit() and c.follows and _YEAR_FIRST.match(c.rest) is not None, _START,
              ("48 Goldman, “The Complicated Calibration of Love.”\n49 2009年,歐巴馬政府更進一步提出「戰略再保證」的構想。",)),
+    Decision("note_opens_with_a_code", "The next note, a space, then a statute by its code's title number ('27 50 "
+             "U.S.C. § 1541(c).' after note 26): a law note opens with the code's volume.",
+             lambda c: c.spaced and c.rest[0].isdigit() and c.follows and c.last_complete and _opens_with_code(c.rest),
+             _START, ("26 Id. at 506.\n27 50 U.S.C. § 1541(c) (2018).",)),
     Decision("quantity_punctuation", "Note 0 is none; a number before a digit, a decimal point, a comma or a closing "
              "bracket is a quantity (1.5, 2,858, 3）).", lambda c: c.number == 0 or c.rest[0] in _NOT_NOTE_START,
              _NOT_START, ("2,858 人次參與演習。", "3）美方的回應")),
@@ -700,6 +721,13 @@ NOTE_START_DECISIONS: tuple[Decision, ...] = (
     Decision("number_goes_on_with_note", "A number that goes on with an unfinished note: an issue, a date, a volume "
              "(22(3): 45-67 / 4 March 2011).", lambda c: c.scanner._continues_with_number(c.rest), _NOT_START,
              ("1 Bonnie Glaser, “Taiwan and China,” Foreign Affairs\n22(3): 45-67.",)),
+    Decision("dotted_endnote", "In an endnote list numbered 'N. ', the next number opens its note whatever the note "
+             "says ('9. This is the so-called law…'); initials and a name open the list ('1. W. Wundt: Grundzüge…').",
+             lambda c: c.dotted and (c.follows and c.scanner.dotted_list
+                                     or c.number == c.scanner.max_note + 1 and INITIALS_NAME_START.find(c.rest)), _START,
+             ("NOTES.\n1. W. Wundt: Grundzüge der physiologischen Psychologie, II 213.",
+              "8. H. Helmholtz, Handbuch der physiologischen Optik, Leipzig, 1867, p. 430.\n"
+              "9. This is the so-called law of the specific energies of the senses.")),
     Decision("dotted_heading", "'1. 避免衝突升高' is a numbered heading; '1. Hillary Clinton, …' an endnote.",
              lambda c: c.dotted and not c.citation_like, _NOT_START, ("1. 避免衝突升高",)),
     Decision("issue_line", "A journal issue line is page furniture, whatever number leads it.",
@@ -719,6 +747,9 @@ NOTE_START_DECISIONS: tuple[Decision, ...] = (
              ("3 percent of the defence budget",)),
     Decision("spaced_number", "A number, a space, then text opens a note: the common layout of a note block.",
              lambda c: c.spaced, _START, ("1 楊永明，〈信心建立措施〉，頁5。", "2 see Schelling, The Strategy of Conflict, 21.")),
+    Decision("glued_short_form", "The next note's number glued to a repeat reference ('21同註12，頁30。', '13同上。'): "
+             "a note, also after body text.", lambda c: c.number == c.scanner.max_note + 1 and _SHORT_START.match(c.rest),
+             _START, ("兩岸法制對於國家安全之界定，範圍寬窄有別。\n1同註12，頁30。",)),
     Decision("glued_opener", "A number glued to an opening bracket or quote, to an English name, or the number after "
              "the open note's opens a note.",
              lambda c: c.rest[0] in _OPENERS or c.follows or _LATIN_NAME_START.match(c.rest), _START,
