@@ -248,6 +248,20 @@ def test_ligature_glyphs_read_once(tmp_path):
     assert notes[1].text == "The Office of Conflict Studies, Refined Report, 3."
 
 
+def test_space_drawn_at_a_line_end_after_a_url_or_before_cjk_is_kept(tmp_path):
+    """A line that ends with a drawn space ends a word (`popclock/.` then `Piaget`, `論叢:` then `卷`);
+    a URL broken with no space drawn glues on."""
+    pages = [[(["正文。{1}再一個。{2}三個。{3}"],
+               [(1, ["U.S. Census Bureau, https://www.census.gov/popclock/. ", "Piaget, Intellectual Evolution, 79."]),
+                (2, ["王登峰，《人格與社會心理學論叢: ", "卷 1》，頁 107。"]),
+                (3, ["https://www.bbc.com/news/blogs-", "china-blog-37515399."])])]]
+    notes = _notes(write_layout_pdf(tmp_path / "space.pdf", pages))
+    assert notes[1].text == "U.S. Census Bureau, https://www.census.gov/popclock/. Piaget, Intellectual Evolution, 79."
+    assert notes[2].text == "王登峰，《人格與社會心理學論叢: 卷 1》，頁 107。"
+    assert notes[3].text == "https://www.bbc.com/news/blogs-china-blog-37515399."
+    assert notes[1].citations[0].csl.get("URL") == "https://www.census.gov/popclock/"
+
+
 def test_markers_but_no_note_area_warns_and_check_is_not_clean(tmp_path, runner):
     pages = [[(["正文提到一個來源。{1}又提到另一個。{2}", "第三個來源也在這裡。{3}"], [])]]
     path = write_layout_pdf(tmp_path / "lost.pdf", pages)

@@ -306,8 +306,9 @@ def _read_notes(area: list[Line], page: int, sequence: _Sequence, markers: list[
     for i, line in enumerate(area):
         same_line = i > 0 and abs(area[i - 1].baseline - line.baseline) < line.size * 0.3
         number = None if same_line else _opener(line, sequence, markers)
+        space = " " if line.space_after else ""  # the line join keeps a space the page drew
         if number is None:
-            sequence.extend(line.text)
+            sequence.extend(line.text + space)
             continue
         if line.lead is not None:
             sequence.raised = sequence.raised or number != "*"  # an author's ＊ may be raised alone
@@ -316,7 +317,7 @@ def _read_notes(area: list[Line], page: int, sequence: _Sequence, markers: list[
             text = BASELINE_NUMBER.sub("", line.text, count=1)
         else:
             text = line.text[1:]  # a circled number or a symbol
-        sequence.open(number, text, page)
+        sequence.open(number, text + space, page)
 
 
 def _add_missing(notes: list[Note], markers: list[int | str], marked_on: dict[int | str, int]) -> None:

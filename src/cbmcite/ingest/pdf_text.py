@@ -47,6 +47,7 @@ class Line:
     baseline: float  # PDF space: y grows upwards
     size: float  # the line's own (median) font size
     markers: list[Marker] = field(default_factory=list)
+    space_after: bool = False  # the producer drew a space at the line's end: a word ends there
 
     @property
     def lead(self) -> str | None:
@@ -160,6 +161,10 @@ class _Glyphs:
         self.raw.FPDFText_GetCharOrigin(self.handle, i, self.x_ref, self.y_ref)
         return self.x.value, self.y.value
 
+    def drawn(self, i: int) -> bool:
+        """The character is in the page's content, not one PDFium supplied (a space or line break)."""
+        return self.raw.FPDFText_IsGenerated(self.handle, i) == 0
+
     def size(self, i: int) -> float:
         """The size as printed: the font size times the text matrix's vertical scale."""
         self.raw.FPDFText_GetMatrix(self.handle, i, self.matrix_ref)
@@ -190,10 +195,13 @@ def _lines(handle) -> tuple[list[Line], bool]:
 def _measure(glyphs: _Glyphs, text: str, start: int, end: int) -> Line | None:
     while start < end and text[start].isspace():
         start += 1
+    stop = end
     while end > start and text[end - 1].isspace():
         end -= 1
     if start == end:
         return None
+    # a URL or a Latin word before a CJK one may end a line: only a drawn space says a word ended
+    space_after = any(text[k] == " " and glyphs.drawn(k) for k in range(end, stop))
     samples = _spread(_PLAIN_CHAR, text, start, end) or _spread(_VISIBLE_CHAR, text, start, end)
     measured = sorted((glyphs.size(i), glyphs.origin(i)[1]) for i in samples)
     size = measured[len(measured) // 2][0]
@@ -206,7 +214,7 @@ def _measure(glyphs: _Glyphs, text: str, start: int, end: int) -> Line | None:
     x0 = glyphs.origin(start)[0]
     x1 = glyphs.origin(end - 1)[0] + size * 0.5
     body, markers = _split_markers(text, start, end, raised)
-    return Line(body, x0, x1, baseline, size, markers)
+    return Line(body, x0, x1, baseline, size, markers, space_after)
 
 
 _MARK_CHAR = re.compile("[0-9" + re.escape(NOTE_SYMBOLS) + CIRCLED + "]")
