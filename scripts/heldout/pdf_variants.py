@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """PDF variants of held-out papers, made the way shared/corpus/gen makes its PDFs (issue 11).
 
-usage: pdf_variants.py SRC_DIR... --out DIR [--seed N] [--only STEM,...]
+usage: pdf_variants.py SRC_DIR... --out DIR [--seed N] [--only STEM,...] [--reuse-pdf]
 
 Each SRC_DIR is an output of make_heldout.py (STEM.docx, gold/STEM.docx.jsonl, manifest.json). For
 every paper the .docx is restyled with python-docx (A4, running head and page number, Latin and CJK
@@ -296,7 +296,7 @@ def repeat_variant(text: str, gold: list[dict], rng: random.Random) -> str:
         if not found:
             pages.append("\n".join(lines))
             continue
-        a, b = found[-1]
+        a, b = found[0][0], found[-1][1]  # the whole footnote region of the page
         block = lines[a:b]
         again = list(block)
         if len(again) > 2 and rng.random() < 0.5:
@@ -350,13 +350,18 @@ def coverage(text: str, rows: list[dict]) -> list[int]:
 
 
 # ---------------------------------------------------------------- main
-def build(stem: str, src: Path, out: Path, choice: dict, profile: dict, rng: random.Random) -> dict:
+def build(stem: str, src: Path, out: Path, choice: dict, profile: dict, rng: random.Random,
+          reuse: bool = False) -> dict:
     started = time.time()
     rows = [json.loads(line) for line in (src / "gold" / f"{stem}.docx.jsonl").open(encoding="utf-8")]
-    with tempfile.TemporaryDirectory(prefix="pdfv-") as tmp:
-        work = Path(tmp)
-        author = restyle(src / f"{stem}.docx", work / f"{stem}.docx", choice)
-        shutil.copy(make_pdf(work / f"{stem}.docx", work, choice["baseline_numbers"]), out / f"{stem}.pdf")
+    if reuse and (out / f"{stem}.pdf").exists():  # only the text variants again
+        first = json.loads((out / "gold" / f"{stem}.pdf.jsonl").open(encoding="utf-8").readline())
+        author = first["text"] if first["note"] == "*" else None
+    else:
+        with tempfile.TemporaryDirectory(prefix="pdfv-") as tmp:
+            work = Path(tmp)
+            author = restyle(src / f"{stem}.docx", work / f"{stem}.docx", choice)
+            shutil.copy(make_pdf(work / f"{stem}.docx", work, choice["baseline_numbers"]), out / f"{stem}.pdf")
     gold = gold_rows(rows, "", author)
     files = {"pdf": None, "pdftotext.txt": pdftotext(out / f"{stem}.pdf", layout=False)}
     if not choice["two_column"]:
@@ -387,6 +392,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--only", default="")
+    ap.add_argument("--reuse-pdf", action="store_true", help="keep existing PDFs, redo the text variants")
     args = ap.parse_args(argv)
     (args.out / "gold").mkdir(parents=True, exist_ok=True)
     manifest_path = args.out / "manifest.json"
@@ -402,7 +408,7 @@ def main(argv: list[str]) -> int:
                 continue
             profile = {k: source[stem][k] for k in ("profile", "en") if k in source[stem]}
             try:
-                manifest[stem] = build(stem, src, args.out, choice, profile, paper_rng)
+                manifest[stem] = build(stem, src, args.out, choice, profile, paper_rng, args.reuse_pdf)
             except (subprocess.SubprocessError, RuntimeError, OSError) as exc:
                 print(f"{stem}: {exc}", file=sys.stderr)
                 continue
