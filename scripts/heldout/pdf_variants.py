@@ -70,20 +70,21 @@ def footnotes_part(doc):
 
 def set_fonts(doc, latin: str, cjk: str) -> None:
     rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    fonts = rpr.find(qn("w:rFonts"))
-    for attr in list(fonts.attrib):
-        del fonts.attrib[attr]
-    for attr, value in (("ascii", latin), ("hAnsi", latin), ("cs", latin), ("eastAsia", cjk)):
-        fonts.set(qn("w:" + attr), value)
+    _replace_fonts(rpr.find(qn("w:rFonts")), ascii=latin, hAnsi=latin, cs=latin, eastAsia=cjk)
     lang = rpr.find(qn("w:lang"))
     if lang is not None:
         lang.set(qn("w:eastAsia"), "zh-TW")
     for style in doc.styles:  # headings use theme fonts: give them the paper's fonts too
-        sfonts = style.element.find(qn("w:rPr") + "/" + qn("w:rFonts")) if style.element.find(qn("w:rPr")) is not None else None
-        if sfonts is not None:
-            for attr in list(sfonts.attrib):
-                del sfonts.attrib[attr]
-            sfonts.set(qn("w:ascii"), latin), sfonts.set(qn("w:hAnsi"), latin), sfonts.set(qn("w:eastAsia"), cjk)
+        fonts = style.element.find(qn("w:rPr") + "/" + qn("w:rFonts"))
+        if fonts is not None:
+            _replace_fonts(fonts, ascii=latin, hAnsi=latin, eastAsia=cjk)
+
+
+def _replace_fonts(fonts, **names: str) -> None:
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]
+    for attr, value in names.items():
+        fonts.set(qn("w:" + attr), value)
 
 
 def set_page(section, choice: dict) -> None:
