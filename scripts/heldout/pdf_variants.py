@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """PDF variants of held-out papers, made the way shared/corpus/gen makes its PDFs (issue 11).
 
-usage: pdf_variants.py SRC_DIR... --out DIR [--seed N] [--only STEM,...] [--reuse-pdf]
+usage: pdf_variants.py SRC_DIR... --out DIR [--seed N] [--only STEM,...] [--reuse-pdf] [--plain-notes]
 
 Each SRC_DIR is an output of make_heldout.py (STEM.docx, gold/STEM.docx.jsonl, manifest.json). For
 every paper the .docx is restyled with python-docx (A4, running head and page number, Latin and CJK
@@ -188,28 +188,36 @@ def soffice(src: Path, fmt: str, outdir: Path) -> Path:
     return out
 
 
-def note_numbers_on_baseline(odt: Path) -> None:
-    """LibreOffice prints the note-area number in its "Footnote Symbol" style: set it full size."""
+def edit_odt_styles(odt: Path, baseline: bool, rule: bool) -> None:
+    """LibreOffice prints the note-area number in its "Footnote Symbol" style (set it full size for
+    baseline numbers) and draws the separator from the page layout (width 0 for none)."""
+    edits = []
+    if baseline:
+        edits.append((r'(style:name="Footnote_20_Symbol"[^>]*>\s*<style:text-properties[^>]*?)'
+                      r'style:text-position="[^"]*"', r'\1style:text-position="0% 100%"'))
+    if not rule:
+        edits.append((r'(<style:footnote-sep[^>]*?)style:width="[^"]*"', r'\1style:width="0in"'))
+    if not edits:
+        return
     tmp = odt.with_suffix(".tmp.odt")
     with zipfile.ZipFile(odt) as zin, zipfile.ZipFile(tmp, "w") as zout:
         for item in zin.infolist():
             data = zin.read(item.filename)
             if item.filename == "styles.xml":
                 text = data.decode("utf-8")
-                text, n = re.subn(r'(style:name="Footnote_20_Symbol"[^>]*>\s*<style:text-properties[^>]*?)'
-                                  r'style:text-position="[^"]*"', r'\1style:text-position="0% 100%"', text)
-                if not n:
-                    raise RuntimeError(f"no Footnote Symbol style in {odt}")
+                for pattern, replacement in edits:
+                    text, n = re.subn(pattern, replacement, text)
+                    if not n:
+                        raise RuntimeError(f"{odt}: no match for {pattern}")
                 data = text.encode("utf-8")
             compress = zipfile.ZIP_STORED if item.filename == "mimetype" else zipfile.ZIP_DEFLATED
             zout.writestr(item, data, compress_type=compress)
     tmp.replace(odt)
 
 
-def make_pdf(docx: Path, work: Path, baseline: bool) -> Path:
+def make_pdf(docx: Path, work: Path, choice: dict) -> Path:
     odt = soffice(docx, "odt", work)
-    if baseline:
-        note_numbers_on_baseline(odt)
+    edit_odt_styles(odt, choice["baseline_numbers"], choice.get("rule", True))
     return soffice(odt, "pdf", work)
 
 
@@ -362,7 +370,7 @@ def build(stem: str, src: Path, out: Path, choice: dict, profile: dict, rng: ran
         with tempfile.TemporaryDirectory(prefix="pdfv-") as tmp:
             work = Path(tmp)
             author = restyle(src / f"{stem}.docx", work / f"{stem}.docx", choice)
-            shutil.copy(make_pdf(work / f"{stem}.docx", work, choice["baseline_numbers"]), out / f"{stem}.pdf")
+            shutil.copy(make_pdf(work / f"{stem}.docx", work, choice), out / f"{stem}.pdf")
     gold = gold_rows(rows, "", author)
     files = {"pdf": None, "pdftotext.txt": pdftotext(out / f"{stem}.pdf", layout=False)}
     if not choice["two_column"]:
@@ -394,6 +402,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--only", default="")
     ap.add_argument("--reuse-pdf", action="store_true", help="keep existing PDFs, redo the text variants")
+    ap.add_argument("--plain-notes", action="store_true",
+                    help="a harder set: notes at the body's size (12 pt) and no separator rule")
     args = ap.parse_args(argv)
     (args.out / "gold").mkdir(parents=True, exist_ok=True)
     manifest_path = args.out / "manifest.json"
@@ -404,6 +414,8 @@ def main(argv: list[str]) -> int:
         source = json.loads((src / "manifest.json").read_text(encoding="utf-8"))
         for stem in sorted(k for k in source if not k.startswith("_")):
             choice = choose(rng)
+            if args.plain_notes:
+                choice.update(note_size=12, rule=False)
             paper_rng = random.Random(f"{args.seed}-{stem}")
             if args.only and stem not in args.only.split(","):
                 continue

@@ -25,6 +25,7 @@ BASELINE_NUMBER = re.compile(r"^(\d{1,3})(?:[.．]?\s+(?=\S)|(?=[A-Z〈《「『
 BARE_NUMBER = re.compile(r"^[-–—\s]*(?:\d{1,4}|[ivxlcdm]{1,6})[-–—\s]*$", re.I)  # a page number
 SUPERSCRIPT = 0.8  # a marker's size is at most this fraction of its line's size
 RISE = 0.15  # ... and its baseline is raised by at least this fraction of the line's size
+WRAPPED_DROP = 1.6  # a marker wrapped alone onto the next line stands less than this many sizes lower
 NOTE_SYMBOLS = "*＊✽†‡"
 CIRCLED = "".join(chr(0x2460 + i) for i in range(20))  # ①..⑳, Word's numbering in mainland documents
 # Ligature glyphs read once and spelt out; PDFium gives U+FFFE for a hyphen that ends a line, and some
@@ -269,7 +270,8 @@ def _clean(piece: str) -> str:
 
 
 def _rejoin_raised(lines: list[Line]) -> list[Line]:
-    """A line of one raised number next to a larger line on (nearly) the same baseline is its marker."""
+    """A line of one raised number next to a larger line on (nearly) the same baseline is its marker;
+    so is one that a paragraph's end wrapped onto a line of its own, under the line before it."""
     out: list[Line] = []
     for i, line in enumerate(lines):
         value = line.text.strip()
@@ -279,11 +281,20 @@ def _rejoin_raised(lines: list[Line]) -> list[Line]:
                 after.markers.insert(0, Marker(0, value))
                 after.x0 = line.x0
                 continue
-            if out and _raised_beside(line, out[-1]) and line.x0 >= out[-1].x1 - out[-1].size:
+            if out and (_raised_beside(line, out[-1]) and line.x0 >= out[-1].x1 - out[-1].size
+                        or _wrapped_alone(line, out[-1])):
                 out[-1].markers.append(Marker(len(out[-1].text), value))
                 continue
         out.append(line)
     return out
+
+
+def _wrapped_alone(mark: Line, line: Line) -> bool:
+    """Small print at the start of the next line down: less than a line step under the line before
+    (a line step is at least the size; the mark stands raised above its own baseline)."""
+    drop = line.baseline - mark.baseline
+    return (mark.size < line.size * SUPERSCRIPT and abs(mark.x0 - line.x0) < line.size
+            and line.size * RISE < drop < line.size * WRAPPED_DROP)
 
 
 def _raised_beside(mark: Line, line: Line) -> bool:
