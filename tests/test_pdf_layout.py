@@ -248,6 +248,52 @@ def test_ligature_glyphs_read_once(tmp_path):
     assert notes[1].text == "The Office of Conflict Studies, Refined Report, 3."
 
 
+def _page_without_rule_or_gap(path, body_lines, note_lines):
+    """12 pt body and notes, baseline note numbers, no rule, every line one step below the last."""
+    pdfmetrics.registerFont(UnicodeCIDFont(CJK))
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    y = 760
+    for text in body_lines + note_lines:
+        _draw(c, 72, y, text, CJK, 12, False)
+        y -= 17
+    c.drawString(295, 40, "1")
+    c.save()
+    return path
+
+
+def test_notes_without_rule_or_gap_whose_numbers_run_through_the_body_markers(tmp_path):
+    """Same size, no rule, no wider gap: the trailing lines numbered 1, 2, 3 as the body marked them;
+    the marker 2 that ends a paragraph wrapped alone onto the next line still counts."""
+    body = ["正文提到一個來源。{1}又提到另一個來源，這一段很長很長很長很長很長很長很長很長很長。",
+            "{2}", "第三段的正文。{3}"]
+    notes = ["1 王名揚，《美國行政法》，頁12。", "2 同上，頁15。", "3 張新寶，《侵權責任法》，頁80。"]
+    found = _notes(_page_without_rule_or_gap(tmp_path / "plain.pdf", body, notes))
+    assert {k: n.text for k, n in found.items()} == {1: "王名揚，《美國行政法》，頁12。", 2: "同上，頁15。",
+                                                     3: "張新寶，《侵權責任法》，頁80。"}
+
+
+def test_numbered_lines_that_do_not_match_the_body_markers_are_not_notes(tmp_path):
+    """A list 1, 2, 3 under a body that marked only 1 and 2 is no note area."""
+    body = ["正文提到一個來源。{1}又提到另一個來源。{2}"]
+    listed = ["1 第一點，說明背景。", "2 第二點，說明方法。", "3 第三點，說明結果。"]
+    result = extract_document(str(_page_without_rule_or_gap(tmp_path / "list.pdf", body, listed)))
+    assert result.warnings  # no note area found: the text goes on to the plain-text search, with a warning
+
+
+def test_space_drawn_at_a_line_end_after_a_url_or_before_cjk_is_kept(tmp_path):
+    """A line that ends with a drawn space ends a word (`popclock/.` then `Piaget`, `論叢:` then `卷`);
+    a URL broken with no space drawn glues on."""
+    pages = [[(["正文。{1}再一個。{2}三個。{3}"],
+               [(1, ["U.S. Census Bureau, https://www.census.gov/popclock/. ", "Piaget, Intellectual Evolution, 79."]),
+                (2, ["王登峰，《人格與社會心理學論叢: ", "卷 1》，頁 107。"]),
+                (3, ["https://www.bbc.com/news/blogs-", "china-blog-37515399."])])]]
+    notes = _notes(write_layout_pdf(tmp_path / "space.pdf", pages))
+    assert notes[1].text == "U.S. Census Bureau, https://www.census.gov/popclock/. Piaget, Intellectual Evolution, 79."
+    assert notes[2].text == "王登峰，《人格與社會心理學論叢: 卷 1》，頁 107。"
+    assert notes[3].text == "https://www.bbc.com/news/blogs-china-blog-37515399."
+    assert notes[1].citations[0].csl.get("URL") == "https://www.census.gov/popclock/"
+
+
 def test_markers_but_no_note_area_warns_and_check_is_not_clean(tmp_path, runner):
     pages = [[(["正文提到一個來源。{1}又提到另一個。{2}", "第三個來源也在這裡。{3}"], [])]]
     path = write_layout_pdf(tmp_path / "lost.pdf", pages)

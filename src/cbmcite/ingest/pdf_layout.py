@@ -216,7 +216,8 @@ def _note_area(column: list[Line], page: Page, width: float, body_size: float, s
         seen = markers + [_marker_value(m.value) for line in column[:start] for m in line.markers]
         if _looks_like_notes(column[start:], sequence, body_size, seen, ruled):
             return start
-    return _after_gap(column, body_size, sequence, markers)
+    start = _after_gap(column, body_size, sequence, markers)
+    return start if start < len(column) else _numbered_run(column, body_size, sequence)
 
 
 def _below_rule(column: list[Line], page: Page, width: float) -> int | None:
@@ -278,6 +279,29 @@ def _after_gap(column: list[Line], body_size: float, sequence: _Sequence, marker
     return len(column)
 
 
+def _numbered_run(column: list[Line], body_size: float, sequence: _Sequence) -> int:
+    """Notes the size of the body, no rule, no wider gap: the trailing lines whose numbers run, one
+    after the other from the next note, through every number the column's body marked (two at
+    least); len(column) when there is none."""
+    marked: list[int] = []
+    for i, line in enumerate(column):
+        if _leading_number(line) == sequence.last + 1 and len(marked) >= 2 and marked[0] == sequence.last + 1:
+            run = [n for n in map(_leading_number, column[i:]) if n is not None]
+            if run == marked and all(below.size <= body_size * HEADING for below in column[i:]):
+                return i
+        marked.extend(v for v in (_marker_value(m.value) for m in line.markers) if isinstance(v, int))
+    return len(column)
+
+
+def _leading_number(line: Line) -> int | None:
+    """The number a line opens with, raised or on the baseline."""
+    if line.lead is not None:
+        value = _marker_value(line.lead)
+        return value if isinstance(value, int) else None
+    m = BASELINE_NUMBER.match(line.text)
+    return int(m.group(1)) if m else None
+
+
 def _opener(line: Line, sequence: _Sequence, markers: list[int | str]) -> int | str | None:
     """The note number this line opens with, if it fits the sequence."""
     if line.lead is not None:
@@ -306,8 +330,9 @@ def _read_notes(area: list[Line], page: int, sequence: _Sequence, markers: list[
     for i, line in enumerate(area):
         same_line = i > 0 and abs(area[i - 1].baseline - line.baseline) < line.size * 0.3
         number = None if same_line else _opener(line, sequence, markers)
+        space = " " if line.space_after else ""  # the line join keeps a space the page drew
         if number is None:
-            sequence.extend(line.text)
+            sequence.extend(line.text + space)
             continue
         if line.lead is not None:
             sequence.raised = sequence.raised or number != "*"  # an author's ＊ may be raised alone
@@ -316,7 +341,7 @@ def _read_notes(area: list[Line], page: int, sequence: _Sequence, markers: list[
             text = BASELINE_NUMBER.sub("", line.text, count=1)
         else:
             text = line.text[1:]  # a circled number or a symbol
-        sequence.open(number, text, page)
+        sequence.open(number, text + space, page)
 
 
 def _add_missing(notes: list[Note], markers: list[int | str], marked_on: dict[int | str, int]) -> None:

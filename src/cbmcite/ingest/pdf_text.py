@@ -25,6 +25,7 @@ BASELINE_NUMBER = re.compile(r"^(\d{1,3})(?:[.．]?\s+(?=\S)|(?=[A-Z〈《「『
 BARE_NUMBER = re.compile(r"^[-–—\s]*(?:\d{1,4}|[ivxlcdm]{1,6})[-–—\s]*$", re.I)  # a page number
 SUPERSCRIPT = 0.8  # a marker's size is at most this fraction of its line's size
 RISE = 0.15  # ... and its baseline is raised by at least this fraction of the line's size
+WRAPPED_DROP = 1.6  # a marker wrapped alone onto the next line stands less than this many sizes lower
 NOTE_SYMBOLS = "*＊✽†‡"
 CIRCLED = "".join(chr(0x2460 + i) for i in range(20))  # ①..⑳, Word's numbering in mainland documents
 # Ligature glyphs read once and spelt out; PDFium gives U+FFFE for a hyphen that ends a line, and some
@@ -47,6 +48,7 @@ class Line:
     baseline: float  # PDF space: y grows upwards
     size: float  # the line's own (median) font size
     markers: list[Marker] = field(default_factory=list)
+    space_after: bool = False  # the producer drew a space at the line's end: a word ends there
 
     @property
     def lead(self) -> str | None:
@@ -160,6 +162,10 @@ class _Glyphs:
         self.raw.FPDFText_GetCharOrigin(self.handle, i, self.x_ref, self.y_ref)
         return self.x.value, self.y.value
 
+    def drawn(self, i: int) -> bool:
+        """The character is in the page's content, not one PDFium supplied (a space or line break)."""
+        return self.raw.FPDFText_IsGenerated(self.handle, i) == 0
+
     def size(self, i: int) -> float:
         """The size as printed: the font size times the text matrix's vertical scale."""
         self.raw.FPDFText_GetMatrix(self.handle, i, self.matrix_ref)
@@ -190,10 +196,13 @@ def _lines(handle) -> tuple[list[Line], bool]:
 def _measure(glyphs: _Glyphs, text: str, start: int, end: int) -> Line | None:
     while start < end and text[start].isspace():
         start += 1
+    stop = end
     while end > start and text[end - 1].isspace():
         end -= 1
     if start == end:
         return None
+    # a URL or a Latin word before a CJK one may end a line: only a drawn space says a word ended
+    space_after = any(text[k] == " " and glyphs.drawn(k) for k in range(end, stop))
     samples = _spread(_PLAIN_CHAR, text, start, end) or _spread(_VISIBLE_CHAR, text, start, end)
     measured = sorted((glyphs.size(i), glyphs.origin(i)[1]) for i in samples)
     size = measured[len(measured) // 2][0]
@@ -206,7 +215,7 @@ def _measure(glyphs: _Glyphs, text: str, start: int, end: int) -> Line | None:
     x0 = glyphs.origin(start)[0]
     x1 = glyphs.origin(end - 1)[0] + size * 0.5
     body, markers = _split_markers(text, start, end, raised)
-    return Line(body, x0, x1, baseline, size, markers)
+    return Line(body, x0, x1, baseline, size, markers, space_after)
 
 
 _MARK_CHAR = re.compile("[0-9" + re.escape(NOTE_SYMBOLS) + CIRCLED + "]")
@@ -261,7 +270,8 @@ def _clean(piece: str) -> str:
 
 
 def _rejoin_raised(lines: list[Line]) -> list[Line]:
-    """A line of one raised number next to a larger line on (nearly) the same baseline is its marker."""
+    """A line of one raised number next to a larger line on (nearly) the same baseline is its marker;
+    so is one that a paragraph's end wrapped onto a line of its own, under the line before it."""
     out: list[Line] = []
     for i, line in enumerate(lines):
         value = line.text.strip()
@@ -271,11 +281,20 @@ def _rejoin_raised(lines: list[Line]) -> list[Line]:
                 after.markers.insert(0, Marker(0, value))
                 after.x0 = line.x0
                 continue
-            if out and _raised_beside(line, out[-1]) and line.x0 >= out[-1].x1 - out[-1].size:
+            if out and (_raised_beside(line, out[-1]) and line.x0 >= out[-1].x1 - out[-1].size
+                        or _wrapped_alone(line, out[-1])):
                 out[-1].markers.append(Marker(len(out[-1].text), value))
                 continue
         out.append(line)
     return out
+
+
+def _wrapped_alone(mark: Line, line: Line) -> bool:
+    """Small print at the start of the next line down: less than a line step under the line before
+    (a line step is at least the size; the mark stands raised above its own baseline)."""
+    drop = line.baseline - mark.baseline
+    return (mark.size < line.size * SUPERSCRIPT and abs(mark.x0 - line.x0) < line.size
+            and line.size * RISE < drop < line.size * WRAPPED_DROP)
 
 
 def _raised_beside(mark: Line, line: Line) -> bool:
