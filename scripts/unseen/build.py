@@ -36,7 +36,7 @@ def note(*parts):
 
 def _lang(c):
     probe = c.fields.get("title") or c.raw
-    return "zh" if CJK.search(probe) else "en"
+    return "zh" if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", probe) else "en"
 
 
 def gold_lines(doc_name, notes):
