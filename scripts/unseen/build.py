@@ -19,7 +19,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 OUT = ROOT / "fixtures" / "unseen"
 MODULES = ["doc_tw_thesis", "doc_mainland", "doc_zh_law", "doc_us_law", "doc_endnotes",
-           "doc_ir_chicago", "doc_authordate", "doc_tw_quotes", "doc_tw_history"]
+           "doc_ir_chicago", "doc_authordate", "doc_tw_quotes", "doc_tw_history", "doc_mainland_law"]
 NO_LINE_START = "。，、；：）」』》〉！？．,.;:)"
 CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef〔〕《》〈〉「」『』]")
 SIGNALS = re.compile(r"(?i)^(see also|see, e\.g\.,|see generally|see|cf\.|compare|but see|e\.g\.,|參見|另參見|請參閱|詳見|另見|見|亦見|參閱|参见|详见|另参见|又见|转引自|轉引自|and|以及)$")
@@ -125,6 +125,10 @@ def wrap(text, width):
     return lines
 
 
+def _marker(doc, n):
+    return chr(0x2460 + n - 1) if doc.get("marker") == "circled" else str(n)
+
+
 def render_txt(doc, texts):
     """Text as a PDF extractor gives it: running head, body with glued markers, notes at the foot of
     each page (or as endnotes), page numbers."""
@@ -142,7 +146,7 @@ def render_txt(doc, texts):
             out.extend(carried)
             carried = []
             for n in pending:
-                lines = wrap(f"{n}{doc.get('note_sep', ' ')}{texts[n - 1]}", width)
+                lines = wrap(f"{_marker(doc, n)}{doc.get('note_sep', ' ')}{texts[n - 1]}", width)
                 if n in split and n == pending[-1] and len(lines) > 1:
                     out.append(lines[0]); carried = lines[1:]
                 else:
@@ -154,7 +158,7 @@ def render_txt(doc, texts):
     para = ""
     for n in range(1, len(texts) + 1):
         sentence = body[(n - 1) % len(body)]
-        para += sentence + str(n) + (" " if sentence.isascii() else "")
+        para += sentence + _marker(doc, n) + (" " if sentence.isascii() else "")
         pending.append(n)
         if n % 2 == 0 or n == len(texts):
             out.extend(wrap(para, width)); para = ""
