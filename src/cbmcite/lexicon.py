@@ -37,8 +37,10 @@ CHAPTER_LEAD_EN = ("in", "In")
 # Signal words that lead into a citation after commentary.
 SIGNAL_ZH = ("請參閱", "請參見", "請參考", "請見", "请参阅", "请参见", "请参考", "参阅", "參閱", "參見", "参见", "參看",
              "参看", "詳見", "详见", "另見", "另见", "另參見", "另参见", "另請參閱", "另请参阅", "另參閱", "另参阅", "另參",
-             "另参", "亦見", "亦见", "亦可參考", "可參考", "可参考", "參考", "参考", "轉引自", "转引自", "引自", "見", "见")
-SIGNAL_EN = ("See also", "see also", "See", "see", "Cf.", "cf.", "Compare", "E.g.,", "e.g.,")
+             "另参", "亦見", "亦见", "亦可參考", "可參考", "可参考", "參考", "参考", "轉引自", "转引自", "引自", "見", "见",
+             "參照", "参照")  # 參照《行政程序法》第7條 (law)
+SIGNAL_EN = ("See also", "see also", "See", "see", "Cf.", "cf.", "Compare", "E.g.,", "e.g.,", "See, e.g.,", "see, e.g.,",
+             "See generally", "see generally", "But see", "but see", "Vgl.", "vgl.")  # Bluebook; German vgl.
 
 # Words that open a sentence of commentary, never an author's name before a short note's comma.
 PROSE_OPENERS_EN = ("However", "Thus", "Moreover", "Indeed", "Therefore", "First", "Second", "Third", "Finally",
@@ -66,7 +68,8 @@ NOTE_NAMING_IBID_TERMS_ZH = ("同上註", "同上注", "同前註", "同前注")
 AUTHOR_WORK_MARKS_ZH = ("書", "书", "文")
 OP_CIT_TERMS_EN = ("op. cit.", "op.cit.", "op cit")
 OP_CIT_TERMS_ZH = ("前引書", "前引书", "前引文", "前揭書", "前揭书", "前揭文", "上揭書", "上揭书", "上揭文", "同前引",
-                   "同前引書", "同前揭書", "同前揭文", "前揭論文", "前引論文", "前揭", "前引")
+                   "同前引書", "同前揭書", "同前揭文", "前揭論文", "前引論文", "前揭", "前引",
+                   "前掲書", "前掲論文", "前掲")  # Japanese 掲: 若林正丈、前掲書、90頁
 LOC_CIT_TERMS = ("loc. cit.", "loc.cit.")
 NOTE_WORDS_ZH = ("註", "注")
 # 同註X, 前揭註X, 參見註X …: a lead word, then 註/注, then the note number.
@@ -155,6 +158,11 @@ GBT_CARRIERS = ("OL", "CD", "MT", "DK")
 # Legal citations ----------------------------------------------------------------------------------------
 COURT_REPORTERS_EN = ("U.S.", "S. Ct.", "S.Ct.", "L. Ed.", "L. Ed. 2d", "F.", "F.2d", "F.3d", "F.4th", "F. Supp.",
                       "F. Supp. 2d", "F. Supp. 3d", "A.C.", "Q.B.", "K.B.", "Ch.", "W.L.R.", "All E.R.", "I.C.J.")
+# German official reports: 'BVerfGE 7, 198 (208)' (volume, first page, pinpoint).
+COURT_REPORTERS_DE = ("BVerfGE", "BGHZ", "BGHSt", "BVerwGE", "BAGE", "BSGE", "BFHE", "RGZ", "RGSt")
+# What a Chinese court document is, after its case number: …第3598號民事判決 / …第78号民事判决书.
+DECISION_KINDS_ZH = ("判決書", "判决书", "判決", "判决", "裁定書", "裁定书", "裁定", "決定書", "决定书", "調解書", "调解书")
+DECISION_BRANCHES_ZH = ("民事", "刑事", "行政")
 NEUTRAL_COURTS_EN = ("EWCA Civ", "EWCA Crim", "EWHC", "UKSC", "UKHL", "UKPC", "UKUT", "EWFC", "IESC", "HCA", "SCC")
 LAW_REVIEW_ABBREVIATIONS = ("L. Rev.", "L.Rev.", "L.J.", "L. J.", "L.Q.", "J. Int'l L.", "Int'l L.J.")
 STATUTE_CODES_EN = ("Stat.", "U.S.C.", "U.S.C", "C.F.R.", "C.F.R")  # a state prefix may come first: Fla. Stat.
@@ -185,7 +193,11 @@ ABBREVIATIONS = ("ed", "eds", "Ed", "Eds", "vol", "Vol", "no", "No", "nos", "pp"
                  "D.C",
                  # legal citations: Pub. L. No. 111-2, Fla. Stat., Exec. Order, Harv. L. Rev., F. Supp.
                  "Pub", "Stat", "Exec", "Fla", "Cal", "Harv", "Supp", "Rev", "Civ", "Crim", "Ct", "Cong", "Sess", "Res",
-                 "Doc", "Reg", "Ord", "Art", "Int'l")
+                 "Doc", "Reg", "Ord", "Art", "Int'l",
+                 # law reviews and reporters (Bluebook T13): 83 Colum. L. Rev. 1, 99 Va. L. Rev. 987, Am. L. Inst.
+                 "Colum", "Va", "Mich", "Stan", "Geo", "Wash", "Calif", "Tex", "Chi", "Nw", "Pa", "Minn", "Wis", "Ill",
+                 "Am", "Comp", "Const", "Pol", "Stud", "Admin", "Envtl", "Inst", "Ass'n", "Hum", "Rts", "Legis", "Sup",
+                 "Cranch", "cmt")
 
 # Abbreviations whose period may end a note: a note can be just "Ibid." / "Id." or end in "op. cit.".
 NOTE_FINAL_ABBREVIATIONS = ("ibid", "Ibid", "Id", "cit")
@@ -269,6 +281,7 @@ EDITOR_MARKS_EN = ("ed.", "eds.", "(ed)", "(ed.)", "(eds)", "(eds.)")
 # A journal's volume and issue: 'Vol. 12, No. 3' (matched in any case).
 VOLUME_WORDS_EN = ("Vol", "Vol.", "Volume")
 ISSUE_WORDS_EN = ("No", "No.", "Number", "Issue")
+PART_WORDS_EN = ("Part", "Book", "Chapter", "Section", "Appendix")  # 'Part 2': a part of a work, not a page
 # An edition: '4th ed.', 'rev. ed.', 'Revised ed.'.
 ORDINAL_SUFFIXES_EN = ("st", "nd", "rd", "th")
 REVISED_WORDS_EN = ("rev.", "Revised", "revised")

@@ -10,9 +10,10 @@ from ..rules import rule
 
 from ..lexicon import (DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN, EDITOR_LEADS_EN, EDITOR_MARKS_EN, ISSUE_WORDS_EN,
                        MONTH_ABBREVIATIONS, MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN, NEWSPAPER_WORDS_EN,
-                       ORDINAL_SUFFIXES_EN, PAGE_WORDS_EN, PLACE_CONNECTIVES_EN, PUBLISHER_ENDINGS_EN, PUBLISHER_WORDS_EN,
-                       PUBLISHING_PLACES, REPORT_NUMBER_WORDS_EN, REPORT_PUBLISHER_WORDS_EN, REPORT_TITLE_WORDS_EN,
-                       REVISED_WORDS_EN, SEASONS_EN, THESIS_WORDS_EN, TRANSLATOR_LEADS_EN, VOLUME_WORDS_EN, alternation)
+                       ORDINAL_SUFFIXES_EN, PAGE_WORDS_EN, PART_WORDS_EN, PLACE_CONNECTIVES_EN, PUBLISHER_ENDINGS_EN,
+                       PUBLISHER_WORDS_EN, PUBLISHING_PLACES, REPORT_NUMBER_WORDS_EN, REPORT_PUBLISHER_WORDS_EN,
+                       REPORT_TITLE_WORDS_EN, REVISED_WORDS_EN, SEASONS_EN, THESIS_WORDS_EN, TITLE_OPENING_WORDS_EN,
+                       TRANSLATOR_LEADS_EN, VOLUME_WORDS_EN, alternation)
 from ..normalize import has_cjk, normalize_pages
 from ..items import display_name
 from .names import is_institution, is_person_name, split_people
@@ -110,6 +111,15 @@ PAREN_TAIL = rule(
     examples=("Theory of International Politics (Reading, MA: Addison-Wesley, 1979)", "Journal of Peace Research 19, no. 1 (1992)"),
     counterexamples=("Title (1979), 5", "Title"),
     requires=(")",),
+)
+BOOK_PAGE_BEFORE_YEAR = rule(
+    "book_page_before_year_en",
+    rf"(?r)(?<=[A-Za-z’'?!)])(?<!\b{alternation(VOLUME_WORDS_EN + ISSUE_WORDS_EN + PART_WORDS_EN)})\s+(?P<p>[0-9]{{1,4}}(?:\s*[-–]\s*[0-9]{{1,4}})?)$",
+    "Bluebook books: the page cited right after the title, before '(2d ed. 1996)': 'Foreign Affairs and the United "
+    "States Constitution 34'.",
+    examples=("Louis Henkin, Foreign Affairs and the United States Constitution 34",
+              "Alexander M. Bickel, The Least Dangerous Branch: The Supreme Court at the Bar of Politics 16-23"),
+    counterexamples=("Handbook of Child Psychology, Vol. 4", "Foreign Affairs 76, 12", "Title, 34", "Volume 2"),
 )
 PAREN_PLACE_PUBLISHER = rule(
     "paren_place_publisher_en",
@@ -457,6 +467,10 @@ def _take_paren_block(s: str, out: Parsed) -> str:
     elif year and year.start() == 0 or year and len(body) < 30:
         set_issued(out, [int(year["y"])])
         head = s[: m.start()].rstrip()
+        page = BOOK_PAGE_BEFORE_YEAR.find_tail(head) if out.locator is None and not _after_quoted_title(head) else None
+        if page and not _is_year(page["p"]):  # Bluebook 'Title 34 (2d ed. 1996)': the page cited before the year
+            out.locator = normalize_pages(page["p"])
+            return head[: page.start()].rstrip()
         journal = CHICAGO_JOURNAL.find(head) if _after_quoted_title(head) else None
         if journal and (journal["v"] or journal["n"]) and not _volume_tail(head):
             volume = f", Vol. {journal['v']}" if journal["v"] else ""
@@ -554,7 +568,10 @@ def _publisher_like(seg: str) -> bool:
 
 
 def _plausible_place(place: str) -> bool:
+    """'Cambridge, MA' / 'Frankfurt am Main'; not 'The Least Dangerous Branch' (a title before its subtitle's colon)."""
     words = place.replace(",", " ").split()
+    if words and words[0] in TITLE_OPENING_WORDS_EN and place not in PUBLISHING_PLACES:
+        return False
     return 0 < len(words) <= 5 and all(w[0].isupper() or w in PLACE_CONNECTIVES_EN or w == ":" for w in words)
 
 

@@ -99,10 +99,10 @@ IBID = rule(
 )
 OP_CIT = rule(
     "op_cit",
-    rf"\bop\.?\s*cit\.?|(?:{alternation(OP_CIT_TERMS_ZH)})(?=\s*(?:[，,。.；;：:）)]|[頁页第]|$))",
+    rf"\bop\.?\s*cit\.?|(?:{alternation(OP_CIT_TERMS_ZH)})(?=\s*(?:[，,、。.；;：:）)]|[頁页第]|$))",
     "op. cit. / 前引書 / 前揭文: an earlier work by the author named before the term (a pause or a page follows it).",
     examples=("Jervis, op. cit., p. 5.", "王振寰，前引書，頁12。", "林碧炤，前揭文，頁3。", "同前引書，頁9。", "王振寰，前引書頁12",
-              "汪波，前引文。"),
+              "汪波，前引文。", "若林正丈、前掲書、90頁。"),
     counterexamples=("前引註3", "Operation Citadel", "如前引書信所言，兩岸關係仍待觀察。", "參見前引文獻的討論", "如前揭書所述"),
     requires=("cit", "前", "上揭"),
 )

@@ -12,7 +12,7 @@ from ..rules import rule
 
 from ..model import Form
 from .forms import SHORT_FORM_ANYWHERE, same_as_note, short_form_of
-from .authordate import AUTHOR_DATE
+from .authordate import AUTHOR_DATE, AUTHOR_DATE_NARRATIVE, author_date_references, without_author_date
 from ..shapes import GBT_TYPE_MARK
 from .gbt import inside_title, new_entry_follows
 from ..likeness import URL_ALONE, citation_score, has_year, looks_like_citation
@@ -157,7 +157,7 @@ def split_note(text: str) -> list[Segment]:
 def _prose_before_citation(piece: str) -> int:
     """Where a citation starts after commentary in the same sentence: after a signal word ('……。詳見 Author, …'), or
     after a quotation that an author's name follows ('As Waltz puts it, “…,” Kenneth N. Waltz, Theory …')."""
-    lead = PROSE_LEAD.find(piece.strip()) if _MAY_LEAD.search(piece, 0, 50) else None
+    lead = PROSE_LEAD.find(piece.strip()) if _MAY_LEAD.search(piece, 0, 140) else None
     rest = piece.strip()[lead.end():] if lead else ""
     if lead and (looks_like_citation(rest) or short_form_of(rest)):  # '參見汪波，前引文。
         return piece.index(lead.group(0)) + len(lead.group(0))
@@ -173,7 +173,7 @@ def _with_author_date(segments: list[Segment]) -> list[Segment]:
     for seg in segments:
         out.append(seg)
         if not seg.is_citation:
-            out.extend(Segment(m.group(0)[1:-1].strip(), True, Form.SHORT) for m in AUTHOR_DATE.finditer(seg.raw))
+            out.extend(Segment(raw, True, Form.SHORT) for raw in author_date_references(seg.raw))
     return out
 
 
@@ -184,8 +184,8 @@ def _trim(seg: Segment) -> Segment:
 def _prose_with_author_date(piece: str) -> bool:
     """'權力無所不在(Foucault, 1977, p. 27)。': without its reference the sentence shows no sign of a citation
     ('…, ed. 金子宏 (有斐閣, 2014), 19.' does: a publisher and year, not an author–date reference)."""
-    return AUTHOR_DATE.may_match(piece) and AUTHOR_DATE.find(piece) is not None and \
-        citation_score(AUTHOR_DATE.compiled.sub("", piece)) == 0
+    return AUTHOR_DATE.may_match(piece) and (AUTHOR_DATE.find(piece) or AUTHOR_DATE_NARRATIVE.find(piece)) is not None \
+        and citation_score(without_author_date(piece)) == 0
 
 
 def _continues(last: Segment, piece: str) -> bool:
@@ -205,12 +205,15 @@ def _looks_prose(piece: str) -> bool:
 _MAY_LEAD = compile_fast("|".join(sorted({w[0] for w in SIGNAL_ZH}) + sorted({w.split()[0].rstrip(".,") for w in SIGNAL_EN})))
 # commentary, then a signal word, then the citation: '……之能力。詳見 Thomas C. Schelling, …'
 # (the signal word opens the note or follows punctuation: 參考 inside a title is no signal)
-PROSE_LEAD = rule(  # its prefilter is _MAY_LEAD, searched in a piece's first 50 characters only
+PROSE_LEAD = rule(  # its prefilter is _MAY_LEAD, searched in a piece's first 140 characters only
     "prose_lead",
-    rf"^(?:.{{0,40}}?[。，；：;:,.!?！？\s）)」』])?{alternation(SIGNAL_ZH)}\s*[:：，,]?\s*|^{alternation(SIGNAL_EN)}\s+",
-    "Commentary, then a signal word that leads into the citation: '……之能力。詳見 Thomas C. Schelling, …'.",
+    rf"^(?:.{{0,40}}?[。，；：;:,.!?！？\s）)」』])?{alternation(SIGNAL_ZH)}\s*[:：，,]?\s*"
+    rf"|^(?:[^,，;；:：]{{0,120}}?[,，;；:：]\s*)?{alternation(SIGNAL_EN)}\s+",
+    "Commentary, then a signal word that leads into the citation: '……之能力。詳見 Thomas C. Schelling, …', "
+    "'On the logic of commitment, see Thomas C. Schelling, …'.",
     examples=("……之能力。詳見 Thomas C. Schelling, The Strategy of Conflict", "參見汪波，前引文。", "See also Smith, Theory, 5.",
-              "有關此點，請參閱王振寰，《書》"),
+              "有關此點，請參閱王振寰，《書》", "For a useful overview, see Charles L. Glaser, “Title,” 5.",
+              "德國聯邦憲法法院亦有類似見解，vgl. BVerfGE 7, 198 (208)."),
     counterexamples=("Seeley, Theory, 5.", "王振寰，《參考書目》", "關於參考文獻的討論"),
     anchored=True,
 )
