@@ -39,6 +39,8 @@ SIGNAL_ZH = ("請參閱", "請參見", "請參考", "請見", "请参阅", "请�
              "参看", "詳見", "详见", "另見", "另见", "另參見", "另参见", "另請參閱", "另请参阅", "另參閱", "另参阅", "另參",
              "另参", "亦見", "亦见", "亦可參考", "可參考", "可参考", "參考", "参考", "轉引自", "转引自", "引自", "見", "见",
              "參照", "参照")  # 參照《行政程序法》第7條 (law)
+# A source quoted or cited inside a citation's parenthetical (Bluebook): '… (1981) (quoting Youngstown, …)'.
+PARENTHETICAL_SOURCE_WORDS_EN = ("quoting", "citing", "quoted in", "cited in")
 SIGNAL_EN = ("See also", "see also", "See", "see", "Cf.", "cf.", "Compare", "E.g.,", "e.g.,", "See, e.g.,", "see, e.g.,",
              "See generally", "see generally", "But see", "but see", "Vgl.", "vgl.")  # Bluebook; German vgl.
 
@@ -73,8 +75,13 @@ OP_CIT_TERMS_ZH = ("前引書", "前引书", "前引文", "前揭書", "前揭�
 LOC_CIT_TERMS = ("loc. cit.", "loc.cit.")
 NOTE_WORDS_ZH = ("註", "注")
 # 同註X, 前揭註X, 參見註X …: a lead word, then 註/注, then the note number.
-CROSS_REF_LEADS_ZH = ("同", "同前", "前揭", "前引", "見", "參見", "参見", "參照", "参照", "同前揭", "上揭", "上引")
-CROSS_REF_TERMS_ZH = tuple(lead + word for lead in CROSS_REF_LEADS_ZH for word in NOTE_WORDS_ZH)
+CROSS_REF_LEADS_ZH = ("同", "同前", "前揭", "前引", "見", "见", "參見", "参見", "参见", "參照", "参照", "同前揭", "上揭", "上引")
+# 參見本文註6: the note of this article, book or chapter
+THIS_WORK_ZH = ("本文", "本書", "本书", "本章")
+CROSS_REF_TERMS_ZH = tuple(lead + this + word for lead in CROSS_REF_LEADS_ZH for this in ("",) + THIS_WORK_ZH
+                           for word in NOTE_WORDS_ZH)
+# 前引〔11〕，拉伦茨书 (the legal citation manual): the note number in brackets, no 註
+CROSS_REF_BRACKET_LEADS_ZH = ("前引", "前揭")
 CROSS_REF_TERMS_EN = ("supra note", "see note", "n.", "Fn.", "fn.")  # (n. 7), (Fn. 12): in parentheses
 # 同5 / 同 22: 225 (GB/T 7714 notes): 同 and a bare note number.
 CROSS_REF_BARE_LEAD_ZH = ("同",)

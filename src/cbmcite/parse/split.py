@@ -6,14 +6,15 @@ from dataclasses import dataclass
 import regex as re
 
 from ..lexicon import (ABBREVIATIONS, CHAPTER_LEAD_ZH, SIGNAL_EN, SIGNAL_ZH, IBID_TERMS_EN, IBID_TERMS_ZH, NAME_JOINERS_EN,
-                       NUMBERED_PART_ABBREVIATIONS, PREVIOUS_NOTE_TERMS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, alternation)
+                       NUMBERED_PART_ABBREVIATIONS, PARENTHETICAL_SOURCE_WORDS_EN, PREVIOUS_NOTE_TERMS_ZH, ROLE_AUTHOR_ZH,
+                       ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, alternation)
 from ..patterns import compile_fast
 from ..rules import rule
 
 from ..model import Form
 from .forms import SHORT_FORM_ANYWHERE, same_as_note, short_form_of
 from .authordate import AUTHOR_DATE, AUTHOR_DATE_NARRATIVE, author_date_references, without_author_date
-from ..shapes import GBT_TYPE_MARK
+from ..shapes import GBT_TYPE_MARK, ZH_COURT_DECISION
 from .gbt import inside_title, new_entry_follows
 from ..likeness import URL_ALONE, citation_score, has_year, looks_like_citation
 
@@ -151,7 +152,43 @@ def split_note(text: str) -> list[Segment]:
             segments[-1].raw += piece  # a title's own full stop split it
         else:
             segments.append(Segment(piece, False))
-    return [s for s in (_trim(seg) for seg in _with_author_date(segments)) if s.raw]
+    return [s for s in (_trim(seg) for seg in _with_author_date(_separate_sources(segments))) if s.raw]
+
+
+PARENTHETICAL_SOURCE = rule(
+    "parenthetical_source",
+    rf"\s*\((?:{alternation(PARENTHETICAL_SOURCE_WORDS_EN)})\s+(?P<inner>.+)\)\s*[.;]?\s*$",
+    "A source quoted or cited in a citation's parenthetical is a citation of its own: '… (1981) (quoting Youngstown, "
+    "343 U.S. at 637)'.",
+    examples=("Dames & Moore v. Regan, 453 U.S. 654, 668-69 (1981) (quoting Youngstown, 343 U.S. at 637 (Jackson, J., "
+              "concurring)).",),
+    counterexamples=("Dames & Moore v. Regan, 453 U.S. 654 (1981) (upholding the agreements).",),
+    requires=PARENTHETICAL_SOURCE_WORDS_EN,
+)
+
+
+def _separate_sources(segments: list[Segment]) -> list[Segment]:
+    """Two sources that one piece holds become two citations: a source in a '(quoting …)' parenthetical, and court
+    decisions listed with 、 ('最高行政法院104年度判字第120號判決、臺北高等行政法院103年度訴字第1529號判決參照')."""
+    out: list[Segment] = []
+    for seg in segments:
+        inner = PARENTHETICAL_SOURCE.find(seg.raw) if seg.is_citation and seg.form == Form.FULL else None
+        if inner:
+            rest = inner["inner"]
+            out += [Segment(seg.raw[: inner.start()], True),
+                    Segment(rest, True, short_form_of(rest) or Form.FULL)]
+            continue
+        out += _listed_decisions(seg) if seg.is_citation and seg.form == Form.FULL else [seg]
+    return out
+
+
+def _listed_decisions(seg: Segment) -> list[Segment]:
+    cuts = [m.start() for m in ZH_COURT_DECISION.finditer(seg.raw)][1:]
+    cuts = [c for c in cuts if seg.raw[c:c + 1] == "、"]
+    if not cuts:
+        return [seg]
+    bounds = [0] + cuts + [len(seg.raw)]
+    return [Segment(seg.raw[a:b].lstrip("、"), True) for a, b in zip(bounds, bounds[1:])]
 
 
 def _prose_before_citation(piece: str) -> int:
