@@ -154,6 +154,8 @@ WEB_LABELS = ("網址", "网址", "網路", "网路", "檢索日期", "检索日
 # An access date's label: （瀏覽日期：2020年1月1日）
 ACCESS_DATE_LEADS_ZH = ("瀏覽", "浏览", "檢索", "检索", "上網", "上网", "查閱", "查阅", "引用", "搜尋")
 NEWSPAPER_SECTION = ("版",)
+# Before a number and 版 these make it a book's edition, not a newspaper's section: 2005年增訂9版
+REVISED_EDITION_ZH = ("增訂", "增订", "修訂", "修订", "新")
 # News agencies and papers cited with a date and no title: 中央社，民國95年3月2日
 NEWS_AGENCIES_ZH = ("中央社", "中央通訊社", "新華社", "新华社", "中新社", "路透社", "法新社", "美聯社", "美联社", "共同社",
                     "韓聯社", "韩联社", "塔斯社", "德新社", "彭博社")  # 第A10版, 版15
@@ -204,7 +206,11 @@ ABBREVIATIONS = ("ed", "eds", "Ed", "Eds", "vol", "Vol", "no", "No", "nos", "pp"
                  # law reviews and reporters (Bluebook T13): 83 Colum. L. Rev. 1, 99 Va. L. Rev. 987, Am. L. Inst.
                  "Colum", "Va", "Mich", "Stan", "Geo", "Wash", "Calif", "Tex", "Chi", "Nw", "Pa", "Minn", "Wis", "Ill",
                  "Am", "Comp", "Const", "Pol", "Stud", "Admin", "Envtl", "Inst", "Ass'n", "Hum", "Rts", "Legis", "Sup",
-                 "Cranch", "cmt")
+                 "Cranch", "cmt",
+                 # older and continental notes: t. I (tome), Bd. 2, Nr. 5, S. 320 ff., vgl.
+                 "t", "tom", "Bd", "Nr", "Jg", "Hft", "Ausg", "Aufl", "ff", "vgl", "Vgl")
+# German ordinals end in a stop: '6. Aufl.' (6th edition), '2. Bd.' — the stop after the number ends nothing.
+ORDINAL_WORDS_DE = ("Aufl.", "Auflage", "Ausg.", "Ausgabe", "Bd.", "Band", "Jg.", "Jahrgang", "Hft.", "Heft")
 
 # Abbreviations whose period may end a note: a note can be just "Ibid." / "Id." or end in "op. cit.".
 NOTE_FINAL_ABBREVIATIONS = ("ibid", "Ibid", "Id", "cit")

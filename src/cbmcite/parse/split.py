@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import regex as re
 
 from ..lexicon import (ABBREVIATIONS, CHAPTER_LEAD_ZH, SIGNAL_EN, SIGNAL_ZH, IBID_TERMS_EN, IBID_TERMS_ZH, NAME_JOINERS_EN,
-                       NUMBERED_PART_ABBREVIATIONS, PARENTHETICAL_SOURCE_WORDS_EN, PREVIOUS_NOTE_TERMS_ZH, ROLE_AUTHOR_ZH,
+                       NUMBERED_PART_ABBREVIATIONS, ORDINAL_WORDS_DE, PARENTHETICAL_SOURCE_WORDS_EN, PREVIOUS_NOTE_TERMS_ZH, ROLE_AUTHOR_ZH,
                        ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, alternation)
 from ..patterns import compile_fast
 from ..rules import rule
@@ -120,6 +120,16 @@ SIGNAL_NEXT = rule(  # matched at one position; the signal words' first letters 
     "A signal word after a full stop ('Ibid. See also X'): a second source begins.",
     examples=(" See also Smith, Theory, 5.", " 另見《書》", "cf. Jones", " 參閱王振寰，前引書"),
     counterexamples=(" Seeley, Theory", " Oxford", "pp. 5"),
+    anchored=True,
+)
+
+
+ORDINAL_THEN_WORD_DE = rule(
+    "ordinal_then_word_de",
+    rf"\s*{alternation(ORDINAL_WORDS_DE)}",
+    "After a German ordinal's stop ('6. Aufl.', '2. Bd.') the citation goes on.",
+    examples=(" Aufl., Berlin: Springer, 1991", " Bd., S. 12"),
+    counterexamples=(" Berlin: Springer", " See also"),
     anchored=True,
 )
 
@@ -332,6 +342,8 @@ def _sentence_stop(text: str, start: int, i: int) -> bool:
     if NUMBERED_PART.find(text, max(start, i - 14), i):  # 'Handbook …: Vol. 4. Socialization'
         return False
     if ROLE_AFTER_STOP_ZH.find(text, i + 1):  # '杭亭頓. 著，《書》': a stray stop before the role word
+        return False
+    if text[i - 1:i].isdigit() and ORDINAL_THEN_WORD_DE.find(text, i + 1):  # '…, 6. Aufl., Berlin'
         return False
     if after[:1].isdigit():
         return bool(PROSE_YEAR_ZH.find(text, i + 1))
