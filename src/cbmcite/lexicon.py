@@ -189,6 +189,8 @@ MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "
 DATE_QUALIFIERS_EN = ("declassified", "published", "reprinted", "rev.", "c.")
 # Words before the pages cited: 'p. 5', 'pp. 12-15', 'pages 3-4', 'at 210' (law reports).
 PAGE_WORDS_EN = ("p.", "pp.", "page", "pages", "at")
+PAGE_WORDS_DE = ("S.",)  # Seite: 'Theorie der Grundrechte, 1985, S. 75 ff.'
+EDITION_WORDS_DE = ("Aufl.", "Auflage")  # '6. Aufl.
 SEASONS_EN = ("Spring", "Summer", "Autumn", "Fall", "Winter")
 
 # Abbreviations that number a part of a work: 'Vol. 4', 'Pt. 2', 'Bk. 3'.

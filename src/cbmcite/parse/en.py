@@ -8,9 +8,9 @@ import regex as re
 from ..patterns import compile_fast
 from ..rules import rule
 
-from ..lexicon import (DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN, EDITOR_LEADS_EN, EDITOR_MARKS_EN, ISSUE_WORDS_EN,
+from ..lexicon import (DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN, EDITION_WORDS_DE, EDITOR_LEADS_EN, EDITOR_MARKS_EN, ISSUE_WORDS_EN,
                        MONTH_ABBREVIATIONS, MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN, NEWSPAPER_WORDS_EN,
-                       ORDINAL_SUFFIXES_EN, PAGE_WORDS_EN, PART_WORDS_EN, PLACE_CONNECTIVES_EN, PUBLISHER_ENDINGS_EN,
+                       ORDINAL_SUFFIXES_EN, PAGE_WORDS_DE, PAGE_WORDS_EN, PART_WORDS_EN, PLACE_CONNECTIVES_EN, PUBLISHER_ENDINGS_EN,
                        PUBLISHER_WORDS_EN, PUBLISHING_PLACES, REPORT_NUMBER_WORDS_EN, REPORT_PUBLISHER_WORDS_EN,
                        REPORT_TITLE_WORDS_EN, REVISED_WORDS_EN, SEASONS_EN, THESIS_WORDS_EN, TITLE_OPENING_WORDS_EN,
                        TRANSLATOR_LEADS_EN, VOLUME_WORDS_EN, alternation)
@@ -78,10 +78,11 @@ EDITOR_MARK_TAIL = rule(
 
 PAGES_TAIL = rule(
     "pages_tail_en",
-    rf"(?r)[,，]?\s*\b{alternation(PAGE_WORDS_EN)}\s*"
-    r"(?P<p>[A-Z]?[0-9]+[a-z]?(?:\s*[-–—]\s*[0-9]+)?(?:\s*,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)*)\s*\.?\s*$",
+    rf"(?r)[,，]?\s*\b{alternation(PAGE_WORDS_EN + PAGE_WORDS_DE)}\s*"
+    r"(?P<p>[A-Z]?[0-9]+[a-z]?(?:\s*[-–—]\s*[0-9]+)?(?:\s*,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)*)(?:\s*ff?\.?)?\s*\.?\s*$",
     "The pages cited at the end of an English citation, after p., pp., pages or 'at' (law reports).",
-    examples=("Title (Oxford: Clarendon, 1990), pp. 12-15.", "Title, p. 5", "410 U.S. 113, at 153", "Title, pages 3, 7-9"),
+    examples=("Title (Oxford: Clarendon, 1990), pp. 12-15.", "Title, p. 5", "410 U.S. 113, at 153", "Title, pages 3, 7-9",
+              "Theorie der Grundrechte, 1985, S. 75 ff."),
     counterexamples=("Title, 2005", "Title, p. 5, and more", "Title, map 5"),
     flags=re.I,
 )
@@ -225,14 +226,16 @@ EDITOR_AFTER = rule(
     requires=("ed",),
 )
 _EDITION_TAIL_PATTERN = (rf"(?:[,，]\s*(?:[0-9]+{alternation(ORDINAL_SUFFIXES_EN)}|{alternation(REVISED_WORDS_EN)})\s+ed\.?"
+                         rf"|[,，]\s*[0-9]+\.\s*{alternation(EDITION_WORDS_DE)}"
                          r"|[,，]\s*vols?\.\s*[^,，()]+)+\s*$")
 EDITION_TAIL = rule(
     "edition_tail_en",
     _EDITION_TAIL_PATTERN,
     "An edition or volumes ending a title: ', 4th ed.' / ', rev. ed.' / ', vol. 2'.",
-    examples=("Theory, 4th ed.", "Politics Among Nations, rev. ed.", "Collected Works, vol. 2", "Economy, 2nd ed., vols. 1-2"),
+    examples=("Theory, 4th ed.", "Politics Among Nations, rev. ed.", "Collected Works, vol. 2", "Economy, 2nd ed., vols. 1-2",
+              "Methodenlehre der Rechtswissenschaft, 6. Aufl."),
     counterexamples=("Theory of Politics", "Theory, 4th edition of", "Smith, ed."),
-    requires=("ed", "vol"),
+    requires=("ed", "vol", "Aufl"),
 )
 VOLUME_PART = rule(
     "volume_part_en",

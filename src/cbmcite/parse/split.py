@@ -255,7 +255,7 @@ _MAY_LEAD = compile_fast("|".join(sorted({w[0] for w in SIGNAL_ZH}) + sorted({w.
 PROSE_LEAD = rule(  # its prefilter is _MAY_LEAD, searched in a piece's first 140 characters only
     "prose_lead",
     rf"^(?:.{{0,40}}?[。，；：;:,.!?！？\s）)」』])?{alternation(SIGNAL_ZH)}\s*[:：，,]?\s*"
-    rf"|^(?:[^,，;；:：]{{0,120}}?[,，;；:：]\s*)?{alternation(SIGNAL_EN)}\s+",
+    rf"|^(?:.{{0,120}}?[,，;；:：]\s*)?{alternation(SIGNAL_EN)}\s+",
     "Commentary, then a signal word that leads into the citation: '……之能力。詳見 Thomas C. Schelling, …', "
     "'On the logic of commitment, see Thomas C. Schelling, …'.",
     examples=("……之能力。詳見 Thomas C. Schelling, The Strategy of Conflict", "參見汪波，前引文。", "See also Smith, Theory, 5.",
