@@ -91,7 +91,7 @@ def _chinese_statute(s: str) -> Parsed | None:
     pinpoint = PINPOINT_AFTER_YEAR.find(s, m.end())
     if pinpoint:
         out.locator = normalize_pages(pinpoint["p"])
-    date = parse_date(s[m.end():])
+    date = parse_date(s[m.end("title"):])  # 《…國家安全法》（2015年7月1日通過）第11條: the date may precede the article
     if date:
         set_issued(out, date)
     return out

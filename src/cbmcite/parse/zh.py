@@ -700,6 +700,8 @@ def _zh_type(s: str, out: Parsed) -> str:
         return out.kind_hint
     if csl.get("URL") and not (csl.get("volume") or csl.get("issue") or csl.get("publisher")):
         return "webpage"
+    if csl.get("container-title") and csl.get("publisher") and not csl.get("issue") and CHAPTER_LEAD.find(s):
+        return "chapter"  # 载《邓小平文选》第三卷，人民出版社1993年版: a piece in a published book, not a journal issue
     if csl.get("container-title"):
         return "article-journal"
     if REPORT_TITLE_ZH.find(csl.get("title", "")) or REPORT_TITLE_ZH.find(_strip_titles(s)):
