@@ -296,6 +296,8 @@ EDITOR_MARKS_EN = ("ed.", "eds.", "(ed)", "(ed.)", "(eds)", "(eds.)")
 # A journal's volume and issue: 'Vol. 12, No. 3' (matched in any case).
 VOLUME_WORDS_EN = ("Vol", "Vol.", "Volume")
 ISSUE_WORDS_EN = ("No", "No.", "Number", "Issue")
+# Before an older roman volume number: 'vol. I, p. 224', 't. I, p. 165' (tome), 'Bd. II, S. 5'.
+ROMAN_VOLUME_WORDS = ("vol.", "Vol.", "t.", "tome", "Bd.")
 PART_WORDS_EN = ("Part", "Book", "Chapter", "Section", "Appendix")  # 'Part 2': a part of a work, not a page
 # An edition: '4th ed.', 'rev. ed.', 'Revised ed.'.
 ORDINAL_SUFFIXES_EN = ("st", "nd", "rd", "th")

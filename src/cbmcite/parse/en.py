@@ -12,7 +12,7 @@ from ..lexicon import (DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN, EDITION_WORD
                        MONTH_ABBREVIATIONS, MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN, NEWSPAPER_WORDS_EN,
                        ORDINAL_SUFFIXES_EN, PAGE_WORDS_DE, PAGE_WORDS_EN, PART_WORDS_EN, PLACE_CONNECTIVES_EN, PUBLISHER_ENDINGS_EN,
                        PUBLISHER_WORDS_EN, PUBLISHING_PLACES, REPORT_NUMBER_WORDS_EN, REPORT_PUBLISHER_WORDS_EN,
-                       REPORT_TITLE_WORDS_EN, REVISED_WORDS_EN, SEASONS_EN, THESIS_WORDS_EN, TITLE_OPENING_WORDS_EN,
+                       REPORT_TITLE_WORDS_EN, REVISED_WORDS_EN, ROMAN_VOLUME_WORDS, SEASONS_EN, THESIS_WORDS_EN, TITLE_OPENING_WORDS_EN,
                        TRANSLATOR_LEADS_EN, VOLUME_WORDS_EN, alternation)
 from ..normalize import has_cjk, normalize_pages
 from ..items import display_name
@@ -167,9 +167,12 @@ AUTHOR_COLON = rule(
 )
 ROMAN_VOLUME_PAGE = rule(
     "roman_volume_page_en",
-    r"(?r)[,，]\s*(?P<v>[IVXL]{1,5})\s*[,.]?\s+(?:p\.\s*)?(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*$",
-    "An older roman volume and its page at the end: 'Grundzüge der physiologischen Psychologie, II 213'.",
-    examples=("W. Wundt, Grundzüge der physiologischen Psychologie, II 213", "Kant, Werke, IV, p. 54", "Hegel, Werke, XII. 40-42"),
+    rf"(?r)[,，]\s*(?:{alternation(ROMAN_VOLUME_WORDS)}\s*)?(?P<v>[IVXL]{{1,5}})\s*[,.]?\s+(?:p\.\s*)?"
+    r"(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*$",
+    "An older roman volume and its page at the end: 'Grundzüge der physiologischen Psychologie, II 213', 'vol. I, p. 224'.",
+    examples=("W. Wundt, Grundzüge der physiologischen Psychologie, II 213", "Kant, Werke, IV, p. 54", "Hegel, Werke, XII. 40-42",
+              "The Principles of Psychology, New York, 1890, vol. I, p. 224", "De l'intelligence, Paris, 1870, t. I, p. 165",
+              "“What is an Emotion?” Mind, IX, 188"),
     counterexamples=("Title, 213", "Title, II", "Henry VIII 12"),
     requires=("I", "V", "X", "L"),
 )
@@ -352,7 +355,7 @@ def parse_english(raw: str) -> Parsed:
 
 def _roman_volume_page(s: str, out: Parsed) -> str:
     """'Grundzüge der physiologischen Psychologie, II 213': an older roman volume and its page."""
-    roman = ROMAN_VOLUME_PAGE.find_tail(s)
+    roman = ROMAN_VOLUME_PAGE.find_tail(s) if out.locator is None else None
     if not roman:
         return s
     out.csl["volume"], out.locator = roman["v"], normalize_pages(roman["p"])
@@ -540,11 +543,11 @@ def _take_bare_publisher(s: str, out: Parsed, after_book: bool = False) -> str:
     segments = _segments(s)
     if len(segments) < 3 - after_book:
         return s
-    if not (_publisher_like(segments[-1]) or after_book and _capitalised_name(segments[-1])):
-        return s
-    if segments[-1] in PUBLISHING_PLACES:  # older English: 'Title, Leipzig, 1896, p. 54'
+    if segments[-1] in PUBLISHING_PLACES:  # older English: 'Title, Leipzig, 1896, p. 54' / 'Title, New York, 1890'
         out.csl["publisher-place"] = segments[-1]
         return ", ".join(segments[:-1])
+    if not (_publisher_like(segments[-1]) or after_book and _capitalised_name(segments[-1])):
+        return s
     if out.csl.get("URL"):  # 'Title, Mayo Clinic, 2016, https://…': the site of a web page
         out.csl["container-title"] = segments[-1]
         out.kind_hint = out.kind_hint or "webpage"
@@ -807,5 +810,7 @@ def _csl_type(out: Parsed) -> str:
 
 
 # The English styles, field by field from the end of the citation.
-_STEPS: tuple[Step, ...] = (_roman_volume_page, _url, _pages, _take_paren_block, _date, _container_or_publisher,
+_STEPS: tuple[Step, ...] = (_roman_volume_page, _url, _pages, _take_paren_block,
+                            _roman_volume_page,  # again after the year: 'Mind, IX, 188 (1884)'
+                            _date, _container_or_publisher,
                             _csl_type_step)
