@@ -253,12 +253,13 @@ EDITOR_BEFORE_BOOK = rule(
 # a publisher named before its year, no place: （北京大學出版社，2007） ，商務印書館，1971 出版社2007年版
 PUBLISHER_YEAR_ZH = rule(
     "publisher_year_zh",
-    rf"(?:^|[（(，,〈])\s*(?P<pub>[^，,（()）〈〉《》：:]{{2,40}}?(?:{alternation(PUBLISHER_ENDINGS_ZH)}|[A-Za-z.])|"
+    rf"(?:^|[（(，,〈』])\s*(?P<pub>[^，,（()）〈〉《》『』：:、]{{2,40}}?(?:{alternation(PUBLISHER_ENDINGS_ZH)}|[A-Za-z.])|"
     rf"[^，,（()）〈〉《》：:]{{2,30}}?{_THESIS_WORD})"
-    rf"\s*[，,]?\s*(?P<y>(?:1[5-9]|20)[0-9]{{2}}|民國\s*[0-9]{{2,3}})\s*年?\s*(?:版|[）)，,。]|$|(?={_THESIS_WORD}))",
-    "A publisher named before its year, with no place: （北京大學出版社，2007） / 人民出版社2007年版.",
+    rf"\s*[，,、]?\s*(?P<y>(?:1[5-9]|20)[0-9]{{2}}|民國\s*[0-9]{{2,3}})\s*年?\s*(?:版|[）)，,。、]|$|(?={_THESIS_WORD}))",
+    "A publisher named before its year, with no place: （北京大學出版社，2007） / 人民出版社2007年版 / Japanese "
+    "『書』東京大学出版会、2008年.",
     examples=("《美國行政法》（北京大學出版社，2007）", "，商務印書館，1971，", "《论二元经济》，人民出版社2007年版",
-              "華東師範大學2009年博士學位論文"),
+              "華東師範大學2009年博士學位論文", "若林正丈『台湾の政治』東京大学出版会、2008年、85頁。"),
     counterexamples=("（臺北：三民書局，1999）", "《書》，1999年"),
 )
 # in parentheses after a title any name before the year is its publisher: 《民法総則物権法》（有斐閣，1950年）
