@@ -6,8 +6,8 @@ from dataclasses import dataclass
 import regex as re
 
 from ..lexicon import (ABBREVIATIONS, CHAPTER_LEAD_ZH, SIGNAL_EN, SIGNAL_ZH, IBID_TERMS_EN, IBID_TERMS_ZH, NAME_JOINERS_EN,
-                       NUMBERED_PART_ABBREVIATIONS, ORDINAL_WORDS_DE, PARENTHETICAL_SOURCE_WORDS_EN, PREVIOUS_NOTE_TERMS_ZH, ROLE_AUTHOR_ZH,
-                       ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, alternation)
+                       NUMBERED_PART_ABBREVIATIONS, ORDINAL_WORDS_DE, PARENTHETICAL_SOURCE_WORDS_EN, PREVIOUS_NOTE_TERMS_ZH,
+                       ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, TITLE_OPENING_WORDS_EN, alternation)
 from ..patterns import compile_fast
 from ..rules import rule
 
@@ -80,11 +80,13 @@ ROLE_AFTER_STOP_ZH = rule(
 )
 QUOTATION_THEN_AUTHOR = rule(
     "quotation_then_author",
-    r"[”\"」]\s*[,，]?\s+(?P<name>(?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w'’\-]+),\s",
-    "A quotation in commentary, then the author it is from and the citation: the citation starts at the name.",
+    rf"[”\"」]\s*[,，]?\s+(?P<name>(?!{alternation(TITLE_OPENING_WORDS_EN)}\s)(?:[A-Z][\w.'’\-]*\s+){{1,3}}[A-Z][\w'’\-]+),\s",
+    "A quotation in commentary, then the author it is from and the citation: the citation starts at the name (a name "
+    "never opens with 'The': '“Readout …,” The White House, …' is a titled web page).",
     examples=("As Waltz puts it, “in anarchy, security is the highest end,” Kenneth N. Waltz, Theory of International "
               "Politics (Reading, MA: Addison-Wesley, 1979), 126.",),
-    counterexamples=("Kenneth N. Waltz, Theory of International Politics, 126.",),
+    counterexamples=("Kenneth N. Waltz, Theory of International Politics, 126.",
+                     "“Readout of the Meeting,” The White House, November 15, 2023, https://www.whitehouse.gov/x/."),
     requires=("”", '"', "」"),
 )
 AUTHOR_FIRST = rule(
