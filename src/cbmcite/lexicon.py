@@ -41,8 +41,9 @@ SIGNAL_ZH = ("請參閱", "請參見", "請參考", "請見", "请参阅", "请�
              "參照", "参照")  # 參照《行政程序法》第7條 (law)
 # A source quoted or cited inside a citation's parenthetical (Bluebook): '… (1981) (quoting Youngstown, …)'.
 PARENTHETICAL_SOURCE_WORDS_EN = ("quoting", "citing", "quoted in", "cited in")
-SIGNAL_EN = ("See also", "see also", "See", "see", "Cf.", "cf.", "Compare", "E.g.,", "e.g.,", "See, e.g.,", "see, e.g.,",
-             "See generally", "see generally", "But see", "but see", "Vgl.", "vgl.")  # Bluebook; German vgl.
+SIGNAL_EN = ("See also", "see also", "See", "see", "Cf.", "cf.", "Compare", "E.g.,", "e.g.,",
+             "See, e.g.,", "see, e.g.,", "See generally", "see generally", "But see", "but see",  # Bluebook
+             "Vgl.", "vgl.")  # German
 
 # Words that open a sentence of commentary, never an author's name before a short note's comma.
 PROSE_OPENERS_EN = ("However", "Thus", "Moreover", "Indeed", "Therefore", "First", "Second", "Third", "Finally",

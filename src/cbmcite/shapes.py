@@ -37,7 +37,8 @@ def entry_mark(text: str) -> bool:
 CASE_REPORT = rule(
     "case_report",
     rf"^(?P<title>[^,]+?\sv\.?\s[^,]+?),\s*(?P<v>[0-9]+)\s+(?P<c>{alternation(COURT_REPORTERS_EN)})"
-    rf"\s+(?:\([^()]{{1,25}}\)\s+)?(?:at\s+)?(?P<p>[0-9]+)(?:,\s*(?P<pin>[0-9]+(?:[-–][0-9]+)?))?\s*(?:\((?:[^()]*\s)?(?P<y>{_YEAR})\))?",
+    rf"\s+(?:\([^()]{{1,25}}\)\s+)?(?:at\s+)?(?P<p>[0-9]+)(?:,\s*(?P<pin>[0-9]+(?:[-–][0-9]+)?))?"
+    rf"\s*(?:\((?:[^()]*\s)?(?P<y>{_YEAR})\))?",
     "A case in a law report: Name v. Name, volume (parallel report) Reporter first page, pinpoint (year).",
     examples=("Marbury v. Madison, 5 U.S. 137 (1803).", "Brown v. Board of Education, 347 U.S. 483, 495 (1954).",
               "Roe v. Wade, 410 U.S. at 38.", "Marbury v. Madison, 5 U.S. (1 Cranch) 137, 177 (1803)."),
@@ -119,7 +120,8 @@ ZH_INTERPRETATION = rule(
 )
 GERMAN_REPORT = rule(
     "german_report",
-    rf"\b(?P<c>{alternation(COURT_REPORTERS_DE)})\s+(?P<v>[0-9]+)\s*,\s*(?P<p>[0-9]+)(?:\s*\((?P<pin>[0-9]+(?:\s*f{{1,2}}\.)?)\))?",
+    rf"\b(?P<c>{alternation(COURT_REPORTERS_DE)})\s+(?P<v>[0-9]+)\s*,\s*(?P<p>[0-9]+)"
+    r"(?:\s*\((?P<pin>[0-9]+(?:\s*f{1,2}\.)?)\))?",
     "A German court decision in its official report: 'BVerfGE 7, 198 (208)' (volume, first page, pinpoint).",
     examples=("vgl. BVerfGE 7, 198 (208).", "BGHZ 24, 72"),
     counterexamples=("BVerfG, Beschluss", "BGH 1990"),

@@ -8,12 +8,13 @@ import regex as re
 from ..patterns import compile_fast
 from ..rules import rule
 
-from ..lexicon import (DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN, EDITION_WORDS_DE, EDITOR_LEADS_EN, EDITOR_MARKS_EN, ISSUE_WORDS_EN,
-                       MONTH_ABBREVIATIONS, MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN, NEWSPAPER_WORDS_EN,
-                       ORDINAL_SUFFIXES_EN, PAGE_WORDS_DE, PAGE_WORDS_EN, PART_WORDS_EN, PLACE_CONNECTIVES_EN, PUBLISHER_ENDINGS_EN,
-                       PUBLISHER_WORDS_EN, PUBLISHING_PLACES, REPORT_NUMBER_WORDS_EN, REPORT_PUBLISHER_WORDS_EN,
-                       REPORT_TITLE_WORDS_EN, REVISED_WORDS_EN, ROMAN_VOLUME_WORDS, SEASONS_EN, THESIS_WORDS_EN, TITLE_OPENING_WORDS_EN,
-                       TRANSLATOR_LEADS_EN, VOLUME_WORDS_EN, alternation)
+from ..lexicon import (DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN, EDITION_WORDS_DE, EDITOR_LEADS_EN, EDITOR_MARKS_EN,
+                       ISSUE_WORDS_EN, MONTH_ABBREVIATIONS, MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN,
+                       NEWSPAPER_WORDS_EN, ORDINAL_SUFFIXES_EN, PAGE_WORDS_DE, PAGE_WORDS_EN, PART_WORDS_EN,
+                       PLACE_CONNECTIVES_EN, PUBLISHER_ENDINGS_EN, PUBLISHER_WORDS_EN, PUBLISHING_PLACES,
+                       REPORT_NUMBER_WORDS_EN, REPORT_PUBLISHER_WORDS_EN, REPORT_TITLE_WORDS_EN, REVISED_WORDS_EN,
+                       ROMAN_VOLUME_WORDS, SEASONS_EN, THESIS_WORDS_EN, TITLE_OPENING_WORDS_EN, TRANSLATOR_LEADS_EN,
+                       VOLUME_WORDS_EN, alternation)
 from ..normalize import has_cjk, normalize_pages
 from ..items import display_name
 from .names import is_institution, is_person_name, split_people
@@ -115,7 +116,8 @@ PAREN_TAIL = rule(
 )
 BOOK_PAGE_BEFORE_YEAR = rule(
     "book_page_before_year_en",
-    rf"(?r)(?<=[A-Za-z’'?!)])(?<!\b{alternation(VOLUME_WORDS_EN + ISSUE_WORDS_EN + PART_WORDS_EN)})\s+(?P<p>[0-9]{{1,4}}(?:\s*[-–]\s*[0-9]{{1,4}})?)$",
+    rf"(?r)(?<=[A-Za-z’'?!)])(?<!\b{alternation(VOLUME_WORDS_EN + ISSUE_WORDS_EN + PART_WORDS_EN)})"
+    r"\s+(?P<p>[0-9]{1,4}(?:\s*[-–]\s*[0-9]{1,4})?)$",
     "Bluebook books: the page cited right after the title, before '(2d ed. 1996)': 'Foreign Affairs and the United "
     "States Constitution 34'.",
     examples=("Louis Henkin, Foreign Affairs and the United States Constitution 34",
