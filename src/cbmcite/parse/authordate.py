@@ -34,17 +34,20 @@ AUTHOR_DATE_INNER = rule(
 _LATIN_NAMES = r"[A-Z][\w'’\-]+(?:(?:\s+and\s+|\s*&\s*)[A-Z][\w'’\-]+)?(?:\s+et\s+al\.)?"
 AUTHOR_DATE_NARRATIVE = rule(
     "author_date_narrative",
-    rf"(?<![A-Za-z.])(?P<a>{_LATIN_NAMES})\s*[（(]\s*{_YEAR_PAGE}\s*[）)]",
-    "A narrative author–date reference: the author named in the sentence, the year and page in parentheses.",
-    examples=("亦可參考Evans（1995: 12）之概念", "Wade (1990: 113) 則強調", "as Keohane and Nye (1977) argue"),
-    counterexamples=("the Korean War (1950-53)", "（Wade, 1990: 26-27）", "Princeton University Press, 1995"),
+    rf"(?<![A-Za-z.])(?P<a>{_LATIN_NAMES})\s*(?:（|\((?=[^()]*[：:,]\s*(?:pp?\.\s*)?[0-9]))\s*{_YEAR_PAGE}\s*[）)]",
+    "A narrative author–date reference: the author named in the sentence, the year (and page) in parentheses; "
+    "in ASCII parentheses only with a page, since English prose dates events so: 'the Korean War (1950)'.",
+    examples=("亦可參考Evans（1995: 12）之概念", "Wade (1990: 113) 則強調", "as Keohane and Nye (1977: 11) argue",
+              "Wade（1990）則強調"),
+    counterexamples=("the Korean War (1950-53)", "the Helsinki Final Act (1975) was signed", "（Wade, 1990: 26-27）",
+                     "Princeton University Press, 1995"),
     requires=("（", "("),
 )
 _NARRATIVE_ALONE = rule(
     "author_date_narrative_alone",
     rf"^{AUTHOR_DATE_NARRATIVE.pattern}$",
     "A narrative author–date reference as a citation's raw text: 'Evans（1995: 12）'.",
-    examples=("Evans（1995: 12）", "Wade (1990)"),
+    examples=("Evans（1995: 12）", "Wade (1990: 5)"),
     counterexamples=("Evans, 1995: 12",),
 )
 _SEMICOLON = compile_fast(r"\s*[；;]\s*")
