@@ -37,8 +37,13 @@ CHAPTER_LEAD_EN = ("in", "In")
 # Signal words that lead into a citation after commentary.
 SIGNAL_ZH = ("請參閱", "請參見", "請參考", "請見", "请参阅", "请参见", "请参考", "参阅", "參閱", "參見", "参见", "參看",
              "参看", "詳見", "详见", "另見", "另见", "另參見", "另参见", "另請參閱", "另请参阅", "另參閱", "另参阅", "另參",
-             "另参", "亦見", "亦见", "亦可參考", "可參考", "可参考", "參考", "参考", "轉引自", "转引自", "引自", "見", "见")
-SIGNAL_EN = ("See also", "see also", "See", "see", "Cf.", "cf.", "Compare", "E.g.,", "e.g.,")
+             "另参", "亦見", "亦见", "亦可參考", "可參考", "可参考", "參考", "参考", "轉引自", "转引自", "引自", "見", "见",
+             "參照", "参照")  # 參照《行政程序法》第7條 (law)
+# A source quoted or cited inside a citation's parenthetical (Bluebook): '… (1981) (quoting Youngstown, …)'.
+PARENTHETICAL_SOURCE_WORDS_EN = ("quoting", "citing", "quoted in", "cited in")
+SIGNAL_EN = ("See also", "see also", "See", "see", "Cf.", "cf.", "Compare", "E.g.,", "e.g.,",
+             "See, e.g.,", "see, e.g.,", "See generally", "see generally", "But see", "but see",  # Bluebook
+             "Vgl.", "vgl.")  # German
 
 # Words that open a sentence of commentary, never an author's name before a short note's comma.
 PROSE_OPENERS_EN = ("However", "Thus", "Moreover", "Indeed", "Therefore", "First", "Second", "Third", "Finally",
@@ -66,12 +71,18 @@ NOTE_NAMING_IBID_TERMS_ZH = ("同上註", "同上注", "同前註", "同前注")
 AUTHOR_WORK_MARKS_ZH = ("書", "书", "文")
 OP_CIT_TERMS_EN = ("op. cit.", "op.cit.", "op cit")
 OP_CIT_TERMS_ZH = ("前引書", "前引书", "前引文", "前揭書", "前揭书", "前揭文", "上揭書", "上揭书", "上揭文", "同前引",
-                   "同前引書", "同前揭書", "同前揭文", "前揭論文", "前引論文", "前揭", "前引")
+                   "同前引書", "同前揭書", "同前揭文", "前揭論文", "前引論文", "前揭", "前引",
+                   "前掲書", "前掲論文", "前掲")  # Japanese 掲: 若林正丈、前掲書、90頁
 LOC_CIT_TERMS = ("loc. cit.", "loc.cit.")
 NOTE_WORDS_ZH = ("註", "注")
 # 同註X, 前揭註X, 參見註X …: a lead word, then 註/注, then the note number.
-CROSS_REF_LEADS_ZH = ("同", "同前", "前揭", "前引", "見", "參見", "参見", "參照", "参照", "同前揭", "上揭", "上引")
-CROSS_REF_TERMS_ZH = tuple(lead + word for lead in CROSS_REF_LEADS_ZH for word in NOTE_WORDS_ZH)
+CROSS_REF_LEADS_ZH = ("同", "同前", "前揭", "前引", "見", "见", "參見", "参見", "参见", "參照", "参照", "同前揭", "上揭", "上引")
+# 參見本文註6: the note of this article, book or chapter
+THIS_WORK_ZH = ("本文", "本書", "本书", "本章")
+CROSS_REF_TERMS_ZH = tuple(lead + this + word for lead in CROSS_REF_LEADS_ZH for this in ("",) + THIS_WORK_ZH
+                           for word in NOTE_WORDS_ZH)
+# 前引〔11〕，拉伦茨书 (the legal citation manual): the note number in brackets, no 註
+CROSS_REF_BRACKET_LEADS_ZH = ("前引", "前揭")
 CROSS_REF_TERMS_EN = ("supra note", "see note", "n.", "Fn.", "fn.")  # (n. 7), (Fn. 12): in parentheses
 # 同5 / 同 22: 225 (GB/T 7714 notes): 同 and a bare note number.
 CROSS_REF_BARE_LEAD_ZH = ("同",)
@@ -144,6 +155,8 @@ WEB_LABELS = ("網址", "网址", "網路", "网路", "檢索日期", "检索日
 # An access date's label: （瀏覽日期：2020年1月1日）
 ACCESS_DATE_LEADS_ZH = ("瀏覽", "浏览", "檢索", "检索", "上網", "上网", "查閱", "查阅", "引用", "搜尋")
 NEWSPAPER_SECTION = ("版",)
+# Before a number and 版 these make it a book's edition, not a newspaper's section: 2005年增訂9版
+REVISED_EDITION_ZH = ("增訂", "增订", "修訂", "修订", "新")
 # News agencies and papers cited with a date and no title: 中央社，民國95年3月2日
 NEWS_AGENCIES_ZH = ("中央社", "中央通訊社", "新華社", "新华社", "中新社", "路透社", "法新社", "美聯社", "美联社", "共同社",
                     "韓聯社", "韩联社", "塔斯社", "德新社", "彭博社")  # 第A10版, 版15
@@ -155,6 +168,11 @@ GBT_CARRIERS = ("OL", "CD", "MT", "DK")
 # Legal citations ----------------------------------------------------------------------------------------
 COURT_REPORTERS_EN = ("U.S.", "S. Ct.", "S.Ct.", "L. Ed.", "L. Ed. 2d", "F.", "F.2d", "F.3d", "F.4th", "F. Supp.",
                       "F. Supp. 2d", "F. Supp. 3d", "A.C.", "Q.B.", "K.B.", "Ch.", "W.L.R.", "All E.R.", "I.C.J.")
+# German official reports: 'BVerfGE 7, 198 (208)' (volume, first page, pinpoint).
+COURT_REPORTERS_DE = ("BVerfGE", "BGHZ", "BGHSt", "BVerwGE", "BAGE", "BSGE", "BFHE", "RGZ", "RGSt")
+# What a Chinese court document is, after its case number: …第3598號民事判決 / …第78号民事判决书.
+DECISION_KINDS_ZH = ("判決書", "判决书", "判決", "判决", "裁定書", "裁定书", "裁定", "決定書", "决定书", "調解書", "调解书")
+DECISION_BRANCHES_ZH = ("民事", "刑事", "行政")
 NEUTRAL_COURTS_EN = ("EWCA Civ", "EWCA Crim", "EWHC", "UKSC", "UKHL", "UKPC", "UKUT", "EWFC", "IESC", "HCA", "SCC")
 LAW_REVIEW_ABBREVIATIONS = ("L. Rev.", "L.Rev.", "L.J.", "L. J.", "L.Q.", "J. Int'l L.", "Int'l L.J.")
 STATUTE_CODES_EN = ("Stat.", "U.S.C.", "U.S.C", "C.F.R.", "C.F.R")  # a state prefix may come first: Fla. Stat.
@@ -172,6 +190,8 @@ MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "
 DATE_QUALIFIERS_EN = ("declassified", "published", "reprinted", "rev.", "c.")
 # Words before the pages cited: 'p. 5', 'pp. 12-15', 'pages 3-4', 'at 210' (law reports).
 PAGE_WORDS_EN = ("p.", "pp.", "page", "pages", "at")
+PAGE_WORDS_DE = ("S.",)  # Seite: 'Theorie der Grundrechte, 1985, S. 75 ff.'
+EDITION_WORDS_DE = ("Aufl.", "Auflage")  # '6. Aufl.
 SEASONS_EN = ("Spring", "Summer", "Autumn", "Fall", "Winter")
 
 # Abbreviations that number a part of a work: 'Vol. 4', 'Pt. 2', 'Bk. 3'.
@@ -185,7 +205,15 @@ ABBREVIATIONS = ("ed", "eds", "Ed", "Eds", "vol", "Vol", "no", "No", "nos", "pp"
                  "D.C",
                  # legal citations: Pub. L. No. 111-2, Fla. Stat., Exec. Order, Harv. L. Rev., F. Supp.
                  "Pub", "Stat", "Exec", "Fla", "Cal", "Harv", "Supp", "Rev", "Civ", "Crim", "Ct", "Cong", "Sess", "Res",
-                 "Doc", "Reg", "Ord", "Art", "Int'l")
+                 "Doc", "Reg", "Ord", "Art", "Int'l",
+                 # law reviews and reporters (Bluebook T13): 83 Colum. L. Rev. 1, 99 Va. L. Rev. 987, Am. L. Inst.
+                 "Colum", "Va", "Mich", "Stan", "Geo", "Wash", "Calif", "Tex", "Chi", "Nw", "Pa", "Minn", "Wis", "Ill",
+                 "Am", "Comp", "Const", "Pol", "Stud", "Admin", "Envtl", "Inst", "Ass'n", "Hum", "Rts", "Legis", "Sup",
+                 "Cranch", "cmt",
+                 # older and continental notes: t. I (tome), Bd. 2, Nr. 5, S. 320 ff., vgl.
+                 "t", "tom", "Bd", "Nr", "Jg", "Hft", "Ausg", "Aufl", "ff", "vgl", "Vgl")
+# German ordinals end in a stop: '6. Aufl.' (6th edition), '2. Bd.' — the stop after the number ends nothing.
+ORDINAL_WORDS_DE = ("Aufl.", "Auflage", "Ausg.", "Ausgabe", "Bd.", "Band", "Jg.", "Jahrgang", "Hft.", "Heft")
 
 # Abbreviations whose period may end a note: a note can be just "Ibid." / "Id." or end in "op. cit.".
 NOTE_FINAL_ABBREVIATIONS = ("ibid", "Ibid", "Id", "cit")
@@ -288,6 +316,9 @@ EDITOR_MARKS_EN = ("ed.", "eds.", "(ed)", "(ed.)", "(eds)", "(eds.)")
 # A journal's volume and issue: 'Vol. 12, No. 3' (matched in any case).
 VOLUME_WORDS_EN = ("Vol", "Vol.", "Volume")
 ISSUE_WORDS_EN = ("No", "No.", "Number", "Issue")
+# Before an older roman volume number: 'vol. I, p. 224', 't. I, p. 165' (tome), 'Bd. II, S. 5'.
+ROMAN_VOLUME_WORDS = ("vol.", "Vol.", "t.", "tome", "Bd.")
+PART_WORDS_EN = ("Part", "Book", "Chapter", "Section", "Appendix")  # 'Part 2': a part of a work, not a page
 # An edition: '4th ed.', 'rev. ed.', 'Revised ed.'.
 ORDINAL_SUFFIXES_EN = ("st", "nd", "rd", "th")
 REVISED_WORDS_EN = ("rev.", "Revised", "revised")

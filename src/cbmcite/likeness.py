@@ -172,10 +172,19 @@ ROMAN_VOLUME_PAGE_SIGN = rule(
     counterexamples=("Title, 213.", "World War II 1945 was over, and more", "Henry VIII"),
     requires=("I", "V", "X", "L"),
 )
+SECTION_SIGN = rule(
+    "section_sign",
+    r"§+\s*[0-9]",
+    "A sign of a legal citation: a numbered section ('Restatement (Fourth) of … § 401 (Am. L. Inst. 2018)').",
+    examples=("Restatement (Fourth) of the Foreign Relations Law of the United States § 401 (Am. L. Inst. 2018).",
+              "50 U.S.C. § 1541(c) (2018)."),
+    counterexamples=("See the section above", "§ and more"),
+    requires=("§",),
+)
 _CITATION_FEATURES = (  # cheap, common signs first
     TITLE_MARK_SIGN, PAGE_SIGN, NUMBERED_PART_SIGN_ZH, VOLUME_NUMBER_SIGN, PLACE_PUBLISHER_EN, URL_SIGN, GBT_TYPE_MARK,
     PUBLICATION_SIGN_ZH, PAREN_PUBLISHER_YEAR, AUTHORS_LEAD_EN, QUOTED_TITLE_SIGN, DATED_EDITION_END_ZH,
-    QUOTED_TITLE_THEN_SOURCE, INITIALS_AUTHOR_COLON, ROMAN_VOLUME_PAGE_SIGN,
+    QUOTED_TITLE_THEN_SOURCE, INITIALS_AUTHOR_COLON, ROMAN_VOLUME_PAGE_SIGN, SECTION_SIGN,
 )
 CHICAGO_SHORT_SIGN = rule(
     "chicago_short_sign",

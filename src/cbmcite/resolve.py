@@ -16,6 +16,7 @@ from .lexicon import (
     ET_AL,
     NAME_PARTICLES,
     NOTE_NAMING_IBID_TERMS_ZH,
+    OP_CIT_TERMS_ZH,
     PAGE_ABBREVIATIONS_EN,
     PAGE_LEADS_ZH,
     PAGE_MARKS_ZH,
@@ -29,7 +30,8 @@ from .lexicon import (
 )
 from .model import Citation, DocumentResult, Form, Note
 from .normalize import has_cjk, match_key
-from .parse.names import family_key, names_close, split_people
+from .parse.forms import SHORT_CASE
+from .parse.names import family_key, names_close, split_people, without_nationality, zh_family_key
 from .patterns import compile_fast
 from .rules import rule
 
@@ -53,6 +55,15 @@ NAMES_THE_NOTE = rule(
     examples=("同上注，第5頁。", "同前註，頁12。", "同上註"),
     counterexamples=("同上，頁5。", "Ibid., 5.", "見同上注"),
     requires=NOTE_NAMING_IBID_TERMS_ZH,
+    anchored=True,
+)
+AUTHORLESS_OP_CIT = rule(
+    "resolve_authorless_op_cit",
+    alternation(tuple(t for t in OP_CIT_TERMS_ZH if t.startswith("同"))),
+    "同前揭書 / 同前引書 with no author before it: the work of the note just above, as 同前註 would be.",
+    examples=("同前揭書，頁50。", "同前引書，頁9。", "同前引"),
+    counterexamples=("王振寰，前引書，頁12。", "前揭書，頁5。"),
+    requires=("同前",),
     anchored=True,
 )
 NAMED_TITLE = rule(
@@ -415,7 +426,14 @@ def _resolve_by_author(cit: Citation, fulls: list[_Full], previous: Note | None,
     """op. cit. / 前引書 / loc. cit. / short note: the earlier work by the named authors."""
     named = named_work(cit.named or "")
     if not named.people:
+        if previous is not None and AUTHORLESS_OP_CIT.find(cit.raw.strip()):  # 同前揭書 with no author: the note above
+            _point_at_note(cit, previous, f"the previous note {previous.number}", path)
+            return
         _failed(cit, "unresolved", f"{cit.form.replace('_', ' ')} without an author name before it")
+        return
+    case = SHORT_CASE.find(cit.raw.strip()) if cit.form == Form.SHORT else None
+    if case:
+        _resolve_case(cit, case, fulls, path)
         return
     works = _works_by(named, fulls)
     if cit.form == Form.SHORT:
@@ -432,6 +450,21 @@ def _resolve_by_author(cit: Citation, fulls: list[_Full], previous: Note | None,
         _failed(cit, "ambiguous", f"{len(works)} earlier works by {label}", candidates)
     else:
         _resolved(cit, works[0][0], path)
+
+
+def _resolve_case(cit: Citation, case, fulls: list[_Full], path: str) -> None:
+    """'Youngstown, 343 U.S. at 637': the case in that volume of that reporter whose name holds the party named."""
+    party = match_key(case["who"])
+    works = _distinct_works([f for f in fulls if f.citation.csl.get("volume") == case["v"]
+                             and match_key(f.citation.csl.get("container-title")) == match_key(case["c"])
+                             and party in match_key(f.citation.csl.get("title"))])
+    if len(works) == 1:
+        _resolved(cit, works[0][0], path)
+    elif works:
+        _failed(cit, "ambiguous", f"{len(works)} earlier cases named {case['who']}",
+                [_pointer(w[0].document or path, w[0].note, w[0].index) for w in works])
+    else:
+        _failed(cit, "unresolved", f"no earlier case named {case['who']} in {case['v']} {case['c']}")
 
 
 def _works_by(named: NamedWork, fulls: list[_Full]) -> list[list[_Full]]:
@@ -545,7 +578,11 @@ def _title_fits(short: str, cit: Citation) -> bool:
 @lru_cache(maxsize=65536)
 def _same_person(a: str, b: str) -> bool:
     if has_cjk(a) or has_cjk(b):
-        return match_key(a) == match_key(b)
+        ka, kb = match_key(without_nationality(a)), match_key(without_nationality(b))
+        if ka == kb:
+            return True
+        # 谢林 / 〔美〕托马斯·谢林: a transliterated name named by its family part alone
+        return ka == zh_family_key(b) or kb == zh_family_key(a)
     fa, fb = family_key(a), family_key(b)
     if not names_close(fa, fb):
         return False

@@ -35,9 +35,10 @@ QUOTED_OR_IN = rule(
 PAGES_ANYWHERE = rule(
     "pages_anywhere",
     rf"(?:pp?\.|{alternation(PAGE_MARKS_ZH)}|\bat)\s*(?P<p>[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9０-９]+)*)"
-    rf"|第\s*(?P<q>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*{alternation(PAGE_MARKS_ZH)}",
-    "The pages a repeat reference cites: p. 12 / pp. 3-5 / 頁12 / 第5頁 / at 495.",
-    examples=("Waltz, op. cit., p. 12.", "王振寰，前引書，頁12。", "同前註，第5頁。", "Brown, 347 U.S. at 495.", "Ibid., PP. 3-5."),
+    rf"|(?:第\s*|(?<=[，,、]\s*))(?P<q>[0-9]+(?:\s*[-–—]\s*[0-9]+)?)\s*{alternation(PAGE_MARKS_ZH)}",
+    "The pages a repeat reference cites: p. 12 / pp. 3-5 / 頁12 / 第5頁 / at 495 / 、90頁 (Japanese).",
+    examples=("Waltz, op. cit., p. 12.", "王振寰，前引書，頁12。", "同前註，第5頁。", "Brown, 347 U.S. at 495.", "Ibid., PP. 3-5.",
+              "若林正丈、前掲書、90頁。", "同註 1，第 207-208 頁。"),
     counterexamples=("Waltz, op. cit.", "王振寰，前引書。"),
     requires=("p", "P", "a", "A") + PAGE_MARKS_ZH,  # case-insensitive: 'pp.' and 'at' in any case
     flags=re.I,
@@ -69,9 +70,9 @@ def parse_citation(raw: str, form: str = "full") -> Citation:
     if form == Form.SHORT:
         fields = author_date_fields(raw)
         if fields:  # （王振寰，1996：88-90）: a short form by author and year
-            csl, pages = fields
+            csl, pages, name = fields
             csl["language"] = chinese_language_tag(raw) if has_cjk(raw) else "en"
-            return Citation(raw=raw, form=Form.SHORT, csl=csl, locator=pages, named=raw.split("，")[0].split(",")[0])
+            return Citation(raw=raw, form=Form.SHORT, csl=csl, locator=pages, named=name)
     info = analyse_form(raw)
     form = info.form if info.form != "full" else form
     if form == "full":

@@ -8,11 +8,13 @@ import regex as re
 from ..patterns import compile_fast
 from ..rules import rule
 
-from ..lexicon import (DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN, EDITOR_LEADS_EN, EDITOR_MARKS_EN, ISSUE_WORDS_EN,
-                       MONTH_ABBREVIATIONS, MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN, NEWSPAPER_WORDS_EN,
-                       ORDINAL_SUFFIXES_EN, PAGE_WORDS_EN, PLACE_CONNECTIVES_EN, PUBLISHER_ENDINGS_EN, PUBLISHER_WORDS_EN,
-                       PUBLISHING_PLACES, REPORT_NUMBER_WORDS_EN, REPORT_PUBLISHER_WORDS_EN, REPORT_TITLE_WORDS_EN,
-                       REVISED_WORDS_EN, SEASONS_EN, THESIS_WORDS_EN, TRANSLATOR_LEADS_EN, VOLUME_WORDS_EN, alternation)
+from ..lexicon import (DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN, EDITION_WORDS_DE, EDITOR_LEADS_EN, EDITOR_MARKS_EN,
+                       ISSUE_WORDS_EN, MONTH_ABBREVIATIONS, MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN,
+                       NEWSPAPER_WORDS_EN, ORDINAL_SUFFIXES_EN, PAGE_WORDS_DE, PAGE_WORDS_EN, PART_WORDS_EN,
+                       PLACE_CONNECTIVES_EN, PUBLISHER_ENDINGS_EN, PUBLISHER_WORDS_EN, PUBLISHING_PLACES,
+                       REPORT_NUMBER_WORDS_EN, REPORT_PUBLISHER_WORDS_EN, REPORT_TITLE_WORDS_EN, REVISED_WORDS_EN,
+                       ROMAN_VOLUME_WORDS, SEASONS_EN, THESIS_WORDS_EN, TITLE_OPENING_WORDS_EN, TRANSLATOR_LEADS_EN,
+                       VOLUME_WORDS_EN, alternation)
 from ..normalize import has_cjk, normalize_pages
 from ..items import display_name
 from .names import is_institution, is_person_name, split_people
@@ -77,10 +79,11 @@ EDITOR_MARK_TAIL = rule(
 
 PAGES_TAIL = rule(
     "pages_tail_en",
-    rf"(?r)[,，]?\s*\b{alternation(PAGE_WORDS_EN)}\s*"
-    r"(?P<p>[A-Z]?[0-9]+[a-z]?(?:\s*[-–—]\s*[0-9]+)?(?:\s*,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)*)\s*\.?\s*$",
+    rf"(?r)[,，]?\s*\b{alternation(PAGE_WORDS_EN + PAGE_WORDS_DE)}\s*"
+    r"(?P<p>[A-Z]?[0-9]+[a-z]?(?:\s*[-–—]\s*[0-9]+)?(?:\s*,\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?)*)(?:\s*ff?\.?)?\s*\.?\s*$",
     "The pages cited at the end of an English citation, after p., pp., pages or 'at' (law reports).",
-    examples=("Title (Oxford: Clarendon, 1990), pp. 12-15.", "Title, p. 5", "410 U.S. 113, at 153", "Title, pages 3, 7-9"),
+    examples=("Title (Oxford: Clarendon, 1990), pp. 12-15.", "Title, p. 5", "410 U.S. 113, at 153", "Title, pages 3, 7-9",
+              "Theorie der Grundrechte, 1985, S. 75 ff."),
     counterexamples=("Title, 2005", "Title, p. 5, and more", "Title, map 5"),
     flags=re.I,
 )
@@ -110,6 +113,16 @@ PAREN_TAIL = rule(
     examples=("Theory of International Politics (Reading, MA: Addison-Wesley, 1979)", "Journal of Peace Research 19, no. 1 (1992)"),
     counterexamples=("Title (1979), 5", "Title"),
     requires=(")",),
+)
+BOOK_PAGE_BEFORE_YEAR = rule(
+    "book_page_before_year_en",
+    rf"(?r)(?<=[A-Za-z’'?!)])(?<!\b{alternation(VOLUME_WORDS_EN + ISSUE_WORDS_EN + PART_WORDS_EN)})"
+    r"\s+(?P<p>[0-9]{1,4}(?:\s*[-–]\s*[0-9]{1,4})?)$",
+    "Bluebook books: the page cited right after the title, before '(2d ed. 1996)': 'Foreign Affairs and the United "
+    "States Constitution 34'.",
+    examples=("Louis Henkin, Foreign Affairs and the United States Constitution 34",
+              "Alexander M. Bickel, The Least Dangerous Branch: The Supreme Court at the Bar of Politics 16-23"),
+    counterexamples=("Handbook of Child Psychology, Vol. 4", "Foreign Affairs 76, 12", "Title, 34", "Volume 2"),
 )
 PAREN_PLACE_PUBLISHER = rule(
     "paren_place_publisher_en",
@@ -156,9 +169,12 @@ AUTHOR_COLON = rule(
 )
 ROMAN_VOLUME_PAGE = rule(
     "roman_volume_page_en",
-    r"(?r)[,，]\s*(?P<v>[IVXL]{1,5})\s*[,.]?\s+(?:p\.\s*)?(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*$",
-    "An older roman volume and its page at the end: 'Grundzüge der physiologischen Psychologie, II 213'.",
-    examples=("W. Wundt, Grundzüge der physiologischen Psychologie, II 213", "Kant, Werke, IV, p. 54", "Hegel, Werke, XII. 40-42"),
+    rf"(?r)[,，]\s*(?:{alternation(ROMAN_VOLUME_WORDS)}\s*)?(?P<v>[IVXL]{{1,5}})\s*[,.]?\s+(?:p\.\s*)?"
+    r"(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*$",
+    "An older roman volume and its page at the end: 'Grundzüge der physiologischen Psychologie, II 213', 'vol. I, p. 224'.",
+    examples=("W. Wundt, Grundzüge der physiologischen Psychologie, II 213", "Kant, Werke, IV, p. 54", "Hegel, Werke, XII. 40-42",
+              "The Principles of Psychology, New York, 1890, vol. I, p. 224", "De l'intelligence, Paris, 1870, t. I, p. 165",
+              "“What is an Emotion?” Mind, IX, 188"),
     counterexamples=("Title, 213", "Title, II", "Henry VIII 12"),
     requires=("I", "V", "X", "L"),
 )
@@ -215,14 +231,16 @@ EDITOR_AFTER = rule(
     requires=("ed",),
 )
 _EDITION_TAIL_PATTERN = (rf"(?:[,，]\s*(?:[0-9]+{alternation(ORDINAL_SUFFIXES_EN)}|{alternation(REVISED_WORDS_EN)})\s+ed\.?"
+                         rf"|[,，]\s*[0-9]+\.\s*{alternation(EDITION_WORDS_DE)}"
                          r"|[,，]\s*vols?\.\s*[^,，()]+)+\s*$")
 EDITION_TAIL = rule(
     "edition_tail_en",
     _EDITION_TAIL_PATTERN,
     "An edition or volumes ending a title: ', 4th ed.' / ', rev. ed.' / ', vol. 2'.",
-    examples=("Theory, 4th ed.", "Politics Among Nations, rev. ed.", "Collected Works, vol. 2", "Economy, 2nd ed., vols. 1-2"),
+    examples=("Theory, 4th ed.", "Politics Among Nations, rev. ed.", "Collected Works, vol. 2", "Economy, 2nd ed., vols. 1-2",
+              "Methodenlehre der Rechtswissenschaft, 6. Aufl."),
     counterexamples=("Theory of Politics", "Theory, 4th edition of", "Smith, ed."),
-    requires=("ed", "vol"),
+    requires=("ed", "vol", "Aufl"),
 )
 VOLUME_PART = rule(
     "volume_part_en",
@@ -339,7 +357,7 @@ def parse_english(raw: str) -> Parsed:
 
 def _roman_volume_page(s: str, out: Parsed) -> str:
     """'Grundzüge der physiologischen Psychologie, II 213': an older roman volume and its page."""
-    roman = ROMAN_VOLUME_PAGE.find_tail(s)
+    roman = ROMAN_VOLUME_PAGE.find_tail(s) if out.locator is None else None
     if not roman:
         return s
     out.csl["volume"], out.locator = roman["v"], normalize_pages(roman["p"])
@@ -457,6 +475,10 @@ def _take_paren_block(s: str, out: Parsed) -> str:
     elif year and year.start() == 0 or year and len(body) < 30:
         set_issued(out, [int(year["y"])])
         head = s[: m.start()].rstrip()
+        page = BOOK_PAGE_BEFORE_YEAR.find_tail(head) if out.locator is None and not _after_quoted_title(head) else None
+        if page and not _is_year(page["p"]):  # Bluebook 'Title 34 (2d ed. 1996)': the page cited before the year
+            out.locator = normalize_pages(page["p"])
+            return head[: page.start()].rstrip()
         journal = CHICAGO_JOURNAL.find(head) if _after_quoted_title(head) else None
         if journal and (journal["v"] or journal["n"]) and not _volume_tail(head):
             volume = f", Vol. {journal['v']}" if journal["v"] else ""
@@ -523,11 +545,11 @@ def _take_bare_publisher(s: str, out: Parsed, after_book: bool = False) -> str:
     segments = _segments(s)
     if len(segments) < 3 - after_book:
         return s
-    if not (_publisher_like(segments[-1]) or after_book and _capitalised_name(segments[-1])):
-        return s
-    if segments[-1] in PUBLISHING_PLACES:  # older English: 'Title, Leipzig, 1896, p. 54'
+    if segments[-1] in PUBLISHING_PLACES:  # older English: 'Title, Leipzig, 1896, p. 54' / 'Title, New York, 1890'
         out.csl["publisher-place"] = segments[-1]
         return ", ".join(segments[:-1])
+    if not (_publisher_like(segments[-1]) or after_book and _capitalised_name(segments[-1])):
+        return s
     if out.csl.get("URL"):  # 'Title, Mayo Clinic, 2016, https://…': the site of a web page
         out.csl["container-title"] = segments[-1]
         out.kind_hint = out.kind_hint or "webpage"
@@ -554,7 +576,10 @@ def _publisher_like(seg: str) -> bool:
 
 
 def _plausible_place(place: str) -> bool:
+    """'Cambridge, MA' / 'Frankfurt am Main'; not 'The Least Dangerous Branch' (a title before its subtitle's colon)."""
     words = place.replace(",", " ").split()
+    if words and words[0] in TITLE_OPENING_WORDS_EN and place not in PUBLISHING_PLACES:
+        return False
     return 0 < len(words) <= 5 and all(w[0].isupper() or w in PLACE_CONNECTIVES_EN or w == ":" for w in words)
 
 
@@ -787,5 +812,7 @@ def _csl_type(out: Parsed) -> str:
 
 
 # The English styles, field by field from the end of the citation.
-_STEPS: tuple[Step, ...] = (_roman_volume_page, _url, _pages, _take_paren_block, _date, _container_or_publisher,
+_STEPS: tuple[Step, ...] = (_roman_volume_page, _url, _pages, _take_paren_block,
+                            _roman_volume_page,  # again after the year: 'Mind, IX, 188 (1884)'
+                            _date, _container_or_publisher,
                             _csl_type_step)

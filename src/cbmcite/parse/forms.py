@@ -8,7 +8,9 @@ import regex as re
 
 from ..lexicon import (
     AUTHOR_WORK_MARKS_ZH,
+    COURT_REPORTERS_EN,
     CROSS_REF_BARE_LEAD_ZH,
+    CROSS_REF_BRACKET_LEADS_ZH,
     CROSS_REF_TERMS_ZH,
     IBID_TERMS_EN,
     IBID_TERMS_ZH,
@@ -30,14 +32,15 @@ _NOT_A_QUANTITY = rf"(?![0-9０-９.．]?[0-9０-９]|\s*{alternation(UNITS_AFTE
 
 CROSS_REF = rule(
     "cross_ref",
-    rf"{alternation(CROSS_REF_TERMS_ZH)}\s*(?:〔|\[)?{_NUM}"
+    rf"{alternation(CROSS_REF_TERMS_ZH)}\s*(?:〔|\[)?{_NUM}|{alternation(CROSS_REF_BRACKET_LEADS_ZH)}\s*[〔\[]{_NUM}[〕\]]"
     rf"|\bsupra\s+note\s+{_NUM}|\((?:n|fn)\.\s*{_NUM}\)|\bsee\s+(?:above,?\s+)?note\s+{_NUM}|\bnote\s+{_NUM}\s+above"
     rf"|^{alternation(CROSS_REF_BARE_LEAD_ZH)}\s?{_NUM}{_NOT_A_QUANTITY}",
     "同註X / 前揭註X / supra note X / (n. X) / (Fn. X) / 同X: a pointer to another note by its number.",
     examples=("同註5，頁12。", "同注〔16〕", "前揭註3", "參見註12", "Smith, supra note 43, at 1485.", "Bright (n. 7), 60.",
-              "See note 4 above.", "Larenz (Fn. 12), S. 40.", "同5.", "同 22: 225.", "同36"),
+              "See note 4 above.", "Larenz (Fn. 12), S. 40.", "同5.", "同 22: 225.", "同36", "參見本文註6。",
+              "前引〔11〕，拉伦茨书，第210页。"),
     counterexamples=("同上，頁5。", "註釋說明", "Notes on the State of Virginia", "同2005年", "同3個月", "相同5點"),
-    requires=("註", "注", "note", "Note", "NOTE", "n.", "N.", "同"),
+    requires=("註", "注", "note", "Note", "NOTE", "n.", "N.", "同") + CROSS_REF_BRACKET_LEADS_ZH,
     flags=re.I,
 )
 SAME_AS_NOTE = rule(
@@ -99,10 +102,10 @@ IBID = rule(
 )
 OP_CIT = rule(
     "op_cit",
-    rf"\bop\.?\s*cit\.?|(?:{alternation(OP_CIT_TERMS_ZH)})(?=\s*(?:[，,。.；;：:）)]|[頁页第]|$))",
+    rf"\bop\.?\s*cit\.?|(?:{alternation(OP_CIT_TERMS_ZH)})(?=\s*(?:[，,、。.；;：:）)]|[頁页第]|$))",
     "op. cit. / 前引書 / 前揭文: an earlier work by the author named before the term (a pause or a page follows it).",
     examples=("Jervis, op. cit., p. 5.", "王振寰，前引書，頁12。", "林碧炤，前揭文，頁3。", "同前引書，頁9。", "王振寰，前引書頁12",
-              "汪波，前引文。"),
+              "汪波，前引文。", "若林正丈、前掲書、90頁。"),
     counterexamples=("前引註3", "Operation Citadel", "如前引書信所言，兩岸關係仍待觀察。", "參見前引文獻的討論", "如前揭書所述"),
     requires=("cit", "前", "上揭"),
 )
@@ -225,7 +228,23 @@ def analyse_form(piece: str) -> FormInfo:
         term = m.group(0)
         kind = "book" if "書" in term or "书" in term else "article" if "文" in term else None
         return FormInfo(Form.OP_CIT, author_text=_lead(text[: m.start()]), book_or_article=kind)
+    m = SHORT_CASE.find(text)
+    if m:  # 'Youngstown, 343 U.S. at 637': the case is named by a party
+        return FormInfo(Form.SHORT, author_text=m["who"], title=m["who"])
     return _short_note(text)
+
+
+SHORT_CASE = rule(
+    "short_case",
+    rf"^(?P<who>[A-Z][\w.&'’\-]*(?:\s+[\w.&'’\-]+){{0,5}}),\s*(?P<v>[0-9]+)\s+(?P<c>{alternation(COURT_REPORTERS_EN)})\s+"
+    r"(?:\([^()]{1,25}\)\s+)?at\s+(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?)(?:\s*\([^()]*\))?\s*[.;]?\s*$",
+    "A later reference to a case (Bluebook short form): a party's name, volume, reporter, 'at' and the page.",
+    examples=("Youngstown, 343 U.S. at 637 (Jackson, J., concurring).", "Zivotofsky, 576 U.S. at 21.",
+              "Marbury, 5 U.S. (1 Cranch) at 170."),
+    counterexamples=("Marbury v. Madison, 5 U.S. 137 (1803).", "Youngstown, Theory, 12."),
+    requires=(" at ",),
+    anchored=True,
+)
 
 
 def _short_note(text: str) -> FormInfo:

@@ -9,9 +9,10 @@ import regex as re
 
 from ..normalize import normalize_pages, parse_date
 from ..rules import rule
-from ..shapes import (CASE_REPORT, LAW_REVIEW, LEGAL_RULES, NEUTRAL_CITATION, STATUTE, ZH_CASE_NAME, ZH_COURT_DECISION,
-                      ZH_STATUTE)
+from ..shapes import (CASE_REPORT, GERMAN_REPORT, LAW_REVIEW, LEGAL_RULES, NEUTRAL_CITATION, STATUTE, ZH_CASE_NAME,
+                      ZH_COURT_DECISION, ZH_INTERPRETATION, ZH_STATUTE)
 from .fields import set_issued, take_people, take_url
+from .names import is_person_name, split_people
 from .result import Parsed
 
 CODE_VOLUME = rule(
@@ -75,7 +76,7 @@ def _case(s: str) -> Parsed | None:
     out.csl.update({"title": m["title"].strip(), "container-title": m["c"], "type": "legal_case"})
     if "v" in m.groupdict() and m["v"]:
         out.csl["volume"] = m["v"]
-    out.locator = m["p"]
+    out.locator = normalize_pages(m.groupdict().get("pin") or m["p"])  # the page cited, else the first page
     if m["y"]:
         set_issued(out, [int(m["y"])])
     return out
@@ -90,7 +91,7 @@ def _chinese_statute(s: str) -> Parsed | None:
     pinpoint = PINPOINT_AFTER_YEAR.find(s, m.end())
     if pinpoint:
         out.locator = normalize_pages(pinpoint["p"])
-    date = parse_date(s[m.end():])
+    date = parse_date(s[m.end("title"):])  # 《…國家安全法》（2015年7月1日通過）第11條: the date may precede the article
     if date:
         set_issued(out, date)
     return out
@@ -113,6 +114,30 @@ def _court_decision(s: str) -> Parsed | None:
     return out  # 93年度 is the court's year for the case number, not a date of the decision
 
 
+def _interpretation(s: str) -> Parsed | None:
+    """'司法院釋字第748號解釋（民國106年5月24日）': a Constitutional Court interpretation, titled as printed."""
+    m = ZH_INTERPRETATION.find(s)
+    if not m or m.start() > 10:
+        return None
+    out = Parsed(lang="zh", kind_hint="document")
+    out.csl.update({"title": m.group(0).strip(), "type": "legal_case"})
+    date = parse_date(s[m.end():])
+    if date:
+        set_issued(out, date)
+    return out
+
+
+def _german_report(s: str) -> Parsed | None:
+    """'BVerfGE 7, 198 (208)': the report, its volume, and the page cited (else the first page)."""
+    m = GERMAN_REPORT.find(s)
+    if not m or m.start() > 0:
+        return None
+    out = Parsed(lang="en", kind_hint="document")
+    out.csl.update({"container-title": m["c"], "volume": m["v"], "type": "legal_case"})
+    out.locator = normalize_pages((m["pin"] or m["p"]).rstrip("f. "))
+    return out
+
+
 def _statute(s: str) -> Parsed | None:
     """A law review article or a statute: the title before the code or journal, which is the container."""
     m = LAW_REVIEW.find(s)
@@ -121,7 +146,10 @@ def _statute(s: str) -> Parsed | None:
     if not m or m.start() == 0:
         return None
     before = s[: m.start()].strip(" ,，")
-    cited = _Cited(s, m, review, before, QUOTED_TITLE.find(before))
+    quoted = QUOTED_TITLE.find(before)
+    if quoted and before[: quoted.start()].strip() and not before[: quoted.start()].rstrip().endswith((",", "，")):
+        quoted = None  # 'Henkin, Is There a “Political Question” Doctrine?': a quote inside the title
+    cited = _Cited(s, m, review, before, quoted)
     out = Parsed(lang="en", kind_hint="document")
     for step in _CITED_STEPS:
         step(cited, out)
@@ -139,19 +167,31 @@ class _Cited:
 
 
 def _title_and_container(c: _Cited, out: Parsed) -> None:
-    out.csl["title"] = c.quoted["t"].strip(" ,") if c.quoted else c.before.split(", ")[0]
+    out.csl["title"] = c.quoted["t"].strip(" ,") if c.quoted else _unquoted_title(c)
     out.csl["container-title"] = c.m["c"].strip()
 
 
+def _unquoted_title(c: _Cited) -> str:
+    """Bluebook sets a title in italics, lost in text: 'Author, Title, 83 Colum. L. Rev. 1' — the title follows the
+    authors' names; a code's title stands alone ('Florida Mental Health Act, Fla. Stat.')."""
+    head, _, rest = c.before.partition(", ")
+    return rest.strip() if c.review and rest and _names_only(head) else head
+
+
+def _names_only(text: str) -> bool:
+    return all(is_person_name(n) for n in split_people(text))
+
+
 def _review_article(c: _Cited, out: Parsed) -> None:
-    """'John Hart Ely, “The Wages of Crying Wolf,” 82 Yale L.J. 920': volume, type and the author before the title."""
+    """'John Hart Ely, “The Wages of Crying Wolf,” 82 Yale L.J. 920' or 'Henry P. Monaghan, Marbury and the
+    Administrative State, 83 Colum. L. Rev. 1': volume, type and the authors before the title."""
     if not c.review:
         return
     out.kind_hint = None
     out.csl["volume"] = c.m["v"]
     out.csl["type"] = "article-journal"
-    author = c.before[: c.quoted.start()].strip(" ,，") if c.quoted else ""
-    if author:
+    author = c.before[: c.quoted.start()].strip(" ,，") if c.quoted else c.before.partition(", ")[0]
+    if author and (c.quoted or _names_only(author)):
         take_people(out, "author", author)
 
 
@@ -163,7 +203,7 @@ def _code_section(c: _Cited, out: Parsed) -> None:
 def _pinpoint(c: _Cited, out: Parsed) -> None:
     """The page cited: after the dated parentheses, else the review's first page or the code's page."""
     pinpoint = PINPOINT_AFTER_YEAR.find(c.s, c.m.end())
-    page = pinpoint["p"] if pinpoint else c.m["p"] if c.review else c.m.groupdict().get("q")
+    page = pinpoint["p"] if pinpoint else (c.m["pin"] or c.m["p"]) if c.review else c.m.groupdict().get("q")
     if page:
         out.locator = normalize_pages(page)
 
@@ -175,7 +215,8 @@ def _code_volume(c: _Cited, out: Parsed) -> None:
 
 
 def _year(c: _Cited, out: Parsed) -> None:
-    year = parse_date(c.s[c.m.start():]) or parse_date(c.before)
+    dated = c.m.groupdict().get("y")  # '118 Harv. L. Rev. 2047, 2050 (2005)': not the page 2047
+    year = [int(dated)] if dated else parse_date(c.s[c.m.start():]) or parse_date(c.before)
     if year:
         set_issued(out, [year[0]])
 
@@ -184,4 +225,4 @@ def _year(c: _Cited, out: Parsed) -> None:
 _CITED_STEPS: tuple[Callable[[_Cited, Parsed], None], ...] = (
     _title_and_container, _review_article, _code_section, _pinpoint, _code_volume, _year)
 # The legal forms, the first that fits reads the citation.
-_FORMS = (_case, _chinese_statute, _court_decision, _statute)
+_FORMS = (_case, _chinese_statute, _court_decision, _interpretation, _german_report, _statute)

@@ -126,6 +126,27 @@ def _csl_name(name: str) -> dict:
     return {"family": family, "given": given, **({"suffix": suffix} if suffix else {})}
 
 
+NATIONALITY_MARK = rule(
+    "nationality_mark",
+    r"^\s*[〔\[［（(【]\s*\p{Han}{1,3}\s*[〕\]］）)】]\s*",
+    "A translated author's nationality before the name (mainland notes): 〔美〕托马斯·谢林, [英]勞特派特.",
+    examples=("〔美〕托马斯·谢林", "[英]勞特派特", "（德）卡尔·拉伦茨"),
+    counterexamples=("托马斯·谢林", "(Samuel P. Huntington)"),
+)
+_INTERPUNCT = compile_fast(r"[·・‧•．.]")
+
+
+def zh_family_key(name: str) -> str:
+    """The folded family name of a Chinese-written name: a transliterated '托马斯·谢林' is filed under its last part
+    (谢林), as a later 谢林：前引书 names it; a nationality mark is no part of it."""
+    s = NATIONALITY_MARK.compiled.sub("", name.strip(), count=1)
+    return match_key(_INTERPUNCT.split(s)[-1])
+
+
+def without_nationality(name: str) -> str:
+    return NATIONALITY_MARK.compiled.sub("", name.strip(), count=1)
+
+
 @lru_cache(maxsize=65536)
 def family_key(name: str) -> str:
     """The folded last word of a Western name: what spelling checks compare."""

@@ -5,15 +5,17 @@ from dataclasses import dataclass
 
 import regex as re
 
-from ..lexicon import (ABBREVIATIONS, CHAPTER_LEAD_ZH, SIGNAL_EN, SIGNAL_ZH, IBID_TERMS_EN, IBID_TERMS_ZH, NAME_JOINERS_EN,
-                       NUMBERED_PART_ABBREVIATIONS, PREVIOUS_NOTE_TERMS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, alternation)
+from ..lexicon import (ABBREVIATIONS, CHAPTER_LEAD_ZH, SIGNAL_EN, SIGNAL_ZH, IBID_TERMS_EN, IBID_TERMS_ZH,
+                       NAME_JOINERS_EN, NUMBERED_PART_ABBREVIATIONS, ORDINAL_WORDS_DE, PARENTHETICAL_SOURCE_WORDS_EN,
+                       PREVIOUS_NOTE_TERMS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH,
+                       TITLE_OPENING_WORDS_EN, alternation)
 from ..patterns import compile_fast
 from ..rules import rule
 
 from ..model import Form
 from .forms import SHORT_FORM_ANYWHERE, same_as_note, short_form_of
-from .authordate import AUTHOR_DATE
-from ..shapes import GBT_TYPE_MARK
+from .authordate import AUTHOR_DATE, AUTHOR_DATE_NARRATIVE, author_date_references, without_author_date
+from ..shapes import GBT_TYPE_MARK, ZH_COURT_DECISION
 from .gbt import inside_title, new_entry_follows
 from ..likeness import URL_ALONE, citation_score, has_year, looks_like_citation
 
@@ -79,11 +81,13 @@ ROLE_AFTER_STOP_ZH = rule(
 )
 QUOTATION_THEN_AUTHOR = rule(
     "quotation_then_author",
-    r"[”\"」]\s*[,，]?\s+(?P<name>(?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w'’\-]+),\s",
-    "A quotation in commentary, then the author it is from and the citation: the citation starts at the name.",
+    rf"[”\"」]\s*[,，]?\s+(?P<name>(?!{alternation(TITLE_OPENING_WORDS_EN)}\s)(?:[A-Z][\w.'’\-]*\s+){{1,3}}[A-Z][\w'’\-]+),\s",
+    "A quotation in commentary, then the author it is from and the citation: the citation starts at the name (a name "
+    "never opens with 'The': '“Readout …,” The White House, …' is a titled web page).",
     examples=("As Waltz puts it, “in anarchy, security is the highest end,” Kenneth N. Waltz, Theory of International "
               "Politics (Reading, MA: Addison-Wesley, 1979), 126.",),
-    counterexamples=("Kenneth N. Waltz, Theory of International Politics, 126.",),
+    counterexamples=("Kenneth N. Waltz, Theory of International Politics, 126.",
+                     "“Readout of the Meeting,” The White House, November 15, 2023, https://www.whitehouse.gov/x/."),
     requires=("”", '"', "」"),
 )
 AUTHOR_FIRST = rule(
@@ -123,6 +127,16 @@ SIGNAL_NEXT = rule(  # matched at one position; the signal words' first letters 
 )
 
 
+ORDINAL_THEN_WORD_DE = rule(
+    "ordinal_then_word_de",
+    rf"\s*{alternation(ORDINAL_WORDS_DE)}",
+    "After a German ordinal's stop ('6. Aufl.', '2. Bd.') the citation goes on.",
+    examples=(" Aufl., Berlin: Springer, 1991", " Bd., S. 12"),
+    counterexamples=(" Berlin: Springer", " See also"),
+    anchored=True,
+)
+
+
 @dataclass
 class Segment:
     raw: str
@@ -151,13 +165,49 @@ def split_note(text: str) -> list[Segment]:
             segments[-1].raw += piece  # a title's own full stop split it
         else:
             segments.append(Segment(piece, False))
-    return [s for s in (_trim(seg) for seg in _with_author_date(segments)) if s.raw]
+    return [s for s in (_trim(seg) for seg in _with_author_date(_separate_sources(segments))) if s.raw]
+
+
+PARENTHETICAL_SOURCE = rule(
+    "parenthetical_source",
+    rf"\s*\((?:{alternation(PARENTHETICAL_SOURCE_WORDS_EN)})\s+(?P<inner>.+)\)\s*[.;]?\s*$",
+    "A source quoted or cited in a citation's parenthetical is a citation of its own: '… (1981) (quoting Youngstown, "
+    "343 U.S. at 637)'.",
+    examples=("Dames & Moore v. Regan, 453 U.S. 654, 668-69 (1981) (quoting Youngstown, 343 U.S. at 637 (Jackson, J., "
+              "concurring)).",),
+    counterexamples=("Dames & Moore v. Regan, 453 U.S. 654 (1981) (upholding the agreements).",),
+    requires=PARENTHETICAL_SOURCE_WORDS_EN,
+)
+
+
+def _separate_sources(segments: list[Segment]) -> list[Segment]:
+    """Two sources that one piece holds become two citations: a source in a '(quoting …)' parenthetical, and court
+    decisions listed with 、 ('最高行政法院104年度判字第120號判決、臺北高等行政法院103年度訴字第1529號判決參照')."""
+    out: list[Segment] = []
+    for seg in segments:
+        inner = PARENTHETICAL_SOURCE.find(seg.raw) if seg.is_citation and seg.form == Form.FULL else None
+        if inner:
+            rest = inner["inner"]
+            out += [Segment(seg.raw[: inner.start()], True),
+                    Segment(rest, True, short_form_of(rest) or Form.FULL)]
+            continue
+        out += _listed_decisions(seg) if seg.is_citation and seg.form == Form.FULL else [seg]
+    return out
+
+
+def _listed_decisions(seg: Segment) -> list[Segment]:
+    cuts = [m.start() for m in ZH_COURT_DECISION.finditer(seg.raw)][1:]
+    cuts = [c for c in cuts if seg.raw[c:c + 1] == "、"]
+    if not cuts:
+        return [seg]
+    bounds = [0] + cuts + [len(seg.raw)]
+    return [Segment(seg.raw[a:b].lstrip("、"), True) for a, b in zip(bounds, bounds[1:])]
 
 
 def _prose_before_citation(piece: str) -> int:
     """Where a citation starts after commentary in the same sentence: after a signal word ('……。詳見 Author, …'), or
     after a quotation that an author's name follows ('As Waltz puts it, “…,” Kenneth N. Waltz, Theory …')."""
-    lead = PROSE_LEAD.find(piece.strip()) if _MAY_LEAD.search(piece, 0, 50) else None
+    lead = PROSE_LEAD.find(piece.strip()) if _MAY_LEAD.search(piece, 0, 140) else None
     rest = piece.strip()[lead.end():] if lead else ""
     if lead and (looks_like_citation(rest) or short_form_of(rest)):  # '參見汪波，前引文。
         return piece.index(lead.group(0)) + len(lead.group(0))
@@ -173,7 +223,7 @@ def _with_author_date(segments: list[Segment]) -> list[Segment]:
     for seg in segments:
         out.append(seg)
         if not seg.is_citation:
-            out.extend(Segment(m.group(0)[1:-1].strip(), True, Form.SHORT) for m in AUTHOR_DATE.finditer(seg.raw))
+            out.extend(Segment(raw, True, Form.SHORT) for raw in author_date_references(seg.raw))
     return out
 
 
@@ -184,8 +234,8 @@ def _trim(seg: Segment) -> Segment:
 def _prose_with_author_date(piece: str) -> bool:
     """'權力無所不在(Foucault, 1977, p. 27)。': without its reference the sentence shows no sign of a citation
     ('…, ed. 金子宏 (有斐閣, 2014), 19.' does: a publisher and year, not an author–date reference)."""
-    return AUTHOR_DATE.may_match(piece) and AUTHOR_DATE.find(piece) is not None and \
-        citation_score(AUTHOR_DATE.compiled.sub("", piece)) == 0
+    return AUTHOR_DATE.may_match(piece) and (AUTHOR_DATE.find(piece) or AUTHOR_DATE_NARRATIVE.find(piece)) is not None \
+        and citation_score(without_author_date(piece)) == 0
 
 
 def _continues(last: Segment, piece: str) -> bool:
@@ -205,12 +255,15 @@ def _looks_prose(piece: str) -> bool:
 _MAY_LEAD = compile_fast("|".join(sorted({w[0] for w in SIGNAL_ZH}) + sorted({w.split()[0].rstrip(".,") for w in SIGNAL_EN})))
 # commentary, then a signal word, then the citation: '……之能力。詳見 Thomas C. Schelling, …'
 # (the signal word opens the note or follows punctuation: 參考 inside a title is no signal)
-PROSE_LEAD = rule(  # its prefilter is _MAY_LEAD, searched in a piece's first 50 characters only
+PROSE_LEAD = rule(  # its prefilter is _MAY_LEAD, searched in a piece's first 140 characters only
     "prose_lead",
-    rf"^(?:.{{0,40}}?[。，；：;:,.!?！？\s）)」』])?{alternation(SIGNAL_ZH)}\s*[:：，,]?\s*|^{alternation(SIGNAL_EN)}\s+",
-    "Commentary, then a signal word that leads into the citation: '……之能力。詳見 Thomas C. Schelling, …'.",
+    rf"^(?:.{{0,40}}?[。，；：;:,.!?！？\s）)」』])?{alternation(SIGNAL_ZH)}\s*[:：，,]?\s*"
+    rf"|^(?:.{{0,120}}?[,，;；:：]\s*)?{alternation(SIGNAL_EN)}\s+",
+    "Commentary, then a signal word that leads into the citation: '……之能力。詳見 Thomas C. Schelling, …', "
+    "'On the logic of commitment, see Thomas C. Schelling, …'.",
     examples=("……之能力。詳見 Thomas C. Schelling, The Strategy of Conflict", "參見汪波，前引文。", "See also Smith, Theory, 5.",
-              "有關此點，請參閱王振寰，《書》"),
+              "有關此點，請參閱王振寰，《書》", "For a useful overview, see Charles L. Glaser, “Title,” 5.",
+              "德國聯邦憲法法院亦有類似見解，vgl. BVerfGE 7, 198 (208)."),
     counterexamples=("Seeley, Theory, 5.", "王振寰，《參考書目》", "關於參考文獻的討論"),
     anchored=True,
 )
@@ -292,6 +345,8 @@ def _sentence_stop(text: str, start: int, i: int) -> bool:
     if NUMBERED_PART.find(text, max(start, i - 14), i):  # 'Handbook …: Vol. 4. Socialization'
         return False
     if ROLE_AFTER_STOP_ZH.find(text, i + 1):  # '杭亭頓. 著，《書》': a stray stop before the role word
+        return False
+    if text[i - 1:i].isdigit() and ORDINAL_THEN_WORD_DE.find(text, i + 1):  # '…, 6. Aufl., Berlin'
         return False
     if after[:1].isdigit():
         return bool(PROSE_YEAR_ZH.find(text, i + 1))

@@ -9,9 +9,9 @@ import regex as re
 from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, CONFERENCE_LEADS_ZH, JOURNAL_BEFORE_BAO_ZH,
                        LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, NEWSPAPER_ENDINGS_ZH, NOT_TITLE_START_ZH,
                        NOT_SECTION_AFTER_BAN_ZH, PAGE_MARKS_ZH, PAGE_NOUNS_ZH, BARE_PAGE_AFTER_ZH,
-                       PUBLISHER_ENDINGS_AFTER_PLACE_ZH,
-                       PUBLISHER_ENDINGS_ZH, REPORT_TITLE_WORDS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH,
-                       THESIS_WORDS_ZH, TRANSLATED_BY_ZH, alternation)
+                       PUBLISHER_ENDINGS_AFTER_PLACE_ZH, PUBLISHER_ENDINGS_ZH, REPORT_TITLE_WORDS_ZH,
+                       REVISED_EDITION_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, THESIS_WORDS_ZH,
+                       TRANSLATED_BY_ZH, alternation)
 from ..normalize import chinese_number, fold_compat, parse_date
 from ..patterns import compile_fast
 from ..rules import rule
@@ -124,23 +124,24 @@ REPORT_TITLE_ZH = rule(
 _NUM = r"[0-9０-９〇○零一二三四五六七八九十百]+"
 PAGES_ZH = rule(
     "pages_zh",
-    rf"(?r)[，,、]?\s*(?:{_PAGE}\s*(?P<a>[0-9０-９]+[a-z上下]?(?:\s*[-–~～、,]\s*[0-9０-９]+[a-z上下]?)*)"
-    rf"|第\s*(?P<b>[0-9０-９]+(?:\s*[-–~～]\s*[0-9０-９]+)?)\s*{_PAGE}"
-    rf"|(?P<c>[0-9０-９]+(?:\s*[-–~～]\s*[0-9０-９]+)?)\s*{_PAGE}(?!{alternation(PAGE_NOUNS_ZH)})"
-    r"|(?<=[\]）)]\s*[:：])\s*(?P<d>[0-9]+(?:\s*[-–]\s*[0-9]+)?)"
+    rf"(?r)[，,、]?\s*(?:{_PAGE}\s*(?P<a>[0-9０-９]+[a-z上下]?(?:\s*[-–—~～、,]\s*[0-9０-９]+[a-z上下]?)*)"
+    rf"|第\s*(?P<b>[0-9０-９]+(?:\s*[-–—~～]\s*[0-9０-９]+)?)\s*{_PAGE}"
+    rf"|(?P<c>[0-9０-９]+(?:\s*[-–—~～]\s*[0-9０-９]+)?)\s*{_PAGE}(?!{alternation(PAGE_NOUNS_ZH)})"
+    r"|(?<=[\]）)]\s*[:：])\s*(?P<d>[0-9]+(?:\s*[-–—]\s*[0-9]+)?)"
     # mainland: a bare page after the edition, issue or title: …2007年版，44。
     rf"|(?<={alternation(BARE_PAGE_AFTER_ZH)}\s*[，,])\s*(?!(?:1[5-9]|20)[0-9]{{2}}\s*[。.]?\s*$)"
-    r"(?P<e>[0-9]{1,4}(?:\s*[-–~～]\s*[0-9]{1,4})?))"
+    r"(?P<e>[0-9]{1,4}(?:\s*[-–—~～]\s*[0-9]{1,4})?))"
     r"\s*[。.]?\s*$",
     "The pages cited at the end: 頁12 / 第12頁 / 12頁 / ]: 12 / a bare mainland page after 版, 期 or a title.",
     examples=("《大學通識教育》（臺北：學會，1999），頁4。", "《历史研究》1994年第2期，第98页", "中國時報，3頁",
-              "吳承明，《论二元经济》，人民出版社2007年版，44。", "（2009年7月），頁93-95。"),
+              "吳承明，《论二元经济》，人民出版社2007年版，44。", "（2009年7月），頁93-95。",
+              "《国家间政治》，北京大学出版社2006年版，第55—56页。"),
     counterexamples=("《大學通識教育》（臺北：學會，1999）。", "人民出版社2007年版，2007。", "共12頁面"),
     requires=PAGE_MARKS_ZH + (":", "：") + BARE_PAGE_AFTER_ZH,
 )
 PAGES_INSIDE_ZH = rule(
     "pages_inside_zh",
-    rf"[，,]\s*(?:{_PAGE}\s*(?P<a>[0-9]+(?:\s*[-–~～]\s*[0-9]+)?)|第\s*(?P<b>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*{_PAGE}"
+    rf"[，,]\s*(?:{_PAGE}\s*(?P<a>[0-9]+(?:\s*[-–—~～]\s*[0-9]+)?)|第\s*(?P<b>[0-9]+(?:\s*[-–—]\s*[0-9]+)?)\s*{_PAGE}"
     r"|(?P<c>(?!))|(?P<d>(?!))|(?P<e>(?!)))\s*(?=[，,])",
     "Pages cited inside the citation, more following: 王澤鑑（1999），《債法原理》，頁110-122，台北：自刊。",
     examples=("《債法原理》，頁110-122，台北：自刊", "《書》，第30頁，1999年"),
@@ -166,17 +167,20 @@ CONFERENCE_ZH = rule(
 )
 EDITION_ZH = rule(
     "edition_zh",
-    r"第\s*(?P<e>[0-9一二三四五六七八九十]+)\s*版(?=\s*[（(，,])",
-    "A book's edition before its publication block or a comma: 史記今註，第3版（臺北：…）.",
-    examples=("馬持盈，史記今註，第3版（臺北：臺灣商務印書館，1987年）", "《民法總則》，第二版，2004年"),
-    counterexamples=("《聯合報》，第A10版。", "第3版"),
+    r"第\s*(?P<e>[0-9一二三四五六七八九十]+)\s*版(?=\s*[（(，,）)])"
+    rf"|(?<=年\s*|{alternation(REVISED_EDITION_ZH)}\s*|[（(]\s*第?\s*)(?P<e2>[0-9一二三四五六七八九十]+)\s*版",
+    "A book's edition: 史記今註，第3版（臺北：…） / 《民法總论》（第5版） / （臺北：三民書局，2005年增訂9版） / 2015年7版.",
+    examples=("馬持盈，史記今註，第3版（臺北：臺灣商務印書館，1987年）", "《民法總則》，第二版，2004年", "梁慧星：《民法总论》（第5版），法律出版社",
+              "吳庚，《行政法之理論與實用》（臺北：三民書局，2005年增訂9版）", "李惠宗，《憲法要義》，2015年7版，頁123"),
+    counterexamples=("《聯合報》，第A10版。", "第3版", "《人民日报》2001年5月1日2版"),
     requires=("版",),
 )
 TRANSLATED_AFTER_TITLE = rule(
     "translated_after_title_zh",
-    rf"》\s*[，,]\s*(?P<t>[^，,《》（(]{{2,20}}?)\s*{_TRANSLATED}(?:[，,（(]|$)",
-    "Translators named after the title: 《文明衝突》，黃裕美譯，臺北.",
-    examples=("杭亭頓，《文明衝突》，黃裕美譯，臺北：聯經", "孔飞力，《叫魂》，陈兼、刘昶译（上海：三联书店）"),
+    rf"》\s*(?:[（(][^（）()]{{1,12}}[）)])?\s*[，,]\s*(?P<t>[^，,《》（(]{{2,20}}?)\s*{_TRANSLATED}(?:[，,（(]|$)",
+    "Translators named after the title (an edition may come between): 《文明衝突》，黃裕美譯，臺北 / 《书》（第三版），门洪华译.",
+    examples=("杭亭頓，《文明衝突》，黃裕美譯，臺北：聯經", "孔飞力，《叫魂》，陈兼、刘昶译（上海：三联书店）",
+              "《权力与相互依赖》（第三版），门洪华译，北京大学出版社"),
     counterexamples=("《文明衝突》，臺北：聯經", "黃裕美譯，《文明衝突》"),
     requires=TRANSLATED_BY_ZH,
 )
@@ -249,12 +253,13 @@ EDITOR_BEFORE_BOOK = rule(
 # a publisher named before its year, no place: （北京大學出版社，2007） ，商務印書館，1971 出版社2007年版
 PUBLISHER_YEAR_ZH = rule(
     "publisher_year_zh",
-    rf"(?:^|[（(，,〈])\s*(?P<pub>[^，,（()）〈〉《》：:]{{2,40}}?(?:{alternation(PUBLISHER_ENDINGS_ZH)}|[A-Za-z.])|"
+    rf"(?:^|[（(，,〈』])\s*(?P<pub>[^，,（()）〈〉《》『』：:、]{{2,40}}?(?:{alternation(PUBLISHER_ENDINGS_ZH)}|[A-Za-z.])|"
     rf"[^，,（()）〈〉《》：:]{{2,30}}?{_THESIS_WORD})"
-    rf"\s*[，,]?\s*(?P<y>(?:1[5-9]|20)[0-9]{{2}}|民國\s*[0-9]{{2,3}})\s*年?\s*(?:版|[）)，,。]|$|(?={_THESIS_WORD}))",
-    "A publisher named before its year, with no place: （北京大學出版社，2007） / 人民出版社2007年版.",
+    rf"\s*[，,、]?\s*(?P<y>(?:1[5-9]|20)[0-9]{{2}}|民國\s*[0-9]{{2,3}})\s*年?\s*(?:版|[）)，,。、]|$|(?={_THESIS_WORD}))",
+    "A publisher named before its year, with no place: （北京大學出版社，2007） / 人民出版社2007年版 / Japanese "
+    "『書』東京大学出版会、2008年.",
     examples=("《美國行政法》（北京大學出版社，2007）", "，商務印書館，1971，", "《论二元经济》，人民出版社2007年版",
-              "華東師範大學2009年博士學位論文"),
+              "華東師範大學2009年博士學位論文", "若林正丈『台湾の政治』東京大学出版会、2008年、85頁。"),
     counterexamples=("（臺北：三民書局，1999）", "《書》，1999年"),
 )
 # in parentheses after a title any name before the year is its publisher: 《民法総則物権法》（有斐閣，1950年）
@@ -285,9 +290,11 @@ LEGAL_TITLE_ZH = rule(
 )
 DATE_ONLY_ZH = rule(
     "date_only_zh",
-    r"\s*[，,：:]\s*(?:民國)?\s*[0-9]{2,4}\s*年(?:\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?)?\s*(?P<v>版)?\s*[。.]?\s*$",
-    "Nothing after a name but a date (版: a dated online version): 中央社，民國95年3月2日 / 西黃丸，2023年10月7日版.",
-    examples=("，民國95年3月2日", "，2023年10月7日版。", "：2001年"),
+    r"\s*[，,：:]\s*(?:民國)?\s*[0-9]{2,4}\s*年(?:\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?)?\s*(?P<v>版)?"
+    r"(?:\s*[，,]\s*(?:第\s*)?(?P<sec>[A-Z]?[0-9]+)\s*版|\s*[，,]\s*版\s*(?P<sec2>[A-Z]?[0-9]+))?\s*[。.]?\s*$",
+    "Nothing after a name but a date (版: a dated online version), perhaps a newspaper's section: 中央社，民國95年3月2日 / "
+    "西黃丸，2023年10月7日版 / 聯合報，民國89年3月19日，版2.",
+    examples=("，民國95年3月2日", "，2023年10月7日版。", "：2001年", "，民國89年3月19日，版2。", "，2005年3月15日，第1版。"),
     counterexamples=("，2001年3月，頁5", "，《書》，2001年"),
     requires=("年",),
     anchored=True,
@@ -408,6 +415,8 @@ def _title_and_container(m: _Marked, out: Parsed) -> None:
             csl["container-title"] = books[0]
     elif len(books) >= 2:
         csl["title"], csl["container-title"] = books[0], books[1]
+    elif books and not m.head.strip(" ，,") and NEWSPAPER_NAME_ZH.find(books[0]):
+        csl["container-title"] = books[0]  # 《人民日报》2005年9月6日，第1版: an item of the paper, untitled
     elif books:
         csl["title"] = books[0]
     elif m.titles.get("quoted"):
@@ -459,7 +468,8 @@ def _edition_or_section(m: _Marked, out: Parsed) -> None:
     csl = out.csl
     edition = EDITION_ZH.find(m.s)
     if edition and ("publisher" in csl or not csl.get("container-title")):
-        csl["edition"] = str(chinese_number(edition["e"]) or edition["e"])
+        number = edition["e"] or edition["e2"]
+        csl["edition"] = str(chinese_number(number) or number)
     else:
         section = SECTION_ZH.find(m.rest)
         if section and not csl.get("volume"):
@@ -508,9 +518,12 @@ def _untitled(s: str, head: str, out: Parsed) -> bool:
     if not head or not date_only:
         return False
     name = head.strip()
-    if name in NEWS_AGENCIES_ZH or NEWSPAPER_NAME_ZH.find(name):
+    section = date_only["sec"] or date_only["sec2"]
+    if name in NEWS_AGENCIES_ZH or NEWSPAPER_NAME_ZH.find(name) or section:
         out.csl["container-title"] = name
         out.csl["type"] = "article-newspaper"
+        if section:
+            out.csl["section"] = section
     else:
         out.csl["title"] = name
         out.csl["type"] = "webpage" if date_only["v"] else "document"
@@ -688,6 +701,8 @@ def _zh_type(s: str, out: Parsed) -> str:
         return out.kind_hint
     if csl.get("URL") and not (csl.get("volume") or csl.get("issue") or csl.get("publisher")):
         return "webpage"
+    if csl.get("container-title") and csl.get("publisher") and not csl.get("issue") and CHAPTER_LEAD.find(s):
+        return "chapter"  # 载《邓小平文选》第三卷，人民出版社1993年版: a piece in a published book, not a journal issue
     if csl.get("container-title"):
         return "article-journal"
     if REPORT_TITLE_ZH.find(csl.get("title", "")) or REPORT_TITLE_ZH.find(_strip_titles(s)):

@@ -1,0 +1,70 @@
+"""A mainland law paper in the legal citation manual's forms, PDF-extracted with circled note markers
+(①…⑳): 〔德〕X：《书》，Y译，出版社2000年版; （第1卷）; statutes 《…》第N条第N款; court decisions
+（2015）…号; 指导案例; 法释〔2003〕20号; 同前注〔N〕，X书; 前引〔N〕; English and German books."""
+from build import C, note
+
+NOTES = [
+    note("参见",
+         C("王利明：《合同法研究》（第1卷），中国人民大学出版社2002年版，第100页。", key="wang", type="book", authors=["王利明"],
+           title="合同法研究", volume="1", publisher="中国人民大学出版社", year=2002, pages="100")),
+    note(C("同上书，第105页。", "ibid", pages="105")),
+    note(C("〔德〕迪特尔·梅迪库斯：《德国民法总论》，邵建东译，法律出版社2000年版，第60页。", key="medicus", type="book",
+           authors=["〔德〕迪特尔·梅迪库斯"], translators=["邵建东"], title="德国民法总论", publisher="法律出版社", year=2000,
+           pages="60")),
+    note(C("梁慧星：《民法总论》（第5版），法律出版社2017年版，第88页。", key="liang", type="book", authors=["梁慧星"],
+           title="民法总论", publisher="法律出版社", year=2017, pages="88")),
+    note(C("《中华人民共和国民法典》第1165条第1款。", key="code", type="document", title="中华人民共和国民法典")),
+    note(C("最高人民法院（2015）民一终字第78号民事判决书。", key="spc", type="document",
+           title="最高人民法院（2015）民一终字第78号民事判决书")),
+    note(C("指导案例24号：荣宝英诉王阳、永诚财产保险股份有限公司江阴支公司机动车交通事故责任纠纷案，最高人民法院审判委员会讨论通过，2014年1月26日发布。",
+           key="gc24", type="document", title="荣宝英诉王阳、永诚财产保险股份有限公司江阴支公司机动车交通事故责任纠纷案",
+           year=2014, month=1, day=26)),
+    note(C("《最高人民法院关于审理人身损害赔偿案件适用法律若干问题的解释》（法释〔2003〕20号）第3条。", key="interp",
+           type="document", title="最高人民法院关于审理人身损害赔偿案件适用法律若干问题的解释")),
+    note(C("同前注〔3〕，梅迪库斯书，第62页。", "cross_ref", to="medicus", authors=["梅迪库斯"], pages="62")),
+    note(C("陈兴良：《刑法教义学的逻辑方法：形式逻辑与实体逻辑》，载《政法论坛》2017年第5期，第3页。", key="chen", type="article",
+           authors=["陈兴良"], title="刑法教义学的逻辑方法：形式逻辑与实体逻辑", container="政法论坛", year=2017, issue="5",
+           pages="3")),
+    note(C("〔德〕卡尔·拉伦茨：《法学方法论》，陈爱娥译，商务印书馆2003年版，第200页。", key="larenz", type="book",
+           authors=["〔德〕卡尔·拉伦茨"], translators=["陈爱娥"], title="法学方法论", publisher="商务印书馆", year=2003, pages="200")),
+    note(C("苏力：《法治及其本土资源》，中国政法大学出版社1996年版，第6—7页。", key="suli", type="book", authors=["苏力"],
+           title="法治及其本土资源", publisher="中国政法大学出版社", year=1996, pages="6-7")),
+    note(C("同上注，第10页。", "ibid", pages="10")),
+    note(C("〔日〕我妻荣：《新订民法总则》，于敏译，中国法制出版社2008年版，第50页。", key="waga", type="book",
+           authors=["〔日〕我妻荣"], translators=["于敏"], title="新订民法总则", publisher="中国法制出版社", year=2008, pages="50")),
+    note(C("Richard A. Posner, Economic Analysis of Law, 9th ed., Wolters Kluwer, 2014, p. 25.", key="posner", type="book",
+           authors=["Richard A. Posner"], title="Economic Analysis of Law", publisher="Wolters Kluwer", year=2014,
+           pages="25")),
+    note(C("Karl Larenz, Methodenlehre der Rechtswissenschaft, 6. Aufl., Berlin: Springer, 1991, S. 320.", key="larenzde",
+           type="book", authors=["Karl Larenz"], title="Methodenlehre der Rechtswissenschaft", place="Berlin",
+           publisher="Springer", year=1991, pages="320")),
+    note(C("前引〔11〕，拉伦茨书，第210页。", "cross_ref", to="larenz", authors=["拉伦茨"], pages="210")),
+    note(C("季卫东：《法治秩序的建构》，中国政法大学出版社1999年版，第30页", key="ji", type="book", authors=["季卫东"],
+           title="法治秩序的建构", publisher="中国政法大学出版社", year=1999, pages="30"),
+         "；",
+         C("张明楷：《刑法学》（第5版），法律出版社2016年版，第90页。", key="zhang", type="book", authors=["张明楷"],
+           title="刑法学", publisher="法律出版社", year=2016, pages="90")),
+    note(C("同上。", "ibid")),
+    note(C("梁慧星：前引书，第90页。", "op_cit", to="liang", authors=["梁慧星"], pages="90")),
+]
+
+BODY = [
+    "合同自由原则是现代合同法的基石。",
+    "然而，合同自由并非没有限制。",
+    "德国民法理论对法律行为的界定，对我国影响深远。",
+    "我国民法典第1165条确立了过错责任原则。",
+    "司法实践中，法院对此问题的处理并不统一。",
+    "指导性案例制度的建立，为统一裁判尺度提供了制度保障。",
+    "司法解释在我国法律体系中具有特殊地位。",
+    "法教义学方法近年来在我国刑法学界受到重视。",
+    "法律移植与本土资源之间的张力始终存在。",
+    "下文将从比较法的角度展开讨论。",
+]
+
+DOC = {
+    "name": "mainland_law_review", "fmt": "txt", "notes": NOTES, "body": BODY, "width": 82, "per_page": 5,
+    "title": "侵权责任归责原则的教义学重构",
+    "head": "中外法学 2019年第4期",
+    "front": ["一、问题的提出", ""],
+    "marker": "circled", "note_sep": "",
+}
