@@ -96,6 +96,13 @@ def test_chinese_op_cit_book_or_article_narrows():
     assert outcome(notes[5])[1] == "ambiguous" and len(notes[5].citations[0].candidates) == 2
 
 
+def test_op_cit_prefers_the_work_the_person_wrote_to_a_volume_they_edited():
+    notes = resolve("包宗和，〈戰略三角個體論〉，收錄於包宗和、林正義主編，《兩岸關係理論》（臺北：五南，民國98年），頁335。",
+                    "林正義，〈台海安全與美國政策〉，《遠景基金會季刊》，第1卷第3期（民國89年7月），頁1-33。",
+                    "林正義，前引文，頁20。")
+    assert outcome(notes[3]) == ("op_cit", "resolved", (2, 0))
+
+
 def test_chinese_op_cit_matches_across_scripts():
     notes = resolve(BOOK_A, "黄仁佛，前引书，页40。")
     assert outcome(notes[2]) == ("op_cit", "resolved", (1, 0))

@@ -442,6 +442,8 @@ def _resolve_by_author(cit: Citation, fulls: list[_Full], previous: Note | None,
         works = [w for w in works if _title_fits(named.title, w[0].citation)] or works
     if len(works) > 1 and cit.narrow:
         works = [w for w in works if _work_kind(w[0].citation) == cit.narrow] or works
+    if len(works) > 1:  # 吳玉山，前引文: the article he wrote, not the volume he edited
+        works = [w for w in works if _names_match(named.people, w[0].citation, ("author",))] or works
     label = " and ".join(named.people)
     if not works:
         _failed(cit, "unresolved", f"no earlier work by {label}")
@@ -547,16 +549,16 @@ def named_people(text: str) -> list[str]:
     return named_work(text).people
 
 
-def _people_of(cit: Citation) -> list[str]:
+def _people_of(cit: Citation, roles: tuple[str, ...] = ("author", "editor")) -> list[str]:
     """Authors and editors; a literal 'W. Mou、K. Zhang' holds two people."""
-    return [GLUED_SIGNAL.compiled.sub("", p) for role in ("author", "editor") for n in cit.csl.get(role, [])
+    return [GLUED_SIGNAL.compiled.sub("", p) for role in roles for n in cit.csl.get(role, [])
             for p in display_name(n).split("、")]
 
 
-def _names_match(wanted: list[str], work: Citation) -> bool:
+def _names_match(wanted: list[str], work: Citation, roles: tuple[str, ...] = ("author", "editor")) -> bool:
     """Every named person is among the work's authors/editors (tolerant of typos and initials);
     a work printed with 'et al.' / 等 needs only its first author named first."""
-    have, cut_short = _listed_people(tuple(_people_of(work)), work.raw)
+    have, cut_short = _listed_people(tuple(_people_of(work, roles)), work.raw)
     if not have:
         return False
     if len(wanted) > len(have) and cut_short:
