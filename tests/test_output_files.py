@@ -277,3 +277,30 @@ def test_the_cli_checks_an_output_before_it_replaces_the_file(tmp_path, runner, 
     result = runner.invoke(main, ["extract", str(doc), "-q", "--format", "bibtex", "-o", str(target)])
     assert result.exit_code == 2 and "would not be valid BibTeX" in result.stderr
     assert target.read_text("utf-8") == "@book{mine, title = {Mine}}\n" and sorted(os.listdir(tmp_path)) == ["a.txt", "refs.bib"]
+
+
+def test_the_notes_json_check_parses_what_the_main_process_assembles(tmp_path, runner):
+    """Document lines come from json.dumps in the workers; the frame, bibliography and cited_by are
+    joined by the main process: a slip there (or a document line that does not close) is refused."""
+    from cbmcite.export.notes_json import check_written
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.txt").write_text(SECOND, "utf-8")
+    out = tmp_path / "notes.json"
+    assert runner.invoke(main, ["extract", str(folder), "-q", "--format", "json", "-o", str(out)]).exit_code == 0
+    good = out.read_bytes()
+    assert len(json.loads(good)["documents"]) == 3
+    check_written(str(out))
+    between = good.index(b'},\n{"path"')
+    broken = {
+        "a missing comma between documents": good[:between + 1] + good[between + 2:],
+        "a document that does not close": good[:between] + good[between + 1:],
+        "a bibliography cut short": good.replace(b'"bibliography": [', b'"bibliography": [,', 1),
+        "trailing data": good + b"}",
+    }
+    for content in broken.values():
+        out.write_bytes(content)
+        with pytest.raises(OutputError, match="not be valid JSON"):
+            check_written(str(out))

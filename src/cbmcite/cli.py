@@ -283,6 +283,16 @@ def _update(path: str, bib, prune: bool, script: str, cited_keys: set[str]) -> N
 
 
 def _emit(fmt, output, bib, writer, config: Config) -> None:
+    if writer:  # the notes JSON is bytes: its documents come UTF-8 encoded from the workers
+        if output:
+            from .export.notes_json import check_written
+
+            _write(output, lambda fh: writer.finish(bib, fh), binary=True, check=check_written)
+        else:
+            sys.stdout.flush()
+            writer.finish(bib, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        return
     if fmt in TEXT_FORMATS:
         from .export.formatted import render
 
@@ -296,8 +306,6 @@ def _emit(fmt, output, bib, writer, config: Config) -> None:
             _write(output, lambda fh: fh.write(content), binary=True)
             return
         emit = lambda fh: fh.write(content)  # noqa: E731
-    elif writer:
-        emit = lambda fh: writer.finish(bib, fh)  # noqa: E731
     elif fmt == "bibtex":
         from .export import to_bibtex
 
@@ -307,7 +315,7 @@ def _emit(fmt, output, bib, writer, config: Config) -> None:
 
         emit = lambda fh: fh.write(to_csl_json(bib, config.script))  # noqa: E731
     if output:
-        _write(output, emit, kind="json" if fmt in ("json", "csl-json") else "bibtex" if fmt == "bibtex" else None)
+        _write(output, emit, kind="json" if fmt == "csl-json" else "bibtex" if fmt == "bibtex" else None)
     else:
         for_reading = fmt in TEXT_FORMATS and sys.stdout.isatty()  # a terminal shows its own encoding
         utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
@@ -316,11 +324,11 @@ def _emit(fmt, output, bib, writer, config: Config) -> None:
         emit(sys.stdout)
 
 
-def _write(path: str, emit, binary: bool = False, kind: str | None = None) -> None:
+def _write(path: str, emit, binary: bool = False, kind: str | None = None, check=None) -> None:
     from .output import OutputError, write_file
 
     try:
-        write_file(path, emit, binary, kind)
+        write_file(path, emit, binary, kind, check)
     except OutputError as exc:
         _fail(str(exc))
         sys.exit(2)

@@ -22,11 +22,11 @@ from .workers import Limits, supervised_map
 class Extracted:
     """A document's result, signed for merging, and its notes-JSON line when one was asked for.
 
-    With a JSON line, the notes travel as that text and merging reads `record`; `result` then keeps
-    only the document's path, encoding and warnings."""
+    With a JSON line, the notes travel as that UTF-8 text and merging reads `record`; `result` then
+    keeps only the document's path, encoding and warnings."""
 
     result: DocumentResult
-    json_line: str | None = None
+    json_line: bytes | None = None
     record: MergeRecord | None = None
     notes: int = 0  # how many notes the document has
     keys: tuple[str, ...] = ()  # citation keys the document cites as keys (LaTeX \\cite)

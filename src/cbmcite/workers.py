@@ -114,21 +114,26 @@ class _Supervisor:
         if not busy:
             return
         timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
-        wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
+        ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout))
+        now = time.monotonic()
         for worker in busy:
-            if worker.conn.poll():
-                try:
-                    ok, result = worker.conn.recv()
-                except (EOFError, OSError):  # it died: its end of the pipe closed
-                    worker.process.join(1)
-                    self._ended(worker)
-                    continue
-                self.done[worker.index] = result if ok else self.give_up(self.tasks[worker.index], result)
-                worker.index = None
-            elif not worker.process.is_alive():
+            if worker.conn in ready:  # a result, or the end of the pipe of a worker that died
+                self._receive(worker)
+            elif worker.process.sentinel in ready:
+                worker.process.join(1)
                 self._ended(worker)
-            elif time.monotonic() >= worker.deadline:
+            elif now >= worker.deadline:
                 self._give_up_on(worker)
+
+    def _receive(self, worker: _Worker) -> None:
+        try:
+            ok, result = worker.conn.recv()
+        except (EOFError, OSError):  # it died: its end of the pipe closed
+            worker.process.join(1)
+            self._ended(worker)
+            return
+        self.done[worker.index] = result if ok else self.give_up(self.tasks[worker.index], result)
+        worker.index = None
 
     def _ended(self, worker: _Worker) -> None:
         if worker.process.exitcode == -signal.SIGXCPU:  # the CPU limit set for this task
