@@ -10,7 +10,7 @@ import click
 
 from . import __version__
 from .errors import InputError
-from .workers import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
+from .config import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
 
 if TYPE_CHECKING:  # each command imports what it runs: `--version` and `--help` load none of the pipeline
     from .config import Config
@@ -70,9 +70,8 @@ def _default_jobs() -> int:
 
 def _make_run(paths, config_file, cross, encoding, jobs, verbose, timeout: float, max_memory: int,
               **overrides) -> CorpusRun:
-    from .config import load_config
+    from .config import Limits, load_config
     from .run import CorpusRun
-    from .workers import Limits
 
     try:
         config = load_config(list(paths), config_file)

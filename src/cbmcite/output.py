@@ -10,9 +10,6 @@ replaced. Writers of one folder are serialised with a lock.
 from __future__ import annotations
 
 import contextlib
-import filecmp
-import json
-import logging
 import os
 import shutil
 import signal
@@ -85,6 +82,8 @@ def check_json_stream(stream: BinaryIO) -> None:
 
 
 def _check_bibtex(path: str) -> None:
+    import logging
+
     import bibtexparser
 
     quiet = logging.getLogger("bibtexparser")
@@ -155,6 +154,8 @@ def _replace(tmp: str, target: str) -> None:
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
         return
+    import filecmp
+
     if filecmp.cmp(target, tmp, shallow=False):
         return  # unchanged: no backup, no new inode
     _keep_backup(target, copy=status.st_nlink > 1)

@@ -10,12 +10,12 @@ from .errors import InputError, InternalError, LimitExceeded
 from .ingest import collect_paths
 from .ingest.guard import written_by_cbmcite
 from .bibliography import BibliographyBuilder, MergeRecord, merge_record, sign
-from .config import Config
+from .config import Config, Limits
 from .export.notes_json import serialize_document
 from .model import DocumentResult
 from .output import same_file
 from .pipeline import display_path, extract_document
-from .workers import Limits, supervised_map
+from .workers import supervised_map
 
 
 @dataclass
@@ -114,7 +114,8 @@ class CorpusRun:
                 why = "written by cbmcite" if written_by_cbmcite(path) else "not a supported format"
                 self.report(f"{display_path(path)}: skipped ({why})")
         self.failed = bool(problems)
-        return [f for f in files if not any(same_file(f, output) for output in self.outputs)]
+        outputs = [output for output in self.outputs if os.path.exists(output)]  # one not yet written is no input
+        return [f for f in files if not any(same_file(f, output) for output in outputs)]
 
     def incomplete(self) -> str | None:
         """Why the documents read may not be all the work cites (pruning would then remove live entries)."""

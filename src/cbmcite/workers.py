@@ -7,7 +7,6 @@ main process and leave Ctrl-C to it.
 from __future__ import annotations
 
 import faulthandler
-import logging
 import math
 import multiprocessing
 import os
@@ -16,23 +15,15 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Any
 
+from .config import Limits
 from .errors import InternalError
 
-DEFAULT_SECONDS = 30.0  # of CPU time: a whole thesis takes a few seconds; a runaway document gives up here
 _WALL_FACTOR = 2  # by the clock: a document waiting (a blocked read) or starved on a loaded machine
-DEFAULT_MEMORY_MB = 1200  # address space per worker: a thesis needs a few hundred MB
 _RETRIES = 1  # a task whose worker died once is tried again (it may have been killed from outside)
 _PR_SET_PDEATHSIG = 1
-
-
-@dataclass(frozen=True)
-class Limits:
-    seconds: float = DEFAULT_SECONDS
-    memory_mb: int = DEFAULT_MEMORY_MB
 
 
 def supervised_map(func: Callable[[Any], Any], tasks: list, jobs: int, limits: Limits,
@@ -188,6 +179,8 @@ def _quiet() -> None:
     """Nothing a worker's libraries print reaches the run's output: stdout may be the notes JSON, and a
     warning on stderr (a PDF library on a damaged file) would be a line without a file name. The parent
     reports every failure, crashes included, as one line naming the document."""
+    import logging  # here, not at the top: the main process of a run never logs
+
     faulthandler.disable()
     logging.disable(logging.WARNING)
     devnull = os.open(os.devnull, os.O_WRONLY)
