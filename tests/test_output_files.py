@@ -245,6 +245,7 @@ def test_a_missing_or_full_temporary_folder_is_one_line(tmp_path, runner, doc, m
     import errno
     import tempfile
 
+    from cbmcite import run
     from cbmcite.export.notes_json import NotesJsonWriter
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "gone"))
@@ -252,13 +253,15 @@ def test_a_missing_or_full_temporary_folder_is_one_line(tmp_path, runner, doc, m
     assert result.exit_code == 2 and "cannot write a temporary file" in result.stderr
     monkeypatch.undo()
 
-    def full(self, *args):
+    def full(*args):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(NotesJsonWriter, "add_serialized", full)
-    result = runner.invoke(main, ["extract", str(doc), "-q"])
-    assert result.exit_code == 2 and "No space left on device" in result.stderr
-    assert len(result.stderr.splitlines()) == 1
+    for owner, writes in ((NotesJsonWriter, "add_spooled"), (run, "spool_line")):  # the main process, a worker
+        monkeypatch.setattr(owner, writes, full)
+        result = runner.invoke(main, ["extract", str(doc), "-q"])
+        assert result.exit_code == 2 and "No space left on device" in result.stderr
+        assert len(result.stderr.splitlines()) == 1
+        monkeypatch.undo()
 
 
 def test_update_refuses_a_file_that_is_not_regular(tmp_path, runner, doc):

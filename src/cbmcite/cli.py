@@ -87,11 +87,12 @@ def _make_run(paths, config_file, cross, encoding, jobs, verbose, timeout: float
                      verbose=verbose, report=_fail)
 
 
-def _documents(run: CorpusRun, quiet: bool, json_script: str | None = None, merge_only: bool = False):
+def _documents(run: CorpusRun, quiet: bool, json_script: str | None = None, merge_only: bool = False,
+               spool: int | None = None):
     """The run's documents with a progress bar; exits 2 when nothing at all could be read."""
     files = run.files()
     with _progress(len(files), quiet) as advance:
-        yield from run.documents(files, json_script, advance, merge_only)
+        yield from run.documents(files, json_script, advance, merge_only, spool)
     if not run.read:
         if not files and not run.failed:
             _fail("no input documents")
@@ -105,7 +106,8 @@ class _Commands(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt,
+                BrokenPipeError):  # a reader that stopped early (`| head`): click ends quietly
             raise
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             detail = " ".join(str(exc).split())[:200]
@@ -224,7 +226,8 @@ def extract(paths, fmt, output, script, update_file, prune, style, csl_file, zh_
     builder = BibliographyBuilder(run.config.key_pattern)
     with _temporary_files_reported():
         writer = NotesJsonWriter(script) if fmt == "json" else None
-        for extracted in _documents(run, quiet, json_script=script if fmt == "json" else None, merge_only=True):
+        for extracted in _documents(run, quiet, json_script=script if writer else None, merge_only=True,
+                                    spool=writer.shared_spool() if writer else None):
             works = extracted.fold_into(builder)
             if writer:
                 _write_document(writer, extracted, works)
@@ -251,10 +254,12 @@ def _check_styles(config: Config) -> None:
 
 
 def _write_document(writer, extracted: Extracted, works: list[int]) -> None:
-    if extracted.json_line is None:
-        writer.add(extracted.result)
-    else:
+    if extracted.json_at is not None:
+        writer.add_spooled(extracted.json_at, works)
+    elif extracted.json_line is not None:
         writer.add_serialized(extracted.json_line, works)
+    else:
+        writer.add(extracted.result)
 
 
 @contextlib.contextmanager

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from collections.abc import Callable
 from typing import BinaryIO
@@ -73,12 +74,15 @@ class NotesJsonWriter:
 
     Entries are tokens until the bibliography is finished (keys need every work); finish() copies
     the spool into the real output once, putting each work's key in place of its tokens. The spool
-    holds UTF-8 bytes as the workers encoded them: the main process never decodes a document.
+    holds UTF-8 bytes as the workers encoded them: the main process never decodes a document. Forked
+    workers may write their lines into a second, shared spool themselves (shared_spool, add_spooled):
+    the spool then holds only where each line is. Both files are unlinked from the start.
     """
 
     def __init__(self, script: str = "keep") -> None:
         self.script = script
         self._spool = tempfile.TemporaryFile("w+b")
+        self._shared: BinaryIO | None = None
 
     def add(self, doc: DocumentResult) -> None:
         """A document whose entries are BibliographyBuilder placeholders (chapters resolved in this process)."""
@@ -89,6 +93,19 @@ class NotesJsonWriter:
         """A serialize_document() line; works[k] is the work number of its k-th full citation."""
         self._spool.write(" ".join(map(str, works)).encode("ascii") + b"\t" + line + b"\n")
 
+    def shared_spool(self) -> int | None:
+        """The descriptor of a file for workers forked from now on to write lines into (run.spool_line),
+        or None where workers are not forked from this process or cannot lock a file."""
+        if not (hasattr(os, "fork") and hasattr(os, "pread")):
+            return None
+        if self._shared is None:
+            self._shared = tempfile.TemporaryFile("w+b")
+        return self._shared.fileno()
+
+    def add_spooled(self, at: tuple[int, int], works: list[int]) -> None:
+        """A serialize_document() line a worker wrote into the shared spool: (offset, length)."""
+        self._spool.write(" ".join(map(str, works)).encode("ascii") + b"\t@%d %d\n" % at)
+
     def finish(self, bib: Bibliography, out: BinaryIO) -> None:
         """Write the whole notes JSON into OUT (bytes, UTF-8)."""
         out.write(b'{\n "cbmcite": ' + json.dumps(__version__).encode() + b',\n "documents": [\n')
@@ -97,17 +114,30 @@ class NotesJsonWriter:
         separator = b""
         for record in self._spool:
             header, _, line = record[:-1].partition(b"\t")
+            if line.startswith(b"@"):
+                line = self._spooled(line)
             works = [keys[int(n)] for n in header.split()]
             line = _fill_tokens(_fill_tokens(line, _LOCAL_JSON, works.__getitem__), _WORK_JSON, keys.__getitem__)
-            out.write(separator + line)
+            out.write(separator)
+            out.write(line)
             separator = b",\n"
         self._spool.close()
+        if self._shared is not None:
+            self._shared.close()
         out.write(b'\n ],\n "bibliography": ' + self._dumps(bib.items()) + b', "cited_by": {')
         # one work at a time: the places citing each work are never all in memory as objects
         for n, (key, places) in enumerate(bib.cited_by()):
             out.write((b", " if n else b"") + json.dumps(key, ensure_ascii=False).encode("utf-8") + b": "
                       + self._dumps([_place(p) for p in places]))
         out.write(b"}}\n")
+
+    def _spooled(self, at: bytes) -> bytes:
+        """The line a worker wrote where AT ('@offset length') says."""
+        offset, length = map(int, at[1:].split())
+        line = os.pread(self._shared.fileno(), length, offset)
+        if len(line) != length:
+            raise OSError("the workers' spool file was cut short")
+        return line
 
     def _dumps(self, value) -> bytes:
         """UTF-8 JSON with the separators of a one-line json.dumps of the whole tail."""
