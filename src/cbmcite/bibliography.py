@@ -298,7 +298,10 @@ class BibliographyBuilder:
         return fulls, mentions
 
     def _fold(self, sig: Signature) -> int:
-        for work in self._index.get(sig.key, []):
+        family, year = sig.family, sig.year
+        for work in self._index.get(sig.key, ()):
+            if family and work.family and year is not None and work.year is not None and work.year != year:
+                continue  # as _same_creators decides it (the years conflict), without the call: the usual miss
             if _same_creators(work, sig):
                 size = len(work.item)
                 _enrich(work.item, sig.item)
@@ -351,6 +354,8 @@ def _enrich(item: dict, other: dict) -> None:
     """Keep the first citation's text; add what a later, fuller citation states (e.g. 'in … ed.')."""
     if other.get("type") == "chapter" and item.get("type") != "chapter" and other.get("container-title"):
         item["type"] = "chapter"
+    if other.keys() <= item.keys():  # the usual case: the work cited again, nothing new in it
+        return
     for key, value in other.items():
         item.setdefault(key, value)
 
