@@ -1,7 +1,6 @@
 """Merge the full citations of all documents into one bibliography with stable, readable keys."""
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 from array import array
 from collections.abc import Callable, Iterator
@@ -388,6 +387,8 @@ def key_suffix(n: int) -> str:
 
 
 def _identity(item: dict) -> str:
+    import hashlib  # here: only colliding keys need it, and loading OpenSSL costs every run
+
     raw = "|".join([match_key(item.get("title")), str(item.get("issued")), match_key(str(item.get("author")))])
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 
