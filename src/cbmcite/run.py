@@ -22,9 +22,9 @@ from .workers import supervised_map
 class Extracted:
     """A document's result, signed for merging, and its notes-JSON line when one was asked for.
 
-    With a JSON line, the notes travel as that UTF-8 text (or, with a spool file, are written into it:
-    `json_at`) and merging reads `record`; `result` then keeps only the
-    document's path, encoding and warnings."""
+    With a JSON line, the notes travel as that UTF-8 text (or are written into the spool file:
+    `json_at`) and merging reads `record`; `result` then keeps only the document's path, encoding
+    and warnings."""
 
     result: DocumentResult
     json_line: bytes | None = None
@@ -154,9 +154,9 @@ class CorpusRun:
     def documents(self, files: list[str], json_script: str | None = None,
                   advance: Callable[[], None] = lambda: None, merge_only: bool = False,
                   spool: int | None = None) -> Iterator[Extracted]:
-        """Workers serialise the notes JSON (into SPOOL, a file descriptor, if given), and send only what merging
-        needs when that is all the caller reads, unless chapters must first be resolved against each other.
-        OSError when a worker cannot write the spool."""
+        """Workers serialise the notes JSON (into SPOOL, a file descriptor, if given), and send only
+        what merging needs when that is all the caller reads, unless chapters must first be resolved
+        against each other. OSError when a worker cannot write the spool."""
         from .resolve import full_citations, resolve_across
 
         cross = self.config.cross
