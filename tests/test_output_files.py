@@ -245,6 +245,7 @@ def test_a_missing_or_full_temporary_folder_is_one_line(tmp_path, runner, doc, m
     import errno
     import tempfile
 
+    from cbmcite import run
     from cbmcite.export.notes_json import NotesJsonWriter
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "gone"))
@@ -252,13 +253,15 @@ def test_a_missing_or_full_temporary_folder_is_one_line(tmp_path, runner, doc, m
     assert result.exit_code == 2 and "cannot write a temporary file" in result.stderr
     monkeypatch.undo()
 
-    def full(self, *args):
+    def full(*args):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(NotesJsonWriter, "add_serialized", full)
-    result = runner.invoke(main, ["extract", str(doc), "-q"])
-    assert result.exit_code == 2 and "No space left on device" in result.stderr
-    assert len(result.stderr.splitlines()) == 1
+    for owner, writes in ((NotesJsonWriter, "add_spooled"), (run, "spool_line")):  # the main process, a worker
+        monkeypatch.setattr(owner, writes, full)
+        result = runner.invoke(main, ["extract", str(doc), "-q"])
+        assert result.exit_code == 2 and "No space left on device" in result.stderr
+        assert len(result.stderr.splitlines()) == 1
+        monkeypatch.undo()
 
 
 def test_update_refuses_a_file_that_is_not_regular(tmp_path, runner, doc):
@@ -277,3 +280,30 @@ def test_the_cli_checks_an_output_before_it_replaces_the_file(tmp_path, runner, 
     result = runner.invoke(main, ["extract", str(doc), "-q", "--format", "bibtex", "-o", str(target)])
     assert result.exit_code == 2 and "would not be valid BibTeX" in result.stderr
     assert target.read_text("utf-8") == "@book{mine, title = {Mine}}\n" and sorted(os.listdir(tmp_path)) == ["a.txt", "refs.bib"]
+
+
+def test_the_notes_json_check_parses_what_the_main_process_assembles(tmp_path, runner):
+    """Document lines come from json.dumps in the workers; the frame, bibliography and cited_by are
+    joined by the main process: a slip there (or a document line that does not close) is refused."""
+    from cbmcite.export.notes_json import check_written
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.txt").write_text(SECOND, "utf-8")
+    out = tmp_path / "notes.json"
+    assert runner.invoke(main, ["extract", str(folder), "-q", "--format", "json", "-o", str(out)]).exit_code == 0
+    good = out.read_bytes()
+    assert len(json.loads(good)["documents"]) == 3
+    check_written(str(out))
+    between = good.index(b'},\n{"path"')
+    broken = {
+        "a missing comma between documents": good[:between + 1] + good[between + 2:],
+        "a document that does not close": good[:between] + good[between + 1:],
+        "a bibliography cut short": good.replace(b'"bibliography": [', b'"bibliography": [,', 1),
+        "trailing data": good + b"}",
+    }
+    for content in broken.values():
+        out.write_bytes(content)
+        with pytest.raises(OutputError, match="not be valid JSON"):
+            check_written(str(out))

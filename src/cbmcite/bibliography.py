@@ -1,10 +1,9 @@
 """Merge the full citations of all documents into one bibliography with stable, readable keys."""
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -201,10 +200,6 @@ class Bibliography:
         m = _PLACEHOLDER.fullmatch(entry or "")
         return self.works[int(m.group(1))].item["id"] if m else entry
 
-    def fill_json(self, text: str) -> str:
-        """Replace JSON-escaped placeholder entries in serialized output by the final keys."""
-        return replace_json_tokens(text, _PLACEHOLDER_JSON_PREFIX, lambda n: self.works[n].item["id"])
-
     def cited_by(self) -> Iterator[tuple[str, list[Place]]]:
         """(key, every place citing the work: full citations, then short forms), one work at a time.
         Keys are unique; were two works to share one, the key would keep its first position and the
@@ -219,26 +214,6 @@ class Bibliography:
 
 
 _PLACEHOLDER = compile_fast("\x00cbmcite-work-([0-9]+)\x00")
-_PLACEHOLDER_JSON_PREFIX = "\\u0000cbmcite-work-"
-_JSON_NUL = "\\u0000"
-
-
-def replace_json_tokens(text: str, prefix: str, value: Callable[[int], str]) -> str:
-    """Replace each '<prefix>N\\u0000' in JSON text by value(N).
-
-    A literal split, not a regex: a document's JSON line is long CJK text, which the regex engines
-    scan character by character."""
-    parts = text.split(prefix)
-    if len(parts) == 1:
-        return text
-    out = [parts[0]]
-    for part in parts[1:]:
-        number, nul, rest = part.partition(_JSON_NUL)
-        if nul and number.isascii() and number.isdigit():
-            out += [value(int(number)), rest]
-        else:  # not a token of ours
-            out += [prefix, part]
-    return "".join(out)
 
 
 def _placeholder(number: int) -> str:
@@ -254,7 +229,7 @@ class BibliographyBuilder:
     """The reduce step, one document at a time: only the bibliography is held.
 
     Keys depend on every work (collisions get a/b), so citations carry a placeholder entry until
-    finish(); Bibliography.key() and fill_json() turn placeholders into keys.
+    finish(); Bibliography.key() and the notes JSON writer turn placeholders into keys.
     """
 
     def __init__(self, key_pattern: str = DEFAULT_KEY_PATTERN) -> None:
@@ -298,7 +273,10 @@ class BibliographyBuilder:
         return fulls, mentions
 
     def _fold(self, sig: Signature) -> int:
-        for work in self._index.get(sig.key, []):
+        family, year = sig.family, sig.year
+        for work in self._index.get(sig.key, ()):
+            if family and work.family and year is not None and work.year is not None and work.year != year:
+                continue  # as _same_creators decides it (the years conflict), without the call: the usual miss
             if _same_creators(work, sig):
                 size = len(work.item)
                 _enrich(work.item, sig.item)
@@ -351,6 +329,8 @@ def _enrich(item: dict, other: dict) -> None:
     """Keep the first citation's text; add what a later, fuller citation states (e.g. 'in … ed.')."""
     if other.get("type") == "chapter" and item.get("type") != "chapter" and other.get("container-title"):
         item["type"] = "chapter"
+    if other.keys() <= item.keys():  # the usual case: the work cited again, nothing new in it
+        return
     for key, value in other.items():
         item.setdefault(key, value)
 
@@ -383,6 +363,8 @@ def key_suffix(n: int) -> str:
 
 
 def _identity(item: dict) -> str:
+    import hashlib  # here: only colliding keys need it, and loading OpenSSL costs every run
+
     raw = "|".join([match_key(item.get("title")), str(item.get("issued")), match_key(str(item.get("author")))])
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 

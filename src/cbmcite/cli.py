@@ -10,7 +10,7 @@ import click
 
 from . import __version__
 from .errors import InputError
-from .workers import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
+from .config import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
 
 if TYPE_CHECKING:  # each command imports what it runs: `--version` and `--help` load none of the pipeline
     from .config import Config
@@ -70,9 +70,8 @@ def _default_jobs() -> int:
 
 def _make_run(paths, config_file, cross, encoding, jobs, verbose, timeout: float, max_memory: int,
               **overrides) -> CorpusRun:
-    from .config import load_config
+    from .config import Limits, load_config
     from .run import CorpusRun
-    from .workers import Limits
 
     try:
         config = load_config(list(paths), config_file)
@@ -88,11 +87,12 @@ def _make_run(paths, config_file, cross, encoding, jobs, verbose, timeout: float
                      verbose=verbose, report=_fail)
 
 
-def _documents(run: CorpusRun, quiet: bool, json_script: str | None = None, merge_only: bool = False):
+def _documents(run: CorpusRun, quiet: bool, json_script: str | None = None, merge_only: bool = False,
+               spool: int | None = None):
     """The run's documents with a progress bar; exits 2 when nothing at all could be read."""
     files = run.files()
     with _progress(len(files), quiet) as advance:
-        yield from run.documents(files, json_script, advance, merge_only)
+        yield from run.documents(files, json_script, advance, merge_only, spool)
     if not run.read:
         if not files and not run.failed:
             _fail("no input documents")
@@ -106,7 +106,8 @@ class _Commands(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt,
+                BrokenPipeError):  # a reader that stopped early (`| head`): click ends quietly
             raise
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             detail = " ".join(str(exc).split())[:200]
@@ -225,7 +226,8 @@ def extract(paths, fmt, output, script, update_file, prune, style, csl_file, zh_
     builder = BibliographyBuilder(run.config.key_pattern)
     with _temporary_files_reported():
         writer = NotesJsonWriter(script) if fmt == "json" else None
-        for extracted in _documents(run, quiet, json_script=script if fmt == "json" else None, merge_only=True):
+        for extracted in _documents(run, quiet, json_script=script if writer else None, merge_only=True,
+                                    spool=writer.shared_spool() if writer else None):
             works = extracted.fold_into(builder)
             if writer:
                 _write_document(writer, extracted, works)
@@ -252,10 +254,12 @@ def _check_styles(config: Config) -> None:
 
 
 def _write_document(writer, extracted: Extracted, works: list[int]) -> None:
-    if extracted.json_line is None:
-        writer.add(extracted.result)
-    else:
+    if extracted.json_at is not None:
+        writer.add_spooled(extracted.json_at, works)
+    elif extracted.json_line is not None:
         writer.add_serialized(extracted.json_line, works)
+    else:
+        writer.add(extracted.result)
 
 
 @contextlib.contextmanager
@@ -283,6 +287,16 @@ def _update(path: str, bib, prune: bool, script: str, cited_keys: set[str]) -> N
 
 
 def _emit(fmt, output, bib, writer, config: Config) -> None:
+    if writer:  # the notes JSON is bytes: its documents come UTF-8 encoded from the workers
+        if output:
+            from .export.notes_json import check_written
+
+            _write(output, lambda fh: writer.finish(bib, fh), binary=True, check=check_written)
+        else:
+            sys.stdout.flush()
+            writer.finish(bib, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        return
     if fmt in TEXT_FORMATS:
         from .export.formatted import render
 
@@ -296,8 +310,6 @@ def _emit(fmt, output, bib, writer, config: Config) -> None:
             _write(output, lambda fh: fh.write(content), binary=True)
             return
         emit = lambda fh: fh.write(content)  # noqa: E731
-    elif writer:
-        emit = lambda fh: writer.finish(bib, fh)  # noqa: E731
     elif fmt == "bibtex":
         from .export import to_bibtex
 
@@ -307,7 +319,7 @@ def _emit(fmt, output, bib, writer, config: Config) -> None:
 
         emit = lambda fh: fh.write(to_csl_json(bib, config.script))  # noqa: E731
     if output:
-        _write(output, emit, kind="json" if fmt in ("json", "csl-json") else "bibtex" if fmt == "bibtex" else None)
+        _write(output, emit, kind="json" if fmt == "csl-json" else "bibtex" if fmt == "bibtex" else None)
     else:
         for_reading = fmt in TEXT_FORMATS and sys.stdout.isatty()  # a terminal shows its own encoding
         utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
@@ -316,11 +328,11 @@ def _emit(fmt, output, bib, writer, config: Config) -> None:
         emit(sys.stdout)
 
 
-def _write(path: str, emit, binary: bool = False, kind: str | None = None) -> None:
+def _write(path: str, emit, binary: bool = False, kind: str | None = None, check=None) -> None:
     from .output import OutputError, write_file
 
     try:
-        write_file(path, emit, binary, kind)
+        write_file(path, emit, binary, kind, check)
     except OutputError as exc:
         _fail(str(exc))
         sys.exit(2)

@@ -9,10 +9,20 @@ standing alone, which is right for a folder of unrelated articles.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field, fields
 
 from .errors import InputError
+
+DEFAULT_SECONDS = 30.0  # of CPU time per document: a whole thesis takes a few seconds; a runaway one gives up here
+DEFAULT_MEMORY_MB = 1200  # address space per worker process: a thesis needs a few hundred MB
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one document may take (--timeout, --max-memory)."""
+
+    seconds: float = DEFAULT_SECONDS
+    memory_mb: int = DEFAULT_MEMORY_MB
 
 
 @dataclass
@@ -58,6 +68,8 @@ def _candidates(paths: list[str]) -> list[str]:
 
 def _read(path: str) -> Config | None:
     """The file's settings; None for a pyproject.toml without a [tool.cbmcite] table."""
+    import tomllib  # only when there is a settings file: most runs have none
+
     try:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)

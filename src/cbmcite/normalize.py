@@ -168,6 +168,7 @@ _PAGE_SUFFIX = compile_fast(rf"(?r)\s*{alternation(PAGE_MARKS_ZH)}?\s*[.,。，;
 _DASHES = compile_fast(r"\s*[‐‑‒–—―−~～〜-]\s*")
 
 
+@lru_cache(maxsize=4096)  # pure, and every locator of every citation passes here
 def normalize_pages(text: str | None) -> str | None:
     """'pp.57- 59' → '57-59', '頁 34-35' → '34-35', '第43頁' → '43', '68、69' → '68, 69'."""
     if text is None:

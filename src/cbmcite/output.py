@@ -10,9 +10,6 @@ replaced. Writers of one folder are serialised with a lock.
 from __future__ import annotations
 
 import contextlib
-import filecmp
-import json
-import logging
 import os
 import shutil
 import signal
@@ -21,6 +18,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
+from typing import BinaryIO
 
 from .ingest import SUPPORTED_SUFFIXES, InputError
 from .ingest.guard import WRITTEN_MARK, written_by_cbmcite
@@ -67,19 +65,25 @@ def validator(kind: str | None) -> Callable[[str], None] | None:
 
 
 def _check_json(path: str) -> None:
-    """Parsed as a stream (ijson over yajl): a notes JSON of a whole archive is checked in constant
-    memory; NaN, bad UTF-8 and trailing data are refused, as json.load refuses them."""
+    with open(path, "rb") as fh:
+        check_json_stream(fh)
+
+
+def check_json_stream(stream: BinaryIO) -> None:
+    """Parsed as a stream (ijson over yajl): a file of any size is checked in constant memory; NaN,
+    bad UTF-8 and trailing data are refused, as json.load refuses them. OutputError if it does not parse."""
     import ijson
 
     try:
-        with open(path, "rb") as fh:
-            for _ in ijson.basic_parse(fh):
-                pass
+        for _ in ijson.basic_parse(stream):
+            pass
     except ijson.JSONError as exc:
         raise OutputError(f"the output would not be valid JSON ({exc})") from None
 
 
 def _check_bibtex(path: str) -> None:
+    import logging
+
     import bibtexparser
 
     quiet = logging.getLogger("bibtexparser")
@@ -150,6 +154,8 @@ def _replace(tmp: str, target: str) -> None:
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
         return
+    import filecmp
+
     if filecmp.cmp(target, tmp, shallow=False):
         return  # unchanged: no backup, no new inode
     _keep_backup(target, copy=status.st_nlink > 1)
@@ -192,10 +198,11 @@ def clean_exit_on_sigterm() -> None:
         signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
 
 
-def write_file(path: str, emit: Callable, binary: bool = False, kind: str | None = None) -> None:
-    """emit(fh) into PATH through atomic_output, checked as KIND; OutputError (one line) on failure."""
+def write_file(path: str, emit: Callable, binary: bool = False, kind: str | None = None,
+               check: Callable[[str], None] | None = None) -> None:
+    """emit(fh) into PATH through atomic_output, checked as KIND (or by CHECK); OutputError (one line) on failure."""
     try:
-        with atomic_output(path, binary, validator(kind)) as fh:
+        with atomic_output(path, binary, check or validator(kind)) as fh:
             emit(fh)
     except OutputError as exc:
         raise OutputError(f"{path}: {exc}; nothing was written (please report)") from None

@@ -9,7 +9,6 @@ from .errors import InputError, InternalError, LimitExceeded
 from .ingest import read_document
 from .model import Anomaly, DocumentResult, SourceText
 from .normalize import fold_glyphs
-from .notes import detect_notes, sequence_anomalies
 from .parse import parse_note
 from .resolve import resolve_document
 
@@ -57,6 +56,9 @@ def display_path(path: str) -> str:
 
 
 def extract_source(source: SourceText) -> DocumentResult:
+    # imported here: a corpus run's main process loads this module (display_path) but detects no notes
+    from .notes import detect_notes, sequence_anomalies
+
     _drop_nul(source)
     _fold_glyphs(source)
     if source.notes is not None:

@@ -10,26 +10,28 @@ from .errors import InputError, InternalError, LimitExceeded
 from .ingest import collect_paths
 from .ingest.guard import written_by_cbmcite
 from .bibliography import BibliographyBuilder, MergeRecord, merge_record, sign
-from .config import Config
+from .config import Config, Limits
 from .export.notes_json import serialize_document
 from .model import DocumentResult
 from .output import same_file
 from .pipeline import display_path, extract_document
-from .workers import Limits, supervised_map
+from .workers import supervised_map
 
 
 @dataclass
 class Extracted:
     """A document's result, signed for merging, and its notes-JSON line when one was asked for.
 
-    With a JSON line, the notes travel as that text and merging reads `record`; `result` then keeps
-    only the document's path, encoding and warnings."""
+    With a JSON line, the notes travel as that UTF-8 text (or are written into the spool file:
+    `json_at`) and merging reads `record`; `result` then keeps only the document's path, encoding
+    and warnings."""
 
     result: DocumentResult
-    json_line: str | None = None
+    json_line: bytes | None = None
     record: MergeRecord | None = None
     notes: int = 0  # how many notes the document has
     keys: tuple[str, ...] = ()  # citation keys the document cites as keys (LaTeX \\cite)
+    json_at: tuple[int, int] | None = None  # (offset, length) in the spool file
 
     def fold_into(self, builder: BibliographyBuilder) -> list[int]:
         """Merge into the bibliography; the work number of each full citation, in document order."""
@@ -44,17 +46,19 @@ class Failure:
 
     path: str
     reason: str
+    error: OSError | None = None  # the spool could not be written: the run cannot go on (a full disk)
 
 
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def extract_safely(task: tuple[str, str | None, str | None, bool]) -> Extracted | Failure:
+def extract_safely(task: tuple[str, str | None, str | None, bool, int | None]) -> Extracted | Failure:
     """Everything per document that can run in a worker: extraction, merge signatures, JSON.
-    With merge_only, what comes back is the JSON line (if asked for) and a MergeRecord, not the notes.
+    With merge_only, what comes back is the JSON line (if asked for; written into the spool file
+    when one is given) and a MergeRecord, not the notes.
     Never raises: any failure is this document's Failure, one line."""
-    path, encoding, json_script, merge_only = task
+    path, encoding, json_script, merge_only, spool = task
     start = time.monotonic()
     try:
         result = sign(extract_document(path, encoding))
@@ -63,7 +67,13 @@ def extract_safely(task: tuple[str, str | None, str | None, bool]) -> Extracted 
             return Extracted(result, notes=len(result.notes), keys=keys)
         line = serialize_document(result, json_script) if json_script else None
         header = DocumentResult(result.path, result.encoding, warnings=result.warnings)
-        return Extracted(header, line, merge_record(result), len(result.notes), keys)
+        extracted = Extracted(header, line, merge_record(result), len(result.notes), keys)
+        if line is not None and spool is not None:
+            try:
+                extracted.json_line, extracted.json_at = None, spool_line(spool, line)
+            except OSError as exc:
+                return Failure(path, str(exc), exc)
+        return extracted
     except LimitExceeded as exc:
         return Failure(path, f"gave up after {time.monotonic() - start:.0f} s ({exc})")
     except InputError as exc:
@@ -74,13 +84,31 @@ def extract_safely(task: tuple[str, str | None, str | None, bool]) -> Extracted 
         return Failure(path, str(InternalError.about(exc)))
 
 
+def spool_line(fd: int, line: bytes) -> tuple[int, int]:
+    """Append LINE to the spool file open as FD (inherited from the main process): (offset, length).
+    The line goes to disk once, where it was made, instead of through a pipe into the main process.
+    Workers take turns under a lock; one killed while writing leaves bytes that no offset points to."""
+    import fcntl
+
+    fcntl.lockf(fd, fcntl.LOCK_EX)  # a process's lock: the workers share one open file, so not flock
+    try:
+        offset = os.lseek(fd, 0, os.SEEK_END)
+        view = memoryview(line)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        fcntl.lockf(fd, fcntl.LOCK_UN)
+    return offset, len(line)
+
+
 def iter_documents(paths: list[str], encoding: str | None = None, jobs: int = 1,
                    json_script: str | None = None, merge_only: bool = False,
-                   limits: Limits = Limits()) -> Iterator[Extracted | Failure]:
-    """Results in the order of paths, whatever the number of workers (a JSON line implies merge_only).
+                   limits: Limits = Limits(), spool: int | None = None) -> Iterator[Extracted | Failure]:
+    """Results in the order of paths, whatever the number of workers (a JSON line implies merge_only;
+    with SPOOL, the descriptor of a file the workers inherit, they write JSON lines there and send where).
     Each document runs in a worker process under LIMITS (even with one job), so a document that
     hangs or crashes its worker becomes that document's Failure."""
-    tasks = [(p, encoding, json_script, merge_only or json_script is not None) for p in paths]
+    tasks = [(p, encoding, json_script, merge_only or json_script is not None, spool) for p in paths]
     yield from supervised_map(extract_safely, tasks, jobs, limits, lambda task, reason: Failure(task[0], reason))
 
 
@@ -114,7 +142,8 @@ class CorpusRun:
                 why = "written by cbmcite" if written_by_cbmcite(path) else "not a supported format"
                 self.report(f"{display_path(path)}: skipped ({why})")
         self.failed = bool(problems)
-        return [f for f in files if not any(same_file(f, output) for output in self.outputs)]
+        outputs = [output for output in self.outputs if os.path.exists(output)]  # one not yet written is no input
+        return [f for f in files if not any(same_file(f, output) for output in outputs)]
 
     def incomplete(self) -> str | None:
         """Why the documents read may not be all the work cites (pruning would then remove live entries)."""
@@ -123,15 +152,19 @@ class CorpusRun:
         return f"{self.empty[0]} has no notes" if self.empty else None
 
     def documents(self, files: list[str], json_script: str | None = None,
-                  advance: Callable[[], None] = lambda: None, merge_only: bool = False) -> Iterator[Extracted]:
-        """Workers serialise the notes JSON, and send only what merging needs when that is all the caller
-        reads, unless chapters must first be resolved against each other."""
+                  advance: Callable[[], None] = lambda: None, merge_only: bool = False,
+                  spool: int | None = None) -> Iterator[Extracted]:
+        """Workers serialise the notes JSON (into SPOOL, a file descriptor, if given), and send only
+        what merging needs when that is all the caller reads, unless chapters must first be resolved
+        against each other. OSError when a worker cannot write the spool."""
         from .resolve import full_citations, resolve_across
 
         cross = self.config.cross
         for item in iter_documents(files, self.encoding, self.jobs, None if cross else json_script,
-                                   merge_only and not cross, self.limits):
+                                   merge_only and not cross, self.limits, spool):
             advance()
+            if isinstance(item, Failure) and item.error:
+                raise item.error
             if isinstance(item, Failure):
                 self.report(f"{display_path(item.path)}: {item.reason}")
                 self.failed = True

@@ -7,7 +7,6 @@ main process and leave Ctrl-C to it.
 from __future__ import annotations
 
 import faulthandler
-import logging
 import math
 import multiprocessing
 import os
@@ -16,23 +15,15 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Any
 
+from .config import Limits
 from .errors import InternalError
 
-DEFAULT_SECONDS = 30.0  # of CPU time: a whole thesis takes a few seconds; a runaway document gives up here
 _WALL_FACTOR = 2  # by the clock: a document waiting (a blocked read) or starved on a loaded machine
-DEFAULT_MEMORY_MB = 1200  # address space per worker: a thesis needs a few hundred MB
 _RETRIES = 1  # a task whose worker died once is tried again (it may have been killed from outside)
 _PR_SET_PDEATHSIG = 1
-
-
-@dataclass(frozen=True)
-class Limits:
-    seconds: float = DEFAULT_SECONDS
-    memory_mb: int = DEFAULT_MEMORY_MB
 
 
 def supervised_map(func: Callable[[Any], Any], tasks: list, jobs: int, limits: Limits,
@@ -114,21 +105,26 @@ class _Supervisor:
         if not busy:
             return
         timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
-        wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
+        ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout))
+        now = time.monotonic()
         for worker in busy:
-            if worker.conn.poll():
-                try:
-                    ok, result = worker.conn.recv()
-                except (EOFError, OSError):  # it died: its end of the pipe closed
-                    worker.process.join(1)
-                    self._ended(worker)
-                    continue
-                self.done[worker.index] = result if ok else self.give_up(self.tasks[worker.index], result)
-                worker.index = None
-            elif not worker.process.is_alive():
+            if worker.conn in ready:  # a result, or the end of the pipe of a worker that died
+                self._receive(worker)
+            elif worker.process.sentinel in ready:
+                worker.process.join(1)
                 self._ended(worker)
-            elif time.monotonic() >= worker.deadline:
+            elif now >= worker.deadline:
                 self._give_up_on(worker)
+
+    def _receive(self, worker: _Worker) -> None:
+        try:
+            ok, result = worker.conn.recv()
+        except (EOFError, OSError):  # it died: its end of the pipe closed
+            worker.process.join(1)
+            self._ended(worker)
+            return
+        self.done[worker.index] = result if ok else self.give_up(self.tasks[worker.index], result)
+        worker.index = None
 
     def _ended(self, worker: _Worker) -> None:
         if worker.process.exitcode == -signal.SIGXCPU:  # the CPU limit set for this task
@@ -183,6 +179,8 @@ def _quiet() -> None:
     """Nothing a worker's libraries print reaches the run's output: stdout may be the notes JSON, and a
     warning on stderr (a PDF library on a damaged file) would be a line without a file name. The parent
     reports every failure, crashes included, as one line naming the document."""
+    import logging  # here, not at the top: the main process of a run never logs
+
     faulthandler.disable()
     logging.disable(logging.WARNING)
     devnull = os.open(os.devnull, os.O_WRONLY)

@@ -201,7 +201,8 @@ def check_case(path: str) -> tuple[str, str]:
 def run(cases: int, seed: int, jobs: int, timeout: float, batch: int = 400, quiet: bool = False) -> dict:
     import logging
 
-    from cbmcite.workers import Limits, supervised_map
+    from cbmcite.config import Limits
+    from cbmcite.workers import supervised_map
 
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
     rng = random.Random(seed)
