@@ -2,14 +2,18 @@
 number Chinese numerals write."""
 from __future__ import annotations
 
+import os
 from functools import lru_cache
-from importlib import resources
+
+# os.path rather than importlib.resources, whose imports (pathlib, urllib) a text file would pay for
+_SCRIPT_CHARS = os.path.join(os.path.dirname(__file__), "data", "script_chars.txt")
 
 
 @lru_cache(maxsize=1)
 def _script_sets() -> tuple[frozenset[str], frozenset[str]]:
     """Characters only Traditional text uses, and only Simplified (data/script_chars.txt, from OpenCC)."""
-    lines = resources.files("cbmcite").joinpath("data", "script_chars.txt").read_text("utf-8").split("\n")
+    with open(_SCRIPT_CHARS, encoding="utf-8") as f:
+        lines = f.read().split("\n")
     return frozenset(lines[1]), frozenset(lines[2])
 
 
