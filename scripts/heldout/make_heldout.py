@@ -292,7 +292,11 @@ def citeproc_gold(it, raw, page, style):
     g = {"type": GOLD_TYPE[it["type"]], "title": it["title"], "lang": it["_lang"]}
     r = nrm(raw)
     for key, ck in (("container", "container-title"), ("publisher", "publisher"), ("place", "publisher-place")):
-        if it.get(ck) and nrm(it[ck]) in r: g[key] = it[ck]
+        rest = r
+        if key == "place":  # 上海 inside 上海古籍出版社 or a title is not a printed place
+            for other in (it.get("publisher"), it["title"], it.get("container-title")):
+                if other: rest = rest.replace(nrm(other), "")
+        if it.get(ck) and nrm(it[ck]) in rest: g[key] = it[ck]
     for key in ("volume", "issue"):
         v = it.get(key)
         if v and re.search(r"(?<!\d)" + re.escape(v) + r"(?!\d)", raw): g[key] = v
@@ -364,7 +368,8 @@ def short_form(rng, form, it, page, profile, lang, target_note, style_en):
         return (f"{who}，" if who else "") + mark + (f"，{zh_pages(rng, page)}。" if page else "。"), full_names
     # English
     if form == "ibid":
-        return rng.choice(["Ibid.", "Ibid.,", "Ibid"]) + (f" {en_pages(rng, page)}." if page and style_en == "tw-en" else (f" {page}." if page else "")), None
+        if not page: return rng.choice(["Ibid.", "Ibid."]), None
+        return rng.choice(["Ibid.", "Ibid.,", "Ibid"]) + (f" {en_pages(rng, page)}." if style_en == "tw-en" else f" {page}."), None
     if form == "cross_ref":
         return f"同註{target_note}" + (f"，{en_pages(rng, page)}." if page else "."), None
     if form == "op_cit":
@@ -428,6 +433,8 @@ def plan_doc(rng, profile, pool, n_notes, body):
                 form = rng.choice({"tw": ["op_cit", "short", "cross_ref", "op_cit"],
                                    "chicago": ["short", "short", "op_cit"],
                                    "gbt": ["cross_ref"], "law": ["op_cit"]}[profile])
+            if profile == "law" and form == "op_cit" and not author_key(it):
+                continue  # 法學引注手冊 writes 同前注 with the author's name
             cites.append({"item": it, "form": form, "page": page})
         # deliberate slips: an ibid after a note that cites several sources, a 同註 to a several-source note
         if rng.random() < 0.05 and len(prev) > 1 and not cites:
@@ -453,7 +460,7 @@ def plan_doc(rng, profile, pool, n_notes, body):
             elif c["form"] == "op_cit":
                 ak = author_key(c["item"])
                 if not ak:
-                    if profile != "law": c["form"] = "short"
+                    c["form"] = "short"
                     c["resolves_to"] = {"note": tn, "index": ti}
                 elif len(authors_cited.get(ak, ())) > 1:
                     c["resolves_to"] = "ambiguous"
@@ -514,7 +521,8 @@ def render_doc(rng, profile, en_style, notes, items_by_id):
         for i, p in enumerate(parts):
             if i:
                 zhsep = profile in ("tw", "law") and re.search(r"[\u3400-\u9fff]", parts[i - 1][-3:] + p[:3])
-                if text.endswith(("。", ".")) and rng.random() < 0.5:
+                abbrev_end = text.endswith(("op. cit.", "et al.", "Ibid.", "ed.", "eds."))
+                if text.endswith(("。", ".")) and not abbrev_end and rng.random() < 0.5:
                     sep = "" if text.endswith("。") else " "
                 else:
                     prev_raw = gcites[i - 1]["raw"]
@@ -532,6 +540,8 @@ def render_doc(rng, profile, en_style, notes, items_by_id):
         elif nt["lead"]:
             text = nt["lead"]
         if nt["trail"] and nt["cites"]:
+            if not text.endswith(("。", ".", "；", ";")):  # a note's prose follows a finished citation
+                text += "。" if re.search(r"[\u3400-\u9fff]", text[-3:]) else "."
             text = text + " " + nt["trail"] if text.endswith(".") else text + nt["trail"]
         kind = "commentary" if not gcites else ("mixed" if (nt["lead"] or nt["trail"]) else "citation")
         gold_notes.append({"note": nt["n"], "text": text, "status": "ok", "kind": kind, "citations": gcites})
