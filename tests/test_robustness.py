@@ -52,9 +52,9 @@ def test_mutated_dev_document(mutations):
 
 TAIL_ALPHABET = st.sampled_from(list("0123456789 ,，.:()/-–頁页第pPagesVolNo.Issue SpringMay 1999(c.)PressBooks \"”"))
 TAIL_PATTERNS = [
-    ("cbmcite.parse.en", "PAGES_TAIL"), ("cbmcite.parse.en", "YEAR_TAIL"), ("cbmcite.parse.en", "_BARE_PAGES_TAIL"),
-    ("cbmcite.parse.en", "_VOL_TAIL"), ("cbmcite.parse.en", "_NO_TAIL"), ("cbmcite.parse.en", "PUBLISHER_WORD"),
-    ("cbmcite.parse.zh", "_PAGES"), ("cbmcite.notes", "_PAGE_REF_END"), ("cbmcite.notes", "_ABBREV_END"),
+    ("cbmcite.parse.en", "PAGES_TAIL"), ("cbmcite.parse.en", "YEAR_TAIL"), ("cbmcite.parse.en", "BARE_PAGES_TAIL"),
+    ("cbmcite.parse.en", "VOLUME_TAIL"), ("cbmcite.parse.en", "ISSUE_TAIL"), ("cbmcite.parse.en", "PUBLISHER_WORD"),
+    ("cbmcite.parse.zh", "PAGES_ZH"), ("cbmcite.notes", "_PAGE_REF_END"), ("cbmcite.notes", "_ABBREV_END"),
 ]
 
 

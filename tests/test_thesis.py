@@ -192,3 +192,21 @@ def test_key_pattern_from_config(thesis, runner):
     assert "k1999yang" in ids and "k2009sheffield" in ids  # keys keep [a-z0-9] only
     (thesis / "cbmcite.toml").write_text('[cbmcite]\nkey_pattern = "{surname}"\n', "utf-8")
     assert runner.invoke(main, ["extract", str(thesis)]).exit_code == 2
+
+
+@pytest.mark.parametrize("suffix,entry", [
+    (".json", lambda key: json.dumps([{"id": key, "type": "book", "title": "Nuclear Weapons and Arms Control",
+                                        "author": [{"family": "van der Graaf", "given": "Hans"}],
+                                        "issued": {"date-parts": [[1996]]}}])),
+    (".bib", lambda key: f"@book{{{key},\n\tauthor = {{van der Graaf, Hans}},\n"
+                         "\ttitle = {Nuclear Weapons and Arms Control},\n\tyear = {1996},\n}\n"),
+])
+def test_update_recognises_an_author_with_name_particles(runner, tmp_path, suffix, entry):
+    chapter = tmp_path / "ch.txt"
+    _txt(chapter, "核武管制1。", {1: "Hans van der Graaf, Nuclear Weapons and Arms Control, "
+                                      "Amsterdam: Free University Press, 1996, p. 12."})
+    refs = tmp_path / f"refs{suffix}"
+    refs.write_text(entry("graaf-mine"), "utf-8")
+    result = runner.invoke(main, ["extract", str(chapter), "--update", str(refs)])
+    assert result.exit_code == 0, result.output
+    assert "0 added, 1 unchanged" in result.stderr  # the user's entry is that work: no duplicate

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from .patterns import compile_fast
 
 from .items import creators, display_name, issued_year
+from .lexicon import COMPOUND_SURNAMES, KEY_STOP_WORDS, SURNAME_PINYIN
 from .model import Citation, DocumentResult
 from .normalize import has_cjk, match_key, repair_artifacts
 from .parse.names import family_key, names_close
@@ -20,18 +21,9 @@ from .resolve import work_key
 _HAN = compile_fast(r"\p{Han}")
 _NOT_ALNUM = compile_fast(r"[^A-Za-z0-9]")
 
-# Surnames whose reading pypinyin's default gets wrong, and compound surnames (CONVENTIONS §6).
-SURNAME_PINYIN = {
-    "曾": "zeng", "單": "shan", "单": "shan", "解": "xie", "仇": "qiu", "區": "ou", "区": "ou", "朴": "piao",
-    "覃": "qin", "查": "zha", "樂": "yue", "乐": "yue", "尉": "yu", "種": "chong", "种": "chong", "蓋": "ge",
-    "盖": "ge", "繆": "miao", "缪": "miao", "沈": "shen", "鄭": "zheng", "万": "wan", "華": "hua", "华": "hua",
-}
-COMPOUND_SURNAMES = ("歐陽", "欧阳", "司馬", "司马", "諸葛", "诸葛", "上官", "令狐", "慕容", "皇甫", "東方", "东方",
-                     "夏侯", "尉遲", "尉迟", "長孫", "长孙", "司徒", "端木", "公孫", "公孙", "宇文", "澹臺", "澹台")
 DEFAULT_KEY_PATTERN = "{author}{year}{title}"
 _TEXT_FIELDS = ("title", "container-title", "publisher", "collection-title")
-_STOP_WORDS = {"a", "an", "the", "on", "of", "in", "and", "for", "to", "with", "at", "by", "from", "le", "la", "les",
-               "der", "die", "das"}
+_STOP_WORDS = frozenset(KEY_STOP_WORDS)
 
 
 Place = tuple[str, "int | str", int]  # (document, note, index of the citation in the note)
@@ -416,10 +408,14 @@ def _surname_ascii(name: dict) -> str:
         return _ascii(name["family"])
     literal = name.get("literal", "")
     if has_cjk(literal):
-        surname = next((c for c in COMPOUND_SURNAMES if literal.startswith(c)), literal[:1])
-        return _ascii("".join(SURNAME_PINYIN.get(ch) or _pinyin(ch) for ch in surname))
+        return _ascii("".join(SURNAME_PINYIN.get(ch) or _pinyin(ch) for ch in chinese_surname(literal)))
     words = [w for w in (_ascii(t) for t in literal.split()) if w and w not in _STOP_WORDS]
     return "".join(w[0] for w in words) if len(words) > 2 else "".join(words)
+
+
+def chinese_surname(name: str) -> str:
+    """The surname of a Chinese name written whole: a compound surname (歐陽, 司馬) or the first character."""
+    return next((c for c in COMPOUND_SURNAMES if name.startswith(c)), name[:1])
 
 
 def _title_word(title: str) -> str:

@@ -21,6 +21,11 @@ def creators(item: dict) -> list[dict]:
     return item.get("author") or item.get("editor") or []
 
 
+def filed_name(name: dict) -> str:
+    """The family name, or the literal name (CJK persons, institutions): what a person is filed under."""
+    return name.get("family") or name.get("literal", "")
+
+
 def display_name(name: dict) -> str:
     """'Given Family', or the literal name (CJK persons, institutions)."""
     return name.get("literal") or f"{name.get('given', '')} {name.get('family', '')}".strip()

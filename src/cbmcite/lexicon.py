@@ -204,7 +204,71 @@ PINPOINT_WORDS = ("pp.", "p.", "at", "sec.", "secs.", "section", "§", "§§", "
 SECTION_WORDS = ("章", "節", "节", "篇", "部分")
 
 
+# Normalising, resolving, keys, export and input formats (normalize, resolve, bibliography, export, ingest) --
+# The marks of the pages cited in Chinese: 頁34 / 34頁 / 第43頁.
+PAGE_MARKS_ZH = ("頁", "页")
+PAGE_LEADS_ZH = PAGE_MARKS_ZH + ("第",)
+PAGE_ABBREVIATIONS_EN = tuple(w for w in PAGE_WORDS_EN if w.endswith("."))  # p. / pp.
+ARTICLE_MARKS_ZH = ("條", "条")  # a law's article: 第5條
+# The Republic of China era before a year: 民國91年 is 2002 (民國前1年 is 1911).
+ROC_ERA_ZH = ("民國", "民")
+# English words of one or two letters: 'of on' is two words, not a word split by a lost ligature ('Confl ic t').
+SHORT_WORDS_EN = ("a", "an", "as", "at", "be", "by", "do", "go", "if", "in", "is", "it", "me", "my", "no", "of", "on",
+                  "or", "so", "to", "up", "us", "we", "ad", "id", "ie", "eg", "vs")
+# Chinese surnames whose reading pypinyin's default gets wrong, and compound surnames (CONVENTIONS §6).
+SURNAME_PINYIN = {
+    "曾": "zeng", "單": "shan", "单": "shan", "解": "xie", "仇": "qiu", "區": "ou", "区": "ou", "朴": "piao",
+    "覃": "qin", "查": "zha", "樂": "yue", "乐": "yue", "尉": "yu", "種": "chong", "种": "chong", "蓋": "ge",
+    "盖": "ge", "繆": "miao", "缪": "miao", "沈": "shen", "鄭": "zheng", "万": "wan", "華": "hua", "华": "hua",
+}
+COMPOUND_SURNAMES = ("歐陽", "欧阳", "司馬", "司马", "諸葛", "诸葛", "上官", "令狐", "慕容", "皇甫", "東方", "东方",
+                     "夏侯", "尉遲", "尉迟", "長孫", "长孙", "司徒", "端木", "公孫", "公孙", "宇文", "澹臺", "澹台")
+# Small words a citation key skips in a title or an institution's name ('The Cold War' → cold).
+KEY_STOP_WORDS = ("a", "an", "the", "on", "of", "in", "and", "for", "to", "with", "at", "by", "from", "le", "la", "les",
+                  "der", "die", "das")
+# LaTeX commands whose argument is note text to keep (\emph{…}), and the citation commands (\cite[頁12]{key}).
+LATEX_TEXT_COMMANDS = ("emph", "textit", "textbf", "textsc", "textrm", "textsf", "texttt", "mbox", "textup", "uline",
+                       "underline")
+LATEX_CITE_COMMANDS = ("cite", "citep", "citet", "autocite", "footcite", "parencite")
+# A thesis's degree, as its genre line says it (matched in lower case): BibTeX's @phdthesis / @mastersthesis.
+DOCTORAL_THESIS_WORDS = ("博士", "doctor", "ph.d", "phd")
+MASTERS_THESIS_WORDS = ("碩士", "硕士", "master", "m.a.")
+
+
+# Chinese and GB/T citation fields (parse/zh.py, parse/gbt.py, parse/legal.py) -------------------------------
+PAGE_NOUNS_ZH = ("面", "數", "数", "碼", "码")  # after 頁 these make a noun (頁面, 頁數, 頁碼), not a page cited
+# A bare mainland page follows these and a comma: …2007年版，44。 / …第2期，98。 / 》，12。
+BARE_PAGE_AFTER_ZH = ("版", "期", "論文", "论文", "》")
+TRANSLATED_BY_ZH = ("譯", "译")  # 黃裕美譯: the names before it translated
+NOT_TITLE_START_ZH = ("第", "民國", "頁", "页")  # an edition, a date or pages, never an unmarked title
+NOT_SECTION_AFTER_BAN_ZH = ("本", "社")  # 版本 (version), 出版社: not a newspaper's section
+VOLUME_WORDS_ZH = ("卷", "冊", "册", "號", "号", "第")  # '上卷第一分冊', '卷 410': a volume, not a publisher
+# Suffixes in a GB/T name element ('SMITH J Jr'); NAME_SUFFIXES also has IV (kept apart: a pure refactor).
+NAME_SUFFIXES_GBT = ("Jr", "Sr", "II", "III")
+# The CSL type of a GB/T 7714 type mark ([M] book, [J] journal …); after // the entry is a part of a larger work.
+GBT_CSL_TYPES = {"M": "book", "J": "article-journal", "N": "article-newspaper", "D": "thesis", "R": "report",
+                 "C": "book", "S": "standard", "P": "patent", "EB": "webpage", "G": "book", "A": "legislation"}
+GBT_PART_CSL_TYPES = {"M": "chapter", "C": "paper-conference", "A": "legislation", "EB": "webpage"}
+
+
 @lru_cache(maxsize=None)
 def alternation(words: tuple[str, ...]) -> str:
     """A non-capturing regex alternation of literal words, longest first so that 主編 wins over 編."""
     return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+
+
+# English citation fields; names in author–date references (parse/en.py, split.py, authordate.py) --------------
+# Words that join the last of a list of names: 'Keohane and Nye', 'Smith & Sons'.
+NAME_JOINERS_EN = ("and", "&")
+NAME_JOINERS_ZH = ("、", "和", "與", "与")  # 王振寰、瞿海源 / 王振寰與瞿海源
+# Words before a translator's or an editor's names: ', trans. S. H. Butcher' / ', ed. John Smith'.
+TRANSLATOR_LEADS_EN = ("trans.", "tr.", "translated by")
+EDITOR_LEADS_EN = ("ed.", "eds.", "edited by")
+# Marks after an editor's name: 'M. Gold, ed.' / 'Keohane and Nye (eds.)' (bare 'ed' only as a part of its own).
+EDITOR_MARKS_EN = ("ed.", "eds.", "(ed)", "(ed.)", "(eds)", "(eds.)")
+# A journal's volume and issue: 'Vol. 12, No. 3' (matched in any case).
+VOLUME_WORDS_EN = ("Vol", "Vol.", "Volume")
+ISSUE_WORDS_EN = ("No", "No.", "Number", "Issue")
+# An edition: '4th ed.', 'rev. ed.', 'Revised ed.'.
+ORDINAL_SUFFIXES_EN = ("st", "nd", "rd", "th")
+REVISED_WORDS_EN = ("rev.", "Revised", "revised")

@@ -12,14 +12,52 @@ from .lexicon import (AUTHOR_LIST_WORDS_EN, DOCUMENT_TITLE_WORDS_EN, PROSE_OPENE
                       PUBLICATION_SIGN_WORDS_ZH, PUBLISHER_SIGN_WORDS_EN, TITLE_SMALL_WORDS_EN, WEB_LABELS, alternation)
 from .patterns import compile_fast
 from .rules import rule
-from .shapes import LEGAL_RULES, TYPE_MARK, entry_mark
+from .shapes import GBT_TYPE_MARK, LEGAL_RULES, entry_mark
 
 _HAN = compile_fast(r"\p{Han}")
-_BEFORE_FIRST_TITLE = compile_fast(r"^([^，,：:、；;《〈「」（）()]*(?:[（(][^（）()]*[）)][^，,：:、；;《〈「」（）()]*)*)[《〈]")
-_PLACE_PUBLISHER = compile_fast(r"[（(][^（）()]{1,12}[:：][^（）()]+[，,]\s*(?:民國)?\s*[0-9]{2,4}\s*年?[）)]")  # （臺北：國防部，2021年）
-_PROSE_OPENING = compile_fast(rf"^{alternation(PROSE_OPENERS_ZH)}\s*[：:，,]")
-_SHORT_LEAD = compile_fast(r"^[^，、：:]{1,12}[，、：:]")
-_YEAR_DIGITS = compile_fast(r"(?:1[5-9]|20)[0-9]{2}")  # a sign, not a parse: no digit-boundary checks
+BEFORE_FIRST_TITLE = rule(
+    "before_first_title_zh",
+    r"^([^，,：:、；;《〈「」（）()]*(?:[（(][^（）()]*[）)][^，,：:、；;《〈「」（）()]*)*)[《〈]",
+    "The words before a text's first title mark, when no comma or colon comes between (a sentence running on to it).",
+    examples=("美國前駐印度大使布萊克威爾(Robert Blackwill)在2024年出版的《新外交》一書中指出",
+              "《國家安全法》第5條", "作者在書中〈導論〉指出"),
+    counterexamples=("王振寰，《資本，勞工，與國家機器》", "林碧炤：〈兩岸互信〉", "參見下文的討論"),
+    requires=("《", "〈"),
+    anchored=True,
+)
+PLACE_PUBLISHER_YEAR_ZH = rule(
+    "place_publisher_year_zh",
+    r"[（(][^（）()]{1,12}[:：][^（）()]+[，,]\s*(?:民國)?\s*[0-9]{2,4}\s*年?[）)]",
+    "A Chinese publication block in parentheses: （臺北：國防部，2021年）.",
+    examples=("《國防報告書》（臺北：國防部，2021年），頁5。", "《資本，勞工，與國家機器》（臺北：唐山，民國82年）",
+              "《乡土中国》(北京：三联书店，1985)"),
+    counterexamples=("（2021年）", "（臺北：國防部）", "（見下文，頁5）"),
+    requires=("（", "("),
+)
+PROSE_OPENING_ZH = rule(
+    "prose_opening_zh",
+    rf"^{alternation(PROSE_OPENERS_ZH)}\s*[：:，,]",
+    "A sentence of commentary opens with a discourse word and a pause: '例如：2010年…'.",
+    examples=("例如：2010年美國《核態勢評估報告》首次提及", "因此，兩岸關係仍待觀察", "此外, 雙方亦同意"),
+    counterexamples=("王振寰，《資本，勞工，與國家機器》", "例如此類", "如此，則"),
+    anchored=True,
+)
+SHORT_LEAD = rule(
+    "short_lead_zh",
+    r"^[^，、：:]{1,12}[，、：:]",
+    "A short lead (an author's name) closed by a comma or colon: '王振寰，…' / '林碧炤：…'.",
+    examples=("王振寰，《資本，勞工，與國家機器》", "林碧炤：〈兩岸互信〉", "吳建德、張蜀誠"),
+    counterexamples=("美國前駐印度大使布萊克威爾在2024年出版的書中指出，", "《國防報告書》"),
+    requires=("，", "、", "：", ":"),
+    anchored=True,
+)
+YEAR_DIGITS = rule(
+    "year_digits",
+    r"(?:1[5-9]|20)[0-9]{2}",
+    "Four digits that may be a year (1500–2099): a sign, not a parse, so no digit-boundary checks.",
+    examples=("Harvard University Press, 1960", "民國95年（2006）", "p. 1998"),
+    counterexamples=("頁12-15", "Vol. 3, No. 4", "2100"),
+)
 PLACE_PUBLISHER_EN = rule(
     "place_publisher_sign_en",
     rf"[A-Z][\w .]{{1,30}}\s*[:：]\s*[A-Z][\w&.' ]+(?:{alternation(PUBLISHER_SIGN_WORDS_EN)}|[A-Z]{{2,}})",
@@ -43,26 +81,110 @@ AUTHORS_LEAD_EN = rule(
     counterexamples=("however, the talks resumed", "The talks resumed in 2014 and both sides agreed"),
     requires=(",",),
 )
-_CITATION_FEATURES = [
-    compile_fast(r"[《〈『]"),
-    compile_fast(r"(?:pp?\.|頁|页)\s*[0-9]"),
-    compile_fast(r"第\s*[0-9]+\s*[頁页卷期版]"),
-    compile_fast(r"(?i)\bvol\.|\bno\.\s*[0-9]"),
-    PLACE_PUBLISHER_EN.compiled,
-    compile_fast(r"(?i)https?://|www\."),
-    TYPE_MARK,
-    PUBLICATION_SIGN_ZH.compiled,
-    compile_fast(r"\([^()]{2,80}[,，]\s*(?:1[5-9]|20)[0-9]{2}\)"),  # (Place: Publisher, 1979)
-    AUTHORS_LEAD_EN.compiled,
-    compile_fast(r"[,，]\s*[“\"][^“”\"]{4,}[,.]?[”\"]"),  # , “Title,” (Chicago)
-    compile_fast(r"[，,]\s*(?:民國\s*)?[0-9]{2,4}\s*年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?\s*版?\s*[。.]?\s*$"),  # …，2023年10月7日版。
-    compile_fast(r"^[\"“][^\"”]{8,}[\"”]\s*,?\s*[A-Z]"),  # "Title," The New York Times
-    compile_fast(r"^(?:[A-Z]\.\s*){1,3}[A-Z][\w'’\-]+:\s+[A-Z]"),  # W. Wundt: Grundzüge … (older English)
-    compile_fast(r"[,，]\s*[IVXL]{1,5}\s*[,.]?\s+(?:p\.\s*)?[0-9]+\s*\.?$"),  # …, II 213.
-]
-# Chicago short note: 'Van Evera, "Offense, Defense," 20.' / 'Waltz, Theory, 102.'
-_CHICAGO_SHORT = compile_fast(
-    r"^[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2},\s+(?:[\"“][^\"”]{2,80}[\"”]|[A-Z][^,]{2,60},)\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?\.?$"
+TITLE_MARK_SIGN = rule(
+    "title_mark_sign",
+    r"[《〈『]",
+    "A sign of a citation: a Chinese or Japanese title mark.",
+    examples=("王振寰，《資本，勞工，與國家機器》", "林碧炤，〈兩岸互信〉", "丸山眞男『日本の思想』"),
+    counterexamples=("王振寰，資本，勞工，與國家機器", "「引號」"),
+    requires=("《", "〈", "『"),
+)
+PAGE_SIGN = rule(
+    "page_sign",
+    r"(?:pp?\.|頁|页)\s*[0-9]",
+    "A sign of a citation: a page cited after p., pp., 頁 or 页.",
+    examples=("Title, p. 5.", "Title, pp.12-15.", "《書》，頁 12。", "《书》，页3。"),
+    counterexamples=("一頁又一頁", "app.", "step 5"),
+    requires=("p.", "頁", "页"),
+)
+NUMBERED_PART_SIGN_ZH = rule(
+    "numbered_part_sign_zh",
+    r"第\s*[0-9]+\s*[頁页卷期版]",
+    "A sign of a citation: 第N頁 / 第N卷 / 第N期 / 第N版.",
+    examples=("《國防雜誌》，第13卷第2期", "《人民日报》2005年3月2日，第 4 版", "第12页"),
+    counterexamples=("第一次世界大戰", "第5條", "第3章"),
+    requires=("第",),
+)
+VOLUME_NUMBER_SIGN = rule(
+    "volume_number_sign",
+    r"(?i)\bvol\.|\bno\.\s*[0-9]",
+    "A sign of a citation: 'Vol.' or 'No. N'.",
+    examples=("Foreign Affairs, Vol. 76, No. 2", "International Security 23, no. 3", "vol. 2"),
+    counterexamples=("There is no. Volume", "No one knows", "volatile"),
+    requires=(".",),
+)
+URL_SIGN = rule(
+    "url_sign",
+    r"(?i)https?://|www\.",
+    "A sign of a citation: a URL.",
+    examples=("https://udn.com/news/story/1", "見 www.mnd.gov.tw", "HTTP://EXAMPLE.ORG"),
+    counterexamples=("the web site of the ministry", "http:/broken"),
+)
+PAREN_PUBLISHER_YEAR = rule(
+    "paren_publisher_year",
+    r"\([^()]{2,80}[,，]\s*(?:1[5-9]|20)[0-9]{2}\)",
+    "A sign of a citation: a publisher and year in parentheses, (Place: Publisher, 1979).",
+    examples=("Theory of International Politics (Reading, MA: Addison-Wesley, 1979)", "Title (Routledge, 2005), 4.",
+              "《乡土中国》(北京：三联书店，1985)"),
+    counterexamples=("(1979)", "(see above, p. 5)", "(Smith, 2205)"),
+    requires=("(",),
+)
+QUOTED_TITLE_SIGN = rule(
+    "quoted_title_sign",
+    r"[,，]\s*[“\"][^“”\"]{4,}[,.]?[”\"]",
+    "A sign of a citation: a quoted title after the author's comma (Chicago), ', “Title,”'.",
+    examples=("Richard Berstein, “The Coming Conflict with America,” Foreign Affairs", 'Smith, "Deterrence Revisited," 5.',
+              "季衛東, “法律程序的意義,” 96."),
+    counterexamples=("“The Coming Conflict”", "he said, “no”"),
+    requires=("“", '"'),
+)
+DATED_EDITION_END_ZH = rule(
+    "dated_edition_end_zh",
+    r"[，,]\s*(?:民國\s*)?[0-9]{2,4}\s*年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?\s*版?\s*[。.]?\s*$",
+    "A sign of a citation: it ends in a date (a newspaper's or a publisher's edition), '…，2023年10月7日版。'.",
+    examples=("〈兩岸〉，《聯合報》，2023年10月7日版。", "中央社，民國 95年3月2日", "《书》，人民出版社，2007年3月版"),
+    counterexamples=("2023年10月7日，雙方會談。", "在2023年10月"),
+    requires=("月",),
+)
+QUOTED_TITLE_THEN_SOURCE = rule(
+    "quoted_title_then_source",
+    r"^[\"“][^\"”]{8,}[\"”]\s*,?\s*[A-Z]",
+    "A sign of a citation: it opens with a quoted title and a source follows ('\"Title,\" The New York Times').",
+    examples=("“Taiwan Strait Tensions Rise,” The New York Times, March 2, 2006.", '"China and the Bomb" Foreign Affairs'),
+    counterexamples=("“Taiwan Strait Tensions Rise,” he wrote.", "Smith, “Title,” New York"),
+    requires=('"', "“"),
+    anchored=True,
+)
+INITIALS_AUTHOR_COLON = rule(
+    "initials_author_colon",
+    r"^(?:[A-Z]\.\s*){1,3}[A-Z][\w'’\-]+:\s+[A-Z]",
+    "A sign of a citation in older English: initials, a surname and a colon before the title ('W. Wundt: Grundzüge').",
+    examples=("W. Wundt: Grundzüge der physiologischen Psychologie, II 213.", "J. S. Mill: On Liberty, p. 5."),
+    counterexamples=("Wundt: Grundzüge", "W. Wundt, Grundzüge", "Note: see below"),
+    requires=(":",),
+    anchored=True,
+)
+ROMAN_VOLUME_PAGE_SIGN = rule(
+    "roman_volume_page_sign",
+    r"[,，]\s*[IVXL]{1,5}\s*[,.]?\s+(?:p\.\s*)?[0-9]+\s*\.?$",
+    "A sign of a citation in older notes: a roman volume and a page at the end ('…, II 213.').",
+    examples=("W. Wundt: Grundzüge der physiologischen Psychologie, II 213.", "Kant, Werke, IV, p. 54."),
+    counterexamples=("Title, 213.", "World War II 1945 was over, and more", "Henry VIII"),
+    requires=("I", "V", "X", "L"),
+)
+_CITATION_FEATURES = (  # cheap, common signs first
+    TITLE_MARK_SIGN, PAGE_SIGN, NUMBERED_PART_SIGN_ZH, VOLUME_NUMBER_SIGN, PLACE_PUBLISHER_EN, URL_SIGN, GBT_TYPE_MARK,
+    PUBLICATION_SIGN_ZH, PAREN_PUBLISHER_YEAR, AUTHORS_LEAD_EN, QUOTED_TITLE_SIGN, DATED_EDITION_END_ZH,
+    QUOTED_TITLE_THEN_SOURCE, INITIALS_AUTHOR_COLON, ROMAN_VOLUME_PAGE_SIGN,
+)
+CHICAGO_SHORT_SIGN = rule(
+    "chicago_short_sign",
+    r"^[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2},\s+(?:[\"“][^\"”]{2,80}[\"”]|[A-Z][^,]{2,60},)\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?\.?$",
+    "A Chicago short note by its shape: 'Van Evera, \"Offense, Defense,\" 20.' / 'Waltz, Theory, 102.'",
+    examples=('Van Evera, "Offense, Defense," 20.', "Waltz, Theory, 102.", "Berstein Munro, “The Coming Conflict,” 27–30"),
+    counterexamples=("Waltz, Theory.", "however, the talks, 5", "Kenneth N. Waltz, Theory of International Politics (1979), 126."),
+    requires=(",",),
+    anchored=True,
 )
 
 
@@ -78,8 +200,8 @@ def citation_score(text: str) -> float:
         return 0.0
     needed = 1 if has_year(p) else 2
     found = 0
-    for feature in _CITATION_FEATURES:  # cheap, common signs first; stop as soon as it is enough
-        if feature.search(p):
+    for feature in _CITATION_FEATURES:  # stop as soon as it is enough
+        if feature.find(p):
             found += 1
             if found >= needed:
                 # commentary that mentions a year and a book title reads like prose: a verb, no author lead
@@ -89,7 +211,7 @@ def citation_score(text: str) -> float:
 
 def _citation_by_shape(p: str) -> bool:
     """The rarer, costlier patterns: asked only when the cheap signs do not decide."""
-    if _CHICAGO_SHORT.match(p) or len(p) < _SHORT_NOTE_MAX and (SHORT_NOTE.find(p) or DOCUMENT_TITLE_ALONE.find(p)):
+    if CHICAGO_SHORT_SIGN.find(p) or len(p) < _SHORT_NOTE_MAX and (SHORT_NOTE.find(p) or DOCUMENT_TITLE_ALONE.find(p)):
         return True
     return entry_mark(p) or bool(URL_ALONE.find(p)) or any(r.find(p) for r in LEGAL_RULES)
 
@@ -99,7 +221,7 @@ def looks_like_citation(text: str) -> bool:
 
 
 def has_year(p: str) -> bool:
-    return "年" in p or "民國" in p or bool(_YEAR_DIGITS.search(p))
+    return "年" in p or "民國" in p or bool(YEAR_DIGITS.find(p))
 
 
 def _prose_sentence(p: str) -> bool:
@@ -110,14 +232,14 @@ def _prose_sentence(p: str) -> bool:
     commas = p.count("，")
     if han < 40:
         return False
-    if _PROSE_OPENING.match(p) and not _PLACE_PUBLISHER.search(p):
+    if PROSE_OPENING_ZH.find(p) and not PLACE_PUBLISHER_YEAR_ZH.find(p):
         return True  # '例如:2010年美國《核態勢評估報告》首次提及…'
-    lead = _SHORT_LEAD.match(p)
+    lead = SHORT_LEAD.find(p)
     if commas >= 4 and not lead:
         return True
     # '美國前駐印度大使布萊克威爾(…)在2024年出版的《…》…': a sentence runs on to the title, no author and comma
-    before = _BEFORE_FIRST_TITLE.match(p)
-    return bool(before) and len(_HAN.findall(before.group(1))) >= 12 and not _PLACE_PUBLISHER.search(p)
+    before = BEFORE_FIRST_TITLE.find(p)
+    return bool(before) and len(_HAN.findall(before.group(1))) >= 12 and not PLACE_PUBLISHER_YEAR_ZH.find(p)
 
 
 # --- short notes: an author and a short title or a page, nothing else --------------------------------

@@ -9,7 +9,17 @@ from functools import lru_cache
 
 
 from .han import chinese_number, script_counts
+from .lexicon import (
+    PAGE_ABBREVIATIONS_EN,
+    PAGE_LEADS_ZH,
+    PAGE_MARKS_ZH,
+    PAGE_WORDS_EN,
+    ROC_ERA_ZH,
+    SHORT_WORDS_EN,
+    alternation,
+)
 from .patterns import compile_fast
+from .rules import rule
 
 _LIST_COMMA = compile_fast(r"\s*[、,]\s*")
 _HYPHEN_TO = compile_fast(r"(?<=\w)- (?=to-)")
@@ -81,28 +91,55 @@ def roc_to_gregorian(roc_year: int) -> int:
 
 
 _NUM = r"[0-9〇○零一二三四五六七八九十百元]+"
-_ROC_DATE = compile_fast(rf"(?:民國|民)\s*(?P<pre>前)?\s*(?P<y>{_NUM})\s*年(?:度)?(?:\s*(?P<m>{_NUM})\s*月)?(?:\s*(?P<d>{_NUM})\s*日)?")
-_GREG_CN = compile_fast(rf"(?<![0-9])(?P<y>[12][0-9]{{3}}|[一二][〇○零一二三四五六七八九]{{3}})\s*年(?:\s*(?P<m>{_NUM})\s*月)?(?:\s*(?P<d>{_NUM})\s*日)?")
-_GREG_DOT = compile_fast(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\.(?P<m>[01]?[0-9])(?:\.(?P<d>[0-3]?[0-9]))?\.?(?![0-9])")
-_YEAR = compile_fast(r"(?<![0-9./-])(?P<y>1[5-9][0-9]{2}|20[0-9]{2})(?![0-9])")
+ROC_DATE = rule(
+    "date_roc",
+    rf"{alternation(ROC_ERA_ZH)}\s*(?P<pre>前)?\s*(?P<y>{_NUM})\s*年(?:度)?(?:\s*(?P<m>{_NUM})\s*月)?(?:\s*(?P<d>{_NUM})\s*日)?",
+    "A Republic of China date: 民國91年 (1911 + 91), 民國前1年, 民國元年, 民94年度.",
+    examples=("（臺北：三民書局，民國91年）", "中央社，民國 95年3月2日", "民國前1年", "民國元年", "民94年度"),
+    counterexamples=("2002年", "人民日報，2005年", "民國時期的報刊"),
+    requires=ROC_ERA_ZH,
+)
+GREGORIAN_DATE_ZH = rule(
+    "date_gregorian_zh",
+    rf"(?<![0-9])(?P<y>[12][0-9]{{3}}|[一二][〇○零一二三四五六七八九]{{3}})\s*年(?:\s*(?P<m>{_NUM})\s*月)?(?:\s*(?P<d>{_NUM})\s*日)?",
+    "A Western-era date written with 年月日: 2007年版, 1999年3月, 二〇〇五年.",
+    examples=("北京：人民出版社，2007年版", "1999年3月5日", "二〇〇五年", "2010 年 12 月"),
+    counterexamples=("民國91年", "12345年", "第3年"),
+    requires=("年",),
+)
+GREGORIAN_DATE_DOT = rule(
+    "date_gregorian_dot",
+    r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})\.(?P<m>[01]?[0-9])(?:\.(?P<d>[0-3]?[0-9]))?\.?(?![0-9])",
+    "A date written with dots, as in Chinese journals and newspapers: 2019.3.5, 2005.12.",
+    examples=("《聯合報》，2019.3.5，版A4", "2005.12", "2020.01.15."),
+    counterexamples=("3.14", "1850.3", "12019.3"),
+    requires=(".",),
+)
+YEAR = rule(
+    "date_year_alone",
+    r"(?<![0-9./-])(?P<y>1[5-9][0-9]{2}|20[0-9]{2})(?![0-9])",
+    "A year of publication alone, 1500–2099, not part of a longer number, a decimal or a range.",
+    examples=("Leipzig, 1896, p. 54", "(Harvard University Press, 1960)", "2020"),
+    counterexamples=("1400", "21999", "1.1999", "pp. 12-1999"),
+)
 
 
 def parse_date(text: str) -> list[int] | None:
     """[year, month?, day?] from the first date in text; ROC years converted (民國91年 → 2002)."""
     text = fold_compat(text)
-    m = _ROC_DATE.search(text)
+    m = ROC_DATE.find(text)
     if m:
         y = chinese_number(m["y"])
         if y is not None:
             year = 1912 - y if m["pre"] else roc_to_gregorian(y)
             return _date_parts(year, m["m"], m["d"])
-    for pattern in (_GREG_CN, _GREG_DOT):
-        m = pattern.search(text)
+    for date_rule in (GREGORIAN_DATE_ZH, GREGORIAN_DATE_DOT):
+        m = date_rule.find(text)
         if m:
             y = chinese_number(m["y"])
             if y:
                 return _date_parts(y, m["m"], m["d"])
-    m = _YEAR.search(text)
+    m = YEAR.compiled.search(text)
     return [int(m["y"])] if m else None
 
 
@@ -119,8 +156,15 @@ def _date_parts(year: int, month: str | None, day: str | None) -> list[int]:
 
 # --- pages ---------------------------------------------------------------------------------
 
-_PAGE_PREFIX = compile_fast(r"(?i)^\s*(?:pp?\.|(?:pp?|pages?|at)(?=\s*[0-9])|頁|页|第)\s*")
-_PAGE_SUFFIX = compile_fast(r"(?r)\s*(?:頁|页)?\s*[.,。，;；]*\s*$")
+_PAGE_WORDS_BARE = tuple(w.rstrip(".") for w in PAGE_WORDS_EN)  # 'p5', 'pp 12', 'at 210': a number must follow
+PAGE_PREFIX = rule(
+    "pages_field_lead",
+    rf"(?i)^\s*(?:{alternation(PAGE_ABBREVIATIONS_EN)}|{alternation(_PAGE_WORDS_BARE)}(?=\s*[0-9])|{alternation(PAGE_LEADS_ZH)})\s*",
+    "The word before the pages cited, dropped from the pages field: pp.57, p 5, pages 3-4, at 210, 頁34, 第43頁.",
+    examples=("pp.57- 59", "p. 5", "Pages 3-4", "at 210", "頁 34-35", "第43頁", "p5"),
+    counterexamples=("57-59", "xii", "page", "attention", "43頁"),
+)
+_PAGE_SUFFIX = compile_fast(rf"(?r)\s*{alternation(PAGE_MARKS_ZH)}?\s*[.,。，;；]*\s*$")
 _DASHES = compile_fast(r"\s*[‐‑‒–—―−~～〜-]\s*")
 
 
@@ -129,7 +173,7 @@ def normalize_pages(text: str | None) -> str | None:
     if text is None:
         return None
     s = " ".join(fold_compat(text).split())
-    s = _PAGE_PREFIX.sub("", s).replace("+", ",")  # 43-73+92 → 43-73, 92 (before the suffix: ';+' is no page)
+    s = PAGE_PREFIX.compiled.sub("", s).replace("+", ",")  # 43-73+92 → 43-73, 92 (before the suffix: ';+' is no page)
     s = _PAGE_SUFFIX.sub("", s)
     s = _DASHES.sub("-", s)
     s = " ".join(_LIST_COMMA.sub(", ", s).split())
@@ -170,8 +214,7 @@ def _rejoin_split_words(s: str) -> str:
     return _SPLIT_WORD.sub(lambda m: m.group(0).replace(" ", "") if _fragmentary(m) else m.group(0), s)
 
 
-_SHORT_WORDS = {"a", "an", "as", "at", "be", "by", "do", "go", "if", "in", "is", "it", "me", "my", "no", "of",
-                "on", "or", "so", "to", "up", "us", "we", "ad", "id", "ie", "eg", "vs"}
+_SHORT_WORDS = frozenset(SHORT_WORDS_EN)
 
 
 def _fragmentary(m) -> bool:

@@ -5,14 +5,12 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from .bibliography import Bibliography
-from .items import creators, display_name, issued_year
+from .items import creators, display_name, filed_name, issued_year
 from .ingest import natural_key
 from .model import Citation, DocumentResult, Note
-from .lexicon import ET_AL, alternation
 from .normalize import has_cjk, match_key
 from .parse.forms import CROSS_REF, IBID, LOC_CIT, OP_CIT
-from .patterns import compile_fast
-from .resolve import named_people
+from .resolve import ET_AL_MARK, named_people
 
 
 @dataclass
@@ -305,15 +303,13 @@ def _differences(a: Citation, b: Citation, first: int | str) -> list[str]:
     return out
 
 
-_ET_AL = compile_fast(alternation(ET_AL))
-
 
 def _list_cut_short(a: Citation, b: Citation) -> bool:
     """'Lachowski et al.' / '陳晉鑣. 張惠民. 朱士興. 等': a list cut short by et al. names the same first authors."""
     shorter, longer = sorted((a, b), key=lambda c: len(creators(c.csl)))
     first = [match_key(display_name(n)) for n in creators(shorter.csl)]
     listed = [match_key(display_name(n)) for n in creators(longer.csl)][: len(first)]
-    return bool(first) and first == listed and bool(_ET_AL.search(shorter.raw))
+    return bool(first) and first == listed and bool(ET_AL_MARK.find(shorter.raw))
 
 
 def _creator_text(c: Citation) -> str:
@@ -391,6 +387,6 @@ def _describe(doc: DocumentResult, pointer: dict) -> str:
         return ""
     csl = note.citations[pointer["index"]].csl
     names = creators(csl)
-    who = (names[0].get("family") or names[0].get("literal", "")) if names else ""
+    who = filed_name(names[0]) if names else ""
     title = csl.get("title", "")
     return ", ".join(part for part in (who, title[:40]) if part)

@@ -9,11 +9,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .items import display_name
+from .items import display_name, issued_year
 from .lexicon import (
+    ARTICLE_MARKS_ZH,
+    EDITOR_MARKS_EN,
     ET_AL,
     NAME_PARTICLES,
     NOTE_NAMING_IBID_TERMS_ZH,
+    PAGE_ABBREVIATIONS_EN,
+    PAGE_LEADS_ZH,
+    PAGE_MARKS_ZH,
     PINPOINT_WORDS,
     ROLE_AUTHOR_ZH,
     ROLE_EDITOR_ZH,
@@ -26,30 +31,148 @@ from .model import Citation, DocumentResult, Form, Note
 from .normalize import has_cjk, match_key
 from .parse.names import family_key, names_close, split_people
 from .patterns import compile_fast
+from .rules import rule
 
-_IN_CLAUSE = compile_fast(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in\s+")
-_NAMES_THE_NOTE = compile_fast(alternation(NOTE_NAMING_IBID_TERMS_ZH))  # 同前注 inside a note: still the note above
-_NAMED_TITLE = compile_fast(r"[《〈「“\"«](?P<title>[^》〉」”\"»]{1,120})[》〉」”\"»]")
-_TRANSLATORS = compile_fast(  # '實藤惠秀著，譚汝謙、林啟彥譯' / 'Aron, trans. Howard': not the authors op. cit. names
-    rf"[，,]\s*(?:[^，,]*?{alternation(ROLE_TRANSLATOR_ZH)}|{alternation(ROLE_TRANSLATOR_EN)}\s[^，,]*)\s*(?=[，,]|$)")
 _NAME_WORD = rf"(?:\p{{Lu}}[\p{{L}}'’.\-]*|{alternation(NAME_PARTICLES)})"
-_NAME_LIKE = compile_fast(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}$")
-_NAME_SEPARATOR = compile_fast(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
-_LOCATOR_TAIL = compile_fast(r"[,，]?\s*(?:pp?\.|頁|页|第)\s*[0-9][0-9\-–]*\s*[頁页]?\s*[.。;；]?\s*$")
-_BARE_PAGE_TAIL = compile_fast(r"[,，]\s*(?:[0-9]+:)?[0-9][0-9\-–]*\s*[.。;；]?\s*$")  # Chicago ', 136–137.' / ', 7:186.'
-_GLUED_SIGNAL = compile_fast(rf"^(?:{alternation(SIGNAL_EN)})\s*(?=\p{{Han}})")  # 'See汪疑今': LaTeX dropped the space
-_PINPOINT_TAIL = compile_fast(
-    rf"[,，]?\s*(?:{alternation(PINPOINT_WORDS)}\s*)?[0-9][0-9\-–]*(?:\s*[,，]\s*[0-9][0-9\-–]*)*\s*[頁页條条]?\s*[.。;；]?\s*$")
-_REPORTER_PINPOINT = compile_fast(r"[,，]\s*[0-9]{1,4}\s+[\p{L}. ]{1,20}?[0-9a-z]{0,3}$")  # 'Brown …, 347 U.S.' (at 495)
 _OPENING_END = compile_fast(r"[,，(（:：;；]")
-_CJK_STYLE_MARKS = compile_fast(r"[，《〈「（：]")  # a CJK name in a Chicago note is set with ASCII marks
-_YEARS = compile_fast(r"(?<![0-9])[0-9]{4}(?![0-9])")
 _FIRST_COMMA = compile_fast(r"\s*[,，]\s*")
-_TITLE_ONLY = compile_fast(r"[“\"「《〈]?(?P<title>[^，,。；;：:“”\"「」《》〈〉()（）]{3,100}?)[.。,，]?[”\"」》〉]?[.。]?")
 _PUBLICATION_FACTS = ("publisher", "publisher-place", "container-title", "URL")
-_ET_AL = compile_fast(alternation(ET_AL))
-_ET_AL_TAIL = compile_fast(rf"[,，]?\s*{alternation(ET_AL)}\s*$")
-_ROLE_TAIL = compile_fast(rf"\s*(?:\(eds?\.?\)|eds?\.|{alternation(ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH)})\s*$")
+
+IN_CLAUSE = rule(
+    "resolve_in_clause",
+    r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in\s+",
+    "', in' before a book's editor: in a chapter's op. cit. the editor after it is the one meant.",
+    examples=("Smith, in Jones, op. cit.", "“Chapter Title,” in Keohane, op. cit.", "Wang， in Li"),
+    counterexamples=("Keohane, op. cit.", "Smith, Within Limits", "Smith, In Search of"),
+    requires=("in",),
+)
+NAMES_THE_NOTE = rule(
+    "resolve_names_the_note",
+    alternation(NOTE_NAMING_IBID_TERMS_ZH),
+    "同上注 / 同前註 name the previous NOTE: inside a note they still mean the note above, not the citation before.",
+    examples=("同上注，第5頁。", "同前註，頁12。", "同上註"),
+    counterexamples=("同上，頁5。", "Ibid., 5.", "見同上注"),
+    requires=NOTE_NAMING_IBID_TERMS_ZH,
+    anchored=True,
+)
+NAMED_TITLE = rule(
+    "resolve_named_title",
+    r"[《〈「“\"«](?P<title>[^》〉」”\"»]{1,120})[》〉」”\"»]",
+    "A title in title marks or quotation marks after the names before op. cit. / 前揭書: the work's, not a name.",
+    examples=("王澤鑑，《民法總則》", "Smith, “Arms Control,”", "Aron, «Paix et guerre»", "汪波，〈論文〉"),
+    counterexamples=("王澤鑑", "Smith and Jones", "王澤鑑書"),
+    requires=("《", "〈", "「", "“", "\"", "«"),
+)
+TRANSLATORS = rule(
+    "resolve_translators",
+    rf"[，,]\s*(?:[^，,]*?{alternation(ROLE_TRANSLATOR_ZH)}|{alternation(ROLE_TRANSLATOR_EN)}\s[^，,]*)\s*(?=[，,]|$)",
+    "Translators after the author ('實藤惠秀著，譚汝謙、林啟彥譯', 'Aron, trans. Howard'): not the people op. cit. names.",
+    examples=("實藤惠秀著，譚汝謙、林啟彥譯", "Aron, trans. Howard", "Weber, translated by Parsons", "韋伯著，康樂等譯"),
+    counterexamples=("Aron, Peace and War", "王澤鑑著，民法總則", "Keohane, ed."),
+    requires=("譯", "译", "tr"),
+)
+NAME_LIKE = rule(
+    "resolve_name_like",
+    rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}$",
+    "A Western person's name: capitalised words and particles only ('Charles de Gaulle'), not a title in prose.",
+    examples=("Raymond Aron", "Charles de Gaulle", "J. R. R. Tolkien", "O’Neill"),
+    counterexamples=("Paix et guerre entre les nations", "the state", "Smith, Jones"),
+    anchored=True,
+)
+NAME_SEPARATOR = rule(
+    "resolve_name_separator",
+    r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*",
+    "Between two authors' names: a comma, 'and' or '&' ('Elliot and Reginald', 'Keohane, Nye').",
+    examples=("Elliot and Reginald", "Keohane, Nye", "Smith & Jones", "Smith, and Jones"),
+    counterexamples=("Reginald", "Sandra Brand"),
+    requires=(",", "and", "&"),
+)
+LOCATOR_TAIL = rule(
+    "resolve_locator_tail",
+    rf"[,，]?\s*(?:{alternation(PAGE_ABBREVIATIONS_EN)}|{alternation(PAGE_LEADS_ZH)})\s*[0-9][0-9\-–]*\s*"
+    rf"{alternation(PAGE_MARKS_ZH)}?\s*[.。;；]?\s*$",
+    "The page locator that ends a citation: ', pp. 12-15.', '，頁34。', '，第43頁。'.",
+    examples=("Smith, Title, pp. 12-15.", "王澤鑑，前引書，頁34。", "同上，第43頁。", "Jones, p.5"),
+    counterexamples=("Smith, Title, 12.", "Smith, Title", "頁34，見下文"),
+)
+BARE_PAGE_TAIL = rule(
+    "resolve_bare_page_tail",
+    r"[,，]\s*(?:[0-9]+:)?[0-9][0-9\-–]*\s*[.。;；]?\s*$",
+    "A Chicago page locator without 'p.' that ends a citation: ', 136–137.', ', 7:186.'.",
+    examples=("Bright, Title, 136–137.", "Bright, 60.", "Works, 7:186."),
+    counterexamples=("Bright, p. 60.", "Bright, Title, 1960 edition"),
+    requires=(",", "，"),
+)
+GLUED_SIGNAL = rule(
+    "resolve_glued_signal",
+    rf"^(?:{alternation(SIGNAL_EN)})\s*(?=\p{{Han}})",
+    "An English signal word before a Chinese name ('See汪疑今'; LaTeX may drop the space): not part of the name.",
+    examples=("See汪疑今", "See also 郭添漢", "Cf. 王澤鑑"),
+    counterexamples=("Seeley", "汪疑今", "See Smith"),
+    requires=SIGNAL_EN,
+)
+PINPOINT_TAIL = rule(
+    "resolve_pinpoint_tail",
+    rf"[,，]?\s*(?:{alternation(PINPOINT_WORDS)}\s*)?[0-9][0-9\-–]*(?:\s*[,，]\s*[0-9][0-9\-–]*)*\s*"
+    rf"{alternation(PAGE_MARKS_ZH + ARTICLE_MARKS_ZH)}?\s*[.。;；]?\s*$",
+    "The new pinpoint after a repeated opening: ', sec. 3.', ', 46.', ', art. 121', '，頁12。', '第5條'.",
+    examples=("Taiwan Relations Act, sec. 3.", "“Tensions Rise,” 46.", "王澤鑑，民法總則，頁12。", "Brown, 347 U.S. at 495."),
+    counterexamples=("Taiwan Relations Act", "Nuclear Posture Review."),
+)
+REPORTER_PINPOINT = rule(
+    "resolve_reporter_pinpoint",
+    r"[,，]\s*[0-9]{1,4}\s+[\p{L}. ]{1,20}?[0-9a-z]{0,3}$",
+    "A law report's volume and reporter before a pinpoint: 'Brown v. Board of Education, 347 U.S.' (at 495).",
+    examples=("Brown v. Board of Education, 347 U.S.", "Smith v. Jones, 5 F.3d"),
+    counterexamples=("Brown v. Board of Education", "Smith, 1999"),
+    requires=(",", "，"),
+)
+CJK_STYLE_MARKS = rule(
+    "resolve_cjk_style_marks",
+    r"[，《〈「（：]",
+    "Full-width marks of the Chinese styles, which repeat a work in full; a CJK name in a Chicago note has ASCII marks.",
+    examples=("王澤鑑，《民法總則》", "Zhang（2001）", "汪波：〈論文〉"),
+    counterexamples=("Smith, Title, 12.", "Zhang Wei, Title (2001): 5."),
+    requires=("，", "《", "〈", "「", "（", "："),
+)
+PRINTED_YEAR = rule(
+    "resolve_printed_year",
+    r"(?<![0-9])[0-9]{4}(?![0-9])",
+    "A four-digit number a citation prints, read as a year: a short note drops the full citation's dates.",
+    examples=("(Cambridge: MIT Press, 1960), 21.", "Leipzig, 1896"),
+    counterexamples=("12345", "Smith, Title, p. 12."),
+)
+TITLE_ONLY = rule(
+    "resolve_title_only",
+    r"(?:[“\"「《〈]?(?P<title>[^，,。；;：:“”\"「」《》〈〉()（）]{3,100}?)[.。,，]?[”\"」》〉]?[.。]?)\Z",
+    "A note that is only a title ('Florida Mental Health Act.', '“Helsinki Final Act.”'): a short note of an earlier work.",
+    examples=("Florida Mental Health Act.", "“Helsinki Final Act.”", "《國家安全法》"),
+    counterexamples=("Smith, Title, 12.", "See p. 12, 14.", "王澤鑑：民法總則"),
+    anchored=True,
+)
+ET_AL_MARK = rule(
+    "resolve_et_al_mark",
+    alternation(ET_AL),
+    "An author list cut short ('et al.', 等): the work still matches its full list's first name.",
+    examples=("Glaser et al., Title", "王振寰等，《書》", "Smith et al"),
+    counterexamples=("Smith and Jones", "王振寰，《書》"),
+    requires=("et al", "等"),
+)
+ET_AL_TAIL = rule(
+    "resolve_et_al_tail",
+    rf"[,，]?\s*{alternation(ET_AL)}\s*$",
+    "'et al.' / 等 ending a list of names: dropped before the names are compared.",
+    examples=("Glaser et al.", "Smith, et al", "王振寰等"),
+    counterexamples=("Glaser et al., Title", "王振寰"),
+    requires=("et al", "等"),
+)
+ROLE_TAIL = rule(
+    "resolve_role_tail",
+    rf"\s*{alternation(EDITOR_MARKS_EN + ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH)}\s*$",
+    "A role word after the names before op. cit. ('Keohane, ed.', '王澤鑑著', '李主編'): not part of a name.",
+    examples=("Keohane (eds.)", "Keohane ed.", "Smith (ed)", "王澤鑑著", "李明主編"),
+    counterexamples=("Keohane", "Reed", "王澤鑑"),
+)
 
 
 @dataclass
@@ -166,7 +289,7 @@ def _repeated_title(note: Note, scope: _Scope) -> None:
 
 def _title_only_target(text: str, fulls: list[_Full]) -> tuple[_Full, str] | None:
     """The one earlier work whose title a text made only of a title repeats, and that title."""
-    title = _TITLE_ONLY.fullmatch(text.strip())
+    title = TITLE_ONLY.find(text.strip())
     if title is None:
         return None
     key = match_key(title["title"])
@@ -228,7 +351,7 @@ def _pointer(path: str, note: int | str, index: int) -> dict:
 # --- Ibid. / 同上 ---------------------------------------------------------------------------
 
 def _resolve_ibid(cit: Citation, note: Note, index: int, previous: Note | None, path: str) -> None:
-    if index > 0 and not _NAMES_THE_NOTE.match(cit.raw.strip()):  # Id. inside a note: the citation just before it
+    if index > 0 and not NAMES_THE_NOTE.find(cit.raw.strip()):  # Id. inside a note: the citation just before it
         _follow(cit, note, index - 1, path)
         return
     if previous is None:
@@ -296,7 +419,7 @@ def _resolve_by_author(cit: Citation, fulls: list[_Full], previous: Note | None,
         return
     works = _works_by(named, fulls)
     if cit.form == Form.SHORT:
-        works = _short_note_works(cit.csl.get("title", ""), _year_of(cit), named, works, fulls, previous, path)
+        works = _short_note_works(cit.csl.get("title", ""), issued_year(cit.csl), named, works, fulls, previous, path)
     if len(works) > 1 and named.title:  # 作者，《書名》，前揭書: the title picks the work
         works = [w for w in works if _title_fits(named.title, w[0].citation)] or works
     if len(works) > 1 and cit.narrow:
@@ -323,8 +446,8 @@ def _short_note_works(short_title: str, year: int | None, named: NamedWork, work
     """Of the author's works, those a short note can mean: the short title must fit (another work by the
     author may never have been cited in full); without a title, the work of the note just before."""
     if not short_title and year is not None:  # author–date （王振寰，1996：88）: the author's work of that year
-        return ([w for w in works if _year_of(w[0].citation) == year]
-                or [w for w in works if _year_of(w[0].citation) is None])
+        return ([w for w in works if issued_year(w[0].citation.csl) == year]
+                or [w for w in works if issued_year(w[0].citation.csl) is None])
     if short_title:
         return ([w for w in works if _title_fits(short_title, w[0].citation)]
                 or [w for w in works if _printed_in(short_title, w[0].citation)]
@@ -333,11 +456,6 @@ def _short_note_works(short_title: str, year: int | None, named: NamedWork, work
     if len(works) > 1 and previous is not None:
         return _cited_in(previous, works, path) or works  # 'Bright, 60.' right after Bright's work
     return works or _title_read_as_names(named.whole, fulls)
-
-
-def _year_of(cit: Citation) -> int | None:
-    parts = cit.csl.get("issued", {}).get("date-parts") or [[None]]
-    return parts[0][0] if parts[0] else None
 
 
 def _printed_in(words: str, cit: Citation, shortest: int = 6) -> bool:
@@ -349,7 +467,7 @@ def _printed_in(words: str, cit: Citation, shortest: int = 6) -> bool:
 def _title_read_as_names(whole: str, fulls: list[_Full]) -> list[list[_Full]]:
     """'Elliot and Reginald, The Arms Control, Disarmament, and …, 231.': a title with commas that the
     short-note rule read as more names; the first split into names and a fitting title wins."""
-    for sep in _NAME_SEPARATOR.finditer(whole):
+    for sep in NAME_SEPARATOR.finditer(whole):
         people, title = split_people(whole[: sep.start()]), whole[sep.end():]
         works = _distinct_works([f for f in fulls if _names_match(people, f.citation) and _title_fits(title, f.citation)])
         if works:
@@ -375,18 +493,18 @@ class NamedWork:
 def named_work(text: str) -> NamedWork:
     """After a chapter's 'in …' the editor is meant; a title in marks is the work's, not a name."""
     s = text.strip()
-    parts = _IN_CLAUSE.split(s)
+    parts = IN_CLAUSE.compiled.split(s)
     s = parts[-1] if len(parts) > 1 else s
     title = ""
-    m = _NAMED_TITLE.search(s)
+    m = NAMED_TITLE.find(s)
     if m and m.start() > 0:
         title, s = m["title"], s[: m.start()]
-    s = _ROLE_TAIL.sub("", _ET_AL_TAIL.sub("", _TRANSLATORS.sub("", s))).strip(" ,，:：")
+    s = ROLE_TAIL.compiled.sub("", ET_AL_TAIL.compiled.sub("", TRANSLATORS.compiled.sub("", s))).strip(" ,，:：")
     if len(s) > 300 or not s:  # forms.py lets only a list of names grow this long
         return NamedWork([], title)
     people = [p for part in s.split("、") for p in split_people(part)]
     for i, person in enumerate(people[1:], 1):  # 'Aron, Paix et guerre entre les nations': a title, not a name
-        if not has_cjk(person) and not _NAME_LIKE.match(person):
+        if not has_cjk(person) and not NAME_LIKE.find(person):
             return NamedWork(people[:i], title or s[s.index(person):], s)
     return NamedWork(people, title, s)
 
@@ -398,7 +516,7 @@ def named_people(text: str) -> list[str]:
 
 def _people_of(cit: Citation) -> list[str]:
     """Authors and editors; a literal 'W. Mou、K. Zhang' holds two people."""
-    return [_GLUED_SIGNAL.sub("", p) for role in ("author", "editor") for n in cit.csl.get(role, [])
+    return [GLUED_SIGNAL.compiled.sub("", p) for role in ("author", "editor") for n in cit.csl.get(role, [])
             for p in display_name(n).split("、")]
 
 
@@ -415,7 +533,7 @@ def _names_match(wanted: list[str], work: Citation) -> bool:
 
 @lru_cache(maxsize=8192)  # every op. cit. is compared with every earlier full citation
 def _listed_people(people: tuple[str, ...], raw: str) -> tuple[tuple[str, ...], bool]:
-    return tuple(_ET_AL_TAIL.sub("", h) for h in people), bool(_ET_AL.search(raw))
+    return tuple(ET_AL_TAIL.compiled.sub("", h) for h in people), bool(ET_AL_MARK.find(raw))
 
 
 def _title_fits(short: str, cit: Citation) -> bool:
@@ -489,10 +607,10 @@ def _opening_target(text: str, fulls: list[_Full]) -> _Full | None:
     """'Taiwan Relations Act, sec. 3.', '“Tensions Rise,” 46.', 'U.S. Department of Defense, Nuclear Posture
     Review, 12.', 'Brown v. Board of Education, 347 U.S. at 495.': the first elements of one earlier full
     citation (its facts dropped) and a new pinpoint, as institutional, legal and authorless works are cited again."""
-    stripped = _PINPOINT_TAIL.sub("", text.strip())
+    stripped = PINPOINT_TAIL.compiled.sub("", text.strip())
     if stripped == text.strip():
         return None
-    stripped = _REPORTER_PINPOINT.sub("", stripped)
+    stripped = REPORTER_PINPOINT.compiled.sub("", stripped)
     key = match_key(stripped)
     if len(key) < (4 if has_cjk(key) else 10):
         return None
@@ -539,12 +657,12 @@ def _names_and_printed_title(cit: Citation, fulls: list[_Full]) -> _Full | None:
     work's authors by surname, then its title as printed there and a page, nothing more; what the
     parse read as a year or a journal was part of the title."""
     names_and_title = _FIRST_COMMA.split(cit.raw.strip(), maxsplit=1)
-    if (len(names_and_title) < 2 or _CJK_STYLE_MARKS.search(cit.raw)  # the Chinese styles repeat a work in full
+    if (len(names_and_title) < 2 or CJK_STYLE_MARKS.find(cit.raw)  # the Chinese styles repeat a work in full
             or "publisher" in cit.csl or "publisher-place" in cit.csl):
         return None
     names, title = names_and_title
-    title_key = match_key(_BARE_PAGE_TAIL.sub("", _LOCATOR_TAIL.sub("", title)))
-    people = split_people(_ET_AL_TAIL.sub("", names))
+    title_key = match_key(BARE_PAGE_TAIL.compiled.sub("", LOCATOR_TAIL.compiled.sub("", title)))
+    people = split_people(ET_AL_TAIL.compiled.sub("", names))
     if len(title_key) < 12 or not people:
         return None
     hits = [f for f in fulls if _facts_after(title_key, f.citation.raw) and not _prints_year_of(cit.raw, f.citation)
@@ -556,13 +674,13 @@ def _names_and_printed_title(cit: Citation, fulls: list[_Full]) -> _Full | None:
 def _prints_year_of(raw: str, full: Citation) -> bool:
     """A short note drops the date: a citation that prints a year the full one prints outside its title
     is the full one again."""
-    dates = set(_YEARS.findall(full.raw)) - set(_YEARS.findall(full.csl.get("title", "")))
-    return bool(dates & set(_YEARS.findall(raw)))
+    dates = set(PRINTED_YEAR.compiled.findall(full.raw)) - set(PRINTED_YEAR.compiled.findall(full.csl.get("title", "")))
+    return bool(dates & set(PRINTED_YEAR.compiled.findall(raw)))
 
 
 def _facts_after(title_key: str, full_raw: str) -> bool:
     """The full citation prints the title and, after it, more than a page: the facts a short note drops."""
-    full_key = match_key(_BARE_PAGE_TAIL.sub("", _LOCATOR_TAIL.sub("", full_raw.strip())))
+    full_key = match_key(BARE_PAGE_TAIL.compiled.sub("", LOCATOR_TAIL.compiled.sub("", full_raw.strip())))
     at = full_key.find(title_key)
     return at >= 0 and len(full_key) - at - len(title_key) > 4
 
@@ -585,4 +703,4 @@ def _head(cit: Citation) -> str:
 @lru_cache(maxsize=8192)  # each full citation is compared with every earlier one
 def _head_of(raw: str) -> str:
     """A citation without its page locator, folded."""
-    return match_key(_LOCATOR_TAIL.sub("", raw))
+    return match_key(LOCATOR_TAIL.compiled.sub("", raw))

@@ -4,19 +4,34 @@ from __future__ import annotations
 
 from .lexicon import (COURT_REPORTERS_EN, GBT_CARRIERS, GBT_TYPES, LAW_REVIEW_ABBREVIATIONS, NEUTRAL_COURTS_EN,
                       STATUTE_CODES_EN, alternation)
-from .patterns import compile_fast
 from .rules import rule
 
 _YEAR = r"(?:1[5-9]|20)[0-9]{2}"
 
 # GB/T 7714 (CONVENTIONS §5): [M] book, [J] journal …, with the /OL carrier.
-TYPE_MARK = compile_fast(rf"\[(?P<t>{alternation(GBT_TYPES)})(?:/{alternation(GBT_CARRIERS)})?\]")
-_MARK_THEN_ELEMENT = compile_fast(rf"\S\[{alternation(GBT_TYPES)}(?:/{alternation(GBT_CARRIERS)})?\](?:[.．]|//)")
+GBT_TYPE_MARK = rule(
+    "gbt_type_mark",
+    rf"\[(?P<t>{alternation(GBT_TYPES)})(?:/{alternation(GBT_CARRIERS)})?\]",
+    "A GB/T 7714 type mark: [M] book, [J] journal, [EB/OL] web page …",
+    examples=("王振寰. 资本，劳工与国家机器[M]. 台北: 唐山出版社, 1993: 5.", "林碧炤. 两岸互信[J]. 国防杂志, 2001(3): 3.",
+              "中国政府网. 国务院公报[EB/OL]. (2015-03-02)[2020-01-01]. http://www.gov.cn."),
+    counterexamples=("Smith [2014] EWCA Civ 1020.", "王振寰，《資本，勞工，與國家機器》（臺北：唐山，1993），頁5。", "[Mimeo]"),
+    requires=("[",),
+)
+GBT_ENTRY_MARK = rule(
+    "gbt_entry_mark",
+    rf"\S\[{alternation(GBT_TYPES)}(?:/{alternation(GBT_CARRIERS)})?\](?:[.．]|//)",
+    "A type mark closing a title ('…[M]. ', '…[A]//'): the signature of a GB/T 7714 entry.",
+    examples=("费孝通. 乡土中国[M]. 北京: 三联书店, 1985: 20.", "李明. 论互信[A]//王强. 安全论文集[C]. 北京: 中华书局, 2001.",
+              "国务院公报[EB/OL]．(2015-03-02)."),
+    counterexamples=("参见 [M] 类文献", "Smith [2014] EWCA Civ 1020.", "费孝通. 乡土中国 [M] 北京"),
+    requires=("[",),
+)
 
 
 def entry_mark(text: str) -> bool:
     """A type mark closing a title ('…[M]. ', '…[A]//'): the signature of a GB/T 7714 entry."""
-    return bool(_MARK_THEN_ELEMENT.search(text))
+    return bool(GBT_ENTRY_MARK.find(text))
 
 
 CASE_REPORT = rule(

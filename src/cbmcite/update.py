@@ -14,14 +14,22 @@ from dataclasses import dataclass, field
 import regex as re
 
 from .patterns import compile_fast
+from .rules import rule
 
 from .bibliography import Bibliography, Work, key_suffix
 from .errors import InputError
-from .items import creators, issued_year
+from .items import creators, display_name, issued_year
 from .normalize import match_key
 from .parse.names import family_key, names_close
 
 _BRACES = compile_fast(r"[{}]")
+BIBTEX_YEAR = rule(
+    "bibtex_year",
+    r"[0-9]{4}",
+    "The year of a BibTeX entry, read from its year field or its biblatex date field.",
+    examples=("2007", "{1999}", "2005-03-01", "民國91年 (2002)"),
+    counterexamples=("n.d.", "99", "forthcoming"),
+)
 
 
 @dataclass
@@ -113,15 +121,15 @@ def _parse_bib(text: str, path: str) -> list[_Existing]:
         line = library.failed_blocks[0].start_line + 1
         raise InputError(f"{path}: {len(library.failed_blocks)} block(s) cannot be parsed (first at line {line}); "
                          "nothing was changed")
-    marks = dict(m.split("=", 1) for block in _ADDED_MARK.findall(text) for m in block.split() if "=" in m)
+    marks = dict(m.split("=", 1) for block in ADDED_MARK.compiled.findall(text) for m in block.split() if "=" in m)
     out = []
     for entry in library.entries:
         fields = {k.lower(): f.value for k, f in entry.fields_dict.items()}
         title = _BRACES.sub("", str(fields.get("title", "")))
         names = _BRACES.sub("", str(fields.get("author") or fields.get("editor") or ""))
         first = names.split(" and ")[0].strip()
-        family = match_key(first.split(",")[0]) if "," in first else family_key(first) if first else ""
-        year = re.search(r"[0-9]{4}", str(fields.get("year") or fields.get("date") or ""))
+        family = family_key(first.split(",")[0]) if "," in first else family_key(first) if first else ""
+        year = BIBTEX_YEAR.find(str(fields.get("year") or fields.get("date") or ""))
         out.append(_Existing(entry.key, match_key(title), family, int(year.group(0)) if year else None, raw=entry.raw,
                              added=marks.get(entry.key) == _digest(entry.raw)))
     return out
@@ -154,7 +162,7 @@ def _no_constant(name: str):
 def _json_entry(item: dict) -> _Existing:
     names = creators(item)
     first = names[0] if names else {}
-    family = match_key(first.get("family")) if "family" in first else family_key(first.get("literal", "")) if first else ""
+    family = family_key(display_name(first)) if first else ""  # as the bibliography keys its works
     custom = item.get("custom") or {}
     return _Existing(str(item.get("id")), match_key(item.get("title")), family, issued_year(item),
                      item=item, added=custom.get(_JSON_MARK) == _item_digest(item))
@@ -231,7 +239,14 @@ def _dump(value) -> str:
 
 
 _MARK_NAME = "cbmcite-added"
-_ADDED_MARK = re.compile(r"@comment\{" + _MARK_NAME + r":([^}]*)\}", re.IGNORECASE)
+ADDED_MARK = rule(
+    "added_mark_bibtex",
+    r"@comment\{" + _MARK_NAME + r":([^}]*)\}",
+    "The comment cbmcite writes after the entries it adds to a .bib file: their keys and digests.",
+    examples=("@comment{cbmcite-added: Smith2001=0123456789ab Wang1999=ba9876543210}", "@COMMENT{cbmcite-added:}"),
+    counterexamples=("@comment{jabref-meta: databaseType:bibtex;}", "cbmcite-added: Smith2001=0123456789ab"),
+    flags=re.IGNORECASE,
+)
 _JSON_MARK = "cbmcite-added"
 
 

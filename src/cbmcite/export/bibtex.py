@@ -7,7 +7,8 @@ import bibtexparser
 from bibtexparser.model import Entry, Field
 
 from ..bibliography import Bibliography
-from ..items import issued_parts
+from ..items import filed_name, issued_parts
+from ..lexicon import DOCTORAL_THESIS_WORDS, MASTERS_THESIS_WORDS
 from .latex import LatexEscapeMiddleware
 from .script import convert
 
@@ -18,7 +19,7 @@ _TYPES = {
 }
 _LANGID = {"zh-TW": "chinese", "zh-CN": "chinese", "zh": "chinese", "en": "english"}
 # biblatex's thesis types, by the words a genre, publisher or title uses for the degree
-THESIS_KINDS = (("phdthesis", ("博士", "doctor", "ph.d", "phd")), ("mathesis", ("碩士", "硕士", "master", "m.a.")))
+THESIS_KINDS = (("phdthesis", DOCTORAL_THESIS_WORDS), ("mathesis", MASTERS_THESIS_WORDS))
 
 
 def to_bibtex(bib: Bibliography, script: str = "keep") -> str:
@@ -101,5 +102,5 @@ def _howpublished(item: dict) -> str | None:
 def _sort_key(item: dict) -> str:
     from pypinyin import Style, lazy_pinyin
 
-    name = item["author"][0].get("literal") or item["author"][0].get("family", "")
+    name = filed_name(item["author"][0])
     return " ".join(lazy_pinyin(name, style=Style.TONE3))

@@ -16,10 +16,12 @@ from importlib import resources
 import regex as re
 
 from ..patterns import compile_fast
+from ..rules import rule
 
-from ..bibliography import COMPOUND_SURNAMES, SURNAME_PINYIN
+from ..bibliography import chinese_surname
 from ..errors import InputError
 from ..items import creators, issued_year, sort_name
+from ..lexicon import SURNAME_PINYIN
 from .script import convert
 
 STYLES = {
@@ -37,6 +39,15 @@ HTML_LANG = {"keep": "zh-Hant", "t": "zh-Hant", "s": "zh-Hans"}
 HANGING_INDENT_PT = 24  # two characters of 12-point text, as Taiwan's theses indent a bibliography
 _TAG = compile_fast(r"<[^>]+>")
 _HAN = compile_fast(r"\p{Han}")
+NUMBERED_ENTRY_LABEL = rule(
+    "numbered_entry_label",
+    r"^\[\d+\]\s*",
+    "The number a numbered style (GB/T 7714) puts before an entry: dropped, as our order is not the style's.",
+    examples=("[1] 王澤鑑. 民法總則[M]. 北京: 北京大學出版社, 2009.", "[12]Smith J. Title[M]."),
+    counterexamples=("王澤鑑. 民法總則[M].", "Smith, John. [1] Title."),
+    requires=("[",),
+    anchored=True,
+)
 
 
 def style_path(name: str) -> str:
@@ -208,7 +219,7 @@ def _load_style(style_file: str):
 
 
 def _clean(entry: str) -> str:
-    entry = re.sub(r"^\[\d+\]\s*", "", entry)  # numbered styles: the number follows our order, not theirs
+    entry = NUMBERED_ENTRY_LABEL.compiled.sub("", entry)  # numbered styles: the number follows our order, not theirs
     return re.sub(r"(?<=\p{Han}|[《》〈〉，、。：])\s+(?=\p{Han}|[《》〈〉，、。：])", "", entry)
 
 
@@ -271,7 +282,7 @@ def _year(item: dict) -> int:
 def _pinyin_key(name: str) -> list:
     from pypinyin import Style, lazy_pinyin
 
-    surname = next((c for c in COMPOUND_SURNAMES if name.startswith(c)), name[:1])
+    surname = chinese_surname(name)
     head = [SURNAME_PINYIN.get(ch) or lazy_pinyin(ch, style=Style.TONE3)[0] for ch in surname]
     return head + lazy_pinyin(name[len(surname):], style=Style.TONE3)
 

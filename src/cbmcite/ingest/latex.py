@@ -3,18 +3,61 @@ from __future__ import annotations
 
 import regex as re
 
+from ..lexicon import LATEX_CITE_COMMANDS, LATEX_TEXT_COMMANDS, alternation
 from ..patterns import compile_fast
+from ..rules import rule
 
 from ..model import Note, SourceText
 from ..lines import join_lines
 
-_COMMENT = compile_fast(r"(?<!\\)%.*$", re.M)
-_NOTE_COMMAND = compile_fast(r"\\(footnotemark|footnotetext|footnote)\b\s*(?:\[(\d+)\])?")
-_KEEP_ARGUMENT = compile_fast(r"\\(?:emph|textit|textbf|textsc|textrm|textsf|texttt|mbox|textup|uline|underline)\s*\{")
-_URL = compile_fast(r"\\url\s*\{([^{}]*)\}")
-_HREF = compile_fast(r"\\href\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
-_CITE = compile_fast(
-    r"\\(?:cite|citep|citet|autocite|footcite|parencite)\*?\s*(?:\[([^\]]*)\]\s*)?(?:\[([^\]]*)\]\s*)?\{([^{}]*)\}"
+COMMENT = rule(
+    "latex_comment",
+    r"(?<!\\)%.*$",
+    "A LaTeX comment: from an unescaped % to the end of its line.",
+    examples=("Text % a comment", "%!TEX program = xelatex", "\\footnote{Smith, p. 5.}% keep the line"),
+    counterexamples=("50\\% of the vote", "no comment here"),
+    requires=("%",),
+    flags=re.M,
+)
+NOTE_COMMAND = rule(
+    "latex_note_command",
+    r"\\(footnotemark|footnotetext|footnote)\b\s*(?:\[(\d+)\])?",
+    "A LaTeX note: \\footnote{…}, or \\footnotemark and its \\footnotetext, with an optional [number].",
+    examples=("text\\footnote{Smith, p. 5.}", "\\footnotemark[3]", "\\footnotetext{王澤鑑，前引書。}"),
+    counterexamples=("\\footnotesize text", "footnote{x}", "\\endnote{x}"),
+    requires=("\\footnote",),
+)
+KEEP_ARGUMENT = rule(
+    "latex_text_command",
+    rf"\\{alternation(LATEX_TEXT_COMMANDS)}\s*\{{",
+    "A LaTeX font or box command (\\emph, \\textit …) whose argument is note text: the command goes, the text stays.",
+    examples=("\\emph{The Strategy of Conflict}", "\\textit {Title}", "\\uline{書名}"),
+    counterexamples=("\\emphasis{x}", "emph{x}", "\\textcolor{red}{x}"),
+    requires=("\\",),
+)
+URL = rule(
+    "latex_url",
+    r"\\url\s*\{([^{}]*)\}",
+    "\\url{…} in a LaTeX note: the address as written.",
+    examples=("available at \\url{https://www.example.org/a_b}", "\\url {http://x.tw}"),
+    counterexamples=("https://www.example.org", "\\urlstyle{same}"),
+    requires=("\\url",),
+)
+HREF = rule(
+    "latex_href",
+    r"\\href\s*\{([^{}]*)\}\s*\{([^{}]*)\}",
+    "\\href{address}{text} in a LaTeX note: the text, then the address.",
+    examples=("\\href{https://www.example.org}{the report}", "\\href {http://x.tw} {網頁}"),
+    counterexamples=("\\href{https://www.example.org}", "\\url{https://www.example.org}"),
+    requires=("\\href",),
+)
+CITE = rule(
+    "latex_cite",
+    rf"\\{alternation(LATEX_CITE_COMMANDS)}\*?\s*(?:\[([^\]]*)\]\s*)?(?:\[([^\]]*)\]\s*)?\{{([^{{}}]*)\}}",
+    "A citation command (natbib, biblatex) with its optional prenote and postnote: \\cite[see][頁12]{key}.",
+    examples=("\\cite{wang2009}", "\\cite[頁12]{wang2009}", "\\autocite[see][45]{smith1960, jones1970}", "\\citep*{k}"),
+    counterexamples=("\\citation{k}", "cite{k}", "\\cite[頁12]"),
+    requires=("cite",),
 )
 _BRACE_OR_ESCAPE = compile_fast(r"\\.|[{}]", re.S)
 _OTHER_COMMAND = compile_fast(r"\\[A-Za-z]+\*?\s*(?:\[[^\]]*\])?")
@@ -23,7 +66,7 @@ _SPECIALS = {r"\&": "&", r"\%": "%", r"\$": "$", r"\#": "#", r"\_": "_", r"\{": 
 
 
 def read_latex(source: SourceText) -> SourceText:
-    text = _COMMENT.sub("", source.text)
+    text = COMMENT.compiled.sub("", source.text)
     closing = _brace_pairs(text)
     notes: list[Note] = []
     counter = 0
@@ -31,7 +74,7 @@ def read_latex(source: SourceText) -> SourceText:
     pos = 0
     line, counted = 1, 0  # lines counted up to `counted`: counting from the start each time is quadratic
     while True:
-        m = _NOTE_COMMAND.search(text, pos)
+        m = NOTE_COMMAND.compiled.search(text, pos)
         if not m:
             break
         command, explicit = m.group(1), m.group(2)
@@ -90,11 +133,11 @@ def _braced(text: str, start: int, closing: dict[int, int]) -> tuple[str | None,
 
 def to_plain(tex: str) -> str:
     """Note text as a reader sees it; \\cite keys stay as \\cite{key} for the parser."""
-    s = _HREF.sub(lambda m: f"{m.group(2)} {m.group(1)}", tex)
-    s = _URL.sub(lambda m: m.group(1), s)
+    s = HREF.compiled.sub(lambda m: f"{m.group(2)} {m.group(1)}", tex)
+    s = URL.compiled.sub(lambda m: m.group(1), s)
     cites = []
-    s = _CITE.sub(lambda m: cites.append(m.group(0)) or f"\x00{len(cites) - 1}\x00", s)
-    s = _KEEP_ARGUMENT.sub("{", s)
+    s = CITE.compiled.sub(lambda m: cites.append(m.group(0)) or f"\x00{len(cites) - 1}\x00", s)
+    s = KEEP_ARGUMENT.compiled.sub("{", s)
     for old, new in _SPECIALS.items():
         s = s.replace(old, new)
     s = _OTHER_COMMAND.sub("", s)
@@ -106,7 +149,7 @@ def to_plain(tex: str) -> str:
 def _cite_text(command: str) -> str:
     """\\cite[see][頁12]{key} → "see \\cite{key}, 頁12": the key for the parser, the locator kept as written.
     One optional argument is the locator (postnote), two are prenote and postnote (natbib, biblatex)."""
-    first, second, keys = _CITE.match(command).groups()
+    first, second, keys = CITE.compiled.match(command).groups()
     pre, post = (first, second) if second is not None else ("", first)
     cite = "\\cite{" + ",".join(k.strip() for k in keys.split(",")) + "}"
     pre, post = to_plain(pre or ""), to_plain(post or "")

@@ -3,18 +3,39 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..patterns import compile_fast
+from ..rules import rule
 
 from ..model import Note, SourceText
 from ..lines import join_lines
 
-_UNDEFINED_REF = compile_fast(r"\[\^([^\]\s\[]+)\]")  # a label holds no "[": "[^[^[^…" is scanned once
+FOOTNOTE_REF = rule(
+    "markdown_footnote_ref",
+    r"\[\^([^\]\s\[]+)\]",  # a label holds no "[": "[^[^[^…" is scanned once
+    "A Pandoc/CommonMark footnote reference [^label]: one left in the text after parsing has no definition.",
+    examples=("as argued.[^1]", "text[^note-3] more", "王澤鑑[^12]。"),
+    counterexamples=("[1]", "^[an inline note]", "[^ spaced]"),
+    requires=("[^",),
+)
 # "[^" that no label and "]" follow can start no footnote reference; the parser tries each one to the end
 # of the text (100,000 of them took minutes), so they are hidden from it behind a private-use character.
-_NOT_A_REF = compile_fast(r"(?<!\\)\[\^(?![^\]\s\[]+\])")
+NOT_A_REF = rule(
+    "markdown_not_a_footnote_ref",
+    r"(?<!\\)\[\^(?![^\]\s\[]+\])",
+    "'[^' that starts no footnote reference (no label and ']' follow): hidden from the footnote parser.",
+    examples=("a [^ b", "[^[^1]", "unclosed [^note"),
+    counterexamples=("[^1]", "\\[^ x", "text"),
+    requires=("[^",),
+)
 _HIDDEN_BRACKET = "\ue000"
 # "[^14](6)": a reference followed by text in brackets, which CommonMark would read as a link to "6"
-_REF_BEFORE_PAREN = compile_fast(r"(?<!\\)(\[\^[^\]\s\[]+\])\(")
+REF_BEFORE_PAREN = rule(
+    "markdown_ref_before_paren",
+    r"(?<!\\)(\[\^[^\]\s\[]+\])\(",
+    "A footnote reference right before '(' ('[^14](6)'), which CommonMark would read as a link.",
+    examples=("see[^14](6)", "[^a](p. 5)"),
+    counterexamples=("[^14] (6)", "[^14]", "\\[^14](6)"),
+    requires=("[^",),
+)
 
 
 def _guard_footnote_refs(text: str) -> str:
@@ -22,7 +43,7 @@ def _guard_footnote_refs(text: str) -> str:
     if "[^" not in text:
         return text
     hide = _HIDDEN_BRACKET + "^" if _HIDDEN_BRACKET not in text else r"\[^"
-    return _REF_BEFORE_PAREN.sub(r"\1\\(", _NOT_A_REF.sub(hide, text))
+    return REF_BEFORE_PAREN.compiled.sub(r"\1\\(", NOT_A_REF.compiled.sub(hide, text))
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +79,7 @@ def read_markdown(source: SourceText) -> SourceText:
                 if child.type == "footnote_ref":
                     first_line.setdefault(child.meta["id"], block_line)
                 elif child.type == "text" and current is None:
-                    undefined.extend((m.group(1), block_line) for m in _UNDEFINED_REF.finditer(child.content))
+                    undefined.extend((m.group(1), block_line) for m in FOOTNOTE_REF.finditer(child.content))
     # inline ^[…] notes keep their text in env, not in the token stream above
     for note_id, entry in (env.get("footnotes", {}).get("list") or {}).items():
         if note_id not in texts and entry.get("tokens") is not None:

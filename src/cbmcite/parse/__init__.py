@@ -3,24 +3,44 @@ from __future__ import annotations
 
 import regex as re
 
-from ..patterns import compile_fast
-
+from ..lexicon import PAGE_MARKS_ZH, alternation
 from ..model import Citation, Form, Note
 from ..normalize import chinese_language_tag, has_cjk, normalize_pages
+from ..rules import rule
 from .authordate import author_date_fields
 from .forms import analyse_form, same_as_note
 from .result import Parsed
 from .split import split_note
 from .styles import is_chinese, parse_fields
 
-_QUOTE_OR_IN = compile_fast(r"[“\"]|\bin\s")
 
 __all__ = ["parse_note", "parse_citation", "Parsed"]
 
-_CITE_KEYS = compile_fast(r"\\cite\{([^{}]*)\}")  # LaTeX \cite keys: already structured references
-_PAGES_ANYWHERE = compile_fast(
-    r"(?:pp?\.|頁|页|\bat)\s*(?P<p>[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9０-９]+)*)|第\s*(?P<q>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*[頁页]",
-    re.I,
+LATEX_CITE_KEYS = rule(
+    "latex_cite_keys",
+    r"\\cite\{([^{}]*)\}",
+    "LaTeX \\cite keys in a note: already structured references, kept by key.",
+    examples=(r"See \cite{smith1999}.", r"\cite{keohane1984,nye2004}"),
+    counterexamples=(r"\citep[5]{smith1999}", "Smith, cite 5"),
+    requires=("\\cite{",),
+)
+QUOTED_OR_IN = rule(
+    "quoted_or_in_en",
+    r"[“\"]|\bin\s",
+    "A quoted title or 'in' (a chapter) among the words before op. cit.: a title to parse, not only authors.",
+    examples=("Odom, “Title”, in Sokolski ed.", "Odom, in Sokolski ed.", 'Odom, "Title"'),
+    counterexamples=("Odom", "Odom, Winning"),
+    requires=("“", '"', "in"),
+)
+PAGES_ANYWHERE = rule(
+    "pages_anywhere",
+    rf"(?:pp?\.|{alternation(PAGE_MARKS_ZH)}|\bat)\s*(?P<p>[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9０-９]+)*)"
+    rf"|第\s*(?P<q>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*{alternation(PAGE_MARKS_ZH)}",
+    "The pages a repeat reference cites: p. 12 / pp. 3-5 / 頁12 / 第5頁 / at 495.",
+    examples=("Waltz, op. cit., p. 12.", "王振寰，前引書，頁12。", "同前註，第5頁。", "Brown, 347 U.S. at 495.", "Ibid., PP. 3-5."),
+    counterexamples=("Waltz, op. cit.", "王振寰，前引書。"),
+    requires=("p", "P", "a", "A") + PAGE_MARKS_ZH,  # case-insensitive: 'pp.' and 'at' in any case
+    flags=re.I,
 )
 
 
@@ -29,8 +49,8 @@ def parse_note(note: Note) -> Note:
     if note.text is None:
         return note
     keyed = [Citation(raw=m.group(0), form="key", entry=key.strip(), csl={"id": key.strip()})
-             for m in _CITE_KEYS.finditer(note.text) for key in m.group(1).split(",") if key.strip()]
-    segments = split_note(_CITE_KEYS.sub("", note.text)) if keyed else split_note(note.text)
+             for m in LATEX_CITE_KEYS.finditer(note.text) for key in m.group(1).split(",") if key.strip()]
+    segments = split_note(LATEX_CITE_KEYS.compiled.sub("", note.text)) if keyed else split_note(note.text)
     note.citations = keyed + [parse_citation(seg.raw, seg.form) for seg in segments if seg.is_citation]
     prose = [seg for seg in segments if not seg.is_citation]
     if not note.citations:
@@ -59,7 +79,7 @@ def parse_citation(raw: str, form: str = "full") -> Citation:
         return Citation(raw=raw, form="full", csl=parsed.csl, locator=parsed.locator)
     lang = "zh" if is_chinese(raw) else "en"
     csl: dict = {}
-    if form == "op_cit" and lang == "en" and _QUOTE_OR_IN.search(info.author_text):
+    if form == "op_cit" and lang == "en" and QUOTED_OR_IN.find(info.author_text):
         csl = dict(_parse_fields(raw).csl)  # "Odom, “Title”, in Sokolski ed., op. cit."
     citation = Citation(raw=raw, form=form, csl=csl, locator=_locator(raw))
     citation.ref_note = info.ref_note
@@ -80,7 +100,7 @@ def _parse_fields(raw: str) -> Parsed:
 
 
 def _locator(raw: str) -> str | None:
-    matches = list(_PAGES_ANYWHERE.finditer(raw))
+    matches = list(PAGES_ANYWHERE.finditer(raw))
     if not matches:
         return None
     m = matches[-1]

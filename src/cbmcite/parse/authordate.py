@@ -1,11 +1,12 @@
 """Author–date references inside a note's prose: （王振寰，1996：88-90）, (Foucault, 1977, p. 27)."""
 from __future__ import annotations
 
+from ..lexicon import NAME_JOINERS_ZH, alternation
 from ..normalize import normalize_pages
 from ..rules import rule
 from .names import csl_name, split_people
 
-_NAMES = (r"(?:\p{Han}{2,4}(?:[、和與与]\p{Han}{2,4}){0,2}(?:等)?"
+_NAMES = (rf"(?:\p{{Han}}{{2,4}}(?:{alternation(NAME_JOINERS_ZH)}\p{{Han}}{{2,4}}){{0,2}}(?:等)?"
           r"|[A-Z][\w'’\-]+(?:(?:\s+and\s+|\s*&\s*|,\s+)[A-Z][\w'’\-]+){0,2}(?:\s+et\s+al\.)?)")
 _INNER = (rf"(?P<a>{_NAMES})\s*[，,]\s*(?P<y>(?:1[5-9]|20)[0-9]{{2}})[a-z]?"
           r"(?:\s*[：:,，]\s*(?:pp?\.\s*)?(?P<p>[0-9]+(?:\s*[-–~～]\s*[0-9]+)?))?")

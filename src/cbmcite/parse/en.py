@@ -5,13 +5,14 @@ from functools import lru_cache
 
 import regex as re
 
-from ..patterns import compile_fast, search_tail
+from ..patterns import compile_fast
 from ..rules import rule
 
-from ..lexicon import (DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN, MONTH_ABBREVIATIONS, MONTHS_EN, NAME_CONNECTIVES_EN,
-                       NEWSPAPER_WORDS_EN, PAGE_WORDS_EN, PLACE_CONNECTIVES_EN, PUBLISHER_ENDINGS_EN, PUBLISHER_WORDS_EN, PUBLISHING_PLACES,
-                       REPORT_NUMBER_WORDS_EN, REPORT_PUBLISHER_WORDS_EN, REPORT_TITLE_WORDS_EN, SEASONS_EN, THESIS_WORDS_EN,
-                       alternation)
+from ..lexicon import (DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN, EDITOR_LEADS_EN, EDITOR_MARKS_EN, ISSUE_WORDS_EN,
+                       MONTH_ABBREVIATIONS, MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN, NEWSPAPER_WORDS_EN,
+                       ORDINAL_SUFFIXES_EN, PAGE_WORDS_EN, PLACE_CONNECTIVES_EN, PUBLISHER_ENDINGS_EN, PUBLISHER_WORDS_EN,
+                       PUBLISHING_PLACES, REPORT_NUMBER_WORDS_EN, REPORT_PUBLISHER_WORDS_EN, REPORT_TITLE_WORDS_EN,
+                       REVISED_WORDS_EN, SEASONS_EN, THESIS_WORDS_EN, TRANSLATOR_LEADS_EN, VOLUME_WORDS_EN, alternation)
 from ..normalize import has_cjk, normalize_pages
 from ..items import display_name
 from .names import is_institution, is_person_name, split_people
@@ -20,13 +21,59 @@ from .fields import (Step, run_steps, set_issued, set_people, set_volume_issue, 
 from .result import Parsed
 from .zh import newspaper_name, thesis_genre
 
-_MONTH_DAY_YEAR = compile_fast(r"([A-Za-z]{3})[a-z]*\.?\s+([0-9]{1,2}),\s*([0-9]{4})")
+MONTH_DAY_YEAR = rule(
+    "month_day_year_en",
+    r"([A-Za-z]{3})[a-z]*\.?\s+([0-9]{1,2}),\s*([0-9]{4})",
+    "An English date, month first: 'June 20, 1963' / 'Sept. 3, 2001' (the month is checked by its first three letters).",
+    examples=("June 20, 1963", "Sept. 3, 2001", "Feb 29, 2008"),
+    counterexamples=("20 June 1963", "June 1963", "No. 3, 2001"),
+    requires=(",",),
+    anchored=True,
+)
 _COMMA = compile_fast(r"[,，]\s*")
-_SHORT_CONTAINER = compile_fast(r"(?i)op\.?\s*cit\.?|ibid\.?")
-_AND_LEAD = compile_fast(r"^(?:and|&)\s+")
-_TRANSLATOR_CLAUSE = compile_fast(r"[,，]\s*(?:trans\.|tr\.|translated by)\s+(?P<names>[^“”\"]+)$")
-_EDS_WORD = compile_fast(r"^(?:eds?\.?|\(eds?\.?\))$")
-_EDS_TAIL = compile_fast(r"^(?P<n>.+?)\s*(?:\(eds?\.?\)|eds?\.)$")
+SHORT_FORM_CONTAINER = rule(
+    "short_form_container",
+    r"(?i)op\.?\s*cit\.?|ibid\.?",
+    "op. cit. / ibid. where a chapter's book would stand ('in op. cit.'): a pointer, never a container title.",
+    examples=("op. cit.", "Ibid.", "op cit", "OP. CIT."),
+    counterexamples=("Handbook of Politics", "opera citata"),
+)
+AND_LEAD = rule(
+    "and_lead_en",
+    rf"^{alternation(NAME_JOINERS_EN)}\s+",
+    "'and X' / '& X' opening the last of a list of names ('甲, 乙, and 丙').",
+    examples=("and 丙", "& Sons", "and Joseph S. Nye"),
+    counterexamples=("Anderson", "andante", "Smith and Jones"),
+    requires=NAME_JOINERS_EN,
+    anchored=True,
+)
+TRANSLATOR_CLAUSE = rule(
+    "translator_clause_en",
+    rf"[,，]\s*{alternation(TRANSLATOR_LEADS_EN)}\s+(?P<names>[^“”\"]+)$",
+    "The translators named at the end of a head: ', trans. S. H. Butcher' / ', translated by Richard Howard'.",
+    examples=("Aristotle, Poetics, trans. S. H. Butcher", "Michel Foucault, Discipline and Punish, translated by Alan Sheridan",
+              "Weber, Economy and Society, tr. G. Roth"),
+    counterexamples=("Aristotle, Poetics", "Smith, Transnational Politics", "Poetics, trans. “The Art”"),
+    requires=tuple(lead.split()[0].rstrip(".") for lead in TRANSLATOR_LEADS_EN),
+)
+EDITOR_MARK_WORD = rule(
+    "editor_mark_word_en",
+    rf"^{alternation(EDITOR_MARKS_EN + ('ed', 'eds'))}$",
+    "A segment that is only an editor mark ('B. V. Babu et al., eds., Title'): the names before it are editors.",
+    examples=("eds.", "ed", "(eds.)", "(ed)"),
+    counterexamples=("editor", "Ed Smith", "eds. Smith"),
+    requires=("ed",),
+    anchored=True,
+)
+EDITOR_MARK_TAIL = rule(
+    "editor_mark_tail_en",
+    rf"^(?P<n>.+?)\s*{alternation(EDITOR_MARKS_EN)}$",
+    "Names closed by an editor mark: 'M. Gold, ed.' / 'Keohane and Nye (eds.)'.",
+    examples=("M. Gold, ed.", "Keohane and Nye (eds.)", "Smith eds."),
+    counterexamples=("Fred", "M. Gold", "Smith, ed. Jones"),
+    requires=("ed",),
+    anchored=True,
+)
 
 PAGES_TAIL = rule(
     "pages_tail_en",
@@ -48,28 +95,161 @@ YEAR_TAIL = rule(
     counterexamples=("Title, 2005, p. 23", "Title, 2005 edition", "Title, vol. 12"),
     flags=re.I,
 )
-_BARE_PAGES_TAIL = compile_fast(r"(?r)(?:(?<=[)”\"’])\s*[,:]?|[,:])\s*(?P<p>[0-9]{1,4}(?:\s*[-–—]\s*[0-9]{1,4})?)\s*\.?\s*$")
-_PAREN_TAIL = compile_fast(r"(?r)\s*\((?P<body>[^()]*)\)\s*$")
-_PAREN_PUBLISHER = compile_fast(r"^(?P<place>[^:：]+)[:：]\s*(?P<pub>.+?)(?:[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}))?$")
-_PAREN_BARE_PUBLISHER = compile_fast(r"^(?P<pub>[^:：]+?)[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2})$")
-_CHICAGO_JOURNAL = compile_fast(
-    r"(?r)[,，]?\s*(?P<j>[A-Z\p{Han}](?:[^,\"”“]*[^,\"”“0-9\s])?)(?:(?:\s+|(?<=\p{Han}))(?P<v>[0-9]+))?(?:\s*,\s*[Nn]o\.\s*(?P<n>[0-9/]+))?\s*$"
+BARE_PAGES_TAIL = rule(
+    "bare_pages_tail_en",
+    r"(?r)(?:(?<=[)”\"’])\s*[,:]?|[,:])\s*(?P<p>[0-9]{1,4}(?:\s*[-–—]\s*[0-9]{1,4})?)\s*\.?\s*$",
+    "Pages with no p. at the end: after a comma or colon, or after a closing parenthesis or quote ('…(1979), 126.').",
+    examples=("Theory of International Politics (Reading, MA: Addison-Wesley, 1979), 126.", "“The Coming Conflict,” 27–30",
+              "Foreign Affairs 76, no. 2 (1997): 27"),
+    counterexamples=("Theory of International Politics", "Foreign Affairs 76", "Title, 12345"),
 )
-_QUOTE_CLOSE_COMMA = compile_fast(r"[,.]?[”\"]\s*,?\s*[^”\"“]+$")
-_AUTHOR_COLON = compile_fast(r"^(?P<a>(?:[A-Z]\.\s*){1,3}[A-Z][\w'’\-]+):\s+")  # 'W. Wundt: Title' (older English)
-_ROMAN_VOLUME_PAGE = compile_fast(r"(?r)[,，]\s*(?P<v>[IVXL]{1,5})\s*[,.]?\s+(?:p\.\s*)?(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*$")
-_MONTH_OR_SEASON = compile_fast(rf"{_SEASON}|[0-9]")
-_VOL_TAIL = compile_fast(r"(?r)[,，]\s*(?:Vol\.?|Volume)\s*(?P<v>[0-9]+)(?:\s*[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+(?:/[0-9]+)?))?\s*$", re.I)
-_NO_TAIL = compile_fast(r"(?r)[,，]\s*(?:No\.?|Number|Issue)\s*(?P<n>[0-9]+(?:/[0-9]+)?)\s*$", re.I)
-_SIGNED = compile_fast(
+PAREN_TAIL = rule(
+    "paren_tail_en",
+    r"(?r)\s*\((?P<body>[^()]*)\)\s*$",
+    "The parenthesised block that ends a Chicago citation: (Place: Publisher, 1979) / (1992).",
+    examples=("Theory of International Politics (Reading, MA: Addison-Wesley, 1979)", "Journal of Peace Research 19, no. 1 (1992)"),
+    counterexamples=("Title (1979), 5", "Title"),
+    requires=(")",),
+)
+PAREN_PLACE_PUBLISHER = rule(
+    "paren_place_publisher_en",
+    r"^(?P<place>[^:：]+)[:：]\s*(?P<pub>.+?)(?:[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}))?$",
+    "Inside a Chicago publication block: 'Place: Publisher, Year'.",
+    examples=("Reading, MA: Addison-Wesley, 1979", "Ithaca: Cornell University Press, 1987", "臺北：唐山，1993"),
+    counterexamples=("Routledge, 2005", "1979"),
+    requires=(":", "："),
+    anchored=True,
+)
+PAREN_BARE_PUBLISHER = rule(
+    "paren_bare_publisher_en",
+    r"^(?P<pub>[^:：]+?)[,，]\s*(?P<y>(?:1[5-9]|20)[0-9]{2})$",
+    "Inside a publication block with no place: 'Publisher, Year' ('APA, 1999' / 'PhD diss., Yale University, 1990').",
+    examples=("Routledge, 2005", "PhD diss., Yale University, 1990", "有斐閣, 2014"),
+    counterexamples=("Ithaca: Cornell University Press, 1987", "Spring 1992", "Routledge, 2005, 12"),
+    requires=(",", "，"),
+    anchored=True,
+)
+CHICAGO_JOURNAL = rule(
+    "chicago_journal_tail",
+    r"(?r)[,，]?\s*(?P<j>[A-Z\p{Han}](?:[^,\"”“]*[^,\"”“0-9\s])?)(?:(?:\s+|(?<=\p{Han}))(?P<v>[0-9]+))?(?:\s*,\s*[Nn]o\.\s*(?P<n>[0-9/]+))?\s*$",
+    "A journal, its volume and issue after an article's quoted title (Chicago): '“Title,” Foreign Affairs 76, no. 2'.",
+    examples=("“The Coming Conflict with America,” Foreign Affairs 76, no. 2", "“法律程序的意義,” 中國社會科學 3",
+              "“Title,” International Security"),
+    counterexamples=("“Title,” 27", "“Title,” 76, no. 2"),
+)
+QUOTE_CLOSE_COMMA = rule(
+    "quote_close_comma",
+    r"[,.]?[”\"]\s*,?\s*[^”\"“]+$",
+    "A quoted title closed and more after it ('“Title,” Journal 19, no. 1'): what follows is a container.",
+    examples=("Richard Berstein, “The Coming Conflict with America,” Foreign Affairs 76,", 'Smith, "Title." Journal,'),
+    counterexamples=("Richard Berstein, “The Coming Conflict with America,”", "Waltz, Theory of International Politics,"),
+    requires=("”", '"'),
+)
+AUTHOR_COLON = rule(
+    "author_colon_en",
+    r"^(?P<a>(?:[A-Z]\.\s*){1,3}[A-Z][\w'’\-]+):\s+",
+    "Older English: initials and a surname, then a colon before the title ('W. Wundt: Grundzüge …').",
+    examples=("W. Wundt: Grundzüge der physiologischen Psychologie, II 213", "J. S. Mill: On Liberty"),
+    counterexamples=("Wundt: Grundzüge", "Ithaca: Cornell University Press", "W. Wundt, Grundzüge"),
+    requires=(":",),
+    anchored=True,
+)
+ROMAN_VOLUME_PAGE = rule(
+    "roman_volume_page_en",
+    r"(?r)[,，]\s*(?P<v>[IVXL]{1,5})\s*[,.]?\s+(?:p\.\s*)?(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*$",
+    "An older roman volume and its page at the end: 'Grundzüge der physiologischen Psychologie, II 213'.",
+    examples=("W. Wundt, Grundzüge der physiologischen Psychologie, II 213", "Kant, Werke, IV, p. 54", "Hegel, Werke, XII. 40-42"),
+    counterexamples=("Title, 213", "Title, II", "Henry VIII 12"),
+    requires=("I", "V", "X", "L"),
+)
+MONTH_OR_SEASON_START = rule(
+    "month_or_season_start",
+    rf"{_SEASON}|[0-9]",
+    "A parenthesis that opens with a month, a season or a number holds a journal's date, not a publisher.",
+    examples=("Spring 1992", "June 1963", "1992", "Sept. 2001"),
+    counterexamples=("Routledge, 2005", "有斐閣, 1971"),
+    anchored=True,
+)
+_VOLUME = alternation(VOLUME_WORDS_EN)
+_ISSUE = alternation(ISSUE_WORDS_EN)
+VOLUME_TAIL = rule(
+    "volume_tail_en",
+    rf"(?r)[,，]\s*{_VOLUME}\s*(?P<v>[0-9]+)(?:\s*[,，]\s*{_ISSUE}\s*(?P<n>[0-9]+(?:/[0-9]+)?))?\s*$",
+    "A journal's volume (and issue) ending the text: ', Vol. 12, No. 3'.",
+    examples=("Foreign Affairs, Vol. 76, No. 2", "Asian Survey, vol. 12", "Orbis, Volume 3, Issue 2/3"),
+    counterexamples=("Foreign Affairs, Vol. 76, No. 2, 27", "Orbis, No. 3", "Handbook, Vol. 4, part 2"),
+    requires=("ol", "OL", "Ol", "oL"),  # Vol / Volume in any case
+    flags=re.I,
+)
+ISSUE_TAIL = rule(
+    "issue_tail_en",
+    rf"(?r)[,，]\s*{_ISSUE}\s*(?P<n>[0-9]+(?:/[0-9]+)?)\s*$",
+    "A journal's issue with no volume ending the text: ', No. 3'.",
+    examples=("Orbis, No. 3", "China Quarterly, Number 12", "Survival, issue 4/5"),
+    counterexamples=("Orbis, No. 3, 5", "Orbis, Vol. 3", "No. 3"),
+    flags=re.I,
+)
+SIGNED = rule(
+    "signed_on_date_en",
     r"[,，]\s*signed\s+(?:on|in)\s+(?P<date>[A-Z][a-z]+\.?\s+[0-9]{1,2},\s*[0-9]{4})(?:[,，]\s*(?:at|in)\s+(?P<place>[A-Z][\w.\- ]+(?:,\s*[A-Z][\w.\- ]+)?))?",
+    "A treaty's signing date and place: ', signed on June 20, 1963, at Geneva'.",
+    examples=("Hotline Agreement, signed on June 20, 1963, at Geneva", "Treaty, signed in Aug. 5, 1963"),
+    counterexamples=("Hotline Agreement, June 20, 1963", "the treaty was signed on June 20, 1963"),
+    requires=("signed",),
 )
-_IN_CLAUSE = compile_fast(r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in:?(?:\s+(?=[A-Z\"“\p{Han}]|a\s|an\s|the\s)|(?=\p{Han}))")  # 'in长江…': a join dropped the space
-_EDITOR_AFTER = compile_fast(r"[,，]\s*(?:eds?\.|edited by)\s*(?P<eds>.+)$")
-_EDITION_TAIL = compile_fast(r"(?:[,，]\s*(?:[0-9]+(?:st|nd|rd|th)|rev\.|[Rr]evised)\s+ed\.?|[,，]\s*vols?\.\s*[^,，()]+)+\s*$")
-_VOLUME_PART = compile_fast(r"[,，]\s*vols?\.\s*(?P<v>[^,，()]+?)\s*$")  # 'Title, vol. 第 1 卷'
-_EDITOR_LEAD = compile_fast(r"^(?P<eds>.+?)\s*(?:\(eds?\.?\)|eds?\.|edited)\s*[,，]?\s*(?P<rest>.*)$", re.S)
-_DOC_TITLE = compile_fast(rf"\b{alternation(DOCUMENT_TITLE_WORDS_EN)}\b")
+IN_CLAUSE = rule(
+    "in_clause_en",
+    r"(?:[,，]\s*|(?<=[”＂\"])\s*[,，]?\s*)in:?(?:\s+(?=[A-Z\"“\p{Han}]|a\s|an\s|the\s)|(?=\p{Han}))",
+    "'in' before the book or journal that holds a chapter or article ('“Title,” in Book'; 'in长江…': a join dropped the space).",
+    examples=("Smith, “Deterrence,” in Handbook of War", "Smith, Deterrence, in: The Handbook", "“标题,”in长江论坛",
+              "Smith, Chapter, in a Handbook"),
+    counterexamples=("Smith, Deterrence in Asia", "Smith, Title, into the Woods"),
+    requires=("in",),
+)
+EDITOR_AFTER = rule(
+    "editor_after_en",
+    rf"[,，]\s*{alternation(EDITOR_LEADS_EN)}\s*(?P<eds>.+)$",
+    "Editors named after the book (Chicago): 'in Book, ed. Name, 2nd ed.'.",
+    examples=("The Handbook, ed. John Smith", "Basic Writings, eds. A and B, 2nd ed.", "Readings, edited by Jane Doe"),
+    counterexamples=("The Handbook", "Smith and Jones (eds.)"),
+    requires=("ed",),
+)
+_EDITION_TAIL_PATTERN = (rf"(?:[,，]\s*(?:[0-9]+{alternation(ORDINAL_SUFFIXES_EN)}|{alternation(REVISED_WORDS_EN)})\s+ed\.?"
+                         r"|[,，]\s*vols?\.\s*[^,，()]+)+\s*$")
+EDITION_TAIL = rule(
+    "edition_tail_en",
+    _EDITION_TAIL_PATTERN,
+    "An edition or volumes ending a title: ', 4th ed.' / ', rev. ed.' / ', vol. 2'.",
+    examples=("Theory, 4th ed.", "Politics Among Nations, rev. ed.", "Collected Works, vol. 2", "Economy, 2nd ed., vols. 1-2"),
+    counterexamples=("Theory of Politics", "Theory, 4th edition of", "Smith, ed."),
+    requires=("ed", "vol"),
+)
+VOLUME_PART = rule(
+    "volume_part_en",
+    r"[,，]\s*vols?\.\s*(?P<v>[^,，()]+?)\s*$",
+    "The volume of a multi-volume book at the end of its title: 'Title, vol. 第 1 卷' / 'Title, vol. 2'.",
+    examples=("Title, vol. 第 1 卷", "Collected Works, vol. 2", "Works, vols. 1-3"),
+    counterexamples=("Title, Volume 2", "Title, vol. 2, 35 (1990)"),
+    requires=("vol",),
+)
+EDITOR_LEAD = rule(
+    "editor_lead_en",
+    rf"^(?P<eds>.+?)\s*{alternation(EDITOR_MARKS_EN + ('edited',))}\s*[,，]?\s*(?P<rest>.*)$",
+    "Editors before the book in a chapter's 'in' clause: 'in Name ed., Book, Publisher'.",
+    examples=("John Smith ed., Basic Writings, Harper", "A and B (eds.), Handbook", "Jane Doe edited, Readings"),
+    counterexamples=("Basic Writings, Harper", "Fred, Title"),
+    requires=("ed",),
+    flags=re.S,
+    anchored=True,
+)
+DOCUMENT_TITLE_WORD = rule(
+    "document_title_word_en",
+    rf"\b{alternation(DOCUMENT_TITLE_WORDS_EN)}\b",
+    "A title that names a law or treaty: '… Act', '… Treaty', '… Convention'.",
+    examples=("Florida Mental Health Act", "Helsinki Final Act", "Treaty on the Non-Proliferation of Nuclear Weapons"),
+    counterexamples=("Acting in Concert", "The Accordion", "Activist"),
+    requires=DOCUMENT_TITLE_WORDS_EN,
+)
 REPORT_TITLE = rule(
     "report_title_en",
     rf"\b{alternation(REPORT_TITLE_WORDS_EN)}\b",
@@ -108,8 +288,22 @@ REPORT_NUMBER = rule(
     counterexamples=("Title (Oxford)", "Title (2nd ed.) more"),
     requires=("(",),
 )
-_SURNAME = compile_fast(r"^[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?$")
-_GIVEN_TOKEN = compile_fast(r"^(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)$")
+SURNAME = rule(
+    "surname_en",
+    r"^(?:Mc|Mac|[DO]['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?$",
+    "A lone Western surname: 'Gurtov', 'Smith-Jones', 'McNamara', 'O’Brien'.",
+    examples=("Gurtov", "Waltz", "Smith-Jones", "McNamara", "MacArthur", "O'Brien", "D’Amato"),
+    counterexamples=("Melvin Gurtov", "GURTOV", "Ph.D", "O'"),
+    anchored=True,
+)
+GIVEN_NAME_TOKEN = rule(
+    "given_name_token_en",
+    r"^(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.)$",
+    "One word of given names after a surname ('Gurtov, Melvin'): a name or an initial.",
+    examples=("Melvin", "J.", "Jean-Paul"),
+    counterexamples=("melvin", "J", "JP."),
+    anchored=True,
+)
 NEWSPAPER = rule(
     "newspaper_en",
     rf"\b{alternation(NEWSPAPER_WORDS_EN)}\b",
@@ -117,20 +311,35 @@ NEWSPAPER = rule(
     examples=("The New York Times", "Reuters", "South China Morning Post"),
     counterexamples=("Journal of Peace Research", "Timeshare Studies"),
 )
-_FULL_DATE = compile_fast(rf"(?P<m>{alternation(MONTHS_EN + MONTH_ABBREVIATIONS)})\s+(?P<d>[0-9]{{1,2}}),\s*(?P<y>[0-9]{{4}})")
+_MONTHS = MONTHS_EN + MONTH_ABBREVIATIONS
+FULL_DATE = rule(
+    "full_date_en",
+    rf"(?P<m>{alternation(_MONTHS)})\s+(?P<d>[0-9]{{1,2}}),\s*(?P<y>[0-9]{{4}})",
+    "A newspaper's or web page's day: 'The New York Times, February 29, 2008'.",
+    examples=("The New York Times, February 29, 2008", "Reuters, Sept. 3, 2001", "accessed May 1, 2020"),
+    counterexamples=("The New York Times, 2008", "29 February 2008", "Spring 1992"),
+    requires=tuple(sorted({month[:3] for month in _MONTHS})),  # every month's name opens with its first three letters
+)
 _MONTH_KEYS = [month[:3].lower() for month in MONTHS_EN]
-_SHORT_PLACE_PART = compile_fast(r"^(?:[A-Z]\.\s*)+$|^[A-Z]{2,3}$|^[A-Z][a-z]?\.$")
+SHORT_PLACE_PART = rule(
+    "short_place_part",
+    r"^(?:[A-Z]\.\s*)+$|^[A-Z]{2,3}$|^[A-Z][a-z]?\.$",
+    "A short part of a place that belongs with the part before it: 'Washington, DC', 'Cambridge, MA', 'U.S.', 'Md.'.",
+    examples=("DC", "U.S.", "Md.", "MA"),
+    counterexamples=("Washington", "Cambridge", "USAF"),
+    anchored=True,
+)
 
 
 def parse_english(raw: str) -> Parsed:
     out = Parsed(lang="en")
-    run_steps(_STEPS, _AUTHOR_COLON.sub(r"\g<a>, ", _prepare(raw), count=1), out)
+    run_steps(_STEPS, AUTHOR_COLON.compiled.sub(r"\g<a>, ", _prepare(raw), count=1), out)
     return out
 
 
 def _roman_volume_page(s: str, out: Parsed) -> str:
     """'Grundzüge der physiologischen Psychologie, II 213': an older roman volume and its page."""
-    roman = search_tail(_ROMAN_VOLUME_PAGE, s)
+    roman = ROMAN_VOLUME_PAGE.find_tail(s)
     if not roman:
         return s
     out.csl["volume"], out.locator = roman["v"], normalize_pages(roman["p"])
@@ -146,7 +355,7 @@ def _pages(s: str, out: Parsed) -> str:
     """', pp. 12-15' / ', at 5' at the end; a bare number after a comma or a title unless it is a year."""
     m = PAGES_TAIL.find_tail(s)
     if not m:
-        m = search_tail(_BARE_PAGES_TAIL, s)
+        m = BARE_PAGES_TAIL.find_tail(s)
         if m and _is_year(m["p"]) and not s[: m.start()].rstrip().endswith(")"):
             m = None
     return take_pages(s, out, m)
@@ -154,11 +363,11 @@ def _pages(s: str, out: Parsed) -> str:
 
 def _date(s: str, out: Parsed) -> str:
     """The day (newspapers, web pages), else the year at the end; a treaty's 'signed on DATE at PLACE'."""
-    signed = _SIGNED.search(s) if "signed" in s else None
+    signed = SIGNED.find(s)
     if not signed:
         s = _take_day(s, out)
     s = take_year(s, out, YEAR_TAIL.find_tail(s))
-    m = _SIGNED.search(s) if signed else None
+    m = SIGNED.find(s) if signed else None
     if m:
         parts = _english_date(m["date"])
         if parts:
@@ -199,7 +408,7 @@ def _csl_type_step(s: str, out: Parsed) -> str:
 
 def _take_day(s: str, out: Parsed) -> str:
     """A newspaper or web page dated to the day: 'The New York Times, February 29, 2008'."""
-    day = _FULL_DATE.search(s)
+    day = FULL_DATE.find(s)
     if not day or _volume_tail(s):
         return s
     parts = _english_date(f"{day['m']} {day['d']}, {day['y']}")
@@ -210,11 +419,11 @@ def _take_day(s: str, out: Parsed) -> str:
 
 def _volume_tail(s: str):
     """', Vol. 12, No. 3' at the end (only a string ending in a number can have one)."""
-    return search_tail(_VOL_TAIL, s) if s.rstrip()[-1:].isdigit() else None
+    return VOLUME_TAIL.find_tail(s) if s.rstrip()[-1:].isdigit() else None
 
 
 def _number_tail(s: str):
-    return search_tail(_NO_TAIL, s) if s.rstrip()[-1:].isdigit() else None
+    return ISSUE_TAIL.find_tail(s) if s.rstrip()[-1:].isdigit() else None
 
 
 def _is_year(p: str) -> bool:
@@ -223,13 +432,13 @@ def _is_year(p: str) -> bool:
 
 def _take_paren_block(s: str, out: Parsed) -> str:
     """Chicago: 'Title (Place: Publisher, 1979)' and 'Journal 19, no. 1 (1992)'."""
-    m = _PAREN_TAIL.search(s) if s.rstrip().endswith(")") else None
+    m = PAREN_TAIL.find(s) if s.rstrip().endswith(")") else None
     if not m:
         return s
     body = m["body"].strip()
-    pub = _PAREN_PUBLISHER.match(body)
+    pub = PAREN_PLACE_PUBLISHER.find(body)
     year = YEAR_TAIL.find_tail(body)
-    bare = _PAREN_BARE_PUBLISHER.match(body)
+    bare = PAREN_BARE_PUBLISHER.find(body)
     if pub and pub["y"]:
         out.csl["publisher-place"] = pub["place"].strip()
         out.csl["publisher"] = pub["pub"].strip()
@@ -248,7 +457,7 @@ def _take_paren_block(s: str, out: Parsed) -> str:
     elif year and year.start() == 0 or year and len(body) < 30:
         set_issued(out, [int(year["y"])])
         head = s[: m.start()].rstrip()
-        journal = _CHICAGO_JOURNAL.search(head) if _after_quoted_title(head) else None
+        journal = CHICAGO_JOURNAL.find(head) if _after_quoted_title(head) else None
         if journal and (journal["v"] or journal["n"]) and not _volume_tail(head):
             volume = f", Vol. {journal['v']}" if journal["v"] else ""
             return head[: journal.start()] + ", " + journal["j"].strip() + volume + (
@@ -261,12 +470,12 @@ def _take_paren_block(s: str, out: Parsed) -> str:
 def _publisher_after_title(head: str, body: str) -> bool:
     """'Title (Publisher, 1966)': not a journal's volume and issue ('Journal 19, no. 1 (1992)') nor a date."""
     head = head.rstrip()
-    return bool(head) and not _MONTH_OR_SEASON.match(body.strip())  # 'Series 3 (有斐閣, 1971)' is a book too
+    return bool(head) and not MONTH_OR_SEASON_START.find(body.strip())  # 'Series 3 (有斐閣, 1971)' is a book too
 
 
 def _after_quoted_title(head: str) -> bool:
     """'“Title,” Journal 19, no. 1': a journal follows an article's quoted title."""
-    return bool(_QUOTE_CLOSE_COMMA.search(head))
+    return bool(QUOTE_CLOSE_COMMA.find(head))
 
 
 def _prepare(raw: str) -> str:
@@ -277,7 +486,7 @@ def _prepare(raw: str) -> str:
 
 def _english_date(text: str) -> list[int] | None:
     """'June 20, 1963' → [1963, 6, 20]."""
-    m = _MONTH_DAY_YEAR.match(text)
+    m = MONTH_DAY_YEAR.find(text)
     if not m or m.group(1).lower() not in _MONTH_KEYS:
         return None
     return [int(m.group(3)), _MONTH_KEYS.index(m.group(1).lower()) + 1, int(m.group(2))]
@@ -296,7 +505,7 @@ def _take_place_publisher(s: str, out: Parsed) -> str:
     if len(parts) < 2 or not publisher or ":" in publisher or "," in publisher:
         return s  # 'China: The balance sheet, Public Affairs Press': the colon is in a title
     place_parts = [parts[-1]]
-    while _SHORT_PLACE_PART.match(place_parts[0]) and len(parts) > len(place_parts) + 1:
+    while SHORT_PLACE_PART.find(place_parts[0]) and len(parts) > len(place_parts) + 1:
         place_parts.insert(0, parts[-len(place_parts) - 1])  # 'Washington, DC, US
     place = ", ".join(place_parts)
     if not _plausible_place(place) or len(publisher.split()) > 14:
@@ -350,20 +559,20 @@ def _plausible_place(place: str) -> bool:
 
 
 def _head_with_in_clause(s: str, out: Parsed) -> None:
-    m = _IN_CLAUSE.search(s)
+    m = IN_CLAUSE.find(s)
     if m and m.start() > 0:
         _authors_and_title(s[: m.start()], out)
         rest = s[m.end():].strip()
-        after = _EDITOR_AFTER.search(rest)  # Chicago: 'in Book, ed. Name, 2nd ed.'
-        ed = None if after else _EDITOR_LEAD.match(rest)  # 'in Name ed., Book, Publisher'
+        after = EDITOR_AFTER.find(rest)  # Chicago: 'in Book, ed. Name, 2nd ed.'
+        ed = None if after else EDITOR_LEAD.find(rest)  # 'in Name ed., Book, Publisher'
         if after:
-            take_people(out, "editor", _EDITION_TAIL.sub("", after["eds"]))
+            take_people(out, "editor", EDITION_TAIL.compiled.sub("", after["eds"]))
             rest = rest[: after.start()]
         elif ed and len(ed["eds"]) < 120:
             take_people(out, "editor", ed["eds"])
             rest = _take_bare_publisher(ed["rest"], out, after_book=True)
         container = rest.strip().strip(",")
-        if container and not _SHORT_CONTAINER.fullmatch(container):
+        if container and not SHORT_FORM_CONTAINER.compiled.fullmatch(container):
             out.csl["container-title"] = container
         out.kind_hint = out.kind_hint or "chapter"
         return
@@ -391,7 +600,7 @@ def _quoted_title_then_more(s: str, out: Parsed) -> bool:
             out.csl["publisher"] = following[1]
         return True
     out.csl["container-title"] = following[0]
-    if len(following) > 1 and re.fullmatch(r"[A-Z]{0,4}[-\s]?[0-9][0-9A-Z-]*", following[1]):
+    if len(following) > 1 and REPORT_NUMBER_TOKEN.compiled.fullmatch(following[1]):
         out.csl["number"] = following[1]  # a report number: CRS RL32496
     out.kind_hint = out.kind_hint or ("report" if REPORT_TITLE.find(following[0]) else "article")
     return True
@@ -425,6 +634,15 @@ def _split_last_segment(s: str) -> tuple[str, str | None]:
     return ", ".join(segments[:-1]), segments[-1]
 
 
+REPORT_NUMBER_TOKEN = rule(
+    "report_number_token_en",
+    r"[A-Z]{0,4}[-\s]?[0-9][0-9A-Z-]*",
+    "A report's number after its series ('CRS RL32496' → 'RL32496', 'R-123'); a whole part of a citation.",
+    examples=("RL32496", "R-123", "98-456"),
+    counterexamples=("Foreign Affairs", "Spring"),
+)
+
+
 # a quoted title (to its closing quote, or to the end) or a run up to the next comma or opening quote
 # (a quote glued to CJK text or a colon is inside a title: 研究：“研討會”論文集)
 _SEGMENT = compile_fast(r"[\"“][^\"”]*(?:[\"”]|$)|(?:[^,，\"“]|(?<=[\p{Han}:：]\s?)[\"“][^\"”,，]*[\"”])+")
@@ -438,13 +656,13 @@ def _segments(s: str) -> tuple[str, ...]:
 
 def _family_first(segments: tuple[str, ...]) -> bool:
     """'Gurtov, Melvin, Title…': a lone surname, then given names, then more."""
-    return (len(segments) >= 3 and bool(_SURNAME.match(segments[0]))
-            and all(_GIVEN_TOKEN.match(t) for t in segments[1].split()) and 1 <= len(segments[1].split()) <= 3)
+    return (len(segments) >= 3 and bool(SURNAME.find(segments[0]))
+            and all(GIVEN_NAME_TOKEN.find(t) for t in segments[1].split()) and 1 <= len(segments[1].split()) <= 3)
 
 
 @lru_cache(maxsize=1024)
 def _authors_end(segments: tuple[str, ...]) -> int:
-    if not segments or _starts_title(segments[0]) or _DOC_TITLE.search(segments[0]):
+    if not segments or _starts_title(segments[0]) or DOCUMENT_TITLE_WORD.find(segments[0]):
         return 0
     if _family_first(segments):
         return 2
@@ -452,7 +670,7 @@ def _authors_end(segments: tuple[str, ...]) -> int:
     while end < len(segments) - 1 and _names_segment(segments[end]):
         end += 1
     end = max(end, _last_and_name(segments))
-    if end < len(segments) - 1 and _EDS_WORD.match(segments[end]):
+    if end < len(segments) - 1 and EDITOR_MARK_WORD.find(segments[end]):
         end += 1  # 'B. V. Babu et al., eds., Title'
     return end
 
@@ -467,13 +685,13 @@ def _last_and_name(segments: tuple[str, ...]) -> int:
     for i, seg in enumerate(segments[:6]):
         if _starts_title(seg) or len(seg) > 40 or not has_cjk(seg):
             return 0  # Latin names are judged by the person test; a Latin title may say 'Castro, and Kennedy'
-        if i and _AND_LEAD.match(seg) and i < len(segments) - 1:
+        if i and AND_LEAD.find(seg) and i < len(segments) - 1:
             return i + 1
     return 0
 
 
 def _names_segment(seg: str) -> bool:
-    seg = _AND_LEAD.sub("", seg.strip())
+    seg = AND_LEAD.compiled.sub("", seg.strip())
     people = split_people(seg)
     return bool(people) and all(is_person_name(p) for p in people)
 
@@ -483,15 +701,15 @@ def _starts_title(seg: str) -> bool:
 
 
 def _authors_and_title(head: str, out: Parsed) -> None:
-    trans = _TRANSLATOR_CLAUSE.search(head)
+    trans = TRANSLATOR_CLAUSE.find(head)
     if trans:
-        take_people(out, "translator", _EDITION_TAIL.sub("", trans["names"]))
+        take_people(out, "translator", EDITION_TAIL.compiled.sub("", trans["names"]))
         head = head[: trans.start()]
-    volume = _VOLUME_PART.search(head)
+    volume = VOLUME_PART.find(head)
     if volume and volume.start() > 0:
         out.csl.setdefault("volume", volume["v"])
         head = head[: volume.start()]
-    edition = _EDITION_TAIL.search(head)
+    edition = EDITION_TAIL.find(head)
     if edition and edition.start() > 0:  # 'Title, 4th ed.'
         out.csl.setdefault("edition", edition.group(0).strip(" ,，"))
         head = head[: edition.start()]
@@ -502,7 +720,7 @@ def _authors_and_title(head: str, out: Parsed) -> None:
     names = f"{segments[1]} {segments[0]}" if _family_first(segments) else ", ".join(segments[:end])
     title = ", ".join(segments[end:])
     if names:
-        ed = _EDS_TAIL.match(names)
+        ed = EDITOR_MARK_TAIL.find(names)
         people = split_people(ed["n"] if ed else names)
         key = "editor" if ed else "author"
         if len(people) > 1 and not all(is_person_name(p) or _cjk_name(p) for p in people):
@@ -548,7 +766,7 @@ def _csl_type(out: Parsed) -> str:
     container = csl.get("container-title", "")
     if (NEWSPAPER.find(container) or newspaper_name(container)) and not csl.get("volume"):
         return "article-newspaper"
-    if out.kind_hint == "document" or _DOC_TITLE.match(title) or _DOC_TITLE.search(title) and not csl.get("author"):
+    if out.kind_hint == "document" or DOCUMENT_TITLE_WORD.compiled.match(title) or DOCUMENT_TITLE_WORD.find(title) and not csl.get("author"):
         return "legislation" if not csl.get("author") else "treaty"
     if out.kind_hint == "chapter":
         return "chapter"

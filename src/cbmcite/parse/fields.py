@@ -6,14 +6,21 @@ from __future__ import annotations
 from typing import Callable, Iterable, Sequence
 
 from ..normalize import normalize_pages
-from ..patterns import compile_fast
+from ..rules import rule
 from .names import csl_name, split_people
 from .result import Parsed
 
 Step = Callable[[str, Parsed], str]  # (text left, fields so far) → text left without what the step took
 
-# A URL runs to a space, an angle bracket or full-width punctuation; commas and + may be inside it.
-_URL = compile_fast(r"<?((?:https?://|www\.)[^\s<>，。；、）」》〉]+)>?")
+URL = rule(
+    "url",
+    r"<?((?:https?://|www\.)[^\s<>，。；、）」》〉]+)>?",
+    "A URL: it runs to a space, an angle bracket or full-width punctuation; commas and + may be inside it.",
+    examples=("中央社，〈標題〉，https://www.cna.com.tw/news/a,b+c.aspx。", "Mayo Clinic, 2016, <www.mayoclinic.org/x>.",
+              "“Title,” accessed May 1, 2020, http://example.org/a?b=1."),
+    counterexamples=("臺北：聯經，1997，頁5。", "Harvard University Press, 1960", "http:/broken"),
+    requires=("http", "www."),
+)
 _URL_TRAILING = ".,;:"
 
 
@@ -26,7 +33,7 @@ def run_steps(steps: Sequence[Step], s: str, out: Parsed) -> str:
 
 def take_url(s: str) -> tuple[str | None, str]:
     """(url, text without it): a trailing stop or an unbalanced closing parenthesis is not part of it."""
-    m = _URL.search(s) if "http" in s or "www." in s else None
+    m = URL.find(s)
     if not m:
         return None, s
     url = m.group(1)

@@ -22,7 +22,6 @@ from ..lexicon import (
 )
 from ..model import Form
 from ..normalize import has_cjk
-from ..patterns import compile_fast
 from ..rules import rule
 
 _NUM = r"([0-9０-９]+)"
@@ -162,7 +161,13 @@ NAMES_LIST = rule(
     counterexamples=("如前所述，此一概念早已成為建置派的前理解", "See the discussion above, in chapter 3"),
     anchored=True,
 )
-_YEAR = compile_fast(r"\b(?:1[5-9]|20)[0-9]{2}\b")
+YEAR_IN_PAGES = rule(
+    "year_in_short_note_pages",
+    r"\b(?:1[5-9]|20)[0-9]{2}\b",
+    "A year where a short note's pages would stand ('…, 2016, 17.'): the note is a full citation.",
+    examples=("2016, 17", "1896", "pp. 1998-2001"),
+    counterexamples=("17", "120-135", "12345", "3, 2999"),
+)
 
 
 SHORT_FORM_ANYWHERE = rule(
@@ -232,7 +237,7 @@ def _short_note(text: str) -> FormInfo:
     parts = m.groupdict()
     pages = parts.get("pages") or parts.get("only_pages") or ""
     title = (parts["title"] or "").strip("“”\"《》〈〉「」『』 ,.").strip()
-    if _YEAR.search(pages):  # '…, 2016, 17.': a full note's year
+    if YEAR_IN_PAGES.find(pages):  # '…, 2016, 17.': a full note's year
         return FormInfo(Form.FULL)
     unmarked = parts["title"] and parts["title"][0].isalnum()
     if unmarked and not pages and " " not in title and not has_cjk(title):  # 'See Act, Fla.': too little to tell

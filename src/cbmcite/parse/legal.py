@@ -2,17 +2,52 @@
 'Smith v. Jones [2014] EWCA Civ 1020', '123 Stat. 5', '《國家安全法》第5條', '最高法院93年度台上字第3598號'."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Callable
+
+import regex as re
+
 from ..normalize import normalize_pages, parse_date
-from ..patterns import compile_fast
+from ..rules import rule
 from ..shapes import (CASE_REPORT, LAW_REVIEW, LEGAL_RULES, NEUTRAL_CITATION, STATUTE, ZH_CASE_NAME, ZH_COURT_DECISION,
                       ZH_STATUTE)
 from .fields import set_issued, take_people, take_url
 from .result import Parsed
 
-_CODE_VOLUME = compile_fast(r"\s*[,，]\s*Vol\.?\s*(?P<v>[0-9]+)")
-_PINPOINT_AFTER_YEAR = compile_fast(r"\([^()]*(?:[0-9]{4}|n\.d\.)\)\s*,\s*(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*\.?\s*$")  # '(1966), 13.'
-_CASE_NAME = compile_fast(r"^[“\"]?(?P<name>[^，,。“”\"]{2,60}?案)[”\"]?\s*[，,]")  # X诉Y案, …
-_QUOTED_TITLE = compile_fast(r"[“\"](?P<t>[^“”\"]+)[”\"]")
+CODE_VOLUME = rule(
+    "code_volume",
+    r"\s*[,，]\s*Vol\.?\s*(?P<v>[0-9]+)",
+    "The volume of a code after its name: 'Exec. Order No. 13,676, C.F.R., Vol.3, 2014'.",
+    examples=(", Vol.3, 2014", "，Vol 12", " , Vol. 40"),
+    counterexamples=(", 2014", " Vol. 3"),
+    requires=("Vol",),
+    anchored=True,
+)
+PINPOINT_AFTER_YEAR = rule(
+    "pinpoint_after_year",
+    r"\([^()]*(?:[0-9]{4}|n\.d\.)\)\s*,\s*(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*\.?\s*$",
+    "The page cited after a legal citation's dated parentheses: '… (1966), 13.'",
+    examples=("Fla. Stat. § 394.463 (1966), 13.", "123 Stat. 5 (n.d.), 4-5", "Exec. Order No. 13,676 (2014), 7-9."),
+    counterexamples=("Fla. Stat. § 394.463 (1966).", "(1966), 13, see also"),
+    requires=(")",),
+)
+CASE_NAME_ZH = rule(
+    "case_name_zh",
+    r"^[“\"]?(?P<name>[^，,。“”\"]{2,60}?案)[”\"]?\s*[，,]",
+    "A mainland case named before its number: 包郑照诉苍南县人民政府强制拆除房屋案, (1988)浙法民上字7号.",
+    examples=("包郑照诉苍南县人民政府强制拆除房屋案, No. （1988）浙法民上字 7 号", "“王某诉李某名誉权案”，（2001）"),
+    counterexamples=("最高法院93年度台上字第3598號判決", "案由，"),
+    requires=("案",),
+    anchored=True,
+)
+QUOTED_TITLE = rule(
+    "quoted_title_en",
+    r"[“\"](?P<t>[^“”\"]+)[”\"]",
+    "A quoted title before a law review or a code: 'John Hart Ely, “The Wages of Crying Wolf,” 82 Yale L.J. 920'.",
+    examples=("John Hart Ely, “The Wages of Crying Wolf,”", 'Ely, "The Wages of Crying Wolf,"'),
+    counterexamples=("Marbury v. Madison", "Ely, The Wages"),
+    requires=("“", '"'),
+)
 
 
 def legal_fit(raw: str) -> float:
@@ -22,7 +57,7 @@ def legal_fit(raw: str) -> float:
 def parse_legal(raw: str) -> Parsed | None:
     """The fields of a legal citation, or None when it is not one."""
     url, s = take_url(raw.strip())
-    for take in (_case, _chinese_statute, _court_decision, _statute):
+    for take in _FORMS:
         out = take(s.strip())
         if out:
             out.csl.setdefault("type", "legislation")
@@ -52,7 +87,7 @@ def _chinese_statute(s: str) -> Parsed | None:
         return None
     out = Parsed(lang="zh", kind_hint="document")
     out.csl.update({"title": m["title"], "section": m["sec"]})
-    pinpoint = _PINPOINT_AFTER_YEAR.search(s, m.end())
+    pinpoint = PINPOINT_AFTER_YEAR.find(s, m.end())
     if pinpoint:
         out.locator = normalize_pages(pinpoint["p"])
     date = parse_date(s[m.end():])
@@ -67,7 +102,7 @@ def _court_decision(s: str) -> Parsed | None:
     if not m or m.start() > 60:
         return None
     out = Parsed(lang="zh", kind_hint="document")
-    case_name = _CASE_NAME.match(s)
+    case_name = CASE_NAME_ZH.find(s)
     number = s[m.start():m.end()].strip("，,。 ")
     out.csl.update({"title": case_name["name"] if case_name else number, "type": "legal_case"})
     if case_name:
@@ -85,28 +120,68 @@ def _statute(s: str) -> Parsed | None:
     m = m or STATUTE.find(s)
     if not m or m.start() == 0:
         return None
-    out = Parsed(lang="en", kind_hint="document")
     before = s[: m.start()].strip(" ,，")
-    quoted = _QUOTED_TITLE.search(before)
-    out.csl["title"] = quoted["t"].strip(" ,") if quoted else before.split(", ")[0]
-    out.csl["container-title"] = m["c"].strip()
-    if review:
-        out.kind_hint = None
-        out.csl["volume"] = m["v"]
-        out.csl["type"] = "article-journal"
-        author = before[: quoted.start()].strip(" ,，") if quoted else ""
-        if author:
-            take_people(out, "author", author)
-    if m.groupdict().get("p") and not review:
-        out.csl["section"] = f"§ {m['p']}"  # a section of a code, not a page
-    pinpoint = _PINPOINT_AFTER_YEAR.search(s, m.end())
-    page = pinpoint["p"] if pinpoint else m["p"] if review else m.groupdict().get("q")
+    cited = _Cited(s, m, review, before, QUOTED_TITLE.find(before))
+    out = Parsed(lang="en", kind_hint="document")
+    for step in _CITED_STEPS:
+        step(cited, out)
+    return out
+
+
+@dataclass
+class _Cited:
+    """A law review or a code found in a citation: its match, and the words before it (author, quoted title)."""
+    s: str
+    m: re.Match
+    review: bool  # a law review article, not a code
+    before: str
+    quoted: re.Match | None
+
+
+def _title_and_container(c: _Cited, out: Parsed) -> None:
+    out.csl["title"] = c.quoted["t"].strip(" ,") if c.quoted else c.before.split(", ")[0]
+    out.csl["container-title"] = c.m["c"].strip()
+
+
+def _review_article(c: _Cited, out: Parsed) -> None:
+    """'John Hart Ely, “The Wages of Crying Wolf,” 82 Yale L.J. 920': volume, type and the author before the title."""
+    if not c.review:
+        return
+    out.kind_hint = None
+    out.csl["volume"] = c.m["v"]
+    out.csl["type"] = "article-journal"
+    author = c.before[: c.quoted.start()].strip(" ,，") if c.quoted else ""
+    if author:
+        take_people(out, "author", author)
+
+
+def _code_section(c: _Cited, out: Parsed) -> None:
+    if c.m.groupdict().get("p") and not c.review:
+        out.csl["section"] = f"§ {c.m['p']}"  # a section of a code, not a page
+
+
+def _pinpoint(c: _Cited, out: Parsed) -> None:
+    """The page cited: after the dated parentheses, else the review's first page or the code's page."""
+    pinpoint = PINPOINT_AFTER_YEAR.find(c.s, c.m.end())
+    page = pinpoint["p"] if pinpoint else c.m["p"] if c.review else c.m.groupdict().get("q")
     if page:
         out.locator = normalize_pages(page)
-    volume = _CODE_VOLUME.match(s, m.end())
+
+
+def _code_volume(c: _Cited, out: Parsed) -> None:
+    volume = CODE_VOLUME.find(c.s, c.m.end())
     if volume:  # 'Exec. Order No. 13,676, C.F.R., Vol.3, 2014'
         out.csl["volume"] = volume["v"]
-    year = parse_date(s[m.start():]) or parse_date(before)
+
+
+def _year(c: _Cited, out: Parsed) -> None:
+    year = parse_date(c.s[c.m.start():]) or parse_date(c.before)
     if year:
         set_issued(out, [year[0]])
-    return out
+
+
+# A law review article or a code section: title and container, then the numbers after the container.
+_CITED_STEPS: tuple[Callable[[_Cited, Parsed], None], ...] = (
+    _title_and_container, _review_article, _code_section, _pinpoint, _code_volume, _year)
+# The legal forms, the first that fits reads the citation.
+_FORMS = (_case, _chinese_statute, _court_decision, _statute)

@@ -11,14 +11,42 @@ from ..rules import rule
 
 from ..normalize import has_cjk, match_key
 
+# Plain mechanics: a script test and whitespace.
 _LATIN_WORD = compile_fast(r"[A-Za-z]{3}")
-_CJK_NAME_SEP = compile_fast(r"[、，,；;/]|\s+")
-_LATIN_NAME_SEP = compile_fast(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|、")
 _WHITESPACE = compile_fast(r"\s+")
-_ET_AL = compile_fast(r"(?:^|\s+|,\s*)et\s+al\.?$")  # 'J. Mehrholz et al.': the others are not named
 
+CJK_NAME_SEPARATOR = rule(
+    "cjk_name_separator",
+    r"[、，,；;/]|\s+",
+    "Chinese co-authors are joined by 、 (or a comma, a semicolon, a slash, a space): 谷家恆、王俊秀.",
+    examples=("谷家恆、王俊秀", "吳建德，張蜀誠", "王明亮 李明"),
+    counterexamples=("谷家恆",),
+)
+LATIN_NAME_SEPARATOR = rule(
+    "latin_name_separator",
+    rf",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|、",
+    "Western co-authors are joined by commas, 'and' or '&': 'Keohane, Nye and Smith', 'Keohane & Nye'.",
+    examples=("Robert O. Keohane and Joseph S. Nye", "Keohane & Nye", "Keohane, Nye, and Smith"),
+    counterexamples=("Robert O. Keohane", "Alexander Wendt"),
+    requires=(",", "and", "&", "、"),
+)
+ET_AL_TAIL = rule(
+    "et_al_tail",
+    r"(?:^|\s+|,\s*)et\s+al\.?$",
+    "'et al.' closing a list of names: the others are not named ('J. Mehrholz et al.').",
+    examples=("J. Mehrholz et al.", "Balsam, et al", "Glaser et  al."),
+    counterexamples=("Robert Petal", "et al. in their study"),
+    requires=("et",),
+)
 # a role word after a name, or 等 (and others)
-ROLE_WORDS_ZH = compile_fast(rf"{alternation(ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH + ROLE_TRANSLATOR_ZH + ('等',))}$")
+ROLE_WORD_ZH = rule(
+    "role_word_zh",
+    rf"{alternation(ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH + ROLE_TRANSLATOR_ZH + ('等',))}$",
+    "A role word (著, 主編, 譯) or 等 after a Chinese name: not part of the name.",
+    examples=("杭亭頓著", "吳甦主編", "黃裕美譯", "吳建德等"),
+    counterexamples=("杭亭頓", "著作權"),
+    requires=ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH + ROLE_TRANSLATOR_ZH + ("等",),
+)
 INSTITUTION = rule(
     "institution_name",
     rf"\b{alternation(INSTITUTION_WORDS_EN)}\b",
@@ -28,7 +56,14 @@ INSTITUTION = rule(
 )
 _SUFFIXES = frozenset(NAME_SUFFIXES)
 _PARTICLES = frozenset(NAME_PARTICLES)
-_NAME_TOKEN = compile_fast(r"^(?:[A-Z][\p{L}'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|\p{Lu}[\p{Ll}\p{M}'’\-]+)$")
+NAME_TOKEN = rule(
+    "name_token_en",
+    r"^(?:[A-Z][\p{L}'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|\p{Lu}[\p{Ll}\p{M}'’\-]+)$",
+    "One word of a Western person's name: a capitalised word or an initial ('Alyson', 'J.', 'O’Hanlon', 'Émile').",
+    examples=("Alyson", "J.", "O’Hanlon", "Émile", "J.K."),
+    counterexamples=("the", "1999", "and"),
+    anchored=True,
+)
 _TITLE_OPENING = frozenset(TITLE_OPENING_WORDS_EN)
 
 
@@ -41,7 +76,8 @@ def is_person_name(text: str) -> bool:
     tokens = s.split()
     if not 2 <= len(tokens) <= 5 or tokens[0] in _TITLE_OPENING:
         return False
-    return all(_NAME_TOKEN.match(t) or t in _PARTICLES for t in tokens)
+    token = NAME_TOKEN.compiled.match  # no prefilter to skip: this runs for every word
+    return all(token(t) or t in _PARTICLES for t in tokens)
 
 
 def is_institution(text: str) -> bool:
@@ -51,12 +87,21 @@ def is_institution(text: str) -> bool:
 
 def split_people(text: str) -> list[str]:
     """'A, B and C' / 'A & B' / '甲、乙' → ['A', 'B', 'C']."""
-    s = _ET_AL.sub("", text.strip().strip(",，"))
+    s = _without_et_al(text.strip().strip(",，"))
     if has_cjk(s) and not _LATIN_WORD.search(s) and ", " not in s:
-        parts = _CJK_NAME_SEP.split(s)
-        return [ROLE_WORDS_ZH.sub("", p).strip() for p in parts if ROLE_WORDS_ZH.sub("", p).strip()]
-    parts = (_ET_AL.sub("", p).strip() for p in _LATIN_NAME_SEP.split(s))
+        parts = CJK_NAME_SEPARATOR.compiled.split(s)
+        return [without_role_word(p).strip() for p in parts if without_role_word(p).strip()]
+    parts = (_without_et_al(p).strip() for p in LATIN_NAME_SEPARATOR.compiled.split(s))
     return [p for p in parts if p]
+
+
+def without_role_word(name: str) -> str:
+    """'杭亭頓著' → '杭亭頓': the role word or 等 after a Chinese name dropped."""
+    return ROLE_WORD_ZH.compiled.sub("", name) if ROLE_WORD_ZH.may_match(name) else name
+
+
+def _without_et_al(names: str) -> str:
+    return ET_AL_TAIL.compiled.sub("", names) if ET_AL_TAIL.may_match(names) else names
 
 
 def csl_name(name: str) -> dict:

@@ -5,33 +5,78 @@ from dataclasses import dataclass
 
 import regex as re
 
-from ..lexicon import (ABBREVIATIONS, CHAPTER_LEAD_ZH, SIGNAL_EN, SIGNAL_ZH, IBID_TERMS_EN, IBID_TERMS_ZH, NUMBERED_PART_ABBREVIATIONS,
-                       PREVIOUS_NOTE_TERMS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, alternation)
+from ..lexicon import (ABBREVIATIONS, CHAPTER_LEAD_ZH, SIGNAL_EN, SIGNAL_ZH, IBID_TERMS_EN, IBID_TERMS_ZH, NAME_JOINERS_EN,
+                       NUMBERED_PART_ABBREVIATIONS, PREVIOUS_NOTE_TERMS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, alternation)
 from ..patterns import compile_fast
 from ..rules import rule
 
 from ..model import Form
 from .forms import SHORT_FORM_ANYWHERE, same_as_note, short_form_of
 from .authordate import AUTHOR_DATE
-from .gbt import TYPE_MARK, inside_title, new_entry_follows
+from ..shapes import GBT_TYPE_MARK
+from .gbt import inside_title, new_entry_follows
 from ..likeness import URL_ALONE, citation_score, has_year, looks_like_citation
 
 _GLUED_START = compile_fast(r"\p{Han}|[〈《「（(“]")
 _SENTENCE_START = compile_fast(r"[A-Z\p{Han}〈《「（(“\"'‘]")
-_PAGES_LEAD = compile_fast(r"\s*(?:pp?\.|頁|页|第)")
+PAGES_LEAD = rule(
+    "pages_lead",
+    r"\s*(?:pp?\.|頁|页|第)",
+    "Pages that open a piece ('Ibid.' + ' pp.29-35.'): the locator of the short form cut off before it.",
+    examples=(" pp.29-35.", "頁12。", " 第5页。", "p. 3"),
+    counterexamples=(" See also Smith.", "29-35.", "另見《書》"),
+    requires=("p.", "頁", "页", "第"),
+    anchored=True,
+)
 
 # Abbreviations whose full stop does not end a citation or sentence.
-_ABBREV = compile_fast(rf"(?r)(?:(?<![A-Za-z])[A-Z]|\b{alternation(ABBREVIATIONS)})\.$")  # an initial may follow 載
+ABBREVIATION_BEFORE_STOP = rule(  # searched in a few characters before each stop: no whole-text prefilter
+    "abbreviation_before_stop",
+    rf"(?r)(?:(?<![A-Za-z])[A-Z]|\b{alternation(ABBREVIATIONS)})\.$",
+    "An initial or an abbreviation ('ed.', 'Vol.', 'trans.') before a full stop: the stop ends no sentence.",
+    examples=("Thomas C.", "載W.", "Smith, ed.", "Oxford Univ.", "Handbook, Vol."),
+    counterexamples=("Theory of Politics.", "頁12.", "He left."),
+)
 _OPEN = "（(〈《「『“‘[【<＜"
 _CLOSE = "）)〉》」』”’]】>＞"
 _BOUNDARY_OR_BRACKET = compile_fast("[；;。.（(〈《「『“‘\\[【<＜）)〉》」』”’\\]】>＞]")
-_PAGE_END = compile_fast(
-    r"(?r)(?:(?:pp?\.|頁|页|第|at)\s*|(?<=[版期》][，,])\s*|(?<=[0-9][:：])\s*)[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$", re.I
-)  # …頁5 / pp. 5-7 / mainland …2007年版，44 / GB/T …, 2007: 194
-_PROSE_YEAR = compile_fast(r"[0-9]{4}年")  # 'p.469.2009年歐巴馬…': a note's prose glued to its citation
-# 'American Psychological Association; De Gruyter Mouton, 2017, p.207.': two publishers, one citation
-_PUBLISHER_GOES_ON = compile_fast(r"\s*[A-Z][\w.&'’\-]*(?:\s+[A-Z&][\w.&'’\-]*){0,5},\s*(?:1[5-9]|20)[0-9]{2}\b")
-_ROLE_NEXT = compile_fast(rf"\s*{alternation(ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH + ROLE_TRANSLATOR_ZH)}\s*[，,、]")
+PAGE_END = rule(
+    "page_end",
+    r"(?r)(?:(?:pp?\.|頁|页|第|at)\s*|(?<=[版期》][，,])\s*|(?<=[0-9][:：])\s*)[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$",
+    "A citation that ends in its pages: …頁5 / pp. 5-7 / mainland …2007年版，44 / GB/T …, 2007: 194.",
+    examples=("王振寰，《資本》（臺北：唐山，1993），頁5", "Title (Oxford, 1990), pp. 5-7", "《书》，人民出版社2007年版，44",
+              "费孝通. 乡土中国[M]. 北京: 三联书店, 1985: 194", "410 U.S. 113, at 153"),
+    counterexamples=("王振寰，《資本》（臺北：唐山，1993）", "Harvard University Press, 1960", "《國防雜誌》，第13卷"),
+    flags=re.I,
+)
+PROSE_YEAR_ZH = rule(
+    "prose_year_zh",
+    r"[0-9]{4}年",
+    "A year opening Chinese prose after a stop ('p.469.2009年歐巴馬…'): a note's prose glued to its citation.",
+    examples=("2009年歐巴馬訪問中國", "1996年以來"),
+    counterexamples=("469.", "95年", "2009 年"),
+    requires=("年",),
+    anchored=True,
+)
+PUBLISHER_GOES_ON = rule(
+    "publisher_goes_on",
+    r"\s*[A-Z][\w.&'’\-]*(?:\s+[A-Z&][\w.&'’\-]*){0,5},\s*(?:1[5-9]|20)[0-9]{2}\b",
+    "A second publisher and the year after a semicolon ('Association; De Gruyter Mouton, 2017'): one citation.",
+    examples=(" De Gruyter Mouton, 2017, p.207.", " Routledge, 2005.", "Oxford University Press, 1990"),
+    counterexamples=(" see also Smith, 2005.", " Smith, Theory, 2005.", " Routledge, 20050"),
+    requires=(",",),
+    anchored=True,
+)
+_ROLES_ZH = ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH + ROLE_TRANSLATOR_ZH
+ROLE_AFTER_STOP_ZH = rule(
+    "role_after_stop_zh",
+    rf"\s*{alternation(_ROLES_ZH)}\s*[，,、]",
+    "A role word after a stray full stop ('杭亭頓. 著，《書》'): the stop does not end the citation.",
+    examples=(" 著，《文明衝突》", "主編，《論文集》", " 譯、", "編著,"),
+    counterexamples=("《書》", " 著作權法", "譯者"),
+    requires=tuple(sorted({word[-1] for word in _ROLES_ZH})),  # every role word holds its last character
+    anchored=True,
+)
 QUOTATION_THEN_AUTHOR = rule(
     "quotation_then_author",
     r"[”\"」]\s*[,，]?\s+(?P<name>(?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w'’\-]+),\s",
@@ -41,7 +86,15 @@ QUOTATION_THEN_AUTHOR = rule(
     counterexamples=("Kenneth N. Waltz, Theory of International Politics, 126.",),
     requires=("”", '"', "」"),
 )
-_AUTHOR_FIRST = compile_fast(r"^(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w'’\-]+(?:\s+(?:and|&)\s+[A-Z][\w.'’\- ]+)?,\s")
+AUTHOR_FIRST = rule(
+    "author_first_en",
+    rf"^(?:[A-Z][\w.'’\-]*\s+){{0,3}}[A-Z][\w'’\-]+(?:\s+{alternation(NAME_JOINERS_EN)}\s+[A-Z][\w.'’\- ]+)?,\s",
+    "A piece that opens with an author's name and a comma: a quotation inside it is the title, not commentary.",
+    examples=("Kenneth N. Waltz, “Structural Realism,” 5.", "Keohane and Joseph S. Nye, Power", "Waltz, Theory, 102."),
+    counterexamples=("As Waltz puts it, “anarchy,” Kenneth N. Waltz, Theory", "the talks, 5", "王振寰，《書》"),
+    requires=(",",),
+    anchored=True,
+)
 _HAN_START = compile_fast(r"\p{Han}")
 _HAN = _HAN_START
 NUMBERED_PART = rule(
@@ -51,8 +104,23 @@ NUMBERED_PART = rule(
     examples=("Handbook of Child Psychology: Vol. 4", "Collected Works, pt. 2"),
     counterexamples=("Handbook, 2004", "Volume 4"),
 )
-_JOINED_CLAUSE = compile_fast(rf"\s*{alternation(CHAPTER_LEAD_ZH)}")
-_SIGNAL_NEXT = compile_fast(rf"\s*(?:{alternation(SIGNAL_ZH)}|{alternation(SIGNAL_EN)}\s)")  # 'Ibid. See also X': two sources
+CHAPTER_LEAD_NEXT_ZH = rule(
+    "chapter_lead_next_zh",
+    rf"\s*{alternation(CHAPTER_LEAD_ZH)}",
+    "A chapter's lead word after a semicolon ('〈篇〉；收錄於《書》'): the clause goes on with the same citation.",
+    examples=("收錄於王強主編，《論文集》", " 載《中國社會科學》", "收于《文集》"),
+    counterexamples=("另見《書》", "王振寰，《書》"),
+    requires=tuple(sorted({word[0] for word in CHAPTER_LEAD_ZH})),  # every lead word holds its first character
+    anchored=True,
+)
+SIGNAL_NEXT = rule(  # matched at one position; the signal words' first letters are in nearly every note: no prefilter
+    "signal_next",
+    rf"\s*(?:{alternation(SIGNAL_ZH)}|{alternation(SIGNAL_EN)}\s)",
+    "A signal word after a full stop ('Ibid. See also X'): a second source begins.",
+    examples=(" See also Smith, Theory, 5.", " 另見《書》", "cf. Jones", " 參閱王振寰，前引書"),
+    counterexamples=(" Seeley, Theory", " Oxford", "pp. 5"),
+    anchored=True,
+)
 
 
 @dataclass
@@ -89,11 +157,11 @@ def split_note(text: str) -> list[Segment]:
 def _prose_before_citation(piece: str) -> int:
     """Where a citation starts after commentary in the same sentence: after a signal word ('……。詳見 Author, …'), or
     after a quotation that an author's name follows ('As Waltz puts it, “…,” Kenneth N. Waltz, Theory …')."""
-    lead = _PROSE_LEAD.match(piece.strip()) if _MAY_LEAD.search(piece, 0, 50) else None
+    lead = PROSE_LEAD.find(piece.strip()) if _MAY_LEAD.search(piece, 0, 50) else None
     rest = piece.strip()[lead.end():] if lead else ""
     if lead and (looks_like_citation(rest) or short_form_of(rest)):  # '參見汪波，前引文。
         return piece.index(lead.group(0)) + len(lead.group(0))
-    quoted = QUOTATION_THEN_AUTHOR.find(piece) if not _AUTHOR_FIRST.match(piece.strip()) else None
+    quoted = QUOTATION_THEN_AUTHOR.find(piece) if not AUTHOR_FIRST.find(piece.strip()) else None
     if quoted and looks_like_citation(piece[quoted.start("name"):]):
         return quoted.start("name")
     return 0
@@ -137,20 +205,26 @@ def _looks_prose(piece: str) -> bool:
 _MAY_LEAD = compile_fast("|".join(sorted({w[0] for w in SIGNAL_ZH}) + sorted({w.split()[0].rstrip(".,") for w in SIGNAL_EN})))
 # commentary, then a signal word, then the citation: '……之能力。詳見 Thomas C. Schelling, …'
 # (the signal word opens the note or follows punctuation: 參考 inside a title is no signal)
-_PROSE_LEAD = compile_fast(
-    rf"^(?:.{{0,40}}?[。，；：;:,.!?！？\s）)」』])?{alternation(SIGNAL_ZH)}\s*[:：，,]?\s*|^{alternation(SIGNAL_EN)}\s+"
+PROSE_LEAD = rule(  # its prefilter is _MAY_LEAD, searched in a piece's first 50 characters only
+    "prose_lead",
+    rf"^(?:.{{0,40}}?[。，；：;:,.!?！？\s）)」』])?{alternation(SIGNAL_ZH)}\s*[:：，,]?\s*|^{alternation(SIGNAL_EN)}\s+",
+    "Commentary, then a signal word that leads into the citation: '……之能力。詳見 Thomas C. Schelling, …'.",
+    examples=("……之能力。詳見 Thomas C. Schelling, The Strategy of Conflict", "參見汪波，前引文。", "See also Smith, Theory, 5.",
+              "有關此點，請參閱王振寰，《書》"),
+    counterexamples=("Seeley, Theory, 5.", "王振寰，《參考書目》", "關於參考文獻的討論"),
+    anchored=True,
 )
 
 
 def _ends_citation(raw: str) -> bool:
     s = raw.rstrip().rstrip("。.;；")
-    return bool(_PAGE_END.search(s))
+    return bool(PAGE_END.find(s))
 
 
 def _pieces(text: str) -> list[str]:
     """Cut after sentence ends and top-level semicolons; brackets and quotes are never cut."""
     pieces: list[str] = []
-    gbt = bool(TYPE_MARK.search(text))  # GB/T 7714 uses "." between elements
+    gbt = bool(GBT_TYPE_MARK.find(text))  # GB/T 7714 uses "." between elements
     depth = 0
     start = 0
     for m in _BOUNDARY_OR_BRACKET.finditer(text):  # only these characters can change anything
@@ -162,14 +236,14 @@ def _pieces(text: str) -> list[str]:
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
         cut = None
-        if ch in "；;" and depth == 0 and not _JOINED_CLAUSE.match(text, i + 1) and not _PUBLISHER_GOES_ON.match(text, i + 1) and not (gbt and ch == "；" and inside_title(text, i)):
+        if ch in "；;" and depth == 0 and not CHAPTER_LEAD_NEXT_ZH.find(text, i + 1) and not PUBLISHER_GOES_ON.find(text, i + 1) and not (gbt and ch == "；" and inside_title(text, i)):
             cut = i + 1
         elif ch == "。" and (depth == 0 or _closes_all(text, i)):
             cut = i + 1
             while cut < len(text) and text[cut] in "」』）)”":
                 cut += 1
         elif ch == "." and depth == 0 and ((_gbt_stop(text, start, i) if gbt else _sentence_stop(text, start, i))
-                                           or _SIGNAL_NEXT.match(text, i + 1)):
+                                           or SIGNAL_NEXT.find(text, i + 1)):
             cut = i + 1
         if cut is not None:
             pieces.append(text[start:cut])
@@ -189,7 +263,7 @@ def _gbt_stop(text: str, start: int, i: int) -> bool:
     after = text[i + 1:i + 2]
     if after in (" ", "\u3000"):
         return _short_form_alone(text[start:i + 1]) or new_entry_follows(text, i)
-    return bool(_HAN_START.match(after)) and text[i - 1:i].isdigit() and not TYPE_MARK.search(text, i)  # '…: 200-202.例如'
+    return bool(_HAN_START.match(after)) and text[i - 1:i].isdigit() and not GBT_TYPE_MARK.find(text, i)  # '…: 200-202.例如'
 
 
 SHORT_FORM_ALONE = rule(
@@ -213,14 +287,14 @@ def _sentence_stop(text: str, start: int, i: int) -> bool:
     if _short_form_alone(text[start:i + 1]) and (after[:1] == " " and _SENTENCE_START.match(after[1:]) or
                                                   _HAN_START.match(after)):
         return True  # 'Ibid. See also …' / 'Ibid.例如,…' (a paragraph glued on)
-    if _ABBREV.search(text, max(start, i - 12), i + 1):  # abbreviations are short: look just before the stop
+    if ABBREVIATION_BEFORE_STOP.find(text, max(start, i - 12), i + 1):  # abbreviations are short: look just before the stop
         return False
     if NUMBERED_PART.find(text, max(start, i - 14), i):  # 'Handbook …: Vol. 4. Socialization'
         return False
-    if _ROLE_NEXT.match(text, i + 1):  # '杭亭頓. 著，《書》': a stray stop before the role word
+    if ROLE_AFTER_STOP_ZH.find(text, i + 1):  # '杭亭頓. 著，《書》': a stray stop before the role word
         return False
     if after[:1].isdigit():
-        return bool(_PROSE_YEAR.match(text, i + 1))
+        return bool(PROSE_YEAR_ZH.find(text, i + 1))
     if after[:1] in ",，:;)）-–":
         return False
     nxt = after.lstrip()[:1]
@@ -235,7 +309,7 @@ def _rejoin_lead_ins(pieces: list[str]) -> list[str]:
     """A lone short form cut off from its own pages ("Ibid." + " pp.29-35.") stays one piece."""
     out: list[str] = []
     for piece in pieces:
-        if out and SHORT_FORM_ANYWHERE.compiled.fullmatch(out[-1].strip()) and _PAGES_LEAD.match(piece):
+        if out and SHORT_FORM_ANYWHERE.compiled.fullmatch(out[-1].strip()) and PAGES_LEAD.find(piece):
             out[-1] += piece
         else:
             out.append(piece)

@@ -10,16 +10,42 @@ from typing import Callable
 
 from ..normalize import has_cjk
 from ..patterns import compile_fast
+from ..rules import rule
 from .en import parse_english
 from .gbt import gbt_fit, parse_gbt
 from .legal import legal_fit, parse_legal
 from .result import Parsed
 from .zh import parse_chinese
 
-_TITLE_MARK = compile_fast(r"[〈《「]")
-_LATIN_START = compile_fast(r"^[A-Za-z]")
-_QUOTE = compile_fast(r"[“”\"]")
-_FULL_WIDTH = compile_fast(r"[，。〈〉《》「」、]")  # not ：, which CJK titles keep in any style
+_LATIN_START = compile_fast(r"^[A-Za-z]")  # plain: a script test
+
+_OPENING_TITLE_MARKS = ("〈", "《", "「")
+CHINESE_TITLE_MARK = rule(
+    "chinese_title_mark",
+    r"[〈《「]",
+    "An opening Chinese title mark (〈篇名〉, 《書名》, 「篇名」): the citation is Chinese.",
+    examples=("谷家恆，〈技職院校〉", "Huntington, 《文明衝突》", "顧立民，「中國海洋地緣戰略」"),
+    counterexamples=("Samuel P. Huntington, The Clash of Civilizations", "王名揚, 美國行政法 (2007), 158."),
+    requires=_OPENING_TITLE_MARKS,
+)
+_QUOTES = ("“", "”", '"')
+ENGLISH_QUOTE = rule(
+    "english_quote",
+    r"[“”\"]",
+    "English quotation marks around a title: an English style, even for a Chinese work ('“温家宝主持国务院会议,” 48.').",
+    examples=("“温家宝主持国务院会议,” 48.", 'Ely, "The Wages of Crying Wolf," 920.'),
+    counterexamples=("王名揚，《美國行政法》", "王名揚, 美國行政法 (北京大學出版社, 2007), 158."),
+    requires=_QUOTES,
+)
+_FULL_WIDTH_MARKS = ("，", "。", "〈", "〉", "《", "》", "「", "」", "、")
+FULL_WIDTH_PUNCTUATION = rule(
+    "full_width_punctuation",
+    r"[，。〈〉《》「」、]",  # not ：, which CJK titles keep in any style
+    "Full-width Chinese punctuation or title marks: a Chinese style's citation.",
+    examples=("王名揚，美國行政法", "谷家恆、王俊秀", "《美國行政法》"),
+    counterexamples=("王名揚, 美國行政法 (北京大學出版社, 2007), 158.", "王名揚: 美國行政法"),
+    requires=_FULL_WIDTH_MARKS,
+)
 
 
 @dataclass(frozen=True)
@@ -32,14 +58,14 @@ class Style:
 def is_chinese(raw: str) -> bool:
     """Chinese text: title marks, or CJK at the start."""
     head = raw.strip()[:12]
-    return bool(_TITLE_MARK.search(raw)) or has_cjk(head) and not _LATIN_START.match(head)
+    return bool(CHINESE_TITLE_MARK.find(raw)) or has_cjk(head) and not _LATIN_START.match(head)
 
 
 def _chinese_fit(raw: str) -> float:
     """Chinese punctuation and title marks; a CJK citation in ASCII punctuation follows an English style
     (CSL renderers: '王名揚, 美國行政法 (北京大學出版社, 2007), 158.')."""
-    english_marks = ", " in raw or _QUOTE.search(raw)  # '“温家宝主持国务院会议,” 48.'
-    return 0.5 if is_chinese(raw) and (_FULL_WIDTH.search(raw) or not english_marks) else 0.0
+    english_marks = ", " in raw or ENGLISH_QUOTE.find(raw)  # '“温家宝主持国务院会议,” 48.'
+    return 0.5 if is_chinese(raw) and (FULL_WIDTH_PUNCTUATION.find(raw) or not english_marks) else 0.0
 
 
 STYLES = (

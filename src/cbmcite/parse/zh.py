@@ -7,37 +7,111 @@ from typing import Callable
 import regex as re
 
 from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, CONFERENCE_LEADS_ZH, JOURNAL_BEFORE_BAO_ZH,
-                       LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, NEWSPAPER_ENDINGS_ZH, PUBLISHER_ENDINGS_AFTER_PLACE_ZH,
+                       LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, NEWSPAPER_ENDINGS_ZH, NOT_TITLE_START_ZH,
+                       NOT_SECTION_AFTER_BAN_ZH, PAGE_MARKS_ZH, PAGE_NOUNS_ZH, BARE_PAGE_AFTER_ZH,
+                       PUBLISHER_ENDINGS_AFTER_PLACE_ZH,
                        PUBLISHER_ENDINGS_ZH, REPORT_TITLE_WORDS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH,
-                       THESIS_WORDS_ZH, alternation)
+                       THESIS_WORDS_ZH, TRANSLATED_BY_ZH, alternation)
 from ..normalize import chinese_number, fold_compat, parse_date
-from ..patterns import compile_fast, search_tail
+from ..patterns import compile_fast
 from ..rules import rule
-from .names import ROLE_WORDS_ZH, split_people
+from .names import split_people, without_role_word
 from .fields import (Step, run_steps, set_issued, set_people, set_publication, set_volume_issue, take_pages, take_people,
                      take_url_field)
+from .gbt import LIST_NUMBER
 from .result import Parsed
 
-_LIST_NUMBER = compile_fast(r"^\[\s*[0-9]+\s*\]\s*")
-# a book title may hold another: 《關於《…法》的說明》
-_THESIS_WORD = alternation(THESIS_WORDS_ZH)  # 碩士論文, 博士學位論文 …
-_TITLE_MARKS = compile_fast(r"〈(?P<a>[^〈〉]+)〉|<(?P<a2>[^<>]+)>|《(?P<b>(?:[^《》]|《[^《》]*》)+)》|『(?P<b2>[^『』]+)』|「(?P<q>[^「」]+)」")
+# Plain mechanics: the segments a citation is cut into at its commas and colons.
 _FIRST_SEGMENT = compile_fast(r"^([^，,（(]{2,60})")
-_NOT_TITLE_START = compile_fast(r"^(?:第|[0-9]|民國|頁|页)")
 _HEAD_SEGMENT = compile_fast(r"^([^，,：:]{1,40})[，,：:]")
 _COLON = compile_fast(r"[：:︰]")
-_TRANSLATOR_TAIL = compile_fast(r"[、，,]\s*(?P<t>[^、，,]+?)\s*(?:譯|译)$")
-_ROMANISED = compile_fast(r"[（(][A-Za-z .,'\-]+[）)]")
+_COLON_KEEP = compile_fast(r"([：:︰])")
+_NAME_SEP = compile_fast(r"[，,、；;]")
+_ZH_COMMA = compile_fast(r"[，,]")
+
+_THESIS_WORD = alternation(THESIS_WORDS_ZH)  # 碩士論文, 博士學位論文 …
+_THESIS_REQUIRES = ("論文", "论文")  # every thesis word holds one
+_COLONS = ("：", ":", "︰")
+_PAGE = alternation(PAGE_MARKS_ZH)  # 頁 / 页
+_TRANSLATED = alternation(TRANSLATED_BY_ZH)  # 譯 / 译
 _ROLE_KEY = {**{w: "author" for w in ROLE_AUTHOR_ZH}, **{w: "editor" for w in ROLE_EDITOR_ZH},
              **{w: "translator" for w in ROLE_TRANSLATOR_ZH}}
-_ROLE_AFTER_NAME = compile_fast(rf"{alternation(tuple(_ROLE_KEY))}$")
-_NAME_SEP = compile_fast(r"[，,、；;]")
-_EDITOR_TAIL = compile_fast(rf"{alternation(ROLE_EDITOR_ZH)}$")
-_BARE_JOURNAL = compile_fast(r"\s*[，,]\s*(?P<j>[^，,（(0-9第]{2,30}?)\s*(?:[，,（(]|第|[0-9])")
-_BARE_PUB_BLOCK = compile_fast(r"(?:^|[，,])\s*(?P<body>[^，,：:《》〈〉]{2,10}[：:︰][^，,：:]{2,40})(?=[，,]\s*(?:[0-9一二]|民)|\s*$)")
-_COLON_KEEP = compile_fast(r"([：:︰])")
-_ZH_COMMA = compile_fast(r"[，,]")
-_MARKED_TITLES = compile_fast(r"《[^》]*》|〈[^〉]*〉|「[^」]*」")
+
+TITLE_MARKS_ZH = rule(
+    "title_marks_zh",
+    # a book title may hold another: 《關於《…法》的說明》
+    r"〈(?P<a>[^〈〉]+)〉|<(?P<a2>[^<>]+)>|《(?P<b>(?:[^《》]|《[^《》]*》)+)》|『(?P<b2>[^『』]+)』|「(?P<q>[^「」]+)」",
+    "A marked title: 〈篇名〉 or <篇名> (article), 《書名》 or 『書名』 (book, journal), 「篇名」 (the 「」 style).",
+    examples=("谷家恆，〈技職院校〉，《通識教育季刊》", "王澤鑑，<侵權行為>，台大法學論叢", "《關於《立法法》的說明》",
+              "顧立民，「中國海洋地緣戰略」，遠景基金會季刊", "山田，「論文」『雑誌』"),
+    counterexamples=("馬持盈，史記今註，第3版", "Smith, The Cold War (1999)"),
+    requires=("〈", "<", "《", "『", "「"),
+)
+NOT_TITLE_START = rule(
+    "not_title_start_zh",
+    rf"^(?:{alternation(NOT_TITLE_START_ZH)}|[0-9])",
+    "A segment opening with 第, a digit, 民國 or 頁 is an edition, a date or pages, never an unmarked title.",
+    examples=("第3版", "1987年", "民國80年", "頁12"),
+    counterexamples=("史記今註", "中國近代史"),
+    anchored=True,
+)
+TRANSLATOR_TAIL = rule(
+    "translator_tail_zh",
+    rf"[、，,]\s*(?P<t>[^、，,]+?)\s*{_TRANSLATED}$",
+    "Translators closing the names before a title: 杭亭頓著，黃裕美譯.",
+    examples=("杭亭頓，黃裕美譯", "[美]孔飞力、陈兼译", "Huntington, 黃裕美 譯"),
+    counterexamples=("黃裕美譯", "杭亭頓、黃裕美"),
+    requires=TRANSLATED_BY_ZH,
+)
+ROMANISED_NAME = rule(
+    "romanised_name_zh",
+    r"[（(][A-Za-z .,'\-]+[）)]",
+    "A romanised original name in parentheses after a Chinese one: 杭亭頓（Samuel P. Huntington）.",
+    examples=("杭亭頓（Samuel P. Huntington）", "季辛吉(Henry Kissinger)著"),
+    counterexamples=("杭亭頓（美國）", "王澤鑑（1999）"),
+    requires=("（", "("),
+)
+ROLE_AFTER_NAME = rule(
+    "role_after_name_zh",
+    rf"{alternation(tuple(_ROLE_KEY))}$",
+    "A role word closing a group of names: 著 (author), 主編 (editor), 譯 (translator).",
+    examples=("杭亭頓著", "吳甦主編", "黃裕美譯", "王名揚编著"),
+    counterexamples=("杭亭頓", "著作權法"),
+    requires=tuple(_ROLE_KEY),
+)
+EDITOR_TAIL = rule(
+    "editor_tail_zh",
+    rf"{alternation(ROLE_EDITOR_ZH)}$",
+    "Names closed by an editor's word (吳甦主編): they are the editors.",
+    examples=("吳甦主編", "王名揚编", "林碧炤、湯紹成合編"),
+    counterexamples=("吳甦", "編輯委員會報告"),
+    requires=ROLE_EDITOR_ZH,
+)
+BARE_JOURNAL = rule(
+    "bare_journal_zh",
+    r"\s*[，,]\s*(?P<j>[^，,（(0-9第]{2,30}?)\s*(?:[，,（(]|第|[0-9])",
+    "In the 「」 style the journal after the title is bare text before its volume: ，遠景基金會季刊，第10卷.",
+    examples=("，遠景基金會季刊，第10卷第3期", "，問題與研究第43卷", "，國際政治科學（北京），總第12期"),
+    counterexamples=("，第10卷第3期", "，頁93。"),
+    requires=("，", ","),
+    anchored=True,
+)
+BARE_PUB_BLOCK = rule(
+    "bare_pub_block_zh",
+    r"(?:^|[，,])\s*(?P<body>[^，,：:《》〈〉]{2,10}[：:︰][^，,：:]{2,40})(?=[，,]\s*(?:[0-9一二]|民)|\s*$)",
+    "A publication block without parentheses: ，臺北：三民書局，1999 / ，北京：三联书店，民國80年.",
+    examples=("，臺北：三民書局，1999年", "，北京：三联书店，民國80年", "，台北：自刊"),
+    counterexamples=("，臺北三民書局，1999年", "，頁12，1999年"),
+    requires=_COLONS,
+)
+MARKED_TITLES = rule(
+    "marked_titles_zh",
+    r"《[^》]*》|〈[^〉]*〉|「[^」]*」",
+    "Any marked title, to read a date or a report word outside the titles.",
+    examples=("《2019年國防報告書》", "〈1999年的兩岸關係〉", "「兩岸關係」"),
+    counterexamples=("國防報告書，2019年",),
+    requires=("《", "〈", "「"),
+)
 REPORT_TITLE_ZH = rule(
     "report_title_zh",
     alternation(REPORT_TITLE_WORDS_ZH),
@@ -48,20 +122,40 @@ REPORT_TITLE_ZH = rule(
 )
 
 _NUM = r"[0-9０-９〇○零一二三四五六七八九十百]+"
-_PAGES = compile_fast(
-    r"(?r)[，,、]?\s*(?:(?:頁|页)\s*(?P<a>[0-9０-９]+[a-z上下]?(?:\s*[-–~～、,]\s*[0-9０-９]+[a-z上下]?)*)"
-    r"|第\s*(?P<b>[0-9０-９]+(?:\s*[-–~～]\s*[0-9０-９]+)?)\s*(?:頁|页)"
-    r"|(?P<c>[0-9０-９]+(?:\s*[-–~～]\s*[0-9０-９]+)?)\s*(?:頁|页)(?![面數数碼码])"
+PAGES_ZH = rule(
+    "pages_zh",
+    rf"(?r)[，,、]?\s*(?:{_PAGE}\s*(?P<a>[0-9０-９]+[a-z上下]?(?:\s*[-–~～、,]\s*[0-9０-９]+[a-z上下]?)*)"
+    rf"|第\s*(?P<b>[0-9０-９]+(?:\s*[-–~～]\s*[0-9０-９]+)?)\s*{_PAGE}"
+    rf"|(?P<c>[0-9０-９]+(?:\s*[-–~～]\s*[0-9０-９]+)?)\s*{_PAGE}(?!{alternation(PAGE_NOUNS_ZH)})"
     r"|(?<=[\]）)]\s*[:：])\s*(?P<d>[0-9]+(?:\s*[-–]\s*[0-9]+)?)"
     # mainland: a bare page after the edition, issue or title: …2007年版，44。
-    r"|(?<=(?:版|期|論文|论文|》)\s*[，,])\s*(?!(?:1[5-9]|20)[0-9]{2}\s*[。.]?\s*$)(?P<e>[0-9]{1,4}(?:\s*[-–~～]\s*[0-9]{1,4})?))"
-    r"\s*[。.]?\s*$"
+    rf"|(?<={alternation(BARE_PAGE_AFTER_ZH)}\s*[，,])\s*(?!(?:1[5-9]|20)[0-9]{{2}}\s*[。.]?\s*$)"
+    r"(?P<e>[0-9]{1,4}(?:\s*[-–~～]\s*[0-9]{1,4})?))"
+    r"\s*[。.]?\s*$",
+    "The pages cited at the end: 頁12 / 第12頁 / 12頁 / ]: 12 / a bare mainland page after 版, 期 or a title.",
+    examples=("《大學通識教育》（臺北：學會，1999），頁4。", "《历史研究》1994年第2期，第98页", "中國時報，3頁",
+              "吳承明，《论二元经济》，人民出版社2007年版，44。", "（2009年7月），頁93-95。"),
+    counterexamples=("《大學通識教育》（臺北：學會，1999）。", "人民出版社2007年版，2007。", "共12頁面"),
+    requires=PAGE_MARKS_ZH + (":", "：") + BARE_PAGE_AFTER_ZH,
 )
-_PAGES_INSIDE = compile_fast(
-    r"[，,]\s*(?:(?:頁|页)\s*(?P<a>[0-9]+(?:\s*[-–~～]\s*[0-9]+)?)|第\s*(?P<b>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*[頁页]"
-    r"|(?P<c>(?!))|(?P<d>(?!))|(?P<e>(?!)))\s*(?=[，,])"
+PAGES_INSIDE_ZH = rule(
+    "pages_inside_zh",
+    rf"[，,]\s*(?:{_PAGE}\s*(?P<a>[0-9]+(?:\s*[-–~～]\s*[0-9]+)?)|第\s*(?P<b>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*{_PAGE}"
+    r"|(?P<c>(?!))|(?P<d>(?!))|(?P<e>(?!)))\s*(?=[，,])",
+    "Pages cited inside the citation, more following: 王澤鑑（1999），《債法原理》，頁110-122，台北：自刊。",
+    examples=("《債法原理》，頁110-122，台北：自刊", "《書》，第30頁，1999年"),
+    counterexamples=("《債法原理》，頁110-122。", "頁30，"),
+    requires=PAGE_MARKS_ZH,
 )
-_AUTHOR_YEAR = compile_fast(r"^(?P<a>[^，,（(《〈]{1,30})[（(]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}|民國?\s*[0-9]{2,3})\s*[）)]")
+AUTHOR_YEAR_ZH = rule(
+    "author_year_zh",
+    r"^(?P<a>[^，,（(《〈]{1,30})[（(]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}|民國?\s*[0-9]{2,3})\s*[）)]",
+    "Law journals put the year after the author: 王澤鑑（1999），《債法原理》 / 詹森林（民國73）.",
+    examples=("王澤鑑（1999），《債法原理》", "詹森林(民國73)，《書》", "蘇永欽（民 88），〈文〉"),
+    counterexamples=("王澤鑑，《債法原理》（1999）", "王澤鑑（台北）"),
+    requires=("（", "("),
+    anchored=True,
+)
 CONFERENCE_ZH = rule(
     "conference_zh",
     rf"{alternation(CONFERENCE_LEADS_ZH)}\s*[「『《]?(?P<c>[^」』》，,（(]+)",
@@ -70,8 +164,22 @@ CONFERENCE_ZH = rule(
     counterexamples=("〈論文〉，《期刊》第3卷第2期", "發表，"),
     requires=("發表", "发表", "宣讀", "宣读", "提交"),
 )
-_EDITION = compile_fast(r"第\s*(?P<e>[0-9一二三四五六七八九十]+)\s*版(?=\s*[（(，,])")
-_TRANSLATED_AFTER = compile_fast(r"》\s*[，,]\s*(?P<t>[^，,《》（(]{2,20}?)\s*(?:譯|译)(?:[，,（(]|$)")
+EDITION_ZH = rule(
+    "edition_zh",
+    r"第\s*(?P<e>[0-9一二三四五六七八九十]+)\s*版(?=\s*[（(，,])",
+    "A book's edition before its publication block or a comma: 史記今註，第3版（臺北：…）.",
+    examples=("馬持盈，史記今註，第3版（臺北：臺灣商務印書館，1987年）", "《民法總則》，第二版，2004年"),
+    counterexamples=("《聯合報》，第A10版。", "第3版"),
+    requires=("版",),
+)
+TRANSLATED_AFTER_TITLE = rule(
+    "translated_after_title_zh",
+    rf"》\s*[，,]\s*(?P<t>[^，,《》（(]{{2,20}}?)\s*{_TRANSLATED}(?:[，,（(]|$)",
+    "Translators named after the title: 《文明衝突》，黃裕美譯，臺北.",
+    examples=("杭亭頓，《文明衝突》，黃裕美譯，臺北：聯經", "孔飞力，《叫魂》，陈兼、刘昶译（上海：三联书店）"),
+    counterexamples=("《文明衝突》，臺北：聯經", "黃裕美譯，《文明衝突》"),
+    requires=TRANSLATED_BY_ZH,
+)
 PLACE_COMMA_PUBLISHER = rule(
     "place_comma_publisher_zh",
     r"[，,]\s*(?P<place>[^，,：:《》〈〉0-9]{2,6})\s*[，,]\s*"
@@ -81,9 +189,30 @@ PLACE_COMMA_PUBLISHER = rule(
     counterexamples=("《书》，北京：三联书店，1999年", "《书》，上海，1999年"),
     requires=("出版", "書店", "书店", "書局", "书局", "公司"),
 )
-_VOLUME = compile_fast(rf"第\s*(?P<v>{_NUM})\s*卷|(?P<v2>[0-9]+)\s*卷(?=\s*[0-9第])|(?i:vol\.?\s*(?P<v3>[0-9]+))")
-_ISSUE = compile_fast(rf"總?第\s*(?P<i>{_NUM})\s*期|(?<=卷\s*)(?P<i2>[0-9]+)\s*期|(?i:no\.?\s*(?P<i3>[0-9]+))|年第(?P<i4>[0-9]+)期")
-_SECTION = compile_fast(r"第?\s*(?P<s>[A-Z]?[0-9]+)\s*版(?!本|社)|版\s*(?P<s2>[A-Z]?[0-9]+)(?![0-9])")
+VOLUME_ZH = rule(
+    "volume_zh",
+    rf"第\s*(?P<v>{_NUM})\s*卷|(?P<v2>[0-9]+)\s*卷(?=\s*[0-9第])|(?i:vol\.?\s*(?P<v3>[0-9]+))",
+    "A journal's volume: 第10卷 / 第十卷 / 3卷2期 / Vol. 3.",
+    examples=("《問題與研究》第43卷第2期", "第十卷", "3卷2期", "Vol. 22, No. 4"),
+    counterexamples=("總第12期", "卷首語"),
+    requires=("卷", "v", "V"),
+)
+ISSUE_ZH = rule(
+    "issue_zh",
+    rf"總?第\s*(?P<i>{_NUM})\s*期|(?<=卷\s*)(?P<i2>[0-9]+)\s*期|(?i:no\.?\s*(?P<i3>[0-9]+))|年第(?P<i4>[0-9]+)期",
+    "A journal's issue: 第3期 / 總第12期 / 3卷2期 / No. 4 / 1994年第2期.",
+    examples=("第10卷第3期", "國際政治科學（北京），總第12期", "3卷2期", "Vol. 22, No. 4"),
+    counterexamples=("第10卷", "期刊"),
+    requires=("期", "n", "N"),
+)
+SECTION_ZH = rule(
+    "newspaper_section_zh",
+    rf"第?\s*(?P<s>[A-Z]?[0-9]+)\s*版(?!{alternation(NOT_SECTION_AFTER_BAN_ZH)})|版\s*(?P<s2>[A-Z]?[0-9]+)(?![0-9])",
+    "A newspaper's section: 第A10版 / 2版 / 版15 (not 版本 nor an edition's 出版社).",
+    examples=("《聯合報》，第A10版。", "《人民日报》2001年5月1日2版", "中國時報，版15"),
+    counterexamples=("第二版", "1版本", "2出版社"),
+    requires=("版",),
+)
 # 《聯合報》《中國時報》《人民日報》 are newspapers; 學報, 通報, 季報… are journals
 NEWSPAPER_NAME_ZH = rule(
     "newspaper_name_zh",
@@ -93,28 +222,100 @@ NEWSPAPER_NAME_ZH = rule(
     counterexamples=("臺大法學論叢學報", "東方雜誌", "國際通報", "经济学季报"),
     requires=("報", "报"),
 )
-_THESIS = compile_fast(_THESIS_WORD)
-_CHAPTER_LEAD = compile_fast(rf"{alternation(CHAPTER_LEAD_ZH)}\s*")
-_EDITOR = compile_fast(rf"(?P<e>[^，,；;：:《〈「]+?)\s*{alternation(ROLE_EDITOR_ZH)}\s*[，,：:]?\s*$")
+THESIS_ZH = rule(
+    "thesis_zh",
+    _THESIS_WORD,
+    "A thesis named: 碩士論文, 博士學位論文, 硕士学位论文.",
+    examples=("國立臺灣大學法律學系碩士論文", "華東師範大學2009年博士學位論文", "北京大学硕士论文"),
+    counterexamples=("《論文集》", "學術論文"),
+    requires=_THESIS_REQUIRES,
+)
+CHAPTER_LEAD = rule(
+    "chapter_lead_zh",
+    rf"{alternation(CHAPTER_LEAD_ZH)}\s*",
+    "Where a chapter names its book: 收錄於X主編，《書》 / 載X主編：《書名》.",
+    examples=("〈篇名〉，收錄於吳甦主編，《書名》", "作者：《篇名》，載王名揚主編：《書名》", "〈篇〉，收於《書》"),
+    counterexamples=("〈篇名〉，《期刊》第3卷", "《書名》，臺北：三民"),
+    requires=CHAPTER_LEAD_ZH,
+)
+EDITOR_BEFORE_BOOK = rule(
+    "editor_before_book_zh",
+    rf"(?P<e>[^，,；;：:《〈「]+?)\s*{alternation(ROLE_EDITOR_ZH)}\s*[，,：:]?\s*$",
+    "The editors between a chapter's lead word and the book: (收錄於)吳甦主編，《書》.",
+    examples=("吳甦主編，", "王名揚主编：", "林碧炤、湯紹成 編"),
+    counterexamples=("吳甦，", "吳甦著，"),
+    requires=ROLE_EDITOR_ZH,
+)
 # a publisher named before its year, no place: （北京大學出版社，2007） ，商務印書館，1971 出版社2007年版
-_PUBLISHER_YEAR = compile_fast(
+PUBLISHER_YEAR_ZH = rule(
+    "publisher_year_zh",
     rf"(?:^|[（(，,〈])\s*(?P<pub>[^，,（()）〈〉《》：:]{{2,40}}?(?:{alternation(PUBLISHER_ENDINGS_ZH)}|[A-Za-z.])|"
     rf"[^，,（()）〈〉《》：:]{{2,30}}?{_THESIS_WORD})"
-    rf"\s*[，,]?\s*(?P<y>(?:1[5-9]|20)[0-9]{{2}}|民國\s*[0-9]{{2,3}})\s*年?\s*(?:版|[）)，,。]|$|(?={_THESIS_WORD}))"
+    rf"\s*[，,]?\s*(?P<y>(?:1[5-9]|20)[0-9]{{2}}|民國\s*[0-9]{{2,3}})\s*年?\s*(?:版|[）)，,。]|$|(?={_THESIS_WORD}))",
+    "A publisher named before its year, with no place: （北京大學出版社，2007） / 人民出版社2007年版.",
+    examples=("《美國行政法》（北京大學出版社，2007）", "，商務印書館，1971，", "《论二元经济》，人民出版社2007年版",
+              "華東師範大學2009年博士學位論文"),
+    counterexamples=("（臺北：三民書局，1999）", "《書》，1999年"),
 )
 # in parentheses after a title any name before the year is its publisher: 《民法総則物権法》（有斐閣，1950年）
-_PAREN_PUBLISHER_YEAR = compile_fast(
-    r"(?:^|》)\s*[（(]\s*(?P<pub>[^，,（()）〈〉《》：:0-9]{2,24})\s*[，,]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}|民國\s*[0-9]{2,3})\s*年?\s*[）)]"
+PAREN_PUBLISHER_YEAR = rule(
+    "paren_publisher_year_zh",
+    r"(?:^|》)\s*[（(]\s*(?P<pub>[^，,（()）〈〉《》：:0-9]{2,24})\s*[，,]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}|民國\s*[0-9]{2,3})\s*年?\s*[）)]",
+    "A publisher and year in parentheses right after a title: 《民法総則物権法》（有斐閣，1950年）.",
+    examples=("《民法総則物権法》（有斐閣，1950年）", "《書》(自刊, 民國80年)"),
+    counterexamples=("《書》（臺北：三民，1999年）", "《書》，自刊，1999年"),
+    requires=("（", "("),
 )
 # law style: 詹森林（1984），《書》，頁30，國立臺灣大學法律學系碩士論文。
-_THESIS_LAST = compile_fast(rf"[，,]\s*(?P<pub>[^，,（()）〈〉《》：:]{{2,30}}?{_THESIS_WORD})\s*[。.]?\s*$")
-_LEGAL_TITLE = compile_fast(rf"{alternation(LEGAL_DOCUMENT_ENDINGS_ZH)}$")
-_DATE_ONLY = compile_fast(
-    r"\s*[，,：:]\s*(?:民國)?\s*[0-9]{2,4}\s*年(?:\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?)?\s*(?P<v>版)?\s*[。.]?\s*$"
+THESIS_LAST = rule(
+    "thesis_last_zh",
+    rf"[，,]\s*(?P<pub>[^，,（()）〈〉《》：:]{{2,30}}?{_THESIS_WORD})\s*[。.]?\s*$",
+    "Law style: the university's thesis closes the citation: …，頁30，國立臺灣大學法律學系碩士論文。",
+    examples=("詹森林（1984），《書》，頁30，國立臺灣大學法律學系碩士論文。", "《書》，北京大学硕士学位论文"),
+    counterexamples=("國立臺灣大學碩士論文，頁30。",),
+    requires=_THESIS_REQUIRES,
 )
-_THESIS_TAIL = compile_fast(rf"\s*{_THESIS_WORD}$")
-_PUB_BLOCK = compile_fast(r"[（(〈<]\s*(?P<body>[^（）()〈〉<>]*[：:︰][^（）()〈〉<>]*)\s*[）)〉>]")
-_PUBLISHER_END = compile_fast(rf"{alternation(PUBLISHER_ENDINGS_ZH)}$")
+LEGAL_TITLE_ZH = rule(
+    "legal_title_zh",
+    rf"{alternation(LEGAL_DOCUMENT_ENDINGS_ZH)}$",
+    "A title of a law, regulation or official act: 國家安全法, …的通知, 兩岸人民關係條例.",
+    examples=("國家安全法", "国务院关于加强管理的通知", "臺灣地區與大陸地區人民關係條例"),
+    counterexamples=("法學方法論", "中國憲政史"),
+    requires=LEGAL_DOCUMENT_ENDINGS_ZH,
+)
+DATE_ONLY_ZH = rule(
+    "date_only_zh",
+    r"\s*[，,：:]\s*(?:民國)?\s*[0-9]{2,4}\s*年(?:\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?)?\s*(?P<v>版)?\s*[。.]?\s*$",
+    "Nothing after a name but a date (版: a dated online version): 中央社，民國95年3月2日 / 西黃丸，2023年10月7日版.",
+    examples=("，民國95年3月2日", "，2023年10月7日版。", "：2001年"),
+    counterexamples=("，2001年3月，頁5", "，《書》，2001年"),
+    requires=("年",),
+    anchored=True,
+)
+THESIS_TAIL = rule(
+    "thesis_tail_zh",
+    rf"\s*{_THESIS_WORD}$",
+    "The thesis word after a university, cut off to leave the publisher: 國立臺灣大學碩士論文.",
+    examples=("國立臺灣大學碩士論文", "華東師範大學 博士學位論文"),
+    counterexamples=("碩士論文集",),
+    requires=_THESIS_REQUIRES,
+)
+PUB_BLOCK_ZH = rule(
+    "pub_block_zh",
+    r"[（(〈<]\s*(?P<body>[^（）()〈〉<>]*[：:︰][^（）()〈〉<>]*)\s*[）)〉>]",
+    "The publication block in parentheses: （臺北：三民書局，1999） / (北京︰三联书店).",
+    examples=("《書》（臺北：三民書局，1999），頁4。", "《书》(北京︰三联书店)", "〈臺北：五南，2001〉"),
+    counterexamples=("《書》（1999），頁4。", "《書》，臺北：三民書局"),
+    requires=_COLONS,
+)
+PUBLISHER_END_ZH = rule(
+    "publisher_end_zh",
+    rf"{alternation(PUBLISHER_ENDINGS_ZH)}$",
+    "A Chinese publisher's name ends in 出版社, 書局, 大學, 公司 …",
+    examples=("三民書局", "人民出版社", "國立政治大學", "聯經出版公司"),
+    counterexamples=("臺北", "1999年"),
+    requires=PUBLISHER_ENDINGS_ZH,
+)
 ACCESS_DATE_ZH = rule(
     "access_date_zh",
     rf"[（(]?\s*{alternation(ACCESS_DATE_LEADS_ZH)}日期\s*[：:]?[^）)]*[）)]?",
@@ -132,7 +333,7 @@ def parse_chinese(raw: str) -> Parsed:
 
 
 def _drop_list_number_and_access(s: str, out: Parsed) -> str:
-    s = _LIST_NUMBER.sub("", s)  # GB/T list number
+    s = LIST_NUMBER.compiled.sub("", s) if LIST_NUMBER.may_match(s) else s  # GB/T list number
     return ACCESS_DATE_ZH.compiled.sub("", s) if ACCESS_DATE_ZH.may_match(s) else s
 
 
@@ -142,7 +343,7 @@ def _url(s: str, out: Parsed) -> str:
 
 def _pages(s: str, out: Parsed) -> str:
     """頁12 / 第12頁 / 12頁 / ]: 12 / a bare mainland page after 版, 期 or a title; at the end, or inside before more."""
-    return take_pages(s, out, search_tail(_PAGES, s) or _PAGES_INSIDE.search(s), strip="，,：: ")
+    return take_pages(s, out, PAGES_ZH.find_tail(s) or PAGES_INSIDE_ZH.find(s), strip="，,：: ")
 
 
 def _taiwan_style(s: str, out: Parsed) -> str:
@@ -152,7 +353,7 @@ def _taiwan_style(s: str, out: Parsed) -> str:
 
 def _take_author_year(s: str, out: Parsed) -> str:
     """Law style: 王澤鑑（1999），《…》"""
-    m = _AUTHOR_YEAR.match(s)
+    m = AUTHOR_YEAR_ZH.find(s)
     if not m:
         return s
     date = parse_date(m["y"] if not m["y"].startswith("民") else m["y"] + "年")
@@ -219,7 +420,7 @@ def _title_and_container(m: _Marked, out: Parsed) -> None:
 def _chapter_editors(m: _Marked, out: Parsed) -> None:
     """收錄於X主編，《書》 (Taiwan) and 作者：《篇名》，載X主編：《書名》 (mainland): a chapter and its book's editors."""
     s, books = m.s, m.books
-    chapter = _CHAPTER_LEAD.search(s)
+    chapter = CHAPTER_LEAD.find(s)
     if chapter and m.article and (not books or s.find(books[0]) > chapter.start()):
         ed = _editor_after(s, chapter)
         if ed:
@@ -243,7 +444,7 @@ def _conference(m: _Marked, out: Parsed) -> None:
 
 def _translator_after_title(m: _Marked, out: Parsed) -> None:
     """《書名》，Y譯: the translators after the title."""
-    translated = _TRANSLATED_AFTER.search(m.s)
+    translated = TRANSLATED_AFTER_TITLE.find(m.s)
     if translated and "translator" not in out.csl:
         take_people(out, "translator", translated["t"])
 
@@ -256,11 +457,11 @@ def _publication_after_titles(m: _Marked, out: Parsed) -> None:
 def _edition_or_section(m: _Marked, out: Parsed) -> None:
     """第2版 of a book, or a newspaper's section (第A10版, 版15)."""
     csl = out.csl
-    edition = _EDITION.search(m.s)
+    edition = EDITION_ZH.find(m.s)
     if edition and ("publisher" in csl or not csl.get("container-title")):
         csl["edition"] = str(chinese_number(edition["e"]) or edition["e"])
     else:
-        section = _SECTION.search(m.rest)
+        section = SECTION_ZH.find(m.rest)
         if section and not csl.get("volume"):
             csl["section"] = section["s"] or section["s2"]
             out.kind_hint = out.kind_hint or "newspaper"
@@ -286,13 +487,13 @@ _MARKED_STEPS: tuple[Callable[[_Marked, Parsed], None], ...] = (
 def _editor_after(s: str, chapter: re.Match) -> str | None:
     """The editors named between a chapter's lead word and the book: 收錄於X主編，《書》 / 載X主編：《書》."""
     between = s[chapter.end(): s.find("《", chapter.end())] if "《" in s[chapter.end():] else ""
-    ed = _EDITOR.search(between.strip())
+    ed = EDITOR_BEFORE_BOOK.find(between.strip())
     return ed["e"] if ed else None
 
 
 def thesis_genre(text: str) -> bool:
     """碩士論文, 博士學位論文 …: the text names a thesis."""
-    return bool(_THESIS.search(text))
+    return bool(THESIS_ZH.find(text))
 
 
 def newspaper_name(name: str) -> bool:
@@ -303,7 +504,7 @@ def newspaper_name(name: str) -> bool:
 def _untitled(s: str, head: str, out: Parsed) -> bool:
     """'中央社，民國95年3月2日' (a news item named by its agency or paper) and '西黃丸，2023年10月7日版' (a dated
     online version): one name, then only a date."""
-    date_only = _DATE_ONLY.match(s, len(head))
+    date_only = DATE_ONLY_ZH.find(s, len(head))
     if not head or not date_only:
         return False
     name = head.strip()
@@ -324,7 +525,7 @@ def _titles(s: str) -> tuple[str, dict]:
     found: dict = {"books": []}
     first = None
     end = 0
-    for m in _TITLE_MARKS.finditer(s):
+    for m in TITLE_MARKS_ZH.finditer(s):
         text = m["a"] or m["a2"]
         if text is not None:
             after_a_title = bool(found["books"]) or found.get("article") is not None
@@ -351,7 +552,7 @@ def _bare_title(s: str, head: str, titles: dict) -> None:
     """「」-less style: 馬持盈，史記今註，第3版（…）: the segment after the author is the title."""
     rest = s[len(head):].lstrip("，,：: ") if head else s
     m = _FIRST_SEGMENT.match(rest)
-    if m and not _NOT_TITLE_START.match(m.group(1)):
+    if m and not NOT_TITLE_START.find(m.group(1)):
         titles["bare"] = m.group(1).strip()
 
 
@@ -363,24 +564,24 @@ def _bare_head(s: str) -> str:
 def _is_publication_block(text: str) -> bool:
     parts = _COLON.split(text, maxsplit=1)
     publisher = parts[1].strip().split("，")[0] if len(parts) == 2 else ""
-    return len(parts[0]) <= 12 and bool(_PUBLISHER_END.search(publisher) or _THESIS.search(publisher))
+    return len(parts[0]) <= 12 and bool(PUBLISHER_END_ZH.find(publisher) or THESIS_ZH.find(publisher))
 
 
 def _people(head: str, out: Parsed) -> None:
     h = head.strip().strip("，,：:、 ")
     if not h:
         return
-    if _ROLE_AFTER_NAME.search(h) and _take_roles(h, out):
+    if ROLE_AFTER_NAME.find(h) and _take_roles(h, out):
         return
     # a nationality ([美]孔飞力) stays: names are kept as printed
     translator = None
-    t = _TRANSLATOR_TAIL.search(h)
+    t = TRANSLATOR_TAIL.find(h)
     if t:
         translator = t["t"]
         h = h[: t.start()]
-    h = _ROMANISED.sub("", h)  # romanised original name
-    editors = _EDITOR_TAIL.search(h)
-    people = split_people(ROLE_WORDS_ZH.sub("", h) if not editors else h[: editors.start()])
+    h = _without_romanised(h)  # romanised original name
+    editors = EDITOR_TAIL.find(h)
+    people = split_people(without_role_word(h) if not editors else h[: editors.start()])
     if not people:
         return
     set_people(out, "editor" if editors else "author", people)
@@ -392,11 +593,11 @@ def _take_roles(head: str, out: Parsed) -> bool:
     """'X著，Y、Z譯' / 'X著、Y譯' / 'X主編': each group of names takes the role word that closes it."""
     roles: dict[str, list[str]] = {}
     group: list[str] = []
-    for token in _NAME_SEP.split(_ROMANISED.sub("", head)):
+    for token in _NAME_SEP.split(_without_romanised(head)):
         token = token.strip()
         if not token:
             continue
-        role = _ROLE_AFTER_NAME.search(token)
+        role = ROLE_AFTER_NAME.find(token)
         name = token[: role.start()].strip().rstrip(".．。") if role else token  # '杭亭頓. 著': a stray stop
         if name:
             group.append(name)
@@ -414,15 +615,15 @@ def _take_roles(head: str, out: Parsed) -> bool:
 
 
 def _bare_journal(s: str, start: int) -> str | None:
-    m = _BARE_JOURNAL.match(s[start:])
+    m = BARE_JOURNAL.find(s[start:])
     return m["j"].strip() if m else None
 
 
 def _publication_block(rest: str, out: Parsed) -> None:
-    m = _PUB_BLOCK.search(rest)
+    m = PUB_BLOCK_ZH.find(rest)
     body = m["body"] if m else None
     if body is None:
-        bare = _BARE_PUB_BLOCK.search(rest)
+        bare = BARE_PUB_BLOCK.find(rest)
         body = bare["body"] if bare else None
     if not body:
         comma = PLACE_COMMA_PUBLISHER.find(rest)  # mainland: …，上海，三联书店，1999年版
@@ -433,28 +634,28 @@ def _publication_block(rest: str, out: Parsed) -> None:
         return
     place, _, tail = _COLON_KEEP.split(body, maxsplit=1)
     publisher = _ZH_COMMA.split(tail)[0].strip()
-    if _THESIS.search(publisher):
+    if THESIS_ZH.find(publisher):
         out.kind_hint = "thesis"
-        publisher = _THESIS_TAIL.sub("", publisher)
+        publisher = _without_thesis_word(publisher)
     set_publication(out, place.strip() if len(place.strip()) <= 12 else None, publisher)
 
 
 def _publisher_without_place(rest: str, out: Parsed) -> None:
     """（出版社，1994年） / ，商務印書館，1971， / 出版社2007年版 / 華東師範大學2009年博士學位論文."""
-    m = _PUBLISHER_YEAR.search(rest) or _PAREN_PUBLISHER_YEAR.search(rest) or _THESIS_LAST.search(rest)
+    m = PUBLISHER_YEAR_ZH.find(rest) or PAREN_PUBLISHER_YEAR.find(rest) or THESIS_LAST.find(rest)
     if not m:
         return
     publisher = m["pub"].strip()
-    if _THESIS.search(publisher) or "y" in m.re.groupindex and _THESIS.match(rest, m.end("y") + 1):
+    if THESIS_ZH.find(publisher) or "y" in m.re.groupindex and THESIS_ZH.compiled.match(rest, m.end("y") + 1):
         out.kind_hint = "thesis"
-        publisher = _THESIS_TAIL.sub("", publisher)
+        publisher = _without_thesis_word(publisher)
     if publisher:
         out.csl["publisher"] = publisher
 
 
 def _volume_issue(rest: str, out: Parsed) -> None:
     """第3卷第2期 / 3卷2期 / 總第45期 / Vol. 3, No. 2, anywhere after the titles."""
-    set_volume_issue(out, _number(_VOLUME.search(rest)), _number(_ISSUE.search(rest)))
+    set_volume_issue(out, _number(VOLUME_ZH.find(rest)), _number(ISSUE_ZH.find(rest)))
 
 
 def _number(m) -> str | None:
@@ -463,15 +664,23 @@ def _number(m) -> str | None:
     return str(value) if value is not None else None
 
 
+def _without_romanised(names: str) -> str:
+    return ROMANISED_NAME.compiled.sub("", names) if ROMANISED_NAME.may_match(names) else names
+
+
+def _without_thesis_word(publisher: str) -> str:
+    return THESIS_TAIL.compiled.sub("", publisher) if THESIS_TAIL.may_match(publisher) else publisher
+
+
 def _strip_titles(s: str) -> str:
-    return _MARKED_TITLES.sub("", s)
+    return MARKED_TITLES.compiled.sub("", s) if MARKED_TITLES.may_match(s) else s
 
 
 def _zh_type(s: str, out: Parsed) -> str:
     csl = out.csl
-    if out.kind_hint == "thesis" or _THESIS.search(s):
+    if out.kind_hint == "thesis" or THESIS_ZH.find(s):
         return "thesis"
-    if _LEGAL_TITLE.search(csl.get("title", "")) and not csl.get("publisher") and not csl.get("container-title"):
+    if LEGAL_TITLE_ZH.find(csl.get("title", "")) and not csl.get("publisher") and not csl.get("container-title"):
         return "legislation"  # 《…關於…的通知》，2018年6月27日: an official act, dated
     if out.kind_hint == "newspaper":
         return "article-newspaper"
