@@ -72,3 +72,39 @@ def test_authors_then_a_short_title_with_commas():
                      "of Precipitation Extremes,” Biology 2, no. 1 (2013): 399–418.",
                      "Walls, Barichivich, and Brown, Drought, deluge and declines, p. 390")
     assert target(notes[2].citations[0]) == ("short", "resolved", 1, 0)
+
+
+# --- types and fields of Chinese notes ------------------------------------------------------------
+
+@pytest.mark.parametrize("raw", ["最高人民法院，《最高人民法院關於適用〈中華人民共和國行政訴訟法〉的解釋》，2018年2月6日。",
+                                 "全國人大常委會，《中華人民共和國刑法修正案（十）》，2017年11月4日。",
+                                 "全國人大常委會, “中華人民共和國公司法” (2005), 295."])
+def test_chinese_laws_and_official_acts_are_legislation(raw):
+    assert parse_citation(raw).csl["type"] == "legislation"
+
+
+def test_a_bao_cited_by_its_day_is_a_newspaper_a_bao_with_an_issue_a_journal():
+    assert parse_citation("丁文詳，〈數字革命與競爭國際化〉，《中國青年報》，2000年11月20日。").csl["type"] == "article-newspaper"
+    assert parse_citation("林大同，〈論經濟〉，《經濟年報》，第3期，2000年，頁5。").csl["type"] == "article-journal"
+
+
+def test_an_edition_after_a_title_is_no_newspaper_page():
+    csl = parse_citation("J. A. O’Brien：《Introduction to information systems》（第7版），Irwin1994年版，95。").csl
+    assert csl["type"] == "book" and csl["edition"] == "7" and "section" not in csl
+
+
+def test_mainland_page_after_the_date():
+    assert parse_citation("張三：《中國心理學的過去與未來》，載《心理學報》2008年，274。").locator == "274"
+    assert parse_citation("張三、李四：《心理學與奧林匹克》，載《新華日報》2008年8月8日，15-16。").locator == "15-16"
+
+
+def test_an_english_thesis_named_in_a_chinese_style_note():
+    csl = parse_citation("L. Harris：《Instructional leadership》，University of Virginia2014年Unpublished doctoral dissertation，341。").csl
+    assert csl["type"] == "thesis" and csl["publisher"] == "University of Virginia"
+
+
+@pytest.mark.parametrize("raw", ["何齡修，〈讀顧誠〈南明史〉〉，《中國史研究》，第3期（1998年）。"])
+def test_a_title_that_names_another_title(raw):
+    csl = parse_citation(raw).csl
+    assert csl["title"] == "讀顧誠〈南明史〉" and [a["literal"] for a in csl["author"]] == ["何齡修"]
+    assert csl["container-title"] == "中國史研究"

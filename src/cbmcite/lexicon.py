@@ -51,7 +51,8 @@ PROSE_OPENERS_ZH = ("例如", "譬如", "比如", "因此", "所以", "但是", 
 # Chinese titles of laws, regulations and official acts end in these: 《…的通知》《國家安全法》
 LEGAL_DOCUMENT_ENDINGS_ZH = ("法", "條例", "条例", "辦法", "办法", "規定", "规定", "規則", "规则", "細則", "细则", "決定", "决定",
                              "決議", "决议", "通知", "公告", "命令", "令", "意見", "意见", "憲法", "宪法", "協定", "协定",
-                             "條約", "条约", "公約", "公约", "議定書", "议定书", "聲明", "声明", "公報", "公报")
+                             "條約", "条约", "公約", "公约", "議定書", "议定书", "聲明", "声明", "公報", "公报",
+                             "解釋", "解释", "修正案", "批復", "批复")
 # Titles of legislation and treaties ("Florida Mental Health Act", "Helsinki Final Act").
 DOCUMENT_TITLE_WORDS_EN = ("Act", "Treaty", "Agreement", "Convention", "Declaration", "Charter", "Protocol", "Accord",
                            "Communiqué", "Communique", "Memorandum", "Resolution", "Statute", "Code of Conduct")
@@ -238,7 +239,7 @@ MASTERS_THESIS_WORDS = ("碩士", "硕士", "master", "m.a.")
 # Chinese and GB/T citation fields (parse/zh.py, parse/gbt.py, parse/legal.py) -------------------------------
 PAGE_NOUNS_ZH = ("面", "數", "数", "碼", "码")  # after 頁 these make a noun (頁面, 頁數, 頁碼), not a page cited
 # A bare mainland page follows these and a comma: …2007年版，44。 / …第2期，98。 / 》，12。
-BARE_PAGE_AFTER_ZH = ("版", "期", "論文", "论文", "》")
+BARE_PAGE_AFTER_ZH = ("版", "期", "論文", "论文", "》", "年", "日")  # …2007年版，44 / …2008年，274 / …8月8日，15
 TRANSLATED_BY_ZH = ("譯", "译")  # 黃裕美譯: the names before it translated
 NOT_TITLE_START_ZH = ("第", "民國", "頁", "页")  # an edition, a date or pages, never an unmarked title
 NOT_SECTION_AFTER_BAN_ZH = ("本", "社")  # 版本 (version), 出版社: not a newspaper's section

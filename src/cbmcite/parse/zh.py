@@ -11,7 +11,7 @@ from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, CONFERENCE_LEADS_Z
                        NOT_SECTION_AFTER_BAN_ZH, PAGE_MARKS_ZH, PAGE_NOUNS_ZH, BARE_PAGE_AFTER_ZH,
                        PUBLISHER_ENDINGS_AFTER_PLACE_ZH,
                        PUBLISHER_ENDINGS_ZH, REPORT_TITLE_WORDS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH,
-                       THESIS_WORDS_ZH, TRANSLATED_BY_ZH, alternation)
+                       THESIS_WORDS_EN, THESIS_WORDS_ZH, TRANSLATED_BY_ZH, alternation)
 from ..normalize import chinese_number, fold_compat, parse_date
 from ..patterns import compile_fast
 from ..rules import rule
@@ -29,8 +29,9 @@ _COLON_KEEP = compile_fast(r"([：:︰])")
 _NAME_SEP = compile_fast(r"[，,、；;]")
 _ZH_COMMA = compile_fast(r"[，,]")
 
-_THESIS_WORD = alternation(THESIS_WORDS_ZH)  # 碩士論文, 博士學位論文 …
-_THESIS_REQUIRES = ("論文", "论文")  # every thesis word holds one
+# 碩士論文, 博士學位論文 …, and an English thesis named in a Chinese-style note (…2014年Unpublished doctoral dissertation)
+_THESIS_WORD = rf"(?:{alternation(THESIS_WORDS_ZH)}|(?i:(?:[A-Za-z]+\s+){{0,2}}{alternation(THESIS_WORDS_EN)}))"
+_THESIS_REQUIRES = ("論文", "论文", "issertation", "hesis", "iss.")  # every thesis word holds one
 _COLONS = ("：", ":", "︰")
 _PAGE = alternation(PAGE_MARKS_ZH)  # 頁 / 页
 _TRANSLATED = alternation(TRANSLATED_BY_ZH)  # 譯 / 译
@@ -40,9 +41,10 @@ _ROLE_KEY = {**{w: "author" for w in ROLE_AUTHOR_ZH}, **{w: "editor" for w in RO
 TITLE_MARKS_ZH = rule(
     "title_marks_zh",
     # a book title may hold another: 《關於《…法》的說明》
-    r"〈(?P<a>[^〈〉]+)〉|<(?P<a2>[^<>]+)>|《(?P<b>(?:[^《》]|《[^《》]*》)+)》|『(?P<b2>[^『』]+)』|「(?P<q>[^「」]+)」",
+    r"〈(?P<a>(?:[^〈〉]|〈[^〈〉]*〉)+)〉|<(?P<a2>[^<>]+)>|《(?P<b>(?:[^《》]|《[^《》]*》)+)》|『(?P<b2>[^『』]+)』|「(?P<q>[^「」]+)」",
     "A marked title: 〈篇名〉 or <篇名> (article), 《書名》 or 『書名』 (book, journal), 「篇名」 (the 「」 style).",
     examples=("谷家恆，〈技職院校〉，《通識教育季刊》", "王澤鑑，<侵權行為>，台大法學論叢", "《關於《立法法》的說明》",
+              "何齡修，〈讀顧誠〈南明史〉〉，《中國史研究》",
               "顧立民，「中國海洋地緣戰略」，遠景基金會季刊", "山田，「論文」『雑誌』"),
     counterexamples=("馬持盈，史記今註，第3版", "Smith, The Cold War (1999)"),
     requires=("〈", "<", "《", "『", "「"),
@@ -166,9 +168,10 @@ CONFERENCE_ZH = rule(
 )
 EDITION_ZH = rule(
     "edition_zh",
-    r"第\s*(?P<e>[0-9一二三四五六七八九十]+)\s*版(?=\s*[（(，,])",
-    "A book's edition before its publication block or a comma: 史記今註，第3版（臺北：…）.",
-    examples=("馬持盈，史記今註，第3版（臺北：臺灣商務印書館，1987年）", "《民法總則》，第二版，2004年"),
+    r"第\s*(?P<e>[0-9一二三四五六七八九十]+)\s*版(?=\s*[）)]?\s*[（(，,])",
+    "A book's edition before its publication block or a comma, in parentheses or not: 史記今註，第3版（臺北：…）.",
+    examples=("馬持盈，史記今註，第3版（臺北：臺灣商務印書館，1987年）", "《民法總則》，第二版，2004年",
+              "《Introduction to information systems》（第7版），Irwin1994年版"),
     counterexamples=("《聯合報》，第A10版。", "第3版"),
     requires=("版",),
 )
@@ -277,9 +280,11 @@ THESIS_LAST = rule(
 )
 LEGAL_TITLE_ZH = rule(
     "legal_title_zh",
-    rf"{alternation(LEGAL_DOCUMENT_ENDINGS_ZH)}$",
-    "A title of a law, regulation or official act: 國家安全法, …的通知, 兩岸人民關係條例.",
-    examples=("國家安全法", "国务院关于加强管理的通知", "臺灣地區與大陸地區人民關係條例"),
+    rf"{alternation(LEGAL_DOCUMENT_ENDINGS_ZH)}(?:\s*[（(][^（）()]{{1,8}}[）)])?$",
+    "A title of a law, regulation or official act, a numbered amendment or a draft after it: 國家安全法, …的通知, "
+    "兩岸人民關係條例, 刑法修正案（十）.",
+    examples=("國家安全法", "国务院关于加强管理的通知", "臺灣地區與大陸地區人民關係條例", "中華人民共和國刑法修正案（十）",
+              "最高人民法院關於適用〈中華人民共和國行政訴訟法〉的解釋"),
     counterexamples=("法學方法論", "中國憲政史"),
     requires=LEGAL_DOCUMENT_ENDINGS_ZH,
 )
@@ -676,13 +681,26 @@ def _strip_titles(s: str) -> str:
     return MARKED_TITLES.compiled.sub("", s) if MARKED_TITLES.may_match(s) else s
 
 
+def legal_title(title: str) -> bool:
+    """《…法》《…的通知》《…修正案（十）》: the title of a law or an official act."""
+    return bool(LEGAL_TITLE_ZH.find(title))
+
+
+def _dated_paper(csl: dict) -> bool:
+    """《中國青年報》，2000年11月20日: a 報 cited by its day, with no volume or issue, is a newspaper (年報 and 學報 have
+    issues)."""
+    parts = (csl.get("issued") or {}).get("date-parts") or [[]]
+    return csl.get("container-title", "").endswith(("報", "报")) and len(parts[0]) == 3 and \
+        not (csl.get("volume") or csl.get("issue"))
+
+
 def _zh_type(s: str, out: Parsed) -> str:
     csl = out.csl
     if out.kind_hint == "thesis" or THESIS_ZH.find(s):
         return "thesis"
     if LEGAL_TITLE_ZH.find(csl.get("title", "")) and not csl.get("publisher") and not csl.get("container-title"):
         return "legislation"  # 《…關於…的通知》，2018年6月27日: an official act, dated
-    if out.kind_hint == "newspaper":
+    if out.kind_hint == "newspaper" or _dated_paper(csl):
         return "article-newspaper"
     if out.kind_hint in ("chapter", "paper-conference"):
         return out.kind_hint
