@@ -103,8 +103,58 @@ def test_an_english_thesis_named_in_a_chinese_style_note():
     assert csl["type"] == "thesis" and csl["publisher"] == "University of Virginia"
 
 
-@pytest.mark.parametrize("raw", ["何齡修，〈讀顧誠〈南明史〉〉，《中國史研究》，第3期（1998年）。"])
+@pytest.mark.parametrize("raw", ["何齡修，〈讀顧誠〈南明史〉〉，《中國史研究》，第3期（1998年）。",
+                                 "何齡修, “讀顧誠〈南明史〉,” 中國史研究, no. 3 (1998): 108"])
 def test_a_title_that_names_another_title(raw):
     csl = parse_citation(raw).csl
     assert csl["title"] == "讀顧誠〈南明史〉" and [a["literal"] for a in csl["author"]] == ["何齡修"]
     assert csl["container-title"] == "中國史研究"
+
+
+# --- fields of English (Chicago) notes ------------------------------------------------------------
+
+@pytest.mark.parametrize("raw,book", [
+    ("魯迅, “中國小說的歷史的變遷,” in 魯迅全集, vol. 9 (北京: 人民文學出版社, 1981), 221.", "魯迅全集"),
+    ("鄧小平, “精簡機構是一場革命,” in 鄧小平文選, 2nd ed., vol. 2 (人民出版社, 1994).", "鄧小平文選"),
+    ("S. Goldin-Meadow, “Gesture and Cognitive Development,” in Handbook of Child Psychology, ed. L. S. Liben and "
+     "U. Mueller, 7th ed., vol. 2 (John Wiley & Sons, 2015), 281–285.", "Handbook of Child Psychology"),
+])
+def test_a_chapter_in_a_volume_of_a_book(raw, book):
+    csl = parse_citation(raw).csl
+    assert csl["type"] == "chapter" and csl["container-title"] == book and "in " not in csl["title"]
+
+
+def test_editors_named_after_a_book_title():
+    csl = parse_citation("W. Shakespeare, Much Ado about Nothing, ed. B. A. Mowat and P. Werstine (Washington Square Press, 1995), 38.").csl
+    assert csl["title"] == "Much Ado about Nothing"
+    assert [e["family"] for e in csl["editor"]] == ["Mowat", "Werstine"]
+
+
+def test_a_translator_or_editors_at_the_head():
+    csl = parse_citation("M. A. S. Abdel Haleem, trans., The Qur’an (Oxford University Press, 2004), 168–170.").csl
+    assert csl["title"] == "The Qur’an" and "author" not in csl and csl["translator"]
+    csl = parse_citation("Jewelle Taylor Gibbs, Larke Nahme Huang eds., Children of color (Jossey-Bass, 1989), p.140.").csl
+    assert [e["family"] for e in csl["editor"]] == ["Gibbs", "Huang"] and csl["title"] == "Children of color"
+
+
+def test_a_journal_whose_name_holds_commas():
+    csl = parse_citation("Weimin Mou and Timothy P. McNamara, “Intrinsic Frames of Reference,” Journal of Experimental "
+                         "Psychology: Learning, Memory, and Cognition 28 (2002): 244.").csl
+    assert csl["container-title"] == "Journal of Experimental Psychology: Learning, Memory, and Cognition"
+    assert csl["title"] == "Intrinsic Frames of Reference" and csl["volume"] == "28"
+
+
+def test_a_report_kind_before_the_publisher_block():
+    csl = parse_citation("M. Harwell, “Don’t Expect Too Much,” Policy brief (National Education Policy Center, 2018), 12.").csl
+    assert csl["type"] == "report" and "container-title" not in csl and csl["publisher"] == "National Education Policy Center"
+
+
+def test_a_chinese_edition_word_after_the_title():
+    csl = parse_citation("楊鍾羲, 雪橋詩話續集, 影印本, vol. 5 (瀋陽: 遼瀋書社, 1991), 133.").csl
+    assert csl["title"] == "雪橋詩話續集" and csl["edition"] == "影印本"
+
+
+def test_an_access_date_is_no_date_of_the_work():
+    csl = parse_citation("U.S. Census Bureau, “Population Clock,” U.S. Department of Commerce, accessed July 3, 2019, "
+                         "https://www.census.gov/popclock/.").csl
+    assert "issued" not in csl and csl["type"] == "webpage"

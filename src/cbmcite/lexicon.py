@@ -98,7 +98,8 @@ REPORT_PUBLISHER_WORDS_EN = ("United Nations", "UN", "Headquarters", "Government
                              "Agency", "Congress", "Commission", "Secretariat", "Council", "Administration",
                              "Organization")
 # Titles of reports (matched in any case).
-REPORT_TITLE_WORDS_EN = ("Report", "White Paper", "Working Paper", "Policy Brief", "Study on", "Yearbook of", "Briefing")
+REPORT_TITLE_WORDS_EN = ("Report", "White Paper", "Working Paper", "Policy Brief", "Issue Brief", "Study on", "Yearbook of",
+                         "Briefing")
 REPORT_TITLE_WORDS_ZH = ("報告", "报告", "白皮書", "白皮书")
 # Newspaper and news-agency names ('The New York Times', 'Reuters').
 NEWSPAPER_WORDS_EN = ("Times", "Post", "Herald", "Tribune", "Daily", "Gazette", "Guardian", "News", "Chronicle",
@@ -264,6 +265,11 @@ NAME_JOINERS_EN = ("and", "&")
 NAME_JOINERS_ZH = ("、", "和", "與", "与")  # 王振寰、瞿海源 / 王振寰與瞿海源
 # Words before a translator's or an editor's names: ', trans. S. H. Butcher' / ', ed. John Smith'.
 TRANSLATOR_LEADS_EN = ("trans.", "tr.", "translated by")
+TRANSLATOR_MARKS_EN = ("trans.", "tr.")  # after the names, at the head: 'M. A. S. Abdel Haleem, trans., The Qur’an'
+# Editions of Chinese books named after the title ('雪橋詩話續集, 影印本, vol. 5'): a photographic reprint, a punctuated
+# or revised edition, a woodblock print …
+EDITION_WORDS_ZH = ("影印本", "標點本", "标点本", "點校本", "点校本", "修訂本", "修订本", "增訂本", "增订本", "增補本", "增补本",
+                    "修訂版", "修订版", "增訂版", "增订版", "刻本", "排印本", "重印本", "校注本", "活字本")
 EDITOR_LEADS_EN = ("ed.", "eds.", "edited by")
 # Marks after an editor's name: 'M. Gold, ed.' / 'Keohane and Nye (eds.)' (bare 'ed' only as a part of its own).
 EDITOR_MARKS_EN = ("ed.", "eds.", "(ed)", "(ed.)", "(eds)", "(eds.)")
