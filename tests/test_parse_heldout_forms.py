@@ -2,6 +2,7 @@
 test is one rule of the genre, on invented citations of the shapes pandoc citeproc and Taiwan-style notes print."""
 import pytest
 
+from cbmcite.ingest.latex import to_plain
 from cbmcite.model import DocumentResult, Note
 from cbmcite.parse import parse_citation, parse_note
 from cbmcite.resolve import resolve_document
@@ -158,3 +159,12 @@ def test_an_access_date_is_no_date_of_the_work():
     csl = parse_citation("U.S. Census Bureau, “Population Clock,” U.S. Department of Commerce, accessed July 3, 2019, "
                          "https://www.census.gov/popclock/.").csl
     assert "issued" not in csl and csl["type"] == "webpage"
+
+
+# --- LaTeX source lines --------------------------------------------------------------------------
+
+def test_latex_line_break_is_a_space_except_between_cjk_characters():
+    assert to_plain("請參閱夏新華\n  et al., 近代中國憲政歷程, 347.") == "請參閱夏新華 et al., 近代中國憲政歷程, 347."
+    assert to_plain("同上239.\n李眉. 李劼人軼事[N]. 四川工人日報") == "同上239. 李眉. 李劼人軼事[N]. 四川工人日報"
+    assert to_plain("兩岸軍事\n互信") == "兩岸軍事互信"
+    assert to_plain(r"http://www.soi.city.ac.uk/\textasciitilde dbawden/a.pdf") == "http://www.soi.city.ac.uk/~dbawden/a.pdf"
