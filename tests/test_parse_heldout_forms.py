@@ -168,3 +168,18 @@ def test_latex_line_break_is_a_space_except_between_cjk_characters():
     assert to_plain("同上239.\n李眉. 李劼人軼事[N]. 四川工人日報") == "同上239. 李眉. 李劼人軼事[N]. 四川工人日報"
     assert to_plain("兩岸軍事\n互信") == "兩岸軍事互信"
     assert to_plain(r"http://www.soi.city.ac.uk/\textasciitilde dbawden/a.pdf") == "http://www.soi.city.ac.uk/~dbawden/a.pdf"
+
+
+@pytest.mark.parametrize("raw", ["“上海各路商界總聯合會致外交部電,” 民國日報, August 14, 1925, 375.",
+                                 "“Defining and Delimiting the Exemptions,” 81 F.R. § (2016), 399."])
+def test_a_quoted_title_then_a_paper_or_a_code_is_a_citation(raw):
+    note = parse_note(Note(1, raw, 1))
+    assert note.kind == "citation" and [c.raw for c in note.citations] == [raw]
+
+
+def test_a_regulation_in_the_federal_register_and_a_pinpoint_after_the_year():
+    csl, page = (lambda c: (c.csl, c.locator))(parse_citation(
+        "“Defining and Delimiting the Exemptions,” 81 F.R. § (2016), 399."))
+    assert csl["type"] == "legislation" and csl["container-title"] == "F.R." and page == "399"
+    cit = parse_citation("“Civil Rights Act of 1964,” Pub. L. No. 88-352, 78 Stat. 241 (1964), 375, https://www.govinfo.gov/a.pdf.")
+    assert cit.locator == "375" and cit.csl["URL"] == "https://www.govinfo.gov/a.pdf"

@@ -159,7 +159,7 @@ COURT_REPORTERS_EN = ("U.S.", "S. Ct.", "S.Ct.", "L. Ed.", "L. Ed. 2d", "F.", "F
                       "F. Supp. 2d", "F. Supp. 3d", "A.C.", "Q.B.", "K.B.", "Ch.", "W.L.R.", "All E.R.", "I.C.J.")
 NEUTRAL_COURTS_EN = ("EWCA Civ", "EWCA Crim", "EWHC", "UKSC", "UKHL", "UKPC", "UKUT", "EWFC", "IESC", "HCA", "SCC")
 LAW_REVIEW_ABBREVIATIONS = ("L. Rev.", "L.Rev.", "L.J.", "L. J.", "L.Q.", "J. Int'l L.", "Int'l L.J.")
-STATUTE_CODES_EN = ("Stat.", "U.S.C.", "U.S.C", "C.F.R.", "C.F.R")  # a state prefix may come first: Fla. Stat.
+STATUTE_CODES_EN = ("Stat.", "U.S.C.", "U.S.C", "C.F.R.", "C.F.R", "F.R.", "Fed. Reg.")  # a state prefix may come first: Fla. Stat.
 
 # Numbers and dates -------------------------------------------------------------------------------
 # After a number these mean "quantity", not "note": 10月, 3期, 2,858件.

@@ -148,9 +148,11 @@ DATED_EDITION_END_ZH = rule(
 )
 QUOTED_TITLE_THEN_SOURCE = rule(
     "quoted_title_then_source",
-    r"^[\"“][^\"”]{8,}[\"”]\s*,?\s*[A-Z]",
-    "A sign of a citation: it opens with a quoted title and a source follows ('\"Title,\" The New York Times').",
-    examples=("“Taiwan Strait Tensions Rise,” The New York Times, March 2, 2006.", '"China and the Bomb" Foreign Affairs'),
+    r"^[\"“][^\"”]{8,}[\"”]\s*,?\s*[A-Z]|^[\"“][^\"”]{8,}[,，][\"”]\s*(?:[0-9]+\s+[A-Z]|\p{Han})",
+    "A sign of a citation: it opens with a quoted title and a source follows ('\"Title,\" The New York Times', "
+    "'“Title,” 81 F.R. §', '“標題,” 民國日報').",
+    examples=("“Taiwan Strait Tensions Rise,” The New York Times, March 2, 2006.", '"China and the Bomb" Foreign Affairs',
+              "“Defining and Delimiting the Exemptions,” 81 F.R. § (2016)", "“上海各路商界總聯合會致外交部電,” 民國日報"),
     counterexamples=("“Taiwan Strait Tensions Rise,” he wrote.", "Smith, “Title,” New York"),
     requires=('"', "“"),
     anchored=True,
