@@ -86,6 +86,7 @@ def test_chinese_laws_and_official_acts_are_legislation(raw):
 
 def test_a_bao_cited_by_its_day_is_a_newspaper_a_bao_with_an_issue_a_journal():
     assert parse_citation("丁文詳，〈數字革命與競爭國際化〉，《中國青年報》，2000年11月20日。").csl["type"] == "article-newspaper"
+    assert parse_citation("丁文詳, “數字革命與競爭國際化,” 中國青年報, November 20, 2000.").csl["type"] == "article-newspaper"
     assert parse_citation("林大同，〈論經濟〉，《經濟年報》，第3期，2000年，頁5。").csl["type"] == "article-journal"
 
 
@@ -183,3 +184,14 @@ def test_a_regulation_in_the_federal_register_and_a_pinpoint_after_the_year():
     assert csl["type"] == "legislation" and csl["container-title"] == "F.R." and page == "399"
     cit = parse_citation("“Civil Rights Act of 1964,” Pub. L. No. 88-352, 78 Stat. 241 (1964), 375, https://www.govinfo.gov/a.pdf.")
     assert cit.locator == "375" and cit.csl["URL"] == "https://www.govinfo.gov/a.pdf"
+
+
+def test_place_and_publisher_with_a_state_and_a_company_form():
+    csl = parse_citation("B. E. Chernik, Introduction to library services, Littleton, Colo.: Libraries Unlimited, Inc., 1982, p. 280.").csl
+    assert csl["publisher"] == "Libraries Unlimited, Inc." and csl["publisher-place"] == "Littleton, Colo."
+    assert csl["title"] == "Introduction to library services"
+
+
+def test_a_chinese_book_in_an_english_rendering_keeps_its_page_before_the_url():
+    cit = parse_citation("侯文順, 高分子物理：高分子材料分析、選擇與改性 (北京: 化學工業出版社, 2010), 31–33, http://example.org/a.")
+    assert cit.locator == "31-33" and cit.csl["publisher"] == "化學工業出版社"

@@ -265,7 +265,9 @@ NAME_JOINERS_EN = ("and", "&")
 NAME_JOINERS_ZH = ("、", "和", "與", "与")  # 王振寰、瞿海源 / 王振寰與瞿海源
 # Words before a translator's or an editor's names: ', trans. S. H. Butcher' / ', ed. John Smith'.
 TRANSLATOR_LEADS_EN = ("trans.", "tr.", "translated by")
-TRANSLATOR_MARKS_EN = ("trans.", "tr.")  # after the names, at the head: 'M. A. S. Abdel Haleem, trans., The Qur’an'
+TRANSLATOR_MARKS_EN = ("trans.", "tr.")
+# A company's legal form after its name and a comma ('Libraries Unlimited, Inc.'): part of the publisher's name.
+CORPORATE_SUFFIXES_EN = ("Inc.", "Inc", "Ltd.", "Ltd", "Co.", "Corp.", "LLC", "L.L.C.", "Pty Ltd", "GmbH")  # after the names, at the head: 'M. A. S. Abdel Haleem, trans., The Qur’an'
 # Editions of Chinese books named after the title ('雪橋詩話續集, 影印本, vol. 5'): a photographic reprint, a punctuated
 # or revised edition, a woodblock print …
 EDITION_WORDS_ZH = ("影印本", "標點本", "标点本", "點校本", "点校本", "修訂本", "修订本", "增訂本", "增订本", "增補本", "增补本",

@@ -8,7 +8,7 @@ import regex as re
 from ..patterns import compile_fast
 from ..rules import rule
 
-from ..lexicon import (DATE_QUALIFIERS_EN, EDITION_WORDS_ZH, DOCUMENT_TITLE_WORDS_EN, EDITOR_LEADS_EN, EDITOR_MARKS_EN, ISSUE_WORDS_EN,
+from ..lexicon import (CORPORATE_SUFFIXES_EN, DATE_QUALIFIERS_EN, EDITION_WORDS_ZH, DOCUMENT_TITLE_WORDS_EN, EDITOR_LEADS_EN, EDITOR_MARKS_EN, ISSUE_WORDS_EN,
                        MONTH_ABBREVIATIONS, MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN, NEWSPAPER_WORDS_EN,
                        ORDINAL_SUFFIXES_EN, PAGE_WORDS_EN, PLACE_CONNECTIVES_EN, PUBLISHER_ENDINGS_EN, PUBLISHER_WORDS_EN,
                        PUBLISHING_PLACES, REPORT_NUMBER_WORDS_EN, REPORT_PUBLISHER_WORDS_EN, REPORT_TITLE_WORDS_EN,
@@ -19,7 +19,7 @@ from .names import is_institution, is_person_name, split_people
 from .fields import (Step, run_steps, set_issued, set_people, set_volume_issue, take_pages, take_people, take_url_field,
                      take_year)
 from .result import Parsed
-from .zh import newspaper_name, thesis_genre
+from .zh import dated_paper, newspaper_name, thesis_genre
 
 MONTH_DAY_YEAR = rule(
     "month_day_year_en",
@@ -352,11 +352,20 @@ FULL_DATE = rule(
     requires=tuple(sorted({month[:3] for month in _MONTHS})),  # every month's name opens with its first three letters
 )
 _MONTH_KEYS = [month[:3].lower() for month in MONTHS_EN]
+CORPORATE_SUFFIX = rule(
+    "corporate_suffix_en",
+    rf"[,，]\s*{alternation(CORPORATE_SUFFIXES_EN)}$",
+    "A company's legal form after its name and a comma: 'Libraries Unlimited, Inc.' is one publisher.",
+    examples=("Libraries Unlimited, Inc.", "Harcourt Brace, Ltd."),
+    counterexamples=("Libraries Unlimited", "Cambridge, MA"),
+    requires=(",", "，"),
+)
 SHORT_PLACE_PART = rule(
     "short_place_part",
-    r"^(?:[A-Z]\.\s*)+$|^[A-Z]{2,3}$|^[A-Z][a-z]?\.$",
-    "A short part of a place that belongs with the part before it: 'Washington, DC', 'Cambridge, MA', 'U.S.', 'Md.'.",
-    examples=("DC", "U.S.", "Md.", "MA"),
+    r"^(?:[A-Z]\.\s*)+$|^[A-Z]{2,3}$|^[A-Z][a-z]{0,4}\.$",
+    "A short part of a place that belongs with the part before it: 'Washington, DC', 'Cambridge, MA', 'U.S.', 'Md.', "
+    "'Littleton, Colo.'.",
+    examples=("DC", "U.S.", "Md.", "MA", "Colo."),
     counterexamples=("Washington", "Cambridge", "USAF"),
     anchored=True,
 )
@@ -548,7 +557,8 @@ def _take_place_publisher(s: str, out: Parsed) -> str:
     publisher = s[colon + 1:].strip().strip(",")
     before = s[:colon].rstrip()
     parts = [p.strip() for p in _COMMA.split(before)]
-    if len(parts) < 2 or not publisher or ":" in publisher or "," in publisher:
+    bare_publisher = CORPORATE_SUFFIX.compiled.sub("", publisher)  # 'Libraries Unlimited, Inc.'
+    if len(parts) < 2 or not publisher or ":" in publisher or "," in bare_publisher:
         return s  # 'China: The balance sheet, Public Affairs Press': the colon is in a title
     place_parts = [parts[-1]]
     while SHORT_PLACE_PART.find(place_parts[0]) and len(parts) > len(place_parts) + 1:
@@ -828,7 +838,7 @@ def _csl_type(out: Parsed) -> str:
             thesis_genre(csl.get("genre", "")):
         return "thesis"
     container = csl.get("container-title", "")
-    if (NEWSPAPER.find(container) or newspaper_name(container)) and not csl.get("volume"):
+    if (NEWSPAPER.find(container) or newspaper_name(container)) and not csl.get("volume") or dated_paper(csl):
         return "article-newspaper"
     if out.kind_hint == "document" or DOCUMENT_TITLE_WORD.compiled.match(title) or DOCUMENT_TITLE_WORD.find(title) and not csl.get("author"):
         return "legislation" if not csl.get("author") else "treaty"

@@ -74,6 +74,8 @@ def _chinese_fit(raw: str) -> float:
     (CSL renderers: '王名揚, 美國行政法 (北京大學出版社, 2007), 158.')."""
     english_marks = ", " in raw or ENGLISH_QUOTE.find(raw)  # '“温家宝主持国务院会议,” 48.'
     outside = QUOTED_PART.compiled.sub("", raw) if QUOTED_PART.may_match(raw) else raw
+    if english_marks:  # a title's own 、 ('高分子材料分析、選擇與改性') in an English rendering
+        outside = outside.replace("、", "")
     return 0.5 if is_chinese(outside) and (FULL_WIDTH_PUNCTUATION.find(outside) or not english_marks) else 0.0
 
 

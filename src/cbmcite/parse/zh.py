@@ -686,7 +686,7 @@ def legal_title(title: str) -> bool:
     return bool(LEGAL_TITLE_ZH.find(title))
 
 
-def _dated_paper(csl: dict) -> bool:
+def dated_paper(csl: dict) -> bool:
     """《中國青年報》，2000年11月20日: a 報 cited by its day, with no volume or issue, is a newspaper (年報 and 學報 have
     issues)."""
     parts = (csl.get("issued") or {}).get("date-parts") or [[]]
@@ -700,7 +700,7 @@ def _zh_type(s: str, out: Parsed) -> str:
         return "thesis"
     if LEGAL_TITLE_ZH.find(csl.get("title", "")) and not csl.get("publisher") and not csl.get("container-title"):
         return "legislation"  # 《…關於…的通知》，2018年6月27日: an official act, dated
-    if out.kind_hint == "newspaper" or _dated_paper(csl):
+    if out.kind_hint == "newspaper" or dated_paper(csl):
         return "article-newspaper"
     if out.kind_hint in ("chapter", "paper-conference"):
         return out.kind_hint
