@@ -195,3 +195,9 @@ def test_place_and_publisher_with_a_state_and_a_company_form():
 def test_a_chinese_book_in_an_english_rendering_keeps_its_page_before_the_url():
     cit = parse_citation("侯文順, 高分子物理：高分子材料分析、選擇與改性 (北京: 化學工業出版社, 2010), 31–33, http://example.org/a.")
     assert cit.locator == "31-33" and cit.csl["publisher"] == "化學工業出版社"
+
+
+@pytest.mark.parametrize("raw", ["李強：化解醫患矛盾需釜底抽薪，2012年5月3日版，85。", "《被告人李寧、張磊貪汙案一審開庭》，載《新華網》，253。"])
+def test_a_dated_online_version_or_a_work_in_a_named_site_is_a_citation(raw):
+    note = parse_note(Note(1, raw, 1))
+    assert [c.raw for c in note.citations] == [raw] and note.citations[0].locator in ("85", "253")
