@@ -201,3 +201,10 @@ def test_a_chinese_book_in_an_english_rendering_keeps_its_page_before_the_url():
 def test_a_dated_online_version_or_a_work_in_a_named_site_is_a_citation(raw):
     note = parse_note(Note(1, raw, 1))
     assert [c.raw for c in note.citations] == [raw] and note.citations[0].locator in ("85", "253")
+
+
+def test_an_author_colon_and_an_unmarked_title_with_a_dated_version_is_a_web_page():
+    cit = parse_citation("王明亮：關於中國學術期刊標準化數據庫系統工程的進展，1998年8月16日版。")
+    assert cit.csl["type"] == "webpage" and cit.csl["author"] == [{"literal": "王明亮"}]
+    assert cit.csl["title"] == "關於中國學術期刊標準化數據庫系統工程的進展" and "publisher" not in cit.csl
+

@@ -506,13 +506,33 @@ def newspaper_name(name: str) -> bool:
     return bool(NEWSPAPER_NAME_ZH.find(name))
 
 
+AUTHOR_COLON_UNMARKED_TITLE = rule(
+    "author_colon_unmarked_title_zh",
+    r"^(?P<who>[^：:，,《》〈〉0-9]{1,20})[：:](?P<title>[^：:，,《》〈〉]{2,80})"
+    r"\s*[，,]\s*(?:民國)?\s*[0-9]{2,4}\s*年(?:\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?)?\s*(?P<v>版)(?:\s*[，,]\s*[0-9]{1,5})?\s*[。.]?\s*$",
+    "Mainland style, a web page with no title marks: author, colon, title, then only its dated version "
+    "('李強：化解醫患矛盾需釜底抽薪，2012年5月3日版'); without 版 a colon form is a place and publisher.",
+    examples=("李強：化解醫患矛盾需釜底抽薪，2012年5月3日版", "A. Hopkinson：UNIMARC and metadata，2009年4月22日版。"),
+    counterexamples=("北京：人民出版社，2007年", "北京：人民出版社，2007年5月", "李強：《化解醫患矛盾》，2012年5月3日版"),
+    requires=("：", ":"),
+    anchored=True,
+)
+
+
 def _untitled(s: str, head: str, out: Parsed) -> bool:
     """'中央社，民國95年3月2日' (a news item named by its agency or paper) and '西黃丸，2023年10月7日版' (a dated
     online version): one name, then only a date."""
     date_only = DATE_ONLY_ZH.find(s, len(head))
-    if not head or not date_only:
+    named = None
+    if head and not date_only:  # '李強：化解醫患矛盾需釜底抽薪，2012年5月3日版': an author, a colon, the title unmarked
+        named = AUTHOR_COLON_UNMARKED_TITLE.find(s)
+        if not named:
+            return False
+        set_people(out, "author", [named["who"]])
+        head, date_only = named.group("who") + "：" + named["title"], named
+    elif not head or not date_only:
         return False
-    name = head.strip()
+    name = named["title"].strip() if named else head.strip()
     if name in NEWS_AGENCIES_ZH or NEWSPAPER_NAME_ZH.find(name):
         out.csl["container-title"] = name
         out.csl["type"] = "article-newspaper"
