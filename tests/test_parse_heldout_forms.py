@@ -208,3 +208,8 @@ def test_an_author_colon_and_an_unmarked_title_with_a_dated_version_is_a_web_pag
     assert cit.csl["type"] == "webpage" and cit.csl["author"] == [{"literal": "王明亮"}]
     assert cit.csl["title"] == "關於中國學術期刊標準化數據庫系統工程的進展" and "publisher" not in cit.csl
 
+
+
+def test_a_work_in_a_site_with_a_version_dated_to_the_day_is_a_web_page():
+    cit = parse_citation("C. Bologna：《What happens to your mind and body when you feel homesick?》，載《HuffPost》，2018年6月27日版，50。")
+    assert cit.csl["type"] == "webpage" and cit.csl["container-title"] == "HuffPost" and cit.locator == "50"

@@ -714,6 +714,17 @@ def dated_paper(csl: dict) -> bool:
         not (csl.get("volume") or csl.get("issue"))
 
 
+DATED_VERSION_ZH = rule(
+    "dated_version_zh",
+    r"[0-9]{1,2}\s*日\s*版",
+    "A version dated to the day (2016年9月30日版, law-citation style) is a page of a web site, not an issue of a "
+    "periodical: 載《BBC News》，2016年9月30日版 is a web page (a newspaper's page is 日第5版).",
+    examples=("載《BBC News》，2016年9月30日版，69", "2018年6月27日版"),
+    counterexamples=("2000年11月20日第5版", "2013年版"),
+    requires=("版",),
+)
+
+
 def _zh_type(s: str, out: Parsed) -> str:
     csl = out.csl
     if out.kind_hint == "thesis" or THESIS_ZH.find(s):
@@ -726,6 +737,8 @@ def _zh_type(s: str, out: Parsed) -> str:
         return out.kind_hint
     if csl.get("URL") and not (csl.get("volume") or csl.get("issue") or csl.get("publisher")):
         return "webpage"
+    if csl.get("container-title") and not (csl.get("volume") or csl.get("issue")) and DATED_VERSION_ZH.find(s):
+        return "webpage"  # 載《HuffPost》，2018年6月27日版
     if csl.get("container-title"):
         return "article-journal"
     if REPORT_TITLE_ZH.find(csl.get("title", "")) or REPORT_TITLE_ZH.find(_strip_titles(s)):
