@@ -213,3 +213,9 @@ def test_an_author_colon_and_an_unmarked_title_with_a_dated_version_is_a_web_pag
 def test_a_work_in_a_site_with_a_version_dated_to_the_day_is_a_web_page():
     cit = parse_citation("C. Bologna：《What happens to your mind and body when you feel homesick?》，載《HuffPost》，2018年6月27日版，50。")
     assert cit.csl["type"] == "webpage" and cit.csl["container-title"] == "HuffPost" and cit.locator == "50"
+
+
+def test_a_page_right_after_the_title_is_the_locator_in_a_law_citation_rendering():
+    cit = parse_citation("全國人大常委會：《中華人民共和國公司法》370-373，2005年10月27日發佈")
+    assert cit.locator == "370-373" and cit.csl["title"] == "中華人民共和國公司法"
+    assert cit.csl["issued"] == {"date-parts": [[2005, 10, 27]]}

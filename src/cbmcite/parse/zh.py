@@ -149,6 +149,15 @@ PAGES_INSIDE_ZH = rule(
     counterexamples=("《債法原理》，頁110-122。", "頁30，"),
     requires=PAGE_MARKS_ZH,
 )
+PAGES_AFTER_TITLE_ZH = rule(
+    "pages_after_title_zh",
+    r"(?<=》)(?![0-9]{4}\s*[，,])(?P<a>[0-9]{1,4}(?:\s*[-–~～]\s*[0-9]{1,4})?)\s*(?=[，,])",
+    "Law-citation renderings put the page cited right after the title, before its date: "
+    "《中華人民共和國公司法》207，2005年10月27日發佈.",
+    examples=("《中華人民共和國公司法》207，2005年10月27日發佈", "《公司法》370-373，2005年"),
+    counterexamples=("《民國日報》1925，", "《書》，頁5，", "《清華法學》2010年第3期，"),
+    requires=("》",),
+)
 AUTHOR_YEAR_ZH = rule(
     "author_year_zh",
     r"^(?P<a>[^，,（(《〈]{1,30})[（(]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}|民國?\s*[0-9]{2,3})\s*[）)]",
@@ -348,7 +357,8 @@ def _url(s: str, out: Parsed) -> str:
 
 def _pages(s: str, out: Parsed) -> str:
     """頁12 / 第12頁 / 12頁 / ]: 12 / a bare mainland page after 版, 期 or a title; at the end, or inside before more."""
-    return take_pages(s, out, PAGES_ZH.find_tail(s) or PAGES_INSIDE_ZH.find(s), strip="，,：: ")
+    return take_pages(s, out, PAGES_ZH.find_tail(s) or PAGES_INSIDE_ZH.find(s) or PAGES_AFTER_TITLE_ZH.find(s),
+                      strip="，,：: ")
 
 
 def _taiwan_style(s: str, out: Parsed) -> str:
