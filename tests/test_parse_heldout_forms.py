@@ -219,3 +219,9 @@ def test_a_page_right_after_the_title_is_the_locator_in_a_law_citation_rendering
     cit = parse_citation("全國人大常委會：《中華人民共和國公司法》370-373，2005年10月27日發佈")
     assert cit.locator == "370-373" and cit.csl["title"] == "中華人民共和國公司法"
     assert cit.csl["issued"] == {"date-parts": [[2005, 10, 27]]}
+
+
+def test_a_public_law_number_after_a_quoted_chinese_act_is_its_number_not_a_journal():
+    cit = parse_citation("國務院, “國務院關於在全國建立農村最低生活保障制度的通知,” Pub. L. No. 國發〔2007〕19號 (2007), 57.")
+    assert cit.csl["type"] == "legislation" and "container-title" not in cit.csl
+    assert cit.csl["number"] == "國發〔2007〕19號" and cit.locator == "57"

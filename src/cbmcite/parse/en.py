@@ -454,8 +454,24 @@ def _container_or_publisher(s: str, out: Parsed) -> str:
     return ""
 
 
+PUBLIC_LAW_NUMBER = rule(
+    "public_law_number",
+    r"^Pub\.\s*L\.\s*No\.\s*(?P<n>\S.*)$",
+    "Chicago renders an act's number as 'Pub. L. No. …' after its quoted title (the number of a Chinese act too: "
+    "“國務院關於…的通知,” Pub. L. No. 國發〔2007〕19號 (2007)): the act's number, not a periodical.",
+    examples=("Pub. L. No. 國發〔2007〕19號", "Pub. L. No. 111-2"),
+    counterexamples=("Public Law Review", "Harv. L. Rev."),
+    requires=("Pub",),
+    anchored=True,
+)
+
+
 def _csl_type_step(s: str, out: Parsed) -> str:
-    out.csl["type"] = _csl_type(out)
+    number = PUBLIC_LAW_NUMBER.find(out.csl.get("container-title", ""))
+    if number:
+        out.csl["number"] = number["n"].strip()
+        del out.csl["container-title"]
+    out.csl["type"] = "legislation" if number else _csl_type(out)
     return s
 
 
