@@ -56,7 +56,8 @@ PROSE_OPENERS_ZH = ("例如", "譬如", "比如", "因此", "所以", "但是", 
 # Chinese titles of laws, regulations and official acts end in these: 《…的通知》《國家安全法》
 LEGAL_DOCUMENT_ENDINGS_ZH = ("法", "條例", "条例", "辦法", "办法", "規定", "规定", "規則", "规则", "細則", "细则", "決定", "决定",
                              "決議", "决议", "通知", "公告", "命令", "令", "意見", "意见", "憲法", "宪法", "協定", "协定",
-                             "條約", "条约", "公約", "公约", "議定書", "议定书", "聲明", "声明", "公報", "公报")
+                             "條約", "条约", "公約", "公约", "議定書", "议定书", "聲明", "声明", "公報", "公报",
+                             "解釋", "解释", "修正案", "批復", "批复")
 # Titles of legislation and treaties ("Florida Mental Health Act", "Helsinki Final Act").
 DOCUMENT_TITLE_WORDS_EN = ("Act", "Treaty", "Agreement", "Convention", "Declaration", "Charter", "Protocol", "Accord",
                            "Communiqué", "Communique", "Memorandum", "Resolution", "Statute", "Code of Conduct")
@@ -108,7 +109,8 @@ REPORT_PUBLISHER_WORDS_EN = ("United Nations", "UN", "Headquarters", "Government
                              "Agency", "Congress", "Commission", "Secretariat", "Council", "Administration",
                              "Organization")
 # Titles of reports (matched in any case).
-REPORT_TITLE_WORDS_EN = ("Report", "White Paper", "Working Paper", "Policy Brief", "Study on", "Yearbook of", "Briefing")
+REPORT_TITLE_WORDS_EN = ("Report", "White Paper", "Working Paper", "Policy Brief", "Issue Brief", "Study on", "Yearbook of",
+                         "Briefing")
 REPORT_TITLE_WORDS_ZH = ("報告", "报告", "白皮書", "白皮书")
 # Newspaper and news-agency names ('The New York Times', 'Reuters').
 NEWSPAPER_WORDS_EN = ("Times", "Post", "Herald", "Tribune", "Daily", "Gazette", "Guardian", "News", "Chronicle",
@@ -175,7 +177,7 @@ DECISION_KINDS_ZH = ("判決書", "判决书", "判決", "判决", "裁定書", 
 DECISION_BRANCHES_ZH = ("民事", "刑事", "行政")
 NEUTRAL_COURTS_EN = ("EWCA Civ", "EWCA Crim", "EWHC", "UKSC", "UKHL", "UKPC", "UKUT", "EWFC", "IESC", "HCA", "SCC")
 LAW_REVIEW_ABBREVIATIONS = ("L. Rev.", "L.Rev.", "L.J.", "L. J.", "L.Q.", "J. Int'l L.", "Int'l L.J.")
-STATUTE_CODES_EN = ("Stat.", "U.S.C.", "U.S.C", "C.F.R.", "C.F.R")  # a state prefix may come first: Fla. Stat.
+STATUTE_CODES_EN = ("Stat.", "U.S.C.", "U.S.C", "C.F.R.", "C.F.R", "F.R.", "Fed. Reg.")  # a state prefix may come first: Fla. Stat.
 
 # Numbers and dates -------------------------------------------------------------------------------
 # After a number these mean "quantity", not "note": 10月, 3期, 2,858件.
@@ -266,7 +268,7 @@ MASTERS_THESIS_WORDS = ("碩士", "硕士", "master", "m.a.")
 # Chinese and GB/T citation fields (parse/zh.py, parse/gbt.py, parse/legal.py) -------------------------------
 PAGE_NOUNS_ZH = ("面", "數", "数", "碼", "码")  # after 頁 these make a noun (頁面, 頁數, 頁碼), not a page cited
 # A bare mainland page follows these and a comma: …2007年版，44。 / …第2期，98。 / 》，12。
-BARE_PAGE_AFTER_ZH = ("版", "期", "論文", "论文", "》")
+BARE_PAGE_AFTER_ZH = ("版", "期", "論文", "论文", "》", "年", "日")  # …2007年版，44 / …2008年，274 / …8月8日，15
 TRANSLATED_BY_ZH = ("譯", "译")  # 黃裕美譯: the names before it translated
 NOT_TITLE_START_ZH = ("第", "民國", "頁", "页")  # an edition, a date or pages, never an unmarked title
 NOT_SECTION_AFTER_BAN_ZH = ("本", "社")  # 版本 (version), 出版社: not a newspaper's section
@@ -310,6 +312,13 @@ NAME_JOINERS_EN = ("and", "&")
 NAME_JOINERS_ZH = ("、", "和", "與", "与")  # 王振寰、瞿海源 / 王振寰與瞿海源
 # Words before a translator's or an editor's names: ', trans. S. H. Butcher' / ', ed. John Smith'.
 TRANSLATOR_LEADS_EN = ("trans.", "tr.", "translated by")
+TRANSLATOR_MARKS_EN = ("trans.", "tr.")
+# A company's legal form after its name and a comma ('Libraries Unlimited, Inc.'): part of the publisher's name.
+CORPORATE_SUFFIXES_EN = ("Inc.", "Inc", "Ltd.", "Ltd", "Co.", "Corp.", "LLC", "L.L.C.", "Pty Ltd", "GmbH")  # after the names, at the head: 'M. A. S. Abdel Haleem, trans., The Qur’an'
+# Editions of Chinese books named after the title ('雪橋詩話續集, 影印本, vol. 5'): a photographic reprint, a punctuated
+# or revised edition, a woodblock print …
+EDITION_WORDS_ZH = ("影印本", "標點本", "标点本", "點校本", "点校本", "修訂本", "修订本", "增訂本", "增订本", "增補本", "增补本",
+                    "修訂版", "修订版", "增訂版", "增订版", "刻本", "排印本", "重印本", "校注本", "活字本")
 EDITOR_LEADS_EN = ("ed.", "eds.", "edited by")
 # Marks after an editor's name: 'M. Gold, ed.' / 'Keohane and Nye (eds.)' (bare 'ed' only as a part of its own).
 EDITOR_MARKS_EN = ("ed.", "eds.", "(ed)", "(ed.)", "(eds)", "(eds.)")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .lexicon import (AUTHOR_LIST_WORDS_EN, DOCUMENT_TITLE_WORDS_EN, PROSE_OPENERS_EN, PROSE_OPENERS_ZH,
+from .lexicon import (AUTHOR_LIST_WORDS_EN, CHAPTER_LEAD_ZH, DOCUMENT_TITLE_WORDS_EN, PROSE_OPENERS_EN, PROSE_OPENERS_ZH,
                       PUBLICATION_SIGN_WORDS_ZH, PUBLISHER_SIGN_WORDS_EN, TITLE_SMALL_WORDS_EN, WEB_LABELS, alternation)
 from .patterns import compile_fast
 from .rules import rule
@@ -140,17 +140,22 @@ QUOTED_TITLE_SIGN = rule(
 )
 DATED_EDITION_END_ZH = rule(
     "dated_edition_end_zh",
-    r"[，,]\s*(?:民國\s*)?[0-9]{2,4}\s*年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?\s*版?\s*[。.]?\s*$",
-    "A sign of a citation: it ends in a date (a newspaper's or a publisher's edition), '…，2023年10月7日版。'.",
-    examples=("〈兩岸〉，《聯合報》，2023年10月7日版。", "中央社，民國 95年3月2日", "《书》，人民出版社，2007年3月版"),
+    r"[，,]\s*(?:民國\s*)?[0-9]{2,4}\s*年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?\s*版?"
+    r"(?:\s*[，,]\s*[0-9]{1,4}(?:\s*[-–]\s*[0-9]{1,4})?)?\s*[。.]?\s*$",
+    "A sign of a citation: it ends in a date (a newspaper's or a publisher's edition), perhaps with the page cited: "
+    "'…，2023年10月7日版。', '李強：化解醫患矛盾需釜底抽薪，2012年5月3日版，85。'.",
+    examples=("〈兩岸〉，《聯合報》，2023年10月7日版。", "中央社，民國 95年3月2日", "《书》，人民出版社，2007年3月版",
+              "李強：化解醫患矛盾需釜底抽薪，2012年5月3日版，85。"),
     counterexamples=("2023年10月7日，雙方會談。", "在2023年10月"),
     requires=("月",),
 )
 QUOTED_TITLE_THEN_SOURCE = rule(
     "quoted_title_then_source",
-    r"^[\"“][^\"”]{8,}[\"”]\s*,?\s*[A-Z]",
-    "A sign of a citation: it opens with a quoted title and a source follows ('\"Title,\" The New York Times').",
-    examples=("“Taiwan Strait Tensions Rise,” The New York Times, March 2, 2006.", '"China and the Bomb" Foreign Affairs'),
+    r"^[\"“][^\"”]{8,}[\"”]\s*,?\s*[A-Z]|^[\"“][^\"”]{8,}[,，][\"”]\s*(?:[0-9]+\s+[A-Z]|\p{Han})",
+    "A sign of a citation: it opens with a quoted title and a source follows ('\"Title,\" The New York Times', "
+    "'“Title,” 81 F.R. §', '“標題,” 民國日報').",
+    examples=("“Taiwan Strait Tensions Rise,” The New York Times, March 2, 2006.", '"China and the Bomb" Foreign Affairs',
+              "“Defining and Delimiting the Exemptions,” 81 F.R. § (2016)", "“上海各路商界總聯合會致外交部電,” 民國日報"),
     counterexamples=("“Taiwan Strait Tensions Rise,” he wrote.", "Smith, “Title,” New York"),
     requires=('"', "“"),
     anchored=True,
@@ -181,10 +186,18 @@ SECTION_SIGN = rule(
     counterexamples=("See the section above", "§ and more"),
     requires=("§",),
 )
+CONTAINER_LEAD_SIGN_ZH = rule(
+    "container_lead_sign_zh",
+    rf"[，,：:]\s*{alternation(CHAPTER_LEAD_ZH)}\s*[^，,。《]{{0,30}}?[《〈]",
+    "A sign of a citation: a lead word names the journal or book that holds the work ('…，載《新華網》', '收錄於X編，《書》').",
+    examples=("《被告人一審開庭》，載《新華網》，253。", "〈周易外傳〉，收錄於《船山全書》"),
+    counterexamples=("他說，載歌載舞", "收到《通知》後"),
+    requires=CHAPTER_LEAD_ZH,
+)
 _CITATION_FEATURES = (  # cheap, common signs first
     TITLE_MARK_SIGN, PAGE_SIGN, NUMBERED_PART_SIGN_ZH, VOLUME_NUMBER_SIGN, PLACE_PUBLISHER_EN, URL_SIGN, GBT_TYPE_MARK,
     PUBLICATION_SIGN_ZH, PAREN_PUBLISHER_YEAR, AUTHORS_LEAD_EN, QUOTED_TITLE_SIGN, DATED_EDITION_END_ZH,
-    QUOTED_TITLE_THEN_SOURCE, INITIALS_AUTHOR_COLON, ROMAN_VOLUME_PAGE_SIGN, SECTION_SIGN,
+    QUOTED_TITLE_THEN_SOURCE, INITIALS_AUTHOR_COLON, ROMAN_VOLUME_PAGE_SIGN, SECTION_SIGN, CONTAINER_LEAD_SIGN_ZH,
 )
 CHICAGO_SHORT_SIGN = rule(
     "chicago_short_sign",

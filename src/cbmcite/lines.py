@@ -23,16 +23,17 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
-def _wide(ch: str) -> bool:
+def is_wide(ch: str) -> bool:
+    """A full-width (CJK) character: line breaks next to it join without a space."""
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
 def _joiner(prev: str, nxt: str, trailing_space: bool) -> str:
     a, b = prev[-1], nxt[0]
-    if not trailing_space and ("http" in prev or "www." in prev) and _URL_TAIL.search(prev) and not _wide(b):
+    if not trailing_space and ("http" in prev or "www." in prev) and _URL_TAIL.search(prev) and not is_wide(b):
         return ""  # a URL broken across lines
     if trailing_space:
-        return "" if _wide(a) and _wide(b) else " "
-    if a in "-–" or _wide(a) or _wide(b):
+        return "" if is_wide(a) and is_wide(b) else " "
+    if a in "-–" or is_wide(a) or is_wide(b):
         return ""
     return " "

@@ -26,10 +26,11 @@ from .lexicon import (
     ROLE_TRANSLATOR_EN,
     ROLE_TRANSLATOR_ZH,
     SIGNAL_EN,
+    SIGNAL_ZH,
     alternation,
 )
 from .model import Citation, DocumentResult, Form, Note
-from .normalize import has_cjk, match_key
+from .normalize import has_cjk, match_key, normalize_pages
 from .parse.forms import SHORT_CASE
 from .parse.names import family_key, names_close, split_people, without_nationality, zh_family_key
 from .patterns import compile_fast
@@ -130,6 +131,28 @@ PINPOINT_TAIL = rule(
     examples=("Taiwan Relations Act, sec. 3.", "“Tensions Rise,” 46.", "王澤鑑，民法總則，頁12。", "Brown, 347 U.S. at 495."),
     counterexamples=("Taiwan Relations Act", "Nuclear Posture Review."),
 )
+LAST_PINPOINT = rule(
+    "resolve_last_pinpoint",
+    rf"[,，]\s*(?:{alternation(PINPOINT_WORDS)}\s*)?[0-9][0-9\-–]*\s*{alternation(PAGE_MARKS_ZH + ARTICLE_MARKS_ZH)}?\s*[.。;；]?\s*$",
+    "One pinpoint after a comma: 'Civil Rights Act of 1964, 262.' keeps the title's own year.",
+    examples=("Civil Rights Act of 1964, 262.", "Protection of human subjects, p.302.", "〈西黃丸〉，頁5。"),
+    counterexamples=("Civil Rights Act of 1964", "Civil Rights Act of 1964 262"),
+    requires=(",", "，"),
+)
+SIGNAL_LEAD = rule(
+    "resolve_signal_lead",
+    rf"^(?:{alternation(SIGNAL_ZH)}\s*[:：，,]?|{alternation(SIGNAL_EN)}\s+)",
+    "A signal word before a work repeated by its title ('詳見〈西黃丸〉'): not part of the title.",
+    examples=("詳見〈西黃丸〉", "See Protection of human subjects, p. 3."),
+    counterexamples=("〈西黃丸〉", "Seeley, Title"),
+)
+PAGE_DIGITS = rule(
+    "resolve_page_digits",
+    r"[0-9][0-9\-–]*",
+    "The pages inside a pinpoint ('p. 302' → 302, '頁 5-7' → 5-7).",
+    examples=("p. 302", "頁 5-7"),
+    counterexamples=("p. ", "頁"),
+)
 REPORTER_PINPOINT = rule(
     "resolve_reporter_pinpoint",
     r"[,，]\s*[0-9]{1,4}\s+[\p{L}. ]{1,20}?[0-9a-z]{0,3}$",
@@ -224,7 +247,7 @@ def _walk(doc: DocumentResult, fulls: list[_Full], across: bool) -> DocumentResu
             resolver = RESOLVERS.get(cit.form)
             if resolver is not None:
                 resolver(cit, scope)
-        if not note.citations and note.text and not across:
+        if note.text and not across:
             _repeated_title(note, scope)
         last = note
     return doc
@@ -285,17 +308,62 @@ def _note_number_ref(cit: Citation, scope: _Scope) -> None:
 
 
 def _repeated_title(note: Note, scope: _Scope) -> None:
-    """A note that is only the title of a work cited in full before ('Florida Mental Health Act.',
-    '“Helsinki Final Act.”') is a short note of it, though alone it reads like a line of prose."""
-    found = _title_only_target(note.text, scope.fulls)
-    opening = None if found else _opening_target(note.text, scope.fulls)
-    if found is None and opening is None:
-        return
-    target, title = found or (opening, "")
-    cit = Citation(raw=note.text.strip(), form=Form.SHORT, csl={"title": title} if title else {})
-    note.citations.append(cit)
-    note.kind = "citation"
-    _resolved(cit, target, scope.doc.path)
+    """A sentence of a note that no citation covers and that is only the title of a work cited in full before,
+    perhaps with a page ('Florida Mental Health Act.', 'Protection of human subjects, p.302.', '〈西黃丸〉。'), or its
+    authors and title ('Kinchy, Seeds, sciences, and struggle.'), is a short note of it, though it reads like prose."""
+    for start, piece in _uncited_sentences(note):
+        target, title, locator = _repeated_work(piece, scope.fulls)
+        if target is None:
+            continue
+        cit = Citation(raw=piece, form=Form.SHORT, csl={"title": title} if title else {}, locator=locator)
+        at = sum(1 for c in note.citations if note.text.find(c.raw) < start)
+        note.citations.insert(at, cit)
+        for full in scope.fulls:  # the note's full citations after it move one place on
+            if full.note == note.number and full.index >= at and full.document is None:
+                full.index += 1
+        note.kind = "citation" if note.text.strip() == piece or len(note.citations) > 1 and note.kind == "citation" \
+            else "mixed"
+        _resolved(cit, target, scope.doc.path)
+
+
+def _uncited_sentences(note: Note) -> list[tuple[int, str]]:
+    """The note's sentences (cut at 。 and ；) that no citation covers, with where they start."""
+    text = note.text
+    covered = [False] * len(text)
+    for cit in note.citations:
+        at = text.find(cit.raw)
+        if at >= 0:
+            covered[at:at + len(cit.raw)] = [True] * len(cit.raw)
+    out, start = [], None
+    for i, ch in enumerate(text + "\n"):
+        free = i < len(text) and not covered[i]
+        if free and start is None:
+            start = i
+        if start is not None and (not free or ch in "。；;"):
+            end = i + 1 if free else i
+            piece = SIGNAL_LEAD.compiled.sub("", text[start:end].strip()).rstrip("；; ")
+            if piece and len(piece) < 150:
+                out.append((text.find(piece, start), piece))
+            start = None
+    return out
+
+
+def _repeated_work(piece: str, fulls: list[_Full]) -> tuple[_Full | None, str, str | None]:
+    """The earlier work a sentence names again by its title (and page) or by its authors and title."""
+    found = _title_only_target(piece, fulls)
+    if found:
+        return found[0], found[1], None
+    tail = LOCATOR_TAIL.find(piece) or LAST_PINPOINT.find(piece)
+    if tail:
+        found = _title_only_target(piece[:tail.start()], fulls)
+        if found:
+            return found[0], found[1], normalize_pages(PAGE_DIGITS.find(tail.group(0)).group(0))
+    opening = _opening_target(piece, fulls)
+    if opening:
+        return opening, "", None
+    if PRINTED_YEAR.find(piece):
+        return None, "", None  # a year printed: a full citation again, or prose
+    return _names_and_printed_title(Citation(raw=piece, form=Form.SHORT), fulls), "", None
 
 
 def _title_only_target(text: str, fulls: list[_Full]) -> tuple[_Full, str] | None:
@@ -646,15 +714,18 @@ def _opening_target(text: str, fulls: list[_Full]) -> _Full | None:
     """'Taiwan Relations Act, sec. 3.', '“Tensions Rise,” 46.', 'U.S. Department of Defense, Nuclear Posture
     Review, 12.', 'Brown v. Board of Education, 347 U.S. at 495.': the first elements of one earlier full
     citation (its facts dropped) and a new pinpoint, as institutional, legal and authorless works are cited again."""
-    stripped = PINPOINT_TAIL.compiled.sub("", text.strip())
-    if stripped == text.strip():
-        return None
-    stripped = REPORTER_PINPOINT.compiled.sub("", stripped)
-    key = match_key(stripped)
-    if len(key) < (4 if has_cjk(key) else 10):
-        return None
-    works = _distinct_works([f for f in fulls if key in _openings(f.citation.raw)])
-    return works[0][0] if len(works) == 1 else None
+    text = text.strip()
+    for tail in (PINPOINT_TAIL, LAST_PINPOINT):  # the widest pinpoint first, then one that spares a title's year
+        stripped = tail.compiled.sub("", text)
+        if stripped == text:
+            continue
+        key = match_key(REPORTER_PINPOINT.compiled.sub("", stripped))
+        if len(key) < (4 if has_cjk(key) else 10):
+            continue
+        works = _distinct_works([f for f in fulls if key in _openings(f.citation.raw)])
+        if len(works) == 1:
+            return works[0][0]
+    return None
 
 
 @lru_cache(maxsize=8192)
@@ -694,20 +765,23 @@ def _title_only_work(text: str, fulls: list[_Full]) -> _Full | None:
 def _names_and_printed_title(cit: Citation, fulls: list[_Full]) -> _Full | None:
     """'Saito and Miyazaki, Jadeite-bearing metagabbro … central Kyushu, pp.175-176.': an earlier
     work's authors by surname, then its title as printed there and a page, nothing more; what the
-    parse read as a year or a journal was part of the title."""
-    names_and_title = _FIRST_COMMA.split(cit.raw.strip(), maxsplit=1)
-    if (len(names_and_title) < 2 or CJK_STYLE_MARKS.find(cit.raw)  # the Chinese styles repeat a work in full
-            or "publisher" in cit.csl or "publisher-place" in cit.csl):
-        return None
-    names, title = names_and_title
-    title_key = match_key(BARE_PAGE_TAIL.compiled.sub("", LOCATOR_TAIL.compiled.sub("", title)))
-    people = split_people(ET_AL_TAIL.compiled.sub("", names))
-    if len(title_key) < 12 or not people:
-        return None
-    hits = [f for f in fulls if _facts_after(title_key, f.citation.raw) and not _prints_year_of(cit.raw, f.citation)
-            and (_names_match(people, f.citation) or _names_match([names], f.citation))]
-    works = _distinct_works(hits)
-    return works[0][0] if len(works) == 1 else None
+    parse read as a year or a journal was part of the title. The names end at one of the first commas
+    ('Walls, Barichivich, and Brown, Drought, deluge and declines, p. 390')."""
+    if CJK_STYLE_MARKS.find(cit.raw) or "publisher" in cit.csl or "publisher-place" in cit.csl:
+        return None  # the Chinese styles repeat a work in full
+    raw = cit.raw.strip()
+    for comma in list(_FIRST_COMMA.finditer(raw))[:4]:
+        names, title = raw[:comma.start()], raw[comma.end():]
+        title_key = match_key(BARE_PAGE_TAIL.compiled.sub("", LOCATOR_TAIL.compiled.sub("", title)))
+        people = split_people(ET_AL_TAIL.compiled.sub("", names))
+        if len(title_key) < 12 or not people:
+            continue
+        hits = [f for f in fulls if _facts_after(title_key, f.citation.raw) and not _prints_year_of(raw, f.citation)
+                and (_names_match(people, f.citation) or _names_match([names], f.citation))]
+        works = _distinct_works(hits)
+        if len(works) == 1:
+            return works[0][0]
+    return None
 
 
 def _prints_year_of(raw: str, full: Citation) -> bool:

@@ -70,9 +70,9 @@ STATUTE = rule(
     rf"(?:\s*§+\s*(?P<p>[0-9]+)?|\s+(?P<q>[0-9]+))?",
     "A statute or regulation in its code: '123 Stat. 5', '20 U.S.C. § 6301', 'Fla. Stat. § 394', '3 C.F.R.'.",
     examples=("“Lilly Ledbetter Fair Pay Act of 2009,” Pub. L. No. 111-2, 123 Stat. 5 (2009)", "Florida Mental Health Act, Fla. Stat., 2009.",
-              "“Every Student Succeeds Act,” 20 U.S.C § 6301 (2015)"),
+              "“Every Student Succeeds Act,” 20 U.S.C § 6301 (2015)", "“Defining and Delimiting the Exemptions,” 81 F.R. § (2016)"),
     counterexamples=("Status of Forces Agreement",),
-    requires=("Stat", "U.S.C", "C.F.R"),
+    requires=STATUTE_CODES_EN,
 )
 ZH_STATUTE = rule(
     "zh_statute",

@@ -8,7 +8,7 @@ from ..patterns import compile_fast
 from ..rules import rule
 
 from ..model import Note, SourceText
-from ..lines import join_lines
+from ..lines import is_wide
 
 COMMENT = rule(
     "latex_comment",
@@ -62,7 +62,8 @@ CITE = rule(
 _BRACE_OR_ESCAPE = compile_fast(r"\\.|[{}]", re.S)
 _OTHER_COMMAND = compile_fast(r"\\[A-Za-z]+\*?\s*(?:\[[^\]]*\])?")
 _SPECIALS = {r"\&": "&", r"\%": "%", r"\$": "$", r"\#": "#", r"\_": "_", r"\{": "{", r"\}": "}", "~": " ",
-             r"\\": " ", "\\ ": " ", r"\,": " ", r"\@": "", "``": "“", "''": "”", "---": "—", "--": "–"}
+             r"\\": " ", "\\ ": " ", r"\,": " ", r"\@": "", "``": "“", "''": "”", "---": "—", "--": "–",
+             r"\textasciitilde{}": "~", r"\textasciitilde ": "~", r"\textasciicircum{}": "^"}  # after "~": kept as typed
 
 
 def read_latex(source: SourceText) -> SourceText:
@@ -143,7 +144,19 @@ def to_plain(tex: str) -> str:
     s = _OTHER_COMMAND.sub("", s)
     s = s.replace("{", "").replace("}", "")
     s = re.sub("\x00([0-9]+)\x00", lambda m: _cite_text(cites[int(m.group(1))]), s)
-    return join_lines([line for line in s.split("\n") if line.strip()])
+    return _join_source_lines([line for line in s.split("\n") if line.strip()])
+
+
+def _join_source_lines(lines: list[str]) -> str:
+    """TeX reads a line break as a space, except between two CJK characters (xeCJK): '夏新華' + 'et al.' keeps its
+    space, '同上239.' + '李眉.' too, where printed lines (lines.join_lines) glue anything next to a CJK character."""
+    out = ""
+    for line in lines:
+        body = line.strip()
+        if out and body:
+            out += "" if is_wide(out[-1]) and is_wide(body[0]) else " "
+        out += body
+    return out
 
 
 def _cite_text(command: str) -> str:

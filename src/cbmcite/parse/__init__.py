@@ -12,6 +12,7 @@ from .forms import analyse_form, same_as_note
 from .result import Parsed
 from .split import split_note
 from .styles import is_chinese, parse_fields
+from .zh import legal_title
 
 
 __all__ = ["parse_note", "parse_citation", "Parsed"]
@@ -96,6 +97,9 @@ def _parse_fields(raw: str) -> Parsed:
     parsed = parse_fields(raw)
     if parsed.lang == "en" and has_cjk(parsed.csl.get("title", "")):
         parsed.lang = "zh"  # a Chinese work rendered by an English style
+        csl = parsed.csl
+        if csl.get("type") == "book" and legal_title(csl["title"]) and not (csl.get("publisher") or csl.get("container-title")):
+            csl["type"] = "legislation"  # '全國人大常委會, “中華人民共和國公司法” (2005), 295.'
     parsed.csl.setdefault("language", chinese_language_tag(raw) if parsed.lang == "zh" else "en")
     return parsed
 

@@ -8,20 +8,20 @@ import regex as re
 from ..patterns import compile_fast
 from ..rules import rule
 
-from ..lexicon import (DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN, EDITION_WORDS_DE, EDITOR_LEADS_EN, EDITOR_MARKS_EN,
-                       ISSUE_WORDS_EN, MONTH_ABBREVIATIONS, MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN,
-                       NEWSPAPER_WORDS_EN, ORDINAL_SUFFIXES_EN, PAGE_WORDS_DE, PAGE_WORDS_EN, PART_WORDS_EN,
-                       PLACE_CONNECTIVES_EN, PUBLISHER_ENDINGS_EN, PUBLISHER_WORDS_EN, PUBLISHING_PLACES,
-                       REPORT_NUMBER_WORDS_EN, REPORT_PUBLISHER_WORDS_EN, REPORT_TITLE_WORDS_EN, REVISED_WORDS_EN,
-                       ROMAN_VOLUME_WORDS, SEASONS_EN, THESIS_WORDS_EN, TITLE_OPENING_WORDS_EN, TRANSLATOR_LEADS_EN,
-                       VOLUME_WORDS_EN, alternation)
+from ..lexicon import (CORPORATE_SUFFIXES_EN, DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN, EDITION_WORDS_DE,
+                       EDITION_WORDS_ZH, EDITOR_LEADS_EN, EDITOR_MARKS_EN, ISSUE_WORDS_EN, MONTH_ABBREVIATIONS,
+                       MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN, NEWSPAPER_WORDS_EN, ORDINAL_SUFFIXES_EN,
+                       PAGE_WORDS_DE, PAGE_WORDS_EN, PART_WORDS_EN, PLACE_CONNECTIVES_EN, PUBLISHER_ENDINGS_EN,
+                       PUBLISHER_WORDS_EN, PUBLISHING_PLACES, REPORT_NUMBER_WORDS_EN, REPORT_PUBLISHER_WORDS_EN,
+                       REPORT_TITLE_WORDS_EN, REVISED_WORDS_EN, ROMAN_VOLUME_WORDS, SEASONS_EN, THESIS_WORDS_EN,
+                       TITLE_OPENING_WORDS_EN, TRANSLATOR_LEADS_EN, TRANSLATOR_MARKS_EN, VOLUME_WORDS_EN, alternation)
 from ..normalize import has_cjk, normalize_pages
 from ..items import display_name
 from .names import is_institution, is_person_name, split_people
 from .fields import (Step, run_steps, set_issued, set_people, set_volume_issue, take_pages, take_people, take_url_field,
                      take_year)
 from .result import Parsed
-from .zh import newspaper_name, thesis_genre
+from .zh import dated_paper, newspaper_name, thesis_genre
 
 MONTH_DAY_YEAR = rule(
     "month_day_year_en",
@@ -58,22 +58,33 @@ TRANSLATOR_CLAUSE = rule(
     counterexamples=("Aristotle, Poetics", "Smith, Transnational Politics", "Poetics, trans. “The Art”"),
     requires=tuple(lead.split()[0].rstrip(".") for lead in TRANSLATOR_LEADS_EN),
 )
+EDITOR_CLAUSE = rule(
+    "editor_clause_en",
+    rf"(?<=\w)[,，]\s*{alternation(EDITOR_LEADS_EN)}\s+(?P<names>[^“”\",，]+(?:,\s*(?!and\b)[^“”\",，]+)*)$",
+    "The editors of a book named after its title (Chicago): 'Much Ado about Nothing, ed. B. A. Mowat and P. Werstine'.",
+    examples=("W. Shakespeare, Much Ado about Nothing, ed. B. A. Mowat and P. Werstine",
+              "Freud, The Interpretation of Dreams, edited by J. Strachey"),
+    counterexamples=("Much Ado about Nothing", "B. V. Babu et al., eds.", "Poetics, “ed. note”"),
+    requires=("ed",),
+)
 EDITOR_MARK_WORD = rule(
     "editor_mark_word_en",
-    rf"^{alternation(EDITOR_MARKS_EN + ('ed', 'eds'))}$",
-    "A segment that is only an editor mark ('B. V. Babu et al., eds., Title'): the names before it are editors.",
-    examples=("eds.", "ed", "(eds.)", "(ed)"),
+    rf"^{alternation(EDITOR_MARKS_EN + ('ed', 'eds') + TRANSLATOR_MARKS_EN)}$",
+    "A segment that is only an editor's or translator's mark ('B. V. Babu et al., eds., Title', 'Name, trans., Title'):"
+    " the names before it are editors or translators.",
+    examples=("eds.", "ed", "(eds.)", "(ed)", "trans."),
     counterexamples=("editor", "Ed Smith", "eds. Smith"),
-    requires=("ed",),
+    requires=("ed", "tr"),
     anchored=True,
 )
 EDITOR_MARK_TAIL = rule(
     "editor_mark_tail_en",
-    rf"^(?P<n>.+?)\s*{alternation(EDITOR_MARKS_EN)}$",
-    "Names closed by an editor mark: 'M. Gold, ed.' / 'Keohane and Nye (eds.)'.",
-    examples=("M. Gold, ed.", "Keohane and Nye (eds.)", "Smith eds."),
+    rf"^(?P<n>.+?)\s*(?:{alternation(EDITOR_MARKS_EN)}|(?P<trans>{alternation(TRANSLATOR_MARKS_EN)}))$",
+    "Names closed by an editor mark ('M. Gold, ed.', 'Keohane and Nye (eds.)') or a translator's "
+    "('M. A. S. Abdel Haleem, trans.').",
+    examples=("M. Gold, ed.", "Keohane and Nye (eds.)", "Smith eds.", "M. A. S. Abdel Haleem, trans."),
     counterexamples=("Fred", "M. Gold", "Smith, ed. Jones"),
-    requires=("ed",),
+    requires=("ed", "tr"),
     anchored=True,
 )
 
@@ -149,6 +160,16 @@ CHICAGO_JOURNAL = rule(
     examples=("“The Coming Conflict with America,” Foreign Affairs 76, no. 2", "“法律程序的意義,” 中國社會科學 3",
               "“Title,” International Security"),
     counterexamples=("“Title,” 27", "“Title,” 76, no. 2"),
+)
+JOURNAL_AFTER_QUOTE = rule(
+    "journal_after_quote_en",
+    r"[”\"]\s*,?\s*(?P<j>[A-Z\p{Han}][^\"”“]*?)(?:(?:\s+|(?<=\p{Han}))(?P<v>[0-9]+))?(?:\s*,\s*[Nn]o\.\s*(?P<n>[0-9/]+))?\s*$",
+    "All between an article's quoted title and its volume is the journal, commas and all: '“Title,” Journal of "
+    "Experimental Psychology: Learning, Memory, and Cognition 28'.",
+    examples=("“Frames,” Journal of Experimental Psychology: Learning, Memory, and Cognition 28",
+              "“The Coming Conflict with America,” Foreign Affairs 76, no. 2"),
+    counterexamples=("Waltz, Theory of International Politics 12",),
+    requires=("”", '"'),
 )
 QUOTE_CLOSE_COMMA = rule(
     "quote_close_comma",
@@ -232,15 +253,15 @@ EDITOR_AFTER = rule(
 )
 _EDITION_TAIL_PATTERN = (rf"(?:[,，]\s*(?:[0-9]+{alternation(ORDINAL_SUFFIXES_EN)}|{alternation(REVISED_WORDS_EN)})\s+ed\.?"
                          rf"|[,，]\s*[0-9]+\.\s*{alternation(EDITION_WORDS_DE)}"
-                         r"|[,，]\s*vols?\.\s*[^,，()]+)+\s*$")
+                         rf"|[,，]\s*vols?\.\s*[^,，()]+|[,，]\s*{alternation(EDITION_WORDS_ZH)})+\s*$")
 EDITION_TAIL = rule(
     "edition_tail_en",
     _EDITION_TAIL_PATTERN,
     "An edition or volumes ending a title: ', 4th ed.' / ', rev. ed.' / ', vol. 2'.",
     examples=("Theory, 4th ed.", "Politics Among Nations, rev. ed.", "Collected Works, vol. 2", "Economy, 2nd ed., vols. 1-2",
-              "Methodenlehre der Rechtswissenschaft, 6. Aufl."),
+              "Methodenlehre der Rechtswissenschaft, 6. Aufl.", "雪橋詩話續集, 影印本"),
     counterexamples=("Theory of Politics", "Theory, 4th edition of", "Smith, ed."),
-    requires=("ed", "vol", "Aufl"),
+    requires=("ed", "vol", "Aufl") + EDITION_WORDS_ZH,
 )
 VOLUME_PART = rule(
     "volume_part_en",
@@ -275,6 +296,15 @@ REPORT_TITLE = rule(
     examples=("World Development Report 2019", "China's Military Strategy: white paper", "Yearbook of the United Nations"),
     counterexamples=("Reporting the War", "The Study of War"),
     flags=re.I,
+)
+REPORT_GENRE = rule(
+    "report_genre_en",
+    rf"^{alternation(REPORT_TITLE_WORDS_EN)}$",
+    "A report's kind alone between its quoted title and the publisher block: '“Title,” Policy brief (Center, 2018)'.",
+    examples=("Policy brief", "Issue brief", "Working Paper"),
+    counterexamples=("Foreign Affairs", "Policy Review of Asia"),
+    flags=re.I,
+    anchored=True,
 )
 REPORT_PUBLISHER = rule(
     "report_publisher_en",
@@ -339,13 +369,34 @@ FULL_DATE = rule(
     requires=tuple(sorted({month[:3] for month in _MONTHS})),  # every month's name opens with its first three letters
 )
 _MONTH_KEYS = [month[:3].lower() for month in MONTHS_EN]
+CORPORATE_SUFFIX = rule(
+    "corporate_suffix_en",
+    rf"[,，]\s*{alternation(CORPORATE_SUFFIXES_EN)}$",
+    "A company's legal form after its name and a comma: 'Libraries Unlimited, Inc.' is one publisher.",
+    examples=("Libraries Unlimited, Inc.", "Harcourt Brace, Ltd."),
+    counterexamples=("Libraries Unlimited", "Cambridge, MA"),
+    requires=(",", "，"),
+)
 SHORT_PLACE_PART = rule(
     "short_place_part",
-    r"^(?:[A-Z]\.\s*)+$|^[A-Z]{2,3}$|^[A-Z][a-z]?\.$",
-    "A short part of a place that belongs with the part before it: 'Washington, DC', 'Cambridge, MA', 'U.S.', 'Md.'.",
-    examples=("DC", "U.S.", "Md.", "MA"),
+    r"^(?:[A-Z]\.\s*)+$|^[A-Z]{2,3}$|^[A-Z][a-z]{0,4}\.$",
+    "A short part of a place that belongs with the part before it: 'Washington, DC', 'Cambridge, MA', 'U.S.', 'Md.', "
+    "'Littleton, Colo.'.",
+    examples=("DC", "U.S.", "Md.", "MA", "Colo."),
     counterexamples=("Washington", "Cambridge", "USAF"),
     anchored=True,
+)
+
+
+ACCESSED_DATE = rule(
+    "accessed_date_en",
+    rf"[,，]?\s*\b(?:accessed|retrieved|viewed)\s+(?:on\s+)?(?:{alternation(SEASONS_EN + MONTHS_EN + MONTH_ABBREVIATIONS)}\s+)?"
+    r"(?:[0-9]{1,2},?\s*)?(?:1[5-9]|20)[0-9]{2}",
+    "The date a web page was read ('accessed July 3, 2019'), not the date of the work.",
+    examples=("U.S. Department of Commerce, accessed July 3, 2019", "retrieved March 2018"),
+    counterexamples=("January 3, 2019", "accessed online"),
+    requires=("ccessed", "etrieved", "iewed"),
+    flags=re.I,
 )
 
 
@@ -400,7 +451,8 @@ def _date(s: str, out: Parsed) -> str:
 def _container_or_publisher(s: str, out: Parsed) -> str:
     """What is left before the date: a journal's volume and issue, or a place and publisher, then the head."""
     vol = _volume_tail(s) or _number_tail(s)
-    if vol and "publisher" in out.csl and not _after_quoted_title(s[: vol.start()] + ","):
+    head = s[: vol.start()] if vol else s  # '“Chapter,” in Book, vol. 9 (Place: Publisher, 1981)': the book's volume
+    if vol and "publisher" in out.csl and (not _after_quoted_title(head + ",") or IN_CLAUSE.find(head)):
         if vol["v"] if "v" in vol.groupdict() else None:
             out.csl["volume"] = vol["v"]
         _head_with_in_clause(s[: vol.start()], out)  # 'Title, vol. 7 (Publisher, 2000)': a book in volumes
@@ -419,13 +471,31 @@ def _container_or_publisher(s: str, out: Parsed) -> str:
     return ""
 
 
+PUBLIC_LAW_NUMBER = rule(
+    "public_law_number",
+    r"^Pub\.\s*L\.\s*No\.\s*(?P<n>\S.*)$",
+    "Chicago renders an act's number as 'Pub. L. No. …' after its quoted title (the number of a Chinese act too: "
+    "“國務院關於…的通知,” Pub. L. No. 國發〔2007〕19號 (2007)): the act's number, not a periodical.",
+    examples=("Pub. L. No. 國發〔2007〕19號", "Pub. L. No. 111-2"),
+    counterexamples=("Public Law Review", "Harv. L. Rev."),
+    requires=("Pub",),
+    anchored=True,
+)
+
+
 def _csl_type_step(s: str, out: Parsed) -> str:
-    out.csl["type"] = _csl_type(out)
+    number = PUBLIC_LAW_NUMBER.find(out.csl.get("container-title", ""))
+    if number:
+        out.csl["number"] = number["n"].strip()
+        del out.csl["container-title"]
+    out.csl["type"] = "legislation" if number else _csl_type(out)
     return s
 
 
 def _take_day(s: str, out: Parsed) -> str:
-    """A newspaper or web page dated to the day: 'The New York Times, February 29, 2008'."""
+    """A newspaper or web page dated to the day: 'The New York Times, February 29, 2008'; an access date
+    ('accessed July 3, 2019') is no date of the work."""
+    s = ACCESSED_DATE.compiled.sub("", s) if ACCESSED_DATE.may_match(s) else s
     day = FULL_DATE.find(s)
     if not day or _volume_tail(s):
         return s
@@ -479,10 +549,10 @@ def _take_paren_block(s: str, out: Parsed) -> str:
         if page and not _is_year(page["p"]):  # Bluebook 'Title 34 (2d ed. 1996)': the page cited before the year
             out.locator = normalize_pages(page["p"])
             return head[: page.start()].rstrip()
-        journal = CHICAGO_JOURNAL.find(head) if _after_quoted_title(head) else None
+        journal = (JOURNAL_AFTER_QUOTE.find(head) or CHICAGO_JOURNAL.find(head)) if _after_quoted_title(head) else None
         if journal and (journal["v"] or journal["n"]) and not _volume_tail(head):
             volume = f", Vol. {journal['v']}" if journal["v"] else ""
-            return head[: journal.start()] + ", " + journal["j"].strip() + volume + (
+            return head[: journal.start("j")].rstrip().rstrip(",，") + ", " + journal["j"].strip() + volume + (
                 f", No. {journal['n']}" if journal["n"] else "")
     else:
         return s
@@ -524,7 +594,8 @@ def _take_place_publisher(s: str, out: Parsed) -> str:
     publisher = s[colon + 1:].strip().strip(",")
     before = s[:colon].rstrip()
     parts = [p.strip() for p in _COMMA.split(before)]
-    if len(parts) < 2 or not publisher or ":" in publisher or "," in publisher:
+    bare_publisher = CORPORATE_SUFFIX.compiled.sub("", publisher)  # 'Libraries Unlimited, Inc.'
+    if len(parts) < 2 or not publisher or ":" in publisher or "," in bare_publisher:
         return s  # 'China: The balance sheet, Public Affairs Press': the colon is in a title
     place_parts = [parts[-1]]
     while SHORT_PLACE_PART.find(place_parts[0]) and len(parts) > len(place_parts) + 1:
@@ -588,6 +659,10 @@ def _head_with_in_clause(s: str, out: Parsed) -> None:
     if m and m.start() > 0:
         _authors_and_title(s[: m.start()], out)
         rest = s[m.end():].strip()
+        volume = VOLUME_PART.find(rest)
+        if volume and volume.start() > 0:  # 'in 船山全書, 修訂版, vol. 第1册': the book's volume
+            out.csl.setdefault("volume", volume["v"])
+        rest = EDITION_TAIL.compiled.sub("", rest)  # 'in 鄧小平文選, 2nd ed.'
         after = EDITOR_AFTER.find(rest)  # Chicago: 'in Book, ed. Name, 2nd ed.'
         ed = None if after else EDITOR_LEAD.find(rest)  # 'in Name ed., Book, Publisher'
         if after:
@@ -605,7 +680,10 @@ def _head_with_in_clause(s: str, out: Parsed) -> None:
         return
     head, container = _split_title_container(s) if "publisher" not in out.csl else _quoted_title_in_book(s)
     _authors_and_title(head, out)
-    if container:
+    if container and "publisher" in out.csl and REPORT_GENRE.find(container):
+        out.csl["genre"] = container  # '“Title,” Policy brief (Center, 2018)': the report's kind, not a book
+        out.kind_hint = out.kind_hint or "report"
+    elif container:
         out.csl["container-title"] = container
         out.kind_hint = out.kind_hint or "article"
 
@@ -652,7 +730,11 @@ def _quoted_title_in_book(s: str) -> tuple[str, str | None]:
 
 
 def _split_last_segment(s: str) -> tuple[str, str | None]:
-    """(head, container): a text with no words before its volume ('…, Vol. 3, No. 4' in PDF text) has neither."""
+    """(head, container): a text with no words before its volume ('…, Vol. 3, No. 4' in PDF text) has neither;
+    after a quoted title the whole rest is the journal ('“Title,” Journal of X: Learning, Memory, and Cognition')."""
+    after_quote = JOURNAL_AFTER_QUOTE.find(s)
+    if after_quote and not after_quote["v"] and not after_quote["n"] and "," in after_quote["j"]:
+        return s[: after_quote.start("j")].rstrip().rstrip(",，"), after_quote["j"].strip()
     segments = _segments(s)
     if not segments:
         return "", None
@@ -697,6 +779,8 @@ def _authors_end(segments: tuple[str, ...]) -> int:
     end = max(end, _last_and_name(segments))
     if end < len(segments) - 1 and EDITOR_MARK_WORD.find(segments[end]):
         end += 1  # 'B. V. Babu et al., eds., Title'
+    elif end < len(segments) - 1 and (closed := EDITOR_MARK_TAIL.find(segments[end])) and _names_segment(closed["n"]):
+        end += 1  # 'Jewelle Taylor Gibbs, Larke Nahme Huang eds., Children of color'
     return end
 
 
@@ -726,10 +810,15 @@ def _starts_title(seg: str) -> bool:
 
 
 def _authors_and_title(head: str, out: Parsed) -> None:
-    trans = TRANSLATOR_CLAUSE.find(head)
-    if trans:
-        take_people(out, "translator", EDITION_TAIL.compiled.sub("", trans["names"]))
-        head = head[: trans.start()]
+    for _ in range(2):  # 'Title, trans. A' / 'Title, ed. B and C' / both, in either order
+        trans = TRANSLATOR_CLAUSE.find(head)
+        if trans:
+            take_people(out, "translator", EDITION_TAIL.compiled.sub("", trans["names"]))
+            head = head[: trans.start()]
+        eds = EDITOR_CLAUSE.find(head) if len(_segments(head)) > 2 else None
+        if eds:
+            take_people(out, "editor", EDITION_TAIL.compiled.sub("", eds["names"]))
+            head = head[: eds.start()]
     volume = VOLUME_PART.find(head)
     if volume and volume.start() > 0:
         out.csl.setdefault("volume", volume["v"])
@@ -747,7 +836,7 @@ def _authors_and_title(head: str, out: Parsed) -> None:
     if names:
         ed = EDITOR_MARK_TAIL.find(names)
         people = split_people(ed["n"] if ed else names)
-        key = "editor" if ed else "author"
+        key = ("translator" if ed["trans"] else "editor") if ed else "author"
         if len(people) > 1 and not all(is_person_name(p) or _cjk_name(p) for p in people):
             people = [ed["n"] if ed else names]  # an institution with "and" in it
         set_people(out, key, people)
@@ -789,7 +878,7 @@ def _csl_type(out: Parsed) -> str:
             thesis_genre(csl.get("genre", "")):
         return "thesis"
     container = csl.get("container-title", "")
-    if (NEWSPAPER.find(container) or newspaper_name(container)) and not csl.get("volume"):
+    if (NEWSPAPER.find(container) or newspaper_name(container)) and not csl.get("volume") or dated_paper(csl):
         return "article-newspaper"
     if out.kind_hint == "document" or DOCUMENT_TITLE_WORD.compiled.match(title) or DOCUMENT_TITLE_WORD.find(title) and not csl.get("author"):
         return "legislation" if not csl.get("author") else "treaty"

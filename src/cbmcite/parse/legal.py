@@ -26,9 +26,10 @@ CODE_VOLUME = rule(
 )
 PINPOINT_AFTER_YEAR = rule(
     "pinpoint_after_year",
-    r"\([^()]*(?:[0-9]{4}|n\.d\.)\)\s*,\s*(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?)\s*\.?\s*$",
-    "The page cited after a legal citation's dated parentheses: '… (1966), 13.'",
-    examples=("Fla. Stat. § 394.463 (1966), 13.", "123 Stat. 5 (n.d.), 4-5", "Exec. Order No. 13,676 (2014), 7-9."),
+    r"\([^()]*(?:[0-9]{4}|n\.d\.)\)\s*,\s*(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?)[\s,.]*$",
+    "The page cited after a legal citation's dated parentheses: '… (1966), 13.' (its URL taken away: '…, 375, .')",
+    examples=("Fla. Stat. § 394.463 (1966), 13.", "123 Stat. 5 (n.d.), 4-5", "Exec. Order No. 13,676 (2014), 7-9.",
+              "78 Stat. 241 (1964), 375, ."),
     counterexamples=("Fla. Stat. § 394.463 (1966).", "(1966), 13, see also"),
     requires=(")",),
 )

@@ -44,10 +44,12 @@ _CLOSE = "）)〉》」』”’]】>＞"
 _BOUNDARY_OR_BRACKET = compile_fast("[；;。.（(〈《「『“‘\\[【<＜）)〉》」』”’\\]】>＞]")
 PAGE_END = rule(
     "page_end",
-    r"(?r)(?:(?:pp?\.|頁|页|第|at)\s*|(?<=[版期》][，,])\s*|(?<=[0-9][:：])\s*)[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$",
-    "A citation that ends in its pages: …頁5 / pp. 5-7 / mainland …2007年版，44 / GB/T …, 2007: 194.",
+    r"(?r)(?:(?:pp?\.|頁|页|第|at)\s*|(?<=[版期》年日][，,])\s*|(?<=[0-9)）][:：])\s*)[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$",
+    "A citation that ends in its pages: …頁5 / pp. 5-7 / mainland …2007年版，44 / …2008年，274 / GB/T …, 2007: 194 / "
+    "Chicago …(1997): 26–30.",
     examples=("王振寰，《資本》（臺北：唐山，1993），頁5", "Title (Oxford, 1990), pp. 5-7", "《书》，人民出版社2007年版，44",
-              "费孝通. 乡土中国[M]. 北京: 三联书店, 1985: 194", "410 U.S. 113, at 153"),
+              "费孝通. 乡土中国[M]. 北京: 三联书店, 1985: 194", "410 U.S. 113, at 153", "載《心理學報》2008年，274",
+              "“Title,” Foreign Affairs 76, no. 2 (1997): 26–30"),
     counterexamples=("王振寰，《資本》（臺北：唐山，1993）", "Harvard University Press, 1960", "《國防雜誌》，第13卷"),
     flags=re.I,
 )
@@ -315,8 +317,24 @@ def _gbt_stop(text: str, start: int, i: int) -> bool:
     """GB/T 7714 puts "." between an entry's elements: cut only after a whole entry or a short form."""
     after = text[i + 1:i + 2]
     if after in (" ", "\u3000"):
-        return _short_form_alone(text[start:i + 1]) or new_entry_follows(text, i)
+        return _short_form_alone(text[start:i + 1]) or new_entry_follows(text, i) or _gbt_entry_ends(text, start, i)
     return bool(_HAN_START.match(after)) and text[i - 1:i].isdigit() and not GBT_TYPE_MARK.find(text, i)  # '…: 200-202.例如'
+
+
+GBT_ENTRY_COMPLETE = rule(
+    "split_gbt_entry_complete",
+    r"(?:(?<![卷冊册第期]\s?)(?:1[5-9]|20)[0-9]{2}|[0-9)）]\s*[:：]\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?|https?://\S+)\.$",
+    "A GB/T 7714 entry ends with its year, its pages or its URL: a stop after them ends the entry, whatever follows.",
+    examples=("北京: 未名出版社, 2008: 94-98.", "中國出版, 1998(5): 38-39.", "上海: 北新書局, 1948.",
+              "(2009). https://example.org/a.pdf."),
+    counterexamples=("馬克思恩格斯全集: 卷 35.", "國發〔2018〕22號[A/OL]."),
+)
+
+
+def _gbt_entry_ends(text: str, start: int, i: int) -> bool:
+    """'…, 2008: 94-98. 然而,…' / '…, 28: 244. 同15: 239-242.' / '…[A/OL]. (2009). https://….pdf. 李四. …':
+    commentary, a short form or another entry after a whole entry."""
+    return bool(GBT_TYPE_MARK.find(text, start, i) and GBT_ENTRY_COMPLETE.find(text, max(start, i - 200), i + 1))
 
 
 SHORT_FORM_ALONE = rule(

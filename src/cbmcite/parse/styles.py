@@ -37,6 +37,14 @@ ENGLISH_QUOTE = rule(
     counterexamples=("王名揚，《美國行政法》", "王名揚, 美國行政法 (北京大學出版社, 2007), 158."),
     requires=_QUOTES,
 )
+QUOTED_PART = rule(
+    "quoted_part",
+    r"“[^“”]*”",
+    "A title in English quotes: Chinese marks inside it are the title's ('何齡修, “讀顧誠〈南明史〉,” 中國史研究').",
+    examples=("何齡修, “讀顧誠〈南明史〉,” 中國史研究",),
+    counterexamples=("何齡修，〈讀顧誠〈南明史〉〉",),
+    requires=("“",),
+)
 _FULL_WIDTH_MARKS = ("，", "。", "〈", "〉", "《", "》", "「", "」", "、")
 FULL_WIDTH_PUNCTUATION = rule(
     "full_width_punctuation",
@@ -65,7 +73,10 @@ def _chinese_fit(raw: str) -> float:
     """Chinese punctuation and title marks; a CJK citation in ASCII punctuation follows an English style
     (CSL renderers: '王名揚, 美國行政法 (北京大學出版社, 2007), 158.')."""
     english_marks = ", " in raw or ENGLISH_QUOTE.find(raw)  # '“温家宝主持国务院会议,” 48.'
-    return 0.5 if is_chinese(raw) and (FULL_WIDTH_PUNCTUATION.find(raw) or not english_marks) else 0.0
+    outside = QUOTED_PART.compiled.sub("", raw) if QUOTED_PART.may_match(raw) else raw
+    if english_marks:  # a title's own 、 ('高分子材料分析、選擇與改性') in an English rendering
+        outside = outside.replace("、", "")
+    return 0.5 if is_chinese(outside) and (FULL_WIDTH_PUNCTUATION.find(outside) or not english_marks) else 0.0
 
 
 STYLES = (

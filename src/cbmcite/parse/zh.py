@@ -10,8 +10,8 @@ from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, CONFERENCE_LEADS_Z
                        LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, NEWSPAPER_ENDINGS_ZH, NOT_TITLE_START_ZH,
                        NOT_SECTION_AFTER_BAN_ZH, PAGE_MARKS_ZH, PAGE_NOUNS_ZH, BARE_PAGE_AFTER_ZH,
                        PUBLISHER_ENDINGS_AFTER_PLACE_ZH, PUBLISHER_ENDINGS_ZH, REPORT_TITLE_WORDS_ZH,
-                       REVISED_EDITION_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, THESIS_WORDS_ZH,
-                       TRANSLATED_BY_ZH, alternation)
+                       REVISED_EDITION_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, THESIS_WORDS_EN,
+                       THESIS_WORDS_ZH, TRANSLATED_BY_ZH, alternation)
 from ..normalize import chinese_number, fold_compat, parse_date
 from ..patterns import compile_fast
 from ..rules import rule
@@ -29,8 +29,9 @@ _COLON_KEEP = compile_fast(r"([：:︰])")
 _NAME_SEP = compile_fast(r"[，,、；;]")
 _ZH_COMMA = compile_fast(r"[，,]")
 
-_THESIS_WORD = alternation(THESIS_WORDS_ZH)  # 碩士論文, 博士學位論文 …
-_THESIS_REQUIRES = ("論文", "论文")  # every thesis word holds one
+# 碩士論文, 博士學位論文 …, and an English thesis named in a Chinese-style note (…2014年Unpublished doctoral dissertation)
+_THESIS_WORD = rf"(?:{alternation(THESIS_WORDS_ZH)}|(?i:(?:[A-Za-z]+\s+){{0,2}}{alternation(THESIS_WORDS_EN)}))"
+_THESIS_REQUIRES = ("論文", "论文", "issertation", "hesis", "iss.")  # every thesis word holds one
 _COLONS = ("：", ":", "︰")
 _PAGE = alternation(PAGE_MARKS_ZH)  # 頁 / 页
 _TRANSLATED = alternation(TRANSLATED_BY_ZH)  # 譯 / 译
@@ -40,9 +41,10 @@ _ROLE_KEY = {**{w: "author" for w in ROLE_AUTHOR_ZH}, **{w: "editor" for w in RO
 TITLE_MARKS_ZH = rule(
     "title_marks_zh",
     # a book title may hold another: 《關於《…法》的說明》
-    r"〈(?P<a>[^〈〉]+)〉|<(?P<a2>[^<>]+)>|《(?P<b>(?:[^《》]|《[^《》]*》)+)》|『(?P<b2>[^『』]+)』|「(?P<q>[^「」]+)」",
+    r"〈(?P<a>(?:[^〈〉]|〈[^〈〉]*〉)+)〉|<(?P<a2>[^<>]+)>|《(?P<b>(?:[^《》]|《[^《》]*》)+)》|『(?P<b2>[^『』]+)』|「(?P<q>[^「」]+)」",
     "A marked title: 〈篇名〉 or <篇名> (article), 《書名》 or 『書名』 (book, journal), 「篇名」 (the 「」 style).",
     examples=("谷家恆，〈技職院校〉，《通識教育季刊》", "王澤鑑，<侵權行為>，台大法學論叢", "《關於《立法法》的說明》",
+              "何齡修，〈讀顧誠〈南明史〉〉，《中國史研究》",
               "顧立民，「中國海洋地緣戰略」，遠景基金會季刊", "山田，「論文」『雑誌』"),
     counterexamples=("馬持盈，史記今註，第3版", "Smith, The Cold War (1999)"),
     requires=("〈", "<", "《", "『", "「"),
@@ -148,6 +150,15 @@ PAGES_INSIDE_ZH = rule(
     counterexamples=("《債法原理》，頁110-122。", "頁30，"),
     requires=PAGE_MARKS_ZH,
 )
+PAGES_AFTER_TITLE_ZH = rule(
+    "pages_after_title_zh",
+    r"(?<=》)(?![0-9]{4}\s*[，,])(?P<a>[0-9]{1,4}(?:\s*[-–~～]\s*[0-9]{1,4})?)\s*(?=[，,])",
+    "Law-citation renderings put the page cited right after the title, before its date: "
+    "《中華人民共和國公司法》207，2005年10月27日發佈.",
+    examples=("《中華人民共和國公司法》207，2005年10月27日發佈", "《公司法》370-373，2005年"),
+    counterexamples=("《民國日報》1925，", "《書》，頁5，", "《清華法學》2010年第3期，"),
+    requires=("》",),
+)
 AUTHOR_YEAR_ZH = rule(
     "author_year_zh",
     r"^(?P<a>[^，,（(《〈]{1,30})[（(]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}|民國?\s*[0-9]{2,3})\s*[）)]",
@@ -171,7 +182,8 @@ EDITION_ZH = rule(
     rf"|(?<=年\s*|{alternation(REVISED_EDITION_ZH)}\s*|[（(]\s*第?\s*)(?P<e2>[0-9一二三四五六七八九十]+)\s*版",
     "A book's edition: 史記今註，第3版（臺北：…） / 《民法總论》（第5版） / （臺北：三民書局，2005年增訂9版） / 2015年7版.",
     examples=("馬持盈，史記今註，第3版（臺北：臺灣商務印書館，1987年）", "《民法總則》，第二版，2004年", "梁慧星：《民法总论》（第5版），法律出版社",
-              "吳庚，《行政法之理論與實用》（臺北：三民書局，2005年增訂9版）", "李惠宗，《憲法要義》，2015年7版，頁123"),
+              "吳庚，《行政法之理論與實用》（臺北：三民書局，2005年增訂9版）", "李惠宗，《憲法要義》，2015年7版，頁123",
+              "《Introduction to information systems》（第7版），Irwin1994年版"),
     counterexamples=("《聯合報》，第A10版。", "第3版", "《人民日报》2001年5月1日2版"),
     requires=("版",),
 )
@@ -282,9 +294,11 @@ THESIS_LAST = rule(
 )
 LEGAL_TITLE_ZH = rule(
     "legal_title_zh",
-    rf"{alternation(LEGAL_DOCUMENT_ENDINGS_ZH)}$",
-    "A title of a law, regulation or official act: 國家安全法, …的通知, 兩岸人民關係條例.",
-    examples=("國家安全法", "国务院关于加强管理的通知", "臺灣地區與大陸地區人民關係條例"),
+    rf"{alternation(LEGAL_DOCUMENT_ENDINGS_ZH)}(?:\s*[（(][^（）()]{{1,8}}[）)])?$",
+    "A title of a law, regulation or official act, a numbered amendment or a draft after it: 國家安全法, …的通知, "
+    "兩岸人民關係條例, 刑法修正案（十）.",
+    examples=("國家安全法", "国务院关于加强管理的通知", "臺灣地區與大陸地區人民關係條例", "中華人民共和國刑法修正案（十）",
+              "最高人民法院關於適用〈中華人民共和國行政訴訟法〉的解釋"),
     counterexamples=("法學方法論", "中國憲政史"),
     requires=LEGAL_DOCUMENT_ENDINGS_ZH,
 )
@@ -350,7 +364,8 @@ def _url(s: str, out: Parsed) -> str:
 
 def _pages(s: str, out: Parsed) -> str:
     """頁12 / 第12頁 / 12頁 / ]: 12 / a bare mainland page after 版, 期 or a title; at the end, or inside before more."""
-    return take_pages(s, out, PAGES_ZH.find_tail(s) or PAGES_INSIDE_ZH.find(s), strip="，,：: ")
+    return take_pages(s, out, PAGES_ZH.find_tail(s) or PAGES_INSIDE_ZH.find(s) or PAGES_AFTER_TITLE_ZH.find(s),
+                      strip="，,：: ")
 
 
 def _taiwan_style(s: str, out: Parsed) -> str:
@@ -511,14 +526,34 @@ def newspaper_name(name: str) -> bool:
     return bool(NEWSPAPER_NAME_ZH.find(name))
 
 
+AUTHOR_COLON_UNMARKED_TITLE = rule(
+    "author_colon_unmarked_title_zh",
+    r"^(?P<who>[^：:，,《》〈〉0-9]{1,20})[：:](?P<title>[^：:，,《》〈〉]{2,80})"
+    r"\s*[，,]\s*(?:民國)?\s*[0-9]{2,4}\s*年(?:\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?)?\s*(?P<v>版)(?:\s*[，,]\s*[0-9]{1,5})?\s*[。.]?\s*$",
+    "Mainland style, a web page with no title marks: author, colon, title, then only its dated version "
+    "('李強：化解醫患矛盾需釜底抽薪，2012年5月3日版'); without 版 a colon form is a place and publisher.",
+    examples=("李強：化解醫患矛盾需釜底抽薪，2012年5月3日版", "A. Hopkinson：UNIMARC and metadata，2009年4月22日版。"),
+    counterexamples=("北京：人民出版社，2007年", "北京：人民出版社，2007年5月", "李強：《化解醫患矛盾》，2012年5月3日版"),
+    requires=("：", ":"),
+    anchored=True,
+)
+
+
 def _untitled(s: str, head: str, out: Parsed) -> bool:
     """'中央社，民國95年3月2日' (a news item named by its agency or paper) and '西黃丸，2023年10月7日版' (a dated
     online version): one name, then only a date."""
     date_only = DATE_ONLY_ZH.find(s, len(head))
-    if not head or not date_only:
+    named = None
+    if head and not date_only:  # '李強：化解醫患矛盾需釜底抽薪，2012年5月3日版': an author, a colon, the title unmarked
+        named = AUTHOR_COLON_UNMARKED_TITLE.find(s)
+        if not named:
+            return False
+        set_people(out, "author", [named["who"]])
+        head, date_only = named.group("who") + "：" + named["title"], named
+    elif not head or not date_only:
         return False
-    name = head.strip()
-    section = date_only["sec"] or date_only["sec2"]
+    name = named["title"].strip() if named else head.strip()
+    section = None if named else date_only["sec"] or date_only["sec2"]
     if name in NEWS_AGENCIES_ZH or NEWSPAPER_NAME_ZH.find(name) or section:
         out.csl["container-title"] = name
         out.csl["type"] = "article-newspaper"
@@ -689,13 +724,37 @@ def _strip_titles(s: str) -> str:
     return MARKED_TITLES.compiled.sub("", s) if MARKED_TITLES.may_match(s) else s
 
 
+def legal_title(title: str) -> bool:
+    """《…法》《…的通知》《…修正案（十）》: the title of a law or an official act."""
+    return bool(LEGAL_TITLE_ZH.find(title))
+
+
+def dated_paper(csl: dict) -> bool:
+    """《中國青年報》，2000年11月20日: a 報 cited by its day, with no volume or issue, is a newspaper (年報 and 學報 have
+    issues)."""
+    parts = (csl.get("issued") or {}).get("date-parts") or [[]]
+    return csl.get("container-title", "").endswith(("報", "报")) and len(parts[0]) == 3 and \
+        not (csl.get("volume") or csl.get("issue"))
+
+
+DATED_VERSION_ZH = rule(
+    "dated_version_zh",
+    r"[0-9]{1,2}\s*日\s*版",
+    "A version dated to the day (2016年9月30日版, law-citation style) is a page of a web site, not an issue of a "
+    "periodical: 載《BBC News》，2016年9月30日版 is a web page (a newspaper's page is 日第5版).",
+    examples=("載《BBC News》，2016年9月30日版，69", "2018年6月27日版"),
+    counterexamples=("2000年11月20日第5版", "2013年版"),
+    requires=("版",),
+)
+
+
 def _zh_type(s: str, out: Parsed) -> str:
     csl = out.csl
     if out.kind_hint == "thesis" or THESIS_ZH.find(s):
         return "thesis"
     if LEGAL_TITLE_ZH.find(csl.get("title", "")) and not csl.get("publisher") and not csl.get("container-title"):
         return "legislation"  # 《…關於…的通知》，2018年6月27日: an official act, dated
-    if out.kind_hint == "newspaper":
+    if out.kind_hint == "newspaper" or dated_paper(csl):
         return "article-newspaper"
     if out.kind_hint in ("chapter", "paper-conference"):
         return out.kind_hint
@@ -703,6 +762,8 @@ def _zh_type(s: str, out: Parsed) -> str:
         return "webpage"
     if csl.get("container-title") and csl.get("publisher") and not csl.get("issue") and CHAPTER_LEAD.find(s):
         return "chapter"  # 载《邓小平文选》第三卷，人民出版社1993年版: a piece in a published book, not a journal issue
+    if csl.get("container-title") and not (csl.get("volume") or csl.get("issue")) and DATED_VERSION_ZH.find(s):
+        return "webpage"  # 載《HuffPost》，2018年6月27日版
     if csl.get("container-title"):
         return "article-journal"
     if REPORT_TITLE_ZH.find(csl.get("title", "")) or REPORT_TITLE_ZH.find(_strip_titles(s)):
