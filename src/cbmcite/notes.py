@@ -855,9 +855,16 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     last = {n: i for i, n in found
             if n in run and (copy is None or i < copy[1] and (i >= copy[0] or n not in in_second))}
     first = min(last.values(), default=body[-1] + 1)
+    if copy is None:
+        displaced = _displaced_first_numbers(lines, body, page_numbers, alone, last, run, scanner)
+        if displaced is not None:
+            numbers_here, units_here = displaced
+            begin = units_here[0][0]
+            taken = set(range(begin, hi)) - (furniture - set(range(begin, units_here[-1][-1] + 1)))
+            return _Area(list(zip(numbers_here, units_here)), taken)
     author_note_possible = (scanner.star_marked and scanner.max_note == 0
                             and any(_STAR_ALONE.fullmatch(lines[i]) for i in body if i < first))
-    if not author_note_possible and _narrow_page(lines, [i for i in body if i < first and i not in alone],
+    if not author_note_possible and not _numbers_above_indented(lines, last.values()) and _narrow_page(lines, [i for i in body if i < first and i not in alone],
                                                  scanner.page_width(lines)):
         labelled = _labelled_notes(lines, [i for i in body if i not in page_numbers], first, alone, run,
                                    moved=copy is not None)
@@ -903,6 +910,60 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     begin = min([units[0][0]] + (carried or []))
     taken = set(range(begin, hi)) - (furniture - set(range(begin, units[-1][-1] + 1)))
     return _Area(list(zip(numbers, units)), taken, 1 if copy is None else 2)
+
+
+def _displaced_first_numbers(lines, body, page_numbers, alone, last, run, scanner):
+    """(numbers, units) when the numbers of the page's first note(s) stand after its last note: pdftotext
+    prints a raised number drawn as its own text run wherever the run falls, often in a trailing run of
+    numbers (and the author note's star) with no text after it. The note lines between the body's last
+    marker and the first number line that has text after it belong, in order, to those trailing numbers;
+    None when the page does not read so."""
+    texts = [i for i in body if i not in alone and i not in page_numbers and not _STAR_ALONE.fullmatch(lines[i])]
+    if not texts:
+        return None
+    end = texts[-1]
+    trailing = [i for i in body if i > end and i not in page_numbers]
+    star = [i for i in trailing if i not in alone]
+    moved = sorted(alone[i] for i in trailing if i in alone and alone[i] in run)
+    with_star = bool(star) and scanner.star_marked and scanner.max_note == 0
+    if not moved and not with_star or moved != run[:len(moved)] or any(last[n] > end for n in run[len(moved):]):
+        return None
+    rest = run[len(moved):]
+    first = min((last[n] for n in rest), default=end + 1)
+    marker = next((i for i in reversed(texts) if i < first and _marks(lines[i], run[-1])), None)
+    if marker is None:
+        return None
+    region = [i for i in body if marker < i < first and i not in alone]
+    if any(_STAR_ALONE.fullmatch(lines[i]) for i in region):  # the star stands before its note: read from it
+        with_star = scanner.star_marked and scanner.max_note == 0
+        region = [i for i in region if i > max(i for i in region if _STAR_ALONE.fullmatch(lines[i]))]
+    gaps = [k for k in range(1, len(region)) if region[k] > region[k - 1] + 1]
+    if gaps:  # body paragraphs after the last marker end at a blank line above the notes
+        region = region[gaps[-1]:]
+    elif region and region[0] == marker + 1:  # body text cut at the page's foot ran on into the first note
+        region = region[_citation_after_prose(lines, region):]
+    numbers: list[int | str] = (["*"] if with_star else []) + moved
+    width = max(map(_display_width, (lines[i] for i in body)))
+    head = _fit(lines, _units(lines, region, set()), len(numbers), width) if region else None
+    tail = _fit(lines, _units(lines, [i for i in texts if i >= first], set(alone)), len(rest), width) if rest else []
+    if head is None or tail is None:
+        return None
+    return numbers + rest, head + tail
+
+
+def _numbers_above_indented(lines, at) -> bool:
+    """pdftotext -layout prints each raised note number on a line of its own right above its note's first
+    line, which it indents: a one-column note area, whatever the width of its lines (two columns' notes
+    come out with their numbers after the text)."""
+    below = [lines[i + 1][:1] in (" ", "\u3000") and bool(lines[i + 1].strip()) for i in at if i + 1 < len(lines)]
+    return len(below) >= 2 and sum(below) > len(below) / 2
+
+
+def _marks(line: str, number: int) -> bool:
+    """The body line carries the marker `number` (the page's last note's)."""
+    token = str(number)
+    at = line.rfind(token)
+    return at >= 0 and _marker_number(line, at, at + len(token), number) == number
 
 
 def _first_line_above_number(lines, first: int) -> bool:

@@ -1,0 +1,58 @@
+"""Raised note numbers that the extractor prints apart from their notes: pdftotext may print the numbers of
+a page's first notes after its last note; pdftotext -layout prints each number above its indented note."""
+from conftest import notes_of
+
+# pdftotext gives CJK body lines about half the width of a note's Latin lines (one character, two columns)
+BODY = ("兩岸軍事互信機制屬於信心建立措施的溝通性措施，其目的",
+        "是建立通報系統，使雙方能在危機時迅速聯繫。1此外，雙",
+        "方也可以建立定期會晤的制度，讓軍方高層有固定的對話",
+        "管道，並在演習前相互通報，以免對方誤判意圖。2最後，",
+        "危機管理的經驗顯示，熱線的效用取決於雙方領導人的意",
+        "願，以及軍方是否願意在危機時拿起電話與對方溝通，而",
+        "不是只在平時展示善意；這一點在歷次危機中都一再得到",
+        "證明，也說明了制度與意願必須同時具備才能發揮作用。3")
+NOTES = (("熱線並不能取代政治互信，它只是在危機時減少誤判的工具。參見 Michael Krepon et al., A Handbook of",
+          "Confidence-Building Measures for Regional Security (Washington, D.C.: The Stimson Center, 1998), 375."),
+         ("Bonnie Glaser and Brad Glosserman, Promoting Confidence Building across the Taiwan Strait (Washington,",
+          "D.C.: Center for Strategic and International Studies, 2008), 11-12."),
+         ("Ibid., 15.",))
+
+
+def _page(*parts: str) -> str:
+    return "\n".join(parts) + "\n"
+
+
+def test_first_note_number_printed_after_the_last_note():
+    """The note right under the body has no number before it: its number trails the page's last note."""
+    text = _page(*BODY, *NOTES[0], "2", *NOTES[1], "3", *NOTES[2], "1", "", "1", "\f")
+    notes = notes_of(text)
+    assert [notes[n].text for n in (1, 2, 3)] == [" ".join(NOTES[0]), " ".join(NOTES[1]), NOTES[2][0]]
+
+
+def test_author_note_star_and_first_number_trailing():
+    """The author note's star and note 1's number both trail: the notes above the first number take them in order."""
+    author = "楊永明，國立臺灣大學政治學系教授。"
+    text = _page("兩岸軍事互信機制之研究", "", "楊永明＊", "", *BODY, author, *NOTES[0], "2", *NOTES[1], "3", *NOTES[2],
+                 "＊", "1", "", "1", "\f")
+    notes = notes_of(text)
+    assert notes["*"].text == author
+    assert [notes[n].text for n in (1, 2, 3)] == [" ".join(NOTES[0]), " ".join(NOTES[1]), NOTES[2][0]]
+
+
+def test_body_paragraph_after_the_last_marker_stays_body():
+    """A body paragraph after the page's last marker ends at a blank line above the notes."""
+    more = "總之，互信的建立需要時間，也需要雙方持續的努力與耐心。"
+    text = _page(*BODY, more, "", *NOTES[0], "2", *NOTES[1], "3", *NOTES[2], "1", "", "1", "\f")
+    notes = notes_of(text)
+    assert notes[1].text == " ".join(NOTES[0])
+
+
+def test_layout_numbers_above_indented_notes_on_a_wide_page():
+    """-layout pads the running head and page number far to the right; each number still takes the indented
+    lines under it, in order (not read as two columns' notes, whose numbers follow their text)."""
+    head = " " * 70 + "戰略與評估　第34卷第5期"
+    body = [line[:30] for line in BODY for _ in range(3)]
+    text = _page(head, "", *body, "", "1", "   " + NOTES[0][0], NOTES[0][1], "2", "   " + NOTES[1][0], NOTES[1][1],
+                 "3", "   " + NOTES[2][0], "", " " * 46 + "1", "\f")
+    notes = notes_of(text)
+    assert [notes[n].text for n in (1, 2, 3)] == [" ".join(NOTES[0]), " ".join(NOTES[1]), NOTES[2][0]]
