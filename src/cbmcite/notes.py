@@ -902,7 +902,7 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
         elif before and _continuation_like(lines[before[0][0]]):
             carried = before[0]
     units = _fit(lines, units, len(numbers), width)
-    if units is None:
+    if units is None or _marks_next_note(lines, units[-1], run[-1] + 1):
         return None
     _first_lines_home(lines, units)
     if carried:
@@ -957,6 +957,20 @@ def _numbers_above_indented(lines, at) -> bool:
     come out with their numbers after the text)."""
     below = [lines[i + 1][:1] in (" ", "\u3000") and bool(lines[i + 1].strip()) for i in at if i + 1 < len(lines)]
     return len(below) >= 2 and sum(below) > len(below) / 2
+
+
+def _marks_next_note(lines, unit: list[int], number: int) -> bool:
+    """The text under the last number alone carries the next note's marker right after a sentence ('…升級。5'):
+    body text, and the number alone is a body marker that wrapped onto a line of its own (no note area)."""
+    token = str(number)
+    for i in unit:
+        line = lines[i]
+        at = line.find(token)
+        while at > 0:
+            if line[at - 1] in _SENTENCE_END + _CLOSING and not line[at + len(token):at + len(token) + 1].isdigit():
+                return True
+            at = line.find(token, at + 1)
+    return False
 
 
 def _marks(line: str, number: int) -> bool:
