@@ -68,3 +68,23 @@ def test_marker_wrapped_alone_before_body_text_is_no_note():
     notes = notes_of(text)
     assert all(notes[n].text is None for n in (3, 5, 6) if n in notes) and 5 in notes
     assert 4 not in notes or notes[4].text is None
+
+
+def test_one_column_of_short_paragraphs_is_not_two_columns():
+    """Short paragraphs leave many short last lines, but the full lines of one column are wider than two
+    columns' lines: each number alone before its note (blank lines between) takes the note under it."""
+    full = "兩岸軍事互信機制屬於信心建立措施的溝通性措施，其目的是建立通報系統與熱線。"
+    ends = ("危機管理仍有賴雙方的意願。", "熱線只是工具而已。", "互信的建立需要時間。")
+    heads = ("（一）研究背景", "（二）文獻回顧", "（三）研究方法")
+    body = []
+    for n in range(1, 4):
+        body += [full.replace("兩岸", heads[n - 1][3:5]), full, f"{ends[n - 1]}{n}", "", heads[n - 1], ""]
+    notes = ("Michael Krepon et al., A Handbook of Confidence-Building Measures for Regional Security (Washington,",
+             "Bonnie Glaser and Brad Glosserman, Promoting Confidence Building across the Taiwan Strait (Washington,",
+             "Ibid., 15.")
+    tail = ["D.C.: The Stimson Center, 1998), 375.", "D.C.: CSIS, 2008), 11-12.", None]
+    area = []
+    for n, (first, rest) in enumerate(zip(notes, tail), 1):
+        area += [str(n), "", first] + ([rest] if rest else [])  # the next number right under the text
+    got = notes_of(_page("\f" + body[0], *body[1:], *area, "", "1", "\f"))
+    assert [got[n].text[:12] for n in (1, 2, 3)] == [notes[0][:12], notes[1][:12], notes[2][:12]]

@@ -1040,8 +1040,13 @@ def _indented_note_start(raw: str) -> bool:
 
 
 def _narrow_page(lines, body, page_width: int) -> bool:
-    """A page of two columns: its body lines are mostly about half as wide as the document's widest text."""
-    return len(body) >= 8 and statistics.median(map(_display_width, (lines[i] for i in body))) < 0.65 * page_width
+    """A page of two columns: its body lines are mostly about half as wide as the document's widest text. The
+    upper quartile, not the median: one column of short paragraphs has many short last lines."""
+    return len(body) >= 8 and _upper_quartile([_display_width(lines[i]) for i in body]) < 0.65 * page_width
+
+
+def _upper_quartile(values: list[int]) -> float:
+    return statistics.quantiles(values, n=4)[2]
 
 
 def _labelled_notes(lines, body, first, alone, run, moved: bool = False) -> list[tuple[int, list[int]]] | None:
