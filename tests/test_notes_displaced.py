@@ -88,3 +88,13 @@ def test_one_column_of_short_paragraphs_is_not_two_columns():
         area += [str(n), "", first] + ([rest] if rest else [])  # the next number right under the text
     got = notes_of(_page("\f" + body[0], *body[1:], *area, "", "1", "\f"))
     assert [got[n].text[:12] for n in (1, 2, 3)] == [notes[0][:12], notes[1][:12], notes[2][:12]]
+
+
+def test_page_after_one_without_note_text_is_still_read():
+    """A page whose note text was lost still moves the sequence on by its body markers: the next page's
+    numbers alone (5, 6) are read as its notes, not skipped as too far ahead."""
+    page1 = ["\f" + BODY[0], *BODY[1:], "又一段正文，說明危機時的溝通。4", "", "1"]
+    page2 = ["\f兩岸軍事互信機制之研究", "", "雙方仍需要更多的互信措施。5", "而且需要時間。6", "",
+             "5", "   " + NOTES[1][0], NOTES[1][1], "6", "   " + NOTES[2][0], "", "2"]
+    got = notes_of(_page(*page1, *page2, "\f"))
+    assert got[5].text == " ".join(NOTES[1]) and got[6].text == NOTES[2][0]

@@ -496,8 +496,10 @@ class _Scanner:
 
     @property
     def seen(self) -> int:
-        """The last note number known, from note texts or from numbers alone on a line."""
-        return max(self.max_note, self.detached_max)
+        """The last note number known, from note texts or from numbers alone on a line; a page whose note area
+        could not be read still moves the sequence on by its body markers (the last of which may have its note
+        on the next page), so that the pages after it are read."""
+        return max(self.max_note, self.detached_max, self.next_marker - 2)
 
     def open_ended(self) -> bool:
         """The last note read does not end like a note (it runs on to the next page)."""
