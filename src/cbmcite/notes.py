@@ -866,8 +866,8 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
             return _Area(list(zip(numbers_here, units_here)), taken)
     author_note_possible = (scanner.star_marked and scanner.max_note == 0
                             and any(_STAR_ALONE.fullmatch(lines[i]) for i in body if i < first))
-    if not author_note_possible and not _numbers_above_indented(lines, last.values()) and _narrow_page(lines, [i for i in body if i < first and i not in alone],
-                                                 scanner.page_width(lines)):
+    if (not author_note_possible and not _numbers_above_indented(lines, last.values())
+            and _narrow_page(lines, [i for i in body if i < first and i not in alone], scanner.page_width(lines))):
         labelled = _labelled_notes(lines, [i for i in body if i not in page_numbers], first, alone, run,
                                    moved=copy is not None)
         if labelled:
@@ -936,14 +936,11 @@ def _displaced_first_numbers(lines, body, page_numbers, alone, last, run, scanne
     if marker is None:
         return None
     region = [i for i in body if marker < i < first and i not in alone]
-    if any(_STAR_ALONE.fullmatch(lines[i]) for i in region):  # the star stands before its note: read from it
+    stars = [i for i in region if _STAR_ALONE.fullmatch(lines[i])]
+    if stars:  # the star stands before its note: the notes are read from it
         with_star = scanner.star_marked and scanner.max_note == 0
-        region = [i for i in region if i > max(i for i in region if _STAR_ALONE.fullmatch(lines[i]))]
-    gaps = [k for k in range(1, len(region)) if region[k] > region[k - 1] + 1]
-    if gaps:  # body paragraphs after the last marker end at a blank line above the notes
-        region = region[gaps[-1]:]
-    elif region and region[0] == marker + 1:  # body text cut at the page's foot ran on into the first note
-        region = region[_citation_after_prose(lines, region):]
+        region = [i for i in region if i > stars[-1]]
+    region = _first_notes_region(lines, region, marker)
     numbers: list[int | str] = (["*"] if with_star else []) + moved
     width = max(map(_display_width, (lines[i] for i in body)))
     head = _fit(lines, _units(lines, region, set()), len(numbers), width) if region else None
@@ -951,6 +948,18 @@ def _displaced_first_numbers(lines, body, page_numbers, alone, last, run, scanne
     if head is None or tail is None:
         return None
     return numbers + rest, head + tail
+
+
+def _first_notes_region(lines, region: list[int], marker: int) -> list[int]:
+    """The note lines among those after the body's last marker line: body paragraphs after that marker end
+    at a blank line above the notes; without one, body text cut at the page's foot runs on into the first
+    note, which starts at its citation."""
+    gaps = [k for k in range(1, len(region)) if region[k] > region[k - 1] + 1]
+    if gaps:
+        return region[gaps[-1]:]
+    if region and region[0] == marker + 1:
+        return region[_citation_after_prose(lines, region):]
+    return region
 
 
 def _numbers_above_indented(lines, at) -> bool:
