@@ -381,6 +381,8 @@ class _Scanner:
             self.current = _Copy(number, lineno, [rest])
             self._note_line(line)
             return
+        if self.current is None and not gap and self._wrapped_marker(line, lineno):
+            return
         if _PAGE_NUMBER_LINE.match(line) and self.current is None:  # a page number: the page's foot
             self.end_page()
             return
@@ -570,6 +572,14 @@ class _Scanner:
         for m in _SYMBOL_MARKER.finditer(line):
             number = _symbol_number(m)
             self._marker(number if self.next_marker <= number <= self.next_marker + 2 else None, lineno)
+
+    def _wrapped_marker(self, line: str, lineno: int) -> bool:
+        """The next marker alone right under a body line that ends a sentence: the marker of that sentence,
+        wrapped onto a line of its own (a page number comes after a blank line)."""
+        if line.strip() != str(self.next_marker) or not self.recent_body or not _ends_sentence(self.recent_body[-1]):
+            return False
+        self._marker(self.next_marker, lineno)
+        return True
 
     def _marker(self, number: int | None, lineno: int) -> None:
         if number is not None:
