@@ -98,3 +98,23 @@ def test_page_after_one_without_note_text_is_still_read():
              "5", "   " + NOTES[1][0], NOTES[1][1], "6", "   " + NOTES[2][0], "", "2"]
     got = notes_of(_page(*page1, *page2, "\f"))
     assert got[5].text == " ".join(NOTES[1]) and got[6].text == NOTES[2][0]
+
+
+def test_note_tail_kept_in_one_column_of_short_paragraphs():
+    """A note's sentence ends at a line's end and its source follows on the next line: the line is the note's
+    when the next note follows, also beside English notes much wider than a body of short paragraphs (one
+    column, not two)."""
+    full = "兩岸軍事互信機制屬於信心建立措施的溝通性措施，其目的是建立通報系統與熱線。"
+    ends = ("危機管理仍有賴雙方的意願。1", "熱線只是工具而已。", "互信的建立需要時間。", "雙方仍需努力。2",
+            "對話的管道必須暢通。", "軍方高層的互訪也很重要。3")
+    body = []
+    for k, end in enumerate(ends):
+        body += [full.replace("兩岸", "美中" if k % 2 else "兩岸"), end, ""]
+    notes = ["1 Michael Krepon et al., A Handbook of Confidence-Building Measures for Regional Security (Washington,",
+             "D.C.: The Stimson Center, 1998), 375.",
+             "2 這是美中兩國中斷軍事對話以來，首度舉行軍方最高層的對話，軍事交流的「融冰」似已開始。",
+             "請參閱林正義，《兩岸關係》，頁 12。",
+             "3 Bonnie Glaser and Brad Glosserman, Promoting Confidence Building across the Taiwan Strait (Washington,",
+             "D.C.: CSIS, 2008), 11-12."]
+    got = notes_of(_page("\f" + body[0], *body[1:], *notes, "", "1", "\f"))
+    assert got[2].text.endswith("頁 12。") and got[3].text.startswith("Bonnie")

@@ -457,14 +457,15 @@ class _Scanner:
             self.extend_last(taken[::-1])
 
     def _two_columns(self) -> bool:
-        """Body lines much narrower than note lines. Medians are refreshed as the counts grow by a tenth."""
+        """Body lines much narrower than note lines (the body's upper quartile: short paragraphs have many short last
+        lines). Medians are refreshed as the counts grow by a tenth."""
         sizes = (len(self.body_lines), len(self.note_lines))
         if sizes[0] < 10 or sizes[1] < 2:
             return False
         if self._layout is None or sizes[0] > self._layout[0] * 1.1 or sizes[1] > self._layout[1] * 1.1:
             note = statistics.median(self.note_widths())
             step = max(1, len(self.body_lines) // 300)
-            body = statistics.median(_display_width(line) for line in self.body_lines[::step])
+            body = _upper_quartile([_display_width(line) for line in self.body_lines[::step]])
             self._layout = (*sizes, body < 0.7 * note, note)
         return self._layout[2]
 
