@@ -392,6 +392,8 @@ class _Scanner:
             self.current = _Copy(number, lineno, [rest])
             self._note_line(line)
             return
+        if self.current is None and not gap and self._wrapped_marker(line, lineno):
+            return
         if _PAGE_NUMBER_LINE.match(line) and self.current is None:  # a page number: the page's foot
             self.end_page()
             return
@@ -466,14 +468,15 @@ class _Scanner:
             self.extend_last(taken[::-1])
 
     def _two_columns(self) -> bool:
-        """Body lines much narrower than note lines. Medians are refreshed as the counts grow by a tenth."""
+        """Body lines much narrower than note lines (the body's upper quartile: short paragraphs have many short last
+        lines). Medians are refreshed as the counts grow by a tenth."""
         sizes = (len(self.body_lines), len(self.note_lines))
         if sizes[0] < 10 or sizes[1] < 2:
             return False
         if self._layout is None or sizes[0] > self._layout[0] * 1.1 or sizes[1] > self._layout[1] * 1.1:
             note = statistics.median(self.note_widths())
             step = max(1, len(self.body_lines) // 300)
-            body = statistics.median(_display_width(line) for line in self.body_lines[::step])
+            body = _upper_quartile([_display_width(line) for line in self.body_lines[::step]])
             self._layout = (*sizes, body < 0.7 * note, note)
         return self._layout[2]
 
@@ -507,8 +510,10 @@ class _Scanner:
 
     @property
     def seen(self) -> int:
-        """The last note number known, from note texts or from numbers alone on a line."""
-        return max(self.max_note, self.detached_max)
+        """The last note number known, from note texts or from numbers alone on a line; a page whose note area
+        could not be read still moves the sequence on by its body markers (the last of which may have its note
+        on the next page), so that the pages after it are read."""
+        return max(self.max_note, self.detached_max, self.next_marker - 2)
 
     def open_ended(self) -> bool:
         """The last note read does not end like a note (it runs on to the next page)."""
@@ -580,6 +585,14 @@ class _Scanner:
         for m in _SYMBOL_MARKER.finditer(line):
             number = _symbol_number(m)
             self._marker(number if self.next_marker <= number <= self.next_marker + 2 else None, lineno)
+
+    def _wrapped_marker(self, line: str, lineno: int) -> bool:
+        """The next marker alone right under a body line that ends a sentence: the marker of that sentence,
+        wrapped onto a line of its own (a page number comes after a blank line)."""
+        if line.strip() != str(self.next_marker) or not self.recent_body or not _ends_sentence(self.recent_body[-1]):
+            return False
+        self._marker(self.next_marker, lineno)
+        return True
 
     def _marker(self, number: int | None, lineno: int) -> None:
         if number is not None:
@@ -886,10 +899,17 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     last = {n: i for i, n in found
             if n in run and (copy is None or i < copy[1] and (i >= copy[0] or n not in in_second))}
     first = min(last.values(), default=body[-1] + 1)
+    if copy is None:
+        displaced = _displaced_first_numbers(lines, body, page_numbers, alone, last, run, scanner)
+        if displaced is not None:
+            numbers_here, units_here = displaced
+            begin = units_here[0][0]
+            taken = set(range(begin, hi)) - (furniture - set(range(begin, units_here[-1][-1] + 1)))
+            return _Area(list(zip(numbers_here, units_here)), taken)
     author_note_possible = (scanner.star_marked and scanner.max_note == 0
                             and any(_STAR_ALONE.fullmatch(lines[i]) for i in body if i < first))
-    if not author_note_possible and _narrow_page(lines, [i for i in body if i < first and i not in alone],
-                                                 scanner.page_width(lines)):
+    if (not author_note_possible and not _numbers_above_indented(lines, last.values())
+            and _narrow_page(lines, [i for i in body if i < first and i not in alone], scanner.page_width(lines))):
         labelled = _labelled_notes(lines, [i for i in body if i not in page_numbers], first, alone, run,
                                    moved=copy is not None)
         if labelled:
@@ -926,7 +946,7 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
         elif before and _continuation_like(lines[before[0][0]]):
             carried = before[0]
     units = _fit(lines, units, len(numbers), width)
-    if units is None:
+    if units is None or _marks_next_note(lines, units[-1], run[-1] + 1):
         return None
     _first_lines_home(lines, units)
     if carried:
@@ -934,6 +954,83 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     begin = min([units[0][0]] + (carried or []))
     taken = set(range(begin, hi)) - (furniture - set(range(begin, units[-1][-1] + 1)))
     return _Area(list(zip(numbers, units)), taken, 1 if copy is None else 2)
+
+
+def _displaced_first_numbers(lines, body, page_numbers, alone, last, run, scanner):
+    """(numbers, units) when the numbers of the page's first note(s) stand after its last note: pdftotext
+    prints a raised number drawn as its own text run wherever the run falls, often in a trailing run of
+    numbers (and the author note's star) with no text after it. The note lines between the body's last
+    marker and the first number line that has text after it belong, in order, to those trailing numbers;
+    None when the page does not read so."""
+    texts = [i for i in body if i not in alone and i not in page_numbers and not _STAR_ALONE.fullmatch(lines[i])]
+    if not texts:
+        return None
+    end = texts[-1]
+    trailing = [i for i in body if i > end and i not in page_numbers]
+    star = [i for i in trailing if i not in alone]
+    moved = sorted(alone[i] for i in trailing if i in alone and alone[i] in run)
+    with_star = bool(star) and scanner.star_marked and scanner.max_note == 0
+    if not moved and not with_star or moved != run[:len(moved)] or any(last[n] > end for n in run[len(moved):]):
+        return None
+    rest = run[len(moved):]
+    first = min((last[n] for n in rest), default=end + 1)
+    marker = next((i for i in reversed(texts) if i < first and _marks(lines[i], run[-1])), None)
+    if marker is None:
+        return None
+    region = [i for i in body if marker < i < first and i not in alone]
+    stars = [i for i in region if _STAR_ALONE.fullmatch(lines[i])]
+    if stars:  # the star stands before its note: the notes are read from it
+        with_star = scanner.star_marked and scanner.max_note == 0
+        region = [i for i in region if i > stars[-1]]
+    region = _first_notes_region(lines, region, marker)
+    numbers: list[int | str] = (["*"] if with_star else []) + moved
+    width = max(map(_display_width, (lines[i] for i in body)))
+    head = _fit(lines, _units(lines, region, set()), len(numbers), width) if region else None
+    tail = _fit(lines, _units(lines, [i for i in texts if i >= first], set(alone)), len(rest), width) if rest else []
+    if head is None or tail is None:
+        return None
+    return numbers + rest, head + tail
+
+
+def _first_notes_region(lines, region: list[int], marker: int) -> list[int]:
+    """The note lines among those after the body's last marker line: body paragraphs after that marker end
+    at a blank line above the notes; without one, body text cut at the page's foot runs on into the first
+    note, which starts at its citation."""
+    gaps = [k for k in range(1, len(region)) if region[k] > region[k - 1] + 1]
+    if gaps:
+        return region[gaps[-1]:]
+    if region and region[0] == marker + 1:
+        return region[_citation_after_prose(lines, region):]
+    return region
+
+
+def _numbers_above_indented(lines, at) -> bool:
+    """pdftotext -layout prints each raised note number on a line of its own right above its note's first
+    line, which it indents: a one-column note area, whatever the width of its lines (two columns' notes
+    come out with their numbers after the text)."""
+    below = [lines[i + 1][:1] in (" ", "\u3000") and bool(lines[i + 1].strip()) for i in at if i + 1 < len(lines)]
+    return len(below) >= 2 and sum(below) > len(below) / 2
+
+
+def _marks_next_note(lines, unit: list[int], number: int) -> bool:
+    """The text under the last number alone carries the next note's marker right after a sentence ('…升級。5'):
+    body text, and the number alone is a body marker that wrapped onto a line of its own (no note area)."""
+    token = str(number)
+    for i in unit:
+        line = lines[i]
+        at = line.find(token)
+        while at > 0:
+            if line[at - 1] in _SENTENCE_END + _CLOSING and not line[at + len(token):at + len(token) + 1].isdigit():
+                return True
+            at = line.find(token, at + 1)
+    return False
+
+
+def _marks(line: str, number: int) -> bool:
+    """The body line carries the marker `number` (the page's last note's)."""
+    token = str(number)
+    at = line.rfind(token)
+    return at >= 0 and _marker_number(line, at, at + len(token), number) == number
 
 
 def _first_line_above_number(lines, first: int) -> bool:
@@ -996,8 +1093,13 @@ def _indented_note_start(raw: str) -> bool:
 
 
 def _narrow_page(lines, body, page_width: int) -> bool:
-    """A page of two columns: its body lines are mostly about half as wide as the document's widest text."""
-    return len(body) >= 8 and statistics.median(map(_display_width, (lines[i] for i in body))) < 0.65 * page_width
+    """A page of two columns: its body lines are mostly about half as wide as the document's widest text. The
+    upper quartile, not the median: one column of short paragraphs has many short last lines."""
+    return len(body) >= 8 and _upper_quartile([_display_width(lines[i]) for i in body]) < 0.65 * page_width
+
+
+def _upper_quartile(values: list[int]) -> float:
+    return statistics.quantiles(values, n=4)[2]
 
 
 def _labelled_notes(lines, body, first, alone, run, moved: bool = False) -> list[tuple[int, list[int]]] | None:
