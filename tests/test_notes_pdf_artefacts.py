@@ -244,3 +244,26 @@ def test_a_see_note_whose_number_is_printed_below_its_first_line():
             "2\n\n\n語言學習,” 2.\n\f下一頁的正文。\n")
     got = texts(page)
     assert got[1].endswith("June 1990,” 106.") and got[2].startswith("See 汪疑今") and got[2].endswith("2.")
+
+
+# An English page: the end of a note that ran over from the page before stands at the top of this page's
+# note area, parted from the body by a blank line; under an English body it does not read as a citation.
+EN_PAGE_1 = ("The courts have long deferred to the political branches on war powers.1\n\n"
+             "1 See, e.g., Curtis A. Bradley & Jack L. Goldsmith, Foreign Relations Law: Cases and\n"
+             "\f")
+EN_PAGE_2_BODY = "Courts abroad have confronted similar questions with different tools.2\n\n"
+EN_RUN_OVER = ("Materials 45-52 (6th ed. 2017); cf. Louis Henkin, Foreign Affairs and the United States\n"
+               "Constitution 12 (1996) (arguing that the courts should\nstay out of these questions).\n")
+EN_NOTE_2 = "2 Dames & Moore v. Regan, 453 U.S. 654, 668-69 (1981).\n"
+
+
+def test_a_run_over_note_end_parted_from_the_body_by_a_blank_line_is_that_notes():
+    got = texts(EN_PAGE_1 + EN_PAGE_2_BODY + EN_RUN_OVER + EN_NOTE_2)
+    assert got[1].endswith("stay out of these questions).") and "Cases and Materials" in got[1]
+    assert got[2].startswith("Dames & Moore")
+
+
+def test_a_body_paragraph_with_a_marker_after_a_blank_line_stays_body_text():
+    got = texts(EN_PAGE_1 + "Courts abroad have confronted similar questions.\n\n"
+                "Scholars disagree about what makes nations comply.2\n" + EN_NOTE_2)
+    assert "Scholars" not in got[1]

@@ -353,6 +353,7 @@ class _Scanner:
         self._note_widths: list[int] = []  # widths of note_lines, measured only when the layout matters
         self.body_lines: list[str] = []
         self.recent_body: list[str] = []  # body lines since the last note line
+        self.block_at: tuple[int, int] | None = None  # where in recent_body a blank line last parted text, next_marker then
         self._layout: tuple | None = None  # (body lines, note lines, two columns?, note width) last measured
         self.table_from: int | None = None
         self.copies: list[_Copy] = []
@@ -376,7 +377,7 @@ class _Scanner:
         gap, self.gap = self.gap, False
         if (self.current is None and self.table_from is None and not _NOTEWORTHY_CHAR.search(line)
                 and not (_may_start_with_head_word(line) and _NOTEWORTHY_HEAD.match(line))):
-            self._body(line)
+            self._body(line, gap)
             if self.held is not None:
                 self._hold(None if gap else line)
             return  # plain body text: no marker, no note start, no table
@@ -409,7 +410,7 @@ class _Scanner:
             self.held = [] if verdict is Verdict.HOLDS and not gap else None
         if _PAGE_NUMBER_LINE.match(line):
             return
-        self._body(line)
+        self._body(line, gap)
         expected = self.next_marker
         self._scan_markers(line, lineno)
         if self.held is not None:
@@ -432,10 +433,22 @@ class _Scanner:
     def _note_line(self, line: str) -> None:
         self.note_lines.append(line)
         self.recent_body = []
+        self.block_at = None
 
-    def _body(self, line: str) -> None:
+    def _body(self, line: str, gap: bool = False) -> None:
         self.body_lines.append(line)  # measured only when the layout matters (rarely)
+        if gap:
+            self.block_at = (len(self.recent_body), self.next_marker)
         self.recent_body.append(line)
+
+    def _block_above(self) -> list[str]:
+        """The lines right above the next note since a blank line parted them from the body, when they
+        carry no body marker: the end of a note run over from the page before, printed at the top of this
+        page's note area (English notes under an English body read like the body)."""
+        if self.block_at is None or self.block_at[0] == 0 or self.block_at[1] != self.next_marker:
+            return []
+        block = self.recent_body[self.block_at[0]:]
+        return block if len(block) < _MAX_CARRIED_LINES else []
 
     def _carry_over(self, number) -> None:
         """Lines between note N and note N+1 that were read as body text are N's when N+1 follows at once:
@@ -452,7 +465,7 @@ class _Scanner:
         if _complete(prev.lines[-1]) or not self.recent_body:
             return
         if not self._two_columns():
-            self.extend_last(_note_end_above(self.recent_body))
+            self.extend_last(_note_end_above(self.recent_body) or self._block_above())
             return
         full = 0.75 * self._note_width()
         lines = self.recent_body
@@ -537,6 +550,7 @@ class _Scanner:
         self.current = _Copy(number, lineno, [line.replace("\f", "") for line in lines])
         self.close_note()
         self.recent_body = []
+        self.block_at = None
         self.held = None
 
     def close_note(self) -> None:
