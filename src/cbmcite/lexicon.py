@@ -273,8 +273,6 @@ TRANSLATED_BY_ZH = ("譯", "译")  # 黃裕美譯: the names before it translate
 NOT_TITLE_START_ZH = ("第", "民國", "頁", "页")  # an edition, a date or pages, never an unmarked title
 NOT_SECTION_AFTER_BAN_ZH = ("本", "社")  # 版本 (version), 出版社: not a newspaper's section
 VOLUME_WORDS_ZH = ("卷", "冊", "册", "號", "号", "第")  # '上卷第一分冊', '卷 410': a volume, not a publisher
-# Suffixes in a GB/T name element ('SMITH J Jr'); NAME_SUFFIXES also has IV (kept apart: a pure refactor).
-NAME_SUFFIXES_GBT = ("Jr", "Sr", "II", "III")
 # The CSL type of a GB/T 7714 type mark ([M] book, [J] journal …); after // the entry is a part of a larger work.
 GBT_CSL_TYPES = {"M": "book", "J": "article-journal", "N": "article-newspaper", "D": "thesis", "R": "report",
                  "C": "book", "S": "standard", "P": "patent", "EB": "webpage", "G": "book", "A": "legislation"}

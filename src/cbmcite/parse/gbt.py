@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..lexicon import (COMPILED_WORK_ENDINGS_ZH, ET_AL, GBT_CSL_TYPES, GBT_PART_CSL_TYPES, NAME_SUFFIXES_GBT,
+from ..lexicon import (COMPILED_WORK_ENDINGS_ZH, ET_AL, GBT_CSL_TYPES, GBT_PART_CSL_TYPES, NAME_SUFFIXES,
                        ORDINAL_SUFFIXES_EN, TRANSLATED_BY_ZH, VOLUME_WORDS_ZH, alternation)
 from ..normalize import normalize_pages
 from ..patterns import compile_fast
@@ -84,9 +84,9 @@ ELEMENT_STOP = rule(
 NAME_ELEMENT = rule(
     "gbt_name_element",
     r"^(?:[\p{Han}·・〔〕\[\]［］《》]{1,30}|[A-Z][A-Za-z'\-]+(?:\s[A-Z]){1,3}"
-    rf"(?:\s{alternation(NAME_SUFFIXES_GBT)})?|[A-Z][A-Z'\-]+(?:\s[A-Z][A-Z'\-]+)*|{alternation(ET_AL)})$",
+    rf"(?:\s{alternation(NAME_SUFFIXES)})?|[A-Z][A-Z'\-]+(?:\s[A-Z][A-Z'\-]+)*|{alternation(ET_AL)})$",
     "A GB/T name element, family name first: 王明亮, [美]孔飞力, Chua D W B, BRONFENBRENNER U, 等, et al.",
-    examples=("王明亮", "[美]孔飞力", "Chua D W B", "BRONFENBRENNER U", "等"),
+    examples=("王明亮", "[美]孔飞力", "Chua D W B", "BRONFENBRENNER U", "等", "Smith J IV"),
     counterexamples=("關於中國學術期刊標準化數據庫系統工程的進展與展望，兼論學術期刊的數位化", "The Ecology of Human Development",
                      "Smith"),
     anchored=True,
