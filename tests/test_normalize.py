@@ -2,8 +2,9 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cbmcite.normalize import (chinese_language_tag, chinese_number, fold_compat, match_key, normalize_pages,
-                               parse_date, repair_artifacts)
+from cbmcite.han import chinese_number
+from cbmcite.normalize import repair_artifacts
+from cbmcite.values import chinese_language_tag, fold_compat, match_key, normalize_pages, parse_date
 
 
 def test_roc_and_gregorian_dates():
@@ -89,7 +90,7 @@ def test_script_folding_reaches_a_fixed_point():
 
 
 def test_look_alike_glyphs_are_read_once_and_width_is_kept():
-    from cbmcite.normalize import fold_glyphs
+    from cbmcite.values import fold_glyphs
 
     assert fold_glyphs("⼈⺠⻑官，Conﬂict，ｐ．５") == "人民長官，Conflict，ｐ．５"  # full width is the text as written
     assert fold_glyphs("平常的文字") == "平常的文字"

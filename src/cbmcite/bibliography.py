@@ -13,9 +13,10 @@ from .patterns import compile_fast
 from .items import creators, display_name, issued_year
 from .lexicon import COMPOUND_SURNAMES, KEY_STOP_WORDS, SURNAME_PINYIN
 from .model import Citation, DocumentResult
-from .normalize import has_cjk, match_key, repair_artifacts
+from .normalize import repair_artifacts
 from .parse.names import family_key, names_close
 from .resolve import work_key
+from .values import has_cjk, match_key
 
 _HAN = compile_fast(r"\p{Han}")
 _NOT_ALNUM = compile_fast(r"[^A-Za-z0-9]")

@@ -8,9 +8,9 @@ from .bibliography import Bibliography, merge
 from .errors import InputError, InternalError, LimitExceeded
 from .ingest import read_document
 from .model import Anomaly, DocumentResult, SourceText
-from .normalize import fold_glyphs
 from .parse import parse_note
 from .resolve import resolve_document
+from .values import fold_glyphs
 
 MAX_NOTE_CHARS = 20_000
 _SURROGATES = re.compile("[\ud800-\udfff]")

@@ -8,9 +8,9 @@ from .bibliography import Bibliography
 from .items import creators, display_name, filed_name, issued_year
 from .ingest import natural_key
 from .model import Citation, DocumentResult, Note
-from .normalize import has_cjk, match_key
 from .parse.forms import CROSS_REF, IBID, LOC_CIT, OP_CIT
 from .resolve import ET_AL_MARK, named_people
+from .values import has_cjk, match_key
 
 
 @dataclass

@@ -30,11 +30,11 @@ from .lexicon import (
     alternation,
 )
 from .model import Citation, DocumentResult, Form, Note
-from .normalize import has_cjk, match_key, normalize_pages
 from .parse.forms import SHORT_CASE
 from .parse.names import family_key, names_close, split_people, without_nationality, zh_family_key
 from .patterns import compile_fast
 from .rules import rule
+from .values import has_cjk, match_key, normalize_pages
 
 _NAME_WORD = rf"(?:\p{{Lu}}[\p{{L}}'’.\-]*|{alternation(NAME_PARTICLES)})"
 _OPENING_END = compile_fast(r"[,，(（:：;；]")

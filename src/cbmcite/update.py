@@ -19,8 +19,8 @@ from .rules import rule
 from .bibliography import Bibliography, Work, key_suffix
 from .errors import InputError
 from .items import creators, display_name, issued_year
-from .normalize import match_key
 from .parse.names import family_key, names_close
+from .values import match_key
 
 _BRACES = compile_fast(r"[{}]")
 BIBTEX_YEAR = rule(

@@ -5,8 +5,8 @@ import regex as re
 
 from ..lexicon import PAGE_MARKS_ZH, alternation
 from ..model import Citation, Form, Note
-from ..normalize import chinese_language_tag, has_cjk, normalize_pages
 from ..rules import rule
+from ..values import chinese_language_tag, has_cjk, normalize_pages
 from .authordate import author_date_fields
 from .forms import analyse_form, same_as_note
 from .result import Parsed

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 
 from ..lexicon import NAME_JOINERS_ZH, alternation
-from ..normalize import normalize_pages
 from ..patterns import compile_fast
 from ..rules import rule
+from ..values import normalize_pages
 from .names import csl_name, split_people
 
 _NAMES = (rf"(?:\p{{Han}}{{2,4}}(?:{alternation(NAME_JOINERS_ZH)}\p{{Han}}{{2,4}}){{0,2}}(?:等)?"

@@ -15,8 +15,8 @@ from ..lexicon import (CORPORATE_SUFFIXES_EN, DATE_QUALIFIERS_EN, DOCUMENT_TITLE
                        PUBLISHER_WORDS_EN, PUBLISHING_PLACES, REPORT_NUMBER_WORDS_EN, REPORT_PUBLISHER_WORDS_EN,
                        REPORT_TITLE_WORDS_EN, REVISED_WORDS_EN, ROMAN_VOLUME_WORDS, SEASONS_EN, THESIS_WORDS_EN,
                        TITLE_OPENING_WORDS_EN, TRANSLATOR_LEADS_EN, TRANSLATOR_MARKS_EN, VOLUME_WORDS_EN, alternation)
-from ..normalize import has_cjk, normalize_pages
 from ..items import display_name
+from ..values import has_cjk, normalize_pages
 from .names import is_institution, is_person_name, split_people
 from .fields import (Step, run_steps, set_issued, set_people, set_volume_issue, take_pages, take_people, take_url_field,
                      take_year)

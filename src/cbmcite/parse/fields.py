@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Sequence
 
-from ..normalize import normalize_pages
 from ..rules import rule
+from ..values import normalize_pages
 from .names import csl_name, split_people
 from .result import Parsed
 

@@ -23,8 +23,8 @@ from ..lexicon import (
     alternation,
 )
 from ..model import Form
-from ..normalize import has_cjk
 from ..rules import rule
+from ..values import has_cjk
 
 _NUM = r"([0-9０-９]+)"
 _NOT_A_QUANTITY = rf"(?![0-9０-９.．]?[0-9０-９]|\s*{alternation(UNITS_AFTER_NUMBER)})"  # 同5, not 同5年 / 同3.5

@@ -6,10 +6,10 @@ from typing import Callable
 
 from ..lexicon import (COMPILED_WORK_ENDINGS_ZH, ET_AL, GBT_CSL_TYPES, GBT_PART_CSL_TYPES, NAME_SUFFIXES,
                        ORDINAL_SUFFIXES_EN, TRANSLATED_BY_ZH, VOLUME_WORDS_ZH, alternation)
-from ..normalize import normalize_pages
 from ..patterns import compile_fast
 from ..rules import rule
 from ..shapes import GBT_TYPE_MARK
+from ..values import normalize_pages
 from .fields import Step, run_steps, set_issued, set_people, take_url_field
 from .result import Parsed
 

@@ -7,10 +7,10 @@ from typing import Callable
 
 import regex as re
 
-from ..normalize import normalize_pages, parse_date
 from ..rules import rule
 from ..shapes import (CASE_REPORT, GERMAN_REPORT, LAW_REVIEW, LEGAL_RULES, NEUTRAL_CITATION, STATUTE, ZH_CASE_NAME,
                       ZH_COURT_DECISION, ZH_INTERPRETATION, ZH_STATUTE)
+from ..values import normalize_pages, parse_date
 from .fields import set_issued, take_people, take_url
 from .names import is_person_name, split_people
 from .result import Parsed

@@ -8,8 +8,8 @@ from ..lexicon import (INSTITUTION_WORDS_EN, NAME_PARTICLES, NAME_SUFFIXES, ROLE
                        ROLE_TRANSLATOR_ZH, TITLE_OPENING_WORDS_EN, alternation)
 from ..patterns import compile_fast
 from ..rules import rule
+from ..values import has_cjk, match_key
 
-from ..normalize import has_cjk, match_key
 
 # Plain mechanics: a script test and whitespace.
 _LATIN_WORD = compile_fast(r"[A-Za-z]{3}")

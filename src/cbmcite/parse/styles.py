@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..normalize import has_cjk
 from ..patterns import compile_fast
 from ..rules import rule
+from ..values import has_cjk
 from .en import parse_english
 from .gbt import gbt_fit, parse_gbt
 from .legal import legal_fit, parse_legal

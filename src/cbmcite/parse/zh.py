@@ -6,15 +6,16 @@ from typing import Callable
 
 import regex as re
 
+from ..han import chinese_number
 from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, CONFERENCE_LEADS_ZH, JOURNAL_BEFORE_BAO_ZH,
                        LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, NEWSPAPER_ENDINGS_ZH, NOT_TITLE_START_ZH,
                        NOT_SECTION_AFTER_BAN_ZH, PAGE_MARKS_ZH, PAGE_NOUNS_ZH, BARE_PAGE_AFTER_ZH,
                        PUBLISHER_ENDINGS_AFTER_PLACE_ZH, PUBLISHER_ENDINGS_ZH, REPORT_TITLE_WORDS_ZH,
                        REVISED_EDITION_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, THESIS_WORDS_EN,
                        THESIS_WORDS_ZH, TRANSLATED_BY_ZH, alternation)
-from ..normalize import chinese_number, fold_compat, parse_date
 from ..patterns import compile_fast
 from ..rules import rule
+from ..values import fold_compat, parse_date
 from .names import split_people, without_role_word
 from .fields import (Step, run_steps, set_issued, set_people, set_publication, set_volume_issue, take_pages, take_people,
                      take_url_field)
