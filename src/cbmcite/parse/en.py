@@ -10,11 +10,11 @@ from ..rules import rule
 
 from ..lexicon import (CORPORATE_SUFFIXES_EN, DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN, EDITION_WORDS_DE,
                        EDITION_WORDS_ZH, EDITOR_LEADS_EN, EDITOR_MARKS_EN, ISSUE_WORDS_EN, MONTH_ABBREVIATIONS,
-                       MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN, NEWSPAPER_WORDS_EN, ORDINAL_SUFFIXES_EN,
+                       MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN, NAME_PARTICLES, NEWSPAPER_WORDS_EN, ORDINAL_SUFFIXES_EN,
                        PAGE_WORDS_DE, PAGE_WORDS_EN, PART_WORDS_EN, PLACE_CONNECTIVES_EN, PUBLISHER_ENDINGS_EN,
                        PUBLISHER_WORDS_EN, PUBLISHING_PLACES, REPORT_NUMBER_WORDS_EN, REPORT_PUBLISHER_WORDS_EN,
                        REPORT_TITLE_WORDS_EN, REVISED_WORDS_EN, ROMAN_VOLUME_WORDS, SEASONS_EN, THESIS_WORDS_EN,
-                       TITLE_OPENING_WORDS_EN, TRANSLATOR_LEADS_EN, TRANSLATOR_MARKS_EN, VOLUME_WORDS_EN, alternation)
+                       TITLE_OPENING_WORDS_EN, TITLE_SMALL_WORDS_EN, TRANSLATOR_LEADS_EN, TRANSLATOR_MARKS_EN, VOLUME_WORDS_EN, alternation)
 from ..normalize import has_cjk, normalize_pages
 from ..items import display_name
 from .names import is_institution, is_person_name, split_people
@@ -288,6 +288,23 @@ DOCUMENT_TITLE_WORD = rule(
     examples=("Florida Mental Health Act", "Helsinki Final Act", "Treaty on the Non-Proliferation of Nuclear Weapons"),
     counterexamples=("Acting in Concert", "The Accordion", "Activist"),
     requires=DOCUMENT_TITLE_WORDS_EN,
+)
+SENTENCE_CASE = rule(
+    "sentence_case_en",
+    rf"(?:(?<![\p{{L}}'’\-])(?!(?:{alternation(NAME_PARTICLES + NAME_CONNECTIVES_EN + TITLE_SMALL_WORDS_EN)})\b)"
+    rf"\p{{Ll}}[\p{{L}}'’\-]{{2,}}.*?){{2}}",
+    "Two lower-case words beyond particles and small words: a title in sentence case, never a person's or an "
+    "institution's name ('United nations convention on the rights of the child').",
+    examples=("United nations convention on the rights of the child", "Defining and delimiting the exemptions"),
+    counterexamples=("Centers for Disease Control and Prevention", "Charles de Gaulle", "Ludwig van Beethoven",
+                     "U.S. Department of the Treasury"),
+)
+DOCUMENT_TITLE_WORD_ANY_CASE = rule(
+    "document_title_word_any_case_en",
+    rf"(?i)\b{alternation(DOCUMENT_TITLE_WORDS_EN)}\b",
+    "A law or treaty named in a sentence-case title: '… convention on the rights of the child'.",
+    examples=("United nations convention on the rights of the child", "Paris peace agreement"),
+    counterexamples=("Conventional deterrence", "Acting in concert"),
 )
 REPORT_TITLE = rule(
     "report_title_en",
@@ -769,8 +786,9 @@ def _family_first(segments: tuple[str, ...]) -> bool:
 
 @lru_cache(maxsize=1024)
 def _authors_end(segments: tuple[str, ...]) -> int:
-    if not segments or _starts_title(segments[0]) or DOCUMENT_TITLE_WORD.find(segments[0]):
-        return 0
+    if not segments or _starts_title(segments[0]) or DOCUMENT_TITLE_WORD.find(segments[0]) or \
+            len(segments) == 1 and SENTENCE_CASE.find(segments[0]):
+        return 0  # a text that is one sentence-case part is a title: 'United nations convention on the …, 1989'
     if _family_first(segments):
         return 2
     end = 1
@@ -880,7 +898,8 @@ def _csl_type(out: Parsed) -> str:
     container = csl.get("container-title", "")
     if (NEWSPAPER.find(container) or newspaper_name(container)) and not csl.get("volume") or dated_paper(csl):
         return "article-newspaper"
-    if out.kind_hint == "document" or DOCUMENT_TITLE_WORD.compiled.match(title) or DOCUMENT_TITLE_WORD.find(title) and not csl.get("author"):
+    if out.kind_hint == "document" or DOCUMENT_TITLE_WORD.compiled.match(title) or not csl.get("author") and (
+            DOCUMENT_TITLE_WORD.find(title) or SENTENCE_CASE.find(title) and DOCUMENT_TITLE_WORD_ANY_CASE.find(title)):
         return "legislation" if not csl.get("author") else "treaty"
     if out.kind_hint == "chapter":
         return "chapter"

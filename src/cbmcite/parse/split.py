@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import regex as re
 
-from ..lexicon import (ABBREVIATIONS, CHAPTER_LEAD_ZH, SIGNAL_EN, SIGNAL_ZH, IBID_TERMS_EN, IBID_TERMS_ZH,
+from ..lexicon import (ABBREVIATIONS, CHAPTER_LEAD_ZH, DOCUMENT_TITLE_WORDS_EN, SIGNAL_EN, SIGNAL_ZH, IBID_TERMS_EN, IBID_TERMS_ZH,
                        NAME_JOINERS_EN, NUMBERED_PART_ABBREVIATIONS, ORDINAL_WORDS_DE, PARENTHETICAL_SOURCE_WORDS_EN,
                        PREVIOUS_NOTE_TERMS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH,
                        TITLE_OPENING_WORDS_EN, alternation)
@@ -139,6 +139,20 @@ ORDINAL_THEN_WORD_DE = rule(
 )
 
 
+DATED_DOCUMENT_TITLE = rule(
+    "dated_document_title",
+    rf"^[“\"]?(?:\p{{Lu}}[\p{{L}}'’\-]*(?:\s+[\p{{L}}'’\-]+){{0,14}}?\s+)?(?i:{alternation(DOCUMENT_TITLE_WORDS_EN)})\b"
+    rf"[^,;:“”\"0-9]{{0,80}}(?:,[”\"]|[”\"]?,)\s*(?:1[5-9]|20)[0-9]{{2}}\.?$",
+    "A treaty or act named by its title and year and nothing else, in any case: 'United nations convention on the "
+    "rights of the child, 1989.'",
+    examples=("United nations convention on the rights of the child, 1989.", "Treaty of Amity and Cooperation, 1976.",
+              "“Helsinki Final Act,” 1975."),
+    counterexamples=("United nations convention on the rights of the child, p. 315.", "Both sides signed the treaty.",
+                     "The treaty, signed in 1976, still binds them.", "Smith, Treaty Politics, 1976, 25."),
+    requires=tuple(w.lower() for w in DOCUMENT_TITLE_WORDS_EN) + DOCUMENT_TITLE_WORDS_EN,
+)
+
+
 @dataclass
 class Segment:
     raw: str
@@ -161,7 +175,7 @@ def split_note(text: str) -> list[Segment]:
         form = short_form_of(piece) or (Form.CROSS_REF if same_as_note(piece) else None)
         if form:
             segments.append(Segment(piece, True, form))
-        elif looks_like_citation(piece) and not _prose_with_author_date(piece):
+        elif looks_like_citation(piece) and not _prose_with_author_date(piece) or DATED_DOCUMENT_TITLE.find(piece.strip()):
             segments.append(Segment(piece, True))
         elif segments and _continues(segments[-1], piece):
             segments[-1].raw += piece  # a title's own full stop split it

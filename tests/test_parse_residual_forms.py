@@ -1,0 +1,59 @@
+"""Residual forms of issue 11 ("every common form parsed and resolved"): each test is one rule of the genre, on
+invented citations of the shapes Chicago, law and Taiwan-style notes print."""
+import pytest
+
+from cbmcite.model import DocumentResult, Note
+from cbmcite.parse import parse_citation, parse_note
+from cbmcite.resolve import resolve_document
+
+
+def notes_of(*texts):
+    parsed = [parse_note(Note(i, text, i)) for i, text in enumerate(texts, 1)]
+    return {n.number: n for n in resolve_document(DocumentResult("doc.md", "utf-8", parsed)).notes}
+
+
+def target(citation):
+    return citation.form, citation.resolution, (citation.resolves_to or {}).get("note"), (citation.resolves_to or {}).get("index")
+
+
+# --- a treaty named by its title and year -------------------------------------------------------
+
+@pytest.mark.parametrize("raw", ["Regional convention on fisheries in the southern seas, 1978.",
+                                 "Treaty of Friendship and Commerce, 1921."])
+def test_a_treaty_by_title_and_year_alone_is_a_citation_with_that_title(raw):
+    note = parse_note(Note(1, raw, 1))
+    assert note.kind == "citation" and len(note.citations) == 1
+    csl = note.citations[0].csl
+    assert csl["title"] == raw.rsplit(",", 1)[0] and "author" not in csl
+    assert csl["type"] == "legislation" and csl["issued"]["date-parts"][0][0] in (1978, 1921)
+
+
+def test_prose_about_a_treaty_stays_commentary():
+    note = parse_note(Note(1, "Both governments signed the treaty after long talks.", 1))
+    assert note.kind == "commentary" and not note.citations
+
+
+def test_a_sentence_case_title_is_no_author():
+    csl = parse_citation("Conventional forces and regional stability in east asia, 1998.").csl
+    assert csl["title"].startswith("Conventional forces") and "author" not in csl and csl["type"] == "book"
+    assert parse_citation("Centers for Disease Control and Prevention, Annual Survey, 2010.").csl["author"]
+
+
+# --- a short note in English, then Chinese commentary after its full stop ---------------------------
+
+def test_a_treaty_repeated_by_title_and_page_before_chinese_prose_carries_the_ibid_chain():
+    notes = notes_of("Regional convention on fisheries in the southern seas, 1978.",
+                     "評論一句，未引任何文獻。",
+                     "Regional convention on fisheries in the southern seas, p. 44. 此後各國漁船的衝突仍未停止。",
+                     "Ibid., p. 45.")
+    assert target(notes[3].citations[0]) == ("short", "resolved", 1, 0)
+    assert notes[3].citations[0].raw == "Regional convention on fisheries in the southern seas, p. 44."
+    assert notes[3].kind == "mixed"
+    assert target(notes[4].citations[0]) == ("ibid", "resolved", 1, 0)
+
+
+def test_a_short_title_and_bare_page_after_a_signal_word_inside_chinese_commentary():
+    notes = notes_of("“Rules for Reporting Coastal Incidents,” 12 F.R. § (2004), 3.",
+                     "雙方都在觀望。參見Rules for reporting, 17. 誰也不願先行讓步。", "Ibid.")
+    assert target(notes[2].citations[0]) == ("short", "resolved", 1, 0)
+    assert target(notes[3].citations[0]) == ("ibid", "resolved", 1, 0)
