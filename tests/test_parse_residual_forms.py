@@ -57,3 +57,13 @@ def test_a_short_title_and_bare_page_after_a_signal_word_inside_chinese_commenta
                      "雙方都在觀望。參見Rules for reporting, 17. 誰也不願先行讓步。", "Ibid.")
     assert target(notes[2].citations[0]) == ("short", "resolved", 1, 0)
     assert target(notes[3].citations[0]) == ("ibid", "resolved", 1, 0)
+
+
+# --- a work with no author named again by its whole title ------------------------------------------
+
+def test_a_translated_work_named_again_by_its_whole_short_title():
+    notes = notes_of("Emily R. Wilson, trans., The Odyssey (New York: W. W. Norton, 2018), 5.",
+                     "Kenneth N. Waltz, Theory of International Politics (Reading, MA: Addison-Wesley, 1979), 126.",
+                     "The Odyssey, 112.", "The Iliad, 7.")
+    assert target(notes[3].citations[0]) == ("short", "resolved", 1, 0)
+    assert notes[4].citations[0].resolution == "unresolved"  # no earlier work has that title

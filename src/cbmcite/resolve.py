@@ -568,7 +568,13 @@ def _short_note_works(short_title: str, year: int | None, named: NamedWork, work
                                     and all(_printed_in(p, f.citation, 2) for p in named.people)]))
     if len(works) > 1 and previous is not None:
         return _cited_in(previous, works, path) or works  # 'Bright, 60.' right after Bright's work
-    return works or _title_read_as_names(named.whole, fulls)
+    return works or _title_read_as_names(named.whole, fulls) or _titled(named.whole, fulls)
+
+
+def _titled(words: str, fulls: list[_Full]) -> list[list[_Full]]:
+    """'The Qur’an, 344.': what the short note names is no author but the whole title of an earlier work."""
+    key = match_key(words)
+    return _distinct_works([f for f in fulls if key and match_key(f.citation.csl.get("title")) == key]) if key else []
 
 
 def _printed_in(words: str, cit: Citation, shortest: int = 6) -> bool:
