@@ -67,3 +67,20 @@ def test_a_translated_work_named_again_by_its_whole_short_title():
                      "The Odyssey, 112.", "The Iliad, 7.")
     assert target(notes[3].citations[0]) == ("short", "resolved", 1, 0)
     assert notes[4].citations[0].resolution == "unresolved"  # no earlier work has that title
+
+
+# --- a congressional report by its designation -------------------------------------------------------
+
+@pytest.mark.parametrize("raw", ["S. Rep. No. 95-797, 1978, p. 12.",
+                                 "“S. Rep. No. 95-797,” 1978, 12, https://example.gov/srpt95-797.pdf.",
+                                 "《S. Rep. No. 95-797》，1978年版，12。"])
+def test_a_congressional_report_is_titled_by_its_designation(raw):
+    cit = parse_citation(raw)
+    assert cit.csl["title"] == "S. Rep. No. 95-797" and cit.csl["type"] == "report" and "author" not in cit.csl
+    assert cit.locator == "12"
+
+
+def test_a_report_designation_repeated_after_an_ibid_is_a_short_note():
+    notes = notes_of("Kenneth N. Waltz, Theory of International Politics (Reading, MA: Addison-Wesley, 1979), 126.",
+                     "H.R. Rep. No. 103-711, 1994, p. 12.", "Ibid.; H.R. Rep. No. 103-711.")
+    assert [target(c) for c in notes[3].citations] == [("ibid", "resolved", 2, 0), ("short", "resolved", 2, 0)]

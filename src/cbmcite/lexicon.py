@@ -112,6 +112,9 @@ REPORT_PUBLISHER_WORDS_EN = ("United Nations", "UN", "Headquarters", "Government
 REPORT_TITLE_WORDS_EN = ("Report", "White Paper", "Working Paper", "Policy Brief", "Issue Brief", "Study on", "Yearbook of",
                          "Briefing")
 REPORT_TITLE_WORDS_ZH = ("報告", "报告", "白皮書", "白皮书")
+# A US congressional report or document cited by its designation alone ('H.R. Rep. No. 114-358'): a report.
+CONGRESSIONAL_REPORT_MARKS_EN = ("H.R. Rep.", "H. Rep.", "S. Rep.", "H.R. Conf. Rep.", "H.R. Doc.", "H. Doc.", "S. Doc.",
+                                 "S. Prt.", "H. Prt.")
 # Newspaper and news-agency names ('The New York Times', 'Reuters').
 NEWSPAPER_WORDS_EN = ("Times", "Post", "Herald", "Tribune", "Daily", "Gazette", "Guardian", "News", "Chronicle",
                       "Telegraph", "Observer", "Reuters", "Xinhua", "Taipei Times", "Focus Taiwan")

@@ -18,8 +18,8 @@ from ..lexicon import (CORPORATE_SUFFIXES_EN, DATE_QUALIFIERS_EN, DOCUMENT_TITLE
 from ..normalize import has_cjk, normalize_pages
 from ..items import display_name
 from .names import is_institution, is_person_name, split_people
-from .fields import (Step, run_steps, set_issued, set_people, set_volume_issue, take_pages, take_people, take_url_field,
-                     take_year)
+from .fields import (REPORT_DESIGNATION, Step, run_steps, set_issued, set_people, set_volume_issue, take_pages,
+                     take_people, take_url_field, take_year)
 from .result import Parsed
 from .zh import dated_paper, newspaper_name, thesis_genre
 
@@ -787,6 +787,7 @@ def _family_first(segments: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=1024)
 def _authors_end(segments: tuple[str, ...]) -> int:
     if not segments or _starts_title(segments[0]) or DOCUMENT_TITLE_WORD.find(segments[0]) or \
+            REPORT_DESIGNATION.find(segments[0]) or \
             len(segments) == 1 and SENTENCE_CASE.find(segments[0]):
         return 0  # a text that is one sentence-case part is a title: 'United nations convention on the …, 1989'
     if _family_first(segments):
@@ -895,6 +896,8 @@ def _csl_type(out: Parsed) -> str:
     if any(_mentions_thesis(text) for text in (title, csl.get("publisher", ""), csl.get("genre", ""))) or \
             thesis_genre(csl.get("genre", "")):
         return "thesis"
+    if REPORT_DESIGNATION.find(title):
+        return "report"
     container = csl.get("container-title", "")
     if (NEWSPAPER.find(container) or newspaper_name(container)) and not csl.get("volume") or dated_paper(csl):
         return "article-newspaper"

@@ -16,8 +16,8 @@ from ..normalize import chinese_number, fold_compat, parse_date
 from ..patterns import compile_fast
 from ..rules import rule
 from .names import split_people, without_role_word
-from .fields import (Step, run_steps, set_issued, set_people, set_publication, set_volume_issue, take_pages, take_people,
-                     take_url_field)
+from .fields import (REPORT_DESIGNATION, Step, run_steps, set_issued, set_people, set_publication, set_volume_issue,
+                     take_pages, take_people, take_url_field)
 from .gbt import LIST_NUMBER
 from .result import Parsed
 
@@ -766,7 +766,8 @@ def _zh_type(s: str, out: Parsed) -> str:
         return "webpage"  # 載《HuffPost》，2018年6月27日版
     if csl.get("container-title"):
         return "article-journal"
-    if REPORT_TITLE_ZH.find(csl.get("title", "")) or REPORT_TITLE_ZH.find(_strip_titles(s)):
+    if REPORT_TITLE_ZH.find(csl.get("title", "")) or REPORT_TITLE_ZH.find(_strip_titles(s)) or \
+            REPORT_DESIGNATION.find(csl.get("title", "")):  # 《H.R. Rep. No. 114-358》，2015年版
         return "report"
     if csl.get("URL") and not csl.get("publisher"):
         return "webpage"
