@@ -84,3 +84,25 @@ def test_a_report_designation_repeated_after_an_ibid_is_a_short_note():
     notes = notes_of("Kenneth N. Waltz, Theory of International Politics (Reading, MA: Addison-Wesley, 1979), 126.",
                      "H.R. Rep. No. 103-711, 1994, p. 12.", "Ibid.; H.R. Rep. No. 103-711.")
     assert [target(c) for c in notes[3].citations] == [("ibid", "resolved", 2, 0), ("short", "resolved", 2, 0)]
+
+
+# --- web pages: a broadcaster's story, a page of an agency's site dated to the month ----------------------
+
+@pytest.mark.parametrize("raw", ["Mary Lane, “Harbour Talks Stall Again,” NBC News, May 2, 2019, https://www.nbcnews.com/x.",
+                                 "Mary Lane, “Harbour talks stall again,” CNN, May 2, 2019."])
+def test_a_broadcasters_story_is_a_web_page(raw):
+    cit = parse_citation(raw)
+    assert cit.csl["type"] == "webpage" and cit.csl["issued"]["date-parts"] == [[2019, 5, 2]]
+
+
+def test_a_newspapers_story_stays_a_newspaper_article():
+    cit = parse_citation("Mary Lane, “Harbour Talks Stall Again,” The Washington Post, May 2, 2019, https://example.com/x.")
+    assert cit.csl["type"] == "article-newspaper"
+
+
+def test_an_agency_page_dated_to_the_month_is_a_web_page():
+    cit = parse_citation("International Maritime Organization, “Frequently Asked Questions on Ship Safety,” "
+                         "June 2020, 4, https://www.example.org/faq/.")
+    assert cit.csl["type"] == "webpage" and cit.csl["issued"]["date-parts"] == [[2020, 6]] and cit.locator == "4"
+    magazine = parse_citation("K. Ames, “Learning to Wait,” Monitor on Psychology, June 2020, 10–11.")
+    assert magazine.csl["type"] != "webpage" and magazine.csl["issued"]["date-parts"] == [[2020, 6]]

@@ -109,6 +109,14 @@ YEAR_TAIL = rule(
     counterexamples=("Title, 2005, p. 23", "Title, 2005 edition", "Title, vol. 12"),
     flags=re.I,
 )
+MONTH_YEAR = rule(
+    "month_year_en",
+    rf"(?P<m>{alternation(MONTHS_EN + MONTH_ABBREVIATIONS)})\s+[0-9]{{4}}\.?",
+    "A month and a year and nothing else: 'March 2018', 'Sept. 2001'.",
+    examples=("March 2018", "Sept. 2001"),
+    counterexamples=("Spring 1992", "March 3, 2018", "2018"),
+    anchored=True,
+)
 BARE_PAGES_TAIL = rule(
     "bare_pages_tail_en",
     r"(?r)(?:(?<=[)”\"’])\s*[,:]?|[,:])\s*(?P<p>[0-9]{1,4}(?:\s*[-–—]\s*[0-9]{1,4})?)\s*\.?\s*$",
@@ -376,6 +384,13 @@ NEWSPAPER = rule(
     examples=("The New York Times", "Reuters", "South China Morning Post"),
     counterexamples=("Journal of Peace Research", "Timeshare Studies"),
 )
+BROADCASTER = rule(
+    "broadcaster_en",
+    r"^(?:The\s+)?[A-Z]{2,5}(?:\s+News)?$",
+    "A broadcaster's news site ('BBC News', 'CNN', 'NPR') prints no paper: its stories are web pages.",
+    examples=("BBC News", "CNN", "NBC News"),
+    counterexamples=("The New York Times", "Daily News", "Foreign Affairs", "BBC News Magazine Archive"),
+)
 _MONTHS = MONTHS_EN + MONTH_ABBREVIATIONS
 FULL_DATE = rule(
     "full_date_en",
@@ -448,11 +463,16 @@ def _pages(s: str, out: Parsed) -> str:
 
 
 def _date(s: str, out: Parsed) -> str:
-    """The day (newspapers, web pages), else the year at the end; a treaty's 'signed on DATE at PLACE'."""
+    """The day (newspapers, web pages), else the month and year or the year at the end; a treaty's 'signed on DATE
+    at PLACE'."""
     signed = SIGNED.find(s)
     if not signed:
         s = _take_day(s, out)
-    s = take_year(s, out, YEAR_TAIL.find_tail(s))
+    year = YEAR_TAIL.find_tail(s) if "issued" not in out.csl else None
+    s = take_year(s, out, year)
+    month = MONTH_YEAR.find(year.group(0).strip(" ,，")) if year else None
+    if month:  # 'March 2018': a page of a site is dated to the month
+        out.csl["issued"]["date-parts"][0].append(_MONTH_KEYS.index(month["m"][:3].lower()) + 1)
     m = SIGNED.find(s) if signed else None
     if m:
         parts = _english_date(m["date"])
@@ -890,6 +910,11 @@ def _dated_to_the_day(csl: dict) -> bool:
     return len(parts[0]) == 3
 
 
+def _dated_to_the_month(csl: dict) -> bool:
+    parts = (csl.get("issued") or {}).get("date-parts") or [[]]
+    return len(parts[0]) == 2
+
+
 def _csl_type(out: Parsed) -> str:
     csl = out.csl
     title = csl.get("title", "")
@@ -899,6 +924,8 @@ def _csl_type(out: Parsed) -> str:
     if REPORT_DESIGNATION.find(title):
         return "report"
     container = csl.get("container-title", "")
+    if BROADCASTER.find(container):
+        return "webpage"
     if (NEWSPAPER.find(container) or newspaper_name(container)) and not csl.get("volume") or dated_paper(csl):
         return "article-newspaper"
     if out.kind_hint == "document" or DOCUMENT_TITLE_WORD.compiled.match(title) or not csl.get("author") and (
@@ -907,7 +934,8 @@ def _csl_type(out: Parsed) -> str:
     if out.kind_hint == "chapter":
         return "chapter"
     if out.kind_hint == "webpage" or csl.get("URL") and not (csl.get("volume") or csl.get("issue")) and (
-            _dated_to_the_day(csl) or "issued" not in csl):  # online, and not an issue of a journal
+            _dated_to_the_day(csl) or "issued" not in csl  # online, and not an issue of a journal
+            or _dated_to_the_month(csl) and not (container or csl.get("publisher"))):  # 'Agency, Title, March 2018, URL'
         return "webpage"
     if out.kind_hint == "article":
         return "article-journal"
