@@ -106,3 +106,17 @@ def test_an_agency_page_dated_to_the_month_is_a_web_page():
     assert cit.csl["type"] == "webpage" and cit.csl["issued"]["date-parts"] == [[2020, 6]] and cit.locator == "4"
     magazine = parse_citation("K. Ames, “Learning to Wait,” Monitor on Psychology, June 2020, 10–11.")
     assert magazine.csl["type"] != "webpage" and magazine.csl["issued"]["date-parts"] == [[2020, 6]]
+
+
+# --- containers: a journal's edition, a site named before the date ----------------------------------------
+
+def test_a_bare_journals_edition_in_parentheses_is_part_of_its_name():
+    cit = parse_citation("陳小華，「海岸防衛的變遷」，東海師範大學學報（人文社會科學版），第12卷第3期，2015年，頁40")
+    assert cit.csl["container-title"] == "東海師範大學學報（人文社會科學版）" and cit.csl["volume"] == "12"
+    place = parse_citation("陳小華，「海岸防衛的變遷」，海洋政策研究（上海），第12卷第3期，2015年，頁40")
+    assert place.csl["container-title"] == "海洋政策研究"
+
+
+def test_an_unquoted_title_with_commas_before_the_site_keeps_them():
+    cit = parse_citation("R. Gale, Old, tired, and wiser? Ageing well at sea, CNN, May 3, 2018, https://www.cnn.com/x.html.")
+    assert cit.csl["title"] == "Old, tired, and wiser? Ageing well at sea" and cit.csl["container-title"] == "CNN"

@@ -715,7 +715,10 @@ def _head_with_in_clause(s: str, out: Parsed) -> None:
         return
     if "publisher" not in out.csl and _quoted_title_then_more(s, out):
         return
-    head, container = _split_title_container(s) if "publisher" not in out.csl else _quoted_title_in_book(s)
+    if "container-title" in out.csl:  # the site named before the date ('…, CNN, January 3, 2019, URL'): the rest is the title
+        head, container = s, None
+    else:
+        head, container = _split_title_container(s) if "publisher" not in out.csl else _quoted_title_in_book(s)
     _authors_and_title(head, out)
     if container and "publisher" in out.csl and REPORT_GENRE.find(container):
         out.csl["genre"] = container  # '“Title,” Policy brief (Center, 2018)': the report's kind, not a book

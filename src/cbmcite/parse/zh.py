@@ -91,9 +91,11 @@ EDITOR_TAIL = rule(
 )
 BARE_JOURNAL = rule(
     "bare_journal_zh",
-    r"\s*[，,]\s*(?P<j>[^，,（(0-9第]{2,30}?)\s*(?:[，,（(]|第|[0-9])",
-    "In the 「」 style the journal after the title is bare text before its volume: ，遠景基金會季刊，第10卷.",
-    examples=("，遠景基金會季刊，第10卷第3期", "，問題與研究第43卷", "，國際政治科學（北京），總第12期"),
+    r"\s*[，,]\s*(?P<j>[^，,（(0-9第]{2,30}?(?:[（(][^（）()，,]{1,12}版[）)])?)\s*(?:[，,（(]|第|[0-9])",
+    "In the 「」 style the journal after the title is bare text before its volume: ，遠景基金會季刊，第10卷; the "
+    "journal's edition in parentheses is part of its name (學報（社會科學版）), a place is not (（北京）).",
+    examples=("，遠景基金會季刊，第10卷第3期", "，問題與研究第43卷", "，國際政治科學（北京），總第12期",
+              "，師範大學學報（社會科學版），第37卷第4期"),
     counterexamples=("，第10卷第3期", "，頁93。"),
     requires=("，", ","),
     anchored=True,
