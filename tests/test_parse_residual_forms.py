@@ -120,3 +120,27 @@ def test_a_bare_journals_edition_in_parentheses_is_part_of_its_name():
 def test_an_unquoted_title_with_commas_before_the_site_keeps_them():
     cit = parse_citation("R. Gale, Old, tired, and wiser? Ageing well at sea, CNN, May 3, 2018, https://www.cnn.com/x.html.")
     assert cit.csl["title"] == "Old, tired, and wiser? Ageing well at sea" and cit.csl["container-title"] == "CNN"
+
+
+# --- agencies: a unit named after its agency, plural agency names, an institution with 'and' -------------------
+
+def test_an_agency_and_its_office_are_one_publisher():
+    cit = parse_citation("R. Dale, Small exporters after the crisis: Evidence from customs data, U.S. International "
+                         "Trade Administration, Office of Trade Analysis, 2016, p. 12.")
+    assert cit.csl["publisher"] == "U.S. International Trade Administration, Office of Trade Analysis"
+    assert cit.csl["title"] == "Small exporters after the crisis: Evidence from customs data"
+    assert cit.csl["type"] == "report"
+
+
+def test_a_federal_centers_body_after_the_title_is_the_publisher_of_a_report():
+    cit = parse_citation("A. Ortiz, B. Lee, Vaccination coverage among adults, 2015, Centers for Medicare and Medicaid "
+                         "Services, 2017, p. 8.")
+    assert cit.csl["publisher"] == "Centers for Medicare and Medicaid Services" and cit.csl["type"] == "report"
+    assert "container-title" not in cit.csl
+
+
+def test_an_institution_with_and_before_a_chinese_title_mark_is_one_author_of_a_report():
+    cit = parse_citation("U.S. Fish and Wildlife Service：《Annual survey of coastal birds》，2019年版，12。")
+    assert cit.csl["author"] == [{"literal": "U.S. Fish and Wildlife Service"}] and cit.csl["type"] == "report"
+    people = parse_citation("Robert O. Keohane and Joseph S. Nye：《Power and Interdependence》，2001年版，5。")
+    assert [a["family"] for a in people.csl["author"]] == ["Keohane", "Nye"] and people.csl["type"] == "book"

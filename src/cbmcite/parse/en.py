@@ -10,11 +10,12 @@ from ..rules import rule
 
 from ..lexicon import (CORPORATE_SUFFIXES_EN, DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN, EDITION_WORDS_DE,
                        EDITION_WORDS_ZH, EDITOR_LEADS_EN, EDITOR_MARKS_EN, ISSUE_WORDS_EN, MONTH_ABBREVIATIONS,
-                       MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN, NAME_PARTICLES, NEWSPAPER_WORDS_EN, ORDINAL_SUFFIXES_EN,
-                       PAGE_WORDS_DE, PAGE_WORDS_EN, PART_WORDS_EN, PLACE_CONNECTIVES_EN, PUBLISHER_ENDINGS_EN,
-                       PUBLISHER_WORDS_EN, PUBLISHING_PLACES, REPORT_NUMBER_WORDS_EN, REPORT_PUBLISHER_WORDS_EN,
-                       REPORT_TITLE_WORDS_EN, REVISED_WORDS_EN, ROMAN_VOLUME_WORDS, SEASONS_EN, THESIS_WORDS_EN,
-                       TITLE_OPENING_WORDS_EN, TITLE_SMALL_WORDS_EN, TRANSLATOR_LEADS_EN, TRANSLATOR_MARKS_EN, VOLUME_WORDS_EN, alternation)
+                       MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN, NAME_PARTICLES, NEWSPAPER_WORDS_EN,
+                       ORDINAL_SUFFIXES_EN, PAGE_WORDS_DE, PAGE_WORDS_EN, PART_WORDS_EN, PLACE_CONNECTIVES_EN,
+                       PUBLISHER_ENDINGS_EN, PUBLISHER_WORDS_EN, PUBLISHING_PLACES, REPORT_NUMBER_WORDS_EN,
+                       REPORT_PUBLISHER_WORDS_EN, REPORT_TITLE_WORDS_EN, REVISED_WORDS_EN, ROMAN_VOLUME_WORDS,
+                       SEASONS_EN, SUBUNIT_WORDS_EN, THESIS_WORDS_EN, TITLE_OPENING_WORDS_EN, TITLE_SMALL_WORDS_EN,
+                       TRANSLATOR_LEADS_EN, TRANSLATOR_MARKS_EN, VOLUME_WORDS_EN, alternation)
 from ..normalize import has_cjk, normalize_pages
 from ..items import display_name
 from .names import is_institution, is_person_name, split_people
@@ -329,6 +330,16 @@ REPORT_GENRE = rule(
     examples=("Policy brief", "Issue brief", "Working Paper"),
     counterexamples=("Foreign Affairs", "Policy Review of Asia"),
     flags=re.I,
+    anchored=True,
+)
+SUBUNIT = rule(
+    "subunit_en",
+    rf"^{alternation(SUBUNIT_WORDS_EN)}\s+of\s+\p{{Lu}}",
+    "A unit of an agency, named after it ('U.S. Small Business Administration, Office of Advocacy'): the two are "
+    "one publisher.",
+    examples=("Office of Advocacy", "Division of Health Statistics", "Bureau of Labor Statistics"),
+    counterexamples=("Oxford University Press", "Office", "Officers of the Line"),
+    requires=SUBUNIT_WORDS_EN,
     anchored=True,
 )
 REPORT_PUBLISHER = rule(
@@ -662,6 +673,8 @@ def _take_bare_publisher(s: str, out: Parsed, after_book: bool = False) -> str:
         out.csl["container-title"] = segments[-1]
         out.kind_hint = out.kind_hint or "webpage"
         return ", ".join(segments[:-1])
+    if len(segments) > 3 and SUBUNIT.find(segments[-1]) and is_institution(segments[-2]):
+        segments = (*segments[:-2], f"{segments[-2]}, {segments[-1]}")  # 'Agency, Office of Advocacy': one publisher
     out.csl["publisher"] = segments[-1]
     if len(segments) > 2 and _mentions_thesis(segments[-2]):
         out.csl["genre"] = segments[-2]

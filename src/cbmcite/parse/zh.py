@@ -12,10 +12,11 @@ from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, CONFERENCE_LEADS_Z
                        PUBLISHER_ENDINGS_AFTER_PLACE_ZH, PUBLISHER_ENDINGS_ZH, REPORT_TITLE_WORDS_ZH,
                        REVISED_EDITION_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, THESIS_WORDS_EN,
                        THESIS_WORDS_ZH, TRANSLATED_BY_ZH, alternation)
-from ..normalize import chinese_number, fold_compat, parse_date
+from ..normalize import chinese_number, fold_compat, has_cjk, parse_date
 from ..patterns import compile_fast
 from ..rules import rule
-from .names import split_people, without_role_word
+from ..items import display_name
+from .names import is_institution, is_person_name, split_people, without_role_word
 from .fields import (REPORT_DESIGNATION, Step, run_steps, set_issued, set_people, set_publication, set_volume_issue,
                      take_pages, take_people, take_url_field)
 from .gbt import LIST_NUMBER
@@ -631,9 +632,12 @@ def _people(head: str, out: Parsed) -> None:
         h = h[: t.start()]
     h = _without_romanised(h)  # romanised original name
     editors = EDITOR_TAIL.find(h)
-    people = split_people(without_role_word(h) if not editors else h[: editors.start()])
+    names = without_role_word(h) if not editors else h[: editors.start()]
+    people = split_people(names)
     if not people:
         return
+    if len(people) > 1 and is_institution(names) and not all(has_cjk(p) or is_person_name(p) for p in people):
+        people = [names.strip()]  # 'U.S. Securities and Exchange Commission：《…》': one institution with 'and' in it
     set_people(out, "editor" if editors else "author", people)
     if translator:
         take_people(out, "translator", translator)
@@ -769,7 +773,8 @@ def _zh_type(s: str, out: Parsed) -> str:
     if csl.get("container-title"):
         return "article-journal"
     if REPORT_TITLE_ZH.find(csl.get("title", "")) or REPORT_TITLE_ZH.find(_strip_titles(s)) or \
-            REPORT_DESIGNATION.find(csl.get("title", "")):  # 《H.R. Rep. No. 114-358》，2015年版
+            REPORT_DESIGNATION.find(csl.get("title", "")) or not csl.get("publisher") and any(  # 《H.R. Rep. No. …》
+                is_institution(display_name(a)) for a in csl.get("author", [])):  # an agency's own work, as in English
         return "report"
     if csl.get("URL") and not csl.get("publisher"):
         return "webpage"
