@@ -144,3 +144,13 @@ def test_an_institution_with_and_before_a_chinese_title_mark_is_one_author_of_a_
     assert cit.csl["author"] == [{"literal": "U.S. Fish and Wildlife Service"}] and cit.csl["type"] == "report"
     people = parse_citation("Robert O. Keohane and Joseph S. Nye：《Power and Interdependence》，2001年版，5。")
     assert [a["family"] for a in people.csl["author"]] == ["Keohane", "Nye"] and people.csl["type"] == "book"
+
+
+# --- Chinese commentary after a Chinese work cited in an English style ----------------------------------------
+
+@pytest.mark.parametrize("raw", ["林大華, “海權與陸權,” in 戰略論文集, ed. 王小明 (臺北: 三民書局, 2001), 45.",
+                                 "陳小華, “海岸防衛研究” (碩士學位論文, 東海大學, 2012), http://example.edu/t/8812."])
+def test_chinese_commentary_after_the_pages_or_url_of_an_english_style_citation_is_not_part_of_it(raw):
+    note = parse_note(Note(1, raw + " 因此,雙方的互信仍有待建立,不能只靠口頭上的保證。", 1))
+    assert note.kind == "mixed" and [c.raw for c in note.citations] == [raw]
+    assert note.citations[0].csl["issued"]["date-parts"][0][0] in (2001, 2012)

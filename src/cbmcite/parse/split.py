@@ -44,12 +44,13 @@ _CLOSE = "）)〉》」』”’]】>＞"
 _BOUNDARY_OR_BRACKET = compile_fast("[；;。.（(〈《「『“‘\\[【<＜）)〉》」』”’\\]】>＞]")
 PAGE_END = rule(
     "page_end",
-    r"(?r)(?:(?:pp?\.|頁|页|第|at)\s*|(?<=[版期》年日][，,])\s*|(?<=[0-9)）][:：])\s*)[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$",
+    r"(?r)(?:(?:pp?\.|頁|页|第|at)\s*|(?<=[版期》年日][，,])\s*|(?<=[0-9)）][:：])\s*|(?<=[0-9]{4}[)）][，,])\s*)"
+    r"[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$",
     "A citation that ends in its pages: …頁5 / pp. 5-7 / mainland …2007年版，44 / …2008年，274 / GB/T …, 2007: 194 / "
-    "Chicago …(1997): 26–30.",
+    "Chicago …(1997): 26–30 / Chicago book …(Place: Publisher, 1999), 391.",
     examples=("王振寰，《資本》（臺北：唐山，1993），頁5", "Title (Oxford, 1990), pp. 5-7", "《书》，人民出版社2007年版，44",
               "费孝通. 乡土中国[M]. 北京: 三联书店, 1985: 194", "410 U.S. 113, at 153", "載《心理學報》2008年，274",
-              "“Title,” Foreign Affairs 76, no. 2 (1997): 26–30"),
+              "“Title,” Foreign Affairs 76, no. 2 (1997): 26–30", "杜威, “篇名,” in 書名, ed. 王寧 (北京: 出版社, 1999), 391"),
     counterexamples=("王振寰，《資本》（臺北：唐山，1993）", "Harvard University Press, 1960", "《國防雜誌》，第13卷"),
     flags=re.I,
 )
@@ -287,7 +288,17 @@ PROSE_LEAD = rule(  # its prefilter is _MAY_LEAD, searched in a piece's first 14
 
 def _ends_citation(raw: str) -> bool:
     s = raw.rstrip().rstrip("。.;；")
-    return bool(PAGE_END.find(s))
+    return bool(PAGE_END.find(s) or URL_END.find(s))
+
+
+URL_END = rule(
+    "url_end",
+    r"(?:https?://|www\.)\S+$",
+    "A citation that ends in its URL ('…, 2012), http://….'): what follows the stop is not part of it.",
+    examples=("楊, “論” (博士學位論文, 出版社, 2012), http://example.org/a?b=1", "Title, www.example.org/x"),
+    counterexamples=("Title, https://example.org/a and more", "Title, 2012"),
+    requires=("http", "www."),
+)
 
 
 def _pieces(text: str) -> list[str]:
