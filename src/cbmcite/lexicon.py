@@ -27,7 +27,7 @@ INSTITUTION_WORDS_EN = ("Institute", "Office", "Department", "Ministry", "Agency
                         "Center", "Centre", "University", "Organization", "Organisation", "Association", "Foundation",
                         "Bureau", "Bank", "Fund", "Division", "Administration", "Government", "Nations", "Union",
                         "Research", "Corporation", "Group", "Service", "Staff", "Headquarters", "Secretariat", "Society",
-                        "Academy", "Forum", "Program", "Programme")
+                        "Academy", "Forum", "Program", "Programme", "Centers", "Institutes")
 
 # Where a chapter names its book: 收錄於X主編，《書》 / in X, ed., Book
 CHAPTER_LEAD_ZH = ("收錄於", "收录于", "收錄", "收录", "收於", "收于", "載於", "载于", "刊於", "刊于",
@@ -98,7 +98,7 @@ PUBLISHER_ENDINGS_ZH = ("出版社", "出版公司", "出版中心", "出版部"
 PUBLISHER_ENDINGS_EN = ("Press", "Publishers", "Publishing", "Books", "Verlag", "Institute", "Center", "Centre",
                         "Foundation", "University", "Co.", "Inc.", "Ltd.", "Company", "Office", "Council", "Association",
                         "Administration", "Archive", "Organization", "Organisation", "House", "Group", "Agency",
-                        "Bureau", "Department", "Ministry", "Society", "Academy", "Clinic")
+                        "Bureau", "Department", "Ministry", "Society", "Academy", "Clinic", "Centers", "Institutes")
 # A publisher's name ends in these, or is one of these houses ('Harvard University Press', 'Routledge').
 PUBLISHER_WORDS_EN = ("Press", "Publisher", "Publishers", "Publishing", "Books", "Verlag", "Inc.", "Inc", "Ltd.", "Ltd",
                       "Company", "Co.", "Corporation", "Routledge", "Macmillan", "Wiley", "Springer", "Norton")
@@ -107,11 +107,16 @@ PUBLISHER_ENDINGS_AFTER_PLACE_ZH = ("出版社", "書店", "书店", "書局", "
 # Agencies and governments that issue reports ('Congressional Research Service' is a Service, not a press).
 REPORT_PUBLISHER_WORDS_EN = ("United Nations", "UN", "Headquarters", "Government", "Ministry", "Department", "Office",
                              "Agency", "Congress", "Commission", "Secretariat", "Council", "Administration",
-                             "Organization")
+                             "Organization", "Centers", "Institutes")  # plural: US federal bodies (Centers for Disease Control)
+# A unit of an agency named after the agency ('U.S. Small Business Administration, Office of Advocacy'): one publisher.
+SUBUNIT_WORDS_EN = ("Office", "Division", "Bureau", "Branch", "Directorate")
 # Titles of reports (matched in any case).
 REPORT_TITLE_WORDS_EN = ("Report", "White Paper", "Working Paper", "Policy Brief", "Issue Brief", "Study on", "Yearbook of",
                          "Briefing")
 REPORT_TITLE_WORDS_ZH = ("報告", "报告", "白皮書", "白皮书")
+# A US congressional report or document cited by its designation alone ('H.R. Rep. No. 114-358'): a report.
+CONGRESSIONAL_REPORT_MARKS_EN = ("H.R. Rep.", "H. Rep.", "S. Rep.", "H.R. Conf. Rep.", "H.R. Doc.", "H. Doc.", "S. Doc.",
+                                 "S. Prt.", "H. Prt.")
 # Newspaper and news-agency names ('The New York Times', 'Reuters').
 NEWSPAPER_WORDS_EN = ("Times", "Post", "Herald", "Tribune", "Daily", "Gazette", "Guardian", "News", "Chronicle",
                       "Telegraph", "Observer", "Reuters", "Xinhua", "Taipei Times", "Focus Taiwan")

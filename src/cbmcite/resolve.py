@@ -200,6 +200,15 @@ ET_AL_TAIL = rule(
     counterexamples=("Glaser et al., Title", "王振寰"),
     requires=("et al", "等"),
 )
+LATIN_STOP_BEFORE_HAN = rule(
+    "resolve_latin_stop_before_han",
+    r"\.\s*(?=\p{Han})",
+    "A full stop that Chinese follows ('…, p. 9. 美國…'): an English sentence (a short note) ends there.",
+    examples=(". 美國國防部強調 (after 'Defining and delimiting, p. 9')", ".此外 (after 'Kinchy, Seeds')"),
+    counterexamples=(". See also Smith", ".S. Department"),
+    requires=(".",),
+    anchored=True,
+)
 ROLE_TAIL = rule(
     "resolve_role_tail",
     rf"\s*{alternation(EDITOR_MARKS_EN + ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH)}\s*$",
@@ -327,7 +336,8 @@ def _repeated_title(note: Note, scope: _Scope) -> None:
 
 
 def _uncited_sentences(note: Note) -> list[tuple[int, str]]:
-    """The note's sentences (cut at 。 and ；) that no citation covers, with where they start."""
+    """The note's sentences (cut at 。 and ；, and at a full stop before Chinese) that no citation covers, with where
+    they start."""
     text = note.text
     covered = [False] * len(text)
     for cit in note.citations:
@@ -339,7 +349,7 @@ def _uncited_sentences(note: Note) -> list[tuple[int, str]]:
         free = i < len(text) and not covered[i]
         if free and start is None:
             start = i
-        if start is not None and (not free or ch in "。；;"):
+        if start is not None and (not free or ch in "。；;" or ch == "." and LATIN_STOP_BEFORE_HAN.find(text, i)):
             end = i + 1 if free else i
             piece = SIGNAL_LEAD.compiled.sub("", text[start:end].strip()).rstrip("；; ")
             if piece and len(piece) < 150:
@@ -558,7 +568,13 @@ def _short_note_works(short_title: str, year: int | None, named: NamedWork, work
                                     and all(_printed_in(p, f.citation, 2) for p in named.people)]))
     if len(works) > 1 and previous is not None:
         return _cited_in(previous, works, path) or works  # 'Bright, 60.' right after Bright's work
-    return works or _title_read_as_names(named.whole, fulls)
+    return works or _title_read_as_names(named.whole, fulls) or _titled(named.whole, fulls)
+
+
+def _titled(words: str, fulls: list[_Full]) -> list[list[_Full]]:
+    """'The Qur’an, 344.': what the short note names is no author but the whole title of an earlier work."""
+    key = match_key(words)
+    return _distinct_works([f for f in fulls if key and match_key(f.citation.csl.get("title")) == key]) if key else []
 
 
 def _printed_in(words: str, cit: Citation, shortest: int = 6) -> bool:

@@ -10,16 +10,17 @@ from ..rules import rule
 
 from ..lexicon import (CORPORATE_SUFFIXES_EN, DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN, EDITION_WORDS_DE,
                        EDITION_WORDS_ZH, EDITOR_LEADS_EN, EDITOR_MARKS_EN, ISSUE_WORDS_EN, MONTH_ABBREVIATIONS,
-                       MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN, NEWSPAPER_WORDS_EN, ORDINAL_SUFFIXES_EN,
-                       PAGE_WORDS_DE, PAGE_WORDS_EN, PART_WORDS_EN, PLACE_CONNECTIVES_EN, PUBLISHER_ENDINGS_EN,
-                       PUBLISHER_WORDS_EN, PUBLISHING_PLACES, REPORT_NUMBER_WORDS_EN, REPORT_PUBLISHER_WORDS_EN,
-                       REPORT_TITLE_WORDS_EN, REVISED_WORDS_EN, ROMAN_VOLUME_WORDS, SEASONS_EN, THESIS_WORDS_EN,
-                       TITLE_OPENING_WORDS_EN, TRANSLATOR_LEADS_EN, TRANSLATOR_MARKS_EN, VOLUME_WORDS_EN, alternation)
+                       MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN, NAME_PARTICLES, NEWSPAPER_WORDS_EN,
+                       ORDINAL_SUFFIXES_EN, PAGE_WORDS_DE, PAGE_WORDS_EN, PART_WORDS_EN, PLACE_CONNECTIVES_EN,
+                       PUBLISHER_ENDINGS_EN, PUBLISHER_WORDS_EN, PUBLISHING_PLACES, REPORT_NUMBER_WORDS_EN,
+                       REPORT_PUBLISHER_WORDS_EN, REPORT_TITLE_WORDS_EN, REVISED_WORDS_EN, ROMAN_VOLUME_WORDS,
+                       SEASONS_EN, SUBUNIT_WORDS_EN, THESIS_WORDS_EN, TITLE_OPENING_WORDS_EN, TITLE_SMALL_WORDS_EN,
+                       TRANSLATOR_LEADS_EN, TRANSLATOR_MARKS_EN, VOLUME_WORDS_EN, alternation)
 from ..items import display_name
 from ..values import has_cjk, normalize_pages
 from .names import is_institution, is_person_name, split_people
-from .fields import (Step, run_steps, set_issued, set_people, set_volume_issue, take_pages, take_people, take_url_field,
-                     take_year)
+from .fields import (REPORT_DESIGNATION, Step, run_steps, set_issued, set_people, set_volume_issue, take_pages,
+                     take_people, take_url_field, take_year)
 from .result import Parsed
 from .zh import dated_paper, newspaper_name, thesis_genre
 
@@ -108,6 +109,14 @@ YEAR_TAIL = rule(
               "Report, 2001/02"),
     counterexamples=("Title, 2005, p. 23", "Title, 2005 edition", "Title, vol. 12"),
     flags=re.I,
+)
+MONTH_YEAR = rule(
+    "month_year_en",
+    rf"(?P<m>{alternation(MONTHS_EN + MONTH_ABBREVIATIONS)})\s+[0-9]{{4}}\.?",
+    "A month and a year and nothing else: 'March 2018', 'Sept. 2001'.",
+    examples=("March 2018", "Sept. 2001"),
+    counterexamples=("Spring 1992", "March 3, 2018", "2018"),
+    anchored=True,
 )
 BARE_PAGES_TAIL = rule(
     "bare_pages_tail_en",
@@ -289,6 +298,23 @@ DOCUMENT_TITLE_WORD = rule(
     counterexamples=("Acting in Concert", "The Accordion", "Activist"),
     requires=DOCUMENT_TITLE_WORDS_EN,
 )
+SENTENCE_CASE = rule(
+    "sentence_case_en",
+    rf"(?:(?<![\p{{L}}'’\-])(?!(?:{alternation(NAME_PARTICLES + NAME_CONNECTIVES_EN + TITLE_SMALL_WORDS_EN)})\b)"
+    rf"\p{{Ll}}[\p{{L}}'’\-]{{2,}}.*?){{2}}",
+    "Two lower-case words beyond particles and small words: a title in sentence case, never a person's or an "
+    "institution's name ('United nations convention on the rights of the child').",
+    examples=("United nations convention on the rights of the child", "Defining and delimiting the exemptions"),
+    counterexamples=("Centers for Disease Control and Prevention", "Charles de Gaulle", "Ludwig van Beethoven",
+                     "U.S. Department of the Treasury"),
+)
+DOCUMENT_TITLE_WORD_ANY_CASE = rule(
+    "document_title_word_any_case_en",
+    rf"(?i)\b{alternation(DOCUMENT_TITLE_WORDS_EN)}\b",
+    "A law or treaty named in a sentence-case title: '… convention on the rights of the child'.",
+    examples=("United nations convention on the rights of the child", "Paris peace agreement"),
+    counterexamples=("Conventional deterrence", "Acting in concert"),
+)
 REPORT_TITLE = rule(
     "report_title_en",
     rf"\b{alternation(REPORT_TITLE_WORDS_EN)}\b",
@@ -304,6 +330,16 @@ REPORT_GENRE = rule(
     examples=("Policy brief", "Issue brief", "Working Paper"),
     counterexamples=("Foreign Affairs", "Policy Review of Asia"),
     flags=re.I,
+    anchored=True,
+)
+SUBUNIT = rule(
+    "subunit_en",
+    rf"^{alternation(SUBUNIT_WORDS_EN)}\s+of\s+\p{{Lu}}",
+    "A unit of an agency, named after it ('U.S. Small Business Administration, Office of Advocacy'): the two are "
+    "one publisher.",
+    examples=("Office of Advocacy", "Division of Health Statistics", "Bureau of Labor Statistics"),
+    counterexamples=("Oxford University Press", "Office", "Officers of the Line"),
+    requires=SUBUNIT_WORDS_EN,
     anchored=True,
 )
 REPORT_PUBLISHER = rule(
@@ -358,6 +394,13 @@ NEWSPAPER = rule(
     "A container named as a newspaper or news agency is.",
     examples=("The New York Times", "Reuters", "South China Morning Post"),
     counterexamples=("Journal of Peace Research", "Timeshare Studies"),
+)
+BROADCASTER = rule(
+    "broadcaster_en",
+    r"^(?:The\s+)?[A-Z]{2,5}(?:\s+News)?$",
+    "A broadcaster's news site ('BBC News', 'CNN', 'NPR') prints no paper: its stories are web pages.",
+    examples=("BBC News", "CNN", "NBC News"),
+    counterexamples=("The New York Times", "Daily News", "Foreign Affairs", "BBC News Magazine Archive"),
 )
 _MONTHS = MONTHS_EN + MONTH_ABBREVIATIONS
 FULL_DATE = rule(
@@ -431,11 +474,16 @@ def _pages(s: str, out: Parsed) -> str:
 
 
 def _date(s: str, out: Parsed) -> str:
-    """The day (newspapers, web pages), else the year at the end; a treaty's 'signed on DATE at PLACE'."""
+    """The day (newspapers, web pages), else the month and year or the year at the end; a treaty's 'signed on DATE
+    at PLACE'."""
     signed = SIGNED.find(s)
     if not signed:
         s = _take_day(s, out)
-    s = take_year(s, out, YEAR_TAIL.find_tail(s))
+    year = YEAR_TAIL.find_tail(s) if "issued" not in out.csl else None
+    s = take_year(s, out, year)
+    month = MONTH_YEAR.find(year.group(0).strip(" ,，")) if year else None
+    if month:  # 'March 2018': a page of a site is dated to the month
+        out.csl["issued"]["date-parts"][0].append(_MONTH_KEYS.index(month["m"][:3].lower()) + 1)
     m = SIGNED.find(s) if signed else None
     if m:
         parts = _english_date(m["date"])
@@ -625,6 +673,8 @@ def _take_bare_publisher(s: str, out: Parsed, after_book: bool = False) -> str:
         out.csl["container-title"] = segments[-1]
         out.kind_hint = out.kind_hint or "webpage"
         return ", ".join(segments[:-1])
+    if len(segments) > 3 and SUBUNIT.find(segments[-1]) and is_institution(segments[-2]):
+        segments = (*segments[:-2], f"{segments[-2]}, {segments[-1]}")  # 'Agency, Office of Advocacy': one publisher
     out.csl["publisher"] = segments[-1]
     if len(segments) > 2 and _mentions_thesis(segments[-2]):
         out.csl["genre"] = segments[-2]
@@ -678,7 +728,10 @@ def _head_with_in_clause(s: str, out: Parsed) -> None:
         return
     if "publisher" not in out.csl and _quoted_title_then_more(s, out):
         return
-    head, container = _split_title_container(s) if "publisher" not in out.csl else _quoted_title_in_book(s)
+    if "container-title" in out.csl:  # the site named before the date ('…, CNN, January 3, 2019, URL'): the rest is the title
+        head, container = s, None
+    else:
+        head, container = _split_title_container(s) if "publisher" not in out.csl else _quoted_title_in_book(s)
     _authors_and_title(head, out)
     if container and "publisher" in out.csl and REPORT_GENRE.find(container):
         out.csl["genre"] = container  # '“Title,” Policy brief (Center, 2018)': the report's kind, not a book
@@ -769,8 +822,10 @@ def _family_first(segments: tuple[str, ...]) -> bool:
 
 @lru_cache(maxsize=1024)
 def _authors_end(segments: tuple[str, ...]) -> int:
-    if not segments or _starts_title(segments[0]) or DOCUMENT_TITLE_WORD.find(segments[0]):
-        return 0
+    if not segments or _starts_title(segments[0]) or DOCUMENT_TITLE_WORD.find(segments[0]) or \
+            REPORT_DESIGNATION.find(segments[0]) or \
+            len(segments) == 1 and SENTENCE_CASE.find(segments[0]):
+        return 0  # a text that is one sentence-case part is a title: 'United nations convention on the …, 1989'
     if _family_first(segments):
         return 2
     end = 1
@@ -871,21 +926,32 @@ def _dated_to_the_day(csl: dict) -> bool:
     return len(parts[0]) == 3
 
 
+def _dated_to_the_month(csl: dict) -> bool:
+    parts = (csl.get("issued") or {}).get("date-parts") or [[]]
+    return len(parts[0]) == 2
+
+
 def _csl_type(out: Parsed) -> str:
     csl = out.csl
     title = csl.get("title", "")
     if any(_mentions_thesis(text) for text in (title, csl.get("publisher", ""), csl.get("genre", ""))) or \
             thesis_genre(csl.get("genre", "")):
         return "thesis"
+    if REPORT_DESIGNATION.find(title):
+        return "report"
     container = csl.get("container-title", "")
+    if BROADCASTER.find(container):
+        return "webpage"
     if (NEWSPAPER.find(container) or newspaper_name(container)) and not csl.get("volume") or dated_paper(csl):
         return "article-newspaper"
-    if out.kind_hint == "document" or DOCUMENT_TITLE_WORD.compiled.match(title) or DOCUMENT_TITLE_WORD.find(title) and not csl.get("author"):
+    if out.kind_hint == "document" or DOCUMENT_TITLE_WORD.compiled.match(title) or not csl.get("author") and (
+            DOCUMENT_TITLE_WORD.find(title) or SENTENCE_CASE.find(title) and DOCUMENT_TITLE_WORD_ANY_CASE.find(title)):
         return "legislation" if not csl.get("author") else "treaty"
     if out.kind_hint == "chapter":
         return "chapter"
     if out.kind_hint == "webpage" or csl.get("URL") and not (csl.get("volume") or csl.get("issue")) and (
-            _dated_to_the_day(csl) or "issued" not in csl):  # online, and not an issue of a journal
+            _dated_to_the_day(csl) or "issued" not in csl  # online, and not an issue of a journal
+            or _dated_to_the_month(csl) and not (container or csl.get("publisher"))):  # 'Agency, Title, March 2018, URL'
         return "webpage"
     if out.kind_hint == "article":
         return "article-journal"

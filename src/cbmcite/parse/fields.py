@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Sequence
 
+from ..lexicon import CONGRESSIONAL_REPORT_MARKS_EN, alternation
 from ..rules import rule
 from ..values import normalize_pages
 from .names import csl_name, split_people
@@ -22,6 +23,15 @@ URL = rule(
     requires=("http", "www."),
 )
 _URL_TRAILING = ".,;:"
+REPORT_DESIGNATION = rule(
+    "report_designation_en",
+    rf"^{alternation(CONGRESSIONAL_REPORT_MARKS_EN)}\s*No\.\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?$",
+    "A title that is a congressional report's designation ('H.R. Rep. No. 114-358'): the work is a report, its "
+    "designation its title, never an author.",
+    examples=("H.R. Rep. No. 114-358", "S. Rep. No. 95-797", "H.R. Doc. No. 108-222"),
+    counterexamples=("H.R. 1234", "Report No. 5", "H.R. Rep. No. 114-358, 2015"),
+    requires=("Rep.", "Doc.", "Prt."),
+)
 
 
 def run_steps(steps: Sequence[Step], s: str, out: Parsed) -> str:

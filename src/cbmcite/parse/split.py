@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import regex as re
 
-from ..lexicon import (ABBREVIATIONS, CHAPTER_LEAD_ZH, SIGNAL_EN, SIGNAL_ZH, IBID_TERMS_EN, IBID_TERMS_ZH,
+from ..lexicon import (ABBREVIATIONS, CHAPTER_LEAD_ZH, DOCUMENT_TITLE_WORDS_EN, SIGNAL_EN, SIGNAL_ZH, IBID_TERMS_EN, IBID_TERMS_ZH,
                        NAME_JOINERS_EN, NUMBERED_PART_ABBREVIATIONS, ORDINAL_WORDS_DE, PARENTHETICAL_SOURCE_WORDS_EN,
                        PREVIOUS_NOTE_TERMS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH,
                        TITLE_OPENING_WORDS_EN, alternation)
@@ -44,12 +44,13 @@ _CLOSE = "）)〉》」』”’]】>＞"
 _BOUNDARY_OR_BRACKET = compile_fast("[；;。.（(〈《「『“‘\\[【<＜）)〉》」』”’\\]】>＞]")
 PAGE_END = rule(
     "page_end",
-    r"(?r)(?:(?:pp?\.|頁|页|第|at)\s*|(?<=[版期》年日][，,])\s*|(?<=[0-9)）][:：])\s*)[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$",
+    r"(?r)(?:(?:pp?\.|頁|页|第|at)\s*|(?<=[版期》年日][，,])\s*|(?<=[0-9)）][:：])\s*|(?<=[0-9]{4}[)）][，,])\s*)"
+    r"[0-9０-９]+[a-z]?(?:\s*[-–~～、,]\s*[0-9]+)*\s*(?:頁|页)?\s*$",
     "A citation that ends in its pages: …頁5 / pp. 5-7 / mainland …2007年版，44 / …2008年，274 / GB/T …, 2007: 194 / "
-    "Chicago …(1997): 26–30.",
+    "Chicago …(1997): 26–30 / Chicago book …(Place: Publisher, 1999), 391.",
     examples=("王振寰，《資本》（臺北：唐山，1993），頁5", "Title (Oxford, 1990), pp. 5-7", "《书》，人民出版社2007年版，44",
               "费孝通. 乡土中国[M]. 北京: 三联书店, 1985: 194", "410 U.S. 113, at 153", "載《心理學報》2008年，274",
-              "“Title,” Foreign Affairs 76, no. 2 (1997): 26–30"),
+              "“Title,” Foreign Affairs 76, no. 2 (1997): 26–30", "杜威, “篇名,” in 書名, ed. 王寧 (北京: 出版社, 1999), 391"),
     counterexamples=("王振寰，《資本》（臺北：唐山，1993）", "Harvard University Press, 1960", "《國防雜誌》，第13卷"),
     flags=re.I,
 )
@@ -139,6 +140,20 @@ ORDINAL_THEN_WORD_DE = rule(
 )
 
 
+DATED_DOCUMENT_TITLE = rule(
+    "dated_document_title",
+    rf"^[“\"]?(?:\p{{Lu}}[\p{{L}}'’\-]*(?:\s+[\p{{L}}'’\-]+){{0,14}}?\s+)?(?i:{alternation(DOCUMENT_TITLE_WORDS_EN)})\b"
+    rf"[^,;:“”\"0-9]{{0,80}}(?:,[”\"]|[”\"]?,)\s*(?:1[5-9]|20)[0-9]{{2}}\.?$",
+    "A treaty or act named by its title and year and nothing else, in any case: 'United nations convention on the "
+    "rights of the child, 1989.'",
+    examples=("United nations convention on the rights of the child, 1989.", "Treaty of Amity and Cooperation, 1976.",
+              "“Helsinki Final Act,” 1975."),
+    counterexamples=("United nations convention on the rights of the child, p. 315.", "Both sides signed the treaty.",
+                     "The treaty, signed in 1976, still binds them.", "Smith, Treaty Politics, 1976, 25."),
+    requires=tuple(w.lower() for w in DOCUMENT_TITLE_WORDS_EN) + DOCUMENT_TITLE_WORDS_EN,
+)
+
+
 @dataclass
 class Segment:
     raw: str
@@ -161,7 +176,7 @@ def split_note(text: str) -> list[Segment]:
         form = short_form_of(piece) or (Form.CROSS_REF if same_as_note(piece) else None)
         if form:
             segments.append(Segment(piece, True, form))
-        elif looks_like_citation(piece) and not _prose_with_author_date(piece):
+        elif looks_like_citation(piece) and not _prose_with_author_date(piece) or DATED_DOCUMENT_TITLE.find(piece.strip()):
             segments.append(Segment(piece, True))
         elif segments and _continues(segments[-1], piece):
             segments[-1].raw += piece  # a title's own full stop split it
@@ -273,7 +288,17 @@ PROSE_LEAD = rule(  # its prefilter is _MAY_LEAD, searched in a piece's first 14
 
 def _ends_citation(raw: str) -> bool:
     s = raw.rstrip().rstrip("。.;；")
-    return bool(PAGE_END.find(s))
+    return bool(PAGE_END.find(s) or URL_END.find(s))
+
+
+URL_END = rule(
+    "url_end",
+    r"(?:https?://|www\.)\S+$",
+    "A citation that ends in its URL ('…, 2012), http://….'): what follows the stop is not part of it.",
+    examples=("楊, “論” (博士學位論文, 出版社, 2012), http://example.org/a?b=1", "Title, www.example.org/x"),
+    counterexamples=("Title, https://example.org/a and more", "Title, 2012"),
+    requires=("http", "www."),
+)
 
 
 def _pieces(text: str) -> list[str]:

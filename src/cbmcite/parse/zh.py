@@ -13,12 +13,13 @@ from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, CONFERENCE_LEADS_Z
                        PUBLISHER_ENDINGS_AFTER_PLACE_ZH, PUBLISHER_ENDINGS_ZH, REPORT_TITLE_WORDS_ZH,
                        REVISED_EDITION_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, THESIS_WORDS_EN,
                        THESIS_WORDS_ZH, TRANSLATED_BY_ZH, alternation)
+from ..items import display_name
 from ..patterns import compile_fast
 from ..rules import rule
-from ..values import fold_compat, parse_date
-from .names import split_people, without_role_word
-from .fields import (Step, run_steps, set_issued, set_people, set_publication, set_volume_issue, take_pages, take_people,
-                     take_url_field)
+from ..values import fold_compat, has_cjk, parse_date
+from .names import is_institution, is_person_name, split_people, without_role_word
+from .fields import (REPORT_DESIGNATION, Step, run_steps, set_issued, set_people, set_publication, set_volume_issue,
+                     take_pages, take_people, take_url_field)
 from .gbt import LIST_NUMBER
 from .result import Parsed
 
@@ -92,9 +93,11 @@ EDITOR_TAIL = rule(
 )
 BARE_JOURNAL = rule(
     "bare_journal_zh",
-    r"\s*[，,]\s*(?P<j>[^，,（(0-9第]{2,30}?)\s*(?:[，,（(]|第|[0-9])",
-    "In the 「」 style the journal after the title is bare text before its volume: ，遠景基金會季刊，第10卷.",
-    examples=("，遠景基金會季刊，第10卷第3期", "，問題與研究第43卷", "，國際政治科學（北京），總第12期"),
+    r"\s*[，,]\s*(?P<j>[^，,（(0-9第]{2,30}?(?:[（(][^（）()，,]{1,12}版[）)])?)\s*(?:[，,（(]|第|[0-9])",
+    "In the 「」 style the journal after the title is bare text before its volume: ，遠景基金會季刊，第10卷; the "
+    "journal's edition in parentheses is part of its name (學報（社會科學版）), a place is not (（北京）).",
+    examples=("，遠景基金會季刊，第10卷第3期", "，問題與研究第43卷", "，國際政治科學（北京），總第12期",
+              "，師範大學學報（社會科學版），第37卷第4期"),
     counterexamples=("，第10卷第3期", "，頁93。"),
     requires=("，", ","),
     anchored=True,
@@ -630,9 +633,12 @@ def _people(head: str, out: Parsed) -> None:
         h = h[: t.start()]
     h = _without_romanised(h)  # romanised original name
     editors = EDITOR_TAIL.find(h)
-    people = split_people(without_role_word(h) if not editors else h[: editors.start()])
+    names = without_role_word(h) if not editors else h[: editors.start()]
+    people = split_people(names)
     if not people:
         return
+    if len(people) > 1 and is_institution(names) and not all(has_cjk(p) or is_person_name(p) for p in people):
+        people = [names.strip()]  # 'U.S. Securities and Exchange Commission：《…》': one institution with 'and' in it
     set_people(out, "editor" if editors else "author", people)
     if translator:
         take_people(out, "translator", translator)
@@ -767,7 +773,9 @@ def _zh_type(s: str, out: Parsed) -> str:
         return "webpage"  # 載《HuffPost》，2018年6月27日版
     if csl.get("container-title"):
         return "article-journal"
-    if REPORT_TITLE_ZH.find(csl.get("title", "")) or REPORT_TITLE_ZH.find(_strip_titles(s)):
+    if REPORT_TITLE_ZH.find(csl.get("title", "")) or REPORT_TITLE_ZH.find(_strip_titles(s)) or \
+            REPORT_DESIGNATION.find(csl.get("title", "")) or not csl.get("publisher") and any(  # 《H.R. Rep. No. …》
+                is_institution(display_name(a)) for a in csl.get("author", [])):  # an agency's own work, as in English
         return "report"
     if csl.get("URL") and not csl.get("publisher"):
         return "webpage"
