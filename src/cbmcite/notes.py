@@ -869,12 +869,13 @@ def _numbers_alone(text: str) -> dict[int, int]:
 
 def _pages(lines: list[str], alone: dict[int, int]) -> list[tuple[int, int]]:
     """Line ranges of the pages; pdftotext starts each page's first line with a form feed. A page of
-    nothing but numbers alone is the end of the page before: superscript note numbers (and the page
-    number) that the extractor printed after the break."""
+    nothing but numbers and stars alone is the end of the page before: superscript note numbers, the
+    author note's star and the page number that the extractor printed after the break."""
     starts = [0] + [i for i, line in enumerate(lines) if "\f" in line and i > 0]
     ends = starts[1:] + [len(lines)]
     kept = [a for a, b in zip(starts, ends)
-            if a == 0 or not all(i in alone or not lines[i].strip(" \t\u3000\f") for i in range(a, b))]
+            if a == 0 or not all(i in alone or not lines[i].strip(" \t\u3000\f") or _STAR_ALONE.fullmatch(lines[i])
+                                 for i in range(a, b))]
     return [(a, b) for a, b in zip(kept, kept[1:] + [len(lines)]) if a < b]
 
 
@@ -898,10 +899,12 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     page_numbers = _page_numbers(body, alone)
     text_lines = [i for i in body if i not in page_numbers]
     copy = _first_copy(lines, text_lines, alone)
+    after_copies: list[int] = []
     found = [(i, alone[i]) for i in body if i in alone and i not in page_numbers]
     if copy is not None:  # the note block printed twice (../dev/000): read the first copy, count both
         # a line printed in both copies is a note's, even if it recurs like a running head
         inside = [i for i in range(copy[0], copy[1] + 1) if lines[i].strip(" \t\u3000\f")]
+        after_copies = _after_last_text(lines, body, alone)
         body = [i for i in body if i < copy[0]] + inside
     run = _number_run([n for _, n in found], seen)
     if not run or _glued_numbers(lines, body, run):
@@ -913,13 +916,13 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     last = {n: i for i, n in found
             if n in run and (copy is None or i < copy[1] and (i >= copy[0] or n not in in_second))}
     first = min(last.values(), default=body[-1] + 1)
-    if copy is None:
-        displaced = _displaced_first_numbers(lines, body, page_numbers, alone, last, run, scanner)
-        if displaced is not None:
-            numbers_here, units_here = displaced
-            begin = units_here[0][0]
-            taken = set(range(begin, hi)) - (furniture - set(range(begin, units_here[-1][-1] + 1)))
-            return _Area(list(zip(numbers_here, units_here)), taken)
+    # the numbers printed after the second copy are the first copy's as much as those after a single block
+    displaced = _displaced_first_numbers(lines, body + after_copies, page_numbers, alone, last, run, scanner)
+    if displaced is not None:
+        numbers_here, units_here = displaced
+        begin = units_here[0][0]
+        taken = set(range(begin, hi)) - (furniture - set(range(begin, units_here[-1][-1] + 1)))
+        return _Area(list(zip(numbers_here, units_here)), taken, 1 if copy is None else 2)
     author_note_possible = (scanner.star_marked and scanner.max_note == 0
                             and any(_STAR_ALONE.fullmatch(lines[i]) for i in body if i < first))
     if (not author_note_possible and not _numbers_above_indented(lines, last.values())
@@ -984,7 +987,7 @@ def _displaced_first_numbers(lines, body, page_numbers, alone, last, run, scanne
     star = [i for i in trailing if i not in alone]
     moved = sorted(alone[i] for i in trailing if i in alone and alone[i] in run)
     with_star = bool(star) and scanner.star_marked and scanner.max_note == 0
-    if not moved and not with_star or moved != run[:len(moved)] or any(last[n] > end for n in run[len(moved):]):
+    if not moved and not with_star or moved != run[:len(moved)] or any(last.get(n, end + 1) > end for n in run[len(moved):]):
         return None
     rest = run[len(moved):]
     first = min((last[n] for n in rest), default=end + 1)
@@ -1016,6 +1019,12 @@ def _first_notes_region(lines, region: list[int], marker: int) -> list[int]:
     if region and region[0] == marker + 1:
         return region[_citation_after_prose(lines, region):]
     return region
+
+
+def _after_last_text(lines, body: list[int], alone: dict[int, int]) -> list[int]:
+    """The numbers and stars alone after the page's last line of text."""
+    texts = [i for i in body if i not in alone and not _STAR_ALONE.fullmatch(lines[i])]
+    return [i for i in body if texts and i > texts[-1]]
 
 
 def _numbers_above_indented(lines, at) -> bool:
@@ -1192,8 +1201,8 @@ def _first_copy(lines, text_lines, alone) -> tuple[int, int] | None:
     """(first, last) line of the first copy when the page ends with text printed earlier on it: the note
     block printed twice. Numbers alone aside (the second copy may hold them elsewhere or not at all); the
     second copy may lack lines of the first or give its runs in another order. The first copy starts with
-    the numbers and blank lines right above it."""
-    texts = [i for i in text_lines if i not in alone]
+    the numbers and blank lines right above it. Stars alone aside too (an author note's raised star)."""
+    texts = [i for i in text_lines if i not in alone and not _STAR_ALONE.fullmatch(lines[i])]
     squashed = [lines[i].strip(" \t\u3000\f") for i in texts]
     n = len(squashed)
     first_seen: dict[str, int] = {}
@@ -1208,12 +1217,17 @@ def _first_copy(lines, text_lines, alone) -> tuple[int, int] | None:
     if copy_at is None or n - copy_at < 2 or len(set(squashed[copy_at:])) < 2:
         return None
     start = texts[copy_from]
-    while start > 0 and (start - 1 in alone or not lines[start - 1].strip(" \t\u3000\f")):
+    while start > 0 and _no_text(lines, start - 1, alone):
         start -= 1
     end = texts[copy_at] - 1  # up to the second copy, less the numbers and blank lines before it
-    while end in alone or not lines[end].strip(" \t\u3000\f"):
+    while _no_text(lines, end, alone):
         end -= 1
     return start, end
+
+
+def _no_text(lines, i: int, alone: dict[int, int]) -> bool:
+    """A blank line, a number alone or a star alone."""
+    return i in alone or not lines[i].strip(" \t\u3000\f") or _STAR_ALONE.fullmatch(lines[i]) is not None
 
 
 def _number_run(numbers: list[int], max_note: int) -> list[int]:
