@@ -299,7 +299,8 @@ def detect_notes(text: str) -> DetectedNotes:
     alone = _numbers_alone(text) if paged or heads else {}
     if not paged and alone and len(alone) <= len(_GLUED_NUMBER_START.findall("\n" + text)):
         alone = {}  # most note numbers are glued to their notes (pdfplumber): a number alone is a marker's
-    pages = (_pages(lines, alone) if paged else _pages_by_heads(heads, alone, len(lines))) if alone else []
+    pages = ((_pages(lines, alone, furniture.difference(alone)) if paged else _pages_by_heads(heads, alone, len(lines)))
+             if alone else [])
     at = sorted(alone)
     for lo, hi in pages or ((0, len(lines)),):
         here = [alone[i] for i in at[bisect_left(at, lo):bisect_left(at, hi)]]
@@ -867,7 +868,7 @@ def _numbers_alone(text: str) -> dict[int, int]:
     return out
 
 
-def _pages(lines: list[str], alone: dict[int, int]) -> list[tuple[int, int]]:
+def _pages(lines: list[str], alone: dict[int, int], heads: set[int] = frozenset()) -> list[tuple[int, int]]:
     """Line ranges of the pages; pdftotext starts each page's first line with a form feed. A page of
     nothing but numbers and stars alone is the end of the page before: superscript note numbers, the
     author note's star and the page number that the extractor printed after the break."""
@@ -876,7 +877,28 @@ def _pages(lines: list[str], alone: dict[int, int]) -> list[tuple[int, int]]:
     kept = [a for a, b in zip(starts, ends)
             if a == 0 or not all(i in alone or not lines[i].strip(" \t\u3000\f") or _STAR_ALONE.fullmatch(lines[i])
                                  for i in range(a, b))]
+    if heads:
+        kept = [a for k, a in enumerate(kept)
+                if k == 0 or not _rest_of_repeated_page(lines, kept[k - 1], a, heads, alone)]
     return [(a, b) for a, b in zip(kept, kept[1:] + [len(lines)]) if a < b]
+
+
+_MAX_PAGE_REST_LINES = 20
+
+
+def _rest_of_repeated_page(lines, before: int, at: int, heads: set[int], alone: dict[int, int]) -> bool:
+    """A few lines after a form feed, with no running head, after a page that has one and ends with its note
+    block printed twice: the rest of that page (notes, numbers and the page number printed after the copy).
+    A first line printed on that page already is its second copy going on past the break, not the rest."""
+    end = next((i for i in range(at + 1, len(lines)) if "\f" in lines[i]), len(lines))
+    rest = [lines[i].strip(" \t\u3000\f") for i in range(at, end) if i not in alone]
+    rest = [line for line in rest if line]
+    if len(rest) > _MAX_PAGE_REST_LINES or any(i in heads for i in range(at, end)):
+        return False
+    page = [i for i in range(before, at) if lines[i].strip(" \t\u3000\f")]
+    if not any(i in heads for i in page) or rest and rest[0] in {lines[i].strip(" \t\u3000\f") for i in page}:
+        return False
+    return _first_copy(lines, [i for i in page if i not in heads], alone) is not None
 
 
 def _pages_by_heads(furniture: list[int], alone: dict[int, int], size: int) -> list[tuple[int, int]]:
@@ -898,24 +920,30 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
         return None
     page_numbers = _page_numbers(body, alone)
     text_lines = [i for i in body if i not in page_numbers]
-    copy = _first_copy(lines, text_lines, alone)
+    tail_at = next((i for i in range(lo + 1, hi) if "\f" in lines[i]), hi)  # the rest of the page after a break
+    copy = _first_copy(lines, [i for i in text_lines if i < tail_at], alone)
     after_copies: list[int] = []
     found = [(i, alone[i]) for i in body if i in alone and i not in page_numbers]
     if copy is not None:  # the note block printed twice (../dev/000): read the first copy, count both
         # a line printed in both copies is a note's, even if it recurs like a running head
         inside = [i for i in range(copy[0], copy[1] + 1) if lines[i].strip(" \t\u3000\f")]
-        after_copies = _after_last_text(lines, body, alone)
+        after_copies = (_after_last_text(lines, [i for i in body if i < tail_at], alone)
+                        + [i for i in body if i >= tail_at])
         body = [i for i in body if i < copy[0]] + inside
     run = _number_run([n for _, n in found], seen)
     if not run or _glued_numbers(lines, body, run):
         return None
     scanner.detached_max = run[-1]  # a page that cannot be read this way still moves the sequence on
     # a body marker may stand alone before its note; a number that the second copy holds is the note's
-    # number only inside the first copy (a marker alone in the body above has the same number)
-    in_second = {n for i, n in found if copy is not None and i > copy[1]}
+    # number only inside the first copy (a marker alone in the body above has the same number); one printed
+    # after the second copy is the page's, as after a block printed once, unless the first copy holds it
+    second = range(copy[1] + 1, after_copies[0] if after_copies else hi) if copy is not None else range(0)
+    in_second = {n for i, n in found if i in second}
     last = {n: i for i, n in found
-            if n in run and (copy is None or i < copy[1] and (i >= copy[0] or n not in in_second))}
-    first = min(last.values(), default=body[-1] + 1)
+            if n in run and (copy is None or i not in second and (i >= copy[0] or n not in in_second))}
+    if copy is not None:
+        last.update((n, i) for i, n in found if n in run and copy[0] <= i <= copy[1])
+    first = min((i for i in last.values() if i <= body[-1]), default=body[-1] + 1)  # not one printed after the copies
     # the numbers printed after the second copy are the first copy's as much as those after a single block
     displaced = _displaced_first_numbers(lines, body + after_copies, page_numbers, alone, last, run, scanner)
     if displaced is not None:
@@ -936,7 +964,7 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     star = None
     if author_note_possible:
         star = next((i for i in reversed(body) if i < first and _STAR_ALONE.fullmatch(lines[i])), None)
-    tail = [i for i in body if i >= (first if star is None else star) and i not in page_numbers]
+    tail = [i for i in body + after_copies if i >= (first if star is None else star) and i not in page_numbers]
     units = _units(lines, tail, set(last.values()) | {star} | {i for i, _ in found})
     if star is not None and not units:
         star = None
@@ -1201,7 +1229,9 @@ def _first_copy(lines, text_lines, alone) -> tuple[int, int] | None:
     """(first, last) line of the first copy when the page ends with text printed earlier on it: the note
     block printed twice. Numbers alone aside (the second copy may hold them elsewhere or not at all); the
     second copy may lack lines of the first or give its runs in another order. The first copy starts with
-    the numbers and blank lines right above it. Stars alone aside too (an author note's raised star)."""
+    the blank lines, stars and numbers right above it, a number only when one stands before the second copy's
+    text too (else it is a body marker wrapped onto a line of its own). Stars alone aside too (an author
+    note's raised star)."""
     texts = [i for i in text_lines if i not in alone and not _STAR_ALONE.fullmatch(lines[i])]
     squashed = [lines[i].strip(" \t\u3000\f") for i in texts]
     n = len(squashed)
@@ -1216,12 +1246,13 @@ def _first_copy(lines, text_lines, alone) -> tuple[int, int] | None:
             copy_at, copy_from = k, earliest
     if copy_at is None or n - copy_at < 2 or len(set(squashed[copy_at:])) < 2:
         return None
-    start = texts[copy_from]
-    while start > 0 and _no_text(lines, start - 1, alone):
-        start -= 1
     end = texts[copy_at] - 1  # up to the second copy, less the numbers and blank lines before it
     while _no_text(lines, end, alone):
         end -= 1
+    between = {alone[i] for i in range(end + 1, texts[copy_at]) if i in alone}
+    start = texts[copy_from]
+    while start > 0 and _no_text(lines, start - 1, alone) and (start - 1 not in alone or alone[start - 1] in between):
+        start -= 1
     return start, end
 
 
