@@ -324,3 +324,13 @@ def test_a_note_whose_number_is_printed_only_after_the_copies():
     text = _with_heads("第一頁的正文，說明研究方法。\n\n1\n", first, "第三頁的正文，提出結論。\n\n3\n")
     notes = notes_of(text)
     assert notes[1].text == "".join(NOTE_1)
+
+
+def test_a_repeated_block_whose_last_note_says_what_an_earlier_one_does():
+    """The first copy's last note repeats an earlier note's words (同前註。): the second copy starts where the
+    extractor opened it with a space, not at that line."""
+    body = BODY.rstrip("\n") + "又一句。3再一句。4"
+    block = ["1", *NOTE_1, "2", "同前註。", "3", *NOTE_2, "4", "同前註。"]
+    notes = notes_of(_page(body, "", *block, " " + block[0], *block[1:], "", "1", "\f"))
+    assert [notes[n].text for n in (1, 2, 3, 4)] == ["".join(NOTE_1), "同前註。", " ".join(NOTE_2), "同前註。"]
+    assert notes[4].occurrences == 2

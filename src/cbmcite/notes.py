@@ -1238,12 +1238,18 @@ def _first_copy(lines, text_lines, alone) -> tuple[int, int] | None:
     first_seen: dict[str, int] = {}
     for k, line in enumerate(squashed):
         first_seen.setdefault(line, k)
-    earliest, reach, copy_at = n, -1, None  # reach: the latest first sighting of a line in texts[k:]
+    earliest, reach = n, -1  # reach: the latest first sighting of a line in texts[k:]
+    starts = []  # (k, earliest first sighting in texts[k:]) where the second copy may start
     for k in range(n - 1, 0, -1):
         reach = max(reach, first_seen[squashed[k]])
         earliest = min(earliest, first_seen[squashed[k]])
         if reach < k:
-            copy_at, copy_from = k, earliest
+            starts.append((k, earliest))
+    # the extractor opens the second copy with a space: the copy's start, when the last lines of the first
+    # copy were printed earlier too (notes that say the same, 'Ibid.')
+    spaced = [(k, e) for k, e in starts
+              if any(lines[i][:1] in (" ", "\u3000") for i in range(texts[k - 1] + 1, texts[k] + 1))]
+    copy_at, copy_from = (spaced or starts or [(None, None)])[-1]
     if copy_at is None or n - copy_at < 2 or len(set(squashed[copy_at:])) < 2:
         return None
     end = texts[copy_at] - 1  # up to the second copy, less the numbers and blank lines before it
