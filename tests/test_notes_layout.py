@@ -334,3 +334,12 @@ def test_a_repeated_block_whose_last_note_says_what_an_earlier_one_does():
     notes = notes_of(_page(body, "", *block, " " + block[0], *block[1:], "", "1", "\f"))
     assert [notes[n].text for n in (1, 2, 3, 4)] == ["".join(NOTE_1), "同前註。", " ".join(NOTE_2), "同前註。"]
     assert notes[4].occurrences == 2
+
+
+def test_a_repeated_block_of_one_line_opened_with_a_space():
+    """Only the page's last note printed again, its number opened with the extractor's space: one note, counted twice."""
+    body = BODY.rstrip("\n") + "又一句。3"
+    text = _page(body, "", "1", *NOTE_1, "2", *NOTE_2, "3", "", NOTE_3, " 3", "", NOTE_3, "", "1", "\f")
+    notes = notes_of(text)
+    assert [notes[n].text for n in (1, 2, 3)] == ["".join(NOTE_1), " ".join(NOTE_2), NOTE_3]
+    assert notes[3].occurrences == 2

@@ -1250,8 +1250,10 @@ def _first_copy(lines, text_lines, alone) -> tuple[int, int] | None:
     spaced = [(k, e) for k, e in starts
               if any(lines[i][:1] in (" ", "\u3000") for i in range(texts[k - 1] + 1, texts[k] + 1))]
     copy_at, copy_from = (spaced or starts or [(None, None)])[-1]
-    if copy_at is None or n - copy_at < 2 or len(set(squashed[copy_at:])) < 2:
+    if copy_at is None:
         return None
+    if (n - copy_at < 2 or len(set(squashed[copy_at:])) < 2) and not _only_spaced_opening(lines, texts, copy_at):
+        return None  # one line said twice is a note that repeats another, unless the extractor's space opens it
     end = texts[copy_at] - 1  # up to the second copy, less the numbers and blank lines before it
     while _no_text(lines, end, alone):
         end -= 1
@@ -1260,6 +1262,13 @@ def _first_copy(lines, text_lines, alone) -> tuple[int, int] | None:
     while start > 0 and _no_text(lines, start - 1, alone) and (start - 1 not in alone or alone[start - 1] in between):
         start -= 1
     return start, end
+
+
+def _only_spaced_opening(lines, texts: list[int], k: int) -> bool:
+    """The second copy's opening, texts[k] or the number right above it, is the page's one line that starts
+    with a space (plain pdftotext starts none; -layout indents many)."""
+    spaced = [i for i in range(texts[0], texts[-1] + 1) if lines[i][:1] in (" ", "\u3000")]
+    return len(spaced) == 1 and texts[k - 1] < spaced[0] <= texts[k]
 
 
 def _no_text(lines, i: int, alone: dict[int, int]) -> bool:
