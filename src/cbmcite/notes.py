@@ -458,7 +458,12 @@ class _Scanner:
         full-width lines after an unfinished N."""
         held, self.held = self.held, None
         prev = self.copies[-1] if self.copies else None
-        if prev is None or not isinstance(number, int) or prev.number != number - 1:
+        if prev is None or not isinstance(number, int):
+            return
+        if held and number in self.texts_by_number and number < prev.number and not self._two_columns():
+            self.extend_last(held)  # the block printed again starts: the first copy ended, as at the page's foot
+            return
+        if prev.number != number - 1:
             return
         if held and not self._two_columns():
             self.extend_last(held)
