@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, takewhile
 from operator import methodcaller
 from typing import Callable
 
@@ -461,7 +461,9 @@ class _Scanner:
         if prev is None or not isinstance(number, int):
             return
         if held and number in self.texts_by_number and number < prev.number and not self._two_columns():
-            self.extend_last(held)  # the block printed again starts: the first copy ended, as at the page's foot
+            # the block printed again starts: the first copy ended, as at the page's foot (the extractor opens
+            # the second copy with a space: what follows it is the copy's)
+            self.extend_last(list(takewhile(lambda line: line[:1] not in (" ", "\u3000"), held)))
             return
         if prev.number != number - 1:
             return
