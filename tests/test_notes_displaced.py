@@ -153,3 +153,12 @@ def test_a_repeated_block_that_opens_with_the_author_star():
     assert notes["*"].text == author
     assert [notes[n].text for n in (1, 2, 3)] == [" ".join(NOTES[0]), " ".join(NOTES[1]), NOTES[2][0]]
     assert notes[3].occurrences == 2
+
+
+def test_a_note_printed_after_the_break_that_follows_a_repeated_block_without_running_heads():
+    """No running heads to tell pages apart: a form feed alone on its line after the second copy starts no page;
+    the note, the first note's number and the page number after it end the page before."""
+    block = ("2", *NOTES[1])
+    text = _repeated(*BODY, *NOTES[0], *block, second=block, trailing=("1", *NOTES[2], "3", "", "1"))
+    notes = notes_of(text)
+    assert [notes[n].text for n in (1, 2, 3)] == [" ".join(NOTES[0]), " ".join(NOTES[1]), NOTES[2][0]]

@@ -884,9 +884,7 @@ def _pages(lines: list[str], alone: dict[int, int], heads: set[int] = frozenset(
     kept = [a for a, b in zip(starts, ends)
             if a == 0 or not all(i in alone or not lines[i].strip(" \t\u3000\f") or _STAR_ALONE.fullmatch(lines[i])
                                  for i in range(a, b))]
-    if heads:
-        kept = [a for k, a in enumerate(kept)
-                if k == 0 or not _rest_of_repeated_page(lines, kept[k - 1], a, heads, alone)]
+    kept = [a for k, a in enumerate(kept) if k == 0 or not _rest_of_repeated_page(lines, kept[k - 1], a, heads, alone)]
     return [(a, b) for a, b in zip(kept, kept[1:] + [len(lines)]) if a < b]
 
 
@@ -894,16 +892,19 @@ _MAX_PAGE_REST_LINES = 20
 
 
 def _rest_of_repeated_page(lines, before: int, at: int, heads: set[int], alone: dict[int, int]) -> bool:
-    """A few lines after a form feed, with no running head, after a page that has one and ends with its note
-    block printed twice: the rest of that page (notes, numbers and the page number printed after the copy).
-    A first line printed on that page already is its second copy going on past the break, not the rest."""
+    """A few lines after a form feed, with no running head, after a page that ends with its note block printed
+    twice: the rest of that page (notes, numbers and the page number printed after the copy), when that page
+    has a running head or the form feed stands alone on its line (a new page starts on the feed's line). A
+    first line printed on that page already is its second copy going on past the break, not the rest."""
     end = next((i for i in range(at + 1, len(lines)) if "\f" in lines[i]), len(lines))
     rest = [lines[i].strip(" \t\u3000\f") for i in range(at, end) if i not in alone]
     rest = [line for line in rest if line]
     if len(rest) > _MAX_PAGE_REST_LINES or any(i in heads for i in range(at, end)):
         return False
     page = [i for i in range(before, at) if lines[i].strip(" \t\u3000\f")]
-    if not any(i in heads for i in page) or rest and rest[0] in {lines[i].strip(" \t\u3000\f") for i in page}:
+    if lines[at].strip(" \t\u3000\f") and not any(i in heads for i in page):
+        return False
+    if rest and rest[0] in {lines[i].strip(" \t\u3000\f") for i in page}:
         return False
     return _first_copy(lines, [i for i in page if i not in heads], alone) is not None
 
