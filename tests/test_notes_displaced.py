@@ -118,3 +118,47 @@ def test_note_tail_kept_in_one_column_of_short_paragraphs():
              "D.C.: CSIS, 2008), 11-12."]
     got = notes_of(_page("\f" + body[0], *body[1:], *notes, "", "1", "\f"))
     assert got[2].text.endswith("頁 12。") and got[3].text.startswith("Bonnie")
+
+
+# A block printed twice: the second copy starts at the first number printed before a note (the note above it
+# has none) and the trailing numbers and page number come after a form feed.
+def _repeated(*first: str, second: tuple, trailing: tuple) -> str:
+    return _page(*first, " " + second[0], *second[1:], "", "\f", "", *trailing) + "\f下一頁的正文從這裡開始。\n"
+
+
+def test_first_number_after_the_break_that_follows_a_repeated_block():
+    block = ("2", *NOTES[1], "3", *NOTES[2])
+    text = _repeated(*BODY, *NOTES[0], *block, second=block, trailing=("1", "", "1"))
+    notes = notes_of(text)
+    assert [notes[n].text for n in (1, 2, 3)] == [" ".join(NOTES[0]), " ".join(NOTES[1]), NOTES[2][0]]
+    assert notes[2].occurrences == 2
+
+
+def test_author_star_and_first_number_after_the_break_that_follows_a_repeated_block():
+    author = "楊永明，國立臺灣大學政治學系教授。"
+    block = ("2", *NOTES[1], "3", *NOTES[2])
+    text = _repeated("兩岸軍事互信機制之研究", "", "楊永明＊", "", *BODY, author, *NOTES[0], *block, second=block,
+                     trailing=("＊", "1", "", "1"))
+    notes = notes_of(text)
+    assert notes["*"].text == author
+    assert [notes[n].text for n in (1, 2, 3)] == [" ".join(NOTES[0]), " ".join(NOTES[1]), NOTES[2][0]]
+
+
+def test_a_repeated_block_that_opens_with_the_author_star():
+    """The second copy's first line is the star alone: it is no line of the first copy's last note."""
+    author = "楊永明，國立臺灣大學政治學系教授。"
+    block = ("＊", "", author, "", "1", "", *NOTES[0], "2", "", *NOTES[1], "3", "", *NOTES[2])
+    text = _page("兩岸軍事互信機制之研究", "", "楊永明＊", "", *BODY, "", *block, " " + block[0], *block[1:], "", "1", "\f")
+    notes = notes_of(text)
+    assert notes["*"].text == author
+    assert [notes[n].text for n in (1, 2, 3)] == [" ".join(NOTES[0]), " ".join(NOTES[1]), NOTES[2][0]]
+    assert notes[3].occurrences == 2
+
+
+def test_a_note_printed_after_the_break_that_follows_a_repeated_block_without_running_heads():
+    """No running heads to tell pages apart: a form feed alone on its line after the second copy starts no page;
+    the note, the first note's number and the page number after it end the page before."""
+    block = ("2", *NOTES[1])
+    text = _repeated(*BODY, *NOTES[0], *block, second=block, trailing=("1", *NOTES[2], "3", "", "1"))
+    notes = notes_of(text)
+    assert [notes[n].text for n in (1, 2, 3)] == [" ".join(NOTES[0]), " ".join(NOTES[1]), NOTES[2][0]]

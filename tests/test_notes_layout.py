@@ -274,3 +274,72 @@ def test_a_marker_alone_among_glued_notes_without_form_feeds_is_no_note():
              f"{n} 楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，1999年，頁{n}。\n{n}\n" for n in (1, 2, 3)]
     notes = notes_of("".join(pages))
     assert all(notes[n].text.startswith("楊永明") for n in (1, 2, 3))
+
+
+HEAD = "問題與研究 第11卷第4期"
+NOTE_3 = "同前註，頁182。"
+
+
+def _with_heads(*pages: str) -> str:
+    return "\f".join(f"{HEAD}\n\n{page}" for page in pages)
+
+
+def test_rest_of_a_page_printed_after_its_repeated_block_and_a_break():
+    """The extractor may print a page's note block twice and then, after a form feed and with no running head, the
+    rest of the page: a note and numbers printed after the block, and the page number."""
+    body = BODY.rstrip("\n") + "最後，熱線也需要定期測試。3"
+    block = ["2", *NOTE_2]
+    first = _page(body, "", *NOTE_1, *block, " " + block[0], *block[1:], "") + "\f\n" + _page("1", NOTE_3, "3", "", "1")
+    text = _with_heads(first, "第二頁的正文，說明研究方法。\n\n2\n", "第三頁的正文，提出結論。\n\n3\n")
+    notes = notes_of(text)
+    assert [notes[n].text for n in (1, 2, 3)] == ["".join(NOTE_1), " ".join(NOTE_2), NOTE_3]
+    assert notes[2].occurrences == 2
+
+
+def test_a_marker_alone_above_a_repeated_block_yields_to_the_number_after_the_copies():
+    """A body marker wrapped onto a line of its own right above the note block is not the note's number when
+    the same number is printed after the second copy."""
+    body = BODY.rstrip("\n") + "最後，熱線也需要定期測試。\n3"
+    block = ["1", *NOTE_1, "2", *NOTE_2]
+    first = _page(body, "", *block, " " + block[0], *block[1:], "") + "\f\n" + _page(NOTE_3, "3", "", "1")
+    text = _with_heads(first, "第二頁的正文，說明研究方法。\n\n2\n", "第三頁的正文，提出結論。\n\n3\n")
+    notes = notes_of(text)
+    assert [notes[n].text for n in (1, 2, 3)] == ["".join(NOTE_1), " ".join(NOTE_2), NOTE_3]
+
+
+def test_a_short_last_page_after_a_page_printed_once_stays_its_own_page():
+    body = BODY.rstrip("\n") + "最後，熱線也需要定期測試。3"
+    page = _page(body, "", "1", *NOTE_1, "2", *NOTE_2, "3", NOTE_3, "", "1")
+    text = _with_heads(page, "第二頁的正文，說明研究方法。\n\n2\n", page.replace("。1", "。4").replace("。2", "。5")
+                       .replace("。3", "。6").replace("\n1\n", "\n4\n").replace("\n2\n", "\n5\n").replace("\n3\n", "\n6\n"))
+    text += "\f\n總之，互信的建立需要時間。\n\n4\n"
+    notes = notes_of(text)
+    assert notes[6].text == NOTE_3
+
+
+def test_a_note_whose_number_is_printed_only_after_the_copies():
+    """The page's one note has no number before it in either copy: its number follows the second copy and the break."""
+    body = "第二頁的正文，說明熱線在危機時的作用。1"
+    first = _page(body, "", *NOTE_1, " " + NOTE_1[0], NOTE_1[1], "1", "") + "\f\n" + _page("1", "", "2")
+    text = _with_heads("第一頁的正文，說明研究方法。\n\n1\n", first, "第三頁的正文，提出結論。\n\n3\n")
+    notes = notes_of(text)
+    assert notes[1].text == "".join(NOTE_1)
+
+
+def test_a_repeated_block_whose_last_note_says_what_an_earlier_one_does():
+    """The first copy's last note repeats an earlier note's words (同前註。): the second copy starts where the
+    extractor opened it with a space, not at that line."""
+    body = BODY.rstrip("\n") + "又一句。3再一句。4"
+    block = ["1", *NOTE_1, "2", "同前註。", "3", *NOTE_2, "4", "同前註。"]
+    notes = notes_of(_page(body, "", *block, " " + block[0], *block[1:], "", "1", "\f"))
+    assert [notes[n].text for n in (1, 2, 3, 4)] == ["".join(NOTE_1), "同前註。", " ".join(NOTE_2), "同前註。"]
+    assert notes[4].occurrences == 2
+
+
+def test_a_repeated_block_of_one_line_opened_with_a_space():
+    """Only the page's last note printed again, its number opened with the extractor's space: one note, counted twice."""
+    body = BODY.rstrip("\n") + "又一句。3"
+    text = _page(body, "", "1", *NOTE_1, "2", *NOTE_2, "3", "", NOTE_3, " 3", "", NOTE_3, "", "1", "\f")
+    notes = notes_of(text)
+    assert [notes[n].text for n in (1, 2, 3)] == ["".join(NOTE_1), " ".join(NOTE_2), NOTE_3]
+    assert notes[3].occurrences == 2

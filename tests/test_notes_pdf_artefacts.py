@@ -267,3 +267,23 @@ def test_a_body_paragraph_with_a_marker_after_a_blank_line_stays_body_text():
     got = texts(EN_PAGE_1 + "Courts abroad have confronted similar questions.\n\n"
                 "Scholars disagree about what makes nations comply.2\n" + EN_NOTE_2)
     assert "Scholars" not in got[1]
+
+
+def test_a_notes_tail_right_before_the_block_printed_again_is_that_notes():
+    """A sentence of the first copy's last note ended at a line's end; the second copy starts under its next line."""
+    note_2 = "2 然而，兩岸關係的發展仍有許多變數，值得持續觀察。\n"
+    tail = "學者相繼提出不同的看法，另見林正義的相關論述。\n"
+    block = "1 同前註，頁3。\n" + note_2 + tail
+    got = texts(BODY + block + " " + block + "\n\n12\n\f")
+    assert got[2].startswith("然而") and got[2].endswith("相關論述。")
+    assert got[1] == "同前註，頁3。"
+
+
+def test_the_held_tail_stops_at_the_line_that_opens_the_second_copy():
+    """The second copy opens with a space on a line that starts no note (the end of a note from the page before):
+    that line is the copy's, not the first copy's last note's."""
+    note_2 = "2 然而，兩岸關係的發展仍有許多變數，值得持續觀察。\n"
+    tail = "學者相繼提出不同的看法，另見林正義的相關論述。\n"
+    block = "1 同前註，頁3。\n" + note_2 + tail
+    got = texts(BODY + block + " 以上為前一頁註釋的結尾，頁9。\n" + block + "\n\n12\n\f")
+    assert got[2].startswith("然而") and got[2].endswith("相關論述。")

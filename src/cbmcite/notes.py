@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, takewhile
 from operator import methodcaller
 from typing import Callable
 
@@ -299,7 +299,8 @@ def detect_notes(text: str) -> DetectedNotes:
     alone = _numbers_alone(text) if paged or heads else {}
     if not paged and alone and len(alone) <= len(_GLUED_NUMBER_START.findall("\n" + text)):
         alone = {}  # most note numbers are glued to their notes (pdfplumber): a number alone is a marker's
-    pages = (_pages(lines, alone) if paged else _pages_by_heads(heads, alone, len(lines))) if alone else []
+    pages = ((_pages(lines, alone, furniture.difference(alone)) if paged else _pages_by_heads(heads, alone, len(lines)))
+             if alone else [])
     at = sorted(alone)
     for lo, hi in pages or ((0, len(lines)),):
         here = [alone[i] for i in at[bisect_left(at, lo):bisect_left(at, hi)]]
@@ -457,7 +458,14 @@ class _Scanner:
         full-width lines after an unfinished N."""
         held, self.held = self.held, None
         prev = self.copies[-1] if self.copies else None
-        if prev is None or not isinstance(number, int) or prev.number != number - 1:
+        if prev is None or not isinstance(number, int):
+            return
+        if held and number in self.texts_by_number and number < prev.number and not self._two_columns():
+            # the block printed again starts: the first copy ended, as at the page's foot (the extractor opens
+            # the second copy with a space: what follows it is the copy's)
+            self.extend_last(list(takewhile(lambda line: line[:1] not in (" ", "\u3000"), held)))
+            return
+        if prev.number != number - 1:
             return
         if held and not self._two_columns():
             self.extend_last(held)
@@ -867,15 +875,38 @@ def _numbers_alone(text: str) -> dict[int, int]:
     return out
 
 
-def _pages(lines: list[str], alone: dict[int, int]) -> list[tuple[int, int]]:
+def _pages(lines: list[str], alone: dict[int, int], heads: set[int] = frozenset()) -> list[tuple[int, int]]:
     """Line ranges of the pages; pdftotext starts each page's first line with a form feed. A page of
-    nothing but numbers alone is the end of the page before: superscript note numbers (and the page
-    number) that the extractor printed after the break."""
+    nothing but numbers and stars alone is the end of the page before: superscript note numbers, the
+    author note's star and the page number that the extractor printed after the break."""
     starts = [0] + [i for i, line in enumerate(lines) if "\f" in line and i > 0]
     ends = starts[1:] + [len(lines)]
     kept = [a for a, b in zip(starts, ends)
-            if a == 0 or not all(i in alone or not lines[i].strip(" \t\u3000\f") for i in range(a, b))]
+            if a == 0 or not all(i in alone or not lines[i].strip(" \t\u3000\f") or _STAR_ALONE.fullmatch(lines[i])
+                                 for i in range(a, b))]
+    kept = [a for k, a in enumerate(kept) if k == 0 or not _rest_of_repeated_page(lines, kept[k - 1], a, heads, alone)]
     return [(a, b) for a, b in zip(kept, kept[1:] + [len(lines)]) if a < b]
+
+
+_MAX_PAGE_REST_LINES = 20
+
+
+def _rest_of_repeated_page(lines, before: int, at: int, heads: set[int], alone: dict[int, int]) -> bool:
+    """A few lines after a form feed, with no running head, after a page that ends with its note block printed
+    twice: the rest of that page (notes, numbers and the page number printed after the copy), when that page
+    has a running head or the form feed stands alone on its line (a new page starts on the feed's line). A
+    first line printed on that page already is its second copy going on past the break, not the rest."""
+    end = next((i for i in range(at + 1, len(lines)) if "\f" in lines[i]), len(lines))
+    rest = [lines[i].strip(" \t\u3000\f") for i in range(at, end) if i not in alone]
+    rest = [line for line in rest if line]
+    if len(rest) > _MAX_PAGE_REST_LINES or any(i in heads for i in range(at, end)):
+        return False
+    page = [i for i in range(before, at) if lines[i].strip(" \t\u3000\f")]
+    if lines[at].strip(" \t\u3000\f") and not any(i in heads for i in page):
+        return False
+    if rest and rest[0] in {lines[i].strip(" \t\u3000\f") for i in page}:
+        return False
+    return _first_copy(lines, [i for i in page if i not in heads], alone) is not None
 
 
 def _pages_by_heads(furniture: list[int], alone: dict[int, int], size: int) -> list[tuple[int, int]]:
@@ -897,29 +928,37 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
         return None
     page_numbers = _page_numbers(body, alone)
     text_lines = [i for i in body if i not in page_numbers]
-    copy = _first_copy(lines, text_lines, alone)
+    tail_at = next((i for i in range(lo + 1, hi) if "\f" in lines[i]), hi)  # the rest of the page after a break
+    copy = _first_copy(lines, [i for i in text_lines if i < tail_at], alone)
+    after_copies: list[int] = []
     found = [(i, alone[i]) for i in body if i in alone and i not in page_numbers]
     if copy is not None:  # the note block printed twice (../dev/000): read the first copy, count both
         # a line printed in both copies is a note's, even if it recurs like a running head
         inside = [i for i in range(copy[0], copy[1] + 1) if lines[i].strip(" \t\u3000\f")]
+        after_copies = (_after_last_text(lines, [i for i in body if i < tail_at], alone)
+                        + [i for i in body if i >= tail_at])
         body = [i for i in body if i < copy[0]] + inside
     run = _number_run([n for _, n in found], seen)
     if not run or _glued_numbers(lines, body, run):
         return None
     scanner.detached_max = run[-1]  # a page that cannot be read this way still moves the sequence on
     # a body marker may stand alone before its note; a number that the second copy holds is the note's
-    # number only inside the first copy (a marker alone in the body above has the same number)
-    in_second = {n for i, n in found if copy is not None and i > copy[1]}
+    # number only inside the first copy (a marker alone in the body above has the same number); one printed
+    # after the second copy is the page's, as after a block printed once, unless the first copy holds it
+    second = range(copy[1] + 1, after_copies[0] if after_copies else hi) if copy is not None else range(0)
+    in_second = {n for i, n in found if i in second}
     last = {n: i for i, n in found
-            if n in run and (copy is None or i < copy[1] and (i >= copy[0] or n not in in_second))}
-    first = min(last.values(), default=body[-1] + 1)
-    if copy is None:
-        displaced = _displaced_first_numbers(lines, body, page_numbers, alone, last, run, scanner)
-        if displaced is not None:
-            numbers_here, units_here = displaced
-            begin = units_here[0][0]
-            taken = set(range(begin, hi)) - (furniture - set(range(begin, units_here[-1][-1] + 1)))
-            return _Area(list(zip(numbers_here, units_here)), taken)
+            if n in run and (copy is None or i not in second and (i >= copy[0] or n not in in_second))}
+    if copy is not None:
+        last.update((n, i) for i, n in found if n in run and copy[0] <= i <= copy[1])
+    first = min((i for i in last.values() if i <= body[-1]), default=body[-1] + 1)  # not one printed after the copies
+    # the numbers printed after the second copy are the first copy's as much as those after a single block
+    displaced = _displaced_first_numbers(lines, body + after_copies, page_numbers, alone, last, run, scanner)
+    if displaced is not None:
+        numbers_here, units_here = displaced
+        begin = units_here[0][0]
+        taken = set(range(begin, hi)) - (furniture - set(range(begin, units_here[-1][-1] + 1)))
+        return _Area(list(zip(numbers_here, units_here)), taken, 1 if copy is None else 2)
     author_note_possible = (scanner.star_marked and scanner.max_note == 0
                             and any(_STAR_ALONE.fullmatch(lines[i]) for i in body if i < first))
     if (not author_note_possible and not _numbers_above_indented(lines, last.values())
@@ -933,7 +972,7 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
     star = None
     if author_note_possible:
         star = next((i for i in reversed(body) if i < first and _STAR_ALONE.fullmatch(lines[i])), None)
-    tail = [i for i in body if i >= (first if star is None else star) and i not in page_numbers]
+    tail = [i for i in body + after_copies if i >= (first if star is None else star) and i not in page_numbers]
     units = _units(lines, tail, set(last.values()) | {star} | {i for i, _ in found})
     if star is not None and not units:
         star = None
@@ -984,7 +1023,7 @@ def _displaced_first_numbers(lines, body, page_numbers, alone, last, run, scanne
     star = [i for i in trailing if i not in alone]
     moved = sorted(alone[i] for i in trailing if i in alone and alone[i] in run)
     with_star = bool(star) and scanner.star_marked and scanner.max_note == 0
-    if not moved and not with_star or moved != run[:len(moved)] or any(last[n] > end for n in run[len(moved):]):
+    if not moved and not with_star or moved != run[:len(moved)] or any(last.get(n, end + 1) > end for n in run[len(moved):]):
         return None
     rest = run[len(moved):]
     first = min((last[n] for n in rest), default=end + 1)
@@ -1016,6 +1055,12 @@ def _first_notes_region(lines, region: list[int], marker: int) -> list[int]:
     if region and region[0] == marker + 1:
         return region[_citation_after_prose(lines, region):]
     return region
+
+
+def _after_last_text(lines, body: list[int], alone: dict[int, int]) -> list[int]:
+    """The numbers and stars alone after the page's last line of text."""
+    texts = [i for i in body if i not in alone and not _STAR_ALONE.fullmatch(lines[i])]
+    return [i for i in body if texts and i > texts[-1]]
 
 
 def _numbers_above_indented(lines, at) -> bool:
@@ -1192,28 +1237,51 @@ def _first_copy(lines, text_lines, alone) -> tuple[int, int] | None:
     """(first, last) line of the first copy when the page ends with text printed earlier on it: the note
     block printed twice. Numbers alone aside (the second copy may hold them elsewhere or not at all); the
     second copy may lack lines of the first or give its runs in another order. The first copy starts with
-    the numbers and blank lines right above it."""
-    texts = [i for i in text_lines if i not in alone]
+    the blank lines, stars and numbers right above it, a number only when one stands before the second copy's
+    text too (else it is a body marker wrapped onto a line of its own). Stars alone aside too (an author
+    note's raised star)."""
+    texts = [i for i in text_lines if i not in alone and not _STAR_ALONE.fullmatch(lines[i])]
     squashed = [lines[i].strip(" \t\u3000\f") for i in texts]
     n = len(squashed)
     first_seen: dict[str, int] = {}
     for k, line in enumerate(squashed):
         first_seen.setdefault(line, k)
-    earliest, reach, copy_at = n, -1, None  # reach: the latest first sighting of a line in texts[k:]
+    earliest, reach = n, -1  # reach: the latest first sighting of a line in texts[k:]
+    starts = []  # (k, earliest first sighting in texts[k:]) where the second copy may start
     for k in range(n - 1, 0, -1):
         reach = max(reach, first_seen[squashed[k]])
         earliest = min(earliest, first_seen[squashed[k]])
         if reach < k:
-            copy_at, copy_from = k, earliest
-    if copy_at is None or n - copy_at < 2 or len(set(squashed[copy_at:])) < 2:
+            starts.append((k, earliest))
+    # the extractor opens the second copy with a space: the copy's start, when the last lines of the first
+    # copy were printed earlier too (notes that say the same, 'Ibid.')
+    spaced = [(k, e) for k, e in starts
+              if any(lines[i][:1] in (" ", "\u3000") for i in range(texts[k - 1] + 1, texts[k] + 1))]
+    copy_at, copy_from = (spaced or starts or [(None, None)])[-1]
+    if copy_at is None:
         return None
-    start = texts[copy_from]
-    while start > 0 and (start - 1 in alone or not lines[start - 1].strip(" \t\u3000\f")):
-        start -= 1
+    if (n - copy_at < 2 or len(set(squashed[copy_at:])) < 2) and not _only_spaced_opening(lines, texts, copy_at):
+        return None  # one line said twice is a note that repeats another, unless the extractor's space opens it
     end = texts[copy_at] - 1  # up to the second copy, less the numbers and blank lines before it
-    while end in alone or not lines[end].strip(" \t\u3000\f"):
+    while _no_text(lines, end, alone):
         end -= 1
+    between = {alone[i] for i in range(end + 1, texts[copy_at]) if i in alone}
+    start = texts[copy_from]
+    while start > 0 and _no_text(lines, start - 1, alone) and (start - 1 not in alone or alone[start - 1] in between):
+        start -= 1
     return start, end
+
+
+def _only_spaced_opening(lines, texts: list[int], k: int) -> bool:
+    """The second copy's opening, texts[k] or the number right above it, is the page's one line that starts
+    with a space (plain pdftotext starts none; -layout indents many)."""
+    spaced = [i for i in range(texts[0], texts[-1] + 1) if lines[i][:1] in (" ", "\u3000")]
+    return len(spaced) == 1 and texts[k - 1] < spaced[0] <= texts[k]
+
+
+def _no_text(lines, i: int, alone: dict[int, int]) -> bool:
+    """A blank line, a number alone or a star alone."""
+    return i in alone or not lines[i].strip(" \t\u3000\f") or _STAR_ALONE.fullmatch(lines[i]) is not None
 
 
 def _number_run(numbers: list[int], max_note: int) -> list[int]:
