@@ -274,3 +274,42 @@ def test_a_marker_alone_among_glued_notes_without_form_feeds_is_no_note():
              f"{n} 楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，1999年，頁{n}。\n{n}\n" for n in (1, 2, 3)]
     notes = notes_of("".join(pages))
     assert all(notes[n].text.startswith("楊永明") for n in (1, 2, 3))
+
+
+# Two columns of body and notes whose lines are about as wide as each other (the notes set smaller): pdftotext
+# reads the columns' blocks in turns, each with its superscript numbers somewhere near it.
+TWO_COLUMN_BODY = ["雙方在危機時需要迅速聯繫並澄清意圖。1", "定期會晤的制度讓軍方高層有對話管道。5",
+                   "熱線的建立是信心建立措施的第一步。2", "兩岸之間的互信仍然十分薄弱而有限。6",
+                   "美中關係的起伏也牽動兩岸的互動。3", "區域國家對此的看法並不一致而分歧。7",
+                   "學界對於互信機制的效果看法分歧。4", "未來的發展仍有待雙方持續的努力。8"]
+COLUMN_NOTES = {
+    1: ("楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，", "第38卷第6期（1999年），頁297-301。"),
+    2: ("同前註，頁182。",),
+    3: ("郭臨伍，〈信心建立措施與兩岸關係〉，頁135-136。",),
+    4: ("湯紹成，〈略論兩岸軍事互信機制〉，頁3-5。",),
+    5: ("Bonnie Glaser, Promoting Confidence Building Across", "the Taiwan Strait (Washington, D.C.: CSIS, 2008), 11."),
+    6: ("沈明室，〈互信或防範？美中建立軍事熱線〉，頁13-16。",),
+    7: ("同上，頁20。",),
+    8: ("同前註，頁25-26。",),
+}
+
+
+def test_two_columns_of_notes_read_in_turns_with_their_numbers_near_them():
+    """The left column's notes 1-4 and the right column's 5-8 come in turns: a number after its note, a
+    number alone before the note no number follows, a column's notes set without a break with their numbers
+    among them in another order, two numbers alone before the two notes they label, the page number among
+    them. Each note keeps its own text."""
+    n = COLUMN_NOTES
+    text = _page(*TWO_COLUMN_BODY, "", *n[1], "1", "", *n[5], "5", "", "2", "", *n[2], "",
+                 *n[6], "7", *n[7], "8", *n[8], "6", "", "15", "", "3", "4", "", *n[3], *n[4], "\f")
+    notes = notes_of(text)
+    assert {k: notes[k].text for k in n} == {k: "".join(v) if k < 5 else " ".join(v) for k, v in n.items()}
+
+
+def test_one_column_notes_after_their_numbers_stay_in_the_order_of_the_text():
+    """One column whose numbers stand alone before their notes, one after a note: the notes go in order."""
+    n = COLUMN_NOTES
+    text = _page(*TWO_COLUMN_BODY, "", "1", "", *n[1], "", "2", "", *n[2], "", "3", "", *n[3], "4", "", *n[4], "",
+                 "5", "", *n[5], "", "6", "", *n[6], "", "7", "", *n[7], "", "8", "", *n[8], "\f")
+    notes = notes_of(text)
+    assert {k: notes[k].text for k in n} == {k: "".join(v) if k < 5 else " ".join(v) for k, v in n.items()}

@@ -922,11 +922,11 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
             return _Area(list(zip(numbers_here, units_here)), taken)
     author_note_possible = (scanner.star_marked and scanner.max_note == 0
                             and any(_STAR_ALONE.fullmatch(lines[i]) for i in body if i < first))
-    if (not author_note_possible and not _numbers_above_indented(lines, last.values())
-            and _narrow_page(lines, [i for i in body if i < first and i not in alone], scanner.page_width(lines))):
+    if not author_note_possible and not _numbers_above_indented(lines, last.values()):
+        narrow = _narrow_page(lines, [i for i in body if i < first and i not in alone], scanner.page_width(lines))
         labelled = _labelled_notes(lines, [i for i in body if i not in page_numbers], first, alone, run,
                                    moved=copy is not None)
-        if labelled:
+        if labelled and (narrow or _read_as_two_columns(labelled, last)):
             begin = min(unit[0] for _, unit in labelled)
             taken = set(range(begin, hi)) - (furniture - set(range(begin, max(u[-1] for _, u in labelled) + 1)))
             return _Area(labelled, taken, 1 if copy is None else 2)
@@ -1117,45 +1117,45 @@ def _upper_quartile(values: list[int]) -> float:
 
 
 def _labelled_notes(lines, body, first, alone, run, moved: bool = False) -> list[tuple[int, list[int]]] | None:
-    """Two columns' notes as pdftotext prints them, interleaved: each superscript number comes right after
-    its note's text (several numbers after notes set without a break between them); a number after a
-    blank line labels a run of text that no number follows, in order. None when the page does not read so.
+    """Two columns' notes as pdftotext prints them, interleaved: a column's notes set without a break between
+    them come as one block of lines, their superscript numbers among or after the texts in any order (the
+    numbers, in order, label the block's notes in order); numbers alone between blank lines label the blocks
+    of text that no number is among, block for block in the order of the text. None when the page does not
+    read so.
     `moved`: the first copy of a repeated block, whose missing numbers the second copy holds."""
     lines_here = set(body)
     start = first
     while start - 1 in lines_here and start - 1 not in alone:  # the run of text right above the first number
         start -= 1
-    runs: list[list[int]] = []
-    labels: list[list[int]] = []
-    floating: list[int] = []
-    prev, attached = None, False
+    blocks: list[tuple[list[list[int]], list[int]]] = []  # (runs of text, numbers) between blank lines
+    prev = None
     for i in (i for i in body if i >= start):
-        adjacent = prev is not None and i == prev + 1
+        if i in alone and alone[i] not in run:
+            continue  # the page number, printed among the notes: a break like a blank line
+        if prev is None or i != prev + 1:
+            blocks.append(([], []))
+        runs, numbers = blocks[-1]
         if i in alone:
-            if alone[i] not in run:
-                return None
-            attached = attached and adjacent
-            (labels[-1] if attached else floating).append(alone[i])
-        elif adjacent and runs and runs[-1][-1] == prev:
+            numbers.append(alone[i])
+        elif runs and runs[-1][-1] == prev:
             runs[-1].append(i)
         else:
             runs.append([i])
-            labels.append([])
-        attached = i not in alone or attached
         prev = i
+    floating = [numbers for runs, numbers in blocks if not runs]  # a block of numbers alone labels a block of text
     if moved:
-        placed = set(floating).union(*labels)
-        floating.extend(n for n in run if n not in placed)
-    unlabelled = [k for k, numbers in enumerate(labels) if not numbers]
+        placed = {n for _, numbers in blocks for n in numbers}
+        floating.extend([n] for n in run if n not in placed)
+    blocks = [block for block in blocks if block[0]]
+    unlabelled = [numbers for _, numbers in blocks if not numbers]
     if len(unlabelled) != len(floating):
         return None
-    for k, number in zip(unlabelled, sorted(floating)):
-        labels[k] = [number]
-    _order_shared_numbers(runs, labels)
+    for numbers, label in zip(unlabelled, floating):
+        numbers.extend(label)
     width = max(map(_display_width, (lines[i] for i in body)))
     out = []
-    for unit, numbers in zip(runs, labels):
-        pieces = _fit(lines, [unit], len(numbers), width) if len(numbers) > 1 else [unit]
+    for runs, numbers in blocks:
+        pieces = _fit(lines, runs, len(numbers), width)
         if pieces is None:
             return None
         out.extend(zip(sorted(numbers), pieces))
@@ -1164,14 +1164,36 @@ def _labelled_notes(lines, body, first, alone, run, moved: bool = False) -> list
     return sorted(out)
 
 
-def _order_shared_numbers(runs: list[list[int]], labels: list[list[int]]) -> None:
-    """A number on the one line between two notes ends the first and starts the second alike: when the
-    second's own number is the one before it, the two numbers belong the other way round (a column's
-    notes go in order: 史曉東…頁 4。/13/Bonnie Glaser…/12 are notes 12 and 13)."""
-    for k in range(len(runs) - 1):
-        a, b = labels[k], labels[k + 1]
-        if len(a) == len(b) == 1 and a[0] == b[0] + 1 and runs[k + 1][0] == runs[k][-1] + 2:
-            labels[k], labels[k + 1] = b, a
+def _read_as_two_columns(labelled: list[tuple[int, list[int]]], number_at: dict[int, int]) -> bool:
+    """Notes labelled by the numbers near them read as two columns side by side (see _columns_interleave), and
+    the numbers stand nearer their notes so than with the same notes taken in the order of the text."""
+    flow = sorted(labelled, key=lambda note: note[1][0])
+    if not _columns_interleave([n for n, _ in flow]):
+        return False
+    in_order = zip(sorted(n for n, _ in labelled), (unit for _, unit in flow))
+    return _distance_to_numbers(labelled, number_at) < _distance_to_numbers(in_order, number_at)
+
+
+def _distance_to_numbers(notes, number_at: dict[int, int]) -> int:
+    """Lines between each note's text and its number alone on a line."""
+    return sum(min(abs(number_at[n] - unit[0]), abs(number_at[n] - unit[-1])) for n, unit in notes if n in number_at)
+
+
+def _columns_interleave(numbers: list[int]) -> bool:
+    """The notes' numbers in the order of the text read two columns side by side: the left column's notes
+    (the lower numbers) and the right column's each in order, the two taking turns more than once, each
+    column with at least two notes and a quarter of the page's (a column's text is as long as the other's).
+    One column's notes come in order, but for a number or two that the extractor moved."""
+    n = len(numbers)
+    for split in sorted(numbers)[2:n - 1]:
+        left = [x < split for x in numbers]
+        if min(sum(left), n - sum(left)) < max(2, n / 4):
+            continue
+        if ([x for x in numbers if x < split] == sorted(x for x in numbers if x < split)
+                and [x for x in numbers if x >= split] == sorted(x for x in numbers if x >= split)
+                and sum(a != b for a, b in zip(left, left[1:])) >= 2):
+            return True
+    return False
 
 
 def _continuation_like(line: str) -> bool:
