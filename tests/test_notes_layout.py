@@ -313,3 +313,30 @@ def test_one_column_notes_after_their_numbers_stay_in_the_order_of_the_text():
                  "5", "", *n[5], "", "6", "", *n[6], "", "7", "", *n[7], "", "8", "", *n[8], "\f")
     notes = notes_of(text)
     assert {k: notes[k].text for k in n} == {k: "".join(v) if k < 5 else " ".join(v) for k, v in n.items()}
+
+
+BODY_LINES = ["兩岸軍事互信機制屬於信心建立措施的溝通性措施，其目的是建立通報系統，使雙方能在危機時迅速聯繫。1",
+              "此外，雙方也可以建立定期會晤的制度，讓軍方高層有固定的對話管道，並逐步擴大交流的範圍。2",
+              "然而，互信的建立需要時間，雙方的政治分歧也使得各項措施的推動面臨相當的困難與挑戰。3",
+              "因此，學界對於互信機制的效果看法分歧，有人樂觀其成，也有人認為其作用十分有限而已。4"]
+
+
+def test_numbers_both_before_and_after_their_notes_in_one_column():
+    """One column whose numbers stand after some notes (two of them after a block of two notes) and alone
+    before others: the numbers near the notes read them, a prose note above the first number among them."""
+    prose = "此外，一些突發事件也可能干擾雙方互信的建立與發展。"
+    text = _page(*BODY_LINES, "", prose, *NOTE_2, "1", "2", "", "3", "", "同前註，頁182。", "", "4", "",
+                 *NOTE_1, "", "1", "\f")
+    notes = notes_of(text)
+    assert [notes[n].text for n in (1, 2, 3, 4)] == [prose, " ".join(NOTE_2), "同前註，頁182。", "".join(NOTE_1)]
+
+
+def test_the_body_line_with_its_marker_above_the_first_number_is_no_note():
+    """The body's last line ends with a marker ('。5', the next page's note) right above the first note's
+    number alone: the notes start below it; a note's address on a line of its own starts no note."""
+    url_note = ("蕭鈺，〈出版業信息化邁入快車道〉，2001年12月19日，", "http://www.creader.com/news/20011219.html")
+    english = "The talks resumed in 2024 after a long pause."
+    text = _page(*BODY_LINES[:3], BODY_LINES[3][:-1] + "4又一句。5", "1", "", "同上，頁5。", "", *url_note, "2", "",
+                 "3", "4", "", "同前註，頁182。", english, "", "1", "\f")
+    notes = notes_of(text)
+    assert [notes[n].text for n in (1, 2, 3, 4)] == ["同上，頁5。", "".join(url_note), "同前註，頁182。", english]

@@ -922,14 +922,13 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
             return _Area(list(zip(numbers_here, units_here)), taken)
     author_note_possible = (scanner.star_marked and scanner.max_note == 0
                             and any(_STAR_ALONE.fullmatch(lines[i]) for i in body if i < first))
+    labelled = None
     if not author_note_possible and not _numbers_above_indented(lines, last.values()):
         narrow = _narrow_page(lines, [i for i in body if i < first and i not in alone], scanner.page_width(lines))
         labelled = _labelled_notes(lines, [i for i in body if i not in page_numbers], first, alone, run,
                                    moved=copy is not None)
         if labelled and (narrow or _read_as_two_columns(labelled, last)):
-            begin = min(unit[0] for _, unit in labelled)
-            taken = set(range(begin, hi)) - (furniture - set(range(begin, max(u[-1] for _, u in labelled) + 1)))
-            return _Area(labelled, taken, 1 if copy is None else 2)
+            return _labelled_area(labelled, hi, furniture, copy)
     star = None
     if author_note_possible:
         star = next((i for i in reversed(body) if i < first and _STAR_ALONE.fullmatch(lines[i])), None)
@@ -961,13 +960,22 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
             carried = before[0]
     units = _fit(lines, units, len(numbers), width)
     if units is None or _marks_next_note(lines, units[-1], run[-1] + 1):
-        return None
+        # the numbers near the notes still read several of them, one after another down the page
+        in_order = labelled and len(labelled) > 1 and all(a[1][0] < b[1][0] for a, b in zip(labelled, labelled[1:]))
+        return _labelled_area(labelled, hi, furniture, copy) if in_order else None
     _first_lines_home(lines, units)
     if carried:
         scanner.extend_last([lines[i] for i in carried])
     begin = min([units[0][0]] + (carried or []))
     taken = set(range(begin, hi)) - (furniture - set(range(begin, units[-1][-1] + 1)))
     return _Area(list(zip(numbers, units)), taken, 1 if copy is None else 2)
+
+
+def _labelled_area(labelled, hi: int, furniture: set[int], copy) -> _Area:
+    """The note area of notes read by the numbers near them (see _labelled_notes)."""
+    begin = min(unit[0] for _, unit in labelled)
+    taken = set(range(begin, hi)) - (furniture - set(range(begin, max(u[-1] for _, u in labelled) + 1)))
+    return _Area(labelled, taken, 1 if copy is None else 2)
 
 
 def _displaced_first_numbers(lines, body, page_numbers, alone, last, run, scanner):
@@ -1125,7 +1133,8 @@ def _labelled_notes(lines, body, first, alone, run, moved: bool = False) -> list
     `moved`: the first copy of a repeated block, whose missing numbers the second copy holds."""
     lines_here = set(body)
     start = first
-    while start - 1 in lines_here and start - 1 not in alone:  # the run of text right above the first number
+    # the run of text right above the first number, up to a body paragraph's last line ("…。10")
+    while start - 1 in lines_here and start - 1 not in alone and not _ends_with_marker(lines[start - 1]):
         start -= 1
     blocks: list[tuple[list[list[int]], list[int]]] = []  # (runs of text, numbers) between blank lines
     prev = None
@@ -1282,7 +1291,7 @@ def _blocks_before(lines, body, first, alone) -> list[list[int]]:
     a note (a citation, a lead-in such as 參見, a short form) is taken, so that body text stays body text."""
     j = first - 1
     blocks: list[list[int]] = []
-    while j in body and j not in alone:
+    while j in body and j not in alone and not (j == first - 1 and _ends_with_marker(lines[j])):
         block = [j]
         while j - 1 in body and j - 1 not in alone and not _ends_sentence_or_marker(lines[j - 1]):
             j -= 1
@@ -1318,8 +1327,13 @@ def _citation_after_prose(lines, block: list[int]) -> int:
 
 def _ends_sentence_or_marker(line: str) -> bool:
     """A note's or paragraph's last line: it ends a sentence, perhaps with a body marker after it ("。2")."""
+    return _complete(line.strip()) or _ends_with_marker(line)
+
+
+def _ends_with_marker(line: str) -> bool:
+    """A body paragraph's last line: a sentence, then its marker ("。10"); a note ends with no number so."""
     s = line.strip()
-    return _complete(s) or (s[-1:].isdigit() and _ends_sentence(s.rstrip("0123456789")))
+    return s[-1:].isdigit() and _ends_sentence(s.rstrip("0123456789"))
 
 
 def _split_strong(lines, units, count, width, strong: bool = True) -> list[list[int]]:
@@ -1371,6 +1385,8 @@ def _split_points(lines, units, strong: bool, width: int) -> list[tuple[int, int
         for k in range(1, len(unit)):
             prev, nxt = lines[unit[k - 1]].strip(), lines[unit[k]].strip()
             if not nxt or not (_ends_sentence_or_marker(prev) or _display_width(prev) < 0.6 * width):
+                continue
+            if _URL.match(nxt):  # a citation's address broken onto a line of its own starts no note
                 continue
             if not strong or _citation_like(nxt) or _NOTE_LEAD_IN.match(nxt):
                 out.append((u, k))
