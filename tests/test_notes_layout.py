@@ -340,3 +340,22 @@ def test_the_body_line_with_its_marker_above_the_first_number_is_no_note():
                  "3", "4", "", "同前註，頁182。", english, "", "1", "\f")
     notes = notes_of(text)
     assert [notes[n].text for n in (1, 2, 3, 4)] == ["同上，頁5。", "".join(url_note), "同前註，頁182。", english]
+
+
+def test_gbt_notes_under_the_body_with_their_numbers_after_them():
+    """GB/T 7714 notes, numbers alone after them: the first note right under the body's last line (no blank line
+    between) reads as a citation though it opens with a bare cross-reference (同 3); its line '2(1/2): 5-26.' is
+    the volume and issue, no note 2 glued to its text; two notes in one block part at a name in capitals, not
+    at a publisher's name that opens a line ('Psychology Press, 2004')."""
+    gbt = ("同 3: 207; DOWLER L. The research university's dilemma: Resource sharing and research in a",
+           "transinstitutional environment[J]. Journal of Library Administration, 1995,", "2(1/2): 5-26.")
+    prose = "此外,一些突發事件也可能干擾再保證的努力,使雙方的互信難以建立。"
+    capitals = ("CENTERS FOR DISEASE CONTROL AND PREVENTION. People at high risk of developing flu-related",
+                "complications[EB/OL]. (2018-01-23). https://www.cdc.gov/flu/about/disease/high_risk.htm.")
+    chapter = ("SACCHETT C. HUMPHREYS G W. Calling a squirrel a squirrel[M]//BALOTA D A. Cognitive psychology.",
+               "Psychology Press, 2004: 195.")
+    text = _page(*BODY_LINES, *gbt, "1", "", "2", "", "同上: 106-108.", "", prose, *capitals, "3", "4", "",
+                 *chapter, "5", "", "12", "\f")
+    notes = notes_of(text)
+    assert [notes[n].text for n in (1, 2, 3, 4, 5)] == [" ".join(gbt), "同上: 106-108.", prose, " ".join(capitals),
+                                                        " ".join(chapter)]

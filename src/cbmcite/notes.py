@@ -96,6 +96,16 @@ INITIALS_NAME_START = rule(
     counterexamples=("U.S. Policy: An Overview", "A. Introduction", "W. Wundt und die Psychologie"),
     anchored=True,
 )
+CAPITALS_NAME_START = rule(
+    "capitals_name_start",
+    r"^[A-Z]{2}[A-Z'\-]*(?:\s[A-Z][A-Z'\-]*)*\.\s",
+    "A surname in capitals with initials, or a body's name in capitals, then a period: a GB/T 7714 citation "
+    "opens so (MITCHELL T R. …, AMERICAN PSYCHIATRIC ASSOCIATION. …).",
+    examples=("MITCHELL T R. LARSON J R. People in organizations", "KINCHY A. Seeds, sciences, and struggle",
+              "CENTERS FOR DISEASE CONTROL AND PREVENTION. People at high risk"),
+    counterexamples=("U.S. Census Bureau, 2020.", "NATO members agreed", "CSIS 同時對美台海問題提出關注", "H.R. Rep. No. 114-358"),
+    anchored=True,
+)
 NOTE_LEAD_IN = rule(
     "note_lead_in",
     rf"^{alternation(NOTE_LEAD_INS_ZH)}",
@@ -207,10 +217,10 @@ ABBREVIATION_END = rule(
 )
 CONTINUATION_NUMBER = rule(
     "continuation_number",
-    rf"(?:\(\d+\)\s*[:：]|{alternation(MONTHS_EN + MONTH_ABBREVIATIONS)}(?:\s|,|$)|[A-Z][A-Z.]+(?:\s+[A-Z]{{2,}})*\s*[,§])",
+    rf"(?:\(\d+(?:/\d+)?\)\s*[:：]|{alternation(MONTHS_EN + MONTH_ABBREVIATIONS)}(?:\s|,|$)|[A-Z][A-Z.]+(?:\s+[A-Z]{{2,}})*\s*[,§])",
     "After a line-leading number, an issue and its pages, a month or a volume's SMALL-CAPS title: the number "
-    "belongs to an unfinished note's citation (22(3): 45-67 / 4 March 2011 / 2 WIGMORE, EVIDENCE).",
-    examples=("(3): 45-67.", "March 2011, p. 5.", "Sept. 2001.", "WIGMORE, EVIDENCE § 1367 (1940).", "U.S.C. § 1983."),
+    "belongs to an unfinished note's citation (22(3): 45-67 / 21(1/2): 5-26 / 4 March 2011 / 2 WIGMORE, EVIDENCE).",
+    examples=("(3): 45-67.", "(1/2): 5-26.", "March 2011, p. 5.", "Sept. 2001.", "WIGMORE, EVIDENCE § 1367 (1940).", "U.S.C. § 1983."),
     counterexamples=("Joseph L. Sheffield, Military Measures, 2009.", "楊永明，〈信心建立措施〉", "Mayo Clinic, 2016."),
     anchored=True,
 )
@@ -944,9 +954,13 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
         before[0].pop()
         if not before[0]:
             before.pop(0)
-    # a note right above the first number (printed after its note) comes before a split of the runs below;
-    # notes glued without a break come before body text above them
-    while before and len(units) < len(numbers) and _opens_citation(lines[before[0][0]].strip()):
+    # a note right above the first number (printed after its note) comes before a split of the runs below,
+    # when it opens a citation or reads as one right under the body's last line ("…。28") and no note runs
+    # over from the page before; notes glued without a break come before body text above them
+    while before and len(units) < len(numbers) and (
+            _opens_citation(lines[before[0][0]].strip())
+            or _ends_with_marker(lines[before[0][0] - 1]) and not scanner.open_ended()
+            and citation_score(join_lines([lines[i] for i in before[0]])) >= 1):
         units.insert(0, before.pop(0))
     if before and len(units) < len(numbers):
         units = _split_strong(lines, units, len(numbers), width)
@@ -1264,7 +1278,8 @@ def _glued_numbers(lines, body, run) -> bool:
     for i in body:
         m = _NOTE_START.match(lines[i].lstrip("\f"))
         rest = m["rest"] if m else ""
-        if m and (m["num"] or m["zhu"]) in wanted and len(rest) > 3 and rest[0] not in _GLUED_NOT_NOTE:
+        if (m and (m["num"] or m["zhu"]) in wanted and len(rest) > 3 and rest[0] not in _GLUED_NOT_NOTE
+                and CONTINUATION_NUMBER.find(rest) is None):  # '21(1/2): 5-26.' is a volume and its issue
             return True
     return False
 
@@ -1291,7 +1306,7 @@ def _blocks_before(lines, body, first, alone) -> list[list[int]]:
     a note (a citation, a lead-in such as 參見, a short form) is taken, so that body text stays body text."""
     j = first - 1
     blocks: list[list[int]] = []
-    while j in body and j not in alone and not (j == first - 1 and _ends_with_marker(lines[j])):
+    while j in body and j not in alone and not _ends_with_marker(lines[j]):  # a body paragraph's last line
         block = [j]
         while j - 1 in body and j - 1 not in alone and not _ends_sentence_or_marker(lines[j - 1]):
             j -= 1
@@ -1388,7 +1403,7 @@ def _split_points(lines, units, strong: bool, width: int) -> list[tuple[int, int
                 continue
             if _URL.match(nxt):  # a citation's address broken onto a line of its own starts no note
                 continue
-            if not strong or _citation_like(nxt) or _NOTE_LEAD_IN.match(nxt):
+            if not strong or _citation_like(nxt) or _NOTE_LEAD_IN.match(nxt) or CAPITALS_NAME_START.find(nxt):
                 out.append((u, k))
     return out
 
