@@ -343,3 +343,88 @@ def test_a_repeated_block_of_one_line_opened_with_a_space():
     notes = notes_of(text)
     assert [notes[n].text for n in (1, 2, 3)] == ["".join(NOTE_1), " ".join(NOTE_2), NOTE_3]
     assert notes[3].occurrences == 2
+
+
+# Two columns of body and notes whose lines are about as wide as each other (the notes set smaller): pdftotext
+# reads the columns' blocks in turns, each with its superscript numbers somewhere near it.
+TWO_COLUMN_BODY = ["雙方在危機時需要迅速聯繫並澄清意圖。1", "定期會晤的制度讓軍方高層有對話管道。5",
+                   "熱線的建立是信心建立措施的第一步。2", "兩岸之間的互信仍然十分薄弱而有限。6",
+                   "美中關係的起伏也牽動兩岸的互動。3", "區域國家對此的看法並不一致而分歧。7",
+                   "學界對於互信機制的效果看法分歧。4", "未來的發展仍有待雙方持續的努力。8"]
+COLUMN_NOTES = {
+    1: ("楊永明，〈信心建立措施與亞太安全〉，《問題與研究》，", "第38卷第6期（1999年），頁297-301。"),
+    2: ("同前註，頁182。",),
+    3: ("郭臨伍，〈信心建立措施與兩岸關係〉，頁135-136。",),
+    4: ("湯紹成，〈略論兩岸軍事互信機制〉，頁3-5。",),
+    5: ("Bonnie Glaser, Promoting Confidence Building Across", "the Taiwan Strait (Washington, D.C.: CSIS, 2008), 11."),
+    6: ("沈明室，〈互信或防範？美中建立軍事熱線〉，頁13-16。",),
+    7: ("同上，頁20。",),
+    8: ("同前註，頁25-26。",),
+}
+
+
+def test_two_columns_of_notes_read_in_turns_with_their_numbers_near_them():
+    """The left column's notes 1-4 and the right column's 5-8 come in turns: a number after its note, a
+    number alone before the note no number follows, a column's notes set without a break with their numbers
+    among them in another order, two numbers alone before the two notes they label, the page number among
+    them. Each note keeps its own text."""
+    n = COLUMN_NOTES
+    text = _page(*TWO_COLUMN_BODY, "", *n[1], "1", "", *n[5], "5", "", "2", "", *n[2], "",
+                 *n[6], "7", *n[7], "8", *n[8], "6", "", "15", "", "3", "4", "", *n[3], *n[4], "\f")
+    notes = notes_of(text)
+    assert {k: notes[k].text for k in n} == {k: "".join(v) if k < 5 else " ".join(v) for k, v in n.items()}
+
+
+def test_one_column_notes_after_their_numbers_stay_in_the_order_of_the_text():
+    """One column whose numbers stand alone before their notes, one after a note: the notes go in order."""
+    n = COLUMN_NOTES
+    text = _page(*TWO_COLUMN_BODY, "", "1", "", *n[1], "", "2", "", *n[2], "", "3", "", *n[3], "4", "", *n[4], "",
+                 "5", "", *n[5], "", "6", "", *n[6], "", "7", "", *n[7], "", "8", "", *n[8], "\f")
+    notes = notes_of(text)
+    assert {k: notes[k].text for k in n} == {k: "".join(v) if k < 5 else " ".join(v) for k, v in n.items()}
+
+
+BODY_LINES = ["兩岸軍事互信機制屬於信心建立措施的溝通性措施，其目的是建立通報系統，使雙方能在危機時迅速聯繫。1",
+              "此外，雙方也可以建立定期會晤的制度，讓軍方高層有固定的對話管道，並逐步擴大交流的範圍。2",
+              "然而，互信的建立需要時間，雙方的政治分歧也使得各項措施的推動面臨相當的困難與挑戰。3",
+              "因此，學界對於互信機制的效果看法分歧，有人樂觀其成，也有人認為其作用十分有限而已。4"]
+
+
+def test_numbers_both_before_and_after_their_notes_in_one_column():
+    """One column whose numbers stand after some notes (two of them after a block of two notes) and alone
+    before others: the numbers near the notes read them, a prose note above the first number among them."""
+    prose = "此外，一些突發事件也可能干擾雙方互信的建立與發展。"
+    text = _page(*BODY_LINES, "", prose, *NOTE_2, "1", "2", "", "3", "", "同前註，頁182。", "", "4", "",
+                 *NOTE_1, "", "1", "\f")
+    notes = notes_of(text)
+    assert [notes[n].text for n in (1, 2, 3, 4)] == [prose, " ".join(NOTE_2), "同前註，頁182。", "".join(NOTE_1)]
+
+
+def test_the_body_line_with_its_marker_above_the_first_number_is_no_note():
+    """The body's last line ends with a marker ('。5', the next page's note) right above the first note's
+    number alone: the notes start below it; a note's address on a line of its own starts no note."""
+    url_note = ("蕭鈺，〈出版業信息化邁入快車道〉，2001年12月19日，", "http://www.creader.com/news/20011219.html")
+    english = "The talks resumed in 2024 after a long pause."
+    text = _page(*BODY_LINES[:3], BODY_LINES[3][:-1] + "4又一句。5", "1", "", "同上，頁5。", "", *url_note, "2", "",
+                 "3", "4", "", "同前註，頁182。", english, "", "1", "\f")
+    notes = notes_of(text)
+    assert [notes[n].text for n in (1, 2, 3, 4)] == ["同上，頁5。", "".join(url_note), "同前註，頁182。", english]
+
+
+def test_gbt_notes_under_the_body_with_their_numbers_after_them():
+    """GB/T 7714 notes, numbers alone after them: the first note right under the body's last line (no blank line
+    between) reads as a citation though it opens with a bare cross-reference (同 3); its line '2(1/2): 5-26.' is
+    the volume and issue, no note 2 glued to its text; two notes in one block part at a name in capitals, not
+    at a publisher's name that opens a line ('Psychology Press, 2004')."""
+    gbt = ("同 3: 207; DOWLER L. The research university's dilemma: Resource sharing and research in a",
+           "transinstitutional environment[J]. Journal of Library Administration, 1995,", "2(1/2): 5-26.")
+    prose = "此外,一些突發事件也可能干擾再保證的努力,使雙方的互信難以建立。"
+    capitals = ("CENTERS FOR DISEASE CONTROL AND PREVENTION. People at high risk of developing flu-related",
+                "complications[EB/OL]. (2018-01-23). https://www.cdc.gov/flu/about/disease/high_risk.htm.")
+    chapter = ("SACCHETT C. HUMPHREYS G W. Calling a squirrel a squirrel[M]//BALOTA D A. Cognitive psychology.",
+               "Psychology Press, 2004: 195.")
+    text = _page(*BODY_LINES, *gbt, "1", "", "2", "", "同上: 106-108.", "", prose, *capitals, "3", "4", "",
+                 *chapter, "5", "", "12", "\f")
+    notes = notes_of(text)
+    assert [notes[n].text for n in (1, 2, 3, 4, 5)] == [" ".join(gbt), "同上: 106-108.", prose, " ".join(capitals),
+                                                        " ".join(chapter)]

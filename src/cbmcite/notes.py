@@ -96,6 +96,16 @@ INITIALS_NAME_START = rule(
     counterexamples=("U.S. Policy: An Overview", "A. Introduction", "W. Wundt und die Psychologie"),
     anchored=True,
 )
+CAPITALS_NAME_START = rule(
+    "capitals_name_start",
+    r"^[A-Z]{2}[A-Z'\-]*(?:\s[A-Z][A-Z'\-]*)*\.\s",
+    "A surname in capitals with initials, or a body's name in capitals, then a period: a GB/T 7714 citation "
+    "opens so (MITCHELL T R. …, AMERICAN PSYCHIATRIC ASSOCIATION. …).",
+    examples=("MITCHELL T R. LARSON J R. People in organizations", "KINCHY A. Seeds, sciences, and struggle",
+              "CENTERS FOR DISEASE CONTROL AND PREVENTION. People at high risk"),
+    counterexamples=("U.S. Census Bureau, 2020.", "NATO members agreed", "CSIS 同時對美台海問題提出關注", "H.R. Rep. No. 114-358"),
+    anchored=True,
+)
 NOTE_LEAD_IN = rule(
     "note_lead_in",
     rf"^{alternation(NOTE_LEAD_INS_ZH)}",
@@ -207,10 +217,10 @@ ABBREVIATION_END = rule(
 )
 CONTINUATION_NUMBER = rule(
     "continuation_number",
-    rf"(?:\(\d+\)\s*[:：]|{alternation(MONTHS_EN + MONTH_ABBREVIATIONS)}(?:\s|,|$)|[A-Z][A-Z.]+(?:\s+[A-Z]{{2,}})*\s*[,§])",
+    rf"(?:\(\d+(?:/\d+)?\)\s*[:：]|{alternation(MONTHS_EN + MONTH_ABBREVIATIONS)}(?:\s|,|$)|[A-Z][A-Z.]+(?:\s+[A-Z]{{2,}})*\s*[,§])",
     "After a line-leading number, an issue and its pages, a month or a volume's SMALL-CAPS title: the number "
-    "belongs to an unfinished note's citation (22(3): 45-67 / 4 March 2011 / 2 WIGMORE, EVIDENCE).",
-    examples=("(3): 45-67.", "March 2011, p. 5.", "Sept. 2001.", "WIGMORE, EVIDENCE § 1367 (1940).", "U.S.C. § 1983."),
+    "belongs to an unfinished note's citation (22(3): 45-67 / 21(1/2): 5-26 / 4 March 2011 / 2 WIGMORE, EVIDENCE).",
+    examples=("(3): 45-67.", "(1/2): 5-26.", "March 2011, p. 5.", "Sept. 2001.", "WIGMORE, EVIDENCE § 1367 (1940).", "U.S.C. § 1983."),
     counterexamples=("Joseph L. Sheffield, Military Measures, 2009.", "楊永明，〈信心建立措施〉", "Mayo Clinic, 2016."),
     anchored=True,
 )
@@ -961,14 +971,13 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
         return _Area(list(zip(numbers_here, units_here)), taken, 1 if copy is None else 2)
     author_note_possible = (scanner.star_marked and scanner.max_note == 0
                             and any(_STAR_ALONE.fullmatch(lines[i]) for i in body if i < first))
-    if (not author_note_possible and not _numbers_above_indented(lines, last.values())
-            and _narrow_page(lines, [i for i in body if i < first and i not in alone], scanner.page_width(lines))):
+    labelled = None
+    if not author_note_possible and not _numbers_above_indented(lines, last.values()):
+        narrow = _narrow_page(lines, [i for i in body if i < first and i not in alone], scanner.page_width(lines))
         labelled = _labelled_notes(lines, [i for i in body if i not in page_numbers], first, alone, run,
                                    moved=copy is not None)
-        if labelled:
-            begin = min(unit[0] for _, unit in labelled)
-            taken = set(range(begin, hi)) - (furniture - set(range(begin, max(u[-1] for _, u in labelled) + 1)))
-            return _Area(labelled, taken, 1 if copy is None else 2)
+        if labelled and (narrow or _read_as_two_columns(labelled, last)):
+            return _labelled_area(labelled, hi, furniture, copy)
     star = None
     if author_note_possible:
         star = next((i for i in reversed(body) if i < first and _STAR_ALONE.fullmatch(lines[i])), None)
@@ -984,9 +993,13 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
         before[0].pop()
         if not before[0]:
             before.pop(0)
-    # a note right above the first number (printed after its note) comes before a split of the runs below;
-    # notes glued without a break come before body text above them
-    while before and len(units) < len(numbers) and _opens_citation(lines[before[0][0]].strip()):
+    # a note right above the first number (printed after its note) comes before a split of the runs below,
+    # when it opens a citation or reads as one right under the body's last line ("…。28") and no note runs
+    # over from the page before; notes glued without a break come before body text above them
+    while before and len(units) < len(numbers) and (
+            _opens_citation(lines[before[0][0]].strip())
+            or _ends_with_marker(lines[before[0][0] - 1]) and not scanner.open_ended()
+            and citation_score(join_lines([lines[i] for i in before[0]])) >= 1):
         units.insert(0, before.pop(0))
     if before and len(units) < len(numbers):
         units = _split_strong(lines, units, len(numbers), width)
@@ -1000,13 +1013,22 @@ def _detached_area(lines, lo, hi, furniture, alone, scanner) -> _Area | None:
             carried = before[0]
     units = _fit(lines, units, len(numbers), width)
     if units is None or _marks_next_note(lines, units[-1], run[-1] + 1):
-        return None
+        # the numbers near the notes still read several of them, one after another down the page
+        in_order = labelled and len(labelled) > 1 and all(a[1][0] < b[1][0] for a, b in zip(labelled, labelled[1:]))
+        return _labelled_area(labelled, hi, furniture, copy) if in_order else None
     _first_lines_home(lines, units)
     if carried:
         scanner.extend_last([lines[i] for i in carried])
     begin = min([units[0][0]] + (carried or []))
     taken = set(range(begin, hi)) - (furniture - set(range(begin, units[-1][-1] + 1)))
     return _Area(list(zip(numbers, units)), taken, 1 if copy is None else 2)
+
+
+def _labelled_area(labelled, hi: int, furniture: set[int], copy) -> _Area:
+    """The note area of notes read by the numbers near them (see _labelled_notes)."""
+    begin = min(unit[0] for _, unit in labelled)
+    taken = set(range(begin, hi)) - (furniture - set(range(begin, max(u[-1] for _, u in labelled) + 1)))
+    return _Area(labelled, taken, 1 if copy is None else 2)
 
 
 def _displaced_first_numbers(lines, body, page_numbers, alone, last, run, scanner):
@@ -1162,45 +1184,46 @@ def _upper_quartile(values: list[int]) -> float:
 
 
 def _labelled_notes(lines, body, first, alone, run, moved: bool = False) -> list[tuple[int, list[int]]] | None:
-    """Two columns' notes as pdftotext prints them, interleaved: each superscript number comes right after
-    its note's text (several numbers after notes set without a break between them); a number after a
-    blank line labels a run of text that no number follows, in order. None when the page does not read so.
+    """Two columns' notes as pdftotext prints them, interleaved: a column's notes set without a break between
+    them come as one block of lines, their superscript numbers among or after the texts in any order (the
+    numbers, in order, label the block's notes in order); numbers alone between blank lines label the blocks
+    of text that no number is among, block for block in the order of the text. None when the page does not
+    read so.
     `moved`: the first copy of a repeated block, whose missing numbers the second copy holds."""
     lines_here = set(body)
     start = first
-    while start - 1 in lines_here and start - 1 not in alone:  # the run of text right above the first number
+    # the run of text right above the first number, up to a body paragraph's last line ("…。10")
+    while start - 1 in lines_here and start - 1 not in alone and not _ends_with_marker(lines[start - 1]):
         start -= 1
-    runs: list[list[int]] = []
-    labels: list[list[int]] = []
-    floating: list[int] = []
-    prev, attached = None, False
+    blocks: list[tuple[list[list[int]], list[int]]] = []  # (runs of text, numbers) between blank lines
+    prev = None
     for i in (i for i in body if i >= start):
-        adjacent = prev is not None and i == prev + 1
+        if i in alone and alone[i] not in run:
+            continue  # the page number, printed among the notes: a break like a blank line
+        if prev is None or i != prev + 1:
+            blocks.append(([], []))
+        runs, numbers = blocks[-1]
         if i in alone:
-            if alone[i] not in run:
-                return None
-            attached = attached and adjacent
-            (labels[-1] if attached else floating).append(alone[i])
-        elif adjacent and runs and runs[-1][-1] == prev:
+            numbers.append(alone[i])
+        elif runs and runs[-1][-1] == prev:
             runs[-1].append(i)
         else:
             runs.append([i])
-            labels.append([])
-        attached = i not in alone or attached
         prev = i
+    floating = [numbers for runs, numbers in blocks if not runs]  # a block of numbers alone labels a block of text
     if moved:
-        placed = set(floating).union(*labels)
-        floating.extend(n for n in run if n not in placed)
-    unlabelled = [k for k, numbers in enumerate(labels) if not numbers]
+        placed = {n for _, numbers in blocks for n in numbers}
+        floating.extend([n] for n in run if n not in placed)
+    blocks = [block for block in blocks if block[0]]
+    unlabelled = [numbers for _, numbers in blocks if not numbers]
     if len(unlabelled) != len(floating):
         return None
-    for k, number in zip(unlabelled, sorted(floating)):
-        labels[k] = [number]
-    _order_shared_numbers(runs, labels)
+    for numbers, label in zip(unlabelled, floating):
+        numbers.extend(label)
     width = max(map(_display_width, (lines[i] for i in body)))
     out = []
-    for unit, numbers in zip(runs, labels):
-        pieces = _fit(lines, [unit], len(numbers), width) if len(numbers) > 1 else [unit]
+    for runs, numbers in blocks:
+        pieces = _fit(lines, runs, len(numbers), width)
         if pieces is None:
             return None
         out.extend(zip(sorted(numbers), pieces))
@@ -1209,14 +1232,36 @@ def _labelled_notes(lines, body, first, alone, run, moved: bool = False) -> list
     return sorted(out)
 
 
-def _order_shared_numbers(runs: list[list[int]], labels: list[list[int]]) -> None:
-    """A number on the one line between two notes ends the first and starts the second alike: when the
-    second's own number is the one before it, the two numbers belong the other way round (a column's
-    notes go in order: 史曉東…頁 4。/13/Bonnie Glaser…/12 are notes 12 and 13)."""
-    for k in range(len(runs) - 1):
-        a, b = labels[k], labels[k + 1]
-        if len(a) == len(b) == 1 and a[0] == b[0] + 1 and runs[k + 1][0] == runs[k][-1] + 2:
-            labels[k], labels[k + 1] = b, a
+def _read_as_two_columns(labelled: list[tuple[int, list[int]]], number_at: dict[int, int]) -> bool:
+    """Notes labelled by the numbers near them read as two columns side by side (see _columns_interleave), and
+    the numbers stand nearer their notes so than with the same notes taken in the order of the text."""
+    flow = sorted(labelled, key=lambda note: note[1][0])
+    if not _columns_interleave([n for n, _ in flow]):
+        return False
+    in_order = zip(sorted(n for n, _ in labelled), (unit for _, unit in flow))
+    return _distance_to_numbers(labelled, number_at) < _distance_to_numbers(in_order, number_at)
+
+
+def _distance_to_numbers(notes, number_at: dict[int, int]) -> int:
+    """Lines between each note's text and its number alone on a line."""
+    return sum(min(abs(number_at[n] - unit[0]), abs(number_at[n] - unit[-1])) for n, unit in notes if n in number_at)
+
+
+def _columns_interleave(numbers: list[int]) -> bool:
+    """The notes' numbers in the order of the text read two columns side by side: the left column's notes
+    (the lower numbers) and the right column's each in order, the two taking turns more than once, each
+    column with at least two notes and a quarter of the page's (a column's text is as long as the other's).
+    One column's notes come in order, but for a number or two that the extractor moved."""
+    n = len(numbers)
+    for split in sorted(numbers)[2:n - 1]:
+        left = [x < split for x in numbers]
+        if min(sum(left), n - sum(left)) < max(2, n / 4):
+            continue
+        if ([x for x in numbers if x < split] == sorted(x for x in numbers if x < split)
+                and [x for x in numbers if x >= split] == sorted(x for x in numbers if x >= split)
+                and sum(a != b for a, b in zip(left, left[1:])) >= 2):
+            return True
+    return False
 
 
 def _continuation_like(line: str) -> bool:
@@ -1301,7 +1346,8 @@ def _glued_numbers(lines, body, run) -> bool:
     for i in body:
         m = _NOTE_START.match(lines[i].lstrip("\f"))
         rest = m["rest"] if m else ""
-        if m and (m["num"] or m["zhu"]) in wanted and len(rest) > 3 and rest[0] not in _GLUED_NOT_NOTE:
+        if (m and (m["num"] or m["zhu"]) in wanted and len(rest) > 3 and rest[0] not in _GLUED_NOT_NOTE
+                and CONTINUATION_NUMBER.find(rest) is None):  # '21(1/2): 5-26.' is a volume and its issue
             return True
     return False
 
@@ -1328,7 +1374,7 @@ def _blocks_before(lines, body, first, alone) -> list[list[int]]:
     a note (a citation, a lead-in such as 參見, a short form) is taken, so that body text stays body text."""
     j = first - 1
     blocks: list[list[int]] = []
-    while j in body and j not in alone:
+    while j in body and j not in alone and not _ends_with_marker(lines[j]):  # a body paragraph's last line
         block = [j]
         while j - 1 in body and j - 1 not in alone and not _ends_sentence_or_marker(lines[j - 1]):
             j -= 1
@@ -1364,8 +1410,13 @@ def _citation_after_prose(lines, block: list[int]) -> int:
 
 def _ends_sentence_or_marker(line: str) -> bool:
     """A note's or paragraph's last line: it ends a sentence, perhaps with a body marker after it ("。2")."""
+    return _complete(line.strip()) or _ends_with_marker(line)
+
+
+def _ends_with_marker(line: str) -> bool:
+    """A body paragraph's last line: a sentence, then its marker ("。10"); a note ends with no number so."""
     s = line.strip()
-    return _complete(s) or (s[-1:].isdigit() and _ends_sentence(s.rstrip("0123456789")))
+    return s[-1:].isdigit() and _ends_sentence(s.rstrip("0123456789"))
 
 
 def _split_strong(lines, units, count, width, strong: bool = True) -> list[list[int]]:
@@ -1418,7 +1469,9 @@ def _split_points(lines, units, strong: bool, width: int) -> list[tuple[int, int
             prev, nxt = lines[unit[k - 1]].strip(), lines[unit[k]].strip()
             if not nxt or not (_ends_sentence_or_marker(prev) or _display_width(prev) < 0.6 * width):
                 continue
-            if not strong or _citation_like(nxt) or _NOTE_LEAD_IN.match(nxt):
+            if _URL.match(nxt):  # a citation's address broken onto a line of its own starts no note
+                continue
+            if not strong or _citation_like(nxt) or _NOTE_LEAD_IN.match(nxt) or CAPITALS_NAME_START.find(nxt):
                 out.append((u, k))
     return out
 
