@@ -39,6 +39,9 @@ from .rules import rule
 _NAME_WORD = rf"(?:\p{{Lu}}[\p{{L}}'’.\-]*|{alternation(NAME_PARTICLES)})"
 _OPENING_END = compile_fast(r"[,，(（:：;；]")
 _FIRST_COMMA = compile_fast(r"\s*[,，]\s*")
+_SENTENCE_END = compile_fast("[。；;]")
+# every character PINPOINT_TAIL and LAST_PINPOINT can match, but whitespace
+_PINPOINT_CHARS = frozenset(",，0123456789-–.。;；" + "".join(PINPOINT_WORDS + PAGE_MARKS_ZH + ARTICLE_MARKS_ZH))
 _PUBLICATION_FACTS = ("publisher", "publisher-place", "container-title", "URL")
 
 IN_CLAUSE = rule(
@@ -329,23 +332,25 @@ def _repeated_title(note: Note, scope: _Scope) -> None:
 def _uncited_sentences(note: Note) -> list[tuple[int, str]]:
     """The note's sentences (cut at 。 and ；) that no citation covers, with where they start."""
     text = note.text
-    covered = [False] * len(text)
-    for cit in note.citations:
-        at = text.find(cit.raw)
-        if at >= 0:
-            covered[at:at + len(cit.raw)] = [True] * len(cit.raw)
-    out, start = [], None
-    for i, ch in enumerate(text + "\n"):
-        free = i < len(text) and not covered[i]
-        if free and start is None:
-            start = i
-        if start is not None and (not free or ch in "。；;"):
-            end = i + 1 if free else i
-            piece = SIGNAL_LEAD.compiled.sub("", text[start:end].strip()).rstrip("；; ")
-            if piece and len(piece) < 150:
-                out.append((text.find(piece, start), piece))
-            start = None
+    spans = sorted((at, at + len(cit.raw)) for cit in note.citations for at in (text.find(cit.raw),) if at >= 0)
+    out: list[tuple[int, str]] = []
+    free_from = 0
+    for at, end in spans + [(len(text), len(text))]:  # the stretches between covered spans
+        if at > free_from:
+            _sentences_in(text, free_from, at, out)
+        free_from = max(free_from, end)
     return out
+
+
+def _sentences_in(text: str, start: int, stop: int, out: list[tuple[int, str]]) -> None:
+    """The sentences of text[start:stop], each ending at 。 ；or ; (kept) or at stop."""
+    while start < stop:
+        m = _SENTENCE_END.search(text, start, stop)
+        end = m.end() if m else stop
+        piece = SIGNAL_LEAD.compiled.sub("", text[start:end].strip()).rstrip("；; ")
+        if piece and len(piece) < 150:
+            out.append((text.find(piece, start), piece))
+        start = end
 
 
 def _repeated_work(piece: str, fulls: list[_Full]) -> tuple[_Full | None, str, str | None]:
@@ -715,10 +720,12 @@ def _opening_target(text: str, fulls: list[_Full]) -> _Full | None:
     Review, 12.', 'Brown v. Board of Education, 347 U.S. at 495.': the first elements of one earlier full
     citation (its facts dropped) and a new pinpoint, as institutional, legal and authorless works are cited again."""
     text = text.strip()
+    tail_from = _pinpoint_suffix_start(text)
     for tail in (PINPOINT_TAIL, LAST_PINPOINT):  # the widest pinpoint first, then one that spares a title's year
-        stripped = tail.compiled.sub("", text)
-        if stripped == text:
+        m = tail.compiled.search(text, tail_from)
+        if m is None:
             continue
+        stripped = text[:m.start()]  # the tail ends the text
         key = match_key(REPORTER_PINPOINT.compiled.sub("", stripped))
         if len(key) < (4 if has_cjk(key) else 10):
             continue
@@ -726,6 +733,15 @@ def _opening_target(text: str, fulls: list[_Full]) -> _Full | None:
         if len(works) == 1:
             return works[0][0]
     return None
+
+
+def _pinpoint_suffix_start(text: str) -> int:
+    """Where the text's last run of characters a pinpoint tail can hold begins: a tail lies inside it,
+    so searching from there finds what a search of the whole text finds, without trying every position."""
+    i = len(text)
+    while i and (text[i - 1] in _PINPOINT_CHARS or text[i - 1].isspace()):
+        i -= 1
+    return i
 
 
 @lru_cache(maxsize=8192)
@@ -793,9 +809,15 @@ def _prints_year_of(raw: str, full: Citation) -> bool:
 
 def _facts_after(title_key: str, full_raw: str) -> bool:
     """The full citation prints the title and, after it, more than a page: the facts a short note drops."""
-    full_key = match_key(BARE_PAGE_TAIL.compiled.sub("", LOCATOR_TAIL.compiled.sub("", full_raw.strip())))
+    full_key = _without_page_key(full_raw)
     at = full_key.find(title_key)
     return at >= 0 and len(full_key) - at - len(title_key) > 4
+
+
+@lru_cache(maxsize=8192)  # each short note is compared with every earlier full citation
+def _without_page_key(full_raw: str) -> str:
+    """A full citation without its page locator, folded."""
+    return match_key(BARE_PAGE_TAIL.compiled.sub("", LOCATOR_TAIL.compiled.sub("", full_raw.strip())))
 
 
 def _repeated_head(cit: Citation, fulls: list[_Full]) -> _Full | None:
