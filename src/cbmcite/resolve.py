@@ -40,8 +40,9 @@ _NAME_WORD = rf"(?:\p{{Lu}}[\p{{L}}'’.\-]*|{alternation(NAME_PARTICLES)})"
 _OPENING_END = compile_fast(r"[,，(（:：;；]")
 _FIRST_COMMA = compile_fast(r"\s*[,，]\s*")
 _SENTENCE_END = compile_fast("[。；;]")
-# every character PINPOINT_TAIL and LAST_PINPOINT can match, but whitespace
-_PINPOINT_CHARS = frozenset(",，0123456789-–.。;；" + "".join(PINPOINT_WORDS + PAGE_MARKS_ZH + ARTICLE_MARKS_ZH))
+# every character but whitespace that PINPOINT_TAIL, LAST_PINPOINT, LOCATOR_TAIL and BARE_PAGE_TAIL match
+_TAIL_CHARS = frozenset(",，:0123456789-–.。;；" + "".join(PINPOINT_WORDS + PAGE_MARKS_ZH + ARTICLE_MARKS_ZH
+                                                        + PAGE_ABBREVIATIONS_EN + PAGE_LEADS_ZH))
 _PUBLICATION_FACTS = ("publisher", "publisher-place", "container-title", "URL")
 
 IN_CLAUSE = rule(
@@ -720,12 +721,10 @@ def _opening_target(text: str, fulls: list[_Full]) -> _Full | None:
     Review, 12.', 'Brown v. Board of Education, 347 U.S. at 495.': the first elements of one earlier full
     citation (its facts dropped) and a new pinpoint, as institutional, legal and authorless works are cited again."""
     text = text.strip()
-    tail_from = _pinpoint_suffix_start(text)
     for tail in (PINPOINT_TAIL, LAST_PINPOINT):  # the widest pinpoint first, then one that spares a title's year
-        m = tail.compiled.search(text, tail_from)
-        if m is None:
+        stripped = _without_tail(tail, text)
+        if stripped == text:
             continue
-        stripped = text[:m.start()]  # the tail ends the text
         key = match_key(REPORTER_PINPOINT.compiled.sub("", stripped))
         if len(key) < (4 if has_cjk(key) else 10):
             continue
@@ -735,13 +734,14 @@ def _opening_target(text: str, fulls: list[_Full]) -> _Full | None:
     return None
 
 
-def _pinpoint_suffix_start(text: str) -> int:
-    """Where the text's last run of characters a pinpoint tail can hold begins: a tail lies inside it,
-    so searching from there finds what a search of the whole text finds, without trying every position."""
-    i = len(text)
-    while i and (text[i - 1] in _PINPOINT_CHARS or text[i - 1].isspace()):
-        i -= 1
-    return i
+def _without_tail(tail, text: str) -> str:
+    """The text without an end-anchored page or pinpoint tail (as tail.compiled.sub("", text)): the tail lies in
+    the text's last run of characters such tails hold, so the search starts there, not at every position."""
+    start = len(text)
+    while start and (text[start - 1] in _TAIL_CHARS or text[start - 1].isspace()):
+        start -= 1
+    m = tail.compiled.search(text, start)
+    return text if m is None else text[:m.start()] + text[m.end():]
 
 
 @lru_cache(maxsize=8192)
@@ -788,7 +788,7 @@ def _names_and_printed_title(cit: Citation, fulls: list[_Full]) -> _Full | None:
     raw = cit.raw.strip()
     for comma in list(_FIRST_COMMA.finditer(raw))[:4]:
         names, title = raw[:comma.start()], raw[comma.end():]
-        title_key = match_key(BARE_PAGE_TAIL.compiled.sub("", LOCATOR_TAIL.compiled.sub("", title)))
+        title_key = match_key(_without_tail(BARE_PAGE_TAIL, _without_tail(LOCATOR_TAIL, title)))
         people = split_people(ET_AL_TAIL.compiled.sub("", names))
         if len(title_key) < 12 or not people:
             continue
@@ -817,7 +817,7 @@ def _facts_after(title_key: str, full_raw: str) -> bool:
 @lru_cache(maxsize=8192)  # each short note is compared with every earlier full citation
 def _without_page_key(full_raw: str) -> str:
     """A full citation without its page locator, folded."""
-    return match_key(BARE_PAGE_TAIL.compiled.sub("", LOCATOR_TAIL.compiled.sub("", full_raw.strip())))
+    return match_key(_without_tail(BARE_PAGE_TAIL, _without_tail(LOCATOR_TAIL, full_raw.strip())))
 
 
 def _repeated_head(cit: Citation, fulls: list[_Full]) -> _Full | None:
@@ -838,4 +838,4 @@ def _head(cit: Citation) -> str:
 @lru_cache(maxsize=8192)  # each full citation is compared with every earlier one
 def _head_of(raw: str) -> str:
     """A citation without its page locator, folded."""
-    return match_key(LOCATOR_TAIL.compiled.sub("", raw))
+    return match_key(_without_tail(LOCATOR_TAIL, raw))

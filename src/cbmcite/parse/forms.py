@@ -24,9 +24,11 @@ from ..lexicon import (
 )
 from ..model import Form
 from ..normalize import has_cjk
+from ..patterns import compile_fast
 from ..rules import rule
 
 _NUM = r"([0-9０-９]+)"
+_COMMA_SPACE = compile_fast(r",\s")
 _NOT_A_QUANTITY = rf"(?![0-9０-９.．]?[0-9０-９]|\s*{alternation(UNITS_AFTER_NUMBER)})"  # 同5, not 同5年 / 同3.5
 
 
@@ -250,7 +252,7 @@ SHORT_CASE = rule(
 def _short_note(text: str) -> FormInfo:
     if len(text) > 300:
         return FormInfo(Form.FULL)
-    m = SHORT_NOTE_ZH.find(text) or SHORT_NOTE.find(text)
+    m = SHORT_NOTE_ZH.find(text) or (SHORT_NOTE.find(text) if _may_be_short_note(text) else None)
     if m is None:
         return FormInfo(Form.FULL)
     parts = m.groupdict()
@@ -262,6 +264,21 @@ def _short_note(text: str) -> FormInfo:
     if unmarked and not pages and " " not in title and not has_cjk(title):  # 'See Act, Fla.': too little to tell
         return FormInfo(Form.FULL)
     return FormInfo(Form.SHORT, author_text=_lead(m["who"]), title=title)
+
+
+_AFTER_QUOTED_TITLE = compile_fast(rf"(?:,?\s*{_PAGES})?\s*[.。;；]?\s*$")  # SHORT_NOTE's end after its title
+
+
+def _may_be_short_note(text: str) -> bool:
+    """SHORT_NOTE's necessary conditions, cheap to test: its backtracking is costly on the full citations it
+    rejects. Names and pages hold no quotation marks, so the last one closes a quoted title and only pages
+    may follow it; without quotation marks the note holds no parenthesis; ', ' follows the names."""
+    if "," not in text or not _COMMA_SPACE.search(text):
+        return False
+    last_quote = max(text.rfind("“"), text.rfind("”"), text.rfind('"'))
+    if last_quote < 0:
+        return not any(mark in text for mark in "()（）")
+    return text[last_quote] in '”"' and _AFTER_QUOTED_TITLE.match(text, last_quote + 1) is not None
 
 
 def _lead(s: str) -> str:
