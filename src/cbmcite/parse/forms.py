@@ -266,19 +266,32 @@ def _short_note(text: str) -> FormInfo:
     return FormInfo(Form.SHORT, author_text=_lead(m["who"]), title=title)
 
 
-_AFTER_QUOTED_TITLE = compile_fast(rf"(?:,?\s*{_PAGES})?\s*[.。;；]?\s*$")  # SHORT_NOTE's end after its title
+# SHORT_NOTE's end after its title, and after the comma that ends its names when the title is not quoted
+_AFTER_QUOTED_TITLE = compile_fast(rf"(?:,?\s*{_PAGES})?\s*[.。;；]?\s*$")
+_AFTER_NAMES = compile_fast(rf"\s+[\p{{Lu}}\p{{Han}}][^,“”\"()（）]{{1,150}}?(?:,?\s*{_PAGES})?\s*[.。;；]?\s*$")
+_LAST_COMMA_BEFORE_WORDS = compile_fast(r"(?r),(?!\s*[0-9p])")  # the last comma that pages do not follow
+_ENDS_WITH_PAGE = compile_fast(r"[0-9]\s*[.。;；]?\s*$")
 
 
 def _may_be_short_note(text: str) -> bool:
     """SHORT_NOTE's necessary conditions, cheap to test: its backtracking is costly on the full citations it
     rejects. Names and pages hold no quotation marks, so the last one closes a quoted title and only pages
-    may follow it; without quotation marks the note holds no parenthesis; ', ' follows the names."""
+    may follow it; without quotation marks the note holds no parenthesis, and either the last comma that
+    pages do not follow ends the names and a title without commas follows, or only pages follow the names
+    (which hold no colon); ', ' follows the names."""
     if "," not in text or not _COMMA_SPACE.search(text):
         return False
     last_quote = max(text.rfind("“"), text.rfind("”"), text.rfind('"'))
-    if last_quote < 0:
-        return not any(mark in text for mark in "()（）")
-    return text[last_quote] in '”"' and _AFTER_QUOTED_TITLE.match(text, last_quote + 1) is not None
+    if last_quote >= 0:
+        return text[last_quote] in '”"' and _AFTER_QUOTED_TITLE.match(text, last_quote + 1) is not None
+    if any(mark in text for mark in "()（）"):
+        return False
+    names_end = _LAST_COMMA_BEFORE_WORDS.search(text)
+    if names_end is not None and _AFTER_NAMES.match(text, names_end.end()):
+        return True  # 'Surname, Short Title, page.'
+    first_digit = next((i for i, ch in enumerate(text) if "0" <= ch <= "9"), -1)
+    return first_digit > 0 and not any(colon in text[:first_digit] for colon in ":：") \
+        and _ENDS_WITH_PAGE.search(text, first_digit) is not None  # 'Surname, page.'
 
 
 def _lead(s: str) -> str:
