@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import regex
+
 from .items import display_name, issued_year
 from .lexicon import (
     ARTICLE_MARKS_ZH,
@@ -41,8 +43,10 @@ _OPENING_END = compile_fast(r"[,，(（:：;；]")
 _FIRST_COMMA = compile_fast(r"\s*[,，]\s*")
 _SENTENCE_END = compile_fast("[。；;]")
 # every character but whitespace that PINPOINT_TAIL, LAST_PINPOINT, LOCATOR_TAIL and BARE_PAGE_TAIL match
-_TAIL_CHARS = frozenset(",，:0123456789-–.。;；" + "".join(PINPOINT_WORDS + PAGE_MARKS_ZH + ARTICLE_MARKS_ZH
-                                                        + PAGE_ABBREVIATIONS_EN + PAGE_LEADS_ZH))
+_TAIL_CHARS = "".join(sorted(set(",，:0123456789-–.。;；" + "".join(PINPOINT_WORDS + PAGE_MARKS_ZH + ARTICLE_MARKS_ZH
+                                                                + PAGE_ABBREVIATIONS_EN + PAGE_LEADS_ZH))))
+# the last character that is neither one of them nor whitespace (str.isspace, as the stdlib engine's \s)
+_NOT_TAIL_CHAR = compile_fast(rf"(?r)[^\s\x1c-\x1f{regex.escape(_TAIL_CHARS)}]")
 _PUBLICATION_FACTS = ("publisher", "publisher-place", "container-title", "URL")
 
 IN_CLAUSE = rule(
@@ -737,10 +741,8 @@ def _opening_target(text: str, fulls: list[_Full]) -> _Full | None:
 def _without_tail(tail, text: str) -> str:
     """The text without an end-anchored page or pinpoint tail (as tail.compiled.sub("", text)): the tail lies in
     the text's last run of characters such tails hold, so the search starts there, not at every position."""
-    start = len(text)
-    while start and (text[start - 1] in _TAIL_CHARS or text[start - 1].isspace()):
-        start -= 1
-    m = tail.compiled.search(text, start)
+    last_other = _NOT_TAIL_CHAR.search(text)
+    m = tail.compiled.search(text, last_other.end() if last_other else 0)
     return text if m is None else text[:m.start()] + text[m.end():]
 
 
@@ -823,10 +825,12 @@ def _without_page_key(full_raw: str) -> str:
 def _repeated_head(cit: Citation, fulls: list[_Full]) -> _Full | None:
     """The opening of an earlier full citation again, its publication facts dropped, a new page added."""
     head = _head(cit)
-    if len(head) < 20 or head == match_key(cit.raw):  # no page locator: not a later reference
+    if len(head) < 20:
         return None
     hits = [f for f in fulls if _head(f.citation).startswith(head) and len(_head(f.citation)) > len(head) + 8
             and any(k in f.citation.csl and k not in cit.csl for k in _PUBLICATION_FACTS)]
+    if not hits or head == match_key(cit.raw):  # no page locator: not a later reference (folding the raw text costs)
+        return None
     works = _distinct_works(hits)
     return works[0][0] if len(works) == 1 else None
 

@@ -271,6 +271,7 @@ _AFTER_QUOTED_TITLE = compile_fast(rf"(?:,?\s*{_PAGES})?\s*[.。;；]?\s*$")
 _AFTER_NAMES = compile_fast(rf"\s+[\p{{Lu}}\p{{Han}}][^,“”\"()（）]{{1,150}}?(?:,?\s*{_PAGES})?\s*[.。;；]?\s*$")
 _LAST_COMMA_BEFORE_WORDS = compile_fast(r"(?r),(?!\s*[0-9p])")  # the last comma that pages do not follow
 _ENDS_WITH_PAGE = compile_fast(r"[0-9]\s*[.。;；]?\s*$")
+_DIGIT = compile_fast(r"[0-9]")
 
 
 def _may_be_short_note(text: str) -> bool:
@@ -284,14 +285,14 @@ def _may_be_short_note(text: str) -> bool:
     last_quote = max(text.rfind("“"), text.rfind("”"), text.rfind('"'))
     if last_quote >= 0:
         return text[last_quote] in '”"' and _AFTER_QUOTED_TITLE.match(text, last_quote + 1) is not None
-    if any(mark in text for mark in "()（）"):
+    if "(" in text or ")" in text or "（" in text or "）" in text:
         return False
     names_end = _LAST_COMMA_BEFORE_WORDS.search(text)
     if names_end is not None and _AFTER_NAMES.match(text, names_end.end()):
         return True  # 'Surname, Short Title, page.'
-    first_digit = next((i for i, ch in enumerate(text) if "0" <= ch <= "9"), -1)
-    return first_digit > 0 and not any(colon in text[:first_digit] for colon in ":：") \
-        and _ENDS_WITH_PAGE.search(text, first_digit) is not None  # 'Surname, page.'
+    first_digit = _DIGIT.search(text)
+    return first_digit is not None and ":" not in text[:first_digit.start()] and "：" not in text[:first_digit.start()] \
+        and _ENDS_WITH_PAGE.search(text, first_digit.start()) is not None  # 'Surname, page.'
 
 
 def _lead(s: str) -> str:
