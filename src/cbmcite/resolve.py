@@ -629,8 +629,12 @@ def named_people(text: str) -> list[str]:
 
 def _people_of(cit: Citation, roles: tuple[str, ...] = ("author", "editor")) -> list[str]:
     """Authors and editors; a literal 'W. Mou、K. Zhang' holds two people."""
-    return [GLUED_SIGNAL.compiled.sub("", p) for role in roles for n in cit.csl.get(role, [])
-            for p in display_name(n).split("、")]
+    return [p for role in roles for n in cit.csl.get(role, []) for p in _people_named(display_name(n))]
+
+
+@lru_cache(maxsize=8192)  # every op. cit. reads the names of every earlier full citation
+def _people_named(name: str) -> tuple[str, ...]:
+    return tuple(GLUED_SIGNAL.compiled.sub("", p) for p in name.split("、"))
 
 
 def _names_match(wanted: list[str], work: Citation, roles: tuple[str, ...] = ("author", "editor")) -> bool:
@@ -658,11 +662,11 @@ def _title_fits(short: str, cit: Citation) -> bool:
 @lru_cache(maxsize=65536)
 def _same_person(a: str, b: str) -> bool:
     if has_cjk(a) or has_cjk(b):
-        ka, kb = match_key(without_nationality(a)), match_key(without_nationality(b))
+        (ka, family_a), (kb, family_b) = _chinese_name_keys(a), _chinese_name_keys(b)
         if ka == kb:
             return True
         # 谢林 / 〔美〕托马斯·谢林: a transliterated name named by its family part alone
-        return ka == zh_family_key(b) or kb == zh_family_key(a)
+        return ka == family_b or kb == family_a
     fa, fb = family_key(a), family_key(b)
     if not names_close(fa, fb):
         return False
@@ -670,6 +674,12 @@ def _same_person(a: str, b: str) -> bool:
         return True
     ga, gb = _initials(a), _initials(b)
     return not ga or not gb or ga[0] == gb[0]
+
+
+@lru_cache(maxsize=8192)  # each name meets every name of the earlier works: fold it once
+def _chinese_name_keys(name: str) -> tuple[str, str]:
+    """A name folded whole (without a nationality mark) and by its family part."""
+    return match_key(without_nationality(name)), zh_family_key(name)
 
 
 def _ends_with_words(short: str, full: str) -> bool:

@@ -272,6 +272,7 @@ _AFTER_NAMES = compile_fast(rf"\s+[\p{{Lu}}\p{{Han}}][^,“”\"()（）]{{1,150
 _LAST_COMMA_BEFORE_WORDS = compile_fast(r"(?r),(?!\s*[0-9p])")  # the last comma that pages do not follow
 _ENDS_WITH_PAGE = compile_fast(r"[0-9]\s*[.。;；]?\s*$")
 _DIGIT = compile_fast(r"[0-9]")
+_PAGES_TO_END = compile_fast(rf",\s*{_PAGES}\s*[.。;；]?\s*$")
 
 
 def _may_be_short_note(text: str) -> bool:
@@ -288,8 +289,10 @@ def _may_be_short_note(text: str) -> bool:
     if "(" in text or ")" in text or "（" in text or "）" in text:
         return False
     names_end = _LAST_COMMA_BEFORE_WORDS.search(text)
-    if names_end is not None and _AFTER_NAMES.match(text, names_end.end()):
-        return True  # 'Surname, Short Title, page.'
+    if names_end is not None:  # 'Surname, Short Title, page.': a comma after the title is the pages'
+        next_comma = text.find(",", names_end.end())
+        if (next_comma < 0 or _PAGES_TO_END.match(text, next_comma)) and _AFTER_NAMES.match(text, names_end.end()):
+            return True
     first_digit = _DIGIT.search(text)
     return first_digit is not None and ":" not in text[:first_digit.start()] and "：" not in text[:first_digit.start()] \
         and _ENDS_WITH_PAGE.search(text, first_digit.start()) is not None  # 'Surname, page.'
