@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import regex
+
 from .items import display_name, issued_year
 from .lexicon import (
     ARTICLE_MARKS_ZH,
@@ -39,6 +41,11 @@ from .values import has_cjk, match_key, normalize_pages
 _NAME_WORD = rf"(?:\p{{Lu}}[\p{{L}}'’.\-]*|{alternation(NAME_PARTICLES)})"
 _OPENING_END = compile_fast(r"[,，(（:：;；]")
 _FIRST_COMMA = compile_fast(r"\s*[,，]\s*")
+# every character but whitespace that PINPOINT_TAIL, LAST_PINPOINT, LOCATOR_TAIL and BARE_PAGE_TAIL match
+_TAIL_CHARS = "".join(sorted(set(",，:0123456789-–.。;；" + "".join(PINPOINT_WORDS + PAGE_MARKS_ZH + ARTICLE_MARKS_ZH
+                                                                + PAGE_ABBREVIATIONS_EN + PAGE_LEADS_ZH))))
+# the last character that is neither one of them nor whitespace (str.isspace, as the stdlib engine's \s)
+_NOT_TAIL_CHAR = compile_fast(rf"(?r)[^\s\x1c-\x1f{regex.escape(_TAIL_CHARS)}]")
 _PUBLICATION_FACTS = ("publisher", "publisher-place", "container-title", "URL")
 
 IN_CLAUSE = rule(
@@ -339,23 +346,28 @@ def _uncited_sentences(note: Note) -> list[tuple[int, str]]:
     """The note's sentences (cut at 。 and ；, and at a full stop before Chinese) that no citation covers, with where
     they start."""
     text = note.text
-    covered = [False] * len(text)
-    for cit in note.citations:
-        at = text.find(cit.raw)
-        if at >= 0:
-            covered[at:at + len(cit.raw)] = [True] * len(cit.raw)
-    out, start = [], None
-    for i, ch in enumerate(text + "\n"):
-        free = i < len(text) and not covered[i]
-        if free and start is None:
-            start = i
-        if start is not None and (not free or ch in "。；;" or ch == "." and LATIN_STOP_BEFORE_HAN.find(text, i)):
-            end = i + 1 if free else i
-            piece = SIGNAL_LEAD.compiled.sub("", text[start:end].strip()).rstrip("；; ")
-            if piece and len(piece) < 150:
-                out.append((text.find(piece, start), piece))
-            start = None
+    spans = sorted((at, at + len(cit.raw)) for cit in note.citations for at in (text.find(cit.raw),) if at >= 0)
+    out: list[tuple[int, str]] = []
+    free_from = 0
+    for at, end in spans + [(len(text), len(text))]:  # the stretches between covered spans
+        if at > free_from:
+            _sentences_in(text, free_from, at, out)
+        free_from = max(free_from, end)
     return out
+
+
+_SENTENCE_END = compile_fast(rf"[。；;]|{LATIN_STOP_BEFORE_HAN.pattern}")
+
+
+def _sentences_in(text: str, start: int, stop: int, out: list[tuple[int, str]]) -> None:
+    """The sentences of text[start:stop], each ending at 。 ；or ; (kept), at a full stop before Chinese, or at stop."""
+    while start < stop:
+        m = _SENTENCE_END.search(text, start, stop)
+        end = m.end() if m else stop
+        piece = SIGNAL_LEAD.compiled.sub("", text[start:end].strip()).rstrip("；; ")
+        if piece and len(piece) < 150:
+            out.append((text.find(piece, start), piece))
+        start = end
 
 
 def _repeated_work(piece: str, fulls: list[_Full]) -> tuple[_Full | None, str, str | None]:
@@ -635,8 +647,12 @@ def named_people(text: str) -> list[str]:
 
 def _people_of(cit: Citation, roles: tuple[str, ...] = ("author", "editor")) -> list[str]:
     """Authors and editors; a literal 'W. Mou、K. Zhang' holds two people."""
-    return [GLUED_SIGNAL.compiled.sub("", p) for role in roles for n in cit.csl.get(role, [])
-            for p in display_name(n).split("、")]
+    return [p for role in roles for n in cit.csl.get(role, []) for p in _people_named(display_name(n))]
+
+
+@lru_cache(maxsize=8192)  # every op. cit. reads the names of every earlier full citation
+def _people_named(name: str) -> tuple[str, ...]:
+    return tuple(GLUED_SIGNAL.compiled.sub("", p) for p in name.split("、"))
 
 
 def _names_match(wanted: list[str], work: Citation, roles: tuple[str, ...] = ("author", "editor")) -> bool:
@@ -664,11 +680,11 @@ def _title_fits(short: str, cit: Citation) -> bool:
 @lru_cache(maxsize=65536)
 def _same_person(a: str, b: str) -> bool:
     if has_cjk(a) or has_cjk(b):
-        ka, kb = match_key(without_nationality(a)), match_key(without_nationality(b))
+        (ka, family_a), (kb, family_b) = _chinese_name_keys(a), _chinese_name_keys(b)
         if ka == kb:
             return True
         # 谢林 / 〔美〕托马斯·谢林: a transliterated name named by its family part alone
-        return ka == zh_family_key(b) or kb == zh_family_key(a)
+        return ka == family_b or kb == family_a
     fa, fb = family_key(a), family_key(b)
     if not names_close(fa, fb):
         return False
@@ -676,6 +692,12 @@ def _same_person(a: str, b: str) -> bool:
         return True
     ga, gb = _initials(a), _initials(b)
     return not ga or not gb or ga[0] == gb[0]
+
+
+@lru_cache(maxsize=8192)  # each name meets every name of the earlier works: fold it once
+def _chinese_name_keys(name: str) -> tuple[str, str]:
+    """A name folded whole (without a nationality mark) and by its family part."""
+    return match_key(without_nationality(name)), zh_family_key(name)
 
 
 def _ends_with_words(short: str, full: str) -> bool:
@@ -732,7 +754,7 @@ def _opening_target(text: str, fulls: list[_Full]) -> _Full | None:
     citation (its facts dropped) and a new pinpoint, as institutional, legal and authorless works are cited again."""
     text = text.strip()
     for tail in (PINPOINT_TAIL, LAST_PINPOINT):  # the widest pinpoint first, then one that spares a title's year
-        stripped = tail.compiled.sub("", text)
+        stripped = _without_tail(tail, text)
         if stripped == text:
             continue
         key = match_key(REPORTER_PINPOINT.compiled.sub("", stripped))
@@ -742,6 +764,14 @@ def _opening_target(text: str, fulls: list[_Full]) -> _Full | None:
         if len(works) == 1:
             return works[0][0]
     return None
+
+
+def _without_tail(tail, text: str) -> str:
+    """The text without an end-anchored page or pinpoint tail (as tail.compiled.sub("", text)): the tail lies in
+    the text's last run of characters such tails hold, so the search starts there, not at every position."""
+    last_other = _NOT_TAIL_CHAR.search(text)
+    m = tail.compiled.search(text, last_other.end() if last_other else 0)
+    return text if m is None else text[:m.start()] + text[m.end():]
 
 
 @lru_cache(maxsize=8192)
@@ -788,7 +818,7 @@ def _names_and_printed_title(cit: Citation, fulls: list[_Full]) -> _Full | None:
     raw = cit.raw.strip()
     for comma in list(_FIRST_COMMA.finditer(raw))[:4]:
         names, title = raw[:comma.start()], raw[comma.end():]
-        title_key = match_key(BARE_PAGE_TAIL.compiled.sub("", LOCATOR_TAIL.compiled.sub("", title)))
+        title_key = match_key(_without_tail(BARE_PAGE_TAIL, _without_tail(LOCATOR_TAIL, title)))
         people = split_people(ET_AL_TAIL.compiled.sub("", names))
         if len(title_key) < 12 or not people:
             continue
@@ -809,18 +839,26 @@ def _prints_year_of(raw: str, full: Citation) -> bool:
 
 def _facts_after(title_key: str, full_raw: str) -> bool:
     """The full citation prints the title and, after it, more than a page: the facts a short note drops."""
-    full_key = match_key(BARE_PAGE_TAIL.compiled.sub("", LOCATOR_TAIL.compiled.sub("", full_raw.strip())))
+    full_key = _without_page_key(full_raw)
     at = full_key.find(title_key)
     return at >= 0 and len(full_key) - at - len(title_key) > 4
+
+
+@lru_cache(maxsize=8192)  # each short note is compared with every earlier full citation
+def _without_page_key(full_raw: str) -> str:
+    """A full citation without its page locator, folded."""
+    return match_key(_without_tail(BARE_PAGE_TAIL, _without_tail(LOCATOR_TAIL, full_raw.strip())))
 
 
 def _repeated_head(cit: Citation, fulls: list[_Full]) -> _Full | None:
     """The opening of an earlier full citation again, its publication facts dropped, a new page added."""
     head = _head(cit)
-    if len(head) < 20 or head == match_key(cit.raw):  # no page locator: not a later reference
+    if len(head) < 20:
         return None
     hits = [f for f in fulls if _head(f.citation).startswith(head) and len(_head(f.citation)) > len(head) + 8
             and any(k in f.citation.csl and k not in cit.csl for k in _PUBLICATION_FACTS)]
+    if not hits or head == match_key(cit.raw):  # no page locator: not a later reference (folding the raw text costs)
+        return None
     works = _distinct_works(hits)
     return works[0][0] if len(works) == 1 else None
 
@@ -832,4 +870,4 @@ def _head(cit: Citation) -> str:
 @lru_cache(maxsize=8192)  # each full citation is compared with every earlier one
 def _head_of(raw: str) -> str:
     """A citation without its page locator, folded."""
-    return match_key(LOCATOR_TAIL.compiled.sub("", raw))
+    return match_key(_without_tail(LOCATOR_TAIL, raw))

@@ -23,10 +23,12 @@ from ..lexicon import (
     alternation,
 )
 from ..model import Form
+from ..patterns import compile_fast
 from ..rules import rule
 from ..values import has_cjk
 
 _NUM = r"([0-9０-９]+)"
+_COMMA_SPACE = compile_fast(r",\s")
 _NOT_A_QUANTITY = rf"(?![0-9０-９.．]?[0-9０-９]|\s*{alternation(UNITS_AFTER_NUMBER)})"  # 同5, not 同5年 / 同3.5
 
 
@@ -250,7 +252,7 @@ SHORT_CASE = rule(
 def _short_note(text: str) -> FormInfo:
     if len(text) > 300:
         return FormInfo(Form.FULL)
-    m = SHORT_NOTE_ZH.find(text) or SHORT_NOTE.find(text)
+    m = SHORT_NOTE_ZH.find(text) or (SHORT_NOTE.find(text) if _may_be_short_note(text) else None)
     if m is None:
         return FormInfo(Form.FULL)
     parts = m.groupdict()
@@ -262,6 +264,38 @@ def _short_note(text: str) -> FormInfo:
     if unmarked and not pages and " " not in title and not has_cjk(title):  # 'See Act, Fla.': too little to tell
         return FormInfo(Form.FULL)
     return FormInfo(Form.SHORT, author_text=_lead(m["who"]), title=title)
+
+
+# SHORT_NOTE's end after its title, and after the comma that ends its names when the title is not quoted
+_AFTER_QUOTED_TITLE = compile_fast(rf"(?:,?\s*{_PAGES})?\s*[.。;；]?\s*$")
+_AFTER_NAMES = compile_fast(rf"\s+[\p{{Lu}}\p{{Han}}][^,“”\"()（）]{{1,150}}?(?:,?\s*{_PAGES})?\s*[.。;；]?\s*$")
+_LAST_COMMA_BEFORE_WORDS = compile_fast(r"(?r),(?!\s*[0-9p])")  # the last comma that pages do not follow
+_ENDS_WITH_PAGE = compile_fast(r"[0-9]\s*[.。;；]?\s*$")
+_DIGIT = compile_fast(r"[0-9]")
+_PAGES_TO_END = compile_fast(rf",\s*{_PAGES}\s*[.。;；]?\s*$")
+
+
+def _may_be_short_note(text: str) -> bool:
+    """SHORT_NOTE's necessary conditions, cheap to test: its backtracking is costly on the full citations it
+    rejects. Names and pages hold no quotation marks, so the last one closes a quoted title and only pages
+    may follow it; without quotation marks the note holds no parenthesis, and either the last comma that
+    pages do not follow ends the names and a title without commas follows, or only pages follow the names
+    (which hold no colon); ', ' follows the names."""
+    if "," not in text or not _COMMA_SPACE.search(text):
+        return False
+    last_quote = max(text.rfind("“"), text.rfind("”"), text.rfind('"'))
+    if last_quote >= 0:
+        return text[last_quote] in '”"' and _AFTER_QUOTED_TITLE.match(text, last_quote + 1) is not None
+    if "(" in text or ")" in text or "（" in text or "）" in text:
+        return False
+    names_end = _LAST_COMMA_BEFORE_WORDS.search(text)
+    if names_end is not None:  # 'Surname, Short Title, page.': a comma after the title is the pages'
+        next_comma = text.find(",", names_end.end())
+        if (next_comma < 0 or _PAGES_TO_END.match(text, next_comma)) and _AFTER_NAMES.match(text, names_end.end()):
+            return True
+    first_digit = _DIGIT.search(text)
+    return first_digit is not None and ":" not in text[:first_digit.start()] and "：" not in text[:first_digit.start()] \
+        and _ENDS_WITH_PAGE.search(text, first_digit.start()) is not None  # 'Surname, page.'
 
 
 def _lead(s: str) -> str:
