@@ -75,6 +75,9 @@ OP_CIT_TERMS_ZH = ("前引書", "前引书", "前引文", "前揭書", "前揭�
                    "同前引書", "同前揭書", "同前揭文", "前揭論文", "前引論文", "前揭", "前引",
                    "前掲書", "前掲論文", "前掲")  # Japanese 掲: 若林正丈、前掲書、90頁
 LOC_CIT_TERMS = ("loc. cit.", "loc.cit.")
+# A short name defined after a full citation, in parentheses: '(hereafter cited as Krepon, Handbook)', '（以下簡稱《報告書》）'.
+ALIAS_LEADS = ("hereafter", "hereinafter", "hereafter cited as", "hereinafter cited as", "hereafter referred to as",
+               "以下簡稱", "以下简称", "下稱", "下称", "以下稱", "以下称")
 NOTE_WORDS_ZH = ("註", "注")
 # 同註X, 前揭註X, 參見註X …: a lead word, then 註/注, then the note number.
 CROSS_REF_LEADS_ZH = ("同", "同前", "前揭", "前引", "見", "见", "參見", "参見", "参见", "參照", "参照", "同前揭", "上揭", "上引")
@@ -142,7 +145,8 @@ PUBLISHING_PLACES = ("London", "New York", "Paris", "Leipzig", "Berlin", "Oxford
                      "Göttingen", "Halle", "Jena", "Frankfurt", "Hamburg", "Zürich", "Basel", "Geneva", "Genève",
                      "Rome", "Roma", "Milan", "Milano", "Florence", "Firenze", "Madrid", "Lisbon", "Moscow",
                      "St. Petersburg", "Tokyo", "Kyoto", "Beijing", "Peking", "Shanghai", "Taipei", "Hong Kong",
-                     "Singapore", "Seoul", "Delhi", "New Delhi", "Calcutta", "Bombay", "Sydney", "Melbourne", "Toronto")
+                     "Singapore", "Seoul", "Delhi", "New Delhi", "Calcutta", "Bombay", "Sydney", "Melbourne", "Toronto",
+                     "Helsinki", "Stockholm", "Copenhagen", "Oslo", "Canberra", "Ottawa", "Manila", "Jakarta", "Bangkok")
 THESIS_WORDS_ZH = ("碩士論文", "博士論文", "學位論文", "碩士學位論文", "博士學位論文", "硕士论文", "博士论文", "学位论文",
                    "硕士学位论文", "博士学位论文")
 THESIS_WORDS = THESIS_WORDS_ZH + ("Ph.D. dissertation", "PhD dissertation", "dissertation", "MA thesis", "M.A. thesis",

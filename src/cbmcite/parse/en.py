@@ -531,6 +531,9 @@ def _take_paren_block(s: str, out: Parsed) -> str:
         out.csl["publisher-place"] = pub["place"].strip()
         out.csl["publisher"] = pub["pub"].strip()
         set_issued(out, [int(pub["y"])])
+    elif bare and bare["pub"].strip() in PUBLISHING_PLACES:  # 'Final Act (Helsinki, 1975)': where it was issued
+        out.csl["publisher-place"] = bare["pub"].strip()
+        set_issued(out, [int(bare["y"])])
     elif bare and (PUBLISHER_WORD.find_tail(bare["pub"] + " ") or _publisher_after_title(s[: m.start()], bare["pub"])):
         publisher = bare["pub"].strip()
         genre, _, after = publisher.partition(", ")

@@ -13,7 +13,7 @@ from ..patterns import compile_fast
 from ..rules import rule
 
 from ..model import Form
-from .forms import SHORT_FORM_ANYWHERE, same_as_note, short_form_of
+from .forms import SHORT_FORM_ANYWHERE, same_as_note, short_form_of, without_alias
 from .authordate import AUTHOR_DATE, AUTHOR_DATE_NARRATIVE, author_date_references, without_author_date
 from ..shapes import GBT_TYPE_MARK, ZH_COURT_DECISION
 from .gbt import inside_title, new_entry_follows
@@ -161,7 +161,7 @@ def split_note(text: str) -> list[Segment]:
         form = short_form_of(piece) or (Form.CROSS_REF if same_as_note(piece) else None)
         if form:
             segments.append(Segment(piece, True, form))
-        elif looks_like_citation(piece) and not _prose_with_author_date(piece):
+        elif looks_like_citation(without_alias(piece)) and not _prose_with_author_date(without_alias(piece)):
             segments.append(Segment(piece, True))
         elif segments and _continues(segments[-1], piece):
             segments[-1].raw += piece  # a title's own full stop split it
