@@ -71,3 +71,45 @@ def test_op_cit_after_a_sentence_of_commentary_names_the_author_after_the_last_c
                     "李四所提出的「階段論」架構在此亦有參考價值，李四，前引書，頁60。")
     assert target(notes[2]) == ("resolved", (1, 0))
     assert notes[2].citations[0].named == "李四"
+
+
+def test_words_run_on_to_a_signal_are_commentary_not_the_author():
+    for text, author in (("有關攻守平衡的進一步討論請參閱陳大文，《攻守理論》（臺北：五南，2012年），頁3。", "陳大文"),
+                         ("相關討論見Ann Lee, Sea Lanes and Trust (Boston: Harbor Press, 2010), 5.", "Lee"),
+                         ("另可參見林小明，《海事合作》（臺北：三民，2008年），頁9。", "林小明"),
+                         ("資料來源：行政院主計總處，《統計年報》（臺北：主計總處，2010年），頁2。", "行政院主計總處")):
+        note = parse_note(Note(1, text, 1))
+        assert len(note.citations) == 1 and note.kind == "mixed", text
+        names = [n.get("literal") or n.get("family") for n in note.citations[0].csl.get("author", [])]
+        assert names == [author], text
+
+
+def test_one_character_signal_needs_a_pause_or_a_topic_noun_before_it():
+    note = parse_note(Note(1, "林見松，《港口與海權》（臺北：五南，2001年），頁7。", 1))
+    assert note.kind == "citation"
+    assert note.citations[0].csl["author"] == [{"literal": "林見松"}]
+
+
+def test_english_source_inside_a_chinese_sentence_is_cut_from_the_prose_around_it():
+    notes = resolve("Ann Lee, Sea Lanes and Trust (Boston: Harbor Press, 2010), 5.",
+                    "李四認為雙方的海上互動具有高度的示範效果，Ibid., pp. 12-14；但此說仍待驗證。",
+                    "此一論點亦可見於前述研究，Lee, Sea Lanes, p. 20，惟其對象並非台海。",
+                    "對此之批評，可參考Lee, Sea Lanes, p. 30，以及同註1，頁40。")
+    assert [c.raw for c in notes[2].citations] == ["Ibid., pp. 12-14；"]
+    assert target(notes[2]) == ("resolved", (1, 0))
+    assert [c.raw for c in notes[3].citations] == ["Lee, Sea Lanes, p. 20"]
+    assert target(notes[3]) == ("resolved", (1, 0))
+    assert [c.form for c in notes[4].citations] == ["short", "cross_ref"]
+    assert notes[4].citations[1].locator == "40"
+
+
+def test_chinese_page_after_an_english_title_stays_with_its_citation():
+    note = parse_note(Note(1, "林正義，Taiwan’s Security (Taipei: Harbor Press, 1999)，頁5。", 1))
+    assert len(note.citations) == 1 and note.citations[0].csl["author"] == [{"literal": "林正義"}]
+
+
+def test_relative_clause_after_the_pages_is_commentary():
+    note = parse_note(Note(1, "For a different view, see Mark Roe, “Signals at Sea,” Naval Review 9, no. 2 (2015): "
+                              "40–58, who argues that navies rarely read signals as intended.", 1))
+    (c,) = note.citations
+    assert c.raw.endswith("40–58") and c.csl["container-title"] == "Naval Review" and c.csl["volume"] == "9"

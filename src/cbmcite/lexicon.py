@@ -39,12 +39,23 @@ SIGNAL_ZH = ("請參閱", "請參見", "請參考", "請見", "请参阅", "请�
              "参看", "詳見", "详见", "另見", "另见", "另參見", "另参见", "另請參閱", "另请参阅", "另參閱", "另参阅", "另參",
              "另参", "亦見", "亦见", "亦可參考", "可參考", "可参考", "參考", "参考", "轉引自", "转引自", "引自", "見", "见",
              "參照", "参照")  # 參照《行政程序法》第7條 (law)
+# Nouns that a one-character 見 follows as a signal, with no pause before it: 相關討論見X, 詳細分析見X.
+SIGNAL_TOPIC_NOUNS_ZH = ("討論", "讨论", "論述", "论述", "分析", "說明", "说明", "研究", "文獻", "文献", "評論", "评论",
+                         "批評", "批评", "論點", "论点", "整理", "資料", "资料")
+# Words that join a second source on to the first inside a sentence: '…, p. 100，以及同註13，頁110'.
+SOURCE_JOINERS_ZH = ("以及", "及", "與", "与", "和", "暨", "並見", "并见")
+# Words that run on to a signal word with no pause: 另可參見, 進一步討論請參閱, 亦可參考 (the nouns above too).
+SIGNAL_PREFIXES_ZH = ("另", "可", "請", "请", "亦", "並", "并", "均", "詳") + SIGNAL_TOPIC_NOUNS_ZH
+# Labels that name where a table's or a note's figures come from: 資料來源：行政院大陸委員會，…
+SOURCE_LABELS_ZH = ("資料來源", "资料来源")
 # A source quoted or cited inside a citation's parenthetical (Bluebook): '… (1981) (quoting Youngstown, …)'.
 PARENTHETICAL_SOURCE_WORDS_EN = ("quoting", "citing", "quoted in", "cited in")
 SIGNAL_EN = ("See also", "see also", "See", "see", "Cf.", "cf.", "Compare", "E.g.,", "e.g.,",
              "See, e.g.,", "see, e.g.,", "See generally", "see generally", "But see", "but see",  # Bluebook
              "Vgl.", "vgl.")  # German
 
+# Words that open a clause of commentary after a citation's last page: '…, pp. 171-201, who argues that …'.
+RELATIVE_OPENERS_EN = ("who", "which", "whose", "where")
 # Words that open a sentence of commentary, never an author's name before a short note's comma.
 PROSE_OPENERS_EN = ("However", "Thus", "Moreover", "Indeed", "Therefore", "First", "Second", "Third", "Finally",
                     "Nevertheless", "Meanwhile", "Still", "Yet", "Instead", "Similarly", "Likewise", "Furthermore",
@@ -291,7 +302,7 @@ NAME_START_ROLES_ZH = ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH + ROLE_TRANSLATOR_ZH + ("�
 # Role words between a note's authors and the comma before its quoted title ("楊永明主編，《…》").
 CITATION_LINE_ROLES_ZH = ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH
 # Words that open a Chinese note before its citation: signal words, source labels and topic words.
-NOTE_LEAD_INS_ZH = SIGNAL_ZH + ("資料來源", "资料来源", "關於", "关于", "有關", "有关")
+NOTE_LEAD_INS_ZH = SIGNAL_ZH + SOURCE_LABELS_ZH + ("關於", "关于", "有關", "有关")
 # Signal words that show a line of a note cites (the one-character 見 is common in prose: 意見, 看見).
 SOURCE_SIGNALS_ZH = tuple(word for word in SIGNAL_ZH if len(word) > 1)
 # Repeat references that may open a note (op. cit. is matched with any spacing).
