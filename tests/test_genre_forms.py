@@ -113,3 +113,26 @@ def test_relative_clause_after_the_pages_is_commentary():
                               "40–58, who argues that navies rarely read signals as intended.", 1))
     (c,) = note.citations
     assert c.raw.endswith("40–58") and c.csl["container-title"] == "Naval Review" and c.csl["volume"] == "9"
+
+
+def test_agency_publishing_its_own_work_issues_a_report():
+    c = parse_citation("海洋委員會，《海域安全年度檢視》（高雄：海洋委員會，2019年），頁8。")
+    assert c.csl["type"] == "report"
+    other = parse_citation("陳大文，《海域安全》（高雄：海洋出版社，2019年），頁8。")
+    assert other.csl["type"] == "book"
+
+
+def test_report_words_in_a_title():
+    for raw in ("國防部，《中華民國102年四年期國防總檢討》（臺北：國防部，2013年），頁3。",
+                "海巡署，《海巡工作簡報》（臺北：海巡署，民國98年5月），頁2。"):
+        assert parse_citation(raw).csl["type"] == "report", raw
+
+
+def test_gazette_cited_by_volume_and_issue_is_the_container():
+    bare = parse_citation("《立法院公報》，第88卷第40期（民國88年6月），頁30-35。")
+    assert bare.csl.get("container-title") == "立法院公報" and "title" not in bare.csl
+    assert bare.csl["volume"] == "88" and bare.csl["issue"] == "40" and bare.csl["type"] == "document"
+    record = parse_citation("〈外交及僑務委員會第3次全體委員會議紀錄〉，《立法院公報》，第88卷第41期，民國88年6月，頁12。")
+    assert record.csl["title"] == "外交及僑務委員會第3次全體委員會議紀錄" and record.csl["type"] == "document"
+    communique = parse_citation("《中美聯合公報》，1982年8月17日。")
+    assert communique.csl["title"] == "中美聯合公報"

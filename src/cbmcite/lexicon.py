@@ -125,13 +125,15 @@ REPORT_PUBLISHER_WORDS_EN = ("United Nations", "UN", "Headquarters", "Government
 # Titles of reports (matched in any case).
 REPORT_TITLE_WORDS_EN = ("Report", "White Paper", "Working Paper", "Policy Brief", "Issue Brief", "Study on", "Yearbook of",
                          "Briefing")
-REPORT_TITLE_WORDS_ZH = ("報告", "报告", "白皮書", "白皮书")
+REPORT_TITLE_WORDS_ZH = ("報告", "报告", "白皮書", "白皮书", "白書", "總檢討", "总检讨", "簡報", "简报")  # 白書: Japanese
 # Newspaper and news-agency names ('The New York Times', 'Reuters').
 NEWSPAPER_WORDS_EN = ("Times", "Post", "Herald", "Tribune", "Daily", "Gazette", "Guardian", "News", "Chronicle",
                       "Telegraph", "Observer", "Reuters", "Xinhua", "Taipei Times", "Focus Taiwan")
 # 報 after these ends a journal's name (學報, 通報, 季報), not a newspaper's (聯合報).
 JOURNAL_BEFORE_BAO_ZH = tuple("學学通季年月彙汇匯公情画畫導导周週")
 NEWSPAPER_ENDINGS_ZH = ("日报", "时报", "晚报")
+# Official gazettes, numbered by volume and issue (《立法院公報》，第93卷第13期): a periodical, not a communiqué's title.
+GAZETTE_ENDINGS_ZH = ("公報", "公报")
 # Words after 'Place:' that show a publisher's name in a citation ('Cambridge: MIT Press'); no word boundary after.
 PUBLISHER_SIGN_WORDS_EN = ("Press", "Publisher", "Publishing", "Books", "University", "Company", "Inc", "Ltd", "Center",
                            "Centre", "Institute", "Nations", "Office")

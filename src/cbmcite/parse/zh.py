@@ -6,7 +6,7 @@ from typing import Callable
 
 import regex as re
 
-from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, CONFERENCE_LEADS_ZH, JOURNAL_BEFORE_BAO_ZH,
+from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, CONFERENCE_LEADS_ZH, GAZETTE_ENDINGS_ZH, JOURNAL_BEFORE_BAO_ZH,
                        LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, NEWSPAPER_ENDINGS_ZH, NOT_TITLE_START_ZH,
                        NOT_SECTION_AFTER_BAN_ZH, PAGE_MARKS_ZH, PAGE_NOUNS_ZH, BARE_PAGE_AFTER_ZH,
                        PUBLISHER_ENDINGS_AFTER_PLACE_ZH, PUBLISHER_ENDINGS_ZH, REPORT_TITLE_WORDS_ZH,
@@ -118,9 +118,10 @@ REPORT_TITLE_ZH = rule(
     "report_title_zh",
     alternation(REPORT_TITLE_WORDS_ZH),
     "A Chinese title or citation naming a report or a white paper.",
-    examples=("《中國的軍事戰略》白皮書", "《2019年國防報告書》", "《世界投资报告》"),
-    counterexamples=("《報業史》", "《白話文學史》"),
-    requires=("報告", "报告", "白皮"),
+    examples=("《中國的軍事戰略》白皮書", "《2019年國防報告書》", "《世界投资报告》", "《中華民國98年四年期國防總檢討》",
+              "《大陸工作簡報》", "『日本の防衛――防衛白書』"),
+    counterexamples=("《報業史》", "《白話文學史》", "《簡明國際法》"),
+    requires=REPORT_TITLE_WORDS_ZH,
 )
 
 _NUM = r"[0-9０-９〇○零一二三四五六七八九十百]+"
@@ -292,6 +293,14 @@ THESIS_LAST = rule(
     counterexamples=("國立臺灣大學碩士論文，頁30。",),
     requires=_THESIS_REQUIRES,
 )
+GAZETTE_ISSUE_ZH = rule(
+    "gazette_issue_zh",
+    rf"{alternation(GAZETTE_ENDINGS_ZH)}》\s*[，,]?\s*(?:第\s*)?[0-9０-９]+\s*[卷期]",
+    "An official gazette cited by volume or issue is a periodical: 《立法院公報》，第93卷第13期 (not a communiqué).",
+    examples=("立法院公報》，第93卷第13期（民國93年3月）", "總統府公報》第6512期"),
+    counterexamples=("上海公報》，1972年2月28日", "中美聯合公報》"),
+    requires=GAZETTE_ENDINGS_ZH,
+)
 LEGAL_TITLE_ZH = rule(
     "legal_title_zh",
     rf"{alternation(LEGAL_DOCUMENT_ENDINGS_ZH)}(?:\s*[（(][^（）()]{{1,8}}[）)])?$",
@@ -432,6 +441,8 @@ def _title_and_container(m: _Marked, out: Parsed) -> None:
         csl["title"], csl["container-title"] = books[0], books[1]
     elif books and not m.head.strip(" ，,") and NEWSPAPER_NAME_ZH.find(books[0]):
         csl["container-title"] = books[0]  # 《人民日报》2005年9月6日，第1版: an item of the paper, untitled
+    elif books and not m.head.strip(" ，,") and GAZETTE_ISSUE_ZH.find(books[0] + "》" + m.rest):
+        csl["container-title"] = books[0]  # 《立法院公報》，第93卷第13期: an untitled record in the gazette
     elif books:
         csl["title"] = books[0]
     elif m.titles.get("quoted"):
@@ -764,13 +775,21 @@ def _zh_type(s: str, out: Parsed) -> str:
         return "chapter"  # 载《邓小平文选》第三卷，人民出版社1993年版: a piece in a published book, not a journal issue
     if csl.get("container-title") and not (csl.get("volume") or csl.get("issue")) and DATED_VERSION_ZH.find(s):
         return "webpage"  # 載《HuffPost》，2018年6月27日版
+    if csl.get("container-title", "").endswith(GAZETTE_ENDINGS_ZH) and (csl.get("volume") or csl.get("issue")):
+        return "document"  # 〈…會議紀錄〉，《立法院公報》，第92卷第10期: an official record
     if csl.get("container-title"):
         return "article-journal"
-    if REPORT_TITLE_ZH.find(csl.get("title", "")) or REPORT_TITLE_ZH.find(_strip_titles(s)):
+    if REPORT_TITLE_ZH.find(csl.get("title", "")) or REPORT_TITLE_ZH.find(_strip_titles(s)) or _self_published(csl):
         return "report"
     if csl.get("URL") and not csl.get("publisher"):
         return "webpage"
     return "book"
+
+
+def _self_published(csl: dict) -> bool:
+    """行政院大陸委員會，《…》（臺北：行政院大陸委員會，2009年）: an agency that publishes its own work issues a report."""
+    authors = csl.get("author") or []
+    return len(authors) == 1 and bool(csl.get("publisher")) and authors[0].get("literal") == csl["publisher"]
 
 
 # Taiwan and mainland styles: what stands at the ends first (URL, pages, a law-style year), then the titles by their marks.
