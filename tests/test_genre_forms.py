@@ -136,3 +136,31 @@ def test_gazette_cited_by_volume_and_issue_is_the_container():
     assert record.csl["title"] == "外交及僑務委員會第3次全體委員會議紀錄" and record.csl["type"] == "document"
     communique = parse_citation("《中美聯合公報》，1982年8月17日。")
     assert communique.csl["title"] == "中美聯合公報"
+
+
+def test_numbered_series_after_the_title_is_no_part_of_it():
+    book = parse_citation("Ann Lee, Trust at Sea, Occasional Paper 12 (London: Naval Institute, 2004), 9.")
+    assert book.csl["title"] == "Trust at Sea" and [a["family"] for a in book.csl["author"]] == ["Lee"]
+    report = parse_citation("Mark Roe, Hotlines and Crises, CRS Report for Congress RL30001 (Washington, DC: "
+                            "Congressional Research Service, 2008), 4.")
+    assert report.csl["title"] == "Hotlines and Crises" and report.csl["type"] == "report"
+
+
+def test_access_date_before_the_url_leaves_the_url():
+    c = parse_citation("國防部，「海上救難演練」，民國99年5月3日，檢索日期：民國100年1月2日，http://www.mnd.gov.tw/news/123。")
+    assert c.csl["URL"] == "http://www.mnd.gov.tw/news/123"
+    assert c.csl["issued"]["date-parts"][0] == [2010, 5, 3]
+    assert "container-title" not in c.csl  # 民國 opens a date, never a journal's name
+
+
+def test_news_agency_before_a_titled_item_is_its_container():
+    c = parse_citation("中央社，「海巡署加強金門海域巡邏」，民國98年4月2日。")
+    assert c.csl["container-title"] == "中央社" and "author" not in c.csl
+    assert c.csl["title"] == "海巡署加強金門海域巡邏" and c.csl["type"] == "article-newspaper"
+
+
+def test_signal_after_a_topic_noun_within_a_longer_sentence():
+    note = parse_note(Note(1, "海上互信措施一般分為溝通、透明與限制三類，相關分類參見Ann Lee, Trust at Sea "
+                              "(London: Naval Institute, 2004), 9.", 1))
+    (c,) = note.citations
+    assert c.raw.startswith("Ann Lee") and c.csl["title"] == "Trust at Sea"

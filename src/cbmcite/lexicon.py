@@ -41,7 +41,8 @@ SIGNAL_ZH = ("請參閱", "請參見", "請參考", "請見", "请参阅", "请�
              "參照", "参照")  # 參照《行政程序法》第7條 (law)
 # Nouns that a one-character 見 follows as a signal, with no pause before it: 相關討論見X, 詳細分析見X.
 SIGNAL_TOPIC_NOUNS_ZH = ("討論", "讨论", "論述", "论述", "分析", "說明", "说明", "研究", "文獻", "文献", "評論", "评论",
-                         "批評", "批评", "論點", "论点", "整理", "資料", "资料")
+                         "批評", "批评", "論點", "论点", "整理", "資料", "资料", "分類", "分类", "定義", "定义", "觀點",
+                         "观点", "數據", "数据", "統計", "统计")
 # Words that join a second source on to the first inside a sentence: '…, p. 100，以及同註13，頁110'.
 SOURCE_JOINERS_ZH = ("以及", "及", "與", "与", "和", "暨", "並見", "并见")
 # Words that run on to a signal word with no pause: 另可參見, 進一步討論請參閱, 亦可參考 (the nouns above too).
@@ -143,6 +144,8 @@ PUBLICATION_SIGN_WORDS_ZH = ("出版社", "書局", "书局", "出版", "公司"
 COMPILED_WORK_ENDINGS_ZH = ("論文集", "论文集", "文集", "辭典", "辞典", "詞典", "词典")
 # A report's series or number in parentheses after its title: (CRS Report RL32496), (Working Paper No. 5).
 REPORT_NUMBER_WORDS_EN = ("Report", "Paper", "Series", "No.")
+# A numbered series named after a title: ', Adelphi Paper 307', ', CRS Report for Congress RL32496'.
+SERIES_WORDS_EN = ("Paper", "Papers", "Report", "Reports", "Series", "Brief", "Briefs", "Monograph", "Monographs")
 # Small words inside a capitalised name of a publisher or place ('Bank of England', 'Frankfurt am Main').
 NAME_CONNECTIVES_EN = ("of", "and", "&", "the")
 PLACE_CONNECTIVES_EN = ("of", "am", "upon", "on")

@@ -345,7 +345,7 @@ PROSE_LEAD = rule(  # its prefilter is _MAY_LEAD, searched in a piece's first 14
     "prose_lead",
     rf"^(?:.{{0,40}}?[。，；：;:,.!?！？\s）)」』])?{alternation(SIGNAL_ZH)}\s*[:：，,]?\s*"
     # a few words run on to a signal with no pause: 相關討論見 / 另可參見 / 進一步討論請參閱 / 資料來源：
-    rf"|^\p{{Han}}{{0,10}}?(?:{alternation(SIGNAL_PREFIXES_ZH)}{alternation(SOURCE_SIGNALS_ZH)}"
+    rf"|^(?:.{{0,60}}?[。，；：;:,!?！？）)」』])?\p{{Han}}{{0,10}}?(?:{alternation(SIGNAL_PREFIXES_ZH)}{alternation(SOURCE_SIGNALS_ZH)}"
     rf"|{alternation(SIGNAL_TOPIC_NOUNS_ZH)}[見见])\s*[:：，,]?\s*"
     rf"|^{alternation(SOURCE_LABELS_ZH)}\s*[:：]\s*"
     rf"|^(?:.{{0,120}}?[,，;；:：]\s*)?{alternation(SIGNAL_EN)}\s+",
@@ -353,7 +353,7 @@ PROSE_LEAD = rule(  # its prefilter is _MAY_LEAD, searched in a piece's first 14
     "'On the logic of commitment, see Thomas C. Schelling, …'.",
     examples=("……之能力。詳見 Thomas C. Schelling, The Strategy of Conflict", "參見汪波，前引文。", "See also Smith, Theory, 5.",
               "相關討論見Robert Jervis, Perception", "進一步討論請參閱王振寰，《書》", "資料來源：行政院主計總處，〈表〉",
-              "相關論述另可參見翁明賢，〈章〉",
+              "相關論述另可參見翁明賢，〈章〉", "一般可區分為四類，相關分類參見Michael Krepon, ed., A Handbook",
               "有關此點，請參閱王振寰，《書》", "For a useful overview, see Charles L. Glaser, “Title,” 5.",
               "德國聯邦憲法法院亦有類似見解，vgl. BVerfGE 7, 198 (208)."),
     counterexamples=("Seeley, Theory, 5.", "王振寰，《參考書目》", "關於參考文獻的討論", "由此可見兩岸互信之不易"),

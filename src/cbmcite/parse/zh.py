@@ -91,10 +91,10 @@ EDITOR_TAIL = rule(
 )
 BARE_JOURNAL = rule(
     "bare_journal_zh",
-    r"\s*[，,]\s*(?P<j>[^，,（(0-9第]{2,30}?)\s*(?:[，,（(]|第|[0-9])",
+    rf"\s*[，,]\s*(?!{alternation(NOT_TITLE_START_ZH)})(?P<j>[^，,（(0-9第]{{2,30}}?)\s*(?:[，,（(]|第|[0-9])",
     "In the 「」 style the journal after the title is bare text before its volume: ，遠景基金會季刊，第10卷.",
     examples=("，遠景基金會季刊，第10卷第3期", "，問題與研究第43卷", "，國際政治科學（北京），總第12期"),
-    counterexamples=("，第10卷第3期", "，頁93。"),
+    counterexamples=("，第10卷第3期", "，頁93。", "，民國95年6月7日"),
     requires=("，", ","),
     anchored=True,
 )
@@ -348,9 +348,9 @@ PUBLISHER_END_ZH = rule(
 )
 ACCESS_DATE_ZH = rule(
     "access_date_zh",
-    rf"[（(]?\s*{alternation(ACCESS_DATE_LEADS_ZH)}日期\s*[：:]?[^）)]*[）)]?",
+    rf"[（(]?\s*{alternation(ACCESS_DATE_LEADS_ZH)}日期\s*[：:]?(?:[^）)，,。]|[，,](?!\s*https?://))*[）)]?",
     "An access date, in parentheses or not: （瀏覽日期：2020年1月1日）, 检索日期：2019年.",
-    examples=("網址：http://x.tw（瀏覽日期：2020年1月1日）", "检索日期：2019年3月"),
+    examples=("網址：http://x.tw（瀏覽日期：2020年1月1日）", "检索日期：2019年3月", "瀏覽日期：民國97年3月1日，http://x.tw"),
     counterexamples=("《日期與時間》", "出版日期：2019年"),
     requires=("日期",),
 )
@@ -450,6 +450,10 @@ def _title_and_container(m: _Marked, out: Parsed) -> None:
         journal = _bare_journal(m.s, m.titles["quoted_end"])
         if journal:
             csl["container-title"] = journal
+    if "container-title" not in csl and [a.get("literal") for a in csl.get("author", [])] == [m.head.strip(" ，,")] \
+            and m.head.strip(" ，,") in NEWS_AGENCIES_ZH:  # 中央社，「標題」，民國95年6月7日: the agency's wire item
+        csl["container-title"] = csl.pop("author")[0]["literal"]
+        out.kind_hint = out.kind_hint or "newspaper"
 
 
 def _chapter_editors(m: _Marked, out: Parsed) -> None:
