@@ -164,3 +164,24 @@ def test_signal_after_a_topic_noun_within_a_longer_sentence():
                               "(London: Naval Institute, 2004), 9.", 1))
     (c,) = note.citations
     assert c.raw.startswith("Ann Lee") and c.csl["title"] == "Trust at Sea"
+
+
+def test_japanese_publication_block_and_issue():
+    book = parse_citation("山田一郎『海洋安全保障の構想』（有斐閣、2010年）、45頁。")
+    assert book.csl["publisher"] == "有斐閣" and book.csl["issued"]["date-parts"][0][0] == 2010
+    article = parse_citation("佐藤花子「尖閣問題の構図」『国際政治学会報』第12号（2011年）、3-20頁。")
+    assert article.csl["container-title"] == "国際政治学会報" and article.csl["issue"] == "12"
+    assert article.csl["type"] == "article-journal"
+
+
+def test_japanese_chapter_names_its_editor_with_hen():
+    c = parse_citation("鈴木次郎「海上連絡メカニズム」、山田一郎編『東アジアの安全保障』（有斐閣、2012年）、10-30頁。")
+    assert c.csl["type"] == "chapter" and c.csl["editor"] == [{"literal": "山田一郎"}]
+    assert c.csl["container-title"] == "東アジアの安全保障"
+
+
+def test_japanese_signal_words_around_a_citation_are_commentary():
+    note = parse_note(Note(1, "この点は議論が多い。詳しくは、山田一郎『海洋安全保障の構想』（有斐閣、2010年）、45-50頁を参照。", 1))
+    (c,) = note.citations
+    assert c.raw == "山田一郎『海洋安全保障の構想』（有斐閣、2010年）、45-50頁"
+    assert c.csl["author"] == [{"literal": "山田一郎"}] and c.locator == "45-50"

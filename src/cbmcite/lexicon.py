@@ -49,6 +49,9 @@ SOURCE_JOINERS_ZH = ("以及", "及", "與", "与", "和", "暨", "並見", "并
 SIGNAL_PREFIXES_ZH = ("另", "可", "請", "请", "亦", "並", "并", "均", "詳") + SIGNAL_TOPIC_NOUNS_ZH
 # Labels that name where a table's or a note's figures come from: 資料來源：行政院大陸委員會，…
 SOURCE_LABELS_ZH = ("資料來源", "资料来源")
+# Japanese notes: a lead word before the citation (詳しくは、X) and the verb after it (Xを参照).
+SIGNAL_JA = ("詳しくは", "詳細は", "たとえば", "例えば")
+SIGNAL_AFTER_JA = ("を参照", "を参照されたい", "参照")
 # A source quoted or cited inside a citation's parenthetical (Bluebook): '… (1981) (quoting Youngstown, …)'.
 PARENTHETICAL_SOURCE_WORDS_EN = ("quoting", "citing", "quoted in", "cited in")
 SIGNAL_EN = ("See also", "see also", "See", "see", "Cf.", "cf.", "Compare", "E.g.,", "e.g.,",
@@ -131,7 +134,7 @@ REPORT_TITLE_WORDS_ZH = ("報告", "报告", "白皮書", "白皮书", "白書",
 NEWSPAPER_WORDS_EN = ("Times", "Post", "Herald", "Tribune", "Daily", "Gazette", "Guardian", "News", "Chronicle",
                       "Telegraph", "Observer", "Reuters", "Xinhua", "Taipei Times", "Focus Taiwan")
 # 報 after these ends a journal's name (學報, 通報, 季報), not a newspaper's (聯合報).
-JOURNAL_BEFORE_BAO_ZH = tuple("學学通季年月彙汇匯公情画畫導导周週")
+JOURNAL_BEFORE_BAO_ZH = tuple("學学通季年月彙汇匯公情画畫導导周週會会")  # 會報: a society's bulletin
 NEWSPAPER_ENDINGS_ZH = ("日报", "时报", "晚报")
 # Official gazettes, numbered by volume and issue (《立法院公報》，第93卷第13期): a periodical, not a communiqué's title.
 GAZETTE_ENDINGS_ZH = ("公報", "公报")

@@ -9,7 +9,8 @@ from ..lexicon import (ABBREVIATIONS, CHAPTER_LEAD_ZH, SIGNAL_EN, SIGNAL_ZH, IBI
                        NAME_JOINERS_EN, NUMBERED_PART_ABBREVIATIONS, ORDINAL_WORDS_DE, PARENTHETICAL_SOURCE_WORDS_EN,
                        PREVIOUS_NOTE_TERMS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH,
                        PAGE_LEADS_ZH, RELATIVE_OPENERS_EN, SIGNAL_PREFIXES_ZH, SIGNAL_TOPIC_NOUNS_ZH,
-                       SOURCE_JOINERS_ZH, SOURCE_LABELS_ZH, SOURCE_SIGNALS_ZH, TITLE_OPENING_WORDS_EN, alternation)
+                       SIGNAL_AFTER_JA, SIGNAL_JA, SOURCE_JOINERS_ZH, SOURCE_LABELS_ZH, SOURCE_SIGNALS_ZH,
+                       TITLE_OPENING_WORDS_EN, alternation)
 from ..patterns import compile_fast
 from ..rules import rule
 
@@ -163,7 +164,7 @@ def split_note(text: str) -> list[Segment]:
         if form:
             segments.append(Segment(piece, True, form))
         elif looks_like_citation(without_alias(piece)) and not _prose_with_author_date(without_alias(piece)):
-            clause = COMMENT_AFTER_PAGES.find(piece)
+            clause = COMMENT_AFTER_PAGES.find(piece) or SIGNAL_AFTER_CITATION_JA.find(piece)
             segments.append(Segment(piece[: clause.start()] if clause else piece, True))
             if clause:
                 segments.append(Segment(piece[clause.start():], False))
@@ -218,6 +219,16 @@ COMMENT_AFTER_PAGES = rule(
               "(Princeton: Princeton University Press, 2005), which shows how costly signals reassure."),
     counterexamples=("Charles L. Glaser, Who Argues? (1997), 5.", "pp. 5-6, which"),
     requires=RELATIVE_OPENERS_EN,
+)
+
+
+SIGNAL_AFTER_CITATION_JA = rule(
+    "split_signal_after_citation_ja",
+    rf"(?<=[頁页0-9）)』」])\s*{alternation(SIGNAL_AFTER_JA)}\s*[。.]?\s*$",
+    "Japanese puts the signal verb after the citation: '…（有斐閣、1999年）、250-260頁を参照。' — it is no part of it.",
+    examples=("五百旗頭真編『戦後日本外交史』（有斐閣、1999年）、250-260頁を参照。", "『日中関係』（岩波書店、2006年）参照"),
+    counterexamples=("『参照系の理論』（有斐閣、1999年）、5頁。",),
+    requires=("参照",),
 )
 
 
@@ -338,7 +349,7 @@ def _looks_prose(piece: str) -> bool:
     return len(piece) > 60 and not has_year(piece)
 
 
-_MAY_LEAD = compile_fast("|".join(sorted({w[0] for w in SIGNAL_ZH + SOURCE_LABELS_ZH}) + sorted({w.split()[0].rstrip(".,") for w in SIGNAL_EN})))
+_MAY_LEAD = compile_fast("|".join(sorted({w[0] for w in SIGNAL_ZH + SOURCE_LABELS_ZH + SIGNAL_JA}) + sorted({w.split()[0].rstrip(".,") for w in SIGNAL_EN})))
 # commentary, then a signal word, then the citation: '……之能力。詳見 Thomas C. Schelling, …'
 # (the signal word opens the note or follows punctuation: 參考 inside a title is no signal)
 PROSE_LEAD = rule(  # its prefilter is _MAY_LEAD, searched in a piece's first 140 characters only
@@ -348,12 +359,14 @@ PROSE_LEAD = rule(  # its prefilter is _MAY_LEAD, searched in a piece's first 14
     rf"|^(?:.{{0,60}}?[。，；：;:,!?！？）)」』])?\p{{Han}}{{0,10}}?(?:{alternation(SIGNAL_PREFIXES_ZH)}{alternation(SOURCE_SIGNALS_ZH)}"
     rf"|{alternation(SIGNAL_TOPIC_NOUNS_ZH)}[見见])\s*[:：，,]?\s*"
     rf"|^{alternation(SOURCE_LABELS_ZH)}\s*[:：]\s*"
+    rf"|^(?:.{{0,40}}?[。、，])?{alternation(SIGNAL_JA)}\s*[、，,]?\s*"
     rf"|^(?:.{{0,120}}?[,，;；:：]\s*)?{alternation(SIGNAL_EN)}\s+",
     "Commentary, then a signal word that leads into the citation: '……之能力。詳見 Thomas C. Schelling, …', "
     "'On the logic of commitment, see Thomas C. Schelling, …'.",
     examples=("……之能力。詳見 Thomas C. Schelling, The Strategy of Conflict", "參見汪波，前引文。", "See also Smith, Theory, 5.",
               "相關討論見Robert Jervis, Perception", "進一步討論請參閱王振寰，《書》", "資料來源：行政院主計總處，〈表〉",
               "相關論述另可參見翁明賢，〈章〉", "一般可區分為四類，相關分類參見Michael Krepon, ed., A Handbook",
+              "詳しくは、五百旗頭真編『戦後日本外交史』",
               "有關此點，請參閱王振寰，《書》", "For a useful overview, see Charles L. Glaser, “Title,” 5.",
               "德國聯邦憲法法院亦有類似見解，vgl. BVerfGE 7, 198 (208)."),
     counterexamples=("Seeley, Theory, 5.", "王振寰，《參考書目》", "關於參考文獻的討論", "由此可見兩岸互信之不易"),

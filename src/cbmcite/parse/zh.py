@@ -216,11 +216,12 @@ VOLUME_ZH = rule(
 )
 ISSUE_ZH = rule(
     "issue_zh",
-    rf"總?第\s*(?P<i>{_NUM})\s*期|(?<=卷\s*)(?P<i2>[0-9]+)\s*期|(?i:no\.?\s*(?P<i3>[0-9]+))|年第(?P<i4>[0-9]+)期",
-    "A journal's issue: 第3期 / 總第12期 / 3卷2期 / No. 4 / 1994年第2期.",
-    examples=("第10卷第3期", "國際政治科學（北京），總第12期", "3卷2期", "Vol. 22, No. 4"),
-    counterexamples=("第10卷", "期刊"),
-    requires=("期", "n", "N"),
+    rf"總?第\s*(?P<i>{_NUM})\s*期|(?<=卷\s*)(?P<i2>[0-9]+)\s*期|(?i:no\.?\s*(?P<i3>[0-9]+))|年第(?P<i4>[0-9]+)期"
+    r"|第\s*(?P<i5>[0-9]+)\s*号(?=\s*[（(])",
+    "A journal's issue: 第3期 / 總第12期 / 3卷2期 / No. 4 / 1994年第2期 / Japanese 第4号（2002年）.",
+    examples=("第10卷第3期", "國際政治科學（北京），總第12期", "3卷2期", "Vol. 22, No. 4", "『日本台湾学会報』第4号（2002年）"),
+    counterexamples=("第10卷", "期刊", "国发〔2018〕22号", "指导案例第12号。"),
+    requires=("期", "n", "N", "号"),
 )
 SECTION_ZH = rule(
     "newspaper_section_zh",
@@ -255,6 +256,14 @@ CHAPTER_LEAD = rule(
     counterexamples=("〈篇名〉，《期刊》第3卷", "《書名》，臺北：三民"),
     requires=CHAPTER_LEAD_ZH,
 )
+JA_CHAPTER_EDITOR = rule(
+    "ja_chapter_editor",
+    rf"」\s*[、，,]\s*(?P<e>[^、，,「」『』《》（）]{{2,30}}?)\s*{alternation(ROLE_EDITOR_ZH)}\s*[『《]",
+    "A Japanese chapter names its book's editors with 編 and no lead word: 「章」、高木誠一郎編『書』.",
+    examples=("阿部純一「中国の軍事力」、高木誠一郎編『脱冷戦期の中国外交』",),
+    counterexamples=("松田康博「台湾の大陸政策」『日本台湾学会報』第4号", "「章」、『書』"),
+    requires=("」",),
+)
 EDITOR_BEFORE_BOOK = rule(
     "editor_before_book_zh",
     rf"(?P<e>[^，,；;：:《〈「]+?)\s*{alternation(ROLE_EDITOR_ZH)}\s*[，,：:]?\s*$",
@@ -278,9 +287,11 @@ PUBLISHER_YEAR_ZH = rule(
 # in parentheses after a title any name before the year is its publisher: 《民法総則物権法》（有斐閣，1950年）
 PAREN_PUBLISHER_YEAR = rule(
     "paren_publisher_year_zh",
-    r"(?:^|》)\s*[（(]\s*(?P<pub>[^，,（()）〈〉《》：:0-9]{2,24})\s*[，,]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}|民國\s*[0-9]{2,3})\s*年?\s*[）)]",
-    "A publisher and year in parentheses right after a title: 《民法総則物権法》（有斐閣，1950年）.",
-    examples=("《民法総則物権法》（有斐閣，1950年）", "《書》(自刊, 民國80年)"),
+    r"(?:^|[》』])\s*[（(]\s*(?P<pub>[^，,（()）〈〉《》：:0-9]{2,24}?)\s*[，,、]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}|民國\s*[0-9]{2,3})\s*年?\s*[）)]",
+    "A publisher and year in parentheses right after a title: 《民法総則物権法》（有斐閣，1950年）, Japanese "
+    "『戦後日本外交史』（有斐閣、1999年）.",
+    examples=("《民法総則物権法》（有斐閣，1950年）", "《書》(自刊, 民國80年)", "『日本の防衛』（ぎょうせい、2008年）",
+              "《周恩來傳》（人民出版社、中央文獻出版社，1989年）"),
     counterexamples=("《書》（臺北：三民，1999年）", "《書》，自刊，1999年"),
     requires=("（", "("),
 )
@@ -464,6 +475,9 @@ def _chapter_editors(m: _Marked, out: Parsed) -> None:
         ed = _editor_after(s, chapter)
         if ed:
             take_people(out, "editor", ed)
+        out.kind_hint = "chapter"
+    elif m.article and JA_CHAPTER_EDITOR.find(s):  # 「章」、高木誠一郎編『書』 (Japanese): no lead word
+        take_people(out, "editor", JA_CHAPTER_EDITOR.find(s)["e"])
         out.kind_hint = "chapter"
     elif chapter and not m.article and len(books) >= 2 and s.find(books[0]) < chapter.start():
         ed = _editor_after(s, chapter)
