@@ -19,7 +19,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 OUT = ROOT / "fixtures" / "unseen"
 MODULES = ["doc_tw_thesis", "doc_mainland", "doc_zh_law", "doc_us_law", "doc_endnotes",
-           "doc_ir_chicago", "doc_authordate", "doc_tw_quotes", "doc_tw_history", "doc_mainland_law"]
+           "doc_ir_chicago", "doc_authordate", "doc_tw_quotes", "doc_tw_history", "doc_mainland_law",
+           # second batch (see README): written after the first had been fixed against
+           "doc2_tw_prospect", "doc2_tw_dissertation", "doc2_mainland_wep", "doc2_ja_en",
+           "doc2_cbm_chicago", "doc2_tw_repeat", "doc2_tw_policy_endnotes", "doc2_commentary"]
 NO_LINE_START = "。，、；：）」』》〉！？．,.;:)"
 CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef〔〕《》〈〉「」『』]")
 SIGNALS = re.compile(r"(?i)^(see also|see, e\.g\.,|see generally|see|cf\.|compare|but see|e\.g\.,|參見|另參見|請參閱|詳見|另見|見|亦見|參閱|参见|详见|另参见|又见|转引自|轉引自|and|以及)$")
@@ -129,6 +132,16 @@ def _marker(doc, n):
     return chr(0x2460 + n - 1) if doc.get("marker") == "circled" else str(n)
 
 
+def _body_marker(doc, n):
+    return doc["body_marker"].format(n=n) if doc.get("body_marker") else _marker(doc, n)
+
+
+def _head(doc, page):
+    """The running head: one string, or a list alternating by page (journal name / article title)."""
+    head = doc["head"]
+    return head if isinstance(head, str) else head[page % len(head)]
+
+
 def render_txt(doc, texts):
     """Text as a PDF extractor gives it: running head, body with glued markers, notes at the foot of
     each page (or as endnotes), page numbers."""
@@ -143,22 +156,25 @@ def render_txt(doc, texts):
         nonlocal page, pending, carried
         if not doc.get("endnotes"):
             out.append("")
-            out.extend(carried)
+            block = list(carried)
             carried = []
             for n in pending:
                 lines = wrap(f"{_marker(doc, n)}{doc.get('note_sep', ' ')}{texts[n - 1]}", width)
                 if n in split and n == pending[-1] and len(lines) > 1:
-                    out.append(lines[0]); carried = lines[1:]
+                    block.append(lines[0]); carried = lines[1:]
                 else:
-                    out.extend(lines)
-        out.extend(["", str(page), "", doc["head"], ""])
+                    block.extend(lines)
+            out.extend(block)
+            if page in doc.get("repeat", ()):  # the extractor prints this page's footnote block twice
+                out.extend([""] + block)
+        out.extend(["", str(page), "", _head(doc, page), ""])
         page += 1
         pending = []
 
     para = ""
     for n in range(1, len(texts) + 1):
         sentence = body[(n - 1) % len(body)]
-        para += sentence + _marker(doc, n) + (" " if sentence.isascii() else "")
+        para += sentence + _body_marker(doc, n) + (" " if sentence.isascii() else "")
         pending.append(n)
         if n % 2 == 0 or n == len(texts):
             out.extend(wrap(para, width)); para = ""
@@ -171,7 +187,7 @@ def render_txt(doc, texts):
     if doc.get("endnotes"):
         out += [doc["endnotes"], ""]
         for n, t in enumerate(texts, 1):
-            out.extend(wrap(f"{n}. {t}", width))
+            out.extend(wrap(doc.get("endnote_fmt", "{n}. {t}").format(n=n, t=t), width))
     out += doc.get("back", [])
     return "\n".join(out) + "\n"
 

@@ -39,12 +39,27 @@ SIGNAL_ZH = ("請參閱", "請參見", "請參考", "請見", "请参阅", "请�
              "参看", "詳見", "详见", "另見", "另见", "另參見", "另参见", "另請參閱", "另请参阅", "另參閱", "另参阅", "另參",
              "另参", "亦見", "亦见", "亦可參考", "可參考", "可参考", "參考", "参考", "轉引自", "转引自", "引自", "見", "见",
              "參照", "参照")  # 參照《行政程序法》第7條 (law)
+# Nouns that a one-character 見 follows as a signal, with no pause before it: 相關討論見X, 詳細分析見X.
+SIGNAL_TOPIC_NOUNS_ZH = ("討論", "讨论", "論述", "论述", "分析", "說明", "说明", "研究", "文獻", "文献", "評論", "评论",
+                         "批評", "批评", "論點", "论点", "整理", "資料", "资料", "分類", "分类", "定義", "定义", "觀點",
+                         "观点", "數據", "数据", "統計", "统计")
+# Words that join a second source on to the first inside a sentence: '…, p. 100，以及同註13，頁110'.
+SOURCE_JOINERS_ZH = ("以及", "及", "與", "与", "和", "暨", "並見", "并见")
+# Words that run on to a signal word with no pause: 另可參見, 進一步討論請參閱, 亦可參考 (the nouns above too).
+SIGNAL_PREFIXES_ZH = ("另", "可", "請", "请", "亦", "並", "并", "均", "詳") + SIGNAL_TOPIC_NOUNS_ZH
+# Labels that name where a table's or a note's figures come from: 資料來源：行政院大陸委員會，…
+SOURCE_LABELS_ZH = ("資料來源", "资料来源")
+# Japanese notes: a lead word before the citation (詳しくは、X) and the verb after it (Xを参照).
+SIGNAL_JA = ("詳しくは", "詳細は", "たとえば", "例えば")
+SIGNAL_AFTER_JA = ("を参照", "を参照されたい", "参照")
 # A source quoted or cited inside a citation's parenthetical (Bluebook): '… (1981) (quoting Youngstown, …)'.
 PARENTHETICAL_SOURCE_WORDS_EN = ("quoting", "citing", "quoted in", "cited in")
 SIGNAL_EN = ("See also", "see also", "See", "see", "Cf.", "cf.", "Compare", "E.g.,", "e.g.,",
              "See, e.g.,", "see, e.g.,", "See generally", "see generally", "But see", "but see",  # Bluebook
              "Vgl.", "vgl.")  # German
 
+# Words that open a clause of commentary after a citation's last page: '…, pp. 171-201, who argues that …'.
+RELATIVE_OPENERS_EN = ("who", "which", "whose", "where")
 # Words that open a sentence of commentary, never an author's name before a short note's comma.
 PROSE_OPENERS_EN = ("However", "Thus", "Moreover", "Indeed", "Therefore", "First", "Second", "Third", "Finally",
                     "Nevertheless", "Meanwhile", "Still", "Yet", "Instead", "Similarly", "Likewise", "Furthermore",
@@ -75,6 +90,9 @@ OP_CIT_TERMS_ZH = ("前引書", "前引书", "前引文", "前揭書", "前揭�
                    "同前引書", "同前揭書", "同前揭文", "前揭論文", "前引論文", "前揭", "前引",
                    "前掲書", "前掲論文", "前掲")  # Japanese 掲: 若林正丈、前掲書、90頁
 LOC_CIT_TERMS = ("loc. cit.", "loc.cit.")
+# A short name defined after a full citation, in parentheses: '(hereafter cited as Krepon, Handbook)', '（以下簡稱《報告書》）'.
+ALIAS_LEADS = ("hereafter", "hereinafter", "hereafter cited as", "hereinafter cited as", "hereafter referred to as",
+               "以下簡稱", "以下简称", "下稱", "下称", "以下稱", "以下称")
 NOTE_WORDS_ZH = ("註", "注")
 # 同註X, 前揭註X, 參見註X …: a lead word, then 註/注, then the note number.
 CROSS_REF_LEADS_ZH = ("同", "同前", "前揭", "前引", "見", "见", "參見", "参見", "参见", "參照", "参照", "同前揭", "上揭", "上引")
@@ -113,7 +131,7 @@ SUBUNIT_WORDS_EN = ("Office", "Division", "Bureau", "Branch", "Directorate")
 # Titles of reports (matched in any case).
 REPORT_TITLE_WORDS_EN = ("Report", "White Paper", "Working Paper", "Policy Brief", "Issue Brief", "Study on", "Yearbook of",
                          "Briefing")
-REPORT_TITLE_WORDS_ZH = ("報告", "报告", "白皮書", "白皮书")
+REPORT_TITLE_WORDS_ZH = ("報告", "报告", "白皮書", "白皮书", "白書", "總檢討", "总检讨", "簡報", "简报")  # 白書: Japanese
 # A US congressional report or document cited by its designation alone ('H.R. Rep. No. 114-358'): a report.
 CONGRESSIONAL_REPORT_MARKS_EN = ("H.R. Rep.", "H. Rep.", "S. Rep.", "H.R. Conf. Rep.", "H.R. Doc.", "H. Doc.", "S. Doc.",
                                  "S. Prt.", "H. Prt.")
@@ -121,8 +139,10 @@ CONGRESSIONAL_REPORT_MARKS_EN = ("H.R. Rep.", "H. Rep.", "S. Rep.", "H.R. Conf. 
 NEWSPAPER_WORDS_EN = ("Times", "Post", "Herald", "Tribune", "Daily", "Gazette", "Guardian", "News", "Chronicle",
                       "Telegraph", "Observer", "Reuters", "Xinhua", "Taipei Times", "Focus Taiwan")
 # 報 after these ends a journal's name (學報, 通報, 季報), not a newspaper's (聯合報).
-JOURNAL_BEFORE_BAO_ZH = tuple("學学通季年月彙汇匯公情画畫導导周週")
+JOURNAL_BEFORE_BAO_ZH = tuple("學学通季年月彙汇匯公情画畫導导周週會会")  # 會報: a society's bulletin
 NEWSPAPER_ENDINGS_ZH = ("日报", "时报", "晚报")
+# Official gazettes, numbered by volume and issue (《立法院公報》，第93卷第13期): a periodical, not a communiqué's title.
+GAZETTE_ENDINGS_ZH = ("公報", "公报")
 # Words after 'Place:' that show a publisher's name in a citation ('Cambridge: MIT Press'); no word boundary after.
 PUBLISHER_SIGN_WORDS_EN = ("Press", "Publisher", "Publishing", "Books", "University", "Company", "Inc", "Ltd", "Center",
                            "Centre", "Institute", "Nations", "Office")
@@ -132,6 +152,8 @@ PUBLICATION_SIGN_WORDS_ZH = ("出版社", "書局", "书局", "出版", "公司"
 COMPILED_WORK_ENDINGS_ZH = ("論文集", "论文集", "文集", "辭典", "辞典", "詞典", "词典")
 # A report's series or number in parentheses after its title: (CRS Report RL32496), (Working Paper No. 5).
 REPORT_NUMBER_WORDS_EN = ("Report", "Paper", "Series", "No.")
+# A numbered series named after a title: ', Adelphi Paper 307', ', CRS Report for Congress RL32496'.
+SERIES_WORDS_EN = ("Paper", "Papers", "Report", "Reports", "Series", "Brief", "Briefs", "Monograph", "Monographs")
 # Small words inside a capitalised name of a publisher or place ('Bank of England', 'Frankfurt am Main').
 NAME_CONNECTIVES_EN = ("of", "and", "&", "the")
 PLACE_CONNECTIVES_EN = ("of", "am", "upon", "on")
@@ -147,7 +169,8 @@ PUBLISHING_PLACES = ("London", "New York", "Paris", "Leipzig", "Berlin", "Oxford
                      "Göttingen", "Halle", "Jena", "Frankfurt", "Hamburg", "Zürich", "Basel", "Geneva", "Genève",
                      "Rome", "Roma", "Milan", "Milano", "Florence", "Firenze", "Madrid", "Lisbon", "Moscow",
                      "St. Petersburg", "Tokyo", "Kyoto", "Beijing", "Peking", "Shanghai", "Taipei", "Hong Kong",
-                     "Singapore", "Seoul", "Delhi", "New Delhi", "Calcutta", "Bombay", "Sydney", "Melbourne", "Toronto")
+                     "Singapore", "Seoul", "Delhi", "New Delhi", "Calcutta", "Bombay", "Sydney", "Melbourne", "Toronto",
+                     "Helsinki", "Stockholm", "Copenhagen", "Oslo", "Canberra", "Ottawa", "Manila", "Jakarta", "Bangkok")
 THESIS_WORDS_ZH = ("碩士論文", "博士論文", "學位論文", "碩士學位論文", "博士學位論文", "硕士论文", "博士论文", "学位论文",
                    "硕士学位论文", "博士学位论文")
 THESIS_WORDS = THESIS_WORDS_ZH + ("Ph.D. dissertation", "PhD dissertation", "dissertation", "MA thesis", "M.A. thesis",
@@ -290,7 +313,7 @@ NAME_START_ROLES_ZH = ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH + ROLE_TRANSLATOR_ZH + ("�
 # Role words between a note's authors and the comma before its quoted title ("楊永明主編，《…》").
 CITATION_LINE_ROLES_ZH = ROLE_AUTHOR_ZH + ROLE_EDITOR_ZH
 # Words that open a Chinese note before its citation: signal words, source labels and topic words.
-NOTE_LEAD_INS_ZH = SIGNAL_ZH + ("資料來源", "资料来源", "關於", "关于", "有關", "有关")
+NOTE_LEAD_INS_ZH = SIGNAL_ZH + SOURCE_LABELS_ZH + ("關於", "关于", "有關", "有关")
 # Signal words that show a line of a note cites (the one-character 見 is common in prose: 意見, 看見).
 SOURCE_SIGNALS_ZH = tuple(word for word in SIGNAL_ZH if len(word) > 1)
 # Repeat references that may open a note (op. cit. is matched with any spacing).

@@ -32,7 +32,7 @@ from .lexicon import (
     alternation,
 )
 from .model import Citation, DocumentResult, Form, Note
-from .parse.forms import SHORT_CASE
+from .parse.forms import SHORT_CASE, alias_of
 from .parse.names import family_key, names_close, split_people, without_nationality, zh_family_key
 from .patterns import compile_fast
 from .rules import rule
@@ -514,6 +514,10 @@ def _follow(cit: Citation, note: Note, index: int, path: str) -> None:
 
 def _resolve_by_author(cit: Citation, fulls: list[_Full], previous: Note | None, path: str) -> None:
     """op. cit. / 前引書 / loc. cit. / short note: the earlier work by the named authors."""
+    aliased = _alias_target(cit.raw, fulls) if cit.form == Form.SHORT else None
+    if aliased is not None:
+        _resolved(cit, aliased, path)
+        return
     named = named_work(cit.named or "")
     if not named.people:
         if previous is not None and AUTHORLESS_OP_CIT.find(cit.raw.strip()):  # 同前揭書 with no author: the note above
@@ -684,7 +688,7 @@ def _same_person(a: str, b: str) -> bool:
         if ka == kb:
             return True
         # 谢林 / 〔美〕托马斯·谢林: a transliterated name named by its family part alone
-        return ka == family_b or kb == family_a
+        return ka == family_b or kb == family_a or _family_name_alone(ka, kb) or _family_name_alone(kb, ka)
     fa, fb = family_key(a), family_key(b)
     if not names_close(fa, fb):
         return False
@@ -698,6 +702,12 @@ def _same_person(a: str, b: str) -> bool:
 def _chinese_name_keys(name: str) -> tuple[str, str]:
     """A name folded whole (without a nationality mark) and by its family part."""
     return match_key(without_nationality(name)), zh_family_key(name)
+
+
+def _family_name_alone(short: str, full: str) -> bool:
+    """'添谷、前掲書' names 添谷芳秀: Japanese notes repeat an author by the family name alone, two or more characters
+    opening a name at least two longer (a Chinese note repeats the whole name, and 王振 is not 王振寰)."""
+    return len(short) >= 2 and len(full) >= len(short) + 2 and full.startswith(short)
 
 
 def _ends_with_words(short: str, full: str) -> bool:
@@ -745,7 +755,17 @@ def _resolve_cross_ref(cit: Citation, note: Note, by_number: dict, path: str) ->
 
 def _short_note_target(cit: Citation, fulls: list[_Full]) -> _Full | None:
     """'Surname, Short Title, page.' or the opening of an earlier citation and a pinpoint."""
-    return _surname_title_target(cit, fulls) or _opening_target(cit.raw, fulls)
+    return _surname_title_target(cit, fulls) or _opening_target(cit.raw, fulls) or _alias_target(cit.raw, fulls)
+
+
+def _alias_target(text: str, fulls: list[_Full]) -> _Full | None:
+    """'Krepon, Handbook, 15.' after '… (hereafter cited as Krepon, Handbook)': the one work that defined the short
+    name it repeats (with or without the author's surname before a title-only name), a new pinpoint after it."""
+    key = match_key(PINPOINT_TAIL.compiled.sub("", text.strip()))
+    hits = [f for f in fulls if (alias := match_key(alias_of(f.citation.raw) or "")) and len(alias) >= 4
+            and (key == alias or key.endswith(alias) and len(key) - len(alias) <= 20)]
+    works = _distinct_works(hits)
+    return works[0][0] if len(works) == 1 else None
 
 
 def _opening_target(text: str, fulls: list[_Full]) -> _Full | None:

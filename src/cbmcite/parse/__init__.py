@@ -8,7 +8,7 @@ from ..model import Citation, Form, Note
 from ..rules import rule
 from ..values import chinese_language_tag, has_cjk, normalize_pages
 from .authordate import author_date_fields
-from .forms import analyse_form, same_as_note
+from .forms import analyse_form, same_as_note, without_alias
 from .result import Parsed
 from .split import split_note
 from .styles import is_chinese, parse_fields
@@ -77,7 +77,7 @@ def parse_citation(raw: str, form: str = "full") -> Citation:
     info = analyse_form(raw)
     form = info.form if info.form != "full" else form
     if form == "full":
-        parsed = _parse_fields(raw)
+        parsed = _parse_fields(without_alias(raw))
         return Citation(raw=raw, form="full", csl=parsed.csl, locator=parsed.locator)
     lang = "zh" if is_chinese(raw) else "en"
     csl: dict = {}

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import NAME_JOINERS_ZH, alternation
+from ..lexicon import NAME_JOINERS_ZH, PUBLISHING_PLACES, alternation
 from ..patterns import compile_fast
 from ..rules import rule
 from ..values import normalize_pages
 from .names import csl_name, split_people
 
 _NAMES = (rf"(?:\p{{Han}}{{2,4}}(?:{alternation(NAME_JOINERS_ZH)}\p{{Han}}{{2,4}}){{0,2}}(?:等)?"
-          r"|[A-Z][\w'’\-]+(?:(?:\s+and\s+|\s*&\s*|,\s+)[A-Z][\w'’\-]+){0,2}(?:\s+et\s+al\.)?)")
+          rf"|(?!{alternation(PUBLISHING_PLACES)},)"  # (Helsinki, 1975): a place and year of publication
+          r"[A-Z][\w'’\-]+(?:(?:\s+and\s+|\s*&\s*|,\s+)[A-Z][\w'’\-]+){0,2}(?:\s+et\s+al\.)?)")
 _YEAR_PAGE = (r"(?P<y>(?:1[5-9]|20)[0-9]{2})[a-z]?"
               r"(?:\s*[：:,，]\s*(?:pp?\.\s*)?(?P<p>[0-9]+(?:\s*[-–~～]\s*[0-9]+)?))?")
 _INNER = rf"(?P<a>{_NAMES})\s*[，,]\s*{_YEAR_PAGE}"
@@ -21,7 +22,7 @@ AUTHOR_DATE = rule(
     "Author–date references in prose: the author, the year and perhaps a page, in parentheses (several joined by ；).",
     examples=("這種看法並非孤例（王振寰，1996：88-90）。", "power is everywhere (Foucault, 1977, p. 27).",
               "(Keohane and Nye, 1977: 11)", "參見（吳乃德，1993：30；王振寰，1996：112）。"),
-    counterexamples=("（臺北：聯經，1997）", "(Cambridge: MIT Press, 1999)", "（民國95年）"),
+    counterexamples=("（臺北：聯經，1997）", "(Cambridge: MIT Press, 1999)", "（民國95年）", "Final Act (Helsinki, 1975)"),
     requires=("（", "("),
 )
 AUTHOR_DATE_INNER = rule(

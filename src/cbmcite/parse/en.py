@@ -14,7 +14,7 @@ from ..lexicon import (CORPORATE_SUFFIXES_EN, DATE_QUALIFIERS_EN, DOCUMENT_TITLE
                        ORDINAL_SUFFIXES_EN, PAGE_WORDS_DE, PAGE_WORDS_EN, PART_WORDS_EN, PLACE_CONNECTIVES_EN,
                        PUBLISHER_ENDINGS_EN, PUBLISHER_WORDS_EN, PUBLISHING_PLACES, REPORT_NUMBER_WORDS_EN,
                        REPORT_PUBLISHER_WORDS_EN, REPORT_TITLE_WORDS_EN, REVISED_WORDS_EN, ROMAN_VOLUME_WORDS,
-                       SEASONS_EN, SUBUNIT_WORDS_EN, THESIS_WORDS_EN, TITLE_OPENING_WORDS_EN, TITLE_SMALL_WORDS_EN,
+                       SEASONS_EN, SERIES_WORDS_EN, SUBUNIT_WORDS_EN, THESIS_WORDS_EN, TITLE_OPENING_WORDS_EN, TITLE_SMALL_WORDS_EN,
                        TRANSLATOR_LEADS_EN, TRANSLATOR_MARKS_EN, VOLUME_WORDS_EN, alternation)
 from ..items import display_name
 from ..values import has_cjk, normalize_pages
@@ -271,6 +271,18 @@ EDITION_TAIL = rule(
               "Methodenlehre der Rechtswissenschaft, 6. Aufl.", "雪橋詩話續集, 影印本"),
     counterexamples=("Theory of Politics", "Theory, 4th edition of", "Smith, ed."),
     requires=("ed", "vol", "Aufl") + EDITION_WORDS_ZH,
+)
+SERIES_TAIL = rule(
+    "series_tail_en",
+    rf",\s*(?P<series>[A-Z][^,()“”\"]{{0,60}}?\b{alternation(SERIES_WORDS_EN)}\b[^,()“”\"]{{0,40}}?\s"
+    r"(?:[Nn]o\.\s*)?[A-Z]{0,4}[0-9][0-9\-–]*)\s*$",
+    "A numbered series after the title, before the publication facts: ', Adelphi Paper 307', ', Canberra Papers on "
+    "Strategy and Defence no. 83', ', CRS Report for Congress RL32496'. It is no part of the title.",
+    examples=("Desjardins, Rethinking Confidence-Building Measures, Adelphi Paper 307",
+              "Ball, Building Blocks, Canberra Papers on Strategy and Defence no. 83",
+              "Kan, U.S.-China Military Contacts: Issues for Congress, CRS Report for Congress RL32496"),
+    counterexamples=("Smith, The Report", "Smith, Papers on Politics", "Jones, “Report 5,” Journal"),
+    requires=SERIES_WORDS_EN,
 )
 VOLUME_PART = rule(
     "volume_part_en",
@@ -579,6 +591,9 @@ def _take_paren_block(s: str, out: Parsed) -> str:
         out.csl["publisher-place"] = pub["place"].strip()
         out.csl["publisher"] = pub["pub"].strip()
         set_issued(out, [int(pub["y"])])
+    elif bare and bare["pub"].strip() in PUBLISHING_PLACES:  # 'Final Act (Helsinki, 1975)': where it was issued
+        out.csl["publisher-place"] = bare["pub"].strip()
+        set_issued(out, [int(bare["y"])])
     elif bare and (PUBLISHER_WORD.find_tail(bare["pub"] + " ") or _publisher_after_title(s[: m.start()], bare["pub"])):
         publisher = bare["pub"].strip()
         genre, _, after = publisher.partition(", ")
@@ -882,6 +897,12 @@ def _authors_and_title(head: str, out: Parsed) -> None:
     if edition and edition.start() > 0:  # 'Title, 4th ed.'
         out.csl.setdefault("edition", edition.group(0).strip(" ,，"))
         head = head[: edition.start()]
+    series = SERIES_TAIL.find(head) if len(_segments(head)) > 2 else None
+    if series:  # 'Author, Title, Adelphi Paper 307': the title is the segment before the series
+        out.csl.setdefault("collection-title", series["series"].strip())
+        if "Report" in series["series"]:
+            out.kind_hint = out.kind_hint or "report"
+        head = head[: series.start()]
     segments = _segments(head)
     if not segments:
         return

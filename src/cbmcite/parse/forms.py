@@ -7,6 +7,7 @@ from functools import lru_cache
 import regex as re
 
 from ..lexicon import (
+    ALIAS_LEADS,
     AUTHOR_WORK_MARKS_ZH,
     COURT_REPORTERS_EN,
     CROSS_REF_BARE_LEAD_ZH,
@@ -45,6 +46,30 @@ CROSS_REF = rule(
     requires=("註", "注", "note", "Note", "NOTE", "n.", "N.", "同") + CROSS_REF_BRACKET_LEADS_ZH,
     flags=re.I,
 )
+ALIAS_CLAUSE = rule(
+    "alias_clause",
+    rf"\s*[(（]\s*{alternation(ALIAS_LEADS)}\s*[:：,，]?\s*(?P<alias>[^()（）]{{2,80}}?)\s*[)）]",
+    "A short name the author defines after a full citation, by which later notes cite it: '(hereafter cited as "
+    "Krepon, Handbook)', '（以下簡稱《國防報告書》）'. It is no part of the citation's fields.",
+    examples=("Krepon, ed., Handbook (Washington, DC: Stimson Center, 1998), 4–6 (hereafter cited as Krepon, Handbook).",
+              "Washington Quarterly 25, no. 4 (2002): 7–21 (hereafter “Contemporary Security Dilemma”).",
+              "國防部，《中華民國93年國防報告書》（臺北：國防部，2004年）（以下簡稱《93年報告書》），頁62。"),
+    counterexamples=("(cited below as the Act)", "hereafter the talks stalled", "（以下同）"),
+    requires=("hereafter", "hereinafter", "簡稱", "简称", "下稱", "下称", "以下稱", "以下称"),
+)
+
+
+def without_alias(raw: str) -> str:
+    """The citation without the short name it defines: what its fields are read from."""
+    return ALIAS_CLAUSE.compiled.sub("", raw) if ALIAS_CLAUSE.may_match(raw) else raw
+
+
+def alias_of(raw: str) -> str | None:
+    """The short name a full citation defines for later notes, if any."""
+    m = ALIAS_CLAUSE.find(raw)
+    return m["alias"] if m else None
+
+
 SAME_AS_NOTE = rule(
     "same_as_note",
     rf"^{alternation(CROSS_REF_BARE_LEAD_ZH)}\s*(?P<n>[0-9]{{1,3}})(?:\s*[:：]\s*(?P<p>[0-9]+(?:\s*[-–]\s*[0-9]+)?))?"
@@ -299,11 +324,18 @@ def _may_be_short_note(text: str) -> bool:
 
 
 def _lead(s: str) -> str:
-    """The words before a term, without the signal word that may open them ('參閱錢學森' → '錢學森')."""
+    """The words before a term, without the signal word that may open them ('參閱錢學森' → '錢學森') or the commentary
+    before the name's comma ('吳玉山的架構，在此亦有其解釋力，吳玉山，前引書' → '吳玉山')."""
     s = s.strip().strip("，,、:： ").strip()
+    head, _, tail = s.rpartition("，")
+    if len(head) >= _COMMENTARY_BEFORE_NAME and 0 < len(tail.strip()) <= 20:
+        s = tail.strip()
     while (m := SIGNAL_LEAD.find(s)) and m.end() < len(s):
         s = s[m.end():]
     return s
+
+
+_COMMENTARY_BEFORE_NAME = 12  # characters before the last '，' that make them a sentence, not a list of names
 
 
 def _ascii_digits(s: str) -> str:

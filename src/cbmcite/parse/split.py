@@ -8,12 +8,14 @@ import regex as re
 from ..lexicon import (ABBREVIATIONS, CHAPTER_LEAD_ZH, DOCUMENT_TITLE_WORDS_EN, SIGNAL_EN, SIGNAL_ZH, IBID_TERMS_EN, IBID_TERMS_ZH,
                        NAME_JOINERS_EN, NUMBERED_PART_ABBREVIATIONS, ORDINAL_WORDS_DE, PARENTHETICAL_SOURCE_WORDS_EN,
                        PREVIOUS_NOTE_TERMS_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH,
+                       PAGE_LEADS_ZH, RELATIVE_OPENERS_EN, SIGNAL_PREFIXES_ZH, SIGNAL_TOPIC_NOUNS_ZH,
+                       SIGNAL_AFTER_JA, SIGNAL_JA, SOURCE_JOINERS_ZH, SOURCE_LABELS_ZH, SOURCE_SIGNALS_ZH,
                        TITLE_OPENING_WORDS_EN, alternation)
 from ..patterns import compile_fast
 from ..rules import rule
 
 from ..model import Form
-from .forms import SHORT_FORM_ANYWHERE, same_as_note, short_form_of
+from .forms import SHORT_FORM_ANYWHERE, same_as_note, short_form_of, without_alias
 from .authordate import AUTHOR_DATE, AUTHOR_DATE_NARRATIVE, author_date_references, without_author_date
 from ..shapes import GBT_TYPE_MARK, ZH_COURT_DECISION
 from .gbt import inside_title, new_entry_follows
@@ -163,7 +165,7 @@ class Segment:
 
 def split_note(text: str) -> list[Segment]:
     """Segments of the note in order; citation segments keep their exact raw substring."""
-    pieces = _pieces(text)
+    pieces = [part for piece in _pieces(text) for part in _at_script_switches(piece)]
     segments: list[Segment] = []
     for piece in pieces:
         cut = _prose_before_citation(piece)
@@ -176,8 +178,12 @@ def split_note(text: str) -> list[Segment]:
         form = short_form_of(piece) or (Form.CROSS_REF if same_as_note(piece) else None)
         if form:
             segments.append(Segment(piece, True, form))
-        elif looks_like_citation(piece) and not _prose_with_author_date(piece) or DATED_DOCUMENT_TITLE.find(piece.strip()):
-            segments.append(Segment(piece, True))
+        elif (looks_like_citation(without_alias(piece)) and not _prose_with_author_date(without_alias(piece))
+              or DATED_DOCUMENT_TITLE.find(piece.strip())):
+            clause = COMMENT_AFTER_PAGES.find(piece) or SIGNAL_AFTER_CITATION_JA.find(piece)
+            segments.append(Segment(piece[: clause.start()] if clause else piece, True))
+            if clause:
+                segments.append(Segment(piece[clause.start():], False))
         elif segments and _continues(segments[-1], piece):
             segments[-1].raw += piece  # a title's own full stop split it
         else:
@@ -219,6 +225,96 @@ def _listed_decisions(seg: Segment) -> list[Segment]:
         return [seg]
     bounds = [0] + cuts + [len(seg.raw)]
     return [Segment(seg.raw[a:b].lstrip("、"), True) for a, b in zip(bounds, bounds[1:])]
+
+
+COMMENT_AFTER_PAGES = rule(
+    "split_comment_after_pages",
+    rf"(?<=[0-9)])\s*,\s+{alternation(RELATIVE_OPENERS_EN)}\s+[a-z][^()]{{10,}}$",
+    "A clause of commentary after a citation's pages or date: '…, pp. 171-201, who argues that the dilemma …'.",
+    examples=("World Politics 50, no. 1 (1997): 171-201, who argues that the dilemma is less severe.",
+              "(Princeton: Princeton University Press, 2005), which shows how costly signals reassure."),
+    counterexamples=("Charles L. Glaser, Who Argues? (1997), 5.", "pp. 5-6, which"),
+    requires=RELATIVE_OPENERS_EN,
+)
+
+
+SIGNAL_AFTER_CITATION_JA = rule(
+    "split_signal_after_citation_ja",
+    rf"(?<=[頁页0-9）)』」])\s*{alternation(SIGNAL_AFTER_JA)}\s*[。.]?\s*$",
+    "Japanese puts the signal verb after the citation: '…（有斐閣、1999年）、250-260頁を参照。' — it is no part of it.",
+    examples=("五百旗頭真編『戦後日本外交史』（有斐閣、1999年）、250-260頁を参照。", "『日中関係』（岩波書店、2006年）参照"),
+    counterexamples=("『参照系の理論』（有斐閣、1999年）、5頁。",),
+    requires=("参照",),
+)
+
+
+SCRIPT_SWITCH = rule(
+    "split_script_switch",
+    r"(?<=\p{Han}{8}[，,])(?=[A-Z])|(?<=[A-Za-z0-9.)”\"])，(?=\p{Han})",
+    "A full-width comma where Chinese prose turns into an English citation or back "
+    "('……展示決心而非發動戰爭，Ibid., pp. 92-95' / '…, pp. 180-185，惟其分析對象並非東亞').",
+    examples=("Glaser的論點亦可支持此一看法，Glaser, “Title,” pp. 180-185", "Jervis, Perception, p. 100，以及同註13"),
+    counterexamples=("林正義，Taiwan’s Security (Taipei, 1999)", "同註17，p. 45.", "Lowell Dittmer所提出，其將"),
+    requires=("，", ","),
+)
+
+
+def _at_script_switches(piece: str) -> list[str]:
+    """A Chinese sentence that cites an English source in its middle: the source becomes a piece of its own when it is
+    a citation by itself and the Chinese around it is prose (no page after it: '…, 1996)，頁5' stays whole)."""
+    if not SCRIPT_SWITCH.may_match(piece) or not _HAN.search(piece):
+        return [piece]
+    cuts = [m.start() for m in SCRIPT_SWITCH.finditer(piece)]  # the comma goes with the Chinese after it
+    parts = [piece[a:b] for a, b in zip([0] + cuts, cuts + [len(piece)])]
+    if len(parts) < 2 or not any(_latin_source(p) for p in parts):
+        return [piece]
+    out: list[str] = []
+    for part in parts:
+        if out and not _latin_source(part) and not _latin_source(out[-1]) or out and not _prose_after(part):
+            out[-1] += part  # the Chinese goes on, or it holds the page of the source before it
+        else:
+            out.append(part)
+    return _joined_sources(out) if len(out) > 1 else [piece]
+
+
+def _latin_source(part: str) -> bool:
+    """An English source, perhaps after the commentary and signal word that lead into it ('可參考Jervis, …')."""
+    p = part.strip()
+    p = p[_prose_before_citation(p):].strip().rstrip("，,；;。")
+    return bool(p[:1].isascii() and p[:1].isalpha() and (short_form_of(p) or looks_like_citation(p)))
+
+
+def _prose_after(part: str) -> bool:
+    """Chinese after a source that is no part of it: prose, or a second source joined on ('以及同註13')."""
+    p = part.strip().lstrip("，")
+    if not _HAN.match(p) or p.startswith(PAGE_LEADS_ZH):
+        return True if not _HAN.match(p) else False
+    return citation_score(p) == 0 or bool(JOINED_SOURCE.find(p))
+
+
+JOINED_SOURCE = rule(
+    "split_joined_source",
+    rf"^{alternation(SOURCE_JOINERS_ZH)}(?=\S)",
+    "A second source joined on to the first with 以及/及/與: the joiner is prose, the rest a source.",
+    examples=("以及同註13，頁110。", "及吳玉山，前引書，頁3。"),
+    counterexamples=("國防部，《報告》", "所以及早因應"),
+    requires=SOURCE_JOINERS_ZH,
+    anchored=True,
+)
+
+
+def _joined_sources(parts: list[str]) -> list[str]:
+    """'以及同註13，頁110' → '以及' + '同註13，頁110' when what follows the joiner is a source."""
+    out: list[str] = []
+    for part in parts:
+        m = JOINED_SOURCE.find(part.strip().lstrip("，"))
+        rest = part.strip().lstrip("，")[m.end():] if m else ""
+        if m and (short_form_of(rest) or looks_like_citation(rest)):
+            at = part.index(m.group(0)) + len(m.group(0))
+            out += [part[:at], part[at:]]
+        else:
+            out.append(part)
+    return out
 
 
 def _prose_before_citation(piece: str) -> int:
@@ -269,19 +365,27 @@ def _looks_prose(piece: str) -> bool:
     return len(piece) > 60 and not has_year(piece)
 
 
-_MAY_LEAD = compile_fast("|".join(sorted({w[0] for w in SIGNAL_ZH}) + sorted({w.split()[0].rstrip(".,") for w in SIGNAL_EN})))
+_MAY_LEAD = compile_fast("|".join(sorted({w[0] for w in SIGNAL_ZH + SOURCE_LABELS_ZH + SIGNAL_JA}) + sorted({w.split()[0].rstrip(".,") for w in SIGNAL_EN})))
 # commentary, then a signal word, then the citation: '……之能力。詳見 Thomas C. Schelling, …'
 # (the signal word opens the note or follows punctuation: 參考 inside a title is no signal)
 PROSE_LEAD = rule(  # its prefilter is _MAY_LEAD, searched in a piece's first 140 characters only
     "prose_lead",
     rf"^(?:.{{0,40}}?[。，；：;:,.!?！？\s）)」』])?{alternation(SIGNAL_ZH)}\s*[:：，,]?\s*"
+    # a few words run on to a signal with no pause: 相關討論見 / 另可參見 / 進一步討論請參閱 / 資料來源：
+    rf"|^(?:.{{0,60}}?[。，；：;:,!?！？）)」』])?\p{{Han}}{{0,10}}?(?:{alternation(SIGNAL_PREFIXES_ZH)}{alternation(SOURCE_SIGNALS_ZH)}"
+    rf"|{alternation(SIGNAL_TOPIC_NOUNS_ZH)}[見见])\s*[:：，,]?\s*"
+    rf"|^{alternation(SOURCE_LABELS_ZH)}\s*[:：]\s*"
+    rf"|^(?:.{{0,40}}?[。、，])?{alternation(SIGNAL_JA)}\s*[、，,]?\s*"
     rf"|^(?:.{{0,120}}?[,，;；:：]\s*)?{alternation(SIGNAL_EN)}\s+",
     "Commentary, then a signal word that leads into the citation: '……之能力。詳見 Thomas C. Schelling, …', "
     "'On the logic of commitment, see Thomas C. Schelling, …'.",
     examples=("……之能力。詳見 Thomas C. Schelling, The Strategy of Conflict", "參見汪波，前引文。", "See also Smith, Theory, 5.",
+              "相關討論見Robert Jervis, Perception", "進一步討論請參閱王振寰，《書》", "資料來源：行政院主計總處，〈表〉",
+              "相關論述另可參見翁明賢，〈章〉", "一般可區分為四類，相關分類參見Michael Krepon, ed., A Handbook",
+              "詳しくは、五百旗頭真編『戦後日本外交史』",
               "有關此點，請參閱王振寰，《書》", "For a useful overview, see Charles L. Glaser, “Title,” 5.",
               "德國聯邦憲法法院亦有類似見解，vgl. BVerfGE 7, 198 (208)."),
-    counterexamples=("Seeley, Theory, 5.", "王振寰，《參考書目》", "關於參考文獻的討論"),
+    counterexamples=("Seeley, Theory, 5.", "王振寰，《參考書目》", "關於參考文獻的討論", "由此可見兩岸互信之不易"),
     anchored=True,
 )
 

@@ -7,7 +7,7 @@ from typing import Callable
 import regex as re
 
 from ..han import chinese_number
-from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, CONFERENCE_LEADS_ZH, JOURNAL_BEFORE_BAO_ZH,
+from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, CONFERENCE_LEADS_ZH, GAZETTE_ENDINGS_ZH, JOURNAL_BEFORE_BAO_ZH,
                        LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, NEWSPAPER_ENDINGS_ZH, NOT_TITLE_START_ZH,
                        NOT_SECTION_AFTER_BAN_ZH, PAGE_MARKS_ZH, PAGE_NOUNS_ZH, BARE_PAGE_AFTER_ZH,
                        PUBLISHER_ENDINGS_AFTER_PLACE_ZH, PUBLISHER_ENDINGS_ZH, REPORT_TITLE_WORDS_ZH,
@@ -93,12 +93,13 @@ EDITOR_TAIL = rule(
 )
 BARE_JOURNAL = rule(
     "bare_journal_zh",
-    r"\s*[，,]\s*(?P<j>[^，,（(0-9第]{2,30}?(?:[（(][^（）()，,]{1,12}版[）)])?)\s*(?:[，,（(]|第|[0-9])",
+    rf"\s*[，,]\s*(?!{alternation(NOT_TITLE_START_ZH)})(?P<j>[^，,（(0-9第]{{2,30}}?(?:[（(][^（）()，,]{{1,12}}版[）)])?)\s*"
+    r"(?:[，,（(]|第|[0-9])",
     "In the 「」 style the journal after the title is bare text before its volume: ，遠景基金會季刊，第10卷; the "
     "journal's edition in parentheses is part of its name (學報（社會科學版）), a place is not (（北京）).",
     examples=("，遠景基金會季刊，第10卷第3期", "，問題與研究第43卷", "，國際政治科學（北京），總第12期",
               "，師範大學學報（社會科學版），第37卷第4期"),
-    counterexamples=("，第10卷第3期", "，頁93。"),
+    counterexamples=("，第10卷第3期", "，頁93。", "，民國95年6月7日"),
     requires=("，", ","),
     anchored=True,
 )
@@ -122,9 +123,10 @@ REPORT_TITLE_ZH = rule(
     "report_title_zh",
     alternation(REPORT_TITLE_WORDS_ZH),
     "A Chinese title or citation naming a report or a white paper.",
-    examples=("《中國的軍事戰略》白皮書", "《2019年國防報告書》", "《世界投资报告》"),
-    counterexamples=("《報業史》", "《白話文學史》"),
-    requires=("報告", "报告", "白皮"),
+    examples=("《中國的軍事戰略》白皮書", "《2019年國防報告書》", "《世界投资报告》", "《中華民國98年四年期國防總檢討》",
+              "《大陸工作簡報》", "『日本の防衛――防衛白書』"),
+    counterexamples=("《報業史》", "《白話文學史》", "《簡明國際法》"),
+    requires=REPORT_TITLE_WORDS_ZH,
 )
 
 _NUM = r"[0-9０-９〇○零一二三四五六七八九十百]+"
@@ -219,11 +221,12 @@ VOLUME_ZH = rule(
 )
 ISSUE_ZH = rule(
     "issue_zh",
-    rf"總?第\s*(?P<i>{_NUM})\s*期|(?<=卷\s*)(?P<i2>[0-9]+)\s*期|(?i:no\.?\s*(?P<i3>[0-9]+))|年第(?P<i4>[0-9]+)期",
-    "A journal's issue: 第3期 / 總第12期 / 3卷2期 / No. 4 / 1994年第2期.",
-    examples=("第10卷第3期", "國際政治科學（北京），總第12期", "3卷2期", "Vol. 22, No. 4"),
-    counterexamples=("第10卷", "期刊"),
-    requires=("期", "n", "N"),
+    rf"總?第\s*(?P<i>{_NUM})\s*期|(?<=卷\s*)(?P<i2>[0-9]+)\s*期|(?i:no\.?\s*(?P<i3>[0-9]+))|年第(?P<i4>[0-9]+)期"
+    r"|第\s*(?P<i5>[0-9]+)\s*号(?=\s*[（(])",
+    "A journal's issue: 第3期 / 總第12期 / 3卷2期 / No. 4 / 1994年第2期 / Japanese 第4号（2002年）.",
+    examples=("第10卷第3期", "國際政治科學（北京），總第12期", "3卷2期", "Vol. 22, No. 4", "『日本台湾学会報』第4号（2002年）"),
+    counterexamples=("第10卷", "期刊", "国发〔2018〕22号", "指导案例第12号。"),
+    requires=("期", "n", "N", "号"),
 )
 SECTION_ZH = rule(
     "newspaper_section_zh",
@@ -258,6 +261,14 @@ CHAPTER_LEAD = rule(
     counterexamples=("〈篇名〉，《期刊》第3卷", "《書名》，臺北：三民"),
     requires=CHAPTER_LEAD_ZH,
 )
+JA_CHAPTER_EDITOR = rule(
+    "ja_chapter_editor",
+    rf"」\s*[、，,]\s*(?P<e>[^、，,「」『』《》（）]{{2,30}}?)\s*{alternation(ROLE_EDITOR_ZH)}\s*[『《]",
+    "A Japanese chapter names its book's editors with 編 and no lead word: 「章」、高木誠一郎編『書』.",
+    examples=("阿部純一「中国の軍事力」、高木誠一郎編『脱冷戦期の中国外交』",),
+    counterexamples=("松田康博「台湾の大陸政策」『日本台湾学会報』第4号", "「章」、『書』"),
+    requires=("」",),
+)
 EDITOR_BEFORE_BOOK = rule(
     "editor_before_book_zh",
     rf"(?P<e>[^，,；;：:《〈「]+?)\s*{alternation(ROLE_EDITOR_ZH)}\s*[，,：:]?\s*$",
@@ -281,9 +292,11 @@ PUBLISHER_YEAR_ZH = rule(
 # in parentheses after a title any name before the year is its publisher: 《民法総則物権法》（有斐閣，1950年）
 PAREN_PUBLISHER_YEAR = rule(
     "paren_publisher_year_zh",
-    r"(?:^|》)\s*[（(]\s*(?P<pub>[^，,（()）〈〉《》：:0-9]{2,24})\s*[，,]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}|民國\s*[0-9]{2,3})\s*年?\s*[）)]",
-    "A publisher and year in parentheses right after a title: 《民法総則物権法》（有斐閣，1950年）.",
-    examples=("《民法総則物権法》（有斐閣，1950年）", "《書》(自刊, 民國80年)"),
+    r"(?:^|[》』])\s*[（(]\s*(?P<pub>[^，,（()）〈〉《》：:0-9]{2,24}?)\s*[，,、]\s*(?P<y>(?:1[5-9]|20)[0-9]{2}|民國\s*[0-9]{2,3})\s*年?\s*[）)]",
+    "A publisher and year in parentheses right after a title: 《民法総則物権法》（有斐閣，1950年）, Japanese "
+    "『戦後日本外交史』（有斐閣、1999年）.",
+    examples=("《民法総則物権法》（有斐閣，1950年）", "《書》(自刊, 民國80年)", "『日本の防衛』（ぎょうせい、2008年）",
+              "《周恩來傳》（人民出版社、中央文獻出版社，1989年）"),
     counterexamples=("《書》（臺北：三民，1999年）", "《書》，自刊，1999年"),
     requires=("（", "("),
 )
@@ -295,6 +308,14 @@ THESIS_LAST = rule(
     examples=("詹森林（1984），《書》，頁30，國立臺灣大學法律學系碩士論文。", "《書》，北京大学硕士学位论文"),
     counterexamples=("國立臺灣大學碩士論文，頁30。",),
     requires=_THESIS_REQUIRES,
+)
+GAZETTE_ISSUE_ZH = rule(
+    "gazette_issue_zh",
+    rf"{alternation(GAZETTE_ENDINGS_ZH)}》\s*[，,]?\s*(?:第\s*)?[0-9０-９]+\s*[卷期]",
+    "An official gazette cited by volume or issue is a periodical: 《立法院公報》，第93卷第13期 (not a communiqué).",
+    examples=("立法院公報》，第93卷第13期（民國93年3月）", "總統府公報》第6512期"),
+    counterexamples=("上海公報》，1972年2月28日", "中美聯合公報》"),
+    requires=GAZETTE_ENDINGS_ZH,
 )
 LEGAL_TITLE_ZH = rule(
     "legal_title_zh",
@@ -343,9 +364,9 @@ PUBLISHER_END_ZH = rule(
 )
 ACCESS_DATE_ZH = rule(
     "access_date_zh",
-    rf"[（(]?\s*{alternation(ACCESS_DATE_LEADS_ZH)}日期\s*[：:]?[^）)]*[）)]?",
+    rf"[（(]?\s*{alternation(ACCESS_DATE_LEADS_ZH)}日期\s*[：:]?(?:[^）)，,。]|[，,](?!\s*https?://))*[）)]?",
     "An access date, in parentheses or not: （瀏覽日期：2020年1月1日）, 检索日期：2019年.",
-    examples=("網址：http://x.tw（瀏覽日期：2020年1月1日）", "检索日期：2019年3月"),
+    examples=("網址：http://x.tw（瀏覽日期：2020年1月1日）", "检索日期：2019年3月", "瀏覽日期：民國97年3月1日，http://x.tw"),
     counterexamples=("《日期與時間》", "出版日期：2019年"),
     requires=("日期",),
 )
@@ -436,6 +457,8 @@ def _title_and_container(m: _Marked, out: Parsed) -> None:
         csl["title"], csl["container-title"] = books[0], books[1]
     elif books and not m.head.strip(" ，,") and NEWSPAPER_NAME_ZH.find(books[0]):
         csl["container-title"] = books[0]  # 《人民日报》2005年9月6日，第1版: an item of the paper, untitled
+    elif books and not m.head.strip(" ，,") and GAZETTE_ISSUE_ZH.find(books[0] + "》" + m.rest):
+        csl["container-title"] = books[0]  # 《立法院公報》，第93卷第13期: an untitled record in the gazette
     elif books:
         csl["title"] = books[0]
     elif m.titles.get("quoted"):
@@ -443,6 +466,10 @@ def _title_and_container(m: _Marked, out: Parsed) -> None:
         journal = _bare_journal(m.s, m.titles["quoted_end"])
         if journal:
             csl["container-title"] = journal
+    if "container-title" not in csl and [a.get("literal") for a in csl.get("author", [])] == [m.head.strip(" ，,")] \
+            and m.head.strip(" ，,") in NEWS_AGENCIES_ZH:  # 中央社，「標題」，民國95年6月7日: the agency's wire item
+        csl["container-title"] = csl.pop("author")[0]["literal"]
+        out.kind_hint = out.kind_hint or "newspaper"
 
 
 def _chapter_editors(m: _Marked, out: Parsed) -> None:
@@ -453,6 +480,9 @@ def _chapter_editors(m: _Marked, out: Parsed) -> None:
         ed = _editor_after(s, chapter)
         if ed:
             take_people(out, "editor", ed)
+        out.kind_hint = "chapter"
+    elif m.article and JA_CHAPTER_EDITOR.find(s):  # 「章」、高木誠一郎編『書』 (Japanese): no lead word
+        take_people(out, "editor", JA_CHAPTER_EDITOR.find(s)["e"])
         out.kind_hint = "chapter"
     elif chapter and not m.article and len(books) >= 2 and s.find(books[0]) < chapter.start():
         ed = _editor_after(s, chapter)
@@ -771,15 +801,23 @@ def _zh_type(s: str, out: Parsed) -> str:
         return "chapter"  # 载《邓小平文选》第三卷，人民出版社1993年版: a piece in a published book, not a journal issue
     if csl.get("container-title") and not (csl.get("volume") or csl.get("issue")) and DATED_VERSION_ZH.find(s):
         return "webpage"  # 載《HuffPost》，2018年6月27日版
+    if csl.get("container-title", "").endswith(GAZETTE_ENDINGS_ZH) and (csl.get("volume") or csl.get("issue")):
+        return "document"  # 〈…會議紀錄〉，《立法院公報》，第92卷第10期: an official record
     if csl.get("container-title"):
         return "article-journal"
-    if REPORT_TITLE_ZH.find(csl.get("title", "")) or REPORT_TITLE_ZH.find(_strip_titles(s)) or \
+    if REPORT_TITLE_ZH.find(csl.get("title", "")) or REPORT_TITLE_ZH.find(_strip_titles(s)) or _self_published(csl) or \
             REPORT_DESIGNATION.find(csl.get("title", "")) or not csl.get("publisher") and any(  # 《H.R. Rep. No. …》
                 is_institution(display_name(a)) for a in csl.get("author", [])):  # an agency's own work, as in English
         return "report"
     if csl.get("URL") and not csl.get("publisher"):
         return "webpage"
     return "book"
+
+
+def _self_published(csl: dict) -> bool:
+    """行政院大陸委員會，《…》（臺北：行政院大陸委員會，2009年）: an agency that publishes its own work issues a report."""
+    authors = csl.get("author") or []
+    return len(authors) == 1 and bool(csl.get("publisher")) and authors[0].get("literal") == csl["publisher"]
 
 
 # Taiwan and mainland styles: what stands at the ends first (URL, pages, a law-style year), then the titles by their marks.
