@@ -287,3 +287,13 @@ def test_the_held_tail_stops_at_the_line_that_opens_the_second_copy():
     block = "1 同前註，頁3。\n" + note_2 + tail
     got = texts(BODY + block + " 以上為前一頁註釋的結尾，頁9。\n" + block + "\n\n12\n\f")
     assert got[2].startswith("然而") and got[2].endswith("相關論述。")
+
+
+def test_a_blank_line_set_into_the_second_copy_inside_an_address_loses_no_text():
+    """The second copy has a blank line where the address broke after a slash: the first copy's whole address wins
+    over the shorter copy."""
+    head = "1 Ministry of National Defense, National Defense Report, 2021, 45,\nhttps://www.mnd.gov.tw/report/2021/\n"
+    rest = "index.html.\n2 同上，頁7。\n"
+    got = texts(BODY + head + rest + " " + head + "\n" + rest + "\n12\n\f")
+    assert got[1].endswith("/report/2021/index.html.")
+    assert got[2] == "同上，頁7。"

@@ -1740,11 +1740,26 @@ def _best_text(texts: list[str]) -> str:
     cited = [t for t in texts if _ends_with_page_ref(t.rstrip().rstrip("。.．"))]
     pool = cited or [t for t in texts if _complete(t)]
     if pool:
-        # extra trailing text is a body leak; a truncated copy does not end a sentence
+        # extra trailing text is a body leak, unless it finishes the address the copy ends with; a truncated
+        # copy does not end a sentence
         longest = max(texts, key=len)
         shortest = min(pool, key=len)
-        return shortest if _squash(longest).startswith(_squash(shortest)) else max(pool, key=len)
+        if _squash(longest).startswith(_squash(shortest)):
+            return longest if _finishes_url(shortest, longest) else shortest
+        return max(pool, key=len)
     return max(texts, key=len)
+
+
+_URL_REST = compile_fast(r"[\w.~%/#?=&+-]+")
+
+
+def _finishes_url(short: str, long: str) -> bool:
+    """A copy that ends with an address at a slash, and another that goes on with the address's rest at once
+    ('…/long-life-intl/' and '…/long-life-intl/index.html.'): the first was cut inside the address (a blank
+    line the extractor set into the repeated block)."""
+    last_word = short.rsplit(" ", 1)[-1]
+    return (last_word.startswith(("http", "www")) and last_word.endswith("/") and long.startswith(short)
+            and _URL_REST.fullmatch(long[len(short):]) is not None)
 
 
 def _sequence_anomalies(copies: list[_Copy], notes: list[Note]) -> list[Anomaly]:
