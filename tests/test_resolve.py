@@ -89,11 +89,21 @@ def test_op_cit_of_an_editor_never_cited_is_unresolved():
     assert "Sokolski" in notes[2].citations[0].reason
 
 
-def test_chinese_op_cit_book_or_article_narrows():
+def test_chinese_op_cit_of_an_author_with_two_works_is_ambiguous_whatever_its_term():
+    """GUIDE: op. cit. is the earlier work by the same author(s); two or more such works make it ambiguous,
+    前引書 (book) and 前揭文 (article) alike."""
     notes = resolve(BOOK_A, ARTICLE_A, "黃仁佛，前引書，頁40。", "黃仁佛，前揭文，頁5。", "黃仁佛，前引，頁5。")
-    assert outcome(notes[3]) == ("op_cit", "resolved", (1, 0))
-    assert outcome(notes[4]) == ("op_cit", "resolved", (2, 0))
-    assert outcome(notes[5])[1] == "ambiguous" and len(notes[5].citations[0].candidates) == 2
+    for number in (3, 4, 5):
+        assert outcome(notes[number])[1] == "ambiguous" and len(notes[number].citations[0].candidates) == 2
+
+
+def test_chinese_op_cit_means_the_work_of_exactly_the_people_named():
+    notes = resolve("張大年、李四海，〈兩岸軍事互信〉，《問題與研究》，第40卷第2期（民國90年3月），頁1-20。",
+                    "張大年，〈信心建立措施的理論〉，《遠景基金會季刊》，第3卷第1期（民國91年1月），頁33-60。",
+                    "張大年，前引文，頁40。", "張大年、李四海，前引文，頁5。", "張大年等，前引文，頁6。")
+    assert outcome(notes[3]) == ("op_cit", "resolved", (2, 0))
+    assert outcome(notes[4]) == ("op_cit", "resolved", (1, 0))
+    assert outcome(notes[5])[1] == "ambiguous"
 
 
 def test_op_cit_prefers_the_work_the_person_wrote_to_a_volume_they_edited():

@@ -69,7 +69,7 @@ NOTES = [
          C("〔美〕约瑟夫·奈：《软力量：世界政坛成功之道》，吴晓辉、钱程译，东方出版社2005年版。", key="nye", type="book",
            authors=["〔美〕约瑟夫·奈"], translators=["吴晓辉", "钱程"], title="软力量：世界政坛成功之道", publisher="东方出版社",
            year=2005)),
-    note(C("约瑟夫·奈：前引书，第8页。", "op_cit", to="ambiguous", authors=["约瑟夫·奈"], pages="8")),
+    note(C("约瑟夫·奈：前引书，第8页。", "op_cit", to="nye", authors=["约瑟夫·奈"], pages="8")),
     note(C("唐世平：《国际政治的社会演化：从公元前8000年到未来》，中信出版社2017年版，第12页。", key="tang", type="book",
            authors=["唐世平"], title="国际政治的社会演化：从公元前8000年到未来", publisher="中信出版社", year=2017, pages="12")),
     note(C("同上，第15页。", "ibid", pages="15")),

@@ -33,7 +33,7 @@ NOTES = [
     note(C("張淑雅，〈台海危機前美國對外島的政策（1953-1955年）〉，《中央研究院近代史研究所集刊》，第23期下（民國83年6月），頁293-330。",
            key="chang94", type="article", authors=["張淑雅"], title="台海危機前美國對外島的政策（1953-1955年）",
            container="中央研究院近代史研究所集刊", issue="23", year=1994, month=6, pages="293-330")),
-    note(C("張淑雅，前引文，頁300。", "op_cit", to="chang94", authors=["張淑雅"], pages="300")),
+    note(C("張淑雅，前引文，頁300。", "op_cit", to="ambiguous", authors=["張淑雅"], pages="300")),  # she has two earlier works (GUIDE)
     note(C("同前註。", "ibid")),
     note(C("Dwight D. Eisenhower, The White House Years: Waging Peace, 1956-1961 (Garden City, N.Y.: Doubleday, 1965), p. 295.",
            key="ike", type="book", authors=["Dwight D. Eisenhower"], title="The White House Years: Waging Peace, 1956-1961",

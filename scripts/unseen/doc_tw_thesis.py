@@ -94,7 +94,7 @@ NOTES = [
            edition_or_section="A4")),
     note(C("同上註", "ibid"),
          "；另參見",
-         C("吳玉山，前引文，頁20。", "op_cit", to="wu00", authors=["吳玉山"], pages="20")),
+         C("吳玉山，前引文，頁20。", "op_cit", to="ambiguous", authors=["吳玉山"], pages="20")),  # two earlier works by him (GUIDE)
     note("鄧小平於1983年會見楊力宇時即表示，統一後台灣可以實行同大陸不同的制度，並可保有自己的軍隊。見",
          C("鄧小平，〈中國大陸和台灣和平統一的設想〉，收錄於《鄧小平文選》第三卷（北京：人民出版社，1993年），頁30。", key="deng",
            type="chapter", authors=["鄧小平"], title="中國大陸和台灣和平統一的設想", container="鄧小平文選", volume="三",

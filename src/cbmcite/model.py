@@ -48,7 +48,6 @@ class Citation:
     reason: str | None = None
     ref_note: int | None = None  # 同註X / supra note X
     named: str | None = None  # the author words before op. cit. / 前引書, for matching
-    narrow: str | None = None  # 書 → "book", 文 → "article"
     cross_document: bool = False
     follows: dict[str, Any] | None = None  # the short form whose verdict this one took over (Ibid. after op. cit.)
     entry: str | None = None  # bibliography id

@@ -534,10 +534,10 @@ def _resolve_by_author(cit: Citation, fulls: list[_Full], previous: Note | None,
         works = _short_note_works(cit.csl.get("title", ""), issued_year(cit.csl), named, works, fulls, previous, path)
     if len(works) > 1 and named.title:  # 作者，《書名》，前揭書: the title picks the work
         works = [w for w in works if _title_fits(named.title, w[0].citation)] or works
-    if len(works) > 1 and cit.narrow:
-        works = [w for w in works if _work_kind(w[0].citation) == cit.narrow] or works
     if len(works) > 1:  # 吳玉山，前引文: the article he wrote, not the volume he edited
         works = [w for w in works if _names_match(named.people, w[0].citation, ("author",))] or works
+    if len(works) > 1 and not ET_AL_MARK.find(cit.named or ""):  # 張三，前引文: his article alone, not the one with 李四
+        works = [w for w in works if _authored_by_exactly(named.people, w[0].citation)] or works
     label = " and ".join(named.people)
     if not works:
         _failed(cit, "unresolved", f"no earlier work by {label}")
@@ -546,6 +546,11 @@ def _resolve_by_author(cit: Citation, fulls: list[_Full], previous: Note | None,
         _failed(cit, "ambiguous", f"{len(works)} earlier works by {label}", candidates)
     else:
         _resolved(cit, works[0][0], path)
+
+
+def _authored_by_exactly(people: list[str], work: Citation) -> bool:
+    """The work's authors are the people named, no more (a list printed with et al. / 等 may hold more)."""
+    return not ET_AL_MARK.find(work.raw) and len(_people_of(work, ("author",))) == len(people)
 
 
 def _resolve_case(cit: Citation, case, fulls: list[_Full], path: str) -> None:
@@ -730,10 +735,6 @@ def _distinct_works(matches: list[_Full]) -> list[list[_Full]]:
     for f in matches:
         works.setdefault(work_key(f.citation), []).append(f)
     return list(works.values())
-
-
-def _work_kind(cit: Citation) -> str:
-    return "book" if cit.csl.get("type") in ("book", "report", "thesis") else "article"
 
 
 # --- 同註X / supra note X -----------------------------------------------------------------

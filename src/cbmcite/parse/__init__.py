@@ -88,7 +88,6 @@ def parse_citation(raw: str, form: str = "full") -> Citation:
     citation.named = info.author_text or None
     if info.title:  # a short note's short title: resolution matches it
         citation.csl["title"] = info.title
-    citation.narrow = info.book_or_article
     citation.csl.setdefault("language", chinese_language_tag(raw) if lang == "zh" else "en")
     return citation
 

@@ -109,7 +109,7 @@ AUTHOR_WORK = rule(
 )
 AUTHOR_TITLE_WORK = rule(
     "author_title_work",
-    rf"^{alternation(PREVIOUS_NOTE_TERMS_ZH)}\s*[，,]\s*(?P<named>[^，,。；;《》〈〉]{{1,40}}?[：:]\s*(?P<mark>[《〈])[^》〉]{{1,120}}[》〉])",
+    rf"^{alternation(PREVIOUS_NOTE_TERMS_ZH)}\s*[，,]\s*(?P<named>[^，,。；;《》〈〉]{{1,40}}?[：:]\s*[《〈][^》〉]{{1,120}}[》〉])",
     "同前注，作者：《書名》 with no note number (legal citation manual): that author's work named, as 同前注，作者書.",
     examples=("同前注，王澤鑑：《民法總則》，第330頁。", "同前註，湯紹成：〈略論兩岸軍事互信機制〉，第5頁"),
     counterexamples=("同前注〔16〕，王澤鑑：《民法總則》，第330頁。", "同前注，頁5。", "同前注，湯紹成書，271-273。"),
@@ -216,7 +216,6 @@ class FormInfo:
     author_text: str = ""  # the words before op. cit. / 前引書, the authors of a short note
     title: str = ""  # the short title a short note names
     ref_note: int | None = None
-    book_or_article: str | None = None  # 書 → book, 文 → article (narrows op. cit.)
 
 
 def same_as_note(piece: str) -> tuple[int, str | None] | None:
@@ -244,7 +243,7 @@ def analyse_form(piece: str) -> FormInfo:
         return FormInfo(Form.OP_CIT, author_text=m["who"].strip())
     m = AUTHOR_TITLE_WORK.find(text)
     if m:
-        return FormInfo(Form.OP_CIT, author_text=m["named"].strip(), book_or_article="book" if m["mark"] == "《" else "article")
+        return FormInfo(Form.OP_CIT, author_text=m["named"].strip())
     if IBID.find(text):
         return FormInfo(Form.IBID)
     m = LOC_CIT.find(text[:130])
@@ -252,9 +251,7 @@ def analyse_form(piece: str) -> FormInfo:
         return FormInfo(Form.LOC_CIT, author_text=_lead(text[: m.start()]))
     m = OP_CIT.find(text[:400])
     if m and (m.start() < 160 or NAMES_LIST.find(_lead(text[: m.start()]))):  # a long list of authors may lead it
-        term = m.group(0)
-        kind = "book" if "書" in term or "书" in term else "article" if "文" in term else None
-        return FormInfo(Form.OP_CIT, author_text=_lead(text[: m.start()]), book_or_article=kind)
+        return FormInfo(Form.OP_CIT, author_text=_lead(text[: m.start()]))
     m = SHORT_CASE.find(text)
     if m:  # 'Youngstown, 343 U.S. at 637': the case is named by a party
         return FormInfo(Form.SHORT, author_text=m["who"], title=m["who"])
