@@ -246,6 +246,18 @@ def test_a_see_note_whose_number_is_printed_below_its_first_line():
     assert got[1].endswith("June 1990,” 106.") and got[2].startswith("See 汪疑今") and got[2].endswith("2.")
 
 
+
+def test_a_commentary_notes_first_line_set_in_above_its_number_whatever_its_words():
+    """pdftotext -layout: the second note's indented first line, cut after '參', stands above its number and its
+    next line ('閱林正義，〈…〉') opens like a name: the indent tells the first line, not the words."""
+    page = ("\f兩岸關係的發展，需要雙方長期的溝通與努力。1另一方面。2\n"
+            "1\n  Australian Bureau of Statistics, “Estimated Resident Population by Age and Sex in\n"
+            "Statistical Local Areas, New South Wales, June 1990,” 106.\n"
+            " 雙方在二〇二一年以後首次舉行正式會談，引起各方關注。參\n"
+            "2\n\n\n閱林正義，〈兩岸軍事互信〉，《問題與研究》，第48卷第2期，頁5。\n\f下一頁的正文。\n")
+    got = texts(page)
+    assert got[1].endswith("June 1990,” 106.") and got[2].startswith("雙方在") and got[2].endswith("頁5。")
+
 # An English page: the end of a note that ran over from the page before stands at the top of this page's
 # note area, parted from the body by a blank line; under an English body it does not read as a citation.
 EN_PAGE_1 = ("The courts have long deferred to the political branches on war powers.1\n\n"

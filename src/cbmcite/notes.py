@@ -1105,8 +1105,9 @@ def _citation_piece(line: str) -> bool:
 def _first_lines_home(lines, units: list[list[int]]) -> None:
     """pdftotext -layout may print a note's number below its note's first line: the text run before the
     number then ends with a line that finished its own note and the next note's first line(s). Those lines
-    go to the next note when they start like a note or the next run does not (it goes on with them); a
-    whole one-line note set so is told by its first-line indent."""
+    go to the next note when they start like a note or are set in like a first line, or when the next run
+    does not start like a note (it goes on with them); a whole one-line note set so is told by its
+    first-line indent."""
     for k in range(len(units) - 1):
         unit = units[k]
         if _complete(lines[unit[-1]].strip()):
@@ -1117,8 +1118,11 @@ def _first_lines_home(lines, units: list[list[int]]) -> None:
             done = next((i for i in range(len(unit) - 2, -1, -1) if _complete(lines[unit[i]].strip())), None)
             if done is None:
                 continue
-            first = lines[unit[done + 1]].strip()
-            opens = _note_like_start(first) or _LOWER_NOTE_WORDS.match(first) is not None  # See …, cf. …
+            raw = lines[unit[done + 1]]
+            first = raw.strip()
+            # See …, cf. …; or set in like a first line, whatever its words ('參' then '閱張三，…' below the number)
+            opens = (_note_like_start(first) or _LOWER_NOTE_WORDS.match(first) is not None
+                     or raw[:1] in (" ", "\u3000"))
             if not opens and _note_like_start(lines[units[k + 1][0]].strip()):
                 continue
         units[k], units[k + 1] = unit[:done + 1], unit[done + 1:] + units[k + 1]
