@@ -359,3 +359,11 @@ def test_gbt_notes_under_the_body_with_their_numbers_after_them():
     notes = notes_of(text)
     assert [notes[n].text for n in (1, 2, 3, 4, 5)] == [" ".join(gbt), "同上: 106-108.", prose, " ".join(capitals),
                                                         " ".join(chapter)]
+
+
+def test_a_page_cited_wrapped_onto_a_line_of_its_own_is_no_note_number():
+    """'…（化學工業出版社，民國99年），頁' / '160': the note's page, wrapped, not a number alone; the note keeps it."""
+    note = ("侯文順，《高分子物理：高分子材料分析、選擇與改性》（化學工業出版社，民國99年），頁", "160")
+    text = _page(*BODY_LINES[:2], "", *note, "1", "", "2", "", "同上，72-75。", "", "1", "\f")
+    notes = notes_of(text)
+    assert notes[1].text == "".join(note) and notes[2].text == "同上，72-75。"

@@ -307,6 +307,7 @@ def detect_notes(text: str) -> DetectedNotes:
     heads = [] if paged else sorted(furniture)  # without form feeds, running heads start the pages
     # the note area is read page by page
     alone = _numbers_alone(text) if paged or heads else {}
+    alone = {i: n for i, n in alone.items() if not (i > 0 and _page_cut_off(lines[i - 1]))}
     if not paged and alone and len(alone) <= len(_GLUED_NUMBER_START.findall("\n" + text)):
         alone = {}  # most note numbers are glued to their notes (pdfplumber): a number alone is a marker's
     pages = (_pages(lines, alone) if paged else _pages_by_heads(heads, alone, len(lines))) if alone else []
@@ -862,6 +863,15 @@ class _Area:
     notes: list[tuple[int | str, list[int]]]  # (number, line indices) in the order of the numbers
     taken: set[int]  # every line of the note area (notes, numbers, blanks)
     printed: int = 1  # 2 when the extractor printed the note block twice
+
+
+_PAGE_WORD_END = compile_fast(r"(?:頁|页|\bpp?\.)\s*$")
+
+
+def _page_cut_off(line: str) -> bool:
+    """A note line that ends with the word for a page and no page ('…，頁'): the number alone below it is
+    that page, wrapped ('…，頁' / '160'), not a note number; '第 99-101 頁' ends its pages."""
+    return _PAGE_WORD_END.search(line) is not None and not _complete(line.strip())
 
 
 def _numbers_alone(text: str) -> dict[int, int]:
