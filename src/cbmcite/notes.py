@@ -1024,6 +1024,9 @@ def _displaced_first_numbers(lines, body, page_numbers, alone, last, run, scanne
     if marker is None:
         return None
     region = [i for i in body if marker < i < first and i not in alone]
+    later = [k for k, i in enumerate(region) if _ends_with_marker(lines[i])]
+    if later:  # the body goes on below that line with the marker of a note on the next page ('…。10')
+        region = region[later[-1] + 1:]
     stars = [i for i in region if _STAR_ALONE.fullmatch(lines[i])]
     if stars:  # the star stands before its note: the notes are read from it
         with_star = scanner.star_marked and scanner.max_note == 0
