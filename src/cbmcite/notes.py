@@ -1325,7 +1325,8 @@ def _blocks_before(lines, body, first, alone) -> list[list[int]]:
     blocks: list[list[int]] = []
     while j in body and j not in alone and not _ends_with_marker(lines[j]):  # a body paragraph's last line
         block = [j]
-        while j - 1 in body and j - 1 not in alone and not _ends_sentence_or_marker(lines[j - 1]):
+        while j - 1 in body and j - 1 not in alone and (not _ends_sentence_or_marker(lines[j - 1])
+                                                        or _sources_after_prose(lines[j - 1], lines[j])):
             j -= 1
             block.insert(0, j)
         cited = _citation_after_prose(lines, block)
@@ -1337,6 +1338,13 @@ def _blocks_before(lines, body, first, alone) -> list[list[int]]:
         blocks.append(block)
         j -= 1
     return blocks
+
+
+def _sources_after_prose(prev: str, line: str) -> bool:
+    """A line of prose that names no source and ends a sentence, then a lead-in (請參閱, 另見): one commentary
+    note that goes on with its sources after a line that happened to end with its sentence."""
+    return (_NOTE_LEAD_IN.match(line.strip()) is not None and _complete(prev.strip()) and not _ends_with_marker(prev)
+            and SOURCE_MARK.find(prev) is None)
 
 
 def _citation_after_prose(lines, block: list[int]) -> int:
@@ -1420,7 +1428,8 @@ def _split_points(lines, units, strong: bool, width: int) -> list[tuple[int, int
                 continue
             if _URL.match(nxt):  # a citation's address broken onto a line of its own starts no note
                 continue
-            if not strong or _citation_like(nxt) or _NOTE_LEAD_IN.match(nxt) or CAPITALS_NAME_START.find(nxt):
+            if (not strong or _citation_like(nxt) or CAPITALS_NAME_START.find(nxt)
+                    or _NOTE_LEAD_IN.match(nxt) and not _sources_after_prose(prev, nxt)):
                 out.append((u, k))
     return out
 
