@@ -258,6 +258,16 @@ def test_a_commentary_notes_first_line_set_in_above_its_number_whatever_its_word
     got = texts(page)
     assert got[1].endswith("June 1990,” 106.") and got[2].startswith("雙方在") and got[2].endswith("頁5。")
 
+
+def test_pages_and_an_address_broken_onto_the_next_line_stay_with_their_note():
+    """A column's note line ends with 'Ibid.' or with a URL cut at '%20'; the pages or the rest of the address
+    start the next line, a blank line after them: still that note's."""
+    page = (BODY + "1 再保證被視為補充傳統威懾手段的重要機制。參閱 Ibid.\npp.174-177.\n\n"
+            "2 參見 D. Bawden, Origins of digital literacy, 2008, http://www.soi.city.ac.uk/~dbawden/digital\n"
+            "%20literacy%20chapter.pdf.\n\n下一段正文。\n")
+    got = texts(page)
+    assert got[1].endswith("Ibid. pp.174-177.") and got[2].endswith("digital%20literacy%20chapter.pdf.")
+
 # An English page: the end of a note that ran over from the page before stands at the top of this page's
 # note area, parted from the body by a blank line; under an English body it does not read as a citation.
 EN_PAGE_1 = ("The courts have long deferred to the political branches on war powers.1\n\n"

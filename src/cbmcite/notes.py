@@ -802,6 +802,15 @@ NOTE_START_DECISIONS: tuple[Decision, ...] = (
              ("2此外，雙方也同意建立熱線機制。",)),
 )
 
+_PAGES_FIRST = compile_fast(r"[ \t\u3000]*(?:pp?\.\s*\d|頁\s*\d)")
+_ADDRESS_PIECE = compile_fast(r"[ \t\u3000]*[%/?&#=_~][^\s]*$")
+
+
+def _address_goes_on(c: Candidate) -> bool:
+    last_word = c.scanner.current.lines[-1].rstrip().rsplit(" ", 1)[-1]
+    return last_word.startswith(("http", "<http", "www")) and _ADDRESS_PIECE.match(c.line) is not None
+
+
 _TWO_COLUMN_PAGE = "\n".join(["雙方軍事互信的建立需要時間"] * 10 + [
     "1 楊永明，〈信心建立措施與兩岸關係的發展：一個理論的分析架構〉，《問題與研究》，第48卷第2期，",
     "2009年，頁5-30，以及其他相關的研究文獻與討論，另請參閱林正義的相關論述與分析，及其後續研究，",
@@ -818,6 +827,12 @@ CONTINUATION_DECISIONS: tuple[Decision, ...] = (
     Decision("unfinished_note", "A note whose line does not end it goes on to the next line.",
              lambda c: not c.last_complete, Verdict.CONTINUES,
              ("1 楊永明，〈信心建立措施〉，《問題與研究》，\n第48卷第2期，頁5。",)),
+    Decision("pages_line", "After a finished note, a line that opens with the pages cited goes on with it "
+             "('參閱 Ibid.' / 'pp.174-177.'): pages open neither a note nor a sentence of the body.",
+             lambda c: _PAGES_FIRST.match(c.line), Verdict.CONTINUES, ("1 參閱 Ibid.\npp.174-177.",)),
+    Decision("address_goes_on", "After a line that ends with a URL, one piece that goes on with an address "
+             "('…/digital' / '%20literacy%20chapter.pdf.') goes on with the note.", _address_goes_on, Verdict.CONTINUES,
+             ("1 D. Bawden, Digital literacy, 2008, http://www.soi.city.ac.uk/~dbawden/digital\n%20literacy.pdf.",)),
     Decision("further_source", "After a finished note, a line that opens like a further source (an English name, a "
              "quoted title, '作者，〈…〉') goes on with it.",
              lambda c: _LATIN_NAME_START.match(c.line) or c.line[:1] in "〈《" or _further_source(c.line), Verdict.CONTINUES,
