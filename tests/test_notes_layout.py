@@ -377,3 +377,13 @@ def test_a_commentary_note_whose_sentence_ends_at_a_line_end_keeps_its_sources()
     text = _page(*BODY_LINES, prose, lead, "1", "", "同上註，頁260-261。", *NOTE_2, "2", "3", "", "12", "\f")
     notes = notes_of(text)
     assert [notes[n].text for n in (1, 2, 3)] == [prose + lead, "同上註，頁260-261。", " ".join(NOTE_2)]
+
+
+def test_a_note_whose_address_stands_on_the_line_above_its_number():
+    """'…1964: 314-316.' / 'https://…' / '1': the address on a line of its own belongs to the note above it,
+    though that line ends a sentence and opens like no name."""
+    note = ("Civil Rights Act of 1964: 88-352[A/OL]//Stat.: 卷 78. 1964: 314-316.",
+            "https://www.govinfo.gov/content/pkg/STATUTE-78/pdf/STATUTE-78-Pg241.pdf.")
+    text = _page(*BODY_LINES[:2], "", *note, "1", "", "同上: 131.", "2", "", "12", "\f")
+    notes = notes_of(text)
+    assert notes[1].text == " ".join(note) and notes[2].text == "同上: 131."

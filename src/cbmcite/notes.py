@@ -1341,7 +1341,8 @@ def _blocks_before(lines, body, first, alone) -> list[list[int]]:
     while j in body and j not in alone and not _ends_with_marker(lines[j]):  # a body paragraph's last line
         block = [j]
         while j - 1 in body and j - 1 not in alone and (not _ends_sentence_or_marker(lines[j - 1])
-                                                        or _sources_after_prose(lines[j - 1], lines[j])):
+                                                        or _sources_after_prose(lines[j - 1], lines[j])
+                                                        or _URL.match(lines[j].strip())):  # the address's note
             j -= 1
             block.insert(0, j)
         cited = _citation_after_prose(lines, block)
