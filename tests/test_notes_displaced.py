@@ -47,6 +47,18 @@ def test_body_paragraph_after_the_last_marker_stays_body():
     assert notes[1].text == " ".join(NOTES[0])
 
 
+
+def test_body_paragraph_marking_a_note_on_the_next_page_is_no_author_note():
+    """The body's last paragraph marks note 4, whose text is on the next page ('…耐心。4'), right above the
+    author note: the star and note 1's number trail, and the author note starts below that paragraph."""
+    author = "楊永明，國立臺灣大學政治學系教授。"
+    more = "總之，互信的建立需要時間，也需要雙方持續的努力與耐心。4"
+    text = _page("兩岸軍事互信機制之研究", "", "楊永明＊", "", *BODY, more, author, *NOTES[0], "2", *NOTES[1], "3",
+                 *NOTES[2], "＊", "1", "", "1", "\f")
+    notes = notes_of(text)
+    assert notes["*"].text == author
+    assert [notes[n].text for n in (1, 2, 3)] == [" ".join(NOTES[0]), " ".join(NOTES[1]), NOTES[2][0]]
+
 def test_layout_numbers_above_indented_notes_on_a_wide_page():
     """-layout pads the running head and page number far to the right; each number still takes the indented
     lines under it, in order (not read as two columns' notes, whose numbers follow their text)."""

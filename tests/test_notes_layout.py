@@ -428,3 +428,31 @@ def test_gbt_notes_under_the_body_with_their_numbers_after_them():
     notes = notes_of(text)
     assert [notes[n].text for n in (1, 2, 3, 4, 5)] == [" ".join(gbt), "同上: 106-108.", prose, " ".join(capitals),
                                                         " ".join(chapter)]
+
+
+def test_a_page_cited_wrapped_onto_a_line_of_its_own_is_no_note_number():
+    """'…（化學工業出版社，民國99年），頁' / '160': the note's page, wrapped, not a number alone; the note keeps it."""
+    note = ("侯文順，《高分子物理：高分子材料分析、選擇與改性》（化學工業出版社，民國99年），頁", "160")
+    text = _page(*BODY_LINES[:2], "", *note, "1", "", "2", "", "同上，72-75。", "", "1", "\f")
+    notes = notes_of(text)
+    assert notes[1].text == "".join(note) and notes[2].text == "同上，72-75。"
+
+
+def test_a_commentary_note_whose_sentence_ends_at_a_line_end_keeps_its_sources():
+    """'…終於舉行。' / '請參閱林正義，…' above its number: one commentary note (prose that names no source, then
+    its sources after a lead-in), not two; the block below it holds two notes, parted at the English name."""
+    prose = "雙方在二〇二四年一月恢復國防政策協調對話，睽違近三年的會談終於舉行。"
+    lead = "請參閱林正義，〈兩岸軍事互信〉，《問題與研究》，第48卷第2期，頁5。"
+    text = _page(*BODY_LINES, prose, lead, "1", "", "同上註，頁260-261。", *NOTE_2, "2", "3", "", "12", "\f")
+    notes = notes_of(text)
+    assert [notes[n].text for n in (1, 2, 3)] == [prose + lead, "同上註，頁260-261。", " ".join(NOTE_2)]
+
+
+def test_a_note_whose_address_stands_on_the_line_above_its_number():
+    """'…1964: 314-316.' / 'https://…' / '1': the address on a line of its own belongs to the note above it,
+    though that line ends a sentence and opens like no name."""
+    note = ("Civil Rights Act of 1964: 88-352[A/OL]//Stat.: 卷 78. 1964: 314-316.",
+            "https://www.govinfo.gov/content/pkg/STATUTE-78/pdf/STATUTE-78-Pg241.pdf.")
+    text = _page(*BODY_LINES[:2], "", *note, "1", "", "同上: 131.", "2", "", "12", "\f")
+    notes = notes_of(text)
+    assert notes[1].text == " ".join(note) and notes[2].text == "同上: 131."

@@ -246,6 +246,28 @@ def test_a_see_note_whose_number_is_printed_below_its_first_line():
     assert got[1].endswith("June 1990,” 106.") and got[2].startswith("See 汪疑今") and got[2].endswith("2.")
 
 
+
+def test_a_commentary_notes_first_line_set_in_above_its_number_whatever_its_words():
+    """pdftotext -layout: the second note's indented first line, cut after '參', stands above its number and its
+    next line ('閱林正義，〈…〉') opens like a name: the indent tells the first line, not the words."""
+    page = ("\f兩岸關係的發展，需要雙方長期的溝通與努力。1另一方面。2\n"
+            "1\n  Australian Bureau of Statistics, “Estimated Resident Population by Age and Sex in\n"
+            "Statistical Local Areas, New South Wales, June 1990,” 106.\n"
+            " 雙方在二〇二一年以後首次舉行正式會談，引起各方關注。參\n"
+            "2\n\n\n閱林正義，〈兩岸軍事互信〉，《問題與研究》，第48卷第2期，頁5。\n\f下一頁的正文。\n")
+    got = texts(page)
+    assert got[1].endswith("June 1990,” 106.") and got[2].startswith("雙方在") and got[2].endswith("頁5。")
+
+
+def test_pages_and_an_address_broken_onto_the_next_line_stay_with_their_note():
+    """A column's note line ends with 'Ibid.' or with a URL cut at '%20'; the pages or the rest of the address
+    start the next line, a blank line after them: still that note's."""
+    page = (BODY + "1 再保證被視為補充傳統威懾手段的重要機制。參閱 Ibid.\npp.174-177.\n\n"
+            "2 參見 D. Bawden, Origins of digital literacy, 2008, http://www.soi.city.ac.uk/~dbawden/digital\n"
+            "%20literacy%20chapter.pdf.\n\n下一段正文。\n")
+    got = texts(page)
+    assert got[1].endswith("Ibid. pp.174-177.") and got[2].endswith("digital%20literacy%20chapter.pdf.")
+
 # An English page: the end of a note that ran over from the page before stands at the top of this page's
 # note area, parted from the body by a blank line; under an English body it does not read as a citation.
 EN_PAGE_1 = ("The courts have long deferred to the political branches on war powers.1\n\n"

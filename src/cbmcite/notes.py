@@ -307,6 +307,7 @@ def detect_notes(text: str) -> DetectedNotes:
     heads = [] if paged else sorted(furniture)  # without form feeds, running heads start the pages
     # the note area is read page by page
     alone = _numbers_alone(text) if paged or heads else {}
+    alone = {i: n for i, n in alone.items() if not (i > 0 and _page_cut_off(lines[i - 1]))}
     if not paged and alone and len(alone) <= len(_GLUED_NUMBER_START.findall("\n" + text)):
         alone = {}  # most note numbers are glued to their notes (pdfplumber): a number alone is a marker's
     pages = ((_pages(lines, alone, furniture.difference(alone)) if paged else _pages_by_heads(heads, alone, len(lines)))
@@ -809,6 +810,15 @@ NOTE_START_DECISIONS: tuple[Decision, ...] = (
              ("2此外，雙方也同意建立熱線機制。",)),
 )
 
+_PAGES_FIRST = compile_fast(r"[ \t\u3000]*(?:pp?\.\s*\d|頁\s*\d)")
+_ADDRESS_PIECE = compile_fast(r"[ \t\u3000]*[%/?&#=_~][^\s]*$")
+
+
+def _address_goes_on(c: Candidate) -> bool:
+    last_word = c.scanner.current.lines[-1].rstrip().rsplit(" ", 1)[-1]
+    return last_word.startswith(("http", "<http", "www")) and _ADDRESS_PIECE.match(c.line) is not None
+
+
 _TWO_COLUMN_PAGE = "\n".join(["雙方軍事互信的建立需要時間"] * 10 + [
     "1 楊永明，〈信心建立措施與兩岸關係的發展：一個理論的分析架構〉，《問題與研究》，第48卷第2期，",
     "2009年，頁5-30，以及其他相關的研究文獻與討論，另請參閱林正義的相關論述與分析，及其後續研究，",
@@ -825,6 +835,12 @@ CONTINUATION_DECISIONS: tuple[Decision, ...] = (
     Decision("unfinished_note", "A note whose line does not end it goes on to the next line.",
              lambda c: not c.last_complete, Verdict.CONTINUES,
              ("1 楊永明，〈信心建立措施〉，《問題與研究》，\n第48卷第2期，頁5。",)),
+    Decision("pages_line", "After a finished note, a line that opens with the pages cited goes on with it "
+             "('參閱 Ibid.' / 'pp.174-177.'): pages open neither a note nor a sentence of the body.",
+             lambda c: _PAGES_FIRST.match(c.line), Verdict.CONTINUES, ("1 參閱 Ibid.\npp.174-177.",)),
+    Decision("address_goes_on", "After a line that ends with a URL, one piece that goes on with an address "
+             "('…/digital' / '%20literacy%20chapter.pdf.') goes on with the note.", _address_goes_on, Verdict.CONTINUES,
+             ("1 D. Bawden, Digital literacy, 2008, http://www.soi.city.ac.uk/~dbawden/digital\n%20literacy.pdf.",)),
     Decision("further_source", "After a finished note, a line that opens like a further source (an English name, a "
              "quoted title, '作者，〈…〉') goes on with it.",
              lambda c: _LATIN_NAME_START.match(c.line) or c.line[:1] in "〈《" or _further_source(c.line), Verdict.CONTINUES,
@@ -870,6 +886,15 @@ class _Area:
     notes: list[tuple[int | str, list[int]]]  # (number, line indices) in the order of the numbers
     taken: set[int]  # every line of the note area (notes, numbers, blanks)
     printed: int = 1  # 2 when the extractor printed the note block twice
+
+
+_PAGE_WORD_END = compile_fast(r"(?:頁|页|\bpp?\.)\s*$")
+
+
+def _page_cut_off(line: str) -> bool:
+    """A note line that ends with the word for a page and no page ('…，頁'): the number alone below it is
+    that page, wrapped ('…，頁' / '160'), not a note number; '第 99-101 頁' ends its pages."""
+    return _PAGE_WORD_END.search(line) is not None and not _complete(line.strip())
 
 
 def _numbers_alone(text: str) -> dict[int, int]:
@@ -1053,6 +1078,9 @@ def _displaced_first_numbers(lines, body, page_numbers, alone, last, run, scanne
     if marker is None:
         return None
     region = [i for i in body if marker < i < first and i not in alone]
+    later = [k for k, i in enumerate(region) if _ends_with_marker(lines[i])]
+    if later:  # the body goes on below that line with the marker of a note on the next page ('…。10')
+        region = region[later[-1] + 1:]
     stars = [i for i in region if _STAR_ALONE.fullmatch(lines[i])]
     if stars:  # the star stands before its note: the notes are read from it
         with_star = scanner.star_marked and scanner.max_note == 0
@@ -1150,8 +1178,9 @@ def _citation_piece(line: str) -> bool:
 def _first_lines_home(lines, units: list[list[int]]) -> None:
     """pdftotext -layout may print a note's number below its note's first line: the text run before the
     number then ends with a line that finished its own note and the next note's first line(s). Those lines
-    go to the next note when they start like a note or the next run does not (it goes on with them); a
-    whole one-line note set so is told by its first-line indent."""
+    go to the next note when they start like a note or are set in like a first line, or when the next run
+    does not start like a note (it goes on with them); a whole one-line note set so is told by its
+    first-line indent."""
     for k in range(len(units) - 1):
         unit = units[k]
         if _complete(lines[unit[-1]].strip()):
@@ -1162,8 +1191,11 @@ def _first_lines_home(lines, units: list[list[int]]) -> None:
             done = next((i for i in range(len(unit) - 2, -1, -1) if _complete(lines[unit[i]].strip())), None)
             if done is None:
                 continue
-            first = lines[unit[done + 1]].strip()
-            opens = _note_like_start(first) or _LOWER_NOTE_WORDS.match(first) is not None  # See …, cf. …
+            raw = lines[unit[done + 1]]
+            first = raw.strip()
+            # See …, cf. …; or set in like a first line, whatever its words ('參' then '閱張三，…' below the number)
+            opens = (_note_like_start(first) or _LOWER_NOTE_WORDS.match(first) is not None
+                     or raw[:1] in (" ", "\u3000"))
             if not opens and _note_like_start(lines[units[k + 1][0]].strip()):
                 continue
         units[k], units[k + 1] = unit[:done + 1], unit[done + 1:] + units[k + 1]
@@ -1376,7 +1408,9 @@ def _blocks_before(lines, body, first, alone) -> list[list[int]]:
     blocks: list[list[int]] = []
     while j in body and j not in alone and not _ends_with_marker(lines[j]):  # a body paragraph's last line
         block = [j]
-        while j - 1 in body and j - 1 not in alone and not _ends_sentence_or_marker(lines[j - 1]):
+        while j - 1 in body and j - 1 not in alone and (not _ends_sentence_or_marker(lines[j - 1])
+                                                        or _sources_after_prose(lines[j - 1], lines[j])
+                                                        or _URL.match(lines[j].strip())):  # the address's note
             j -= 1
             block.insert(0, j)
         cited = _citation_after_prose(lines, block)
@@ -1388,6 +1422,13 @@ def _blocks_before(lines, body, first, alone) -> list[list[int]]:
         blocks.append(block)
         j -= 1
     return blocks
+
+
+def _sources_after_prose(prev: str, line: str) -> bool:
+    """A line of prose that names no source and ends a sentence, then a lead-in (請參閱, 另見): one commentary
+    note that goes on with its sources after a line that happened to end with its sentence."""
+    return (_NOTE_LEAD_IN.match(line.strip()) is not None and _complete(prev.strip()) and not _ends_with_marker(prev)
+            and SOURCE_MARK.find(prev) is None)
 
 
 def _citation_after_prose(lines, block: list[int]) -> int:
@@ -1471,7 +1512,8 @@ def _split_points(lines, units, strong: bool, width: int) -> list[tuple[int, int
                 continue
             if _URL.match(nxt):  # a citation's address broken onto a line of its own starts no note
                 continue
-            if not strong or _citation_like(nxt) or _NOTE_LEAD_IN.match(nxt) or CAPITALS_NAME_START.find(nxt):
+            if (not strong or _citation_like(nxt) or CAPITALS_NAME_START.find(nxt)
+                    or _NOTE_LEAD_IN.match(nxt) and not _sources_after_prose(prev, nxt)):
                 out.append((u, k))
     return out
 
