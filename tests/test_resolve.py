@@ -436,3 +436,11 @@ def test_previous_note_term_with_author_and_title_names_that_work():
     zh = "實藤惠秀著，譚汝謙、林啟彥譯，《中國人留學日本史》（香港：香港中文大學出版社，1982年），頁320。"
     notes = resolve(zh, EN_BOOK, "同前注，實藤惠秀：《中國人留學日本史》，第5頁。")
     assert outcome(notes[3]) == ("op_cit", "resolved", (1, 0))
+
+
+def test_a_short_title_in_title_marks_with_a_page_repeats_the_work():
+    """Classical works have short names: 《漢書》，頁5 after the full citation is a short note of it."""
+    notes = resolve("《漢書》（北京：中華書局，1962年），頁12。", "王大明，前引書，頁3。《漢書》，頁40-41。",
+                    "《漢書藝文志》，頁7。")
+    assert outcome(notes[2], 1) == ("short", "resolved", (1, 0))
+    assert notes[3].citations[0].form == "full"

@@ -191,6 +191,15 @@ TITLE_ONLY = rule(
     counterexamples=("Smith, Title, 12.", "See p. 12, 14.", "王澤鑑：民法總則"),
     anchored=True,
 )
+MARKED_TITLE_ALONE = rule(
+    "resolve_marked_title_alone",
+    r"[《〈][^《》〈〉]{2,60}[》〉]\Z",
+    "A title alone in Chinese title marks, which delimit it exactly: 《史記》 names its work however short the name.",
+    examples=("《舊唐書》", "《史記》", "〈西黃丸〉"),
+    counterexamples=("《史記》卷五", "史記", "《書》", "《史記》（北京：中華書局）"),
+    requires=("《", "〈"),
+    anchored=True,
+)
 ET_AL_MARK = rule(
     "resolve_et_al_mark",
     alternation(ET_AL),
@@ -779,7 +788,7 @@ def _opening_target(text: str, fulls: list[_Full]) -> _Full | None:
         if stripped == text:
             continue
         key = match_key(REPORTER_PINPOINT.compiled.sub("", stripped))
-        if len(key) < (4 if has_cjk(key) else 10):
+        if len(key) < (2 if MARKED_TITLE_ALONE.find(stripped) else 4 if has_cjk(key) else 10):
             continue
         works = _distinct_works([f for f in fulls if key in _openings(f.citation.raw)])
         if len(works) == 1:
