@@ -185,3 +185,16 @@ def test_japanese_signal_words_around_a_citation_are_commentary():
     (c,) = note.citations
     assert c.raw == "山田一郎『海洋安全保障の構想』（有斐閣、2010年）、45-50頁"
     assert c.csl["author"] == [{"literal": "山田一郎"}] and c.locator == "45-50"
+
+
+def test_committee_named_after_its_report_is_one_author():
+    c = parse_citation("外交部「外交年鑑」編輯委員會，《中華民國99年外交年鑑》（臺北：外交部，2011年），頁7。")
+    assert c.csl["author"] == [{"literal": "外交部「外交年鑑」編輯委員會"}]
+    assert c.csl["title"] == "中華民國99年外交年鑑" and "container-title" not in c.csl
+
+
+def test_news_site_before_a_titled_item_is_its_container():
+    c = parse_citation("人民網，〈兩岸海運直航啟動〉，2008年12月15日，http://www.people.com.cn/a/1.html。")
+    assert c.csl["container-title"] == "人民網" and "author" not in c.csl and c.csl["type"] == "webpage"
+    undated_url = parse_citation("聯合新聞網，〈海巡演練〉，2011年4月2日。")
+    assert undated_url.csl["container-title"] == "聯合新聞網" and undated_url.csl["type"] == "webpage"

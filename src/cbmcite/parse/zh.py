@@ -6,7 +6,8 @@ from typing import Callable
 
 import regex as re
 
-from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, CONFERENCE_LEADS_ZH, GAZETTE_ENDINGS_ZH, JOURNAL_BEFORE_BAO_ZH,
+from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, COMMITTEE_WORDS_ZH, CONFERENCE_LEADS_ZH, GAZETTE_ENDINGS_ZH,
+                       JOURNAL_BEFORE_BAO_ZH, NEWS_SITE_ENDINGS_ZH,
                        LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, NEWSPAPER_ENDINGS_ZH, NOT_TITLE_START_ZH,
                        NOT_SECTION_AFTER_BAN_ZH, PAGE_MARKS_ZH, PAGE_NOUNS_ZH, BARE_PAGE_AFTER_ZH,
                        PUBLISHER_ENDINGS_AFTER_PLACE_ZH, PUBLISHER_ENDINGS_ZH, REPORT_TITLE_WORDS_ZH,
@@ -256,6 +257,16 @@ CHAPTER_LEAD = rule(
     counterexamples=("〈篇名〉，《期刊》第3卷", "《書名》，臺北：三民"),
     requires=CHAPTER_LEAD_ZH,
 )
+COMMITTEE_NAMED_AFTER = rule(
+    "committee_named_after_zh",
+    rf"\p{{Han}}「[^「」，,]+」\p{{Han}}{{0,4}}?{alternation(COMMITTEE_WORDS_ZH)}[，,]",
+    "A committee named after the work it compiles, its name glued round the quoted title: "
+    "國防部「中華民國97年國防報告書」編纂委員會，《…》 — the author, not an article title.",
+    examples=("部「中華民國97年國防報告書」編纂委員會，《中華民國97年國防報告書》",),
+    counterexamples=("陸委會，「兩岸交流統計」，http://x", "會「兩岸關係」說帖，頁5"),
+    requires=COMMITTEE_WORDS_ZH,
+    anchored=True,
+)
 JA_CHAPTER_EDITOR = rule(
     "ja_chapter_editor",
     rf"」\s*[、，,]\s*(?P<e>[^、，,「」『』《》（）]{{2,30}}?)\s*{alternation(ROLE_EDITOR_ZH)}\s*[『《]",
@@ -461,10 +472,11 @@ def _title_and_container(m: _Marked, out: Parsed) -> None:
         journal = _bare_journal(m.s, m.titles["quoted_end"])
         if journal:
             csl["container-title"] = journal
-    if "container-title" not in csl and [a.get("literal") for a in csl.get("author", [])] == [m.head.strip(" ，,")] \
-            and m.head.strip(" ，,") in NEWS_AGENCIES_ZH:  # 中央社，「標題」，民國95年6月7日: the agency's wire item
-        csl["container-title"] = csl.pop("author")[0]["literal"]
-        out.kind_hint = out.kind_hint or "newspaper"
+    source = m.head.strip(" ，,")
+    if "container-title" not in csl and [a.get("literal") for a in csl.get("author", [])] == [source] \
+            and (source in NEWS_AGENCIES_ZH or 2 <= len(source) <= 8 and source.endswith(NEWS_SITE_ENDINGS_ZH)):
+        csl["container-title"] = csl.pop("author")[0]["literal"]  # 中央社，「標題」，民國95年6月7日: the agency's item
+        out.kind_hint = out.kind_hint or ("newspaper" if source in NEWS_AGENCIES_ZH else "webpage")
 
 
 def _chapter_editors(m: _Marked, out: Parsed) -> None:
@@ -613,6 +625,8 @@ def _titles(s: str) -> tuple[str, dict]:
             found["books"].append((m["b"] or m["b2"]).strip())
             if "quoted" in found and "article" not in found:  # Japanese 「論文」『雑誌』: 「」 marks the article
                 found["article"] = found.pop("quoted")
+        elif m["q"] is not None and COMMITTEE_NAMED_AFTER.find(s, max(0, m.start() - 1)):
+            continue  # 國防部「…報告書」編纂委員會: the quoted words are part of the author's name
         elif m["q"] is not None and "quoted" not in found and not found["books"] and "article" not in found:
             found["quoted"] = m["q"].strip()
             found["quoted_end"] = m.end()
@@ -785,7 +799,7 @@ def _zh_type(s: str, out: Parsed) -> str:
         return "legislation"  # 《…關於…的通知》，2018年6月27日: an official act, dated
     if out.kind_hint == "newspaper" or dated_paper(csl):
         return "article-newspaper"
-    if out.kind_hint in ("chapter", "paper-conference"):
+    if out.kind_hint in ("chapter", "paper-conference", "webpage"):
         return out.kind_hint
     if csl.get("URL") and not (csl.get("volume") or csl.get("issue") or csl.get("publisher")):
         return "webpage"
