@@ -209,11 +209,13 @@ PLACE_COMMA_PUBLISHER = rule(
 )
 VOLUME_ZH = rule(
     "volume_zh",
-    rf"第\s*(?P<v>{_NUM})\s*卷|(?P<v2>[0-9]+)\s*卷(?=\s*[0-9第])|(?i:vol\.?\s*(?P<v3>[0-9]+))",
-    "A journal's volume: 第10卷 / 第十卷 / 3卷2期 / Vol. 3.",
-    examples=("《問題與研究》第43卷第2期", "第十卷", "3卷2期", "Vol. 22, No. 4"),
-    counterexamples=("總第12期", "卷首語"),
-    requires=("卷", "v", "V"),
+    rf"第\s*(?P<v>{_NUM})\s*卷|(?P<v2>[0-9]+)\s*卷(?=\s*[0-9第])|(?i:vol\.?\s*(?P<v3>[0-9]+))"
+    rf"|第\s*(?P<v4>{_NUM})\s*[冊册]|(?<=[，,]\s*)卷\s*(?P<v5>[0-9]+)(?=\s*[（(，,])",
+    "A journal's or a set's volume: 第10卷 / 第十卷 / 3卷2期 / Vol. 3 / 第2冊 / ，卷28（臺北：…）.",
+    examples=("《問題與研究》第43卷第2期", "第十卷", "3卷2期", "Vol. 22, No. 4", "（臺北：國史館，2015年），第2冊，頁850",
+              "《總集》，卷28（臺北：黨史會，民國73年）"),
+    counterexamples=("總第12期", "卷首語", "上卷第一分冊導言"),
+    requires=("卷", "v", "V", "冊", "册"),
 )
 ISSUE_ZH = rule(
     "issue_zh",
@@ -256,6 +258,25 @@ CHAPTER_LEAD = rule(
     examples=("〈篇名〉，收錄於吳甦主編，《書名》", "作者：《篇名》，載王名揚主編：《書名》", "〈篇〉，收於《書》"),
     counterexamples=("〈篇名〉，《期刊》第3卷", "《書名》，臺北：三民"),
     requires=CHAPTER_LEAD_ZH,
+)
+QUOTED_CHAPTER_BARE_BOOK = rule(
+    "quoted_chapter_bare_book_zh",
+    rf"^\s*[，,]\s*{alternation(CHAPTER_LEAD_ZH)}\s*(?P<e>[^，,（(「」《》]{{2,40}}?)\s*{alternation(ROLE_EDITOR_ZH)}\s*[，,：:]\s*"
+    r"(?P<book>[^，,（(「」《》0-9]{2,60}?)\s*[（(]",
+    "In the 「」 style a chapter's book may be unmarked: 「篇名」，收於包宗和、吳玉山主編，爭辯中的兩岸關係理論（臺北：五南，"
+    "1999年）— the editors, then the book before its publication block.",
+    examples=("，收於包宗和、吳玉山主編，爭辯中的兩岸關係理論（臺北：五南，1999年）",),
+    counterexamples=("，遠景基金會季刊，第10卷第3期", "，收於《書名》（臺北：五南，1999年）"),
+    requires=CHAPTER_LEAD_ZH,
+    anchored=True,
+)
+NEWSPAPER_PLACE_ZH = rule(
+    "newspaper_place_zh",
+    rf"(?<!{'|'.join(JOURNAL_BEFORE_BAO_ZH)})(?:報|{alternation(NEWSPAPER_ENDINGS_ZH)})》\s*[（(](?P<place>\p{{Han}}{{2,4}})[）)]",
+    "A newspaper named with its city in parentheses: 《中央日報》（臺北）, 《申報》（上海）.",
+    examples=("〈台海局勢〉，《中央日報》（臺北），民國47年8月24日", "《申報》（上海），1930年1月1日"),
+    counterexamples=("《師範大學學報》（社會科學版）", "《中央日報》，民國47年8月24日"),
+    requires=("》（", "》("),
 )
 COMMITTEE_NAMED_AFTER = rule(
     "committee_named_after_zh",
@@ -459,24 +480,39 @@ def _title_and_container(m: _Marked, out: Parsed) -> None:
         csl["title"] = m.article
         if books:
             csl["container-title"] = books[0]
+            if NEWSPAPER_NAME_ZH.find(books[0]):
+                _newspaper_place(m, out)
     elif len(books) >= 2:
         csl["title"], csl["container-title"] = books[0], books[1]
     elif books and not m.head.strip(" ，,") and NEWSPAPER_NAME_ZH.find(books[0]):
         csl["container-title"] = books[0]  # 《人民日报》2005年9月6日，第1版: an item of the paper, untitled
+        _newspaper_place(m, out)
     elif books and not m.head.strip(" ，,") and GAZETTE_ISSUE_ZH.find(books[0] + "》" + m.rest):
         csl["container-title"] = books[0]  # 《立法院公報》，第93卷第13期: an untitled record in the gazette
     elif books:
         csl["title"] = books[0]
     elif m.titles.get("quoted"):
         csl["title"] = m.titles["quoted"]
-        journal = _bare_journal(m.s, m.titles["quoted_end"])
-        if journal:
+        book = QUOTED_CHAPTER_BARE_BOOK.find(m.s[m.titles["quoted_end"]:])
+        journal = None if book else _bare_journal(m.s, m.titles["quoted_end"])
+        if book:  # 「篇名」，收於X主編，書名（臺北：五南，1999年）: a chapter of an unmarked book
+            csl["container-title"] = book["book"].strip()
+            take_people(out, "editor", book["e"])
+            out.kind_hint = out.kind_hint or "chapter"
+        elif journal:
             csl["container-title"] = journal
     source = m.head.strip(" ，,")
     if "container-title" not in csl and [a.get("literal") for a in csl.get("author", [])] == [source] \
             and (source in NEWS_AGENCIES_ZH or 2 <= len(source) <= 8 and source.endswith(NEWS_SITE_ENDINGS_ZH)):
         csl["container-title"] = csl.pop("author")[0]["literal"]  # 中央社，「標題」，民國95年6月7日: the agency's item
         out.kind_hint = out.kind_hint or ("newspaper" if source in NEWS_AGENCIES_ZH else "webpage")
+
+
+def _newspaper_place(m: _Marked, out: Parsed) -> None:
+    """《中央日報》（臺北），民國47年8月24日: the city a paper of that name is printed in."""
+    place = NEWSPAPER_PLACE_ZH.find(m.s)
+    if place:
+        out.csl.setdefault("publisher-place", place["place"])
 
 
 def _chapter_editors(m: _Marked, out: Parsed) -> None:
