@@ -216,3 +216,12 @@ def test_newspaper_city_in_parentheses_is_its_place():
     assert c.csl["container-title"] == "中央日報" and c.csl["publisher-place"] == "臺北"
     journal = parse_citation("王五，〈論海權〉，《師範大學學報》（社會科學版），第3期（2001年），頁5。")
     assert "publisher-place" not in journal.csl
+
+
+def test_short_note_after_a_quotation_that_ends_the_commentary():
+    notes = resolve("Ann Lee, Sea Lanes and Trust (Boston: Harbor Press, 2010), 5.",
+                    "As Lee observes, navies “talk most when they trust least.” Lee, Sea Lanes, p. 44.")
+    assert [c.raw for c in notes[2].citations] == ["Lee, Sea Lanes, p. 44."]
+    assert target(notes[2]) == ("resolved", (1, 0))
+    whole = parse_note(Note(1, "Mark Roe, “Signals at Sea.” Naval Review 9, no. 2 (2015): 40–58.", 1))
+    assert len(whole.citations) == 1  # a title's own stop inside the quote ends nothing
