@@ -185,3 +185,43 @@ def test_japanese_signal_words_around_a_citation_are_commentary():
     (c,) = note.citations
     assert c.raw == "山田一郎『海洋安全保障の構想』（有斐閣、2010年）、45-50頁"
     assert c.csl["author"] == [{"literal": "山田一郎"}] and c.locator == "45-50"
+
+
+def test_committee_named_after_its_report_is_one_author():
+    c = parse_citation("外交部「外交年鑑」編輯委員會，《中華民國99年外交年鑑》（臺北：外交部，2011年），頁7。")
+    assert c.csl["author"] == [{"literal": "外交部「外交年鑑」編輯委員會"}]
+    assert c.csl["title"] == "中華民國99年外交年鑑" and "container-title" not in c.csl
+
+
+def test_news_site_before_a_titled_item_is_its_container():
+    c = parse_citation("人民網，〈兩岸海運直航啟動〉，2008年12月15日，http://www.people.com.cn/a/1.html。")
+    assert c.csl["container-title"] == "人民網" and "author" not in c.csl and c.csl["type"] == "webpage"
+    undated_url = parse_citation("聯合新聞網，〈海巡演練〉，2011年4月2日。")
+    assert undated_url.csl["container-title"] == "聯合新聞網" and undated_url.csl["type"] == "webpage"
+
+
+def test_volume_of_a_set_after_the_publication_block_or_before_it():
+    assert parse_citation("王世杰，《王世杰日記》（臺北：中研院近史所，2012年），第3冊，頁120。").csl["volume"] == "3"
+    assert parse_citation("張其昀主編，《先總統蔣公全集》，卷12（臺北：文化大學，民國73年），頁45。").csl["volume"] == "12"
+
+
+def test_quoted_chapter_in_an_unmarked_book_with_its_editors():
+    c = parse_citation("李四，「海上互信的起源」，收錄於王五、趙六主編，東亞安全新論（臺北：三民，2003年），頁11-30。")
+    assert c.csl["title"] == "海上互信的起源" and c.csl["container-title"] == "東亞安全新論"
+    assert c.csl["editor"] == [{"literal": "王五"}, {"literal": "趙六"}] and c.csl["type"] == "chapter"
+
+
+def test_newspaper_city_in_parentheses_is_its_place():
+    c = parse_citation("〈金門砲戰續報〉，《中央日報》（臺北），民國47年9月1日，版2。")
+    assert c.csl["container-title"] == "中央日報" and c.csl["publisher-place"] == "臺北"
+    journal = parse_citation("王五，〈論海權〉，《師範大學學報》（社會科學版），第3期（2001年），頁5。")
+    assert "publisher-place" not in journal.csl
+
+
+def test_short_note_after_a_quotation_that_ends_the_commentary():
+    notes = resolve("Ann Lee, Sea Lanes and Trust (Boston: Harbor Press, 2010), 5.",
+                    "As Lee observes, navies “talk most when they trust least.” Lee, Sea Lanes, p. 44.")
+    assert [c.raw for c in notes[2].citations] == ["Lee, Sea Lanes, p. 44."]
+    assert target(notes[2]) == ("resolved", (1, 0))
+    whole = parse_note(Note(1, "Mark Roe, “Signals at Sea.” Naval Review 9, no. 2 (2015): 40–58.", 1))
+    assert len(whole.citations) == 1  # a title's own stop inside the quote ends nothing

@@ -141,6 +141,8 @@ NEWSPAPER_WORDS_EN = ("Times", "Post", "Herald", "Tribune", "Daily", "Gazette", 
 # 報 after these ends a journal's name (學報, 通報, 季報), not a newspaper's (聯合報).
 JOURNAL_BEFORE_BAO_ZH = tuple("學学通季年月彙汇匯公情画畫導导周週會会")  # 會報: a society's bulletin
 NEWSPAPER_ENDINGS_ZH = ("日报", "时报", "晚报")
+# A committee named after the work it compiles: 國防部「中華民國97年國防報告書」編纂委員會 (one author, not a title).
+COMMITTEE_WORDS_ZH = ("委員會", "委员会", "小組", "小组", "工作組", "工作组")
 # Official gazettes, numbered by volume and issue (《立法院公報》，第93卷第13期): a periodical, not a communiqué's title.
 GAZETTE_ENDINGS_ZH = ("公報", "公报")
 # Words after 'Place:' that show a publisher's name in a citation ('Cambridge: MIT Press'); no word boundary after.
@@ -187,6 +189,8 @@ ACCESS_DATE_LEADS_ZH = ("瀏覽", "浏览", "檢索", "检索", "上網", "上�
 NEWSPAPER_SECTION = ("版",)
 # Before a number and 版 these make it a book's edition, not a newspaper's section: 2005年增訂9版
 REVISED_EDITION_ZH = ("增訂", "增订", "修訂", "修订", "新")
+# News web sites named before their item, as an agency is: 新華網，〈標題〉，2005年3月14日，http://…
+NEWS_SITE_ENDINGS_ZH = ("網", "网", "電子報", "电子报", "新聞網", "新闻网")
 # News agencies and papers cited with a date and no title: 中央社，民國95年3月2日
 NEWS_AGENCIES_ZH = ("中央社", "中央通訊社", "新華社", "新华社", "中新社", "路透社", "法新社", "美聯社", "美联社", "共同社",
                     "韓聯社", "韩联社", "塔斯社", "德新社", "彭博社")  # 第A10版, 版15

@@ -165,7 +165,8 @@ class Segment:
 
 def split_note(text: str) -> list[Segment]:
     """Segments of the note in order; citation segments keep their exact raw substring."""
-    pieces = [part for piece in _pieces(text) for part in _at_script_switches(piece)]
+    pieces = [part for piece in _pieces(text) for quoted in _after_quoted_sentence(piece)
+              for part in _at_script_switches(quoted)]
     segments: list[Segment] = []
     for piece in pieces:
         cut = _prose_before_citation(piece)
@@ -246,6 +247,38 @@ SIGNAL_AFTER_CITATION_JA = rule(
     counterexamples=("『参照系の理論』（有斐閣、1999年）、5頁。",),
     requires=("参照",),
 )
+
+
+QUOTED_SENTENCE_END = rule(
+    "split_quoted_sentence_end",
+    r"(?<=[.?!][”\"])\s+(?=[A-Z])",
+    "A quotation that ends a sentence of commentary ('… would not send them.” Kydd, Trust and Mistrust, p. 187.'): "
+    "the stop inside the closing quote ends the sentence.",
+    examples=("signals be “costly enough that a liar would not send them.” Kydd, Trust, p. 187.",),
+    counterexamples=("Smith, “Title,” Journal 5 (2001): 3.", "“Trust.”Kydd"),
+    requires=("”", '"'),
+)
+
+
+def _after_quoted_sentence(piece: str) -> list[str]:
+    """Commentary ending in a quotation, then a citation: two pieces, when what follows is a source by itself and
+    what precedes it is no citation ('Jervis, “Title.” World Politics 30' stays whole)."""
+    if not QUOTED_SENTENCE_END.may_match(piece):
+        return [piece]
+    for m in QUOTED_SENTENCE_END.finditer(piece):
+        head, rest = piece[: m.start()], piece[m.end():]
+        if _commentary(head) and (short_form_of(rest) or looks_like_citation(rest)):
+            return [head + piece[m.start():m.end()], rest]
+    return [piece]
+
+
+def _commentary(text: str) -> bool:
+    """A sentence of prose (a few words before the quotation, no sign of a citation), not a quoted title alone."""
+    words = text.split("“")[0].split('"')[0].split()
+    return len(words) >= _PROSE_WORDS and citation_score(text) == 0
+
+
+_PROSE_WORDS = 4  # words before a quotation that make it a sentence of commentary
 
 
 SCRIPT_SWITCH = rule(

@@ -7,7 +7,8 @@ from typing import Callable
 import regex as re
 
 from ..han import chinese_number
-from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, CONFERENCE_LEADS_ZH, GAZETTE_ENDINGS_ZH, JOURNAL_BEFORE_BAO_ZH,
+from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, COMMITTEE_WORDS_ZH, CONFERENCE_LEADS_ZH, GAZETTE_ENDINGS_ZH,
+                       JOURNAL_BEFORE_BAO_ZH, NEWS_SITE_ENDINGS_ZH,
                        LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, NEWSPAPER_ENDINGS_ZH, NOT_TITLE_START_ZH,
                        NOT_SECTION_AFTER_BAN_ZH, PAGE_MARKS_ZH, PAGE_NOUNS_ZH, BARE_PAGE_AFTER_ZH,
                        PUBLISHER_ENDINGS_AFTER_PLACE_ZH, PUBLISHER_ENDINGS_ZH, REPORT_TITLE_WORDS_ZH,
@@ -213,11 +214,13 @@ PLACE_COMMA_PUBLISHER = rule(
 )
 VOLUME_ZH = rule(
     "volume_zh",
-    rf"第\s*(?P<v>{_NUM})\s*卷|(?P<v2>[0-9]+)\s*卷(?=\s*[0-9第])|(?i:vol\.?\s*(?P<v3>[0-9]+))",
-    "A journal's volume: 第10卷 / 第十卷 / 3卷2期 / Vol. 3.",
-    examples=("《問題與研究》第43卷第2期", "第十卷", "3卷2期", "Vol. 22, No. 4"),
-    counterexamples=("總第12期", "卷首語"),
-    requires=("卷", "v", "V"),
+    rf"第\s*(?P<v>{_NUM})\s*卷|(?P<v2>[0-9]+)\s*卷(?=\s*[0-9第])|(?i:vol\.?\s*(?P<v3>[0-9]+))"
+    rf"|第\s*(?P<v4>{_NUM})\s*[冊册]|(?<=[，,]\s*)卷\s*(?P<v5>[0-9]+)(?=\s*[（(，,])",
+    "A journal's or a set's volume: 第10卷 / 第十卷 / 3卷2期 / Vol. 3 / 第2冊 / ，卷28（臺北：…）.",
+    examples=("《問題與研究》第43卷第2期", "第十卷", "3卷2期", "Vol. 22, No. 4", "（臺北：國史館，2015年），第2冊，頁850",
+              "《總集》，卷28（臺北：黨史會，民國73年）"),
+    counterexamples=("總第12期", "卷首語", "上卷第一分冊導言"),
+    requires=("卷", "v", "V", "冊", "册"),
 )
 ISSUE_ZH = rule(
     "issue_zh",
@@ -260,6 +263,35 @@ CHAPTER_LEAD = rule(
     examples=("〈篇名〉，收錄於吳甦主編，《書名》", "作者：《篇名》，載王名揚主編：《書名》", "〈篇〉，收於《書》"),
     counterexamples=("〈篇名〉，《期刊》第3卷", "《書名》，臺北：三民"),
     requires=CHAPTER_LEAD_ZH,
+)
+QUOTED_CHAPTER_BARE_BOOK = rule(
+    "quoted_chapter_bare_book_zh",
+    rf"^\s*[，,]\s*{alternation(CHAPTER_LEAD_ZH)}\s*(?P<e>[^，,（(「」《》]{{2,40}}?)\s*{alternation(ROLE_EDITOR_ZH)}\s*[，,：:]\s*"
+    r"(?P<book>[^，,（(「」《》0-9]{2,60}?)\s*[（(]",
+    "In the 「」 style a chapter's book may be unmarked: 「篇名」，收於包宗和、吳玉山主編，爭辯中的兩岸關係理論（臺北：五南，"
+    "1999年）— the editors, then the book before its publication block.",
+    examples=("，收於包宗和、吳玉山主編，爭辯中的兩岸關係理論（臺北：五南，1999年）",),
+    counterexamples=("，遠景基金會季刊，第10卷第3期", "，收於《書名》（臺北：五南，1999年）"),
+    requires=CHAPTER_LEAD_ZH,
+    anchored=True,
+)
+NEWSPAPER_PLACE_ZH = rule(
+    "newspaper_place_zh",
+    rf"(?<!{'|'.join(JOURNAL_BEFORE_BAO_ZH)})(?:報|{alternation(NEWSPAPER_ENDINGS_ZH)})》\s*[（(](?P<place>\p{{Han}}{{2,4}})[）)]",
+    "A newspaper named with its city in parentheses: 《中央日報》（臺北）, 《申報》（上海）.",
+    examples=("〈台海局勢〉，《中央日報》（臺北），民國47年8月24日", "《申報》（上海），1930年1月1日"),
+    counterexamples=("《師範大學學報》（社會科學版）", "《中央日報》，民國47年8月24日"),
+    requires=("》（", "》("),
+)
+COMMITTEE_NAMED_AFTER = rule(
+    "committee_named_after_zh",
+    rf"\p{{Han}}「[^「」，,]+」\p{{Han}}{{0,4}}?{alternation(COMMITTEE_WORDS_ZH)}[，,]",
+    "A committee named after the work it compiles, its name glued round the quoted title: "
+    "國防部「中華民國97年國防報告書」編纂委員會，《…》 — the author, not an article title.",
+    examples=("部「中華民國97年國防報告書」編纂委員會，《中華民國97年國防報告書》",),
+    counterexamples=("陸委會，「兩岸交流統計」，http://x", "會「兩岸關係」說帖，頁5"),
+    requires=COMMITTEE_WORDS_ZH,
+    anchored=True,
 )
 JA_CHAPTER_EDITOR = rule(
     "ja_chapter_editor",
@@ -453,23 +485,39 @@ def _title_and_container(m: _Marked, out: Parsed) -> None:
         csl["title"] = m.article
         if books:
             csl["container-title"] = books[0]
+            if NEWSPAPER_NAME_ZH.find(books[0]):
+                _newspaper_place(m, out)
     elif len(books) >= 2:
         csl["title"], csl["container-title"] = books[0], books[1]
     elif books and not m.head.strip(" ，,") and NEWSPAPER_NAME_ZH.find(books[0]):
         csl["container-title"] = books[0]  # 《人民日报》2005年9月6日，第1版: an item of the paper, untitled
+        _newspaper_place(m, out)
     elif books and not m.head.strip(" ，,") and GAZETTE_ISSUE_ZH.find(books[0] + "》" + m.rest):
         csl["container-title"] = books[0]  # 《立法院公報》，第93卷第13期: an untitled record in the gazette
     elif books:
         csl["title"] = books[0]
     elif m.titles.get("quoted"):
         csl["title"] = m.titles["quoted"]
-        journal = _bare_journal(m.s, m.titles["quoted_end"])
-        if journal:
+        book = QUOTED_CHAPTER_BARE_BOOK.find(m.s[m.titles["quoted_end"]:])
+        journal = None if book else _bare_journal(m.s, m.titles["quoted_end"])
+        if book:  # 「篇名」，收於X主編，書名（臺北：五南，1999年）: a chapter of an unmarked book
+            csl["container-title"] = book["book"].strip()
+            take_people(out, "editor", book["e"])
+            out.kind_hint = out.kind_hint or "chapter"
+        elif journal:
             csl["container-title"] = journal
-    if "container-title" not in csl and [a.get("literal") for a in csl.get("author", [])] == [m.head.strip(" ，,")] \
-            and m.head.strip(" ，,") in NEWS_AGENCIES_ZH:  # 中央社，「標題」，民國95年6月7日: the agency's wire item
-        csl["container-title"] = csl.pop("author")[0]["literal"]
-        out.kind_hint = out.kind_hint or "newspaper"
+    source = m.head.strip(" ，,")
+    if "container-title" not in csl and [a.get("literal") for a in csl.get("author", [])] == [source] \
+            and (source in NEWS_AGENCIES_ZH or 2 <= len(source) <= 8 and source.endswith(NEWS_SITE_ENDINGS_ZH)):
+        csl["container-title"] = csl.pop("author")[0]["literal"]  # 中央社，「標題」，民國95年6月7日: the agency's item
+        out.kind_hint = out.kind_hint or ("newspaper" if source in NEWS_AGENCIES_ZH else "webpage")
+
+
+def _newspaper_place(m: _Marked, out: Parsed) -> None:
+    """《中央日報》（臺北），民國47年8月24日: the city a paper of that name is printed in."""
+    place = NEWSPAPER_PLACE_ZH.find(m.s)
+    if place:
+        out.csl.setdefault("publisher-place", place["place"])
 
 
 def _chapter_editors(m: _Marked, out: Parsed) -> None:
@@ -618,6 +666,8 @@ def _titles(s: str) -> tuple[str, dict]:
             found["books"].append((m["b"] or m["b2"]).strip())
             if "quoted" in found and "article" not in found:  # Japanese 「論文」『雑誌』: 「」 marks the article
                 found["article"] = found.pop("quoted")
+        elif m["q"] is not None and COMMITTEE_NAMED_AFTER.find(s, max(0, m.start() - 1)):
+            continue  # 國防部「…報告書」編纂委員會: the quoted words are part of the author's name
         elif m["q"] is not None and "quoted" not in found and not found["books"] and "article" not in found:
             found["quoted"] = m["q"].strip()
             found["quoted_end"] = m.end()
@@ -793,7 +843,7 @@ def _zh_type(s: str, out: Parsed) -> str:
         return "legislation"  # 《…關於…的通知》，2018年6月27日: an official act, dated
     if out.kind_hint == "newspaper" or dated_paper(csl):
         return "article-newspaper"
-    if out.kind_hint in ("chapter", "paper-conference"):
+    if out.kind_hint in ("chapter", "paper-conference", "webpage"):
         return out.kind_hint
     if csl.get("URL") and not (csl.get("volume") or csl.get("issue") or csl.get("publisher")):
         return "webpage"
