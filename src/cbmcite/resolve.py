@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 import regex
 
@@ -258,6 +259,24 @@ class _Scope:
 Resolver = Callable[[Citation, _Scope], None]
 
 
+class _Fulls(list):
+    """The full citations a walk may point at, with an index by their openings that grows as the list does
+    (a walk only appends to it): each citation's openings are looked up once, not once per later citation."""
+
+    def __init__(self, fulls=()) -> None:
+        super().__init__(fulls)
+        self._by_opening: dict[str, list[_Full]] = {}
+        self._indexed = 0
+
+    def opening_with(self, key: str) -> list[_Full]:
+        """The full citations, in order, one of whose openings (see _openings) is KEY."""
+        for full in self[self._indexed:]:
+            for opening in _openings(full.citation.raw):
+                self._by_opening.setdefault(opening, []).append(full)
+        self._indexed = len(self)
+        return self._by_opening.get(key, [])
+
+
 def _walk(doc: DocumentResult, fulls: list[_Full], across: bool) -> DocumentResult:
     """The one resolution loop: citations in note order, each handed to the resolver of its form."""
     scope = _Scope(doc, fulls, across)
@@ -279,7 +298,7 @@ def _walk(doc: DocumentResult, fulls: list[_Full], across: bool) -> DocumentResu
 
 
 def resolve_document(doc: DocumentResult) -> DocumentResult:
-    return _walk(doc, [], across=False)
+    return _walk(doc, _Fulls(), across=False)
 
 
 def full_citations(doc: DocumentResult) -> list[_Full]:
@@ -291,7 +310,7 @@ def full_citations(doc: DocumentResult) -> list[_Full]:
 def resolve_across(doc: DocumentResult, earlier: list[_Full]) -> DocumentResult:
     """Second pass for a chapter of a larger work: what found no target in the chapter may find one
     in an earlier chapter (flagged cross_document); Ibid. and 同註X chains are then followed again."""
-    return _walk(doc, earlier, across=True)
+    return _walk(doc, _Fulls(earlier), across=True)
 
 
 # --- the resolvers, one per form ------------------------------------------------------------
@@ -778,7 +797,7 @@ def _alias_target(text: str, fulls: list[_Full]) -> _Full | None:
     return works[0][0] if len(works) == 1 else None
 
 
-def _opening_target(text: str, fulls: list[_Full]) -> _Full | None:
+def _opening_target(text: str, fulls: _Fulls) -> _Full | None:
     """'Taiwan Relations Act, sec. 3.', '“Tensions Rise,” 46.', 'U.S. Department of Defense, Nuclear Posture
     Review, 12.', 'Brown v. Board of Education, 347 U.S. at 495.': the first elements of one earlier full
     citation (its facts dropped) and a new pinpoint, as institutional, legal and authorless works are cited again."""
@@ -790,7 +809,7 @@ def _opening_target(text: str, fulls: list[_Full]) -> _Full | None:
         key = match_key(REPORTER_PINPOINT.compiled.sub("", stripped))
         if len(key) < (2 if MARKED_TITLE_ALONE.find(stripped) else 4 if has_cjk(key) else 10):
             continue
-        works = _distinct_works([f for f in fulls if key in _openings(f.citation.raw)])
+        works = _distinct_works(fulls.opening_with(key))
         if len(works) == 1:
             return works[0][0]
     return None
@@ -808,7 +827,7 @@ def _without_tail(tail, text: str) -> str:
 def _openings(raw: str) -> frozenset[str]:
     """A citation's first two elements, folded: 'Brown v. Board of Education', 'U.S. Department of Defense,
     Nuclear Posture Review'; a longer opening holds publication facts, and repeating them is a full citation."""
-    ends = [m.start() for m in _OPENING_END.finditer(raw, 0, 250)][:2]
+    ends = [m.start() for m in islice(_OPENING_END.finditer(raw, 0, 250), 2)]
     return frozenset(match_key(raw[:end]) for end in ends)
 
 
