@@ -154,3 +154,26 @@ def test_chinese_commentary_after_the_pages_or_url_of_an_english_style_citation_
     note = parse_note(Note(1, raw + " 因此,雙方的互信仍有待建立,不能只靠口頭上的保證。", 1))
     assert note.kind == "mixed" and [c.raw for c in note.citations] == [raw]
     assert note.citations[0].csl["issued"]["date-parts"][0][0] in (2001, 2012)
+
+
+# --- law-citation style (法學引注手冊): acts by their promulgation, sites, newspapers in English ---------------------
+
+@pytest.mark.parametrize("raw", ["《Clean Harbors Act》第12節，2011年發佈。", "《Fisheries regulation of coastal waters》，2004年3月2日發佈。"])
+def test_an_act_dated_by_its_promulgation_is_a_document(raw):
+    assert parse_citation(raw).csl["type"] == "legislation"
+
+
+def test_a_book_dated_by_its_edition_stays_a_book():
+    assert parse_citation("王大明：《海洋法概論》，三民書局2004年版，12。").csl["type"] == "book"
+
+
+def test_a_page_of_a_web_site_named_as_such_is_a_web_page():
+    cit = parse_citation("〈海巡署公布年度報告〉，載《中時新聞網》，12。")
+    assert cit.csl["container-title"] == "中時新聞網" and cit.csl["type"] == "webpage"
+
+
+def test_an_english_newspaper_of_a_day_in_a_chinese_style_is_a_newspaper():
+    cit = parse_citation("B. Ross：《Harbour talks stall again》，載《The Boston Herald》2019年5月2日，4")
+    assert cit.csl["type"] == "article-newspaper"
+    site = parse_citation("B. Ross：《Harbour talks stall again》，載《NBC News》，2019年5月2日版，4")
+    assert site.csl["type"] == "webpage"

@@ -165,6 +165,10 @@ NEWSPAPER_SECTION = ("版",)
 # Before a number and 版 these make it a book's edition, not a newspaper's section: 2005年增訂9版
 REVISED_EDITION_ZH = ("增訂", "增订", "修訂", "修订", "新")
 # News agencies and papers cited with a date and no title: 中央社，民國95年3月2日
+# An official act's promulgation after its date ('2016年5月23日發佈'), law-citation style.
+PROMULGATED_ZH = ("發佈", "发布", "發布", "公布", "公佈", "頒布", "頒佈", "颁布")
+# A container named as a web site ('載《新華網》', '《人民網》'): the work is a web page.
+WEBSITE_ENDINGS_ZH = ("網", "网", "網站", "网站")
 NEWS_AGENCIES_ZH = ("中央社", "中央通訊社", "新華社", "新华社", "中新社", "路透社", "法新社", "美聯社", "美联社", "共同社",
                     "韓聯社", "韩联社", "塔斯社", "德新社", "彭博社")  # 第A10版, 版15
 

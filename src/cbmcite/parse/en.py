@@ -10,8 +10,8 @@ from ..rules import rule
 
 from ..lexicon import (CORPORATE_SUFFIXES_EN, DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN, EDITION_WORDS_DE,
                        EDITION_WORDS_ZH, EDITOR_LEADS_EN, EDITOR_MARKS_EN, ISSUE_WORDS_EN, MONTH_ABBREVIATIONS,
-                       MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN, NAME_PARTICLES, NEWSPAPER_WORDS_EN,
-                       ORDINAL_SUFFIXES_EN, PAGE_WORDS_DE, PAGE_WORDS_EN, PART_WORDS_EN, PLACE_CONNECTIVES_EN,
+                       MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN, NAME_PARTICLES, ORDINAL_SUFFIXES_EN,
+                       PAGE_WORDS_DE, PAGE_WORDS_EN, PART_WORDS_EN, PLACE_CONNECTIVES_EN,
                        PUBLISHER_ENDINGS_EN, PUBLISHER_WORDS_EN, PUBLISHING_PLACES, REPORT_NUMBER_WORDS_EN,
                        REPORT_PUBLISHER_WORDS_EN, REPORT_TITLE_WORDS_EN, REVISED_WORDS_EN, ROMAN_VOLUME_WORDS,
                        SEASONS_EN, SUBUNIT_WORDS_EN, THESIS_WORDS_EN, TITLE_OPENING_WORDS_EN, TITLE_SMALL_WORDS_EN,
@@ -22,7 +22,7 @@ from .names import is_institution, is_person_name, split_people
 from .fields import (REPORT_DESIGNATION, Step, run_steps, set_issued, set_people, set_volume_issue, take_pages,
                      take_people, take_url_field, take_year)
 from .result import Parsed
-from .zh import dated_paper, newspaper_name, thesis_genre
+from .zh import BROADCASTER, dated_paper, newspaper_name, thesis_genre
 
 MONTH_DAY_YEAR = rule(
     "month_day_year_en",
@@ -387,20 +387,6 @@ GIVEN_NAME_TOKEN = rule(
     examples=("Melvin", "J.", "Jean-Paul"),
     counterexamples=("melvin", "J", "JP."),
     anchored=True,
-)
-NEWSPAPER = rule(
-    "newspaper_en",
-    rf"\b{alternation(NEWSPAPER_WORDS_EN)}\b",
-    "A container named as a newspaper or news agency is.",
-    examples=("The New York Times", "Reuters", "South China Morning Post"),
-    counterexamples=("Journal of Peace Research", "Timeshare Studies"),
-)
-BROADCASTER = rule(
-    "broadcaster_en",
-    r"^(?:The\s+)?[A-Z]{2,5}(?:\s+News)?$",
-    "A broadcaster's news site ('BBC News', 'CNN', 'NPR') prints no paper: its stories are web pages.",
-    examples=("BBC News", "CNN", "NBC News"),
-    counterexamples=("The New York Times", "Daily News", "Foreign Affairs", "BBC News Magazine Archive"),
 )
 _MONTHS = MONTHS_EN + MONTH_ABBREVIATIONS
 FULL_DATE = rule(
@@ -942,7 +928,7 @@ def _csl_type(out: Parsed) -> str:
     container = csl.get("container-title", "")
     if BROADCASTER.find(container):
         return "webpage"
-    if (NEWSPAPER.find(container) or newspaper_name(container)) and not csl.get("volume") or dated_paper(csl):
+    if newspaper_name(container) and not csl.get("volume") or dated_paper(csl):
         return "article-newspaper"
     if out.kind_hint == "document" or DOCUMENT_TITLE_WORD.compiled.match(title) or not csl.get("author") and (
             DOCUMENT_TITLE_WORD.find(title) or SENTENCE_CASE.find(title) and DOCUMENT_TITLE_WORD_ANY_CASE.find(title)):

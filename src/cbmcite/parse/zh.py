@@ -7,11 +7,11 @@ from typing import Callable
 import regex as re
 
 from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, CONFERENCE_LEADS_ZH, JOURNAL_BEFORE_BAO_ZH,
-                       LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, NEWSPAPER_ENDINGS_ZH, NOT_TITLE_START_ZH,
-                       NOT_SECTION_AFTER_BAN_ZH, PAGE_MARKS_ZH, PAGE_NOUNS_ZH, BARE_PAGE_AFTER_ZH,
-                       PUBLISHER_ENDINGS_AFTER_PLACE_ZH, PUBLISHER_ENDINGS_ZH, REPORT_TITLE_WORDS_ZH,
+                       LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, NEWSPAPER_ENDINGS_ZH, NEWSPAPER_WORDS_EN,
+                       NOT_TITLE_START_ZH, NOT_SECTION_AFTER_BAN_ZH, PAGE_MARKS_ZH, PAGE_NOUNS_ZH, BARE_PAGE_AFTER_ZH,
+                       PROMULGATED_ZH, PUBLISHER_ENDINGS_AFTER_PLACE_ZH, PUBLISHER_ENDINGS_ZH, REPORT_TITLE_WORDS_ZH,
                        REVISED_EDITION_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, THESIS_WORDS_EN,
-                       THESIS_WORDS_ZH, TRANSLATED_BY_ZH, alternation)
+                       THESIS_WORDS_ZH, TRANSLATED_BY_ZH, WEBSITE_ENDINGS_ZH, alternation)
 from ..normalize import chinese_number, fold_compat, has_cjk, parse_date
 from ..patterns import compile_fast
 from ..rules import rule
@@ -240,6 +240,20 @@ NEWSPAPER_NAME_ZH = rule(
     examples=("聯合報", "中國時報", "人民日报", "北京晚报"),
     counterexamples=("臺大法學論叢學報", "東方雜誌", "國際通報", "经济学季报"),
     requires=("報", "报"),
+)
+NEWSPAPER = rule(
+    "newspaper_en",
+    rf"\b{alternation(NEWSPAPER_WORDS_EN)}\b",
+    "A container named as a newspaper or news agency is.",
+    examples=("The New York Times", "Reuters", "South China Morning Post"),
+    counterexamples=("Journal of Peace Research", "Timeshare Studies"),
+)
+BROADCASTER = rule(
+    "broadcaster_en",
+    r"^(?:The\s+)?[A-Z]{2,5}(?:\s+News)?$",
+    "A broadcaster's news site ('BBC News', 'CNN', 'NPR') prints no paper: its stories are web pages.",
+    examples=("BBC News", "CNN", "NBC News"),
+    counterexamples=("The New York Times", "Daily News", "Foreign Affairs", "BBC News Magazine Archive"),
 )
 THESIS_ZH = rule(
     "thesis_zh",
@@ -525,8 +539,9 @@ def thesis_genre(text: str) -> bool:
 
 
 def newspaper_name(name: str) -> bool:
-    """《聯合報》《人民日报》 are newspapers; 學報, 通報, 季報 … are journals."""
-    return bool(NEWSPAPER_NAME_ZH.find(name))
+    """《聯合報》《人民日报》 and The New York Times are newspapers; 學報, 通報, 季報 … are journals, and a broadcaster's
+    site (BBC News) prints no paper."""
+    return bool(NEWSPAPER_NAME_ZH.find(name) or NEWSPAPER.find(name) and not BROADCASTER.find(name))
 
 
 AUTHOR_COLON_UNMARKED_TITLE = rule(
@@ -736,10 +751,11 @@ def legal_title(title: str) -> bool:
 
 
 def dated_paper(csl: dict) -> bool:
-    """《中國青年報》，2000年11月20日: a 報 cited by its day, with no volume or issue, is a newspaper (年報 and 學報 have
-    issues)."""
+    """《中國青年報》，2000年11月20日 / 載《The Washington Post》2019年1月15日: a 報 or a newspaper cited by its day, with
+    no volume or issue, is a newspaper (年報 and 學報 have issues)."""
     parts = (csl.get("issued") or {}).get("date-parts") or [[]]
-    return csl.get("container-title", "").endswith(("報", "报")) and len(parts[0]) == 3 and \
+    container = csl.get("container-title", "")
+    return (container.endswith(("報", "报")) or newspaper_name(container)) and len(parts[0]) == 3 and \
         not (csl.get("volume") or csl.get("issue"))
 
 
@@ -754,14 +770,36 @@ DATED_VERSION_ZH = rule(
 )
 
 
+PROMULGATED = rule(
+    "promulgated_zh",
+    rf"[0-9]\s*[年月日]\s*{alternation(PROMULGATED_ZH)}",
+    "An act dated by its promulgation ('《Protection of human subjects》，2009年發佈', law-citation style): a document, "
+    "whatever its title.",
+    examples=("《Civil Rights Act of 1964》，88-352，1964年發佈。", "《決定》，1991年9月4日發佈"),
+    counterexamples=("《書》，2009年版", "發佈會上，2009年"),
+    requires=PROMULGATED_ZH,
+)
+WEBSITE_ZH = rule(
+    "website_zh",
+    rf"{alternation(WEBSITE_ENDINGS_ZH)}$",
+    "A container named as a web site (新華網, 人民網): what it holds is a web page.",
+    examples=("新華網", "人民网", "中時新聞網"),
+    counterexamples=("網路與社會", "法學叢刊"),
+    requires=WEBSITE_ENDINGS_ZH,
+)
+
+
 def _zh_type(s: str, out: Parsed) -> str:
     csl = out.csl
     if out.kind_hint == "thesis" or THESIS_ZH.find(s):
         return "thesis"
-    if LEGAL_TITLE_ZH.find(csl.get("title", "")) and not csl.get("publisher") and not csl.get("container-title"):
+    if LEGAL_TITLE_ZH.find(csl.get("title", "")) and not csl.get("publisher") and not csl.get("container-title") \
+            or PROMULGATED.find(s) and not csl.get("publisher"):
         return "legislation"  # 《…關於…的通知》，2018年6月27日: an official act, dated
     if out.kind_hint == "newspaper" or dated_paper(csl):
         return "article-newspaper"
+    if WEBSITE_ZH.find(csl.get("container-title", "")) and not (csl.get("volume") or csl.get("publisher")):
+        return "webpage"  # 〈篇〉，載《新華網》: a page of a site, not a chapter
     if out.kind_hint in ("chapter", "paper-conference"):
         return out.kind_hint
     if csl.get("URL") and not (csl.get("volume") or csl.get("issue") or csl.get("publisher")):
