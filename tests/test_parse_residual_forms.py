@@ -177,3 +177,28 @@ def test_an_english_newspaper_of_a_day_in_a_chinese_style_is_a_newspaper():
     assert cit.csl["type"] == "article-newspaper"
     site = parse_citation("B. Ross：《Harbour talks stall again》，載《NBC News》，2019年5月2日版，4")
     assert site.csl["type"] == "webpage"
+
+
+# --- a work with no author: its title alone before the facts ---------------------------------------------------
+
+@pytest.mark.parametrize("raw,title", [
+    ("The Sayings of the Desert Fathers, trans. Benedicta Ward (Kalamazoo: Cistercian Publications, 1975), 12.",
+     "The Sayings of the Desert Fathers"),
+    ("資治通鑑長編, 點校本, vol. 12 (北京: 中華書局, 1995), 33.", "資治通鑑長編")])
+def test_a_lone_part_before_the_publication_facts_is_the_title(raw, title):
+    csl = parse_citation(raw).csl
+    assert csl["title"] == title and "author" not in csl
+
+
+@pytest.mark.parametrize("raw", ["Anna K. Berg & Tom Hale (Oxford: Clarendon Press, 1999), 5.",
+                                 "中國社會科學院近代史研究所編輯室 (北京: 中華書局, 1995), 33."])
+def test_people_or_a_body_alone_before_the_facts_stay_authors(raw):
+    assert "author" in parse_citation(raw).csl
+
+
+def test_a_title_named_again_after_a_semicolon_is_its_own_source():
+    notes = notes_of("資治通鑑長編, 點校本, vol. 12 (北京: 中華書局, 1995), 33.",
+                     "〈海巡署致外交部電〉，《中央日報》，1927年3月4日，版2；《資治通鑑長編》。")
+    first = notes[2].citations[0]
+    assert first.csl["issued"]["date-parts"][0][0] == 1927 and first.raw.endswith("版2；")
+    assert target(notes[2].citations[1]) == ("short", "resolved", 1, 0)

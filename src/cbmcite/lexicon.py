@@ -95,6 +95,8 @@ PUBLISHER_ENDINGS_ZH = ("出版社", "出版公司", "出版中心", "出版部"
                         "中心", "研究所", "研究院", "大學", "大学", "學院", "学院", "基金會", "基金会", "出版", "社",
                         "印書館", "印书馆", "文化", "圖書", "图书", "委員會", "委员会", "部", "局", "署", "院", "處", "处",
                         "館", "馆", "會", "会")
+# Ends of the names of CJK bodies beside PUBLISHER_ENDINGS_ZH (…詞典編輯室, …辦公廳, 國民政府, …條約法律司).
+CJK_BODY_ENDINGS = ("室", "組", "组", "廳", "厅", "府", "司")
 PUBLISHER_ENDINGS_EN = ("Press", "Publishers", "Publishing", "Books", "Verlag", "Institute", "Center", "Centre",
                         "Foundation", "University", "Co.", "Inc.", "Ltd.", "Company", "Office", "Council", "Association",
                         "Administration", "Archive", "Organization", "Organisation", "House", "Group", "Agency",

@@ -8,14 +8,14 @@ import regex as re
 from ..patterns import compile_fast
 from ..rules import rule
 
-from ..lexicon import (CORPORATE_SUFFIXES_EN, DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN, EDITION_WORDS_DE,
-                       EDITION_WORDS_ZH, EDITOR_LEADS_EN, EDITOR_MARKS_EN, ISSUE_WORDS_EN, MONTH_ABBREVIATIONS,
-                       MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN, NAME_PARTICLES, ORDINAL_SUFFIXES_EN,
-                       PAGE_WORDS_DE, PAGE_WORDS_EN, PART_WORDS_EN, PLACE_CONNECTIVES_EN,
-                       PUBLISHER_ENDINGS_EN, PUBLISHER_WORDS_EN, PUBLISHING_PLACES, REPORT_NUMBER_WORDS_EN,
-                       REPORT_PUBLISHER_WORDS_EN, REPORT_TITLE_WORDS_EN, REVISED_WORDS_EN, ROMAN_VOLUME_WORDS,
-                       SEASONS_EN, SUBUNIT_WORDS_EN, THESIS_WORDS_EN, TITLE_OPENING_WORDS_EN, TITLE_SMALL_WORDS_EN,
-                       TRANSLATOR_LEADS_EN, TRANSLATOR_MARKS_EN, VOLUME_WORDS_EN, alternation)
+from ..lexicon import (CJK_BODY_ENDINGS, CORPORATE_SUFFIXES_EN, DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN,
+                       EDITION_WORDS_DE, EDITION_WORDS_ZH, EDITOR_LEADS_EN, EDITOR_MARKS_EN, ISSUE_WORDS_EN,
+                       MONTH_ABBREVIATIONS, MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN, NAME_PARTICLES,
+                       ORDINAL_SUFFIXES_EN, PAGE_WORDS_DE, PAGE_WORDS_EN, PART_WORDS_EN, PLACE_CONNECTIVES_EN,
+                       PUBLISHER_ENDINGS_EN, PUBLISHER_ENDINGS_ZH, PUBLISHER_WORDS_EN, PUBLISHING_PLACES,
+                       REPORT_NUMBER_WORDS_EN, REPORT_PUBLISHER_WORDS_EN, REPORT_TITLE_WORDS_EN, REVISED_WORDS_EN,
+                       ROMAN_VOLUME_WORDS, SEASONS_EN, SUBUNIT_WORDS_EN, THESIS_WORDS_EN, TITLE_OPENING_WORDS_EN,
+                       TITLE_SMALL_WORDS_EN, TRANSLATOR_LEADS_EN, TRANSLATOR_MARKS_EN, VOLUME_WORDS_EN, alternation)
 from ..normalize import has_cjk, normalize_pages
 from ..items import display_name
 from .names import is_institution, is_person_name, split_people
@@ -331,6 +331,13 @@ REPORT_GENRE = rule(
     counterexamples=("Foreign Affairs", "Policy Review of Asia"),
     flags=re.I,
     anchored=True,
+)
+CJK_NAME_OR_BODY = rule(
+    "cjk_name_or_body",
+    rf"[·・]|{alternation(PUBLISHER_ENDINGS_ZH + CJK_BODY_ENDINGS)}$",
+    "A CJK author standing alone: a transliterated name (杜威·佛克馬) or a body (…編輯室, …委員會), not a title.",
+    examples=("杜威·佛克馬", "中國社會科學院語言研究所詞典編輯室", "全國人民代表大會常務委員會"),
+    counterexamples=("清德宗實錄", "資治通鑑長編"),
 )
 SUBUNIT = rule(
     "subunit_en",
@@ -871,7 +878,7 @@ def _authors_and_title(head: str, out: Parsed) -> None:
     segments = _segments(head)
     if not segments:
         return
-    end = _authors_end(segments)
+    end = 0 if len(segments) == 1 and _lone_title(segments[0], out) else _authors_end(segments)
     names = f"{segments[1]} {segments[0]}" if _family_first(segments) else ", ".join(segments[:end])
     title = ", ".join(segments[end:])
     if names:
@@ -886,6 +893,16 @@ def _authors_and_title(head: str, out: Parsed) -> None:
         title = ", ".join(segments[end:-1])
     if title:
         out.csl["title"] = _clean_title(title, out)
+
+
+def _lone_title(seg: str, out: Parsed) -> bool:
+    """One part left before the publication facts ('The Qur’an, trans. … (Press, 2004)', '清德宗實錄, 影印本, vol. 435
+    (北京: 中華書局, 1987)'): the title of a work with no author, unless it names a person or an institution."""
+    if not ("publisher" in out.csl or "container-title" in out.csl):
+        return False
+    if has_cjk(seg):
+        return len(seg) >= 5 and not CJK_NAME_OR_BODY.find(seg)
+    return len(seg.split()) > 1 and not _names_segment(seg) and not is_institution(seg)
 
 
 def _clean_title(title: str, out: Parsed) -> str:
