@@ -202,3 +202,10 @@ def test_a_title_named_again_after_a_semicolon_is_its_own_source():
     first = notes[2].citations[0]
     assert first.csl["issued"]["date-parts"][0][0] == 1927 and first.raw.endswith("版2；")
     assert target(notes[2].citations[1]) == ("short", "resolved", 1, 0)
+
+
+def test_a_sentence_case_rule_title_keeps_its_commas_before_the_code():
+    cit = parse_citation("Safety standards for ferries, barges, tugs and harbour craft, F.R., Vol.74, 2009.")
+    assert cit.csl["title"] == "Safety standards for ferries, barges, tugs and harbour craft"
+    assert cit.csl["container-title"] == "F.R." and cit.csl["volume"] == "74"
+    assert parse_citation("Florida Mental Health Act, Fla. Stat. § 394 (2009).").csl["title"] == "Florida Mental Health Act"
