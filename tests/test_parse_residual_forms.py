@@ -209,3 +209,15 @@ def test_a_sentence_case_rule_title_keeps_its_commas_before_the_code():
     assert cit.csl["title"] == "Safety standards for ferries, barges, tugs and harbour craft"
     assert cit.csl["container-title"] == "F.R." and cit.csl["volume"] == "74"
     assert parse_citation("Florida Mental Health Act, Fla. Stat. § 394 (2009).").csl["title"] == "Florida Mental Health Act"
+
+
+# --- GB/T 7714: a body whose name holds an initialism -----------------------------------------------------
+
+def test_a_gbt_body_with_an_initialism_is_the_author_and_the_container_keeps_it():
+    csl = parse_citation("U.K. MET OFFICE. Storm names of the season[EB/OL]//U.K. Department for Transport. "
+                         "12[2020-01-05]. https://www.example.gov.uk/storms").csl
+    assert csl["author"] == [{"literal": "U.K. MET OFFICE"}] and csl["title"] == "Storm names of the season"
+    assert csl["container-title"] == "U.K. Department for Transport"
+    people = parse_citation("BRONFENBRENNER U. The ecology of human development[M]. Cambridge: Harvard University "
+                            "Press, 1979: 5.").csl
+    assert people["author"] == [{"literal": "BRONFENBRENNER U"}]
