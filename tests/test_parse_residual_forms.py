@@ -221,3 +221,19 @@ def test_a_gbt_body_with_an_initialism_is_the_author_and_the_container_keeps_it(
     people = parse_citation("BRONFENBRENNER U. The ecology of human development[M]. Cambridge: Harvard University "
                             "Press, 1979: 5.").csl
     assert people["author"] == [{"literal": "BRONFENBRENNER U"}]
+
+
+# --- mainland publication blocks: two publishers, a company's legal form, long translator lists --------------------
+
+@pytest.mark.parametrize("raw,publisher", [
+    ("李大明主編：《海權論集》，海洋出版社、三聯書店2001年版，12。", "海洋出版社、三聯書店"),
+    ("R. Lane：《Harbour law》，Maritime Books, Ltd.1999年版，12。", "Maritime Books, Ltd."),
+])
+def test_a_mainland_publisher_before_its_year(raw, publisher):
+    csl = parse_citation(raw).csl
+    assert csl["publisher"] == publisher and csl["issued"]["date-parts"][0][0] in (2001, 1999)
+
+
+def test_latin_translators_after_the_title_in_a_chinese_style():
+    csl = parse_citation("J. Verne：《Twenty thousand leagues》，A. B. Nicholson、C. D. Whitfield譯，Dover1960年版，5。").csl
+    assert [t["family"] for t in csl["translator"]] == ["Nicholson", "Whitfield"] and csl["publisher"] == "Dover"

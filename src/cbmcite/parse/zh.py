@@ -6,7 +6,8 @@ from typing import Callable
 
 import regex as re
 
-from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, CONFERENCE_LEADS_ZH, JOURNAL_BEFORE_BAO_ZH,
+from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, CONFERENCE_LEADS_ZH, CORPORATE_SUFFIXES_EN,
+                       JOURNAL_BEFORE_BAO_ZH,
                        LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, NEWSPAPER_ENDINGS_ZH, NEWSPAPER_WORDS_EN,
                        NOT_TITLE_START_ZH, NOT_SECTION_AFTER_BAN_ZH, PAGE_MARKS_ZH, PAGE_NOUNS_ZH, BARE_PAGE_AFTER_ZH,
                        PROMULGATED_ZH, PUBLISHER_ENDINGS_AFTER_PLACE_ZH, PUBLISHER_ENDINGS_ZH, REPORT_TITLE_WORDS_ZH,
@@ -192,10 +193,11 @@ EDITION_ZH = rule(
 )
 TRANSLATED_AFTER_TITLE = rule(
     "translated_after_title_zh",
-    rf"》\s*(?:[（(][^（）()]{{1,12}}[）)])?\s*[，,]\s*(?P<t>[^，,《》（(]{{2,20}}?)\s*{_TRANSLATED}(?:[，,（(]|$)",
-    "Translators named after the title (an edition may come between): 《文明衝突》，黃裕美譯，臺北 / 《书》（第三版），门洪华译.",
+    rf"》\s*(?:[（(][^（）()]{{1,12}}[）)])?\s*[，,]\s*(?P<t>[^，,《》（(]{{2,40}}?)\s*{_TRANSLATED}(?:[，,（(]|$)",
+    "Translators named after the title (an edition may come between): 《文明衝突》，黃裕美譯，臺北 / 《书》（第三版），门洪华译 "
+    "/ 《Title》，F. W. Truscott、F. L. Emory譯.",
     examples=("杭亭頓，《文明衝突》，黃裕美譯，臺北：聯經", "孔飞力，《叫魂》，陈兼、刘昶译（上海：三联书店）",
-              "《权力与相互依赖》（第三版），门洪华译，北京大学出版社"),
+              "《权力与相互依赖》（第三版），门洪华译，北京大学出版社", "《Essay》，F. W. Truscott、F. L. Emory譯，Dover1951年版"),
     counterexamples=("《文明衝突》，臺北：聯經", "黃裕美譯，《文明衝突》"),
     requires=TRANSLATED_BY_ZH,
 )
@@ -280,14 +282,17 @@ EDITOR_BEFORE_BOOK = rule(
     requires=ROLE_EDITOR_ZH,
 )
 # a publisher named before its year, no place: （北京大學出版社，2007） ，商務印書館，1971 出版社2007年版
+_PUBLISHER_NAME = (rf"[^，,（()）〈〉《》『』：:、]{{2,40}}?(?:{alternation(PUBLISHER_ENDINGS_ZH)}|[A-Za-z.])"
+                   rf"(?:,\s*{alternation(CORPORATE_SUFFIXES_EN)})?")
 PUBLISHER_YEAR_ZH = rule(
     "publisher_year_zh",
-    rf"(?:^|[（(，,〈』])\s*(?P<pub>[^，,（()）〈〉《》『』：:、]{{2,40}}?(?:{alternation(PUBLISHER_ENDINGS_ZH)}|[A-Za-z.])|"
+    rf"(?:^|[（(，,〈』])\s*(?P<pub>{_PUBLISHER_NAME}(?:、{_PUBLISHER_NAME})*|"
     rf"[^，,（()）〈〉《》：:]{{2,30}}?{_THESIS_WORD})"
     rf"\s*[，,、]?\s*(?P<y>(?:1[5-9]|20)[0-9]{{2}}|民國\s*[0-9]{{2,3}})\s*年?\s*(?:版|[）)，,。、]|$|(?={_THESIS_WORD}))",
     "A publisher named before its year, with no place: （北京大學出版社，2007） / 人民出版社2007年版 / Japanese "
-    "『書』東京大学出版会、2008年.",
+    "『書』東京大学出版会、2008年; two publishers joined by 、, a company's legal form after a comma.",
     examples=("《美國行政法》（北京大學出版社，2007）", "，商務印書館，1971，", "《论二元经济》，人民出版社2007年版",
+              "《傳》，人民出版社、中央文獻出版社1989年版", "《Title》，Libraries Unlimited, Inc.1982年版",
               "華東師範大學2009年博士學位論文", "若林正丈『台湾の政治』東京大学出版会、2008年、85頁。"),
     counterexamples=("（臺北：三民書局，1999）", "《書》，1999年"),
 )
