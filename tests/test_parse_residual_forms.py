@@ -237,3 +237,9 @@ def test_a_mainland_publisher_before_its_year(raw, publisher):
 def test_latin_translators_after_the_title_in_a_chinese_style():
     csl = parse_citation("J. Verne：《Twenty thousand leagues》，A. B. Nicholson、C. D. Whitfield譯，Dover1960年版，5。").csl
     assert [t["family"] for t in csl["translator"]] == ["Nicholson", "Whitfield"] and csl["publisher"] == "Dover"
+
+
+def test_a_latin_author_colon_and_an_unmarked_title_dated_to_the_day_is_a_web_page():
+    csl = parse_citation("B. Ross：Harbour data: A primer，2011年6月2日版。").csl
+    assert csl["title"] == "Harbour data: A primer" and csl["type"] == "webpage"
+    assert csl["issued"]["date-parts"] == [[2011, 6, 2]]
