@@ -243,3 +243,9 @@ def test_a_latin_author_colon_and_an_unmarked_title_dated_to_the_day_is_a_web_pa
     csl = parse_citation("B. Ross：Harbour data: A primer，2011年6月2日版。").csl
     assert csl["title"] == "Harbour data: A primer" and csl["type"] == "webpage"
     assert csl["issued"]["date-parts"] == [[2011, 6, 2]]
+
+
+def test_the_page_before_an_access_date_is_the_locator_and_the_access_date_no_date_of_the_work():
+    cit = parse_citation("Harbour Office, “Tide Tables Online,” Port Authority of Keelung, 17, accessed May 2, 2020, "
+                         "https://example.gov/tides.")
+    assert cit.locator == "17" and "issued" not in cit.csl and cit.csl["URL"] == "https://example.gov/tides"

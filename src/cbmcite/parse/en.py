@@ -457,7 +457,10 @@ def _url(s: str, out: Parsed) -> str:
 
 
 def _pages(s: str, out: Parsed) -> str:
-    """', pp. 12-15' / ', at 5' at the end; a bare number after a comma or a title unless it is a year."""
+    """', pp. 12-15' / ', at 5' at the end; a bare number after a comma or a title unless it is a year. An access date
+    after the page ('…, 59, accessed July 3, 2019') is no date of the work: it goes first."""
+    if ACCESSED_DATE.may_match(s):
+        s = ACCESSED_DATE.compiled.sub("", s).rstrip(" ,，")
     m = PAGES_TAIL.find_tail(s)
     if not m:
         m = BARE_PAGES_TAIL.find_tail(s)
