@@ -252,10 +252,10 @@ NEWSPAPER = rule(
 )
 BROADCASTER = rule(
     "broadcaster_en",
-    r"^(?:The\s+)?[A-Z]{2,5}(?:\s+News)?$",
+    r"^(?:The\s+)?(?![IVXLCDM]+$)[A-Z]{2,5}(?:\s+News)?$",
     "A broadcaster's news site ('BBC News', 'CNN', 'NPR') prints no paper: its stories are web pages.",
     examples=("BBC News", "CNN", "NBC News"),
-    counterexamples=("The New York Times", "Daily News", "Foreign Affairs", "BBC News Magazine Archive"),
+    counterexamples=("The New York Times", "Daily News", "Foreign Affairs", "BBC News Magazine Archive", "XIX"),
 )
 THESIS_ZH = rule(
     "thesis_zh",
