@@ -154,3 +154,98 @@ def test_chinese_commentary_after_the_pages_or_url_of_an_english_style_citation_
     note = parse_note(Note(1, raw + " 因此,雙方的互信仍有待建立,不能只靠口頭上的保證。", 1))
     assert note.kind == "mixed" and [c.raw for c in note.citations] == [raw]
     assert note.citations[0].csl["issued"]["date-parts"][0][0] in (2001, 2012)
+
+
+# --- law-citation style (法學引注手冊): acts by their promulgation, sites, newspapers in English ---------------------
+
+@pytest.mark.parametrize("raw", ["《Clean Harbors Act》第12節，2011年發佈。", "《Fisheries regulation of coastal waters》，2004年3月2日發佈。"])
+def test_an_act_dated_by_its_promulgation_is_a_document(raw):
+    assert parse_citation(raw).csl["type"] == "legislation"
+
+
+def test_a_book_dated_by_its_edition_stays_a_book():
+    assert parse_citation("王大明：《海洋法概論》，三民書局2004年版，12。").csl["type"] == "book"
+
+
+def test_a_page_of_a_web_site_named_as_such_is_a_web_page():
+    cit = parse_citation("〈海巡署公布年度報告〉，載《中時新聞網》，12。")
+    assert cit.csl["container-title"] == "中時新聞網" and cit.csl["type"] == "webpage"
+
+
+def test_an_english_newspaper_of_a_day_in_a_chinese_style_is_a_newspaper():
+    cit = parse_citation("B. Ross：《Harbour talks stall again》，載《The Boston Herald》2019年5月2日，4")
+    assert cit.csl["type"] == "article-newspaper"
+    site = parse_citation("B. Ross：《Harbour talks stall again》，載《NBC News》，2019年5月2日版，4")
+    assert site.csl["type"] == "webpage"
+
+
+# --- a work with no author: its title alone before the facts ---------------------------------------------------
+
+@pytest.mark.parametrize("raw,title", [
+    ("The Sayings of the Desert Fathers, trans. Benedicta Ward (Kalamazoo: Cistercian Publications, 1975), 12.",
+     "The Sayings of the Desert Fathers"),
+    ("資治通鑑長編, 點校本, vol. 12 (北京: 中華書局, 1995), 33.", "資治通鑑長編")])
+def test_a_lone_part_before_the_publication_facts_is_the_title(raw, title):
+    csl = parse_citation(raw).csl
+    assert csl["title"] == title and "author" not in csl
+
+
+@pytest.mark.parametrize("raw", ["Anna K. Berg & Tom Hale (Oxford: Clarendon Press, 1999), 5.",
+                                 "中國社會科學院近代史研究所編輯室 (北京: 中華書局, 1995), 33."])
+def test_people_or_a_body_alone_before_the_facts_stay_authors(raw):
+    assert "author" in parse_citation(raw).csl
+
+
+def test_a_title_named_again_after_a_semicolon_is_its_own_source():
+    notes = notes_of("資治通鑑長編, 點校本, vol. 12 (北京: 中華書局, 1995), 33.",
+                     "〈海巡署致外交部電〉，《中央日報》，1927年3月4日，版2；《資治通鑑長編》。")
+    first = notes[2].citations[0]
+    assert first.csl["issued"]["date-parts"][0][0] == 1927 and first.raw.endswith("版2；")
+    assert target(notes[2].citations[1]) == ("short", "resolved", 1, 0)
+
+
+def test_a_sentence_case_rule_title_keeps_its_commas_before_the_code():
+    cit = parse_citation("Safety standards for ferries, barges, tugs and harbour craft, F.R., Vol.74, 2009.")
+    assert cit.csl["title"] == "Safety standards for ferries, barges, tugs and harbour craft"
+    assert cit.csl["container-title"] == "F.R." and cit.csl["volume"] == "74"
+    assert parse_citation("Florida Mental Health Act, Fla. Stat. § 394 (2009).").csl["title"] == "Florida Mental Health Act"
+
+
+# --- GB/T 7714: a body whose name holds an initialism -----------------------------------------------------
+
+def test_a_gbt_body_with_an_initialism_is_the_author_and_the_container_keeps_it():
+    csl = parse_citation("U.K. MET OFFICE. Storm names of the season[EB/OL]//U.K. Department for Transport. "
+                         "12[2020-01-05]. https://www.example.gov.uk/storms").csl
+    assert csl["author"] == [{"literal": "U.K. MET OFFICE"}] and csl["title"] == "Storm names of the season"
+    assert csl["container-title"] == "U.K. Department for Transport"
+    people = parse_citation("BRONFENBRENNER U. The ecology of human development[M]. Cambridge: Harvard University "
+                            "Press, 1979: 5.").csl
+    assert people["author"] == [{"literal": "BRONFENBRENNER U"}]
+
+
+# --- mainland publication blocks: two publishers, a company's legal form, long translator lists --------------------
+
+@pytest.mark.parametrize("raw,publisher", [
+    ("李大明主編：《海權論集》，海洋出版社、三聯書店2001年版，12。", "海洋出版社、三聯書店"),
+    ("R. Lane：《Harbour law》，Maritime Books, Ltd.1999年版，12。", "Maritime Books, Ltd."),
+])
+def test_a_mainland_publisher_before_its_year(raw, publisher):
+    csl = parse_citation(raw).csl
+    assert csl["publisher"] == publisher and csl["issued"]["date-parts"][0][0] in (2001, 1999)
+
+
+def test_latin_translators_after_the_title_in_a_chinese_style():
+    csl = parse_citation("J. Verne：《Twenty thousand leagues》，A. B. Nicholson、C. D. Whitfield譯，Dover1960年版，5。").csl
+    assert [t["family"] for t in csl["translator"]] == ["Nicholson", "Whitfield"] and csl["publisher"] == "Dover"
+
+
+def test_a_latin_author_colon_and_an_unmarked_title_dated_to_the_day_is_a_web_page():
+    csl = parse_citation("B. Ross：Harbour data: A primer，2011年6月2日版。").csl
+    assert csl["title"] == "Harbour data: A primer" and csl["type"] == "webpage"
+    assert csl["issued"]["date-parts"] == [[2011, 6, 2]]
+
+
+def test_the_page_before_an_access_date_is_the_locator_and_the_access_date_no_date_of_the_work():
+    cit = parse_citation("Harbour Office, “Tide Tables Online,” Port Authority of Keelung, 17, accessed May 2, 2020, "
+                         "https://example.gov/tides.")
+    assert cit.locator == "17" and "issued" not in cit.csl and cit.csl["URL"] == "https://example.gov/tides"

@@ -113,6 +113,8 @@ PUBLISHER_ENDINGS_ZH = ("出版社", "出版公司", "出版中心", "出版部"
                         "中心", "研究所", "研究院", "大學", "大学", "學院", "学院", "基金會", "基金会", "出版", "社",
                         "印書館", "印书馆", "文化", "圖書", "图书", "委員會", "委员会", "部", "局", "署", "院", "處", "处",
                         "館", "馆", "會", "会")
+# Ends of the names of CJK bodies beside PUBLISHER_ENDINGS_ZH (…詞典編輯室, …辦公廳, 國民政府, …條約法律司).
+CJK_BODY_ENDINGS = ("室", "組", "组", "廳", "厅", "府", "司")
 PUBLISHER_ENDINGS_EN = ("Press", "Publishers", "Publishing", "Books", "Verlag", "Institute", "Center", "Centre",
                         "Foundation", "University", "Co.", "Inc.", "Ltd.", "Company", "Office", "Council", "Association",
                         "Administration", "Archive", "Organization", "Organisation", "House", "Group", "Agency",
@@ -189,8 +191,11 @@ ACCESS_DATE_LEADS_ZH = ("瀏覽", "浏览", "檢索", "检索", "上網", "上�
 NEWSPAPER_SECTION = ("版",)
 # Before a number and 版 these make it a book's edition, not a newspaper's section: 2005年增訂9版
 REVISED_EDITION_ZH = ("增訂", "增订", "修訂", "修订", "新")
-# News web sites named before their item, as an agency is: 新華網，〈標題〉，2005年3月14日，http://…
-NEWS_SITE_ENDINGS_ZH = ("網", "网", "電子報", "电子报", "新聞網", "新闻网")
+# An official act's promulgation after its date ('2016年5月23日發佈'), law-citation style.
+PROMULGATED_ZH = ("發佈", "发布", "發布", "公布", "公佈", "頒布", "頒佈", "颁布")
+# Web sites: named before their item as an agency is (新華網，〈標題〉，2005年3月14日，http://…), or as the container
+# ('載《新華網》', '《人民網》'), whose work is then a web page.
+WEBSITE_ENDINGS_ZH = ("網", "网", "網站", "网站", "電子報", "电子报")
 # News agencies and papers cited with a date and no title: 中央社，民國95年3月2日
 NEWS_AGENCIES_ZH = ("中央社", "中央通訊社", "新華社", "新华社", "中新社", "路透社", "法新社", "美聯社", "美联社", "共同社",
                     "韓聯社", "韩联社", "塔斯社", "德新社", "彭博社")  # 第A10版, 版15

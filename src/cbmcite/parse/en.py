@@ -8,21 +8,22 @@ import regex as re
 from ..patterns import compile_fast
 from ..rules import rule
 
-from ..lexicon import (CORPORATE_SUFFIXES_EN, DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN, EDITION_WORDS_DE,
-                       EDITION_WORDS_ZH, EDITOR_LEADS_EN, EDITOR_MARKS_EN, ISSUE_WORDS_EN, MONTH_ABBREVIATIONS,
-                       MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN, NAME_PARTICLES, NEWSPAPER_WORDS_EN,
+from ..lexicon import (CJK_BODY_ENDINGS, CORPORATE_SUFFIXES_EN, DATE_QUALIFIERS_EN, DOCUMENT_TITLE_WORDS_EN,
+                       EDITION_WORDS_DE, EDITION_WORDS_ZH, EDITOR_LEADS_EN, EDITOR_MARKS_EN, ISSUE_WORDS_EN,
+                       MONTH_ABBREVIATIONS, MONTHS_EN, NAME_CONNECTIVES_EN, NAME_JOINERS_EN, NAME_PARTICLES,
                        ORDINAL_SUFFIXES_EN, PAGE_WORDS_DE, PAGE_WORDS_EN, PART_WORDS_EN, PLACE_CONNECTIVES_EN,
-                       PUBLISHER_ENDINGS_EN, PUBLISHER_WORDS_EN, PUBLISHING_PLACES, REPORT_NUMBER_WORDS_EN,
-                       REPORT_PUBLISHER_WORDS_EN, REPORT_TITLE_WORDS_EN, REVISED_WORDS_EN, ROMAN_VOLUME_WORDS,
-                       SEASONS_EN, SERIES_WORDS_EN, SUBUNIT_WORDS_EN, THESIS_WORDS_EN, TITLE_OPENING_WORDS_EN, TITLE_SMALL_WORDS_EN,
-                       TRANSLATOR_LEADS_EN, TRANSLATOR_MARKS_EN, VOLUME_WORDS_EN, alternation)
+                       PUBLISHER_ENDINGS_EN, PUBLISHER_ENDINGS_ZH, PUBLISHER_WORDS_EN, PUBLISHING_PLACES,
+                       REPORT_NUMBER_WORDS_EN, REPORT_PUBLISHER_WORDS_EN, REPORT_TITLE_WORDS_EN, REVISED_WORDS_EN,
+                       ROMAN_VOLUME_WORDS, SEASONS_EN, SERIES_WORDS_EN, SUBUNIT_WORDS_EN, THESIS_WORDS_EN,
+                       TITLE_OPENING_WORDS_EN, TITLE_SMALL_WORDS_EN, TRANSLATOR_LEADS_EN, TRANSLATOR_MARKS_EN,
+                       VOLUME_WORDS_EN, alternation)
 from ..items import display_name
 from ..values import has_cjk, normalize_pages
 from .names import is_institution, is_person_name, split_people
 from .fields import (REPORT_DESIGNATION, Step, run_steps, set_issued, set_people, set_volume_issue, take_pages,
                      take_people, take_url_field, take_year)
 from .result import Parsed
-from .zh import dated_paper, newspaper_name, thesis_genre
+from .zh import BROADCASTER, dated_paper, newspaper_name, thesis_genre
 
 MONTH_DAY_YEAR = rule(
     "month_day_year_en",
@@ -344,6 +345,13 @@ REPORT_GENRE = rule(
     flags=re.I,
     anchored=True,
 )
+CJK_NAME_OR_BODY = rule(
+    "cjk_name_or_body",
+    rf"[·・]|{alternation(PUBLISHER_ENDINGS_ZH + CJK_BODY_ENDINGS)}$",
+    "A CJK author standing alone: a transliterated name (杜威·佛克馬) or a body (…編輯室, …委員會), not a title.",
+    examples=("杜威·佛克馬", "中國社會科學院語言研究所詞典編輯室", "全國人民代表大會常務委員會"),
+    counterexamples=("清德宗實錄", "資治通鑑長編"),
+)
 SUBUNIT = rule(
     "subunit_en",
     rf"^{alternation(SUBUNIT_WORDS_EN)}\s+of\s+\p{{Lu}}",
@@ -399,20 +407,6 @@ GIVEN_NAME_TOKEN = rule(
     examples=("Melvin", "J.", "Jean-Paul"),
     counterexamples=("melvin", "J", "JP."),
     anchored=True,
-)
-NEWSPAPER = rule(
-    "newspaper_en",
-    rf"\b{alternation(NEWSPAPER_WORDS_EN)}\b",
-    "A container named as a newspaper or news agency is.",
-    examples=("The New York Times", "Reuters", "South China Morning Post"),
-    counterexamples=("Journal of Peace Research", "Timeshare Studies"),
-)
-BROADCASTER = rule(
-    "broadcaster_en",
-    r"^(?:The\s+)?[A-Z]{2,5}(?:\s+News)?$",
-    "A broadcaster's news site ('BBC News', 'CNN', 'NPR') prints no paper: its stories are web pages.",
-    examples=("BBC News", "CNN", "NBC News"),
-    counterexamples=("The New York Times", "Daily News", "Foreign Affairs", "BBC News Magazine Archive"),
 )
 _MONTHS = MONTHS_EN + MONTH_ABBREVIATIONS
 FULL_DATE = rule(
@@ -476,7 +470,10 @@ def _url(s: str, out: Parsed) -> str:
 
 
 def _pages(s: str, out: Parsed) -> str:
-    """', pp. 12-15' / ', at 5' at the end; a bare number after a comma or a title unless it is a year."""
+    """', pp. 12-15' / ', at 5' at the end; a bare number after a comma or a title unless it is a year. An access date
+    after the page ('…, 59, accessed July 3, 2019') is no date of the work: it goes first."""
+    if ACCESSED_DATE.may_match(s):
+        s = ACCESSED_DATE.compiled.sub("", s).rstrip(" ,，")
     m = PAGES_TAIL.find_tail(s)
     if not m:
         m = BARE_PAGES_TAIL.find_tail(s)
@@ -906,7 +903,7 @@ def _authors_and_title(head: str, out: Parsed) -> None:
     segments = _segments(head)
     if not segments:
         return
-    end = _authors_end(segments)
+    end = 0 if len(segments) == 1 and _lone_title(segments[0], out) else _authors_end(segments)
     names = f"{segments[1]} {segments[0]}" if _family_first(segments) else ", ".join(segments[:end])
     title = ", ".join(segments[end:])
     if names:
@@ -921,6 +918,16 @@ def _authors_and_title(head: str, out: Parsed) -> None:
         title = ", ".join(segments[end:-1])
     if title:
         out.csl["title"] = _clean_title(title, out)
+
+
+def _lone_title(seg: str, out: Parsed) -> bool:
+    """One part left before the publication facts ('The Qur’an, trans. … (Press, 2004)', '清德宗實錄, 影印本, vol. 435
+    (北京: 中華書局, 1987)'): the title of a work with no author, unless it names a person or an institution."""
+    if not ("publisher" in out.csl or "container-title" in out.csl):
+        return False
+    if has_cjk(seg):
+        return len(seg) >= 5 and not CJK_NAME_OR_BODY.find(seg)
+    return len(seg.split()) > 1 and not _names_segment(seg) and not is_institution(seg)
 
 
 def _clean_title(title: str, out: Parsed) -> str:
@@ -963,7 +970,7 @@ def _csl_type(out: Parsed) -> str:
     container = csl.get("container-title", "")
     if BROADCASTER.find(container):
         return "webpage"
-    if (NEWSPAPER.find(container) or newspaper_name(container)) and not csl.get("volume") or dated_paper(csl):
+    if newspaper_name(container) and not csl.get("volume") or dated_paper(csl):
         return "article-newspaper"
     if out.kind_hint == "document" or DOCUMENT_TITLE_WORD.compiled.match(title) or not csl.get("author") and (
             DOCUMENT_TITLE_WORD.find(title) or SENTENCE_CASE.find(title) and DOCUMENT_TITLE_WORD_ANY_CASE.find(title)):

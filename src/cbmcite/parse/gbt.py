@@ -21,10 +21,11 @@ _STOPS = (".", "．")
 # After an entry's last page or year, a new entry starts if a type mark comes before the next entry end.
 NAME_STOP = rule(
     "gbt_name_stop",
-    r"[.．](?:\s+|(?=\p{Han}))",
-    "The stop after a GB/T element, before a space or at once before Han (LaTeX output may drop the space).",
-    examples=("王明亮. 關於中國學術期刊", "王明亮.關於中國學術期刊", "CHUA D W B. Title"),
-    counterexamples=("王明亮，關於", "3.5"),
+    r"(?<!\b[A-Z]\.(?:[A-Z]\.)*[A-Z])[.．](?:\s+|(?=\p{Han}))",
+    "The stop after a GB/T element, before a space or at once before Han (LaTeX output may drop the space); not the "
+    "last stop of an initialism ('U.S. CENSUS BUREAU').",
+    examples=("王明亮. 關於中國學術期刊", "王明亮.關於中國學術期刊", "CHUA D W B. Title", "U.S. CENSUS BUREAU. Title"),
+    counterexamples=("王明亮，關於", "3.5", "U.S. CENSUS"),
     requires=_STOPS,
 )
 VOLUME_BEFORE = rule(
@@ -75,18 +76,20 @@ LIST_NUMBER = rule(
 )
 ELEMENT_STOP = rule(
     "gbt_element_stop",
-    r"(?<![a-z:.]\s[A-Z])[.．](?:\s+(?![A-Z][.:])|(?=\p{Han}))",
-    "The stop between GB/T elements; not inside 'Washington, D. C.' nor after an initial ('Henry L. Stimson').",
-    examples=("北京: 人民出版社. 2版", "上海.三联书店", "BRONFENBRENNER U. The Ecology"),
-    counterexamples=("Washington, D. C.", "Henry L. Stimson"),
+    r"(?<![a-z:.]\s[A-Z])(?<!\b[A-Z]\.(?:[A-Z]\.)*[A-Z])[.．](?:\s+(?![A-Z][.:])|(?=\p{Han}))",
+    "The stop between GB/T elements; not inside 'Washington, D. C.' nor after an initial ('Henry L. Stimson') nor "
+    "closing an initialism ('//U.S. Department of Commerce').",
+    examples=("北京: 人民出版社. 2版", "上海.三联书店", "BRONFENBRENNER U. The Ecology", "Commerce. 131[2019-07-03]"),
+    counterexamples=("Washington, D. C.", "Henry L. Stimson", "//U.S. Department of Commerce"),
     requires=_STOPS,
 )
 NAME_ELEMENT = rule(
     "gbt_name_element",
     r"^(?:[\p{Han}·・〔〕\[\]［］《》]{1,30}|[A-Z][A-Za-z'\-]+(?:\s[A-Z]){1,3}"
-    rf"(?:\s{alternation(NAME_SUFFIXES)})?|[A-Z][A-Z'\-]+(?:\s[A-Z][A-Z'\-]+)*|{alternation(ET_AL)})$",
-    "A GB/T name element, family name first: 王明亮, [美]孔飞力, Chua D W B, BRONFENBRENNER U, 等, et al.",
-    examples=("王明亮", "[美]孔飞力", "Chua D W B", "BRONFENBRENNER U", "等", "Smith J IV"),
+    rf"(?:\s{alternation(NAME_SUFFIXES)})?|(?:(?:[A-Z]\.){{2,}}|[A-Z][A-Z'\-]+)(?:\s(?:(?:[A-Z]\.){{2,}}|[A-Z][A-Z'\-]+))*|{alternation(ET_AL)})$",
+    "A GB/T name element, family name first: 王明亮, [美]孔飞力, Chua D W B, BRONFENBRENNER U, 等, et al.; a body in "
+    "capitals, perhaps with an initialism (U.S. CENSUS BUREAU).",
+    examples=("王明亮", "[美]孔飞力", "Chua D W B", "BRONFENBRENNER U", "等", "Smith J IV", "U.S. CENSUS BUREAU"),
     counterexamples=("關於中國學術期刊標準化數據庫系統工程的進展與展望，兼論學術期刊的數位化", "The Ecology of Human Development",
                      "Smith"),
     anchored=True,

@@ -174,9 +174,15 @@ def _title_and_container(c: _Cited, out: Parsed) -> None:
 
 def _unquoted_title(c: _Cited) -> str:
     """Bluebook sets a title in italics, lost in text: 'Author, Title, 83 Colum. L. Rev. 1' — the title follows the
-    authors' names; a code's title stands alone ('Florida Mental Health Act, Fla. Stat.')."""
+    authors' names; a code's title stands alone ('Florida Mental Health Act, Fla. Stat.'), its commas followed by
+    lower-case words its own ('… for executive, administrative, professional …, F.R.')."""
     head, _, rest = c.before.partition(", ")
-    return rest.strip() if c.review and rest and _names_only(head) else head
+    if c.review and rest and _names_only(head):
+        return rest.strip()
+    while rest and rest[:1].islower():  # 'Defining … for executive, administrative, professional …': one title
+        part, _, rest = rest.partition(", ")
+        head = f"{head}, {part}"
+    return head
 
 
 def _names_only(text: str) -> bool:

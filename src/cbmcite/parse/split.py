@@ -391,7 +391,20 @@ def _continues(last: Segment, piece: str) -> bool:
         return False
     if _HAN_START.match(piece.lstrip()) and not _HAN.search(last.raw):
         return False  # '…(1997): 27.其次,…': PDF text glued the next paragraph on
+    if MARKED_TITLE_ALONE.find(piece.strip()):
+        return False  # '…，版4；《清德宗實錄》。': a work named again by its title, not more of the citation
     return not _looks_prose(piece)
+
+
+MARKED_TITLE_ALONE = rule(
+    "marked_title_alone",
+    r"^[《〈][^《》〈〉]{1,60}[》〉](?:\s*[，,]\s*(?:頁|页|第)?\s*[0-9]+(?:\s*[-–]\s*[0-9]+)?\s*[頁页]?)?\s*[。.]?$",
+    "A sentence that is only a marked title, perhaps with a page ('《清德宗實錄》。', '〈論文〉，頁5。'): a source of its own.",
+    examples=("《清德宗實錄》。", "〈西黃丸〉，頁5。", "《舊唐書》，第12頁"),
+    counterexamples=("《清德宗實錄》卷三。", "收錄於《論文集》", "《書》（臺北：三民，1999）"),
+    requires=("《", "〈"),
+    anchored=True,
+)
 
 
 def _looks_prose(piece: str) -> bool:

@@ -15,7 +15,7 @@ from .en import parse_english
 from .gbt import gbt_fit, parse_gbt
 from .legal import legal_fit, parse_legal
 from .result import Parsed
-from .zh import parse_chinese
+from .zh import AUTHOR_COLON_UNMARKED_TITLE, parse_chinese
 
 _LATIN_START = compile_fast(r"^[A-Za-z]")  # plain: a script test
 
@@ -72,6 +72,8 @@ def is_chinese(raw: str) -> bool:
 def _chinese_fit(raw: str) -> float:
     """Chinese punctuation and title marks; a CJK citation in ASCII punctuation follows an English style
     (CSL renderers: '王名揚, 美國行政法 (北京大學出版社, 2007), 158.')."""
+    if AUTHOR_COLON_UNMARKED_TITLE.find(raw.strip()):
+        return 0.5  # 'A. Hopkinson：UNIMARC and metadata，2009年4月22日版。': a Latin name in the mainland web-page form
     english_marks = ", " in raw or ENGLISH_QUOTE.find(raw)  # '“温家宝主持国务院会议,” 48.'
     outside = QUOTED_PART.compiled.sub("", raw) if QUOTED_PART.may_match(raw) else raw
     if english_marks:  # a title's own 、 ('高分子材料分析、選擇與改性') in an English rendering

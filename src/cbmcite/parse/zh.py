@@ -7,14 +7,14 @@ from typing import Callable
 import regex as re
 
 from ..han import chinese_number
-from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, COMMITTEE_WORDS_ZH, CONFERENCE_LEADS_ZH, GAZETTE_ENDINGS_ZH,
-                       JOURNAL_BEFORE_BAO_ZH, NEWS_SITE_ENDINGS_ZH,
-                       LEGAL_DOCUMENT_ENDINGS_ZH, NEWS_AGENCIES_ZH, NEWSPAPER_ENDINGS_ZH, NOT_TITLE_START_ZH,
-                       NOT_SECTION_AFTER_BAN_ZH, PAGE_MARKS_ZH, PAGE_NOUNS_ZH, BARE_PAGE_AFTER_ZH,
-                       PUBLISHER_ENDINGS_AFTER_PLACE_ZH, PUBLISHER_ENDINGS_ZH, REPORT_TITLE_WORDS_ZH,
-                       REVISED_EDITION_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, THESIS_WORDS_EN,
-                       THESIS_WORDS_ZH, TRANSLATED_BY_ZH, alternation)
 from ..items import display_name
+from ..lexicon import (ACCESS_DATE_LEADS_ZH, CHAPTER_LEAD_ZH, COMMITTEE_WORDS_ZH, CONFERENCE_LEADS_ZH,
+                       CORPORATE_SUFFIXES_EN, GAZETTE_ENDINGS_ZH, JOURNAL_BEFORE_BAO_ZH, LEGAL_DOCUMENT_ENDINGS_ZH,
+                       NEWS_AGENCIES_ZH, NEWSPAPER_ENDINGS_ZH, NEWSPAPER_WORDS_EN,
+                       NOT_TITLE_START_ZH, NOT_SECTION_AFTER_BAN_ZH, PAGE_MARKS_ZH, PAGE_NOUNS_ZH, BARE_PAGE_AFTER_ZH,
+                       PROMULGATED_ZH, PUBLISHER_ENDINGS_AFTER_PLACE_ZH, PUBLISHER_ENDINGS_ZH, REPORT_TITLE_WORDS_ZH,
+                       REVISED_EDITION_ZH, ROLE_AUTHOR_ZH, ROLE_EDITOR_ZH, ROLE_TRANSLATOR_ZH, THESIS_WORDS_EN,
+                       THESIS_WORDS_ZH, TRANSLATED_BY_ZH, WEBSITE_ENDINGS_ZH, alternation)
 from ..patterns import compile_fast
 from ..rules import rule
 from ..values import fold_compat, has_cjk, parse_date
@@ -196,10 +196,11 @@ EDITION_ZH = rule(
 )
 TRANSLATED_AFTER_TITLE = rule(
     "translated_after_title_zh",
-    rf"》\s*(?:[（(][^（）()]{{1,12}}[）)])?\s*[，,]\s*(?P<t>[^，,《》（(]{{2,20}}?)\s*{_TRANSLATED}(?:[，,（(]|$)",
-    "Translators named after the title (an edition may come between): 《文明衝突》，黃裕美譯，臺北 / 《书》（第三版），门洪华译.",
+    rf"》\s*(?:[（(][^（）()]{{1,12}}[）)])?\s*[，,]\s*(?P<t>[^，,《》（(]{{2,40}}?)\s*{_TRANSLATED}(?:[，,（(]|$)",
+    "Translators named after the title (an edition may come between): 《文明衝突》，黃裕美譯，臺北 / 《书》（第三版），门洪华译 "
+    "/ 《Title》，F. W. Truscott、F. L. Emory譯.",
     examples=("杭亭頓，《文明衝突》，黃裕美譯，臺北：聯經", "孔飞力，《叫魂》，陈兼、刘昶译（上海：三联书店）",
-              "《权力与相互依赖》（第三版），门洪华译，北京大学出版社"),
+              "《权力与相互依赖》（第三版），门洪华译，北京大学出版社", "《Essay》，F. W. Truscott、F. L. Emory譯，Dover1951年版"),
     counterexamples=("《文明衝突》，臺北：聯經", "黃裕美譯，《文明衝突》"),
     requires=TRANSLATED_BY_ZH,
 )
@@ -247,6 +248,20 @@ NEWSPAPER_NAME_ZH = rule(
     examples=("聯合報", "中國時報", "人民日报", "北京晚报"),
     counterexamples=("臺大法學論叢學報", "東方雜誌", "國際通報", "经济学季报"),
     requires=("報", "报"),
+)
+NEWSPAPER = rule(
+    "newspaper_en",
+    rf"\b{alternation(NEWSPAPER_WORDS_EN)}\b",
+    "A container named as a newspaper or news agency is.",
+    examples=("The New York Times", "Reuters", "South China Morning Post"),
+    counterexamples=("Journal of Peace Research", "Timeshare Studies"),
+)
+BROADCASTER = rule(
+    "broadcaster_en",
+    r"^(?:The\s+)?(?![IVXLCDM]+$)[A-Z]{2,5}(?:\s+News)?$",
+    "A broadcaster's news site ('BBC News', 'CNN', 'NPR') prints no paper: its stories are web pages.",
+    examples=("BBC News", "CNN", "NBC News"),
+    counterexamples=("The New York Times", "Daily News", "Foreign Affairs", "BBC News Magazine Archive", "XIX"),
 )
 THESIS_ZH = rule(
     "thesis_zh",
@@ -310,14 +325,17 @@ EDITOR_BEFORE_BOOK = rule(
     requires=ROLE_EDITOR_ZH,
 )
 # a publisher named before its year, no place: （北京大學出版社，2007） ，商務印書館，1971 出版社2007年版
+_PUBLISHER_NAME = (rf"[^，,（()）〈〉《》『』：:、]{{2,40}}?(?:{alternation(PUBLISHER_ENDINGS_ZH)}|[A-Za-z.])"
+                   rf"(?:,\s*{alternation(CORPORATE_SUFFIXES_EN)})?")
 PUBLISHER_YEAR_ZH = rule(
     "publisher_year_zh",
-    rf"(?:^|[（(，,〈』])\s*(?P<pub>[^，,（()）〈〉《》『』：:、]{{2,40}}?(?:{alternation(PUBLISHER_ENDINGS_ZH)}|[A-Za-z.])|"
+    rf"(?:^|[（(，,〈』])\s*(?P<pub>{_PUBLISHER_NAME}(?:、{_PUBLISHER_NAME})*|"
     rf"[^，,（()）〈〉《》：:]{{2,30}}?{_THESIS_WORD})"
     rf"\s*[，,、]?\s*(?P<y>(?:1[5-9]|20)[0-9]{{2}}|民國\s*[0-9]{{2,3}})\s*年?\s*(?:版|[）)，,。、]|$|(?={_THESIS_WORD}))",
     "A publisher named before its year, with no place: （北京大學出版社，2007） / 人民出版社2007年版 / Japanese "
-    "『書』東京大学出版会、2008年.",
+    "『書』東京大学出版会、2008年; two publishers joined by 、, a company's legal form after a comma.",
     examples=("《美國行政法》（北京大學出版社，2007）", "，商務印書館，1971，", "《论二元经济》，人民出版社2007年版",
+              "《傳》，人民出版社、中央文獻出版社1989年版", "《Title》，Libraries Unlimited, Inc.1982年版",
               "華東師範大學2009年博士學位論文", "若林正丈『台湾の政治』東京大学出版会、2008年、85頁。"),
     counterexamples=("（臺北：三民書局，1999）", "《書》，1999年"),
 )
@@ -508,7 +526,7 @@ def _title_and_container(m: _Marked, out: Parsed) -> None:
             csl["container-title"] = journal
     source = m.head.strip(" ，,")
     if "container-title" not in csl and [a.get("literal") for a in csl.get("author", [])] == [source] \
-            and (source in NEWS_AGENCIES_ZH or 2 <= len(source) <= 8 and source.endswith(NEWS_SITE_ENDINGS_ZH)):
+            and (source in NEWS_AGENCIES_ZH or 2 <= len(source) <= 8 and source.endswith(WEBSITE_ENDINGS_ZH)):
         csl["container-title"] = csl.pop("author")[0]["literal"]  # 中央社，「標題」，民國95年6月7日: the agency's item
         out.kind_hint = out.kind_hint or ("newspaper" if source in NEWS_AGENCIES_ZH else "webpage")
 
@@ -604,17 +622,19 @@ def thesis_genre(text: str) -> bool:
 
 
 def newspaper_name(name: str) -> bool:
-    """《聯合報》《人民日报》 are newspapers; 學報, 通報, 季報 … are journals."""
-    return bool(NEWSPAPER_NAME_ZH.find(name))
+    """《聯合報》《人民日报》 and The New York Times are newspapers; 學報, 通報, 季報 … are journals, and a broadcaster's
+    site (BBC News) prints no paper."""
+    return bool(NEWSPAPER_NAME_ZH.find(name) or NEWSPAPER.find(name) and not BROADCASTER.find(name))
 
 
 AUTHOR_COLON_UNMARKED_TITLE = rule(
     "author_colon_unmarked_title_zh",
-    r"^(?P<who>[^：:，,《》〈〉0-9]{1,20})[：:](?P<title>[^：:，,《》〈〉]{2,80})"
-    r"\s*[，,]\s*(?:民國)?\s*[0-9]{2,4}\s*年(?:\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?)?\s*(?P<v>版)(?:\s*[，,]\s*[0-9]{1,5})?\s*[。.]?\s*$",
+    r"^(?P<who>[^：:，,《》〈〉0-9]{1,20})[：:](?P<title>(?:[^：:，,《》〈〉]|:(?=\s))+)"
+    r"\s*[，,]\s*(?:民國)?\s*[0-9]{2,4}\s*年(?:\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?)?\s*(?P<v>版)(?:\s*[，,]\s*[0-9]{1,5}(?:\s*[-–]\s*[0-9]{1,5})?)?\s*[。.]?\s*$",
     "Mainland style, a web page with no title marks: author, colon, title, then only its dated version "
     "('李強：化解醫患矛盾需釜底抽薪，2012年5月3日版'); without 版 a colon form is a place and publisher.",
-    examples=("李強：化解醫患矛盾需釜底抽薪，2012年5月3日版", "A. Hopkinson：UNIMARC and metadata，2009年4月22日版。"),
+    examples=("李強：化解醫患矛盾需釜底抽薪，2012年5月3日版", "A. Hopkinson：UNIMARC and metadata，2009年4月22日版。",
+              "A. Hopkinson：UNIMARC and metadata: Dublin Core，2009年4月22日版。"),
     counterexamples=("北京：人民出版社，2007年", "北京：人民出版社，2007年5月", "李強：《化解醫患矛盾》，2012年5月3日版"),
     requires=("：", ":"),
     anchored=True,
@@ -817,10 +837,11 @@ def legal_title(title: str) -> bool:
 
 
 def dated_paper(csl: dict) -> bool:
-    """《中國青年報》，2000年11月20日: a 報 cited by its day, with no volume or issue, is a newspaper (年報 and 學報 have
-    issues)."""
+    """《中國青年報》，2000年11月20日 / 載《The Washington Post》2019年1月15日: a 報 or a newspaper cited by its day, with
+    no volume or issue, is a newspaper (年報 and 學報 have issues)."""
     parts = (csl.get("issued") or {}).get("date-parts") or [[]]
-    return csl.get("container-title", "").endswith(("報", "报")) and len(parts[0]) == 3 and \
+    container = csl.get("container-title", "")
+    return (container.endswith(("報", "报")) or newspaper_name(container)) and len(parts[0]) == 3 and \
         not (csl.get("volume") or csl.get("issue"))
 
 
@@ -835,14 +856,36 @@ DATED_VERSION_ZH = rule(
 )
 
 
+PROMULGATED = rule(
+    "promulgated_zh",
+    rf"[0-9]\s*[年月日]\s*{alternation(PROMULGATED_ZH)}",
+    "An act dated by its promulgation ('《Protection of human subjects》，2009年發佈', law-citation style): a document, "
+    "whatever its title.",
+    examples=("《Civil Rights Act of 1964》，88-352，1964年發佈。", "《決定》，1991年9月4日發佈"),
+    counterexamples=("《書》，2009年版", "發佈會上，2009年"),
+    requires=PROMULGATED_ZH,
+)
+WEBSITE_ZH = rule(
+    "website_zh",
+    rf"{alternation(WEBSITE_ENDINGS_ZH)}$",
+    "A container named as a web site (新華網, 人民網): what it holds is a web page.",
+    examples=("新華網", "人民网", "中時新聞網"),
+    counterexamples=("網路與社會", "法學叢刊"),
+    requires=WEBSITE_ENDINGS_ZH,
+)
+
+
 def _zh_type(s: str, out: Parsed) -> str:
     csl = out.csl
     if out.kind_hint == "thesis" or THESIS_ZH.find(s):
         return "thesis"
-    if LEGAL_TITLE_ZH.find(csl.get("title", "")) and not csl.get("publisher") and not csl.get("container-title"):
+    if LEGAL_TITLE_ZH.find(csl.get("title", "")) and not csl.get("publisher") and not csl.get("container-title") \
+            or PROMULGATED.find(s) and not csl.get("publisher"):
         return "legislation"  # 《…關於…的通知》，2018年6月27日: an official act, dated
     if out.kind_hint == "newspaper" or dated_paper(csl):
         return "article-newspaper"
+    if WEBSITE_ZH.find(csl.get("container-title", "")) and not (csl.get("volume") or csl.get("publisher")):
+        return "webpage"  # 〈篇〉，載《新華網》: a page of a site, not a chapter
     if out.kind_hint in ("chapter", "paper-conference", "webpage"):
         return out.kind_hint
     if csl.get("URL") and not (csl.get("volume") or csl.get("issue") or csl.get("publisher")):
