@@ -444,3 +444,14 @@ def test_a_short_title_in_title_marks_with_a_page_repeats_the_work():
                     "《漢書藝文志》，頁7。")
     assert outcome(notes[2], 1) == ("short", "resolved", (1, 0))
     assert notes[3].citations[0].form == "full"
+
+
+def test_legal_manual_op_cit_of_a_body_or_of_long_names_in_the_mainland_web_page_form():
+    """法學引注手冊: 同前注，作者書 names the author however long the name (a body, two Western names); an
+    author–colon–unmarked-title web page, also as a source before a semicolon, is that author's work."""
+    notes = resolve("Food and Agriculture Organization of the United Nations：Rice market monitor report，2019年6月版。",
+                    "李大同主編：《海洋法論集》，法律出版社1998年版；J. R. Harrington：Notes on maritime confidence，2011年4月2日版；",
+                    "同前注，Food and Agriculture Organization of the United Nations書，12。",
+                    "同前注，J. R. Harrington書，5。")
+    assert outcome(notes[3]) == ("op_cit", "resolved", (1, 0))
+    assert outcome(notes[4]) == ("op_cit", "resolved", (2, 1))

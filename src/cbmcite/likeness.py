@@ -141,11 +141,11 @@ QUOTED_TITLE_SIGN = rule(
 DATED_EDITION_END_ZH = rule(
     "dated_edition_end_zh",
     r"[，,]\s*(?:民國\s*)?[0-9]{2,4}\s*年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?\s*版?"
-    r"(?:\s*[，,]\s*[0-9]{1,4}(?:\s*[-–]\s*[0-9]{1,4})?)?\s*[。.]?\s*$",
-    "A sign of a citation: it ends in a date (a newspaper's or a publisher's edition), perhaps with the page cited: "
-    "'…，2023年10月7日版。', '李強：化解醫患矛盾需釜底抽薪，2012年5月3日版，85。'.",
+    r"(?:\s*[，,]\s*[0-9]{1,4}(?:\s*[-–]\s*[0-9]{1,4})?)?\s*[。.；;]?\s*$",
+    "A sign of a citation: it ends in a date (a newspaper's or a publisher's edition), perhaps with the page cited "
+    "and the stop or semicolon before the next source: '…，2023年10月7日版。', '李強：…，2012年5月3日版，85；'.",
     examples=("〈兩岸〉，《聯合報》，2023年10月7日版。", "中央社，民國 95年3月2日", "《书》，人民出版社，2007年3月版",
-              "李強：化解醫患矛盾需釜底抽薪，2012年5月3日版，85。"),
+              "李強：化解醫患矛盾需釜底抽薪，2012年5月3日版，85。", "D. Bawden：Origins of digital literacy，2008年5月4日版；"),
     counterexamples=("2023年10月7日，雙方會談。", "在2023年10月"),
     requires=("月",),
 )

@@ -598,7 +598,7 @@ def _resolve_case(cit: Citation, case, fulls: list[_Full], path: str) -> None:
 
 def _works_by(named: NamedWork, fulls: list[_Full]) -> list[list[_Full]]:
     matches = [f for f in fulls if _names_match(named.people, f.citation)]
-    if not matches and len(named.people) > 1:  # 'U.S. Food and Drug Administration' is one author
+    if not matches and named.whole and named.people != [named.whole]:  # 'U.S. Food and Drug Administration' is one author
         matches = [f for f in fulls if _names_match([named.whole], f.citation)]
     return _distinct_works(matches)
 

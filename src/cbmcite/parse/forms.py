@@ -99,10 +99,11 @@ SIGNAL_LEAD = rule(
 )
 AUTHOR_WORK = rule(
     "author_work",
-    rf"^{alternation(PREVIOUS_NOTE_TERMS_ZH)}\s*[，,]\s*(?P<who>(?!前|上)[^，,。；;《》〈〉「」]{{1,40}}?)\s*(?:等\s*)?"
+    rf"^{alternation(PREVIOUS_NOTE_TERMS_ZH)}\s*[，,]\s*(?P<who>(?!前|上)[^，,。；;《》〈〉「」]{{1,120}}?)\s*(?:等\s*)?"
     rf"{alternation(AUTHOR_WORK_MARKS_ZH)}(?=\s*(?:[，,。；;.]|$))",
     "同前注，作者書 (legal citation manual): that author's work cited before, not the previous note.",
-    examples=("同前注，湯紹成書，271-273。", "同前注，D. H. Capie、P. M. Evans書。", "同前注，吳建德 等書，284。", "同前註，王澤鑑書"),
+    examples=("同前注，湯紹成書，271-273。", "同前注，D. H. Capie、P. M. Evans書。", "同前注，吳建德 等書，284。", "同前註，王澤鑑書",
+              "同前注，Centers for Disease Control and Prevention書，79。"),
     counterexamples=("同前注，頁5。", "同前註，第3頁。", "同前注〔16〕，王澤鑑：《民法總則》，第330頁。", "同前註，前引書，頁5。"),
     requires=("同前",),
     anchored=True,

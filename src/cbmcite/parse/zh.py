@@ -629,12 +629,13 @@ def newspaper_name(name: str) -> bool:
 
 AUTHOR_COLON_UNMARKED_TITLE = rule(
     "author_colon_unmarked_title_zh",
-    r"^(?P<who>[^：:，,《》〈〉0-9]{1,20})[：:](?P<title>(?:[^：:，,《》〈〉]|:(?=\s))+)"
+    r"^(?P<who>[^：:，,《》〈〉0-9]{1,60})[：:](?P<title>(?:[^：:，,《》〈〉]|:(?=\s))+)"
     r"\s*[，,]\s*(?:民國)?\s*[0-9]{2,4}\s*年(?:\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?)?\s*(?P<v>版)(?:\s*[，,]\s*[0-9]{1,5}(?:\s*[-–]\s*[0-9]{1,5})?)?\s*[。.]?\s*$",
     "Mainland style, a web page with no title marks: author, colon, title, then only its dated version "
     "('李強：化解醫患矛盾需釜底抽薪，2012年5月3日版'); without 版 a colon form is a place and publisher.",
     examples=("李強：化解醫患矛盾需釜底抽薪，2012年5月3日版", "A. Hopkinson：UNIMARC and metadata，2009年4月22日版。",
-              "A. Hopkinson：UNIMARC and metadata: Dublin Core，2009年4月22日版。"),
+              "A. Hopkinson：UNIMARC and metadata: Dublin Core，2009年4月22日版。",
+              "World Health Organization：Questions and answers on vaccine safety，2018年3月版，297-301。"),
     counterexamples=("北京：人民出版社，2007年", "北京：人民出版社，2007年5月", "李強：《化解醫患矛盾》，2012年5月3日版"),
     requires=("：", ":"),
     anchored=True,
@@ -646,7 +647,7 @@ def _untitled(s: str, head: str, out: Parsed) -> bool:
     online version): one name, then only a date."""
     date_only = DATE_ONLY_ZH.find(s, len(head))
     named = None
-    if head and not date_only:  # '李強：化解醫患矛盾需釜底抽薪，2012年5月3日版': an author, a colon, the title unmarked
+    if not date_only:  # '李強：化解醫患矛盾需釜底抽薪，2012年5月3日版': an author (a body's long name too), a colon, the title
         named = AUTHOR_COLON_UNMARKED_TITLE.find(s)
         if not named:
             return False
