@@ -319,3 +319,17 @@ def test_a_blank_line_set_into_the_second_copy_inside_an_address_loses_no_text()
     got = texts(BODY + head + rest + " " + head + "\n" + rest + "\n12\n\f")
     assert got[1].endswith("/report/2021/index.html.")
     assert got[2] == "同上，頁7。"
+
+
+def test_an_address_broken_at_the_line_end_stays_with_its_note_above_its_number():
+    """A note printed above its number (pdftotext) whose URL runs on to the next line: the address's rest
+    ('%20paper.pdf.') is no note of its own, and the name line above it is the note's first line."""
+    head = "國防雜誌\n\n第 15 卷第 4 期\n\n兩岸互信之研究\n\n壹、前言\n"
+    body = "".join(f"兩岸軍事互信機制的建立需要雙方長期的溝通與努力，也需要國際社會的支持與理解以免誤判第{n}次。\n"
+                   f"衝突的升高。{n}\n" for n in range(1, 5))
+    notes = ("J. Smith, Notes on maritime confidence, May 4, 2008, http://www.example.org/~smith/maritime%20cbm\n"
+             "%20paper.pdf.\n1\n\n林正義，《兩岸關係》（臺北：五南，2001年），頁 313-315。\n2\n\n3\n\n"
+             "林正義，前引書，頁 350。\n\n4\n\n同前註，頁 274。\n")
+    got = texts(head + body + notes)
+    assert got[1] == "J. Smith, Notes on maritime confidence, May 4, 2008, http://www.example.org/~smith/maritime%20cbm%20paper.pdf."
+    assert got[3] == "林正義，前引書，頁 350。"

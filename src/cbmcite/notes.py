@@ -815,8 +815,13 @@ _ADDRESS_PIECE = compile_fast(r"[ \t\u3000]*[%/?&#=_~][^\s]*$")
 
 
 def _address_goes_on(c: Candidate) -> bool:
-    last_word = c.scanner.current.lines[-1].rstrip().rsplit(" ", 1)[-1]
-    return last_word.startswith(("http", "<http", "www")) and _ADDRESS_PIECE.match(c.line) is not None
+    return _continues_address(c.scanner.current.lines[-1], c.line)
+
+
+def _continues_address(prev: str, line: str) -> bool:
+    """The line goes on with the address the line above ended with ('…/digital' / '%20literacy%20chapter.pdf.')."""
+    last_word = prev.rstrip().rsplit(" ", 1)[-1]
+    return last_word.startswith(("http", "<http", "www")) and _ADDRESS_PIECE.match(line) is not None
 
 
 _TWO_COLUMN_PAGE = "\n".join(["雙方軍事互信的建立需要時間"] * 10 + [
@@ -1410,7 +1415,8 @@ def _blocks_before(lines, body, first, alone) -> list[list[int]]:
         block = [j]
         while j - 1 in body and j - 1 not in alone and (not _ends_sentence_or_marker(lines[j - 1])
                                                         or _sources_after_prose(lines[j - 1], lines[j])
-                                                        or _URL.match(lines[j].strip())):  # the address's note
+                                                        or _URL.match(lines[j].strip())  # the address's note
+                                                        or _continues_address(lines[j - 1], lines[j])):
             j -= 1
             block.insert(0, j)
         cited = _citation_after_prose(lines, block)
