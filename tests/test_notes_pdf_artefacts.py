@@ -333,3 +333,33 @@ def test_an_address_broken_at_the_line_end_stays_with_its_note_above_its_number(
     got = texts(head + body + notes)
     assert got[1] == "J. Smith, Notes on maritime confidence, May 4, 2008, http://www.example.org/~smith/maritime%20cbm%20paper.pdf."
     assert got[3] == "林正義，前引書，頁 350。"
+
+
+
+
+def test_an_address_cut_inside_a_number_goes_on_on_the_next_line():
+    """In two columns (body lines far narrower than the notes), a URL breaks between two digits of a date in
+    its path: the next line opens with digits rather than a slash, yet it finishes the address."""
+    body = "雙方軍事互信的建立需要時間與耐心。\n" * 12 + "兩岸關係的變化也影響區域的穩定。3\n\n"
+    cited = "〈兩岸軍事互信機制的建立與區域安全的發展〉，《問題與研究》，第48卷第2期，頁5。\n"
+    page = (body + "1 林正義，" + cited + "2 楊永明，" + cited
+            + "3 〈國務院常務會議研究住房政策與房地產市場的健康發展措施〉，《人民網》，"
+            "\n<http://www.example.cn/news/2\n011-03/08/content_77.htm>。\n\n4 沈明室，" + cited)
+    got = texts(page)
+    assert got[3].endswith("<http://www.example.cn/news/2011-03/08/content_77.htm>。")
+    assert got[4].startswith("沈明室")
+
+
+def test_an_address_run_over_from_a_note_printed_before_a_lower_one_is_that_notes():
+    """Two columns interleave their notes, so the page's last note (3) is printed before note 2; its address
+    runs over to the top of the next page's note area, alone above note 4: still note 3's."""
+    page_1 = ("兩岸軍事互信機制的建立需要時間。1雙方的溝通管道仍待加強。2美中關係也影響兩岸。3\n\n"
+              "1 林正義，〈兩岸軍事互信〉，《問題與研究》，第48卷第2期，頁5。\n"
+              "3 U.S. Government Accountability Office, “Annual Report:\nFiscal Year 2019,” 2019, 41,\n\n"
+              "2 同上，頁7。\n\f")
+    page_2 = ("雙方在二〇二一年以後首次舉行正式會談，\n引起各方關注。4\n\n"
+              "https://www.example.gov/files/annual-report-2019.pdf.\n"
+              "4 沈明室，〈互信或防範？〉，頁12。\n")
+    got = texts(page_1 + page_2)
+    assert got[3].endswith("2019, 41, https://www.example.gov/files/annual-report-2019.pdf.")
+    assert got[2] == "同上，頁7。" and got[4] == "沈明室，〈互信或防範？〉，頁12。"

@@ -477,6 +477,7 @@ class _Scanner:
             self.extend_last(list(takewhile(lambda line: line[:1] not in (" ", "\u3000"), held)))
             return
         if prev.number != number - 1:
+            self._address_run_over(number)
             return
         if held and not self._two_columns():
             self.extend_last(held)
@@ -498,6 +499,17 @@ class _Scanner:
             i -= 1
         if taken:
             self.extend_last(taken[::-1])
+
+    def _address_run_over(self, number: int) -> None:
+        """Two columns' notes come interleaved, so the page's last note need not be the last one printed: when
+        it is unfinished, an address alone right above the next note, parted from the body by a blank line, is
+        its end run over to the next page's note area."""
+        end = next((c for c in reversed(self.copies) if c.number == number - 1), None)
+        if end is None or self.max_note != end.number or _complete(end.lines[-1]):
+            return
+        block = self._block_above()
+        if len(block) == 1 and _URL.match(block[0].strip()):
+            self.extend_last(block, end)
 
     def _two_columns(self) -> bool:
         """Body lines much narrower than note lines (the body's upper quartile: short paragraphs have many short last
@@ -551,11 +563,11 @@ class _Scanner:
         """The last note read does not end like a note (it runs on to the next page)."""
         return bool(self.copies) and self.current is None and not _complete(self.copies[-1].lines[-1].strip())
 
-    def extend_last(self, lines: list[str]) -> None:
-        """Lines that continue the last note read (found on the next page)."""
+    def extend_last(self, lines: list[str], prev: _Copy | None = None) -> None:
+        """Lines that continue the last note read, or `prev` (found on the next page)."""
         if not lines:
             return
-        prev = self.copies[-1]
+        prev = prev or self.copies[-1]
         old = prev.text
         prev.lines.extend(lines)
         prev.text = join_lines(prev.lines)
@@ -811,7 +823,9 @@ NOTE_START_DECISIONS: tuple[Decision, ...] = (
 )
 
 _PAGES_FIRST = compile_fast(r"[ \t\u3000]*(?:pp?\.\s*\d|頁\s*\d)")
-_ADDRESS_PIECE = compile_fast(r"[ \t\u3000]*[%/?&#=_~][^\s]*$")
+# the address's rest: one piece with no space that opens with a path character, or with letters and digits
+# up to one ('…/newscenter/2' / '006-05/17/content_4562304.htm>。')
+_ADDRESS_PIECE = compile_fast(r"[ \t\u3000]*[A-Za-z0-9.\-]*[%/?&#=_~][^\s]*$")
 
 
 def _address_goes_on(c: Candidate) -> bool:
@@ -819,7 +833,8 @@ def _address_goes_on(c: Candidate) -> bool:
 
 
 def _continues_address(prev: str, line: str) -> bool:
-    """The line goes on with the address the line above ended with ('…/digital' / '%20literacy%20chapter.pdf.')."""
+    """The line goes on with the address the line above ended with ('…/digital' / '%20literacy%20chapter.pdf.',
+    '…/newscenter/2' / '006-05/17/index.htm')."""
     last_word = prev.rstrip().rsplit(" ", 1)[-1]
     return last_word.startswith(("http", "<http", "www")) and _ADDRESS_PIECE.match(line) is not None
 
