@@ -363,3 +363,15 @@ def test_an_address_run_over_from_a_note_printed_before_a_lower_one_is_that_note
     got = texts(page_1 + page_2)
     assert got[3].endswith("2019, 41, https://www.example.gov/files/annual-report-2019.pdf.")
     assert got[2] == "同上，頁7。" and got[4] == "沈明室，〈互信或防範？〉，頁12。"
+
+
+def test_a_note_end_printed_above_the_next_note_before_its_own_note_is_that_notes():
+    """The extractor printed the top of the right column's notes (the last line of note 3, then note 4) before
+    the rest of the left one (note 3): the line set apart above note 4 ends note 3 all the same."""
+    page = ("兩岸軍事互信機制的建立需要時間。1雙方的溝通管道仍待加強。2美中關係也影響兩岸。3\n\n"
+            "1 林正義，〈兩岸軍事互信〉，《問題與研究》，第48卷第2期，頁5。\n\n"
+            "2019.\n4 沈明室，〈互信或防範？〉，頁12。\n\n"
+            "2 同上，頁7。\n3 Rules on the exemptions for executive and administrative employees,\nF.R., Vol.84,\n")
+    got = texts(page)
+    assert got[3].endswith("F.R., Vol.84, 2019.")
+    assert got[4] == "沈明室，〈互信或防範？〉，頁12。" and got[2] == "同上，頁7。"

@@ -377,6 +377,7 @@ class _Scanner:
         self.texts_by_number: dict[int | str, str] = {}
         self._page_width: int | None = None
         self.held: list[str] | None = None  # body lines since a finished note (see _carry_over)
+        self.early_end: tuple[int, list[str]] | None = None  # (N, lines) printed above N+1 before N (see _carry_over)
         self.gap = False  # a blank line came before the line being read
         self.dotted_list = False  # the last note opened "N. …": an endnote list numbered with periods
 
@@ -435,6 +436,7 @@ class _Scanner:
         if self.held:
             self.extend_last(self.held)
         self.held = None
+        self.early_end = None
 
     def _hold(self, line: str | None) -> None:
         """A body line after a finished note, kept in case the next note follows on the page; None (a line
@@ -476,6 +478,9 @@ class _Scanner:
             # the second copy with a space: what follows it is the copy's)
             self.extend_last(list(takewhile(lambda line: line[:1] not in (" ", "\u3000"), held)))
             return
+        if number - 1 > self.max_note and self.block_at == (0, self.next_marker) and len(self.recent_body) <= 2:
+            # interleaved columns: the lines set apart right above N+1 may end N, printed further down the page
+            self.early_end = (number - 1, list(self.recent_body))
         if prev.number != number - 1:
             self._address_run_over(number)
             return
@@ -588,6 +593,8 @@ class _Scanner:
         if self.current is None:
             return
         copy = self.current
+        if self.early_end and self.early_end[0] == copy.number and not _complete(copy.lines[-1]):
+            copy.lines.extend(self.early_end[1])
         copy.text = join_lines(copy.lines)
         copy.squashed = _squash(copy.text)
         self.copies.append(copy)
