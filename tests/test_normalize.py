@@ -94,3 +94,11 @@ def test_look_alike_glyphs_are_read_once_and_width_is_kept():
 
     assert fold_glyphs("⼈⺠⻑官，Conﬂict，ｐ．５") == "人民長官，Conflict，ｐ．５"  # full width is the text as written
     assert fold_glyphs("平常的文字") == "平常的文字"
+
+
+def test_a_page_range_whose_hyphen_the_extractor_dropped_is_restored():
+    """pdftotext removes a hyphen at a line end: '264-\n268' becomes '264268'; no cited page has six digits."""
+    assert normalize_pages("264268") == "264-268"
+    assert normalize_pages("pp. 11021105") == "1102-1105"
+    assert normalize_pages("268264") == "268264"  # not a range: kept as printed
+    assert normalize_pages("2642") == "2642"

@@ -168,7 +168,26 @@ def normalize_pages(text: str | None) -> str | None:
     s = _PAGE_SUFFIX.sub("", s)
     s = _DASHES.sub("-", s)
     s = " ".join(_LIST_COMMA.sub(", ", s).split())
-    return _trim(s) or None
+    return _hyphen_restored(_trim(s)) or None
+
+
+LOST_HYPHEN_RANGE = rule(
+    "pages_lost_hyphen_range",
+    r"(?:(?P<a>[0-9]{3})(?P<b>[0-9]{3})|(?P<c>[0-9]{4})(?P<d>[0-9]{4}))\Z",
+    "Six or eight digits where pages stand: a range whose hyphen a PDF extractor dropped at a line end "
+    "(264-268 printed as 264268); no cited page runs to six digits.",
+    examples=("264268", "11021105"),
+    counterexamples=("2642", "26426", "1234567"),
+    anchored=True,
+)
+
+
+def _hyphen_restored(pages: str) -> str:
+    m = LOST_HYPHEN_RANGE.compiled.fullmatch(pages)
+    if not m:
+        return pages
+    first, last = (m["a"], m["b"]) if m["a"] else (m["c"], m["d"])
+    return f"{int(first)}-{int(last)}" if int(first) < int(last) else pages
 
 
 def _trim(s: str) -> str:

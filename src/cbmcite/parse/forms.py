@@ -149,7 +149,8 @@ LOC_CIT = rule(
 # A name in a short note: capitalised words (initials, particles) or a run of Han characters.
 _NAME = rf"(?:\p{{Lu}}[\p{{L}}'’\-]*\.?|\p{{Han}}{{1,20}})(?:\s+(?:\p{{Lu}}[\p{{L}}'’\-]*\.?|{alternation(NAME_PARTICLES)})){{0,5}}"
 _AUTHORS = rf"{_NAME}(?:(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*){_NAME}){{0,8}}?(?:,?\s+et\s+al\.?)?"
-_PAGES = r"(?:pp?\.\s*)?[0-9]{1,4}(?:\s*[-–]\s*[0-9]{1,4})?(?:,\s*[0-9]{1,4}(?:\s*[-–]\s*[0-9]{1,4})?)*"
+# pages, or a range whose hyphen a PDF extractor dropped at a line end (264-268 printed as 264268)
+_PAGES = r"(?:pp?\.\s*)?(?:[0-9]{1,4}(?:\s*[-–]\s*[0-9]{1,4})?|[0-9]{6}|[0-9]{8})(?:,\s*[0-9]{1,4}(?:\s*[-–]\s*[0-9]{1,4})?)*"
 SHORT_NOTE = rule(
     "short_note",
     rf"^(?P<who>{_AUTHORS}),\s+(?:(?P<title>“[^”]{{2,200}}”|\"[^\"]{{2,200}}\"|[\p{{Lu}}\p{{Han}}][^,“”\"()（）]{{1,150}}?)"
@@ -159,7 +160,7 @@ SHORT_NOTE = rule(
               "Sheffield, Military-to-Military, 12.", "Martin Lillie, Be kind to yourself.",
               "Bundy, Danger and Survival: Choices About the Bomb in the First Fifty Years, 227–228",
               "季衛東, “法律程序的意義,” 96.", "汪疑今, “江蘇的小農及其副業.”", "Bright, 60.", "Balsam et al., 12–15.",
-              "揚奎斯特 and 薩金特, 遞歸宏觀經濟理論, 199–202.", "Calkin, Ager, and Thompson, “A Comparative Risk,” 4.",
+              "揚奎斯特 and 薩金特, 遞歸宏觀經濟理論, 199–202.", "O’Brien, Introduction to Systems, 264268.", "Calkin, Ager, and Thompson, “A Comparative Risk,” 4.",
               "應松年 and 馬懷德, 當代中國行政法的源流."),
     counterexamples=("Richard Berstein and Ross H. Munro, “The Coming Conflict with America,” Foreign Affairs 76, "
                      "no. 2 (1997): 27.", "Aristotle, Poetics, trans. S. H. Butcher (The Internet Classics Archive, "
