@@ -867,7 +867,7 @@ def _names_and_printed_title(cit: Citation, fulls: list[_Full]) -> _Full | None:
     raw = cit.raw.strip()
     for comma in list(_FIRST_COMMA.finditer(raw))[:4]:
         names, title = raw[:comma.start()], raw[comma.end():]
-        title_key = match_key(_without_tail(BARE_PAGE_TAIL, _without_tail(LOCATOR_TAIL, title)))
+        title_key = _without_page_key(title)
         people = split_people(ET_AL_TAIL.compiled.sub("", names))
         if len(title_key) < 12 or not people:
             continue
@@ -894,9 +894,9 @@ def _facts_after(title_key: str, full_raw: str) -> bool:
 
 
 @lru_cache(maxsize=8192)  # each short note is compared with every earlier full citation
-def _without_page_key(full_raw: str) -> str:
-    """A full citation without its page locator, folded."""
-    return match_key(_without_tail(BARE_PAGE_TAIL, _without_tail(LOCATOR_TAIL, full_raw.strip())))
+def _without_page_key(text: str) -> str:
+    """A citation (or its title part) without its page locator, folded."""
+    return match_key(_without_tail(BARE_PAGE_TAIL, _without_tail(LOCATOR_TAIL, text.strip())))
 
 
 def _repeated_head(cit: Citation, fulls: list[_Full]) -> _Full | None:

@@ -173,7 +173,7 @@ def normalize_pages(text: str | None) -> str | None:
 
 LOST_HYPHEN_RANGE = rule(
     "pages_lost_hyphen_range",
-    r"(?:(?P<a>[0-9]{3})(?P<b>[0-9]{3})|(?P<c>[0-9]{4})(?P<d>[0-9]{4}))\Z",
+    r"[0-9]{6}(?![0-9])|[0-9]{8}(?![0-9])",
     "Six or eight digits where pages stand: a range whose hyphen a PDF extractor dropped at a line end "
     "(264-268 printed as 264268); no cited page runs to six digits.",
     examples=("264268", "11021105"),
@@ -183,10 +183,10 @@ LOST_HYPHEN_RANGE = rule(
 
 
 def _hyphen_restored(pages: str) -> str:
-    m = LOST_HYPHEN_RANGE.compiled.fullmatch(pages)
-    if not m:
+    if not LOST_HYPHEN_RANGE.compiled.fullmatch(pages):
         return pages
-    first, last = (m["a"], m["b"]) if m["a"] else (m["c"], m["d"])
+    half = len(pages) // 2
+    first, last = pages[:half], pages[half:]
     return f"{int(first)}-{int(last)}" if int(first) < int(last) else pages
 
 

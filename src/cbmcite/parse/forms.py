@@ -26,7 +26,7 @@ from ..lexicon import (
 from ..model import Form
 from ..patterns import compile_fast
 from ..rules import rule
-from ..values import has_cjk
+from ..values import LOST_HYPHEN_RANGE, has_cjk
 
 _NUM = r"([0-9０-９]+)"
 _COMMA_SPACE = compile_fast(r",\s")
@@ -150,7 +150,8 @@ LOC_CIT = rule(
 _NAME = rf"(?:\p{{Lu}}[\p{{L}}'’\-]*\.?|\p{{Han}}{{1,20}})(?:\s+(?:\p{{Lu}}[\p{{L}}'’\-]*\.?|{alternation(NAME_PARTICLES)})){{0,5}}"
 _AUTHORS = rf"{_NAME}(?:(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*){_NAME}){{0,8}}?(?:,?\s+et\s+al\.?)?"
 # pages, or a range whose hyphen a PDF extractor dropped at a line end (264-268 printed as 264268)
-_PAGES = r"(?:pp?\.\s*)?(?:[0-9]{1,4}(?:\s*[-–]\s*[0-9]{1,4})?|[0-9]{6}|[0-9]{8})(?:,\s*[0-9]{1,4}(?:\s*[-–]\s*[0-9]{1,4})?)*"
+_PAGES = (rf"(?:pp?\.\s*)?(?:[0-9]{{1,4}}(?:\s*[-–]\s*[0-9]{{1,4}})?|{LOST_HYPHEN_RANGE.pattern})"
+          r"(?:,\s*[0-9]{1,4}(?:\s*[-–]\s*[0-9]{1,4})?)*")
 SHORT_NOTE = rule(
     "short_note",
     rf"^(?P<who>{_AUTHORS}),\s+(?:(?P<title>“[^”]{{2,200}}”|\"[^\"]{{2,200}}\"|[\p{{Lu}}\p{{Han}}][^,“”\"()（）]{{1,150}}?)"
