@@ -179,8 +179,7 @@ def split_note(text: str) -> list[Segment]:
         form = short_form_of(piece) or (Form.CROSS_REF if same_as_note(piece) else None)
         if form:
             segments.append(Segment(piece, True, form))
-        elif (looks_like_citation(without_alias(piece)) and not _prose_with_author_date(without_alias(piece))
-              or DATED_DOCUMENT_TITLE.find(piece.strip())):
+        elif _cites(without_alias(piece)) or DATED_DOCUMENT_TITLE.find(piece.strip()):
             clause = COMMENT_AFTER_PAGES.find(piece) or SIGNAL_AFTER_CITATION_JA.find(piece)
             segments.append(Segment(piece[: clause.start()] if clause else piece, True))
             if clause:
@@ -226,6 +225,11 @@ def _listed_decisions(seg: Segment) -> list[Segment]:
         return [seg]
     bounds = [0] + cuts + [len(seg.raw)]
     return [Segment(seg.raw[a:b].lstrip("、"), True) for a, b in zip(bounds, bounds[1:])]
+
+
+def _cites(piece: str) -> bool:
+    """A piece that reads as a citation and is not prose holding an author–date reference."""
+    return looks_like_citation(piece) and not _prose_with_author_date(piece)
 
 
 COMMENT_AFTER_PAGES = rule(
